@@ -1,0 +1,1 @@
+"""The pure domain: identities, documents, requests and their states, deadlines. No I/O."""

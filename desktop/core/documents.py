@@ -1,0 +1,110 @@
+"""The ID document a visitor shows at the desk, and the rules for accepting it.
+
+Only what the case needs is kept: type, issuing country, expiry and the last four characters of
+the number. No copy or photo, and never the whole number (EDPB Guidelines 01/2022).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import pycountry
+
+
+class DocumentType(enum.StrEnum):
+    """Documents accepted as proof of identity at a Swedish front desk."""
+
+    PASSPORT = "passport"  # Swedish passport
+    NATIONAL_ID = "national-id"  # nationellt identitetskort (Polisen)
+    DRIVING_LICENCE = "driving-licence"  # Swedish driving licence
+    SIS_ID = "sis-id"  # identity card under SS 614314 (e.g. a bank's)
+    TAX_AGENCY_ID = "tax-agency-id"  # Skatteverket's identity card
+    SERVICE_CARD = "service-card"  # tjänstekort of a state authority
+    FOREIGN_PASSPORT = "foreign-passport"
+    FOREIGN_ID = "foreign-id"  # EU/EEA national identity card
+    OTHER = "other"  # needs a description; the approver may question it
+
+    @property
+    def is_swedish(self) -> bool:
+        return self in _SWEDISH_ONLY
+
+
+_SWEDISH_ONLY = frozenset(
+    {
+        DocumentType.PASSPORT,
+        DocumentType.NATIONAL_ID,
+        DocumentType.DRIVING_LICENCE,
+        DocumentType.SIS_ID,
+        DocumentType.TAX_AGENCY_ID,
+        DocumentType.SERVICE_CARD,
+    }
+)
+
+
+class DocumentRefused(ValueError):
+    """The document cannot be accepted. `code`: expired, country, number, description, type."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def country_alpha2(code: str) -> str:
+    """ISO 3166 alpha-2 for an alpha-2 or alpha-3 code (MRZs use alpha-3; `D` is Germany)."""
+    cleaned = (code or "").strip().upper().replace("<", "")
+    if cleaned == "D":
+        return "DE"
+    country = None
+    if len(cleaned) == 2:
+        country = pycountry.countries.get(alpha_2=cleaned)
+    elif len(cleaned) == 3:
+        country = pycountry.countries.get(alpha_3=cleaned)
+    if country is None:
+        raise DocumentRefused("country", "issuing country is not an ISO 3166 country code")
+    return country.alpha_2
+
+
+def last_four(document_number: str) -> str:
+    """The last four letters or digits of a document number, upper-case."""
+    chars = re.sub(r"[^0-9A-Za-z]", "", document_number or "").upper()
+    if len(chars) < 4:
+        raise DocumentRefused("number", "document number needs at least four letters or digits")
+    return chars[-4:]
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityDocument:
+    type: DocumentType
+    issuing_country: str  # ISO 3166 alpha-2
+    expiry: date
+    number_last4: str
+    description: str = ""  # required for DocumentType.OTHER
+
+    @classmethod
+    def create(
+        cls,
+        type: DocumentType | str,
+        issuing_country: str,
+        expiry: date,
+        number: str,
+        description: str = "",
+    ) -> IdentityDocument:
+        """Normalise and check the fields; `number` may be the whole number or its end."""
+        try:
+            doc_type = DocumentType(type)
+        except ValueError:
+            raise DocumentRefused("type", "unknown document type") from None
+        country = country_alpha2(issuing_country)
+        if doc_type.is_swedish and country != "SE":
+            raise DocumentRefused("country", "a Swedish document must be issued in Sweden (SE)")
+        if doc_type is DocumentType.OTHER and not description.strip():
+            raise DocumentRefused("description", "describe the document when its type is 'other'")
+        return cls(doc_type, country, expiry, last_four(number), description.strip())
+
+    def check_valid_on(self, day: date) -> None:
+        """Refuse an expired document; a document is valid through its expiry date."""
+        if self.expiry < day:
+            raise DocumentRefused("expired", "the document has expired")

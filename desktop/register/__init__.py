@@ -1,0 +1,1 @@
+"""The case register: models, migrations, repository functions and the audit chain."""

@@ -1,0 +1,127 @@
+"""Opening the register: the engine for its URL, and the migrations applied at every start.
+
+SQLite (one desk) lives in the platform's user data folder; PostgreSQL serves several desks.
+An older register is upgraded in place by Alembic, never recreated.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class RegisterError(RuntimeError):
+    """The register cannot be opened or upgraded; the message is fit for IT to read."""
+
+
+def default_register_url() -> str:
+    folder = Path(platformdirs.user_data_dir("Insyn", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'register.sqlite'}"
+
+
+def create_register_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise RegisterError("the register URL is not a valid database URL") from None
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 30})
+        _make_sqlite_serialise_writers(engine)
+        return engine
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as exc:
+        raise RegisterError(f"no driver for the register's database: {exc}") from None
+
+
+def _make_sqlite_serialise_writers(engine: Engine) -> None:
+    """WAL, foreign keys, and BEGIN IMMEDIATE so that two desks never deadlock on upgrade.
+
+    pysqlite's own transaction handling is switched off (SQLAlchemy's documented recipe) so
+    that SQLAlchemy's BEGIN is the one that runs.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the register's schema to `revision`, in one transaction where the database can."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+@dataclass
+class Register:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_register(url: str | None = None, *, migrate: bool = True) -> Register:
+    """Open (and by default upgrade) the register at `url`, or the default SQLite file."""
+    engine = create_register_engine(url or default_register_url())
+    if migrate:
+        try:
+            before = current_revision(engine)
+            if before != head_revision():
+                log.info("upgrading register schema from %s to %s", before, head_revision())
+                upgrade(engine)
+        except OperationalError as exc:
+            engine.dispose()
+            raise RegisterError(
+                f"cannot reach the register's database ({type(exc.orig).__name__})"
+            ) from None
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise RegisterError(f"cannot upgrade the register: {type(exc).__name__}") from None
+    return Register(engine, sessionmaker(engine, expire_on_commit=False))

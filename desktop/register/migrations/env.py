@@ -1,0 +1,29 @@
+"""Alembic's entry: migrations run on the connection the program hands over."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from desktop.register.models import Base
+
+config = context.config
+
+
+def _run(connection) -> None:  # type: ignore[no-untyped-def]
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+        compare_server_default=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is not None:
+    _run(connection)
+else:  # the alembic command line, for developers: -x url=...
+    url = context.get_x_argument(as_dictionary=True)["url"]
+    with create_engine(url).begin() as conn:
+        _run(conn)

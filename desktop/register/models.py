@@ -1,0 +1,262 @@
+"""The case register's tables: SQLAlchemy 2 typed models.
+
+Personal data is kept to what the case needs (the register can be an official document under
+offentlighetsprincipen): the visitor's name and personnummer, the document's type, country,
+expiry and last four characters. Gathered data is never stored here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, on every database (SQLite has no zones)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+str20 = Annotated[str, 20]
+str40 = Annotated[str, 40]
+str200 = Annotated[str, 200]
+case_fk = Annotated[int, mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {  # noqa: RUF012
+        datetime: UTCDateTime(),
+        date: Date(),
+        str20: String(20),
+        str40: String(40),
+        str200: String(200),
+        str: Text(),
+        bool: Boolean(),
+    }
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str40] = mapped_column(unique=True)
+    display_name: Mapped[str200]
+    roles: Mapped[str200]  # comma-separated: reception, approver, admin
+    password_hash: Mapped[str | None]
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @property
+    def role_set(self) -> frozenset[str]:
+        return frozenset(r for r in self.roles.split(",") if r)
+
+
+class CaseCounter(Base):
+    """The last case number handed out per year; its row is locked while a number is taken."""
+
+    __tablename__ = "case_counters"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (UniqueConstraint("year", "seq", name="uq_cases_year_seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str20] = mapped_column(unique=True)  # YYYY-NNNNN
+    year: Mapped[int]
+    seq: Mapped[int]
+    status: Mapped[str20] = mapped_column(index=True)
+    received_at: Mapped[datetime]
+    received_on: Mapped[date]  # the local date of receipt, from which the deadline runs
+    deadline: Mapped[date] = mapped_column(index=True)
+    extended_deadline: Mapped[date | None]
+    extension_reason: Mapped[str | None]
+    rejection_reason: Mapped[str | None]
+    subject_name: Mapped[str200] = mapped_column(index=True)
+    subject_personnummer: Mapped[str20] = mapped_column(index=True)  # YYYYMMDD-NNNC
+    language: Mapped[str20] = mapped_column(default="sv")
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    closed_at: Mapped[datetime | None]
+
+    requests: Mapped[list[RequestItem]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="RequestItem.id"
+    )
+    verifications: Mapped[list[IdentityVerification]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="IdentityVerification.id"
+    )
+    representatives: Mapped[list[Representative]] = relationship(
+        back_populates="case", cascade="all, delete-orphan"
+    )
+    gather_runs: Mapped[list[GatherRun]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="GatherRun.id"
+    )
+    deliveries: Mapped[list[Delivery]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Delivery.id"
+    )
+
+    def __repr__(self) -> str:
+        return f"Case({self.number}, {self.status})"
+
+
+class RequestItem(Base):
+    __tablename__ = "request_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[case_fk]
+    type: Mapped[str40]
+    details: Mapped[str | None]  # e.g. what is wrong and the correct value (Art. 16)
+    outcome: Mapped[str | None]
+
+    case: Mapped[Case] = relationship(back_populates="requests")
+
+
+class IdentityVerification(Base):
+    __tablename__ = "identity_verifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[case_fk]
+    role: Mapped[str20]  # subject or representative
+    document_type: Mapped[str40]
+    document_country: Mapped[str20]
+    document_expiry: Mapped[date]
+    document_last4: Mapped[str20]
+    document_description: Mapped[str | None]
+    mrz_checked: Mapped[bool]
+    checked_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    checked_at: Mapped[datetime]
+
+    case: Mapped[Case] = relationship(back_populates="verifications")
+
+
+class Representative(Base):
+    __tablename__ = "representatives"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[case_fk]
+    name: Mapped[str200]
+    personnummer: Mapped[str20]
+    mandate_type: Mapped[str40]
+    mandate_dated: Mapped[date | None]
+    mandate_signed_by: Mapped[str200]
+    verification_id: Mapped[int] = mapped_column(ForeignKey("identity_verifications.id"))
+
+    case: Mapped[Case] = relationship(back_populates="representatives")
+    verification: Mapped[IdentityVerification] = relationship()
+
+
+class GatherRun(Base):
+    __tablename__ = "gather_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[case_fk]
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    started_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    status: Mapped[str20]  # running, finished, cancelled
+
+    case: Mapped[Case] = relationship(back_populates="gather_runs")
+    results: Mapped[list[GatherSourceResult]] = relationship(
+        back_populates="run", cascade="all, delete-orphan", order_by="GatherSourceResult.id"
+    )
+
+
+class GatherSourceResult(Base):
+    """How one source ended in one run: counts and reasons only, never the data."""
+
+    __tablename__ = "gather_source_results"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("gather_runs.id", ondelete="CASCADE"), index=True
+    )
+    source_id: Mapped[str40]
+    outcome: Mapped[str20]  # ok, nothing, failed, timed_out, cancelled, manual
+    record_count: Mapped[int] = mapped_column(default=0)
+    message: Mapped[str | None]
+    duration_ms: Mapped[int] = mapped_column(default=0)
+
+    run: Mapped[GatherRun] = relationship(back_populates="results")
+
+
+class Delivery(Base):
+    __tablename__ = "deliveries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[case_fk]
+    delivered_at: Mapped[datetime]
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    method: Mapped[str20]  # printed, saved, zip
+    language: Mapped[str20]
+    sha256: Mapped[str] = mapped_column(String(64))
+    page_count: Mapped[int]
+    byte_size: Mapped[int]
+
+    case: Mapped[Case] = relationship(back_populates="deliveries")
+
+
+class AuditEvent(Base):
+    """One link of the append-only audit chain. `case_number` survives the case's purge."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(unique=True)
+    at: Mapped[datetime]
+    staff_id: Mapped[int | None]
+    case_number: Mapped[str20 | None] = mapped_column(index=True)
+    action: Mapped[str40]
+    details: Mapped[str]  # canonical JSON, no personal data
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The chain's last link; locking this one row serialises appends across desks."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,240 @@
+"""Reading and writing the register: staff, case numbers, cases and their state changes.
+
+Every function works inside the caller's session and transaction and writes its audit event in
+the same transaction, so a change and its record land together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.core.deadlines import extended_deadline, response_deadline
+from desktop.core.requests import CaseStatus, RequestType, check_transition
+from desktop.core.verification import Mandate, PersonCheck
+from desktop.register import audit
+from desktop.register.models import (
+    Case,
+    CaseCounter,
+    IdentityVerification,
+    Representative,
+    RequestItem,
+    Staff,
+    utcnow,
+)
+
+LOCAL_ZONE = ZoneInfo("Europe/Stockholm")
+ROLES = ("reception", "approver", "admin")
+
+
+class NotFound(LookupError):
+    pass
+
+
+def add_staff(
+    session: Session,
+    username: str,
+    display_name: str,
+    roles: Iterable[str],
+    *,
+    password_hash: str | None = None,
+    by_staff_id: int | None = None,
+) -> Staff:
+    role_list = sorted(set(roles))
+    unknown = set(role_list) - set(ROLES)
+    if unknown or not role_list:
+        raise ValueError(f"roles must be among {', '.join(ROLES)}")
+    staff = Staff(
+        username=username.strip(),
+        display_name=display_name.strip(),
+        roles=",".join(role_list),
+        password_hash=password_hash,
+        active=True,
+    )
+    session.add(staff)
+    session.flush()
+    audit.append(
+        session,
+        "staff.created",
+        staff_id=by_staff_id,
+        details={"staff": staff.id, "roles": role_list},
+    )
+    return staff
+
+
+def staff_by_username(session: Session, username: str) -> Staff:
+    staff = session.execute(select(Staff).where(Staff.username == username)).scalar_one_or_none()
+    if staff is None or not staff.active:
+        raise NotFound("no active staff member with that user name")
+    return staff
+
+
+def next_case_number(session: Session, year: int) -> tuple[str, int]:
+    """Take the next number of `year` (YYYY-NNNNN), holding the counter's row lock."""
+    try:
+        with session.begin_nested():
+            session.execute(insert(CaseCounter).values(year=year, last_seq=0))
+    except IntegrityError:
+        pass  # another desk created this year's counter first
+    seq = (
+        session.execute(
+            select(CaseCounter.last_seq).where(CaseCounter.year == year).with_for_update()
+        ).scalar_one()
+        + 1
+    )
+    session.execute(update(CaseCounter).where(CaseCounter.year == year).values(last_seq=seq))
+    return f"{year}-{seq:05d}", seq
+
+
+def _verification_row(check: PersonCheck, role: str, checked_by_id: int) -> IdentityVerification:
+    return IdentityVerification(
+        role=role,
+        document_type=str(check.document.type),
+        document_country=check.document.issuing_country,
+        document_expiry=check.document.expiry,
+        document_last4=check.document.number_last4,
+        document_description=check.document.description or None,
+        mrz_checked=check.mrz_checked,
+        checked_by_id=checked_by_id,
+        checked_at=check.checked_at,
+    )
+
+
+def create_case(
+    session: Session,
+    *,
+    subject: PersonCheck,
+    requests: Iterable[tuple[RequestType, str | None]],
+    staff: Staff,
+    received_at: datetime | None = None,
+    representative: tuple[PersonCheck, Mandate] | None = None,
+    language: str = "sv",
+    eves_as_holidays: bool = False,
+) -> Case:
+    """Register a verified visitor's request; the case starts as identity verified."""
+    request_list = list(requests)
+    if not request_list:
+        raise ValueError("a case needs at least one request")
+    received_at = received_at or utcnow()
+    received_on: date = received_at.astimezone(LOCAL_ZONE).date()
+    number, seq = next_case_number(session, received_on.year)
+    case = Case(
+        number=number,
+        year=received_on.year,
+        seq=seq,
+        status=CaseStatus.IDENTITY_VERIFIED.value,
+        received_at=received_at,
+        received_on=received_on,
+        deadline=response_deadline(received_on, eves_as_holidays=eves_as_holidays),
+        subject_name=subject.name,
+        subject_personnummer=subject.personnummer.canonical,
+        language=language,
+        created_by_id=staff.id,
+    )
+    case.requests = [RequestItem(type=str(t), details=d) for t, d in request_list]
+    subject_row = _verification_row(subject, "subject", staff.id)
+    case.verifications.append(subject_row)
+    if representative is not None:
+        check, mandate = representative
+        rep_row = _verification_row(check, "representative", staff.id)
+        case.verifications.append(rep_row)
+        case.representatives.append(
+            Representative(
+                name=check.name,
+                personnummer=check.personnummer.canonical,
+                mandate_type=str(mandate.type),
+                mandate_dated=mandate.dated,
+                mandate_signed_by=mandate.signed_by,
+                verification=rep_row,
+            )
+        )
+    session.add(case)
+    session.flush()
+    audit.append(
+        session,
+        "case.opened",
+        staff_id=staff.id,
+        case_number=number,
+        details={
+            "requests": [str(t) for t, _ in request_list],
+            "deadline": case.deadline.isoformat(),
+            "representative": representative is not None,
+        },
+    )
+    audit.append(
+        session,
+        "identity.verified",
+        staff_id=staff.id,
+        case_number=number,
+        details={
+            "document_type": str(subject.document.type),
+            "country": subject.document.issuing_country,
+            "mrz_checked": subject.mrz_checked,
+            "representative": representative is not None,
+        },
+    )
+    return case
+
+
+def case_by_number(session: Session, number: str) -> Case:
+    case = session.execute(select(Case).where(Case.number == number)).scalar_one_or_none()
+    if case is None:
+        raise NotFound(f"no case {number}")
+    return case
+
+
+def change_status(
+    session: Session, case: Case, target: CaseStatus, *, staff: Staff, reason: str = ""
+) -> None:
+    current = CaseStatus(case.status)
+    check_transition(current, target, reason=reason)
+    case.status = target.value
+    if target is CaseStatus.REJECTED:
+        case.rejection_reason = reason.strip()
+    if target is CaseStatus.CLOSED:
+        case.closed_at = utcnow()
+    session.flush()
+    audit.append(
+        session,
+        "case.status",
+        staff_id=staff.id,
+        case_number=case.number,
+        details={"from": current.value, "to": target.value},
+    )
+
+
+def extend_deadline(
+    session: Session,
+    case: Case,
+    *,
+    reason: str,
+    staff: Staff,
+    today: date | None = None,
+    eves_as_holidays: bool = False,
+) -> date:
+    """Art. 12.3: two further months; the person must be told why within the first month."""
+    today = today or utcnow().astimezone(LOCAL_ZONE).date()
+    if not reason.strip():
+        raise ValueError("an extension needs a reason (Art. 12.3)")
+    if not CaseStatus(case.status).is_open:
+        raise ValueError("a finished case cannot be extended")
+    if case.extended_deadline is not None:
+        raise ValueError("the deadline has already been extended")
+    if today > case.deadline:
+        raise ValueError("the first month has passed: an extension can no longer be given")
+    case.extended_deadline = extended_deadline(case.received_on, eves_as_holidays=eves_as_holidays)
+    case.extension_reason = reason.strip()
+    session.flush()
+    audit.append(
+        session,
+        "case.extended",
+        staff_id=staff.id,
+        case_number=case.number,
+        details={"deadline": case.extended_deadline.isoformat()},
+    )
+    return case.extended_deadline

@@ -1,0 +1,1 @@
+"""The printed extract, the receipt and the machine-readable copy (reportlab)."""

@@ -1,0 +1,1 @@
+"""Use cases that the desk window and the command line both call: no Qt here."""

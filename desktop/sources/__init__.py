@@ -1,0 +1,1 @@
+"""Connectors to the organisation's own systems, and the gather engine. No Qt."""

@@ -1,0 +1,1 @@
+"""The PySide6 desk program: the only package that imports Qt."""

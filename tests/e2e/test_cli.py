@@ -1,0 +1,50 @@
+"""The installed `insyn` command, run as a user would."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from desktop import __version__
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desktop", *args],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+
+
+def test_version_from_the_console_script() -> None:
+    script = shutil.which("insyn") or str(
+        __import__("pathlib").Path(sys.executable).with_name("insyn")
+    )
+    result = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"insyn {__version__}"
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert "audit" in result.stdout and "staff" in result.stdout
+
+
+def test_user_mistakes_are_one_line_and_exit_2(sqlite_url: str) -> None:
+    result = run("--register", "not a url", "audit", "verify")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "insyn: error: the register URL is not a valid database URL"
+    result = run("--no-such-option")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    result = run("--register", "postgresql+psycopg://nobody@127.0.0.1:9/none", "audit", "verify")
+    assert result.returncode == 2
+    assert "cannot reach the register" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_staff_add_and_duplicate(sqlite_url: str) -> None:
+    ok = run("--register", sqlite_url, "staff", "add", "desk1", "--name", "Desk One",
+             "--role", "reception", "--role", "approver")  # fmt: skip
+    assert ok.returncode == 0, ok.stderr
+    again = run("--register", sqlite_url, "staff", "add", "desk1", "--name", "X", "--role", "admin")
+    assert again.returncode == 2
+    assert "exists already" in again.stderr
+    assert run("--register", sqlite_url, "audit", "verify").returncode == 0
