@@ -1,0 +1,407 @@
+"""The organisation's TOML configuration: one schema that validates, explains and documents.
+
+IT connects the organisation's own systems by writing this file. Every key has a type, a default
+where one makes sense and a description; an invalid file is refused with the file, the key path
+and what is wrong, and a file holding a password or token is refused with a pointer to the
+keyring (`insyn secrets set SOURCE`). Relative paths are read from the file's own folder.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import sqlparse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from stdnum.se import orgnr
+
+from desktop.errors import UserError
+
+# Identifiers a source can be searched by, and whether a match through them is strong. A strong
+# match needs no confirmation; a weak one (shared e-mail, phone, a common name) must be confirmed
+# by a person in review. Organisations may declare more in [identifiers].
+BUILTIN_IDENTIFIERS: dict[str, Literal["strong", "weak"]] = {
+    "personnummer": "strong",
+    "customer_number": "strong",
+    "email": "weak",
+    "phone": "weak",
+    "name": "weak",
+}
+# Forms of the personnummer that a query or URL can ask for, as systems store it differently.
+PERSONNUMMER_FORMS = {
+    "personnummer": "YYYYMMDD-NNNC",
+    "personnummer12": "YYYYMMDDNNNC",
+    "personnummer10": "YYMMDDNNNC",
+    "personnummer10_dash": "YYMMDD-NNNC",
+}
+_SECRET_KEYS = re.compile(r"(password|passwd|pwd|secret|token|api_?key|apikey|credential)", re.I)
+_IDENT = r"^[a-z][a-z0-9_]*$"
+_FORBIDDEN_SQL = {
+    "INSERT", "UPDATE", "DELETE", "MERGE", "DROP", "ALTER", "CREATE", "TRUNCATE", "GRANT",
+    "REVOKE", "INTO", "ATTACH", "DETACH", "PRAGMA", "COPY", "CALL", "EXEC", "EXECUTE", "LOCK",
+    "REPLACE", "UPSERT", "VACUUM", "SET",
+}  # fmt: skip
+
+
+class ConfigError(UserError):
+    """The configuration cannot be used; the message names the file and the key."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Organisation(_Strict):
+    name: str = Field(min_length=1, description="The organisation's name, printed on the extract")
+    org_number: str = Field(description="Organisationsnummer, e.g. 556000-0000")
+    visiting_address: str = Field(min_length=1, description="Where visitors come")
+    privacy_contact: str = Field(
+        min_length=1, description="Whom to ask about data protection: role and e-mail or phone"
+    )
+    dpo: str | None = Field(None, description="The data protection officer, if one is appointed")
+
+    @field_validator("org_number")
+    @classmethod
+    def _valid_org_number(cls, value: str) -> str:
+        if not orgnr.is_valid(value):
+            raise ValueError("not a valid Swedish organisationsnummer")
+        return orgnr.format(value)
+
+
+class RegisterSettings(_Strict):
+    url: str | None = Field(
+        None,
+        description="Database URL of the case register; omitted: a SQLite file in the user "
+        "data folder. PostgreSQL when several desks share it.",
+    )
+
+
+class Policy(_Strict):
+    approval_required: bool = Field(False, description="A second person releases every extract")
+    idle_lock_minutes: int = Field(5, ge=1, le=60, description="Lock the window when idle")
+    keep_closed_cases_years: int = Field(3, ge=1, le=20, description="Purge closed cases after")
+    eves_as_holidays: bool = Field(
+        False,
+        description="Treat midsommarafton, julafton and nyårsafton as holidays for deadlines "
+        "(moves deadlines later; off by default)",
+    )
+    gather_parallelism: int = Field(4, ge=1, le=32, description="Sources asked at the same time")
+    source_timeout_seconds: float = Field(
+        30, gt=0, le=600, description="Default time a source may take before it is timed out"
+    )
+    max_rows_per_query: int = Field(
+        500_000, ge=1, description="A query returning more rows than this is cut and marked"
+    )
+
+
+class Transfer(_Strict):
+    country: str = Field(description="The third country, e.g. USA")
+    recipient: str = Field(description="Who receives the data there")
+    safeguard: str = Field(description="Art. 46 safeguard, e.g. the EU–US Data Privacy Framework")
+
+
+class Art15Info(_Strict):
+    """What Art. 15.1 (a)–(h) and 15.2 require the extract to say about a source or category."""
+
+    purpose: str | None = Field(None, description="(a) Why the data is processed")
+    legal_basis: str | None = Field(None, description="The legal basis, e.g. Avtal (art. 6.1 b)")
+    categories: tuple[str, ...] = Field((), description="(b) Categories of personal data")
+    recipients: tuple[str, ...] = Field((), description="(c) Recipients or their categories")
+    retention: str | None = Field(None, description="(d) How long, or the criteria")
+    origin: str | None = Field(None, description="(g) Where the data came from, if not from you")
+    transfers: tuple[Transfer, ...] = Field((), description="15.2 Transfers outside the EU/EEA")
+    automated_decisions: str | None = Field(
+        None, description="(h) Automated decisions incl. profiling, with their logic"
+    )
+
+
+class _SourceBase(Art15Info):
+    id: str = Field(pattern=_IDENT, max_length=40, description="Stable id, also the keyring key")
+    name: str = Field(min_length=1, description="The system's name as the visitor will read it")
+    timeout_seconds: float | None = Field(None, gt=0, le=600, description="Overrides the policy")
+
+
+class SqlQuery(Art15Info):
+    title: str = Field(min_length=1, description="The category title in the extract")
+    sql: str = Field(description="One SELECT with :identifier parameters")
+    yields: dict[str, str] = Field(
+        default_factory=dict, description="Identifiers found in result columns: {kind = column}"
+    )
+
+    @field_validator("sql")
+    @classmethod
+    def _single_select(cls, value: str) -> str:
+        statements = [s for s in sqlparse.parse(value) if s.value.strip().strip(";").strip()]
+        if len(statements) != 1:
+            raise ValueError("must be exactly one SQL statement")
+        statement = statements[0]
+        if statement.get_type() != "SELECT":
+            raise ValueError("must be a SELECT statement")
+        words = {t.normalized.upper() for t in statement.flatten() if t.is_keyword}
+        forbidden = sorted(words & _FORBIDDEN_SQL)
+        if forbidden:
+            raise ValueError(f"a read-only query may not use {', '.join(forbidden)}")
+        value = value.strip().rstrip(";").strip()
+        if not text(value).compile().params:
+            raise ValueError("must be searched by at least one :identifier parameter")
+        return value
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        return tuple(text(self.sql).compile().params)
+
+
+class SqlSource(_SourceBase):
+    kind: Literal["sql"]
+    url: str = Field(description="SQLAlchemy URL without password; the password is in the keyring")
+    queries: tuple[SqlQuery, ...] = Field(min_length=1)
+
+    @field_validator("url")
+    @classmethod
+    def _valid_url(cls, value: str) -> str:
+        try:
+            parsed = make_url(value)
+        except ArgumentError:
+            raise ValueError("not a database URL (dialect+driver://user@host/database)") from None
+        if parsed.password:
+            raise ValueError("holds a password: store it with `insyn secrets set SOURCE` instead")
+        return value
+
+
+class FileSource(_SourceBase):
+    kind: Literal["file"]
+    path: str = Field(description="CSV or XLSX export; relative to the configuration file")
+    title: str = Field(min_length=1, description="The category title in the extract")
+    format: Literal["csv", "xlsx"] | None = Field(None, description="Default: from the suffix")
+    encoding: str | None = Field(
+        None, description="CSV text encoding; default: UTF-8 (with or without BOM), else cp1252"
+    )
+    delimiter: str | None = Field(None, min_length=1, max_length=1, description="Default: sniffed")
+    sheet: str | None = Field(None, description="XLSX sheet; default the first")
+    key_columns: dict[str, str] = Field(
+        min_length=1, description="Columns searched: {identifier kind = column name}"
+    )
+    columns: tuple[str, ...] = Field((), description="Columns shown; default all")
+    yields: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known_format(self) -> FileSource:
+        if self.format is None and Path(self.path).suffix.lower() not in (".csv", ".xlsx", ".txt"):
+            raise ValueError("say format = 'csv' or 'xlsx' for a file with another suffix")
+        return self
+
+    @property
+    def file_format(self) -> str:
+        return self.format or ("xlsx" if Path(self.path).suffix.lower() == ".xlsx" else "csv")
+
+
+class RestEndpoint(Art15Info):
+    title: str = Field(min_length=1, description="The category title in the extract")
+    url: str = Field(description="URL template: {identifier} placeholders are filled in escaped")
+    params: dict[str, str] = Field(default_factory=dict, description="Query parameters (templates)")
+    records: str = Field("", description="Dotted path to the list of records; '' is the whole body")
+    next: str | None = Field(None, description="Dotted path to the next page's URL, if paginated")
+    max_pages: int = Field(50, ge=1, le=10_000)
+    not_found_status: tuple[int, ...] = Field((404,), description="Statuses meaning 'no data'")
+    yields: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _searched_by_something(self) -> RestEndpoint:
+        if not self.parameters:
+            raise ValueError("the URL or params must use at least one {identifier}")
+        return self
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        templates = [self.url, *self.params.values()]
+        return tuple(dict.fromkeys(m for t in templates for m in re.findall(r"\{(\w+)\}", t)))
+
+
+class RestSource(_SourceBase):
+    kind: Literal["rest"]
+    auth: Literal["none", "bearer", "header", "basic"] = Field(
+        "none", description="How the keyring's secret is sent"
+    )
+    auth_header: str = Field("Authorization", description="Header for auth = 'header'")
+    username: str | None = Field(None, description="User for auth = 'basic'")
+    verify_tls: bool = Field(True, description="Check the server's certificate")
+    endpoints: tuple[RestEndpoint, ...] = Field(min_length=1)
+
+
+class ManualSource(_SourceBase):
+    kind: Literal["manual"]
+    instructions: str = Field(min_length=1, description="What staff must do to find the data")
+
+
+Source = Annotated[SqlSource | FileSource | RestSource | ManualSource, Field(discriminator="kind")]
+
+
+class Config(_Strict):
+    organisation: Organisation
+    register: RegisterSettings = RegisterSettings()
+    policy: Policy = Policy()
+    identifiers: dict[str, Literal["strong", "weak"]] = Field(
+        default_factory=dict, description="More identifier kinds: {name = 'strong' | 'weak'}"
+    )
+    sources: tuple[Source, ...] = Field(default=(), description="The systems searched")
+
+    @property
+    def identifier_strength(self) -> dict[str, str]:
+        return {**BUILTIN_IDENTIFIERS, **self.identifiers}
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Config:
+        seen: set[str] = set()
+        for index, source in enumerate(self.sources):
+            if source.id in seen:
+                raise ValueError(f"sources[{index}].id: '{source.id}' is used twice")
+            seen.add(source.id)
+        known = set(self.identifier_strength) | set(PERSONNUMMER_FORMS)
+        for index, source in enumerate(self.sources):
+            for where, wanted in _identifier_uses(source):
+                unknown = sorted(set(wanted) - known)
+                if unknown:
+                    raise ValueError(
+                        f"sources[{index}] ({source.id}) {where}: unknown identifier "
+                        f"{', '.join(unknown)}; declare it under [identifiers]"
+                    )
+        return self
+
+    def source(self, source_id: str) -> SqlSource | FileSource | RestSource | ManualSource:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise ConfigError(f"no source with id '{source_id}' in the configuration")
+
+
+def _identifier_uses(source: Any) -> list[tuple[str, list[str]]]:
+    uses: list[tuple[str, list[str]]] = []
+    if isinstance(source, SqlSource):
+        for i, query in enumerate(source.queries):
+            uses.append((f"queries[{i}] parameters", list(query.parameters)))
+            uses.append((f"queries[{i}].yields", list(query.yields)))
+    elif isinstance(source, FileSource):
+        uses.append(("key_columns", list(source.key_columns)))
+        uses.append(("yields", list(source.yields)))
+    elif isinstance(source, RestSource):
+        for i, endpoint in enumerate(source.endpoints):
+            uses.append((f"endpoints[{i}] placeholders", list(endpoint.parameters)))
+            uses.append((f"endpoints[{i}].yields", list(endpoint.yields)))
+    return uses
+
+
+def _find_secrets(value: object, path: str = "") -> str | None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            here = f"{path}.{key}" if path else str(key)
+            if _SECRET_KEYS.search(str(key)) and isinstance(item, str) and item:
+                return here
+            found = _find_secrets(item, here)
+            if found:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _find_secrets(item, f"{path}[{index}]")
+            if found:
+                return found
+    return None
+
+
+def _key_path(location: tuple[int | str, ...], raw: dict[str, Any]) -> str:
+    """`sources[2].queries[0].sql`, naming the source by its id where it has one."""
+    parts: list[str] = []
+    node: Any = raw
+    for item in location:
+        if isinstance(item, int):
+            label = f"[{item}]"
+            if isinstance(node, list) and item < len(node):
+                node = node[item]
+                if isinstance(node, dict) and isinstance(node.get("id"), str) and len(parts) == 1:
+                    label = f"[{item}] ({node['id']})"
+            parts.append(label)
+        else:
+            if item in ("sql", "file", "rest", "manual") and parts and parts[-1].startswith("["):
+                continue  # pydantic's name for the union member, not a key of the file
+            node = node.get(item) if isinstance(node, dict) else None
+            parts.append(f".{item}" if parts else str(item))
+    return "".join(parts) or "(top level)"
+
+
+def _resolve_paths(config: Config, folder: Path) -> Config:
+    """Make file paths and SQLite URLs relative to the configuration file absolute."""
+
+    def absolute(path: str) -> str:
+        candidate = Path(path).expanduser()
+        return str(candidate if candidate.is_absolute() else (folder / candidate).resolve())
+
+    def sqlite_absolute(url: str) -> str:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            return parsed.set(database=absolute(parsed.database)).render_as_string(False)
+        return url
+
+    sources = []
+    for source in config.sources:
+        if isinstance(source, FileSource):
+            source = source.model_copy(update={"path": absolute(source.path)})
+        elif isinstance(source, SqlSource):
+            source = source.model_copy(update={"url": sqlite_absolute(source.url)})
+        sources.append(source)
+    register = config.register
+    if register.url:
+        register = register.model_copy(update={"url": sqlite_absolute(register.url)})
+    return config.model_copy(update={"sources": tuple(sources), "register": register})
+
+
+def parse_config(
+    raw: dict[str, Any], *, origin: str = "<configuration>", folder: Path | None = None
+) -> Config:
+    secret_at = _find_secrets(raw)
+    if secret_at:
+        raise ConfigError(
+            f"{origin}: {secret_at}: passwords and tokens do not belong in the configuration; "
+            "store them in the keyring with `insyn secrets set SOURCE`"
+        )
+    for source in raw.get("sources", []) if isinstance(raw.get("sources"), list) else []:
+        url = source.get("url") if isinstance(source, dict) else None
+        if isinstance(url, str) and source.get("kind") == "sql":
+            try:
+                if make_url(url).password:
+                    raise ConfigError(
+                        f"{origin}: sources ({source.get('id')}).url holds a password; store it "
+                        "in the keyring with `insyn secrets set SOURCE`"
+                    )
+            except ArgumentError:
+                pass  # reported by the schema below
+    try:
+        config = Config.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = _key_path(tuple(error["loc"]), raw)
+        message = error["msg"].removeprefix("Value error, ")
+        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+        raise ConfigError(f"{origin}: {where}: {message}{more}") from None
+    return _resolve_paths(config, folder or Path.cwd())
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and validate a configuration file, or raise ConfigError naming what is wrong."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        raw = tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    return parse_config(raw, origin=str(path), folder=path.resolve().parent)

@@ -1,0 +1,104 @@
+"""What every connector offers the gather engine, and the identifier forms they share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from desktop.config import PERSONNUMMER_FORMS
+
+
+class SourceFailure(Exception):
+    """A source could not answer. The message is shown to staff: it names no personal data."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One query, endpoint or key column of a source: what it needs and what it yields."""
+
+    index: int
+    title: str
+    parameters: tuple[str, ...]  # identifier kinds or personnummer forms it is searched by
+    yields: dict[str, str] = field(default_factory=dict)  # identifier kind → field name
+
+    @property
+    def identifier_kinds(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(identifier_kind(p) for p in self.parameters))
+
+
+@dataclass
+class StepOutput:
+    rows: list[dict[str, Any]]
+    truncated: bool = False
+
+
+class Connector(Protocol):
+    source_id: str
+
+    def steps(self) -> list[Step]: ...
+
+    def run(self, step: Step, params: dict[str, str], cancel: threading.Event) -> StepOutput: ...
+
+    def interrupt(self) -> None: ...
+
+    def check(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def identifier_kind(parameter: str) -> str:
+    return "personnummer" if parameter in PERSONNUMMER_FORMS else parameter
+
+
+def personnummer_form(canonical: str, form: str) -> str:
+    """`canonical` is YYYYMMDD-NNNC; the forms are those of PERSONNUMMER_FORMS."""
+    digits = canonical.replace("-", "")
+    return {
+        "personnummer": canonical,
+        "personnummer12": digits,
+        "personnummer10": digits[2:],
+        "personnummer10_dash": f"{digits[2:8]}-{digits[8:]}",
+    }[form]
+
+
+def parameter_value(parameter: str, value: str) -> str:
+    return personnummer_form(value, parameter) if parameter in PERSONNUMMER_FORMS else value
+
+
+def normalise_identifier(kind: str, value: Any) -> str | None:
+    """The form in which identifier values are compared; None when nothing usable is left."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    if kind == "email":
+        return text.lower() if "@" in text else None
+    if kind == "phone":
+        digits = re.sub(r"\D", "", text)
+        if text.startswith("+46") or digits.startswith("0046"):
+            digits = "0" + digits.removeprefix("00").removeprefix("46")
+        return digits or None
+    if kind == "personnummer":
+        digits = re.sub(r"\D", "", text)
+        if len(digits) == 12:
+            return f"{digits[:8]}-{digits[8:]}"
+        return None  # ten-digit values cannot be compared without knowing the century
+    if kind == "name":
+        return " ".join(text.lower().split())
+    return text
+
+
+def plain_value(value: Any) -> Any:
+    """Values as the review and the extract handle them: text, numbers, dates, None."""
+    if value is None or isinstance(value, str | int | float | bool | dt.date | dt.time):
+        return value
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return f"(binärt innehåll, {len(bytes(value))} byte)"
+    return str(value)

@@ -1,0 +1,335 @@
+"""The gather engine: every source asked in parallel, following identifiers found on the way.
+
+It starts from the verified identifiers (the personnummer), runs each source's steps whose
+identifiers are known, merges the identifiers they yield (a customer number, an e-mail) and runs
+the steps that those make possible, until nothing new can be asked. Sources run on worker
+threads, at most `parallelism` at once; each has a time budget; the whole run can be cancelled.
+Every source ends in a final status; none is dropped. A record's strength is strong only when
+every identifier that reached it was strong.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from desktop.config import Config, FileSource, ManualSource, RestSource, SqlSource
+from desktop.core.extract import GatherResult, Record, SourceResult, SourceStatus, Strength
+from desktop.sources.base import (
+    Connector,
+    SourceFailure,
+    Step,
+    identifier_kind,
+    normalise_identifier,
+)
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[SourceResult], None]
+_POLL_SECONDS = 0.05
+
+
+def make_connector(source: SqlSource | FileSource | RestSource, config: Config) -> Connector:
+    timeout = source.timeout_seconds or config.policy.source_timeout_seconds
+    max_rows = config.policy.max_rows_per_query
+    if isinstance(source, SqlSource):
+        from desktop.sources.sql import SqlConnector
+
+        return SqlConnector(source, timeout=timeout, max_rows=max_rows)
+    if isinstance(source, FileSource):
+        from desktop.sources.files import FileConnector
+
+        return FileConnector(source, max_rows=max_rows)
+    from desktop.sources.rest import RestConnector
+
+    return RestConnector(source, timeout=timeout, max_rows=max_rows)
+
+
+@dataclass
+class _Work:
+    step: Step
+    values: tuple[str, ...]  # one per identifier kind of the step
+    params: dict[str, str]
+    strength: Strength
+    matched_by: str
+
+
+@dataclass
+class _Job:
+    source_id: str
+    token: int
+    started: float
+    deadline: float
+    thread: threading.Thread
+
+
+class SourceSet:
+    """The configured sources' connectors, kept open between cases (pools, file indexes)."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._connectors: dict[str, Connector] = {}
+        self._lock = threading.Lock()
+
+    def connector(self, source_id: str) -> Connector:
+        with self._lock:
+            if source_id not in self._connectors:
+                source = self.config.source(source_id)
+                assert not isinstance(source, ManualSource)
+                self._connectors[source_id] = make_connector(source, self.config)
+            return self._connectors[source_id]
+
+    def close(self) -> None:
+        with self._lock:
+            connectors, self._connectors = list(self._connectors.values()), {}
+        for connector in connectors:
+            connector.close()
+
+
+class GatherRun:
+    """One gather for one visitor. `run()` blocks; `cancel()` may be called from any thread."""
+
+    def __init__(
+        self,
+        sources: SourceSet,
+        identifiers: dict[str, str],
+        *,
+        only: Iterable[str] | None = None,
+        known: dict[str, dict[str, Strength]] | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        self.sources = sources
+        self.config = sources.config
+        self._cancel = threading.Event()
+        self._progress = progress or (lambda _result: None)
+        self._strength_of_kind = self.config.identifier_strength
+        self.known: dict[str, dict[str, Strength]] = {k: dict(v) for k, v in (known or {}).items()}
+        for kind, value in identifiers.items():
+            normal = normalise_identifier(kind, value)
+            if normal is not None:
+                self.known.setdefault(kind, {})[normal] = Strength.STRONG
+        wanted = set(only) if only is not None else None
+        self.results: dict[str, SourceResult] = {}
+        for source in self.config.sources:
+            if wanted is not None and source.id not in wanted:
+                continue
+            result = SourceResult(source.id, source.name, source.kind)
+            if isinstance(source, ManualSource):
+                result.status = SourceStatus.MANUAL
+                result.instructions = source.instructions
+            self.results[source.id] = result
+        self._tried: dict[str, set[tuple[int, tuple[str, ...]]]] = {s: set() for s in self.results}
+        self._seen: dict[str, dict[tuple, Record]] = {s: {} for s in self.results}
+        self._started_at: dict[str, float] = {}
+        self._tokens = itertools.count(1)
+        self._queue: queue.Queue[tuple[str, int, list[tuple[_Work, object]]]] = queue.Queue()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    # Planning ----------------------------------------------------------------------------
+
+    def _pending_work(self, source_id: str) -> list[_Work]:
+        source = self.config.source(source_id)
+        if isinstance(source, ManualSource):
+            return []
+        work = []
+        for step in self.sources.connector(source_id).steps():
+            kinds = step.identifier_kinds
+            choices = [sorted(self.known.get(kind, {}).items()) for kind in kinds]
+            for combination in itertools.product(*choices):
+                values = tuple(value for value, _ in combination)
+                if (step.index, values) in self._tried[source_id]:
+                    continue
+                by_kind = dict(zip(kinds, values, strict=True))
+                strong = all(
+                    strength is Strength.STRONG and self._strength_of_kind.get(kind) == "strong"
+                    for kind, (_, strength) in zip(kinds, combination, strict=True)
+                )
+                params = {p: by_kind[identifier_kind(p)] for p in step.parameters}
+                strength = Strength.STRONG if strong else Strength.WEAK
+                work.append(_Work(step, values, params, strength, ",".join(kinds)))
+        return work
+
+    # Running -----------------------------------------------------------------------------
+
+    def run(self) -> GatherResult:
+        running: dict[str, _Job] = {}
+        parallelism = self.config.policy.gather_parallelism
+        try:
+            while True:
+                if self._cancel.is_set():
+                    self._stop_all(running, SourceStatus.CANCELLED, "cancelled by staff")
+                    break
+                self._start_what_can_run(running, parallelism)
+                if not running:
+                    break
+                self._wait_for_one(running)
+        finally:
+            self._finish_statuses()
+        return GatherResult(self.results, self.known, cancelled=self._cancel.is_set())
+
+    def _start_what_can_run(self, running: dict[str, _Job], parallelism: int) -> None:
+        for source_id, result in self.results.items():
+            if len(running) >= parallelism:
+                return
+            if source_id in running or result.status in (
+                SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED,
+                SourceStatus.MANUAL,
+            ):  # fmt: skip
+                continue
+            try:
+                work = self._pending_work(source_id)
+            except SourceFailure as exc:
+                self._set(result, SourceStatus.FAILED, str(exc))
+                continue
+            if not work:
+                continue
+            for item in work:
+                self._tried[source_id].add((item.step.index, item.values))
+            now = time.monotonic()
+            first_start = self._started_at.setdefault(source_id, now)
+            source = self.config.source(source_id)
+            budget = source.timeout_seconds or self.config.policy.source_timeout_seconds
+            token = next(self._tokens)
+            thread = threading.Thread(
+                target=self._work_thread, args=(source_id, token, work), daemon=True,
+                name=f"gather-{source_id}",
+            )  # fmt: skip
+            running[source_id] = _Job(source_id, token, now, first_start + budget, thread)
+            self._set(result, SourceStatus.RUNNING)
+            thread.start()
+
+    def _work_thread(self, source_id: str, token: int, work: list[_Work]) -> None:
+        connector = self.sources.connector(source_id)
+        outcomes: list[tuple[_Work, object]] = []
+        for item in work:
+            if self._cancel.is_set():
+                break
+            try:
+                outcomes.append((item, connector.run(item.step, item.params, self._cancel)))
+            except SourceFailure as exc:
+                outcomes.append((item, exc))
+                break
+            except Exception as exc:  # noqa: BLE001 - a connector bug must not stop the others
+                # Only the type: an exception's text may quote the data it choked on.
+                log.error("source %s failed unexpectedly: %s", source_id, type(exc).__name__)
+                outcomes.append((item, SourceFailure(f"unexpected error ({type(exc).__name__})")))
+                break
+        self._queue.put((source_id, token, outcomes))
+
+    def _wait_for_one(self, running: dict[str, _Job]) -> None:
+        nearest = min(job.deadline for job in running.values())
+        timeout = max(0.0, min(_POLL_SECONDS, nearest - time.monotonic()))
+        try:
+            source_id, token, outcomes = self._queue.get(timeout=timeout)
+        except queue.Empty:
+            now = time.monotonic()
+            for job in [j for j in running.values() if j.deadline <= now]:
+                del running[job.source_id]
+                self._abandon(job.source_id)
+                self._set(
+                    self.results[job.source_id], SourceStatus.TIMED_OUT, "did not answer in time"
+                )
+            return
+        job = running.get(source_id)
+        if job is None or job.token != token:
+            return  # a late answer from a source already timed out or cancelled
+        del running[source_id]
+        result = self.results[source_id]
+        result.duration_ms += int((time.monotonic() - job.started) * 1000)
+        for item, outcome in outcomes:
+            if isinstance(outcome, SourceFailure):
+                self._set(result, SourceStatus.FAILED, str(outcome))
+                return
+            self._merge(result, item, outcome)  # type: ignore[arg-type]
+        self._set(result, SourceStatus.RUNNING)  # more may follow from new identifiers
+
+    def _merge(self, result: SourceResult, item: _Work, output) -> None:  # type: ignore[no-untyped-def]
+        seen = self._seen[result.source_id]
+        result.truncated = result.truncated or output.truncated
+        for row in output.rows:
+            key = (item.step.title, tuple((k, repr(v)) for k, v in row.items()))
+            existing = seen.get(key)
+            if existing is not None:
+                if item.strength is Strength.STRONG and existing.strength is Strength.WEAK:
+                    existing.strength, existing.confirmed = Strength.STRONG, True
+                    existing.matched_by = item.matched_by
+                    record = existing
+                else:
+                    continue
+            else:
+                record = Record(
+                    result.source_id, item.step.title, row, item.strength, item.matched_by
+                )
+                seen[key] = record
+                result.records.append(record)
+            for kind, column in item.step.yields.items():
+                value = normalise_identifier(kind, row.get(column))
+                if value is None:
+                    continue
+                strength = (
+                    Strength.STRONG
+                    if record.strength is Strength.STRONG
+                    and self._strength_of_kind.get(kind) == "strong"
+                    else Strength.WEAK
+                )
+                values = self.known.setdefault(kind, {})
+                if values.get(value) is not Strength.STRONG:
+                    if value in values and strength is Strength.STRONG:
+                        self._upgrade_strength(kind, value)
+                    values[value] = strength
+
+    def _upgrade_strength(self, kind: str, value: str) -> None:
+        """A value first found weakly and now strongly: searches made with it may run again."""
+        for tried in self._tried.values():
+            for entry in [t for t in tried if value in t[1]]:
+                tried.discard(entry)
+
+    def _abandon(self, source_id: str) -> None:
+        try:
+            self.sources.connector(source_id).interrupt()
+        except Exception:  # noqa: BLE001 - best effort
+            log.debug("interrupting %s failed", source_id)
+
+    def _stop_all(self, running: dict[str, _Job], status: SourceStatus, message: str) -> None:
+        for source_id in list(running):
+            self._abandon(source_id)
+            self._set(self.results[source_id], status, message)
+        running.clear()
+        for result in self.results.values():
+            if result.status is SourceStatus.WAITING:
+                self._set(result, status, message)
+
+    def _finish_statuses(self) -> None:
+        for source_id, result in self.results.items():
+            if result.status in (SourceStatus.RUNNING, SourceStatus.WAITING):
+                if result.records:
+                    self._set(result, SourceStatus.OK)
+                elif source_id in self._started_at:
+                    self._set(result, SourceStatus.NOTHING)
+                else:
+                    self._set(
+                        result, SourceStatus.NOTHING, "not searched: no identifier it can use"
+                    )
+
+    def _set(self, result: SourceResult, status: SourceStatus, message: str = "") -> None:
+        result.status = status
+        result.message = message
+        self._progress(result)
+
+
+def gather(
+    sources: SourceSet,
+    identifiers: dict[str, str],
+    *,
+    only: Iterable[str] | None = None,
+    known: dict[str, dict[str, Strength]] | None = None,
+    progress: ProgressCallback | None = None,
+) -> GatherResult:
+    return GatherRun(sources, identifiers, only=only, known=known, progress=progress).run()

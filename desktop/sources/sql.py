@@ -1,0 +1,177 @@
+"""SQL sources: any SQLAlchemy URL, parameterised SELECTs only, in read-only sessions.
+
+The configuration has already refused anything but a single SELECT; here every connection is
+also made read-only by the database itself where it can be (PostgreSQL, MariaDB/MySQL, SQLite),
+and given a statement timeout, so that a query can neither change data nor run forever.
+Identifiers travel as bound parameters, never inside the SQL text.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import QueuePool
+
+from desktop.config import SqlSource
+from desktop.errors import UserError
+from desktop.sources.base import SourceFailure, Step, StepOutput, parameter_value, plain_value
+from desktop.sources.secrets import require_secret
+
+log = logging.getLogger(__name__)
+
+
+class SqlConnector:
+    def __init__(self, source: SqlSource, *, timeout: float, max_rows: int) -> None:
+        self.source = source
+        self.source_id = source.id
+        self.timeout = timeout
+        self.max_rows = max_rows
+        self._engine: Engine | None = None
+        self._active: set[Any] = set()
+        self._lock = threading.Lock()
+        self._statements = [text(q.sql) for q in source.queries]
+
+    def steps(self) -> list[Step]:
+        return [
+            Step(index=i, title=q.title, parameters=q.parameters, yields=dict(q.yields))
+            for i, q in enumerate(self.source.queries)
+        ]
+
+    def _make_engine(self) -> Engine:
+        url = make_url(self.source.url)
+        backend = url.get_backend_name()
+        if url.username and backend != "sqlite":
+            try:
+                url = url.set(password=require_secret(self.source_id))
+            except UserError as exc:
+                raise SourceFailure(str(exc)) from None
+        connect_args: dict[str, Any] = {}
+        seconds = max(1, int(self.timeout))
+        if backend == "sqlite":
+            if not url.database or not Path(url.database).is_file():
+                raise SourceFailure("the database file does not exist")
+            connect_args = {"timeout": self.timeout, "check_same_thread": False}
+        elif backend == "postgresql":
+            connect_args = {"connect_timeout": seconds}
+        elif backend in ("mysql", "mariadb"):
+            connect_args = {"connect_timeout": seconds, "read_timeout": seconds}
+        try:
+            engine = create_engine(
+                url, connect_args=connect_args, poolclass=QueuePool, pool_size=2, pool_pre_ping=True
+            )
+        except (ImportError, SQLAlchemyError) as exc:
+            raise SourceFailure(
+                f"no database driver for this source ({type(exc).__name__})"
+            ) from None
+        _make_read_only(engine, backend, int(self.timeout * 1000))
+        return engine
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = self._make_engine()
+        return self._engine
+
+    def run(self, step: Step, params: dict[str, str], cancel: threading.Event) -> StepOutput:
+        bound = {p: parameter_value(p, params[p]) for p in step.parameters}
+        try:
+            with self.engine.connect() as conn:
+                raw = conn.connection.dbapi_connection
+                with self._lock:
+                    self._active.add(raw)
+                try:
+                    result = conn.execute(self._statements[step.index], bound)
+                    rows = result.mappings().fetchmany(self.max_rows + 1)
+                finally:
+                    with self._lock:
+                        self._active.discard(raw)
+                    conn.rollback()
+        except DBAPIError as exc:
+            if cancel.is_set():
+                raise SourceFailure("cancelled") from None
+            raise SourceFailure(_describe(exc)) from None
+        except SQLAlchemyError as exc:
+            raise SourceFailure(f"the query failed ({type(exc).__name__})") from None
+        truncated = len(rows) > self.max_rows
+        return StepOutput(
+            [{k: plain_value(v) for k, v in row.items()} for row in rows[: self.max_rows]],
+            truncated,
+        )
+
+    def interrupt(self) -> None:
+        """Stop running statements where the driver can (SQLite, PostgreSQL)."""
+        with self._lock:
+            active = list(self._active)
+        for raw in active:
+            for method in ("interrupt", "cancel_safe", "cancel"):
+                stop = getattr(raw, method, None)
+                if stop is not None:
+                    try:
+                        stop()
+                    except Exception:  # noqa: BLE001 - best effort on a connection being torn down
+                        log.debug("interrupt of a %s connection failed", self.source_id)
+                    break
+
+    def check(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except DBAPIError as exc:
+            raise SourceFailure(_describe(exc)) from None
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def _make_read_only(engine: Engine, backend: str, timeout_ms: int) -> None:
+    statements: list[str] = []
+    if backend == "sqlite":
+        statements = ["PRAGMA query_only = ON"]
+    elif backend == "postgresql":
+        statements = [
+            "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
+            f"SET statement_timeout = {timeout_ms}",
+        ]
+    elif backend in ("mysql", "mariadb"):
+        statements = ["SET SESSION TRANSACTION READ ONLY"]
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        for statement in statements:
+            cursor.execute(statement)
+        if backend in ("mysql", "mariadb"):
+            try:  # MariaDB counts seconds, MySQL milliseconds
+                cursor.execute(f"SET SESSION max_statement_time = {timeout_ms / 1000:.3f}")
+            except Exception:  # noqa: BLE001
+                cursor.execute(f"SET SESSION max_execution_time = {timeout_ms}")
+        cursor.close()
+        if backend == "postgresql":
+            dbapi_connection.commit()
+
+
+def _describe(exc: DBAPIError) -> str:
+    """A reason for staff and IT without the statement or its parameters."""
+    original = exc.orig
+    name = type(original).__name__ if original is not None else type(exc).__name__
+    said = (str(original).splitlines() or [""])[0].lower() if original is not None else ""
+    if any(w in said for w in ("timeout", "canceling statement", "max_statement_time")):
+        return "the query took too long and was stopped"
+    if "interrupted" in said:
+        return "the query was interrupted"
+    if any(w in said for w in ("no such table", "no such column", "does not exist",
+                               "unknown column", "doesn't exist", "undefined")):  # fmt: skip
+        return "the query does not fit the database (check table and column names)"
+    if "read-only" in said or "read only" in said or "readonly" in said:
+        return "the database refused a change: source queries may only read"
+    if exc.connection_invalidated or name in ("OperationalError", "InterfaceError"):
+        return f"cannot reach the database ({name})"
+    return f"the database refused the query ({name})"
