@@ -10,8 +10,10 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from desktop import __version__
+from desktop.core.requests import RequestType
 from desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -85,6 +87,129 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_path(args: argparse.Namespace) -> str:
+    path = getattr(args, "config", None) or os.environ.get("INSYN_CONFIG")
+    if not path:
+        raise UserError("name the configuration with --config PATH (or INSYN_CONFIG)")
+    return path
+
+
+def _open_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from desktop.services.desk import open_desk
+
+    return open_desk(_config_path(args), register_url=_register_url(args))
+
+
+def cmd_config_check(args: argparse.Namespace) -> int:
+    from desktop.config import ManualSource, load_config
+    from desktop.sources.base import SourceFailure
+    from desktop.sources.engine import SourceSet
+
+    config = load_config(args.path)
+    print(f"{args.path}: valid, {len(config.sources)} sources")
+    sources = SourceSet(config)
+    failed = 0
+    try:
+        for source in config.sources:
+            if isinstance(source, ManualSource):
+                print(f"  {source.id}: ok (manual checklist item)")
+                continue
+            try:
+                sources.connector(source.id).check()
+            except SourceFailure as exc:
+                failed += 1
+                print(f"  {source.id}: FAILED: {exc}")
+            else:
+                print(f"  {source.id}: ok")
+    finally:
+        sources.close()
+    return 1 if failed else 0
+
+
+def cmd_secrets_set(args: argparse.Namespace) -> int:
+    import getpass
+
+    from desktop.sources.secrets import set_secret
+
+    if args.config or os.environ.get("INSYN_CONFIG"):
+        from desktop.config import load_config
+
+        load_config(_config_path(args)).source(args.source)  # refuses an unknown id
+    if sys.stdin.isatty():
+        secret = getpass.getpass(f"Secret for source {args.source} (not shown): ")
+    else:
+        secret = sys.stdin.readline().rstrip("\n")
+    if not secret:
+        raise UserError("no secret given; nothing stored")
+    set_secret(args.source, secret)
+    print(f"secret for source {args.source} stored in the keyring")
+    return 0
+
+
+def cmd_demo_create(args: argparse.Namespace) -> int:
+    from desktop.services.demo import create_demo
+
+    summary = create_demo(args.directory, people=args.people, seed=args.seed)
+    print(f"demo organisation written to {summary.config_path}")
+    print(f"{summary.people} people; try these personnummer:")
+    for example in summary.examples:
+        print(f"  {example.personnummer}  {example.name}  ({example.note})")
+    return 0
+
+
+def _parse_document(spec: str) -> tuple[str, str, str, date]:
+    parts = spec.split(":")
+    if len(parts) != 4:
+        raise UserError(
+            "--document must be TYPE:COUNTRY:LAST4:EXPIRY, e.g. passport:SE:1234:2030-01-31"
+        )
+    doc_type, country, number, expiry = parts
+    try:
+        expires = date.fromisoformat(expiry)
+    except ValueError:
+        raise UserError("--document: the expiry must be a date YYYY-MM-DD") from None
+    return doc_type, country, number, expires
+
+
+def cmd_case_open(args: argparse.Namespace) -> int:
+    from desktop.core.requests import RequestType
+    from desktop.services.cases import PersonInput, open_case
+
+    doc_type, country, number, expiry = _parse_document(args.document)
+    person = PersonInput(
+        personnummer=args.personnummer,
+        name=args.name,
+        document_type=doc_type,
+        document_country=country,
+        document_number=number,
+        document_expiry=expiry,
+        document_description=args.document_description or "",
+        mrz=args.mrz,
+    )
+    requests = [(RequestType(r), None) for r in dict.fromkeys(args.request)]
+    with _open_desk(args) as desk:
+        opened = open_case(desk, person, requests, staff_username=args.staff)
+    print(opened.number)
+    print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
+    return 0
+
+
+def cmd_case_gather(args: argparse.Namespace) -> int:
+    from desktop.services.gathering import CaseGather, describe
+
+    with _open_desk(args) as desk:
+        gather = CaseGather(desk, args.case, staff_username=args.staff)
+        result = gather.run()
+    for source in result.sources.values():
+        print(describe(source))
+    if args.json:
+        from desktop.services.export import write_gather_json
+
+        write_gather_json(result, args.json)
+        print(f"gathered data written to {args.json}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="insyn",
@@ -121,6 +246,64 @@ def build_parser() -> argparse.ArgumentParser:
         help="repeat for several roles",
     )
     add.set_defaults(handler=cmd_staff_add)
+
+    config = commands.add_parser("config", help="the organisation's configuration")
+    config_commands = config.add_subparsers(
+        title="config commands", metavar="ACTION", required=True
+    )
+    check = config_commands.add_parser(
+        "check", help="validate a configuration and try every source; exit 1 if any failed"
+    )
+    check.add_argument("path")
+    check.set_defaults(handler=cmd_config_check)
+
+    secrets = commands.add_parser("secrets", help="source passwords and tokens in the keyring")
+    secrets_commands = secrets.add_subparsers(
+        title="secrets commands", metavar="ACTION", required=True
+    )
+    secret_set = secrets_commands.add_parser("set", help="store a source's secret (prompted)")
+    secret_set.add_argument("source", help="the source's id")
+    secret_set.add_argument("--config", metavar="PATH", help="check the id against this file")
+    secret_set.set_defaults(handler=cmd_secrets_set)
+
+    demo = commands.add_parser("demo", help="the demo organisation")
+    demo_commands = demo.add_subparsers(title="demo commands", metavar="ACTION", required=True)
+    create = demo_commands.add_parser("create", help="write a demo organisation into a folder")
+    create.add_argument("directory")
+    create.add_argument("--people", type=int, default=3000, help="how many people (default 3000)")
+    create.add_argument("--seed", type=int, default=1, help="the same seed gives the same world")
+    create.set_defaults(handler=cmd_demo_create)
+
+    case = commands.add_parser("case", help="cases, headless (the same steps as the window)")
+    case_commands = case.add_subparsers(title="case commands", metavar="ACTION", required=True)
+    case_open = case_commands.add_parser("open", help="verify a visitor and open a case")
+    case_open.add_argument("--config", metavar="PATH")
+    case_open.add_argument("--personnummer", required=True)
+    case_open.add_argument("--name", required=True, help="as on the ID document")
+    case_open.add_argument(
+        "--document",
+        required=True,
+        metavar="TYPE:COUNTRY:LAST4:EXPIRY",
+        help="TYPE: passport, national-id, driving-licence, sis-id, tax-agency-id, "
+        "service-card, foreign-passport, foreign-id, other",
+    )
+    case_open.add_argument("--document-description", help="needed for TYPE other")
+    case_open.add_argument("--mrz", help="the machine-readable zone, lines separated by newlines")
+    case_open.add_argument(
+        "--request",
+        action="append",
+        required=True,
+        choices=[r.value for r in RequestType],
+        help="repeat for several",
+    )
+    case_open.add_argument("--staff", required=True, help="the user name of who checked the ID")
+    case_open.set_defaults(handler=cmd_case_open)
+    case_gather = case_commands.add_parser("gather", help="gather a case's data from every source")
+    case_gather.add_argument("case", help="the case number, e.g. 2026-00042")
+    case_gather.add_argument("--config", metavar="PATH")
+    case_gather.add_argument("--staff", help="who runs it (default: logged as an unattended run)")
+    case_gather.add_argument("--json", metavar="OUT", help="also write the gathered data as JSON")
+    case_gather.set_defaults(handler=cmd_case_gather)
     return parser
 
 

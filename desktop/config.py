@@ -243,7 +243,7 @@ Source = Annotated[SqlSource | FileSource | RestSource | ManualSource, Field(dis
 
 class Config(_Strict):
     organisation: Organisation
-    register: RegisterSettings = RegisterSettings()
+    register_settings: RegisterSettings = Field(RegisterSettings(), alias="register")
     policy: Policy = Policy()
     identifiers: dict[str, Literal["strong", "weak"]] = Field(
         default_factory=dict, description="More identifier kinds: {name = 'strong' | 'weak'}"
@@ -352,10 +352,10 @@ def _resolve_paths(config: Config, folder: Path) -> Config:
         elif isinstance(source, SqlSource):
             source = source.model_copy(update={"url": sqlite_absolute(source.url)})
         sources.append(source)
-    register = config.register
+    register = config.register_settings
     if register.url:
         register = register.model_copy(update={"url": sqlite_absolute(register.url)})
-    return config.model_copy(update={"sources": tuple(sources), "register": register})
+    return config.model_copy(update={"sources": tuple(sources), "register_settings": register})
 
 
 def parse_config(

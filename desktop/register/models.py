@@ -135,6 +135,9 @@ class Case(Base):
     deliveries: Mapped[list[Delivery]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Delivery.id"
     )
+    manual_outcomes: Mapped[list[ManualOutcome]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="ManualOutcome.id"
+    )
 
     def __repr__(self) -> str:
         return f"Case({self.number}, {self.status})"
@@ -218,6 +221,22 @@ class GatherSourceResult(Base):
     duration_ms: Mapped[int] = mapped_column(default=0)
 
     run: Mapped[GatherRun] = relationship(back_populates="results")
+
+
+class ManualOutcome(Base):
+    """What staff recorded for a manual source (e.g. HR's answer about job applications)."""
+
+    __tablename__ = "manual_outcomes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[case_fk]
+    source_id: Mapped[str40]
+    found: Mapped[bool]
+    note: Mapped[str | None]  # what was found, as it will read in the extract
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    recorded_at: Mapped[datetime]
+
+    case: Mapped[Case] = relationship(back_populates="manual_outcomes")
 
 
 class Delivery(Base):

@@ -189,8 +189,9 @@ def case_by_number(session: Session, number: str) -> Case:
 
 
 def change_status(
-    session: Session, case: Case, target: CaseStatus, *, staff: Staff, reason: str = ""
+    session: Session, case: Case, target: CaseStatus, *, staff: Staff | None, reason: str = ""
 ) -> None:
+    """Move the case on; `staff` is None for an unattended command-line run."""
     current = CaseStatus(case.status)
     check_transition(current, target, reason=reason)
     case.status = target.value
@@ -202,7 +203,7 @@ def change_status(
     audit.append(
         session,
         "case.status",
-        staff_id=staff.id,
+        staff_id=staff.id if staff else None,
         case_number=case.number,
         details={"from": current.value, "to": target.value},
     )

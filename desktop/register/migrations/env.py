@@ -3,14 +3,22 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from desktop.register.models import Base
+from desktop.register.models import Base, UTCDateTime
 
 config = context.config
+
+
+def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    """Migrations must not import the models: UTCDateTime is a DateTime in the database."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
 
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
+        render_item=_render_item,
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
