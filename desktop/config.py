@@ -316,7 +316,9 @@ def _key_path(location: tuple[int | str, ...], raw: dict[str, Any]) -> str:
     """`sources[2].queries[0].sql`, naming the source by its id where it has one."""
     parts: list[str] = []
     node: Any = raw
-    for item in location:
+    for position, item in enumerate(location):
+        if position == 2 and location[0] == "sources" and item in ("sql", "file", "rest", "manual"):
+            continue  # pydantic's name for the union member, not a key of the file
         if isinstance(item, int):
             label = f"[{item}]"
             if isinstance(node, list) and item < len(node):
@@ -325,8 +327,6 @@ def _key_path(location: tuple[int | str, ...], raw: dict[str, Any]) -> str:
                     label = f"[{item}] ({node['id']})"
             parts.append(label)
         else:
-            if item in ("sql", "file", "rest", "manual") and parts and parts[-1].startswith("["):
-                continue  # pydantic's name for the union member, not a key of the file
             node = node.get(item) if isinstance(node, dict) else None
             parts.append(f".{item}" if parts else str(item))
     return "".join(parts) or "(top level)"
@@ -381,10 +381,16 @@ def parse_config(
     try:
         config = Config.model_validate(raw)
     except ValidationError as exc:
-        error = exc.errors()[0]
+        errors = exc.errors()
+        # A container is reported too short when its only item failed: that is one problem.
+        errors = [
+            e for e in errors
+            if not any(o is not e and tuple(o["loc"])[: len(e["loc"])] == tuple(e["loc"]) for o in errors)
+        ]  # fmt: skip
+        error = errors[0]
         where = _key_path(tuple(error["loc"]), raw)
         message = error["msg"].removeprefix("Value error, ")
-        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
         raise ConfigError(f"{origin}: {where}: {message}{more}") from None
     return _resolve_paths(config, folder or Path.cwd())
 

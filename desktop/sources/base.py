@@ -77,7 +77,7 @@ def normalise_identifier(kind: str, value: Any) -> str | None:
     if not text:
         return None
     if kind == "email":
-        return text.lower() if "@" in text else None
+        return text if "@" in text else None
     if kind == "phone":
         digits = re.sub(r"\D", "", text)
         if text.startswith("+46") or digits.startswith("0046"):
@@ -91,6 +91,14 @@ def normalise_identifier(kind: str, value: Any) -> str | None:
     if kind == "name":
         return " ".join(text.lower().split())
     return text
+
+
+def match_key(kind: str, value: Any) -> str | None:
+    """The form in which a file's key column is compared: e-mail and names ignore case."""
+    normal = normalise_identifier(kind, value)
+    if normal is not None and kind in ("email", "name"):
+        return normal.casefold()
+    return normal
 
 
 def plain_value(value: Any) -> Any:

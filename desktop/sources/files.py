@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop.config import FileSource
-from desktop.sources.base import SourceFailure, Step, StepOutput, normalise_identifier, plain_value
+from desktop.sources.base import SourceFailure, Step, StepOutput, match_key, plain_value
 
 _SALT = secrets.token_bytes(16)  # per process: the index cannot be compared across runs
 _SNIFF_BYTES = 64 * 1024
@@ -39,6 +39,23 @@ class _CsvIndex:
     header: list[str]
     data_start: int
     offsets: dict[str, dict[bytes, list[int]]] = field(default_factory=dict)
+
+
+def _guess_delimiter(sample: str) -> str:
+    """The delimiter of an export: the candidate the header line uses most, else the sniffer's.
+
+    Headers seldom contain the delimiter as text, while message bodies often contain commas
+    and semicolons, which is what confuses csv.Sniffer on chat exports.
+    """
+    header = sample.splitlines()[0] if sample else ""
+    counts = {d: header.count(d) for d in (";", ",", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] and list(counts.values()).count(counts[best]) == 1:
+        return best
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
 
 
 class _LineReader:
@@ -102,7 +119,7 @@ class FileConnector:
 
     def run(self, step: Step, params: dict[str, str], cancel: threading.Event) -> StepOutput:
         kind = step.parameters[0]
-        wanted = normalise_identifier(kind, params[kind])
+        wanted = match_key(kind, params[kind])
         if wanted is None:
             return StepOutput([])
         if self.source.file_format == "xlsx":
@@ -145,13 +162,7 @@ class FileConnector:
             text_sample = sample[bom:].decode(encoding, errors="ignore")
         except LookupError:
             raise SourceFailure("the configured encoding is unknown") from None
-        if self.source.delimiter:
-            delimiter = self.source.delimiter
-        else:
-            try:
-                delimiter = csv.Sniffer().sniff(text_sample, delimiters=",;\t|").delimiter
-            except csv.Error:
-                delimiter = ","
+        delimiter = self.source.delimiter or _guess_delimiter(text_sample)
 
         class _Dialect(csv.excel):
             pass
@@ -183,7 +194,7 @@ class FileConnector:
                     start = lines.row_starts[0]
                     for kind, column_index in positions.items():
                         if column_index < len(row):
-                            value = normalise_identifier(kind, row[column_index])
+                            value = match_key(kind, row[column_index])
                             if value is not None:
                                 offsets[kind].setdefault(_digest(value), []).append(start)
             except (csv.Error, UnicodeDecodeError):
@@ -202,7 +213,7 @@ class FileConnector:
                 lines = _LineReader(handle, index.encoding, start)
                 row = next(csv.reader(lines, index.dialect))
                 # The file may have changed since it was indexed: check the key again.
-                if key_column < len(row) and normalise_identifier(kind, row[key_column]) == wanted:
+                if key_column < len(row) and match_key(kind, row[key_column]) == wanted:
                     rows.append(self._as_record(index.header, row))
         return rows
 
@@ -241,7 +252,7 @@ class FileConnector:
             for count, row in enumerate(rows_iter):
                 if count % 1000 == 0 and cancel.is_set():
                     raise SourceFailure("cancelled")
-                if key_column < len(row) and normalise_identifier(kind, row[key_column]) == wanted:
+                if key_column < len(row) and match_key(kind, row[key_column]) == wanted:
                     found.append(self._as_record(header, list(row)))
                     if len(found) > self.max_rows:
                         break

@@ -19,9 +19,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import QueuePool
 
 from desktop.config import SqlSource
-from desktop.errors import UserError
 from desktop.sources.base import SourceFailure, Step, StepOutput, parameter_value, plain_value
-from desktop.sources.secrets import require_secret
+from desktop.sources.secrets import get_secret
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +46,10 @@ class SqlConnector:
         url = make_url(self.source.url)
         backend = url.get_backend_name()
         if url.username and backend != "sqlite":
-            try:
-                url = url.set(password=require_secret(self.source_id))
-            except UserError as exc:
-                raise SourceFailure(str(exc)) from None
+            # No stored secret is fine where the database trusts the machine (peer, Kerberos).
+            secret = get_secret(self.source_id)
+            if secret:
+                url = url.set(password=secret)
         connect_args: dict[str, Any] = {}
         seconds = max(1, int(self.timeout))
         if backend == "sqlite":
@@ -170,6 +169,8 @@ def _describe(exc: DBAPIError) -> str:
     if any(w in said for w in ("no such table", "no such column", "does not exist",
                                "unknown column", "doesn't exist", "undefined")):  # fmt: skip
         return "the query does not fit the database (check table and column names)"
+    if any(w in said for w in ("password authentication", "access denied", "authentication failed")):
+        return "the database refused the login: store the password with `insyn secrets set`"
     if "read-only" in said or "read only" in said or "readonly" in said:
         return "the database refused a change: source queries may only read"
     if exc.connection_invalidated or name in ("OperationalError", "InterfaceError"):
