@@ -381,12 +381,14 @@ def parse_config(
     try:
         config = Config.model_validate(raw)
     except ValidationError as exc:
-        errors = exc.errors()
+        errors: list[Any] = list(exc.errors())
+
         # A container is reported too short when its only item failed: that is one problem.
-        errors = [
-            e for e in errors
-            if not any(o is not e and tuple(o["loc"])[: len(e["loc"])] == tuple(e["loc"]) for o in errors)
-        ]  # fmt: skip
+        def covered(error: dict[str, Any]) -> bool:
+            loc = tuple(error["loc"])
+            return any(o is not error and tuple(o["loc"])[: len(loc)] == loc for o in errors)
+
+        errors = [e for e in errors if not covered(e)]
         error = errors[0]
         where = _key_path(tuple(error["loc"]), raw)
         message = error["msg"].removeprefix("Value error, ")

@@ -16,6 +16,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from desktop.config import Config, FileSource, ManualSource, RestSource, SqlSource
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[SourceResult], None]
 _POLL_SECONDS = 0.05
+_STOPPED = frozenset(
+    {SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED, SourceStatus.MANUAL}
+)
 
 
 def make_connector(source: SqlSource | FileSource | RestSource, config: Config) -> Connector:
@@ -65,7 +69,6 @@ class _Job:
     token: int
     started: float
     deadline: float
-    thread: threading.Thread
 
 
 class SourceSet:
@@ -75,6 +78,16 @@ class SourceSet:
         self.config = config
         self._connectors: dict[str, Connector] = {}
         self._lock = threading.Lock()
+        self._executor: ThreadPoolExecutor | None = None
+
+    @property
+    def executor(self) -> ThreadPoolExecutor:
+        """Worker threads reused across gathers; spare ones cover sources that hang."""
+        with self._lock:
+            if self._executor is None:
+                workers = max(8, 2 * self.config.policy.gather_parallelism)
+                self._executor = ThreadPoolExecutor(workers, thread_name_prefix="gather")
+            return self._executor
 
     def connector(self, source_id: str) -> Connector:
         with self._lock:
@@ -87,8 +100,12 @@ class SourceSet:
     def close(self) -> None:
         with self._lock:
             connectors, self._connectors = list(self._connectors.values()), {}
+            executor, self._executor = self._executor, None
         for connector in connectors:
+            connector.interrupt()
             connector.close()
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
 
 
 class GatherRun:
@@ -127,7 +144,9 @@ class GatherRun:
         self._seen: dict[str, dict[tuple, Record]] = {s: {} for s in self.results}
         self._started_at: dict[str, float] = {}
         self._tokens = itertools.count(1)
-        self._queue: queue.Queue[tuple[str, int, list[tuple[_Work, object]]]] = queue.Queue()
+        self._queue: queue.Queue[tuple[str, int, str | None]] = queue.Queue()
+        self._lock = threading.RLock()  # guards known, results, tried: workers merge directly
+        self._current: dict[str, int] = {}  # source → the token of its live job
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -164,7 +183,9 @@ class GatherRun:
         try:
             while True:
                 if self._cancel.is_set():
-                    self._stop_all(running, SourceStatus.CANCELLED, "cancelled by staff")
+                    with self._lock:
+                        self._current.clear()
+                        self._stop_all(running, SourceStatus.CANCELLED, "cancelled by staff")
                     break
                 self._start_what_can_run(running, parallelism)
                 if not running:
@@ -175,80 +196,98 @@ class GatherRun:
         return GatherResult(self.results, self.known, cancelled=self._cancel.is_set())
 
     def _start_what_can_run(self, running: dict[str, _Job], parallelism: int) -> None:
-        for source_id, result in self.results.items():
-            if len(running) >= parallelism:
-                return
-            if source_id in running or result.status in (
-                SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED,
-                SourceStatus.MANUAL,
-            ):  # fmt: skip
-                continue
-            try:
-                work = self._pending_work(source_id)
-            except SourceFailure as exc:
-                self._set(result, SourceStatus.FAILED, str(exc))
-                continue
-            if not work:
-                continue
-            for item in work:
-                self._tried[source_id].add((item.step.index, item.values))
-            now = time.monotonic()
-            first_start = self._started_at.setdefault(source_id, now)
-            source = self.config.source(source_id)
-            budget = source.timeout_seconds or self.config.policy.source_timeout_seconds
-            token = next(self._tokens)
-            thread = threading.Thread(
-                target=self._work_thread, args=(source_id, token, work), daemon=True,
-                name=f"gather-{source_id}",
-            )  # fmt: skip
-            running[source_id] = _Job(source_id, token, now, first_start + budget, thread)
-            self._set(result, SourceStatus.RUNNING)
-            thread.start()
+        with self._lock:
+            for source_id, result in self.results.items():
+                if len(running) >= parallelism:
+                    return
+                if source_id in running or result.status in _STOPPED:
+                    continue
+                try:
+                    work = self._take_work(source_id)
+                except SourceFailure as exc:
+                    self._set(result, SourceStatus.FAILED, str(exc))
+                    continue
+                if not work:
+                    continue
+                now = time.monotonic()
+                first_start = self._started_at.setdefault(source_id, now)
+                source = self.config.source(source_id)
+                budget = source.timeout_seconds or self.config.policy.source_timeout_seconds
+                token = next(self._tokens)
+                running[source_id] = _Job(source_id, token, now, first_start + budget)
+                self._current[source_id] = token
+                if result.status is not SourceStatus.RUNNING:
+                    self._set(result, SourceStatus.RUNNING)
+                self.sources.executor.submit(self._work_thread, source_id, token, work)
+
+    def _take_work(self, source_id: str) -> list[_Work]:
+        work = self._pending_work(source_id)
+        for item in work:
+            self._tried[source_id].add((item.step.index, item.values))
+        return work
 
     def _work_thread(self, source_id: str, token: int, work: list[_Work]) -> None:
+        """Run the steps, merge what they find, and go on with the steps that made possible.
+
+        Continuing here rather than going back to the coordinator saves a hand-over per
+        dependency level (personnummer → customer number → facility → meter readings).
+        """
         connector = self.sources.connector(source_id)
-        outcomes: list[tuple[_Work, object]] = []
-        for item in work:
-            if self._cancel.is_set():
-                break
-            try:
-                outcomes.append((item, connector.run(item.step, item.params, self._cancel)))
-            except SourceFailure as exc:
-                outcomes.append((item, exc))
-                break
-            except Exception as exc:  # noqa: BLE001 - a connector bug must not stop the others
-                # Only the type: an exception's text may quote the data it choked on.
-                log.error("source %s failed unexpectedly: %s", source_id, type(exc).__name__)
-                outcomes.append((item, SourceFailure(f"unexpected error ({type(exc).__name__})")))
-                break
-        self._queue.put((source_id, token, outcomes))
+        while work:
+            for item in work:
+                if self._cancel.is_set():
+                    self._queue.put((source_id, token, None))
+                    return
+                try:
+                    output = connector.run(item.step, item.params, self._cancel)
+                except SourceFailure as exc:
+                    self._queue.put((source_id, token, str(exc)))
+                    return
+                except Exception as exc:  # noqa: BLE001 - a connector bug must not stop the others
+                    # Only the type: an exception's text may quote the data it choked on.
+                    log.error("source %s failed unexpectedly: %s", source_id, type(exc).__name__)
+                    self._queue.put((source_id, token, f"unexpected error ({type(exc).__name__})"))
+                    return
+                with self._lock:
+                    if self._current.get(source_id) != token:
+                        return  # timed out or cancelled meanwhile: the answer is dropped
+                    self._merge(self.results[source_id], item, output)
+            with self._lock:
+                if self._current.get(source_id) != token:
+                    return
+                work = self._take_work(source_id)
+                if work:
+                    self._progress(self.results[source_id])
+        self._queue.put((source_id, token, None))
 
     def _wait_for_one(self, running: dict[str, _Job]) -> None:
         nearest = min(job.deadline for job in running.values())
         timeout = max(0.0, min(_POLL_SECONDS, nearest - time.monotonic()))
         try:
-            source_id, token, outcomes = self._queue.get(timeout=timeout)
+            source_id, token, failure = self._queue.get(timeout=timeout)
         except queue.Empty:
             now = time.monotonic()
-            for job in [j for j in running.values() if j.deadline <= now]:
-                del running[job.source_id]
-                self._abandon(job.source_id)
-                self._set(
-                    self.results[job.source_id], SourceStatus.TIMED_OUT, "did not answer in time"
-                )
+            with self._lock:
+                for job in [j for j in running.values() if j.deadline <= now]:
+                    del running[job.source_id]
+                    self._current.pop(job.source_id, None)
+                    self._abandon(job.source_id)
+                    result = self.results[job.source_id]
+                    result.duration_ms += int((now - job.started) * 1000)
+                    self._set(result, SourceStatus.TIMED_OUT, "did not answer in time")
             return
-        job = running.get(source_id)
-        if job is None or job.token != token:
-            return  # a late answer from a source already timed out or cancelled
-        del running[source_id]
-        result = self.results[source_id]
-        result.duration_ms += int((time.monotonic() - job.started) * 1000)
-        for item, outcome in outcomes:
-            if isinstance(outcome, SourceFailure):
-                self._set(result, SourceStatus.FAILED, str(outcome))
-                return
-            self._merge(result, item, outcome)  # type: ignore[arg-type]
-        self._set(result, SourceStatus.RUNNING)  # more may follow from new identifiers
+        with self._lock:
+            job = running.get(source_id)
+            if job is None or job.token != token:
+                return  # a late answer from a source already timed out or cancelled
+            del running[source_id]
+            self._current.pop(source_id, None)
+            result = self.results[source_id]
+            result.duration_ms += int((time.monotonic() - job.started) * 1000)
+            if failure is not None:
+                self._set(result, SourceStatus.FAILED, failure)
+            else:
+                self._progress(result)  # more may follow from other sources' identifiers
 
     def _merge(self, result: SourceResult, item: _Work, output) -> None:  # type: ignore[no-untyped-def]
         seen = self._seen[result.source_id]

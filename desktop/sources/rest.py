@@ -63,12 +63,13 @@ class RestConnector:
         self.max_rows = max_rows
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
+        self._steps = [
+            Step(index=i, title=e.title, parameters=e.parameters, yields=dict(e.yields))
+            for i, e in enumerate(source.endpoints)
+        ]
 
     def steps(self) -> list[Step]:
-        return [
-            Step(index=i, title=e.title, parameters=e.parameters, yields=dict(e.yields))
-            for i, e in enumerate(self.source.endpoints)
-        ]
+        return self._steps
 
     def _make_client(self) -> httpx.Client:
         headers = {"User-Agent": f"Insyn/{__version__}", "Accept": "application/json"}

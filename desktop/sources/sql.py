@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Compiled, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import QueuePool
 
@@ -35,12 +35,14 @@ class SqlConnector:
         self._active: set[Any] = set()
         self._lock = threading.Lock()
         self._statements = [text(q.sql) for q in source.queries]
+        self._compiled_cache: dict[int, Compiled] = {}
+        self._steps = [
+            Step(index=i, title=q.title, parameters=q.parameters, yields=dict(q.yields))
+            for i, q in enumerate(source.queries)
+        ]
 
     def steps(self) -> list[Step]:
-        return [
-            Step(index=i, title=q.title, parameters=q.parameters, yields=dict(q.yields))
-            for i, q in enumerate(self.source.queries)
-        ]
+        return self._steps
 
     def _make_engine(self) -> Engine:
         url = make_url(self.source.url)
@@ -62,7 +64,11 @@ class SqlConnector:
             connect_args = {"connect_timeout": seconds, "read_timeout": seconds}
         try:
             engine = create_engine(
-                url, connect_args=connect_args, poolclass=QueuePool, pool_size=2, pool_pre_ping=True
+                url,
+                connect_args=connect_args,
+                poolclass=QueuePool,
+                pool_size=2,
+                pool_pre_ping=backend != "sqlite",  # a file cannot drop the connection
             )
         except (ImportError, SQLAlchemyError) as exc:
             raise SourceFailure(
@@ -77,29 +83,61 @@ class SqlConnector:
             self._engine = self._make_engine()
         return self._engine
 
+    def _compiled(self, index: int) -> Compiled:
+        """The statement in the driver's own parameter style, compiled once per query."""
+        with self._lock:
+            compiled = self._compiled_cache.get(index)
+            if compiled is None:
+                compiled = self._statements[index].compile(dialect=self.engine.dialect)
+                self._compiled_cache[index] = compiled
+            return compiled
+
     def run(self, step: Step, params: dict[str, str], cancel: threading.Event) -> StepOutput:
-        bound = {p: parameter_value(p, params[p]) for p in step.parameters}
+        """Run one query on a pooled connection straight through the driver.
+
+        SQLAlchemy compiles the statement (parameter style, escaping) once; executing on the
+        DB-API cursor keeps the per-query cost close to the driver's own.
+        """
+        compiled = self._compiled(step.index)
+        bound = compiled.construct_params(
+            {p: parameter_value(p, params[p]) for p in step.parameters}
+        )
+        arguments: Any = (
+            tuple(bound[name] for name in compiled.positiontup or ())
+            if compiled.positional
+            else bound
+        )
         try:
-            with self.engine.connect() as conn:
-                raw = conn.connection.dbapi_connection
-                with self._lock:
-                    self._active.add(raw)
-                try:
-                    result = conn.execute(self._statements[step.index], bound)
-                    rows = result.mappings().fetchmany(self.max_rows + 1)
-                finally:
-                    with self._lock:
-                        self._active.discard(raw)
-                    conn.rollback()
+            connection = self.engine.raw_connection()
         except DBAPIError as exc:
-            if cancel.is_set():
-                raise SourceFailure("cancelled") from None
             raise SourceFailure(_describe(exc)) from None
         except SQLAlchemyError as exc:
-            raise SourceFailure(f"the query failed ({type(exc).__name__})") from None
+            raise SourceFailure(f"cannot reach the database ({type(exc).__name__})") from None
+        raw = connection.dbapi_connection
+        with self._lock:
+            self._active.add(raw)
+        try:
+            cursor = connection.cursor()
+            cursor.execute(compiled.string, arguments)
+            columns = [d[0] for d in cursor.description or ()]
+            rows = cursor.fetchmany(self.max_rows + 1)
+            cursor.close()
+            connection.rollback()
+        except self.engine.dialect.loaded_dbapi.Error as exc:
+            _discard_quietly(connection)
+            if cancel.is_set():
+                raise SourceFailure("cancelled") from None
+            raise SourceFailure(_describe_driver_error(exc)) from None
+        finally:
+            with self._lock:
+                self._active.discard(raw)
+            connection.close()
         truncated = len(rows) > self.max_rows
         return StepOutput(
-            [{k: plain_value(v) for k, v in row.items()} for row in rows[: self.max_rows]],
+            [
+                {column: plain_value(value) for column, value in zip(columns, row, strict=False)}
+                for row in rows[: self.max_rows]
+            ],
             truncated,
         )
 
@@ -157,11 +195,23 @@ def _make_read_only(engine: Engine, backend: str, timeout_ms: int) -> None:
             dbapi_connection.commit()
 
 
+def _discard_quietly(connection: Any) -> None:
+    try:
+        connection.invalidate()
+    except Exception:  # noqa: BLE001 - the connection may already be gone
+        log.debug("invalidating a broken source connection failed")
+
+
 def _describe(exc: DBAPIError) -> str:
     """A reason for staff and IT without the statement or its parameters."""
-    original = exc.orig
-    name = type(original).__name__ if original is not None else type(exc).__name__
-    said = (str(original).splitlines() or [""])[0].lower() if original is not None else ""
+    if exc.orig is not None:
+        return _describe_driver_error(exc.orig, invalidated=exc.connection_invalidated)
+    return f"the database refused the query ({type(exc).__name__})"
+
+
+def _describe_driver_error(original: BaseException, *, invalidated: bool = False) -> str:
+    name = type(original).__name__
+    said = (str(original).splitlines() or [""])[0].lower()
     if any(w in said for w in ("timeout", "canceling statement", "max_statement_time")):
         return "the query took too long and was stopped"
     if "interrupted" in said:
@@ -169,10 +219,12 @@ def _describe(exc: DBAPIError) -> str:
     if any(w in said for w in ("no such table", "no such column", "does not exist",
                                "unknown column", "doesn't exist", "undefined")):  # fmt: skip
         return "the query does not fit the database (check table and column names)"
-    if any(w in said for w in ("password authentication", "access denied", "authentication failed")):
+    if any(
+        w in said for w in ("password authentication", "access denied", "authentication failed")
+    ):
         return "the database refused the login: store the password with `insyn secrets set`"
     if "read-only" in said or "read only" in said or "readonly" in said:
         return "the database refused a change: source queries may only read"
-    if exc.connection_invalidated or name in ("OperationalError", "InterfaceError"):
+    if invalidated or name in ("OperationalError", "InterfaceError"):
         return f"cannot reach the database ({name})"
     return f"the database refused the query ({name})"

@@ -16,7 +16,9 @@ from desktop.register.db import open_register
 from desktop.register.models import Case, GatherRun
 
 
-def insyn(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def insyn(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args],
         capture_output=True, text=True, timeout=120, input=stdin, env={**os.environ, **(env or {})},
@@ -40,11 +42,16 @@ def test_config_check_on_the_demo(demo: tuple[Path, list[str]]) -> None:
     assert "kundregister: ok" in result.stdout and "rekrytering: ok (manual" in result.stdout
 
 
-def test_config_check_reports_each_failing_source(demo: tuple[Path, list[str]], tmp_path: Path) -> None:
+def test_config_check_reports_each_failing_source(
+    demo: tuple[Path, list[str]], tmp_path: Path
+) -> None:
     config, _ = demo
     broken = tmp_path / "broken.toml"
     text = config.read_text(encoding="utf-8").replace("kundregister.sqlite", "saknas.sqlite")
-    broken.write_text(text.replace('path = "imbox-chatt.csv"', f'path = "{config.parent}/imbox-chatt.csv"'), encoding="utf-8")
+    broken.write_text(
+        text.replace('path = "imbox-chatt.csv"', f'path = "{config.parent}/imbox-chatt.csv"'),
+        encoding="utf-8",
+    )
     result = insyn("config", "check", str(broken))
     assert result.returncode == 1
     assert "kundregister: FAILED: the database file does not exist" in result.stdout
@@ -65,7 +72,9 @@ def test_open_and_gather_a_case(demo: tuple[Path, list[str]], tmp_path: Path) ->
     number = opened.stdout.strip()
     assert len(number) == 10 and number[4] == "-"
     out = tmp_path / "gathered.json"
-    gathered = insyn("case", "gather", "--config", str(config), number, "--staff", "disk1", "--json", str(out))
+    gathered = insyn(
+        "case", "gather", "--config", str(config), number, "--staff", "disk1", "--json", str(out)
+    )
     assert gathered.returncode == 0, gathered.stderr
     lines = gathered.stdout.splitlines()
     assert lines[0].startswith("kundregister: ok, ") and int(lines[0].split()[2]) > 8760
@@ -91,7 +100,11 @@ def test_open_and_gather_a_case(demo: tuple[Path, list[str]], tmp_path: Path) ->
     [
         ("19420120-5831", "passport:SE:1234:2031-01-01", "personnummer: the check digit is wrong"),
         (None, "passport:SE:1234:2020-01-01", "document: the document has expired"),
-        (None, "passport:NO:1234:2031-01-01", "document: a Swedish document must be issued in Sweden"),
+        (
+            None,
+            "passport:NO:1234:2031-01-01",
+            "document: a Swedish document must be issued in Sweden",
+        ),
         (None, "passport:SE:1234", "--document must be TYPE:COUNTRY:LAST4:EXPIRY"),
     ],
 )

@@ -29,9 +29,7 @@ def test_the_demo_is_deterministic_for_a_seed(tmp_path: Path) -> None:
     c = create_demo(tmp_path / "c", people=400, seed=4)
     assert a.examples == b.examples != c.examples
     assert _digest(tmp_path / "a/imbox-chatt.csv") == _digest(tmp_path / "b/imbox-chatt.csv")
-    dump = [
-        list(sqlite3.connect(tmp_path / f"{x}/kundregister.sqlite").iterdump()) for x in "ab"
-    ]
+    dump = [list(sqlite3.connect(tmp_path / f"{x}/kundregister.sqlite").iterdump()) for x in "ab"]
     assert dump[0] == dump[1]
     for example in a.examples:  # valid numbers, never birth number 000
         parse_personnummer(example.personnummer)
@@ -53,21 +51,32 @@ def test_open_gather_and_manual_outcome_through_the_services(tmp_path: Path) -> 
     example = summary.examples[0]
     with open_desk(summary.config_path) as desk:
         with pytest.raises(InputProblem) as problem:
-            open_case(desk, person("811318-9876", example.name), [(RequestType.ACCESS, None)], staff_username="disk1")
+            open_case(
+                desk,
+                person("811318-9876", example.name),
+                [(RequestType.ACCESS, None)],
+                staff_username="disk1",
+            )
         assert problem.value.field == "personnummer" and problem.value.code == "date"
         opened = open_case(desk, person(example.personnummer, example.name), [(RequestType.ACCESS, None)],
                            staff_username="disk1")  # fmt: skip
         seen: list[str] = []
-        gather = CaseGather(desk, opened.number, staff_username="disk1", progress=lambda r: seen.append(r.source_id))
+        gather = CaseGather(
+            desk, opened.number, staff_username="disk1", progress=lambda r: seen.append(r.source_id)
+        )
         result = gather.run()
         assert result.sources["kundregister"].record_count > 8760
         assert "chatt" in seen
-        failed_again = CaseGather(desk, opened.number, staff_username="disk1", only=["chatt"], previous=result).run()
+        failed_again = CaseGather(
+            desk, opened.number, staff_username="disk1", only=["chatt"], previous=result
+        ).run()
         assert set(failed_again.sources) == set(result.sources)  # a retry keeps the others' data
         record_manual_outcome(desk, opened.number, "rekrytering", found=True,
                               note="En ansökan till tjänsten som drifttekniker, mars 2025.", staff_username="disk1")  # fmt: skip
         with pytest.raises(UserError):
-            record_manual_outcome(desk, opened.number, "kundregister", found=False, note="", staff_username="disk1")
+            record_manual_outcome(
+                desk, opened.number, "kundregister", found=False, note="", staff_username="disk1"
+            )
 
 
 def test_secrets_set_reads_stdin_into_the_keyring(monkeypatch: pytest.MonkeyPatch) -> None:

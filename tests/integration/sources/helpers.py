@@ -32,7 +32,10 @@ def crm_database(path: Path, customers: list[tuple[str, str, str, str]]) -> None
         for number, pin, name, email in customers:
             db.execute("INSERT INTO kund VALUES (?,?,?,?)", (number, pin, name, email))
             for n in range(3):
-                db.execute("INSERT INTO faktura VALUES (?,?,?)", (number, hash((number, n)) % 10**6, "100.00"))
+                db.execute(
+                    "INSERT INTO faktura VALUES (?,?,?)",
+                    (number, hash((number, n)) % 10**6, "100.00"),
+                )
             db.execute("INSERT INTO nyhetsbrev VALUES (?, 'Energitips')", (email,))
     db.close()
 
@@ -65,5 +68,10 @@ def newsletter_source(url: str) -> dict[str, Any]:
         "name": "Nyhetsbrev",
         "kind": "sql",
         "url": url,
-        "queries": [{"title": "Prenumerationer", "sql": "SELECT epost, lista FROM nyhetsbrev WHERE epost = :email"}],
+        "queries": [
+            {
+                "title": "Prenumerationer",
+                "sql": "SELECT epost, lista FROM nyhetsbrev WHERE epost = :email",
+            }
+        ],
     }

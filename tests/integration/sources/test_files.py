@@ -12,7 +12,13 @@ from desktop.sources.engine import SourceSet, gather
 from .helpers import ANNA, crm_database, crm_source, make_config
 
 CHAT_ROWS = [
-    ["2025-01-02", "10:00", "anna@example.com", "Anna Åström", "Hej, min faktura är för hög; kan ni titta?"],
+    [
+        "2025-01-02",
+        "10:00",
+        "anna@example.com",
+        "Anna Åström",
+        "Hej, min faktura är för hög; kan ni titta?",
+    ],
     ["2025-01-02", "10:01", "anna@example.com", "Petra Lindahl", "Självklart!\nJag tittar nu."],
     ["2025-01-03", "11:00", "bertil@example.com", "Bertil", "Hej"],
 ]

@@ -35,7 +35,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         Handler.seen_paths.append(parts.path)
         query = parse_qs(parts.query)
@@ -49,7 +49,10 @@ class Handler(BaseHTTPRequestHandler):
             page = int(query.get("page", ["1"])[0])
             items = [{"order": f"O{page}{i}", "address": {"city": "Strandstad"}, "tags": ["a", "b"]}
                      for i in range(2)]  # fmt: skip
-            document = {"data": {"items": items}, "links": {"next": "?page=2" if page == 1 else None}}
+            document = {
+                "data": {"items": items},
+                "links": {"next": "?page=2" if page == 1 else None},
+            }
             return self._send(200, json.dumps(document).encode())
         if kind == "slow":
             time.sleep(3)
@@ -94,7 +97,9 @@ def test_rest_sources_down_slow_broken_and_fine(tmp_path: Path, server: str) -> 
         rest_source("nokey", server + "/app/{email}/orders"),
     ]
     started = time.monotonic()
-    result = gather(SourceSet(make_config(tmp_path, sources, gather_parallelism=8)), {"personnummer": ANNA})
+    result = gather(
+        SourceSet(make_config(tmp_path, sources, gather_parallelism=8)), {"personnummer": ANNA}
+    )
     assert time.monotonic() - started < 3
     app = result.sources["app"]
     assert app.status is SourceStatus.OK, app.message
@@ -104,7 +109,9 @@ def test_rest_sources_down_slow_broken_and_fine(tmp_path: Path, server: str) -> 
     assert all(r.strength is Strength.WEAK for r in app.records)
     # The e-mail went into the path percent-encoded: no path traversal, no query injection.
     assert "/app/anna%2F..%2F..%2Fadmin%3Fx%3D1%23%40example.com/orders" in Handler.seen_paths
-    status = {s: result.sources[s].status for s in ("slow", "fail", "garbage", "shape", "down", "nokey")}
+    status = {
+        s: result.sources[s].status for s in ("slow", "fail", "garbage", "shape", "down", "nokey")
+    }
     assert status == {
         "slow": SourceStatus.TIMED_OUT,
         "fail": SourceStatus.FAILED,

@@ -54,7 +54,10 @@ def test_minimal_file_has_defaults(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("[policy]\nidle_lock_minute = 3\n", "policy.idle_lock_minute: Extra inputs are not permitted"),
+        (
+            "[policy]\nidle_lock_minute = 3\n",
+            "policy.idle_lock_minute: Extra inputs are not permitted",
+        ),
         ("[policy]\nidle_lock_minutes = 0\n", "policy.idle_lock_minutes: Input should be greater"),
         (
             """
@@ -159,7 +162,9 @@ def test_minimal_file_has_defaults(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_errors_name_the_file_the_key_and_the_problem(tmp_path: Path, body: str, expected: str) -> None:
+def test_errors_name_the_file_the_key_and_the_problem(
+    tmp_path: Path, body: str, expected: str
+) -> None:
     message = error_of(tmp_path, body)
     assert message.startswith(str(tmp_path / "insyn.toml") + ": ")
     assert expected in message
