@@ -9,6 +9,7 @@ import argparse
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -19,6 +20,7 @@ from desktop.errors import UserError
 log = logging.getLogger(__name__)
 
 EXIT_USER_ERROR = 2
+EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -189,6 +191,11 @@ def cmd_case_open(args: argparse.Namespace) -> int:
     requests = [(RequestType(r), None) for r in dict.fromkeys(args.request)]
     with _open_desk(args) as desk:
         opened = open_case(desk, person, requests, staff_username=args.staff)
+        if args.receipt:
+            from desktop.services.delivery import render_receipt, write_private
+
+            pdf, _pages = render_receipt(desk, opened.number, language=args.lang)
+            write_private(args.receipt, pdf)
     print(opened.number)
     print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
     return 0
@@ -207,6 +214,40 @@ def cmd_case_gather(args: argparse.Namespace) -> int:
 
         write_gather_json(result, args.json)
         print(f"gathered data written to {args.json}", file=sys.stderr)
+    return 0
+
+
+def cmd_case_extract(args: argparse.Namespace) -> int:
+    """Gather and render in one run; nothing gathered outlives the command."""
+    from desktop.services.delivery import record_delivery, render_extract, write_private
+    from desktop.services.gathering import CaseGather, describe
+
+    with _open_desk(args) as desk:
+        result = CaseGather(desk, args.case, staff_username=args.staff).run()
+        for source in result.sources.values():
+            print(describe(source), file=sys.stderr)
+        rendered = render_extract(
+            desk,
+            args.case,
+            result,
+            language=args.lang,
+            include_weak=args.include_weak,
+            with_package=bool(args.zip),
+        )
+        del result
+        record_delivery(
+            desk,
+            args.case,
+            rendered,
+            method="saved",
+            language=args.lang,
+            staff_username=args.staff,
+            approved_by=args.approved_by,
+        )
+        write_private(args.out, rendered.pdf)
+        if args.zip and rendered.package is not None:
+            write_private(args.zip, rendered.package)
+    print(f"{args.out}: {rendered.pages} pages, SHA-256 {rendered.sha256}")
     return 0
 
 
@@ -297,6 +338,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="repeat for several",
     )
     case_open.add_argument("--staff", required=True, help="the user name of who checked the ID")
+    case_open.add_argument("--receipt", metavar="FILE.pdf", help="also write the visitor's receipt")
+    case_open.add_argument("--lang", choices=["sv", "en"], default="sv", help="of the receipt")
     case_open.set_defaults(handler=cmd_case_open)
     case_gather = case_commands.add_parser("gather", help="gather a case's data from every source")
     case_gather.add_argument("case", help="the case number, e.g. 2026-00042")
@@ -304,6 +347,23 @@ def build_parser() -> argparse.ArgumentParser:
     case_gather.add_argument("--staff", help="who runs it (default: logged as an unattended run)")
     case_gather.add_argument("--json", metavar="OUT", help="also write the gathered data as JSON")
     case_gather.set_defaults(handler=cmd_case_gather)
+    extract = case_commands.add_parser(
+        "extract", help="gather, render the extract PDF (and ZIP), and record the delivery"
+    )
+    extract.add_argument("case")
+    extract.add_argument("--config", metavar="PATH")
+    extract.add_argument("--out", required=True, metavar="FILE.pdf")
+    extract.add_argument("--zip", metavar="FILE.zip", help="also the machine-readable copy")
+    extract.add_argument("--lang", choices=["sv", "en"], default="sv")
+    extract.add_argument(
+        "--include-weak",
+        action="store_true",
+        help="include matches found only by e-mail, phone or name (stands in for a person's "
+        "confirmation in review)",
+    )
+    extract.add_argument("--staff", required=True, help="who delivers the extract")
+    extract.add_argument("--approved-by", metavar="USER", help="the second person, where required")
+    extract.set_defaults(handler=cmd_case_extract)
     return parser
 
 
@@ -322,3 +382,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("insyn: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if os.environ.get("INSYN_DEBUG"):
+            raise
+        # Exception texts can quote the data being handled: log where it failed, never what.
+        where = "; ".join(
+            f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
+            for frame in traceback.extract_tb(exc.__traceback__)[-4:]
+        )
+        log.error("internal error %s at %s", type(exc).__name__, where)
+        print(
+            f"insyn: internal error ({type(exc).__name__}); details are in the log. "
+            "Set INSYN_DEBUG=1 to see the traceback.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL_ERROR

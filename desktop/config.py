@@ -42,10 +42,30 @@ PERSONNUMMER_FORMS = {
 _SECRET_KEYS = re.compile(r"(password|passwd|pwd|secret|token|api_?key|apikey|credential)", re.I)
 _IDENT = r"^[a-z][a-z0-9_]*$"
 _FORBIDDEN_SQL = {
-    "INSERT", "UPDATE", "DELETE", "MERGE", "DROP", "ALTER", "CREATE", "TRUNCATE", "GRANT",
-    "REVOKE", "INTO", "ATTACH", "DETACH", "PRAGMA", "COPY", "CALL", "EXEC", "EXECUTE", "LOCK",
-    "REPLACE", "UPSERT", "VACUUM", "SET",
-}  # fmt: skip
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "MERGE",
+    "DROP",
+    "ALTER",
+    "CREATE",
+    "TRUNCATE",
+    "GRANT",
+    "REVOKE",
+    "INTO",
+    "ATTACH",
+    "DETACH",
+    "PRAGMA",
+    "COPY",
+    "CALL",
+    "EXEC",
+    "EXECUTE",
+    "LOCK",
+    "REPLACE",
+    "UPSERT",
+    "VACUUM",
+    "SET",
+}
 
 
 class ConfigError(UserError):

@@ -8,7 +8,25 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
+
+
+class _Redacted:
+    """Stands in a row for a value masked in review (Art. 15.4); never the value itself."""
+
+    _instance: _Redacted | None = None
+
+    def __new__(cls) -> _Redacted:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "REDACTED"
+
+
+REDACTED = _Redacted()
 
 
 class Strength(enum.StrEnum):
@@ -57,8 +75,9 @@ class Record:
     def included(self) -> bool:
         return self.confirmed and not self.excluded
 
-    def visible_fields(self, redaction_mark: str = "[maskerat]") -> dict[str, Any]:
-        return {k: (redaction_mark if k in self.redacted else v) for k, v in self.fields.items()}
+    def visible_fields(self) -> dict[str, Any]:
+        """The fields as the extract shows them: redacted values replaced by REDACTED."""
+        return {k: (REDACTED if k in self.redacted else v) for k, v in self.fields.items()}
 
     def __repr__(self) -> str:
         return (
@@ -111,3 +130,101 @@ class GatherResult:
 
     def __repr__(self) -> str:
         return f"GatherResult({len(self.sources)} sources, {self.record_count} records)"
+
+
+# The document handed to the visitor --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    country: str
+    recipient: str
+    safeguard: str
+
+
+@dataclass(frozen=True, slots=True)
+class Art15:
+    """Art. 15.1 (a)–(h) and 15.2 for one system or one category of its data."""
+
+    purpose: str | None = None
+    legal_basis: str | None = None
+    categories: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    retention: str | None = None
+    origin: str | None = None
+    transfers: tuple[Transfer, ...] = ()
+    automated_decisions: str | None = None
+
+    def overridden_by(self, other: Art15) -> Art15:
+        """`other`'s values where it has them, ours elsewhere (a query refines its source)."""
+        return Art15(
+            purpose=other.purpose or self.purpose,
+            legal_basis=other.legal_basis or self.legal_basis,
+            categories=other.categories or self.categories,
+            recipients=other.recipients or self.recipients,
+            retention=other.retention or self.retention,
+            origin=other.origin or self.origin,
+            transfers=other.transfers or self.transfers,
+            automated_decisions=other.automated_decisions or self.automated_decisions,
+        )
+
+
+@dataclass(slots=True)
+class CategorySection:
+    title: str
+    art15: Art15  # where it differs from the source's
+    rows: list[dict[str, Any]]  # included records, redactions applied
+
+    def __repr__(self) -> str:
+        return f"CategorySection({self.title!r}, {len(self.rows)} rows)"
+
+
+@dataclass(slots=True)
+class SourceSection:
+    source_id: str
+    name: str
+    status: SourceStatus
+    art15: Art15
+    categories: list[CategorySection]
+    message: str = ""  # why it could not be reached
+    manual_found: bool | None = None  # manual sources: None while unanswered
+    manual_note: str = ""
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(c.rows) for c in self.categories)
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    org_number: str
+    visiting_address: str
+    privacy_contact: str
+    dpo: str | None = None
+
+
+@dataclass(slots=True)
+class ExtractDocument:
+    """Everything the printed extract and the machine-readable copy say."""
+
+    organisation: Organisation
+    case_number: str
+    subject_name: str
+    subject_personnummer: str
+    received_on: date
+    produced_on: date
+    deadline: date
+    extended_deadline: date | None
+    extension_reason: str | None
+    requests: tuple[str, ...]  # RequestType values
+    sources: list[SourceSection]
+    language: str = "sv"
+
+    @property
+    def promised_date(self) -> date:
+        """When what is missing will follow: the deadline in force."""
+        return self.extended_deadline or self.deadline
+
+    def __repr__(self) -> str:
+        return f"ExtractDocument({self.case_number}, {len(self.sources)} sources)"

@@ -19,9 +19,18 @@ _VALID = re.compile(r"^[A-Z0-9<]+$")
 
 # ICAO 9303 part 3, transliteration of national characters (the ones Nordic names need).
 _TRANSLITERATION = {
-    "Å": "AA", "Ä": "AE", "Ö": "OE", "Ü": "UE", "Ø": "OE", "Æ": "AE",
-    "ß": "SS", "Þ": "TH", "Ð": "D", "Œ": "OE", "Ĳ": "IJ",
-}  # fmt: skip
+    "Å": "AA",
+    "Ä": "AE",
+    "Ö": "OE",
+    "Ü": "UE",
+    "Ø": "OE",
+    "Æ": "AE",
+    "ß": "SS",
+    "Þ": "TH",
+    "Ð": "D",
+    "Œ": "OE",
+    "Ĳ": "IJ",
+}
 
 
 class InvalidMrz(ValueError):

@@ -23,7 +23,10 @@ from desktop.register.models import AuditEvent, AuditHead, utcnow
 
 GENESIS_HASH = "0" * 64
 
-_LOOKS_PERSONAL = re.compile(r"\d{6}(\d{2})?[-+ ]?\d{4}|[^@\s]+@[^@\s]+\.\w+")
+# A personnummer standing alone (not a run of digits inside a hash), or an e-mail address.
+_LOOKS_PERSONAL = re.compile(
+    r"(?<![0-9A-Za-z])\d{6}(?:\d{2})?[-+ ]?\d{4}(?![0-9A-Za-z])|[^@\s]+@[^@\s]+\.\w+"
+)
 
 
 class PersonalDataInAudit(ValueError):

@@ -208,8 +208,14 @@ STREETS = [
 ]
 DISTRICTS = ["Strandstad", "Norrstrand", "Söderhamn", "Västerby", "Östbacka", "Kvarnby", "Havslätt"]
 TOWN = "Strandstad"
-PRODUCTS = ("Elavtal Fast pris 1 år", "Elavtal Rörligt pris", "Fjärrvärme Villa", "Bredband 250/250",
-            "Elavtal Grön el", "Fjärrvärme Flerbostadshus")  # fmt: skip
+PRODUCTS = (
+    "Elavtal Fast pris 1 år",
+    "Elavtal Rörligt pris",
+    "Fjärrvärme Villa",
+    "Bredband 250/250",
+    "Elavtal Grön el",
+    "Fjärrvärme Flerbostadshus",
+)
 CHAT_AGENTS = ("Petra Lindahl", "Jonas Ekdahl", "Sofia Berglin", "Mats Hedvall")
 CHAT_QUESTIONS = (
     "Hej! Jag undrar varför min faktura blev högre i januari?",
@@ -227,10 +233,19 @@ CHAT_ANSWERS = (
     "Vi har ett planerat arbete i området, det beräknas vara klart under eftermiddagen.",
 )
 NEWSLETTERS = ("Nyhetsbrev Energitips", "Erbjudanden Värmepumpar", "Driftinformation via e-post")
-CONSENTS = ("Marknadsföring via e-post", "Marknadsföring via SMS", "Kundundersökningar",
-            "Personliga erbjudanden baserade på förbrukning")  # fmt: skip
-BOOKING_ERRANDS = ("Platsbesök inför bergvärme", "Provborrning borrhål", "Service värmepump",
-                   "Besök Växtvärdet", "Energirådgivning i hemmet")  # fmt: skip
+CONSENTS = (
+    "Marknadsföring via e-post",
+    "Marknadsföring via SMS",
+    "Kundundersökningar",
+    "Personliga erbjudanden baserade på förbrukning",
+)
+BOOKING_ERRANDS = (
+    "Platsbesök inför bergvärme",
+    "Provborrning borrhål",
+    "Service värmepump",
+    "Besök Växtvärdet",
+    "Energirådgivning i hemmet",
+)
 PUMP_MODELS = (
     "NIBE S1255-12",
     "Thermia Calibra Eco 12",
@@ -435,23 +450,54 @@ class _DemoWriter:
         rng = self.rng
         if p.customer:
             since = date(2005, 1, 1) + timedelta(days=rng.randrange(0, 7000))
-            self._queue("kund", (p.customer_number, p.personnummer, p.first, p.last, p.street,
-                                 p.postcode, TOWN, p.email, p.phone, since.isoformat()))  # fmt: skip
+            self._queue(
+                "kund",
+                (
+                    p.customer_number,
+                    p.personnummer,
+                    p.first,
+                    p.last,
+                    p.street,
+                    p.postcode,
+                    TOWN,
+                    p.email,
+                    p.phone,
+                    since.isoformat(),
+                ),
+            )
             facility = f"735999{100000000 + p.index:09d}"
             designation = f"{p.district.upper()} {rng.randrange(1, 30)}:{rng.randrange(1, 400)}"
-            self._queue("anlaggning", (facility, p.customer_number, p.street, p.postcode, TOWN,
-                                       designation))  # fmt: skip
+            self._queue(
+                "anlaggning", (facility, p.customer_number, p.street, p.postcode, TOWN, designation)
+            )
             for n in range(1 if rng.random() < 0.8 else 2):
                 start = since + timedelta(days=365 * n)
-                self._queue("avtal", (f"A{p.index:07d}{n}", p.customer_number, rng.choice(PRODUCTS),
-                                      start.isoformat(), None, facility))  # fmt: skip
+                self._queue(
+                    "avtal",
+                    (
+                        f"A{p.index:07d}{n}",
+                        p.customer_number,
+                        rng.choice(PRODUCTS),
+                        start.isoformat(),
+                        None,
+                        facility,
+                    ),
+                )
             for quarter in range(4):
                 issued = date(METER_YEAR, 3 * quarter + 1, 28)
                 amount = f"{rng.uniform(900, 9000):.2f}"
                 self.invoice_no += 1
-                self._queue("faktura", (self.invoice_no, p.customer_number, issued.isoformat(),
-                                        (issued + timedelta(days=30)).isoformat(), amount,
-                                        "Betald" if quarter < 3 else "Obetald"))  # fmt: skip
+                self._queue(
+                    "faktura",
+                    (
+                        self.invoice_no,
+                        p.customer_number,
+                        issued.isoformat(),
+                        (issued + timedelta(days=30)).isoformat(),
+                        amount,
+                        "Betald" if quarter < 3 else "Obetald",
+                    ),
+                )
             if p.hourly:
                 self._meter_readings(facility)
             for consent in CONSENTS:
@@ -460,15 +506,29 @@ class _DemoWriter:
                     withdrawn = (
                         None if rng.random() < 0.8 else (given + timedelta(days=400)).isoformat()
                     )
-                    self._queue("samtycke", (p.customer_number, consent, given.isoformat(),
-                                             rng.choice(("Mina sidor", "Kundtjänst", "Appen Mitt HEM")),
-                                             withdrawn))  # fmt: skip
+                    self._queue(
+                        "samtycke",
+                        (
+                            p.customer_number,
+                            consent,
+                            given.isoformat(),
+                            rng.choice(("Mina sidor", "Kundtjänst", "Appen Mitt HEM")),
+                            withdrawn,
+                        ),
+                    )
         if p.newsletter:
             for name in NEWSLETTERS:
                 if p.index < 2 or rng.random() < 0.4:
                     since = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 3600))
-                    self._queue("nyhetsbrev", (p.email, name, since.isoformat(),
-                                               "Aktiv" if rng.random() < 0.85 else "Avanmäld"))  # fmt: skip
+                    self._queue(
+                        "nyhetsbrev",
+                        (
+                            p.email,
+                            name,
+                            since.isoformat(),
+                            "Aktiv" if rng.random() < 0.85 else "Avanmäld",
+                        ),
+                    )
         if p.chat:
             self._chats(p)
         if p.booking:
@@ -476,13 +536,23 @@ class _DemoWriter:
         if p.installation:
             lat, lon = 56.6 + rng.random() / 10, 12.8 + rng.random() / 10
             installed = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 3600))
-            self._queue("installation", (
-                f"I{p.index:07d}", p.personnummer, p.name, p.street,
-                f"{p.district.upper()} {rng.randrange(1, 30)}:{rng.randrange(1, 400)}",
-                rng.choice(PUMP_MODELS), installed.isoformat(), round(lat, 5), round(lon, 5),
-                rng.choice((150, 180, 200, 220)), f"{rng.uniform(8000, 50000):.0f}",
-                "Finansiering via partnerbank" if rng.random() < 0.3 else None,
-            ))  # fmt: skip
+            self._queue(
+                "installation",
+                (
+                    f"I{p.index:07d}",
+                    p.personnummer,
+                    p.name,
+                    p.street,
+                    f"{p.district.upper()} {rng.randrange(1, 30)}:{rng.randrange(1, 400)}",
+                    rng.choice(PUMP_MODELS),
+                    installed.isoformat(),
+                    round(lat, 5),
+                    round(lon, 5),
+                    rng.choice((150, 180, 200, 220)),
+                    f"{rng.uniform(8000, 50000):.0f}",
+                    "Finansiering via partnerbank" if rng.random() < 0.3 else None,
+                ),
+            )
 
     def _meter_readings(self, facility: str) -> None:
         start = datetime(METER_YEAR, 1, 1, tzinfo=UTC)
@@ -491,8 +561,14 @@ class _DemoWriter:
             moment = start + timedelta(hours=hour)
             winter = 1.6 if moment.month in (1, 2, 3, 11, 12) else 0.8
             day = 1.4 if 7 <= moment.hour <= 21 else 0.6
-            self._queue("matvarde", (facility, moment.strftime("%Y-%m-%d %H:00"),
-                                     round(winter * day * rng.uniform(0.4, 1.6), 3)))  # fmt: skip
+            self._queue(
+                "matvarde",
+                (
+                    facility,
+                    moment.strftime("%Y-%m-%d %H:00"),
+                    round(winter * day * rng.uniform(0.4, 1.6), 3),
+                ),
+            )
 
     def _chats(self, p: _Person) -> None:
         rng = self.rng
@@ -516,11 +592,19 @@ class _DemoWriter:
         when = datetime(2025, 1, 1, 8) + timedelta(
             days=rng.randrange(0, 600), hours=rng.randrange(0, 8)
         )
-        self.bookings.append([
-            f"B{self.next_booking}", p.personnummer, p.name, p.phone, f"{p.street}, {TOWN}",
-            f"{p.district.upper()} {rng.randrange(1, 30)}:{rng.randrange(1, 400)}", when,
-            rng.choice(BOOKING_ERRANDS), rng.choice(("Bekräftad", "Genomförd", "Avbokad")),
-        ])  # fmt: skip
+        self.bookings.append(
+            [
+                f"B{self.next_booking}",
+                p.personnummer,
+                p.name,
+                p.phone,
+                f"{p.street}, {TOWN}",
+                f"{p.district.upper()} {rng.randrange(1, 30)}:{rng.randrange(1, 400)}",
+                when,
+                rng.choice(BOOKING_ERRANDS),
+                rng.choice(("Bekräftad", "Genomförd", "Avbokad")),
+            ]
+        )
 
     def finish(self) -> None:
         for table in list(self.rows):
@@ -539,8 +623,19 @@ class _DemoWriter:
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("Bokningar")
-        sheet.append(["Bokningsnr", "Personnummer", "Namn", "Telefon", "Adress",
-                      "Fastighetsbeteckning", "Tid", "Ärende", "Status"])  # fmt: skip
+        sheet.append(
+            [
+                "Bokningsnr",
+                "Personnummer",
+                "Namn",
+                "Telefon",
+                "Adress",
+                "Fastighetsbeteckning",
+                "Tid",
+                "Ärende",
+                "Status",
+            ]
+        )
         for row in self.bookings[:20_000]:
             sheet.append(row)
         workbook.save(self.folder / "bokningar.xlsx")

@@ -8,10 +8,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from desktop.core.extract import GatherResult
+from desktop.core.extract import REDACTED, GatherResult
 
 
 def _json_value(value: Any) -> Any:
+    if value is REDACTED:
+        return "[maskerat]"
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     return value

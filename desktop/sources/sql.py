@@ -216,8 +216,17 @@ def _describe_driver_error(original: BaseException, *, invalidated: bool = False
         return "the query took too long and was stopped"
     if "interrupted" in said:
         return "the query was interrupted"
-    if any(w in said for w in ("no such table", "no such column", "does not exist",
-                               "unknown column", "doesn't exist", "undefined")):  # fmt: skip
+    if any(
+        w in said
+        for w in (
+            "no such table",
+            "no such column",
+            "does not exist",
+            "unknown column",
+            "doesn't exist",
+            "undefined",
+        )
+    ):
         return "the query does not fit the database (check table and column names)"
     if any(
         w in said for w in ("password authentication", "access denied", "authentication failed")

@@ -1,0 +1,377 @@
+"""The extract PDF ("registerutdrag"): what Art. 15 says the visitor must receive.
+
+Layered as the EDPB recommends: a first page that speaks to the visitor (who, which case, what
+was asked, a summary per system, what is missing and when it will follow), then one section per
+system with its Art. 15 information and the data itself, then the visitor's rights, the right to
+complain to IMY and whom to contact.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.core.extract import (
+    REDACTED,
+    Art15,
+    CategorySection,
+    ExtractDocument,
+    SourceSection,
+    SourceStatus,
+)
+from desktop.report.fonts import BOLD, CONDENSED, REGULAR, register_fonts
+from desktop.report.pages import FRAME_WIDTH, PageFurniture, render
+from desktop.report.table import DataTable
+from desktop.report.texts import format_date, texts
+
+INK = colors.HexColor("#1C2833")
+ACCENT = colors.HexColor("#1F4E79")
+BOX = colors.HexColor("#EEF2F6")
+KEY_VALUE_MAX_COLUMNS = 6
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    register_fonts()  # paragraphs resolve their fonts when they are made
+    base = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        bulletFontName=REGULAR,
+        fontSize=9.5,
+        leading=13.5,
+        textColor=INK,
+        alignment=TA_LEFT,
+        spaceAfter=5,
+    )
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11.5),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=BOLD,
+            fontSize=22,
+            leading=27,
+            textColor=ACCENT,
+            spaceAfter=2,
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=12, leading=16, spaceAfter=12),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=BOLD,
+            fontSize=14,
+            leading=18,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=6,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4
+        ),
+        "label": ParagraphStyle(
+            "label", parent=base, fontName=BOLD, fontSize=8.5, leading=11.5, spaceAfter=0
+        ),
+        "cell": ParagraphStyle(
+            "cell", parent=base, fontName=CONDENSED, fontSize=8, leading=10, spaceAfter=0
+        ),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _cell_text(value: Any, language: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
+    if isinstance(value, float):
+        return f"{value:.6g}".replace(".", ",") if language == "sv" else f"{value:.6g}"
+    return format_date(value, language)
+
+
+def build_extract(document: ExtractDocument) -> tuple[bytes, int]:
+    """Render the extract; returns the PDF's bytes and its number of pages."""
+    t = texts(document.language)
+    styles = _styles()
+    story: list[Flowable] = []
+    story += _first_page(document, t, styles)
+    for section in document.sources:
+        story += _source_section(section, document, t, styles)
+    story += _closing(document, t, styles)
+    furniture = PageFurniture(
+        left_header=document.organisation.name,
+        right_header=f"{t['title']} · {t['case'].format(number=document.case_number)}",
+        marking=t["confidential"],
+        page_text=t["page"],
+    )
+    produced_at = datetime.combine(document.produced_on, time(12, 0), tzinfo=UTC)
+    return render(
+        story,
+        furniture,
+        title=f"{t['title']} {document.case_number}",
+        author=document.organisation.name,
+        produced_at=produced_at,
+    )
+
+
+def _facts_table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle]) -> Table:
+    data = [[_p(label, styles["label"]), _p(value, styles["small"])] for label, value in rows]
+    table = Table(data, colWidths=[48 * mm, FRAME_WIDTH - 48 * mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def _result_text(section: SourceSection, document: ExtractDocument, t: dict[str, str]) -> str:
+    promised = format_date(document.promised_date, document.language)
+    if section.status is SourceStatus.MANUAL:
+        if section.manual_found is None:
+            return t["result_manual_open"].format(date=promised)
+        return t["result_manual_found" if section.manual_found else "result_manual_nothing"]
+    if section.status in (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED):
+        return t["result_failed"].format(date=promised)
+    if section.row_count:
+        return t["result_rows"].format(count=section.row_count)
+    return t["result_nothing"]
+
+
+def _is_missing(section: SourceSection) -> bool:
+    return section.status in (
+        SourceStatus.FAILED,
+        SourceStatus.TIMED_OUT,
+        SourceStatus.CANCELLED,
+    ) or (section.status is SourceStatus.MANUAL and section.manual_found is None)
+
+
+def _first_page(
+    document: ExtractDocument, t: dict[str, str], styles: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    language = document.language
+    organisation = document.organisation
+    story: list[Flowable] = [
+        _p(t["title"], styles["title"]),
+        _p(t["subtitle"].format(organisation=organisation.name), styles["subtitle"]),
+        _facts_table(
+            [
+                (t["for"], document.subject_name),
+                (t["personnummer"], document.subject_personnummer),
+                (t["case_number"], document.case_number),
+                (t["received"], format_date(document.received_on, language)),
+                (t["produced"], format_date(document.produced_on, language)),
+                (t["asked"], "\n".join(t[f"request_{r}"] for r in document.requests)),
+            ],
+            styles,
+        ),
+        Spacer(1, 4 * mm),
+        _p(t["intro"], styles["body"]),
+        _p(t["summary_heading"], styles["h2"]),
+        _p(t["summary_intro"].format(count=len(document.sources)), styles["body"]),
+    ]
+    rows = [[_p(t["col_system"], styles["label"]), _p(t["col_result"], styles["label"])]]
+    rows += [
+        [_p(s.name, styles["cell"]), _p(_result_text(s, document, t), styles["cell"])]
+        for s in document.sources
+    ]
+    summary = Table(
+        rows, colWidths=[FRAME_WIDTH * 0.55, FRAME_WIDTH * 0.45], hAlign="LEFT", repeatRows=1
+    )
+    summary.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("BACKGROUND", (0, 0), (-1, 0), BOX),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#C5CED7")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    story += [summary, Spacer(1, 3 * mm)]
+    promised = format_date(document.promised_date, language)
+    if any(_is_missing(s) and s.status is not SourceStatus.MANUAL for s in document.sources):
+        story.append(_p(t["missing_note"].format(date=promised), styles["body"]))
+    if any(_is_missing(s) and s.status is SourceStatus.MANUAL for s in document.sources):
+        story.append(_p(t["manual_pending_note"].format(date=promised), styles["body"]))
+    if document.extended_deadline and document.extension_reason:
+        story.append(
+            _p(
+                t["extension_note"].format(date=promised, reason=document.extension_reason),
+                styles["body"],
+            )
+        )
+    story.append(_p(t["how_to_read"], styles["small"]))
+    if any(REDACTED in r.values() for s in document.sources for c in s.categories for r in c.rows):
+        story.append(_p(t["redaction_note"], styles["small"]))
+    story.append(PageBreak())
+    return story
+
+
+def _art15_rows(info: Art15, t: dict[str, str]) -> list[tuple[str, str]]:
+    rows = []
+    if info.purpose:
+        rows.append((t["purpose"], info.purpose))
+    if info.legal_basis:
+        rows.append((t["legal_basis"], info.legal_basis))
+    if info.categories:
+        rows.append((t["categories"], ", ".join(info.categories)))
+    if info.recipients:
+        rows.append((t["recipients"], "\n".join(info.recipients)))
+    if info.retention:
+        rows.append((t["retention"], info.retention))
+    rows.append((t["origin"], info.origin or t["origin_default"]))
+    transfers = "\n".join(
+        t["transfer_line"].format(country=x.country, recipient=x.recipient, safeguard=x.safeguard)
+        for x in info.transfers
+    )
+    rows.append((t["transfers"], transfers or t["no_transfers"]))
+    rows.append((t["automated"], info.automated_decisions or t["no_automated"]))
+    return rows
+
+
+def _source_section(
+    section: SourceSection,
+    document: ExtractDocument,
+    t: dict[str, str],
+    styles: dict[str, ParagraphStyle],
+) -> list[Flowable]:
+    promised = format_date(document.promised_date, document.language)
+    story: list[Flowable] = [CondPageBreak(60 * mm), _p(section.name, styles["h1"])]
+    story.append(_facts_table(_art15_rows(section.art15, t), styles))
+    story.append(Spacer(1, 2 * mm))
+    if _is_missing(section) and section.status is not SourceStatus.MANUAL:
+        story.append(
+            _p(
+                t["failed_body"].format(
+                    reason=_reason(section.message, document.language), date=promised
+                ),
+                styles["body"],
+            )
+        )
+        return story
+    if section.status is SourceStatus.MANUAL:
+        if section.manual_found is None:
+            story.append(_p(t["manual_open"].format(date=promised), styles["body"]))
+        elif section.manual_found:
+            story.append(_p(section.manual_note, styles["body"]))
+        else:
+            story.append(_p(t["manual_nothing"], styles["body"]))
+        return story
+    if not section.row_count:
+        story.append(_p(t["no_data"], styles["body"]))
+        return story
+    for category in section.categories:
+        if category.rows:
+            story += _category(category, section.art15, document, t, styles)
+    return story
+
+
+def _reason(message: str, language: str) -> str:
+    """Staff see the technical reason; the visitor reads a plain one."""
+    if language == "sv":
+        if "time" in message:
+            return "systemet svarade inte i tid"
+        return "systemet gick inte att nå"
+    if "time" in message:
+        return "the system did not answer in time"
+    return "the system could not be reached"
+
+
+def _category(
+    category: CategorySection,
+    source_info: Art15,
+    document: ExtractDocument,
+    t: dict[str, str],
+    styles: dict[str, ParagraphStyle],
+) -> list[Flowable]:
+    language = document.language
+    count = len(category.rows)
+    counted = t["records_count_one"] if count == 1 else t["records_count"].format(count=count)
+    heading: list[Flowable] = [_p(f"{category.title} ({counted})", styles["h2"])]
+    story: list[Flowable] = [CondPageBreak(30 * mm)]
+    own = category.art15
+    differs = [
+        (label, value)
+        for label, value in _art15_rows(source_info.overridden_by(own), t)
+        if (label, value) not in _art15_rows(source_info, t)
+    ]
+    if differs:
+        heading.append(_facts_table(differs, styles))
+    columns = list(dict.fromkeys(key for row in category.rows for key in row))
+    redacted = t["redacted"]
+
+    def text(value: Any) -> str:
+        return redacted if value is REDACTED else _cell_text(value, language)
+
+    if len(category.rows) == 1 or len(columns) > KEY_VALUE_MAX_COLUMNS:
+        for n, row in enumerate(category.rows):
+            pairs = [
+                [_p(key, styles["label"]), _p(text(row.get(key)), styles["cell"])]
+                for key in columns
+            ]
+            block = Table(pairs, colWidths=[50 * mm, FRAME_WIDTH - 50 * mm], hAlign="LEFT")
+            block.setStyle(
+                TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                        ("BOX", (0, 0), (-1, -1), 0.4, colors.HexColor("#C5CED7")),
+                        ("BACKGROUND", (0, 0), (0, -1), BOX),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("TOPPADDING", (0, 0), (-1, -1), 2),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ]
+                )
+            )
+            # The heading stays with the first record; short records are never split.
+            parts = [*heading, block] if n == 0 else [block]
+            story += [KeepTogether(parts) if len(columns) < 30 else block, Spacer(1, 2 * mm)]
+        return story
+    rows = [[text(row.get(key)) for key in columns] for row in category.rows]
+    story += [*heading, DataTable.build(columns, rows, FRAME_WIDTH), Spacer(1, 3 * mm)]
+    return story
+
+
+def _closing(
+    document: ExtractDocument, t: dict[str, str], styles: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    organisation = document.organisation
+    contact = [organisation.name, organisation.visiting_address, organisation.privacy_contact]
+    if organisation.dpo:
+        contact.append(f"{t['dpo']}: {organisation.dpo}")
+    contact.append(f"{t['org_number']}: {organisation.org_number}")
+    return [
+        CondPageBreak(80 * mm),
+        _p(t["rights_heading"], styles["h1"]),
+        _p(t["rights"], styles["body"]),
+        _p(t["complaint"], styles["body"]),
+        _p(t["contact_heading"], styles["h2"]),
+        _p(t["contact"], styles["body"]),
+        _p("\n".join(contact), styles["body"]),
+    ]

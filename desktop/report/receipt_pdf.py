@@ -1,0 +1,104 @@
+"""The receipt (kvitto) the visitor gets when the case is opened: one page, plain language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from desktop.core.extract import Organisation
+from desktop.report.extract_pdf import _facts_table, _p, _styles
+from desktop.report.pages import PageFurniture, render
+from desktop.report.texts import DOCUMENT_NAMES, format_date, texts
+
+
+@dataclass(frozen=True)
+class ReceiptDocument:
+    organisation: Organisation
+    case_number: str
+    subject_name: str
+    received_at: datetime
+    deadline: date
+    requests: tuple[str, ...]
+    document_type: str
+    checked_by: str  # the staff member's display name
+    extended_deadline: date | None = None
+    extension_reason: str | None = None
+    language: str = "sv"
+
+
+def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
+    t = texts(receipt.language)
+    styles = _styles()
+    language = receipt.language
+    deadline = receipt.extended_deadline or receipt.deadline
+    local = receipt.received_at.astimezone(_stockholm())
+    story: list[Flowable] = [
+        _p(receipt.organisation.name, styles["subtitle"]),
+        _p(t["receipt_title"], styles["title"]),
+        Spacer(1, 3 * mm),
+        _p(t["receipt_intro"], styles["body"]),
+        Spacer(1, 2 * mm),
+        _facts_table(
+            [
+                (t["case_number"], receipt.case_number),
+                (t["name"], receipt.subject_name),
+                (t["received"], format_date(local.replace(tzinfo=None), language)),
+                (t["asked"], "\n".join(t[f"request_{r}"] for r in receipt.requests)),
+                (t["deadline"], format_date(deadline, language)),
+            ],
+            styles,
+        ),
+        Spacer(1, 3 * mm),
+    ]
+    if receipt.extended_deadline and receipt.extension_reason:
+        story.append(
+            _p(
+                t["extension_note"].format(
+                    date=format_date(deadline, language), reason=receipt.extension_reason
+                ),
+                styles["body"],
+            )
+        )
+    story += [
+        _p(t["receipt_how"], styles["body"]),
+        _p(
+            t["verified"].format(
+                document=DOCUMENT_NAMES[language].get(receipt.document_type, receipt.document_type),
+                staff=receipt.checked_by,
+                date=format_date(local.date(), language),
+            ),
+            styles["small"],
+        ),
+        Spacer(1, 4 * mm),
+        _p(t["contact_heading"], styles["h2"]),
+        _p(t["contact"], styles["body"]),
+        _p(
+            "\n".join(
+                [receipt.organisation.visiting_address, receipt.organisation.privacy_contact]
+            ),
+            styles["body"],
+        ),
+        _p(t["complaint"], styles["small"]),
+    ]
+    furniture = PageFurniture(
+        left_header=receipt.organisation.name,
+        right_header=t["case"].format(number=receipt.case_number),
+        marking=t["confidential"],
+        page_text=t["page"],
+    )
+    return render(
+        story,
+        furniture,
+        title=f"{t['receipt_title']} {receipt.case_number}",
+        author=receipt.organisation.name,
+        produced_at=receipt.received_at.astimezone(UTC),
+    )
+
+
+def _stockholm():  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/Stockholm")

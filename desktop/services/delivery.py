@@ -1,0 +1,248 @@
+"""From gathered data to the visitor's hands: the extract, the receipt, the delivery record.
+
+The extract is composed from the configuration's Art. 15 information, the case, what staff
+recorded for manual sources, and the reviewed records: excluded and unconfirmed records are left
+out, redacted fields masked. The register keeps only the delivery's facts (when, how, by whom,
+pages, size, SHA-256), never the PDF or the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop.config import Art15Info, Config, ManualSource
+from desktop.config import Transfer as ConfigTransfer
+from desktop.core.extract import (
+    Art15,
+    CategorySection,
+    ExtractDocument,
+    GatherResult,
+    Organisation,
+    SourceSection,
+    SourceStatus,
+    Transfer,
+)
+from desktop.core.requests import CaseStatus
+from desktop.errors import UserError
+from desktop.register import audit
+from desktop.register.models import Case, Delivery, Staff, utcnow
+from desktop.register.repository import LOCAL_ZONE, change_status
+from desktop.report.extract_pdf import build_extract
+from desktop.report.package import build_package
+from desktop.report.receipt_pdf import ReceiptDocument, build_receipt
+from desktop.services.desk import Desk, find_staff
+from desktop.services.gathering import load_case
+
+
+def organisation_of(config: Config) -> Organisation:
+    o = config.organisation
+    return Organisation(o.name, o.org_number, o.visiting_address, o.privacy_contact, o.dpo)
+
+
+def _art15(info: Art15Info) -> Art15:
+    def transfer(t: ConfigTransfer) -> Transfer:
+        return Transfer(t.country, t.recipient, t.safeguard)
+
+    return Art15(
+        purpose=info.purpose,
+        legal_basis=info.legal_basis,
+        categories=tuple(info.categories),
+        recipients=tuple(info.recipients),
+        retention=info.retention,
+        origin=info.origin,
+        transfers=tuple(transfer(t) for t in info.transfers),
+        automated_decisions=info.automated_decisions,
+    )
+
+
+def _category_info(config: Config, source_id: str) -> dict[str, Art15]:
+    source = config.source(source_id)
+    parts = getattr(source, "queries", None) or getattr(source, "endpoints", None) or ()
+    return {part.title: _art15(part) for part in parts}
+
+
+def compose_extract(
+    config: Config,
+    case: Case,
+    result: GatherResult,
+    *,
+    language: str,
+    include_weak: bool = False,
+    produced_on: date | None = None,
+) -> ExtractDocument:
+    """The extract as the visitor will read it. `include_weak` stands in for a person's
+    confirmation of every weak match (the command line's --include-weak)."""
+    manual = {m.source_id: m for m in case.manual_outcomes}
+    sections = []
+    for source in config.sources:
+        gathered = result.sources.get(source.id)
+        status = gathered.status if gathered else SourceStatus.NOTHING
+        per_category = _category_info(config, source.id)
+        categories = []
+        if gathered is not None:
+            for title, records in gathered.categories().items():
+                rows = [
+                    r.visible_fields()
+                    for r in records
+                    if not r.excluded and (r.confirmed or include_weak)
+                ]
+                categories.append(CategorySection(title, per_category.get(title, Art15()), rows))
+        section = SourceSection(
+            source_id=source.id,
+            name=source.name,
+            status=status,
+            art15=_art15(source),
+            categories=categories,
+            message=gathered.message if gathered else "",
+        )
+        if isinstance(source, ManualSource):
+            section.status = SourceStatus.MANUAL
+            outcome = manual.get(source.id)
+            if outcome is not None:
+                section.manual_found = outcome.found
+                section.manual_note = outcome.note or ""
+        sections.append(section)
+    return ExtractDocument(
+        organisation=organisation_of(config),
+        case_number=case.number,
+        subject_name=case.subject_name,
+        subject_personnummer=case.subject_personnummer,
+        received_on=case.received_on,
+        produced_on=produced_on or utcnow().astimezone(LOCAL_ZONE).date(),
+        deadline=case.deadline,
+        extended_deadline=case.extended_deadline,
+        extension_reason=case.extension_reason,
+        requests=tuple(r.type for r in case.requests),
+        sources=sections,
+        language=language,
+    )
+
+
+@dataclass(frozen=True)
+class RenderedExtract:
+    pdf: bytes
+    pages: int
+    package: bytes | None
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.pdf).hexdigest()
+
+
+def render_extract(
+    desk: Desk,
+    case_number: str,
+    result: GatherResult,
+    *,
+    language: str = "sv",
+    include_weak: bool = False,
+    with_package: bool = False,
+) -> RenderedExtract:
+    with desk.register.sessions() as session:
+        case = load_case(session, case_number)
+        document = compose_extract(
+            desk.config, case, result, language=language, include_weak=include_weak
+        )
+    pdf, pages = build_extract(document)
+    package = build_package(document) if with_package else None
+    return RenderedExtract(pdf, pages, package)
+
+
+def render_receipt(desk: Desk, case_number: str, *, language: str = "sv") -> tuple[bytes, int]:
+    with desk.register.sessions() as session:
+        case = load_case(session, case_number)
+        verification = case.verifications[0]
+        staff = session.get(Staff, verification.checked_by_id)
+        receipt = ReceiptDocument(
+            organisation=organisation_of(desk.config),
+            case_number=case.number,
+            subject_name=case.subject_name,
+            received_at=case.received_at,
+            deadline=case.deadline,
+            requests=tuple(r.type for r in case.requests),
+            document_type=verification.document_type,
+            checked_by=staff.display_name if staff else "",
+            extended_deadline=case.extended_deadline,
+            extension_reason=case.extension_reason,
+            language=language,
+        )
+    return build_receipt(receipt)
+
+
+def write_private(path: str | Path, data: bytes) -> None:
+    """Write a file only its owner can read: it holds a person's data."""
+    fd = os.open(Path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def record_delivery(
+    desk: Desk,
+    case_number: str,
+    rendered: RenderedExtract,
+    *,
+    method: str,
+    language: str,
+    staff_username: str | None,
+    approved_by: str | None = None,
+) -> None:
+    """Log the delivery and move the case to delivered; the approver must be another person."""
+    with desk.register.sessions.begin() as session:
+        case = load_case(session, case_number)
+        staff = find_staff(session, staff_username)
+        approver = find_staff(session, approved_by)
+        if desk.config.policy.approval_required:
+            if approver is None:
+                raise UserError(
+                    "this organisation requires a second person to release every extract: "
+                    "name the approver (--approved-by)"
+                )
+            if "approver" not in approver.role_set:
+                raise UserError(f"'{approver.username}' does not have the approver role")
+            if staff is not None and approver.id == staff.id:
+                raise UserError("the approver must be another person than the one delivering")
+        status = CaseStatus(case.status)
+        if status in (CaseStatus.IDENTITY_VERIFIED, CaseStatus.GATHERING):
+            raise UserError(f"case {case_number} has not been reviewed yet")
+        if status is CaseStatus.REVIEW:
+            change_status(session, case, CaseStatus.READY, staff=approver or staff)
+            if approver is not None:
+                audit.append(
+                    session,
+                    "extract.approved",
+                    staff_id=approver.id,
+                    case_number=case_number,
+                    details={"pages": rendered.pages},
+                )
+        elif status is not CaseStatus.READY:
+            raise UserError(f"case {case_number} is {status.value}: nothing can be delivered")
+        case.deliveries.append(
+            Delivery(
+                delivered_at=utcnow(),
+                staff_id=staff.id if staff else case.created_by_id,
+                method=method,
+                language=language,
+                sha256=rendered.sha256,
+                page_count=rendered.pages,
+                byte_size=len(rendered.pdf),
+            )
+        )
+        session.flush()
+        audit.append(
+            session,
+            "extract.delivered",
+            staff_id=staff.id if staff else None,
+            case_number=case_number,
+            details={
+                "method": method,
+                "language": language,
+                "pages": rendered.pages,
+                "sha256": rendered.sha256,
+                "machine_readable": rendered.package is not None,
+            },
+        )
+        change_status(session, case, CaseStatus.DELIVERED, staff=staff)
