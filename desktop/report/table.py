@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from desktop.report.fonts import CONDENSED, CONDENSED_BOLD, WidthTable
@@ -95,6 +97,10 @@ class _Shared:
     bold: WidthTable
     wrapped: dict[int, list[list[str]]] = field(default_factory=dict)
     header_lines: list[list[str]] = field(default_factory=list)
+    # Text → its PDF operators, per subset of the embedded font. Tables repeat values a lot
+    # (ids, dates, statuses); encoding each distinct text once is most of the drawing cost.
+    encoded: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    heights: dict[int, int] = field(default_factory=dict)  # row → its number of lines
 
     def lines(self, index: int) -> list[list[str]]:
         cached = self.wrapped.get(index)
@@ -111,14 +117,20 @@ class DataTable(Flowable):
     """Rows `start`…`stop` of a table; the first `skip_lines` lines of row `start` are done."""
 
     def __init__(
-        self, shared: _Shared, start: int = 0, stop: int | None = None, skip_lines: int = 0
+        self,
+        shared: _Shared,
+        start: int = 0,
+        stop: int | None = None,
+        skip_lines: int = 0,
+        line_limit: int | None = None,
     ) -> None:
         super().__init__()
         self.shared = shared
         self.start = start
         self.stop = len(shared.rows) if stop is None else stop
-        self.skip_lines = skip_lines
-        self._fitting: tuple[float, int, int] | None = None
+        self.skip_lines = skip_lines  # lines of row `start` drawn on an earlier page
+        self.line_limit = line_limit  # where row `start` stops on this page, if it is cut
+        self._fitting: tuple[float, tuple[float, int, int]] | None = None
 
     @classmethod
     def build(
@@ -139,11 +151,24 @@ class DataTable(Flowable):
         return max(len(lines) for lines in self.shared.header_lines) * LEADING + 2 * PADDING
 
     def _row_lines(self, index: int) -> int:
-        lines = max(len(cell) for cell in self.shared.lines(index))
-        return lines - (self.skip_lines if index == self.start else 0)
+        heights = self.shared.heights
+        lines = heights.get(index)
+        if lines is None:
+            lines = heights[index] = max(len(cell) for cell in self.shared.lines(index))
+        if index != self.start:
+            return lines
+        end = lines if self.line_limit is None else min(lines, self.line_limit)
+        return end - self.skip_lines
 
     def _fit(self, available: float) -> tuple[float, int, int]:
         """(height used, rows that fit whole, lines of the next row that fit)."""
+        if self._fitting is not None and self._fitting[0] == available:
+            return self._fitting[1]
+        result = self._measure(available)
+        self._fitting = (available, result)
+        return result
+
+    def _measure(self, available: float) -> tuple[float, int, int]:
         used = self._header_height()
         index = self.start
         while index < self.stop:
@@ -157,7 +182,6 @@ class DataTable(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         used, whole, _ = self._fit(available_height)
-        self._fitting = (available_height, whole, 0)
         width = sum(self.shared.widths)
         if self.start + whole < self.stop:
             return width, available_height + 1  # too tall: the frame will ask for a split
@@ -169,8 +193,7 @@ class DataTable(Flowable):
             if spare_lines and available_height >= self._frame_height_hint():
                 # A single row taller than the page: break it between its lines.
                 cut = self.skip_lines + spare_lines
-                first = DataTable(self.shared, self.start, self.start + 1, self.skip_lines)
-                first._line_limit = cut  # type: ignore[attr-defined]
+                first = DataTable(self.shared, self.start, self.start + 1, self.skip_lines, cut)
                 rest = DataTable(self.shared, self.start, self.stop, cut)
                 return [first, rest]
             return []
@@ -190,13 +213,8 @@ class DataTable(Flowable):
         shared = self.shared
         widths = shared.widths
         total_width = sum(widths)
-        limit = getattr(self, "_line_limit", None)
-        heights = []
-        for index in range(self.start, self.stop):
-            lines = self._row_lines(index)
-            if limit is not None:
-                lines = limit - self.skip_lines
-            heights.append(lines * LEADING + 2 * PADDING)
+        limit = self.line_limit
+        heights = [self._row_lines(i) * LEADING + 2 * PADDING for i in range(self.start, self.stop)]
         header_height = self._header_height()
         top = header_height + sum(heights)
         # Backgrounds first, each as one path: the header band and every other row.
@@ -225,16 +243,36 @@ class DataTable(Flowable):
             for n, line in enumerate(lines):
                 text.setTextOrigin(x, baseline - n * LEADING)
                 text.textOut(line)
-        text.setFont(CONDENSED, FONT_SIZE, LEADING)
+        # The rows: operators written straight into the text object, each distinct text
+        # encoded once (see _Shared.encoded), the font subset switched only when it changes.
+        font = pdfmetrics.getFont(CONDENSED)
+        document = canvas._doc
+        escape = canvas._escape
+        encoded = shared.encoded
+        code = text._code
+        font_switch = f"{fp_str(FONT_SIZE)} Tf {fp_str(LEADING)} TL"
+        current_subset = None
         y = top - header_height
         for n, index in enumerate(range(self.start, self.stop)):
             first_line = self.skip_lines if index == self.start else 0
-            last_line = limit if limit is not None else None
             baseline = y - PADDING - FONT_SIZE
             for x, cell in zip(x_positions, shared.lines(index), strict=False):
-                for k, line in enumerate(cell[first_line:last_line]):
-                    if line:
-                        text.setTextOrigin(x, baseline - k * LEADING)
-                        text.textOut(line)
+                for k, line in enumerate(cell[first_line : limit if index == self.start else None]):
+                    if not line:
+                        continue
+                    operators = encoded.get(line)
+                    if operators is None:
+                        operators = encoded[line] = [
+                            (subset, f"({escape(part)}) Tj")
+                            for subset, part in font.splitString(line, document)
+                        ]
+                    code.append(f"1 0 0 1 {fp_str(x, baseline - k * LEADING)} Tm")
+                    for subset, operator in operators:
+                        if subset != current_subset:
+                            code.append(
+                                f"{font.getSubsetInternalName(subset, document)} {font_switch}"
+                            )
+                            current_subset = subset
+                        code.append(operator)
             y -= heights[n]
         canvas.drawText(text)

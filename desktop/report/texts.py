@@ -6,6 +6,8 @@ Written for a layperson: short sentences, the law named once and explained. Plac
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 SV: dict[str, str] = {
     "title": "Registerutdrag",
     "subtitle": "Dina personuppgifter hos {organisation}",
@@ -58,7 +60,7 @@ SV: dict[str, str] = {
     "origin": "Varifrån uppgifterna kommer",
     "origin_default": "Från dig.",
     "transfers": "Överföring till land utanför EU/EES",
-    "transfer_line": "{country}: {recipient}. Skydd: {safeguard}",
+    "transfer_line": "{country}: {recipient} – skyddsåtgärd: {safeguard}",
     "no_transfers": "Uppgifterna förs inte över till länder utanför EU/EES.",
     "automated": "Automatiserade beslut och profilering",
     "no_automated": "Vi fattar inga automatiserade beslut om dig med dessa uppgifter.",
@@ -167,7 +169,7 @@ EN: dict[str, str] = {
     "origin": "Where the data came from",
     "origin_default": "From you.",
     "transfers": "Transfers outside the EU/EEA",
-    "transfer_line": "{country}: {recipient}. Safeguard: {safeguard}",
+    "transfer_line": "{country}: {recipient} – safeguard: {safeguard}",
     "no_transfers": "The data is not transferred to countries outside the EU/EEA.",
     "automated": "Automated decisions and profiling",
     "no_automated": "We make no automated decisions about you with this data.",
@@ -263,8 +265,6 @@ def texts(language: str) -> dict[str, str]:
 
 def format_date(value: object, language: str) -> str:
     """ISO dates everywhere: unambiguous in both languages."""
-    from datetime import date, datetime
-
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):

@@ -1,0 +1,214 @@
+"""The extract, the receipt and the ZIP, read back as a visitor's software would read them."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import UTC, date, datetime
+
+import pypdf
+import pytest
+
+from desktop.core.extract import (
+    REDACTED,
+    Art15,
+    CategorySection,
+    ExtractDocument,
+    Organisation,
+    SourceSection,
+    SourceStatus,
+    Transfer,
+)
+from desktop.report.extract_pdf import build_extract
+from desktop.report.package import build_package
+from desktop.report.receipt_pdf import ReceiptDocument, build_receipt
+from desktop.report.texts import EN, SV
+
+NAMES = ["Łukasz Żółć", "Nguyễn Thị Minh", "Ólafur Ragnar Grímsson", "Σωκράτης", "Мария Иванова"]
+ORGANISATION = Organisation("Strandstads Energi AB", "556677-8899", "Kraftverksvägen 1, 302 50 Strandstad",
+                            "dataskydd@example.com", "Dataskyddsombudet")  # fmt: skip
+LONG_MESSAGE = " ".join(f"ord{n}" for n in range(400)) + " slut"
+
+
+def document(language: str = "sv", rows: int = 300) -> ExtractDocument:
+    meter = [{"anläggning": "735999100000000", "timme": f"2025-01-01 {n % 24:02d}:{n % 60:02d}", "kwh": n / 10}
+             for n in range(rows)]  # fmt: skip
+    wide = [{f"kolumn_{c}": f"värde {c} för {NAMES[c % 5]}" for c in range(10)} for _ in range(2)]
+    chat = [
+        {"tid": "2025-01-02 10:00", "avsändare": NAMES[0], "meddelande": LONG_MESSAGE},
+        {"tid": "2025-01-02 10:01", "avsändare": REDACTED, "meddelande": "Hej! Jag heter Petra."},
+    ]
+    return ExtractDocument(
+        organisation=ORGANISATION,
+        case_number="2026-00042",
+        subject_name=NAMES[0],
+        subject_personnummer="19420120-5830",
+        received_on=date(2026, 3, 5),
+        produced_on=date(2026, 3, 9),
+        deadline=date(2026, 4, 7),
+        extended_deadline=None,
+        extension_reason=None,
+        requests=("access", "objection-marketing"),
+        language=language,
+        sources=[
+            SourceSection("crm", "Kundregistret (CGI)", SourceStatus.OK,
+                          Art15(purpose="Avtal", legal_basis="Avtal (art. 6.1 b)", recipients=("CGI",),
+                                transfers=(Transfer("USA", "Optimizely Inc.", "EU–US Data Privacy Framework"),)),
+                          [CategorySection("Kunduppgifter", Art15(), [{"namn": n, "ort": "Strandstad"} for n in NAMES]),
+                           CategorySection("Mätvärden", Art15(retention="3 år"), meter),
+                           CategorySection("Breda", Art15(), wide)]),
+            SourceSection("chat", "Chatt (Imbox)", SourceStatus.OK, Art15(purpose="Kundtjänst"),
+                          [CategorySection("Chattar", Art15(), chat)]),
+            SourceSection("billing", "Fakturering", SourceStatus.TIMED_OUT, Art15(purpose="Fakturor"), [],
+                          message="did not answer in time"),
+            SourceSection("hr", "Jobbansökningar", SourceStatus.MANUAL, Art15(purpose="Rekrytering"), []),
+        ],
+    )  # fmt: skip
+
+
+def text_of(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_extract_reads_back_completely() -> None:
+    pdf, pages = build_extract(document())
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == pages > 5
+    texts = text_of(pdf)
+    whole = "\n".join(texts)
+    for number, page_text in enumerate(texts, start=1):
+        assert f"Sida {number} av {pages}" in page_text
+        assert "Ärende 2026-00042" in page_text
+        assert "Konfidentiellt – innehåller personuppgifter" in page_text
+    for name in NAMES:
+        assert name in whole, name
+    assert "Registerutdrag" in texts[0] and "19420120-5830" in texts[0]
+    assert "Invändning mot direktmarknadsföring (artikel 21)" in texts[0]
+    assert "Fakturering" in texts[0] and "Kunde inte sökas – följer senast 2026-04-07" in texts[0]
+    assert "Integritetsskyddsmyndigheten (IMY)" in texts[-1]
+    assert "USA: Optimizely Inc. – skyddsåtgärd: EU–US Data Privacy Framework" in whole.replace(
+        "\n", " "
+    )
+    # Every word of the long chat message survives wrapping.
+    flat = re.sub(r"\s+", " ", whole)
+    assert all(f"ord{n} " in flat for n in range(400)) and "slut" in flat
+    # The meter table continues across pages with its header repeated.
+    table_pages = [t for t in texts if "735999100000000" in t]
+    assert len(table_pages) >= 3
+    assert all("anläggning" in t and "kwh" in t for t in table_pages)
+    assert flat.count("735999100000000") == 300
+
+
+def test_redacted_values_never_reach_the_file() -> None:
+    doc = document()
+    pdf, _ = build_extract(doc)
+    whole = "\n".join(text_of(pdf))
+    assert "[maskerat]" in whole
+    assert "maskerats" in whole  # the first page explains the masking (Art. 15.4)
+    package = build_package(doc)
+    with zipfile.ZipFile(io.BytesIO(package)) as zf:
+        assert "[maskerat]" in zf.read("extract.json").decode()
+
+
+def test_fonts_are_embedded_and_metadata_holds_no_personal_data() -> None:
+    pdf, _ = build_extract(document())
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert fonts and not any("Helvetica" in name for name in fonts)
+    for font in fonts.values():
+        descriptor = font["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor
+    metadata = reader.metadata
+    assert metadata.title == "Registerutdrag 2026-00042"
+    assert metadata.author == ORGANISATION.name
+    flat = " ".join(str(v) for v in metadata.values())
+    assert "5830" not in flat and "Łukasz" not in flat and "Żółć" not in flat
+    assert metadata["/CreationDate"].startswith("D:20260309")
+    if shutil.which("pdffonts"):
+        listing = subprocess.run(
+            ["pdffonts", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        rows = [line for line in listing.splitlines()[2:] if line.strip()]
+        assert rows and all(" yes yes yes " in row for row in rows), listing
+
+
+def test_same_input_gives_the_same_file() -> None:
+    assert build_extract(document())[0] == build_extract(document())[0]
+
+
+def test_english_extract() -> None:
+    pdf, pages = build_extract(document("en"))
+    texts = text_of(pdf)
+    assert "Data extract" in texts[0] and f"Page 1 of {pages}" in texts[0]
+    assert "Swedish Authority for Privacy Protection (IMY)" in texts[-1].replace("\n", " ")
+
+
+def test_tall_row_is_split_between_pages() -> None:
+    doc = document(rows=2)
+    tall = "\n".join(f"rad {n}" for n in range(220))
+    doc.sources[1].categories[0].rows.append({"tid": "x", "avsändare": "y", "meddelande": tall})
+    pdf, _pages = build_extract(doc)
+    flat = re.sub(r"\s+", " ", "\n".join(text_of(pdf)))
+    assert all(f"rad {n} " in flat for n in range(219))
+
+
+def test_both_languages_have_the_same_texts_and_placeholders() -> None:
+    assert SV.keys() == EN.keys()
+    for key in SV:
+        assert re.findall(r"\{(\w+)\}", SV[key]) == re.findall(r"\{(\w+)\}", EN[key]), key
+
+
+def test_receipt() -> None:
+    receipt = ReceiptDocument(
+        organisation=ORGANISATION, case_number="2026-00042", subject_name=NAMES[3],
+        received_at=datetime(2026, 3, 5, 9, 30, tzinfo=UTC), deadline=date(2026, 4, 7),
+        requests=("access", "erasure"), document_type="foreign-passport", checked_by="Receptionen",
+    )  # fmt: skip
+    pdf, pages = build_receipt(receipt)
+    assert pages == 1
+    text = text_of(pdf)[0]
+    for expected in ("Kvitto på din begäran", "2026-00042", NAMES[3], "2026-04-07", "Radering (artikel 17)",
+                     "utländskt pass", "2026-03-05 10:30", "Sida 1 av 1"):  # fmt: skip
+        assert expected in text, expected
+
+
+def test_machine_readable_package() -> None:
+    data = build_package(document())
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+        manifest = json.loads(zf.read("manifest.json"))
+        for entry in manifest["files"]:
+            assert hashlib.sha256(zf.read(entry["name"])).hexdigest() == entry["sha256"]
+        assert {e["name"] for e in manifest["files"]} | {"manifest.json"} == set(names)
+        extract = json.loads(zf.read("extract.json"))
+        assert extract["case"]["number"] == "2026-00042"
+        crm = extract["sources"][0]
+        assert crm["art15"]["transfers"][0]["country"] == "USA"
+        assert [r["namn"] for r in crm["categories"][0]["rows"]] == NAMES
+        meter_csv = zf.read("tables/crm-matvarden.csv").decode("utf-8")
+        assert meter_csv.startswith("\ufeffanläggning;timme;kwh")
+        assert len(meter_csv.strip().splitlines()) == 301
+    assert build_package(document()) == data  # deterministic
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_png_pages_render(tmp_path, language: str) -> None:  # type: ignore[no-untyped-def]
+    if not shutil.which("pdftoppm"):
+        pytest.skip("poppler's pdftoppm is not installed")
+    pdf, _ = build_extract(document(language))
+    path = tmp_path / "extract.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "2", str(path), str(tmp_path / "p")],
+        check=True,
+    )
+    assert len(list(tmp_path.glob("p-*.png"))) == 2
