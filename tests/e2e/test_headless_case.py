@@ -137,3 +137,58 @@ def test_secrets_without_a_keyring_backend_explain_the_situation() -> None:
     assert result.returncode == 2
     assert "no keyring is available on this machine" in result.stderr
     assert "hemligt" not in result.stderr + result.stdout
+
+
+def test_extract_delivers_a_pdf_and_leaves_nothing_behind(demo: tuple[Path, list[str]], tmp_path: Path) -> None:
+    import hashlib
+    import zipfile
+
+    import pypdf
+
+    from desktop.register.models import Delivery
+
+    config, examples = demo
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {"TMPDIR": str(scratch)}
+    receipt = tmp_path / "kvitto.pdf"
+    opened = insyn("case", "open", "--config", str(config), "--personnummer", examples[2], "--name", "Łukasz Żółć",
+                   "--document", "foreign-passport:PL:PA123456:2031-01-01", "--request", "access",
+                   "--request", "portability", "--staff", "disk1", "--receipt", str(receipt), env=env)  # fmt: skip
+    assert opened.returncode == 0, opened.stderr
+    number = opened.stdout.strip()
+    assert "Kvitto på din begäran" in pypdf.PdfReader(receipt).pages[0].extract_text()
+
+    out, package = tmp_path / "utdrag.pdf", tmp_path / "utdrag.zip"
+    refused = insyn("case", "extract", "--config", str(config), number, "--out", str(out), "--staff", "disk1", env=env)
+    assert refused.returncode == 2 and "requires a second person" in refused.stderr
+    assert not out.exists()
+    same = insyn("case", "extract", "--config", str(config), number, "--out", str(out), "--staff", "granskare",
+                 "--approved-by", "granskare", env=env)  # fmt: skip
+    assert same.returncode == 2 and "another person" in same.stderr
+
+    done = insyn("case", "extract", "--config", str(config), number, "--out", str(out), "--zip", str(package),
+                 "--staff", "disk1", "--approved-by", "granskare", env=env)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = out.read_bytes()
+    reader = pypdf.PdfReader(out)
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert "Łukasz Żółć" in text and "Installationer" in text
+    assert oct(out.stat().st_mode)[-3:] == "600"
+    with zipfile.ZipFile(package) as zf:
+        assert "manifest.json" in zf.namelist()
+    assert list(scratch.iterdir()) == []  # no temporary files, ever
+
+    register = open_register(f"sqlite:///{config.parent / 'register.sqlite'}")
+    with register.sessions() as session:
+        case = session.execute(select(Case).where(Case.number == number)).scalar_one()
+        assert case.status == "delivered"
+        delivery = session.execute(select(Delivery).where(Delivery.case_id == case.id)).scalar_one()
+        assert delivery.sha256 == hashlib.sha256(data).hexdigest()
+        assert delivery.page_count == len(reader.pages)
+        assert audit.verify_chain(session).intact
+    register.dispose()
+    # The register holds no copy of the data: the extract's rows are not in the file.
+    assert "I0000002" in text  # the installation number, printed in the extract
+    for file in config.parent.glob("register.sqlite*"):
+        assert b"I0000002" not in file.read_bytes()
