@@ -128,6 +128,13 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_config_reference(args: argparse.Namespace) -> int:
+    from desktop.config import reference_markdown
+
+    print(reference_markdown(), end="")
+    return 0
+
+
 def cmd_secrets_set(args: argparse.Namespace) -> int:
     import getpass
 
@@ -297,6 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("path")
     check.set_defaults(handler=cmd_config_check)
+    reference = config_commands.add_parser("reference", help="print the configuration reference")
+    reference.set_defaults(handler=cmd_config_reference)
 
     secrets = commands.add_parser("secrets", help="source passwords and tokens in the keyring")
     secrets_commands = secrets.add_subparsers(

@@ -433,3 +433,49 @@ def load_config(path: str | Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     return parse_config(raw, origin=str(path), folder=path.resolve().parent)
+
+
+def reference_markdown() -> str:
+    """The reference of every key, generated from the schema (`insyn config reference`)."""
+    from pydantic.fields import FieldInfo
+
+    sections: list[tuple[str, type[BaseModel]]] = [
+        ("[organisation]", Organisation),
+        ("[register]", RegisterSettings),
+        ("[policy]", Policy),
+        ('[[sources]] kind = "sql"', SqlSource),
+        ("[[sources.queries]]", SqlQuery),
+        ('[[sources]] kind = "file"', FileSource),
+        ('[[sources]] kind = "rest"', RestSource),
+        ("[[sources.endpoints]]", RestEndpoint),
+        ('[[sources]] kind = "manual"', ManualSource),
+        ("[[sources.transfers]] (also in queries and endpoints)", Transfer),
+    ]
+
+    def default_of(field: FieldInfo) -> str:
+        if field.is_required():
+            return "required"
+        value = field.get_default(call_default_factory=True)
+        if value in (None, (), {}):
+            return "—"
+        return f"`{value!r}`" if not isinstance(value, BaseModel) else "—"
+
+    lines = [
+        "# Insyn configuration reference",
+        "",
+        "Generated from the schema (`insyn config reference`). Passwords and tokens never go in",
+        "the file: store them with `insyn secrets set SOURCE`. Identifiers a source can be",
+        "searched by: "
+        + ", ".join(f"`{k}` ({v})" for k, v in BUILTIN_IDENTIFIERS.items())
+        + "; the personnummer also as "
+        + ", ".join(f"`{k}` ({v})" for k, v in PERSONNUMMER_FORMS.items())
+        + '. More kinds go under `[identifiers]` as `name = "strong"` or `"weak"`.',
+    ]
+    for title, model in sections:
+        lines += ["", f"## {title}", "", "| key | default | meaning |", "|---|---|---|"]
+        for name, field in model.model_fields.items():
+            if name == "kind":
+                continue
+            key = field.alias or name
+            lines.append(f"| `{key}` | {default_of(field)} | {field.description or ''} |")
+    return "\n".join(lines) + "\n"

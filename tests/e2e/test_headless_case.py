@@ -139,7 +139,9 @@ def test_secrets_without_a_keyring_backend_explain_the_situation() -> None:
     assert "hemligt" not in result.stderr + result.stdout
 
 
-def test_extract_delivers_a_pdf_and_leaves_nothing_behind(demo: tuple[Path, list[str]], tmp_path: Path) -> None:
+def test_extract_delivers_a_pdf_and_leaves_nothing_behind(
+    demo: tuple[Path, list[str]], tmp_path: Path
+) -> None:
     import hashlib
     import zipfile
 
@@ -160,7 +162,18 @@ def test_extract_delivers_a_pdf_and_leaves_nothing_behind(demo: tuple[Path, list
     assert "Kvitto på din begäran" in pypdf.PdfReader(receipt).pages[0].extract_text()
 
     out, package = tmp_path / "utdrag.pdf", tmp_path / "utdrag.zip"
-    refused = insyn("case", "extract", "--config", str(config), number, "--out", str(out), "--staff", "disk1", env=env)
+    refused = insyn(
+        "case",
+        "extract",
+        "--config",
+        str(config),
+        number,
+        "--out",
+        str(out),
+        "--staff",
+        "disk1",
+        env=env,
+    )
     assert refused.returncode == 2 and "requires a second person" in refused.stderr
     assert not out.exists()
     same = insyn("case", "extract", "--config", str(config), number, "--out", str(out), "--staff", "granskare",

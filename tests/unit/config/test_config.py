@@ -211,3 +211,12 @@ def test_bad_org_number_missing_file_and_broken_toml(tmp_path: Path) -> None:
     path.write_text("[organisation\nname = 1", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_config(path)
+
+
+def test_the_reference_documents_every_key() -> None:
+    from desktop.config import Policy, SqlQuery, reference_markdown
+
+    text = reference_markdown()
+    for name in list(Policy.model_fields) + list(SqlQuery.model_fields):
+        assert f"| `{name}` |" in text
+    assert "| `org_number` | required |" in text
