@@ -47,7 +47,7 @@ def _open_register(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.ui.app import run_gui
 
-    return run_gui(register_url=_register_url(args), demo=args.demo)
+    return run_gui(register_url=_register_url(args), demo=args.demo, config=args.config, language=args.lang)
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -62,9 +62,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if report.intact:
         print(f"audit chain intact: {report.events} events")
         return 0
-    where = (
-        f"event {report.broken_seq} (row id {report.broken_id})" if report.broken_seq else "the end"
-    )
+    where = f"event {report.broken_seq} (row id {report.broken_id})" if report.broken_seq else "the end"
     print(f"audit chain BROKEN at {where}: {report.reason}", file=sys.stderr)
     return 1
 
@@ -140,7 +138,7 @@ def cmd_secrets_set(args: argparse.Namespace) -> int:
 
     from desktop.sources.secrets import set_secret
 
-    if args.config or os.environ.get("INSYN_CONFIG"):
+    if getattr(args, "config", None) or os.environ.get("INSYN_CONFIG"):
         from desktop.config import load_config
 
         load_config(_config_path(args)).source(args.source)  # refuses an unknown id
@@ -169,9 +167,7 @@ def cmd_demo_create(args: argparse.Namespace) -> int:
 def _parse_document(spec: str) -> tuple[str, str, str, date]:
     parts = spec.split(":")
     if len(parts) != 4:
-        raise UserError(
-            "--document must be TYPE:COUNTRY:LAST4:EXPIRY, e.g. passport:SE:1234:2030-01-31"
-        )
+        raise UserError("--document must be TYPE:COUNTRY:LAST4:EXPIRY, e.g. passport:SE:1234:2030-01-31")
     doc_type, country, number, expiry = parts
     try:
         expires = date.fromisoformat(expiry)
@@ -272,6 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
         "else a SQLite file in the user data folder)",
     )
     parser.add_argument("--demo", action="store_true", help="start on the demo organisation")
+    parser.add_argument("--config", metavar="PATH", help="the organisation's configuration file")
+    parser.add_argument("--lang", choices=["sv", "en"], help="the window's language (default sv)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     parser.set_defaults(handler=cmd_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -296,9 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(handler=cmd_staff_add)
 
     config = commands.add_parser("config", help="the organisation's configuration")
-    config_commands = config.add_subparsers(
-        title="config commands", metavar="ACTION", required=True
-    )
+    config_commands = config.add_subparsers(title="config commands", metavar="ACTION", required=True)
     check = config_commands.add_parser(
         "check", help="validate a configuration and try every source; exit 1 if any failed"
     )
@@ -308,12 +304,12 @@ def build_parser() -> argparse.ArgumentParser:
     reference.set_defaults(handler=cmd_config_reference)
 
     secrets = commands.add_parser("secrets", help="source passwords and tokens in the keyring")
-    secrets_commands = secrets.add_subparsers(
-        title="secrets commands", metavar="ACTION", required=True
-    )
+    secrets_commands = secrets.add_subparsers(title="secrets commands", metavar="ACTION", required=True)
     secret_set = secrets_commands.add_parser("set", help="store a source's secret (prompted)")
     secret_set.add_argument("source", help="the source's id")
-    secret_set.add_argument("--config", metavar="PATH", help="check the id against this file")
+    secret_set.add_argument(
+        "--config", metavar="PATH", default=argparse.SUPPRESS, help="check the id against this file"
+    )
     secret_set.set_defaults(handler=cmd_secrets_set)
 
     demo = commands.add_parser("demo", help="the demo organisation")
@@ -327,7 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     case = commands.add_parser("case", help="cases, headless (the same steps as the window)")
     case_commands = case.add_subparsers(title="case commands", metavar="ACTION", required=True)
     case_open = case_commands.add_parser("open", help="verify a visitor and open a case")
-    case_open.add_argument("--config", metavar="PATH")
+    case_open.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
     case_open.add_argument("--personnummer", required=True)
     case_open.add_argument("--name", required=True, help="as on the ID document")
     case_open.add_argument(
@@ -352,7 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     case_open.set_defaults(handler=cmd_case_open)
     case_gather = case_commands.add_parser("gather", help="gather a case's data from every source")
     case_gather.add_argument("case", help="the case number, e.g. 2026-00042")
-    case_gather.add_argument("--config", metavar="PATH")
+    case_gather.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
     case_gather.add_argument("--staff", help="who runs it (default: logged as an unattended run)")
     case_gather.add_argument("--json", metavar="OUT", help="also write the gathered data as JSON")
     case_gather.set_defaults(handler=cmd_case_gather)
@@ -360,15 +356,14 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="gather, render the extract PDF (and ZIP), and record the delivery"
     )
     extract.add_argument("case")
-    extract.add_argument("--config", metavar="PATH")
+    extract.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
     extract.add_argument("--out", required=True, metavar="FILE.pdf")
     extract.add_argument("--zip", metavar="FILE.zip", help="also the machine-readable copy")
     extract.add_argument("--lang", choices=["sv", "en"], default="sv")
     extract.add_argument(
         "--include-weak",
         action="store_true",
-        help="include matches found only by e-mail, phone or name (stands in for a person's "
-        "confirmation in review)",
+        help="include matches found only by e-mail, phone or name (stands in for a person's confirmation in review)",
     )
     extract.add_argument("--staff", required=True, help="who delivers the extract")
     extract.add_argument("--approved-by", metavar="USER", help="the second person, where required")

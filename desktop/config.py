@@ -203,9 +203,7 @@ class FileSource(_SourceBase):
     )
     delimiter: str | None = Field(None, min_length=1, max_length=1, description="Default: sniffed")
     sheet: str | None = Field(None, description="XLSX sheet; default the first")
-    key_columns: dict[str, str] = Field(
-        min_length=1, description="Columns searched: {identifier kind = column name}"
-    )
+    key_columns: dict[str, str] = Field(min_length=1, description="Columns searched: {identifier kind = column name}")
     columns: tuple[str, ...] = Field((), description="Columns shown; default all")
     yields: dict[str, str] = Field(default_factory=dict)
 
@@ -244,9 +242,7 @@ class RestEndpoint(Art15Info):
 
 class RestSource(_SourceBase):
     kind: Literal["rest"]
-    auth: Literal["none", "bearer", "header", "basic"] = Field(
-        "none", description="How the keyring's secret is sent"
-    )
+    auth: Literal["none", "bearer", "header", "basic"] = Field("none", description="How the keyring's secret is sent")
     auth_header: str = Field("Authorization", description="Header for auth = 'header'")
     username: str | None = Field(None, description="User for auth = 'basic'")
     verify_tls: bool = Field(True, description="Check the server's certificate")
@@ -378,9 +374,7 @@ def _resolve_paths(config: Config, folder: Path) -> Config:
     return config.model_copy(update={"sources": tuple(sources), "register_settings": register})
 
 
-def parse_config(
-    raw: dict[str, Any], *, origin: str = "<configuration>", folder: Path | None = None
-) -> Config:
+def parse_config(raw: dict[str, Any], *, origin: str = "<configuration>", folder: Path | None = None) -> Config:
     secret_at = _find_secrets(raw)
     if secret_at:
         raise ConfigError(

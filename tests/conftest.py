@@ -17,9 +17,7 @@ from desktop.core.verification import PersonCheck, check_person
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never write logs or registers into the developer's own folders."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("INSYN_LOG_DIR", str(home / "logs"))

@@ -29,9 +29,7 @@ def add_months(start: date, months: int) -> date:
 @lru_cache(maxsize=64)
 def _swedish_holidays(year: int, eves: bool) -> frozenset[date]:
     categories = ("public", "de_facto") if eves else ("public",)
-    calendar_ = holidays.country_holidays(
-        "SE", years=year, include_sundays=False, categories=categories
-    )
+    calendar_ = holidays.country_holidays("SE", years=year, include_sundays=False, categories=categories)
     return frozenset(calendar_.keys())
 
 
@@ -50,13 +48,9 @@ def next_working_day(day: date, *, eves_as_holidays: bool = False) -> date:
 
 def response_deadline(received: date, *, eves_as_holidays: bool = False) -> date:
     """The last day to answer: one month from receipt (Art. 12.3)."""
-    return next_working_day(
-        add_months(received, RESPONSE_MONTHS), eves_as_holidays=eves_as_holidays
-    )
+    return next_working_day(add_months(received, RESPONSE_MONTHS), eves_as_holidays=eves_as_holidays)
 
 
 def extended_deadline(received: date, *, eves_as_holidays: bool = False) -> date:
     """The last day when the period is extended by two further months: three in all."""
-    return next_working_day(
-        add_months(received, EXTENDED_MONTHS), eves_as_holidays=eves_as_holidays
-    )
+    return next_working_day(add_months(received, EXTENDED_MONTHS), eves_as_holidays=eves_as_holidays)

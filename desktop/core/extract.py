@@ -80,9 +80,7 @@ class Record:
         return {k: (REDACTED if k in self.redacted else v) for k, v in self.fields.items()}
 
     def __repr__(self) -> str:
-        return (
-            f"Record({self.source_id}/{self.category}, {len(self.fields)} fields, {self.strength})"
-        )
+        return f"Record({self.source_id}/{self.category}, {len(self.fields)} fields, {self.strength})"
 
 
 @dataclass(slots=True)

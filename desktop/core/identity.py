@@ -77,16 +77,12 @@ def parse_personnummer(text: str, *, today: date | None = None) -> PersonalIdent
             raise InvalidPersonnummer(
                 "length", f"personal identity number must have 10 or 12 digits, not {digit_count}"
             )
-        raise InvalidPersonnummer(
-            "format", "personal identity number must look like YYMMDD-NNNC or YYYYMMDD-NNNC"
-        )
+        raise InvalidPersonnummer("format", "personal identity number must look like YYMMDD-NNNC or YYYYMMDD-NNNC")
     head, separator, tail = match["date"], match["sep"], match["tail"]
 
     if len(head) == 8:
         if separator == "+":
-            raise InvalidPersonnummer(
-                "separator", "'+' is only used with the ten-digit form (YYMMDD+NNNC)"
-            )
+            raise InvalidPersonnummer("separator", "'+' is only used with the ten-digit form (YYMMDD+NNNC)")
         year = int(head[:4])
         month, day_field = int(head[4:6]), int(head[6:8])
     else:

@@ -24,9 +24,7 @@ from desktop.register.models import AuditEvent, AuditHead, utcnow
 GENESIS_HASH = "0" * 64
 
 # A personnummer standing alone (not a run of digits inside a hash), or an e-mail address.
-_LOOKS_PERSONAL = re.compile(
-    r"(?<![0-9A-Za-z])\d{6}(?:\d{2})?[-+ ]?\d{4}(?![0-9A-Za-z])|[^@\s]+@[^@\s]+\.\w+"
-)
+_LOOKS_PERSONAL = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:\d{2})?[-+ ]?\d{4}(?![0-9A-Za-z])|[^@\s]+@[^@\s]+\.\w+")
 
 
 class PersonalDataInAudit(ValueError):
@@ -76,9 +74,7 @@ def append(
     """Add one event to the chain inside the caller's transaction."""
     _check_details(dict(details or {}))
     encoded = json.dumps(dict(details or {}), ensure_ascii=False, sort_keys=True)
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one()
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
     at = utcnow().replace(microsecond=0)  # whole seconds survive every database's DATETIME
     seq = head.seq + 1
     digest = event_hash(
@@ -121,9 +117,7 @@ class ChainReport:
 def verify_chain(session: Session) -> ChainReport:
     """Walk the chain in order and name the first event that does not hold."""
     expected_seq, prev_hash, count = 1, GENESIS_HASH, 0
-    rows = session.execute(
-        select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=2000)
-    )
+    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=2000))
     for event in rows.scalars():
         count += 1
         if event.seq != expected_seq:
@@ -140,13 +134,9 @@ def verify_chain(session: Session) -> ChainReport:
             prev_hash=event.prev_hash,
         )
         if recomputed != event.hash:
-            return ChainReport(
-                count, event.seq, event.id, "its content was changed after it was written"
-            )
+            return ChainReport(count, event.seq, event.id, "its content was changed after it was written")
         expected_seq, prev_hash = expected_seq + 1, event.hash
     head = session.get(AuditHead, 1)
     if head is None or head.seq != expected_seq - 1 or head.hash != prev_hash:
-        return ChainReport(
-            count, None, None, "the newest events were removed (the head does not match)"
-        )
+        return ChainReport(count, None, None, "the newest events were removed (the head does not match)")
     return ChainReport(count)

@@ -118,9 +118,7 @@ def open_register(url: str | None = None, *, migrate: bool = True) -> Register:
                 upgrade(engine)
         except OperationalError as exc:
             engine.dispose()
-            raise RegisterError(
-                f"cannot reach the register's database ({type(exc.orig).__name__})"
-            ) from None
+            raise RegisterError(f"cannot reach the register's database ({type(exc.orig).__name__})") from None
         except SQLAlchemyError as exc:
             engine.dispose()
             raise RegisterError(f"cannot upgrade the register: {type(exc).__name__}") from None

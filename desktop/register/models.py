@@ -126,9 +126,7 @@ class Case(Base):
     verifications: Mapped[list[IdentityVerification]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="IdentityVerification.id"
     )
-    representatives: Mapped[list[Representative]] = relationship(
-        back_populates="case", cascade="all, delete-orphan"
-    )
+    representatives: Mapped[list[Representative]] = relationship(back_populates="case", cascade="all, delete-orphan")
     gather_runs: Mapped[list[GatherRun]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="GatherRun.id"
     )
@@ -211,9 +209,7 @@ class GatherSourceResult(Base):
     __tablename__ = "gather_source_results"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    run_id: Mapped[int] = mapped_column(
-        ForeignKey("gather_runs.id", ondelete="CASCADE"), index=True
-    )
+    run_id: Mapped[int] = mapped_column(ForeignKey("gather_runs.id", ondelete="CASCADE"), index=True)
     source_id: Mapped[str40]
     outcome: Mapped[str20]  # ok, nothing, failed, timed_out, cancelled, manual
     record_count: Mapped[int] = mapped_column(default=0)

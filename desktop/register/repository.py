@@ -82,10 +82,7 @@ def next_case_number(session: Session, year: int) -> tuple[str, int]:
     except IntegrityError:
         pass  # another desk created this year's counter first
     seq = (
-        session.execute(
-            select(CaseCounter.last_seq).where(CaseCounter.year == year).with_for_update()
-        ).scalar_one()
-        + 1
+        session.execute(select(CaseCounter.last_seq).where(CaseCounter.year == year).with_for_update()).scalar_one() + 1
     )
     session.execute(update(CaseCounter).where(CaseCounter.year == year).values(last_seq=seq))
     return f"{year}-{seq:05d}", seq
@@ -188,9 +185,7 @@ def case_by_number(session: Session, number: str) -> Case:
     return case
 
 
-def change_status(
-    session: Session, case: Case, target: CaseStatus, *, staff: Staff | None, reason: str = ""
-) -> None:
+def change_status(session: Session, case: Case, target: CaseStatus, *, staff: Staff | None, reason: str = "") -> None:
     """Move the case on; `staff` is None for an unattended command-line run."""
     current = CaseStatus(case.status)
     check_transition(current, target, reason=reason)

@@ -81,15 +81,9 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceBefore=10,
             spaceAfter=6,
         ),
-        "h2": ParagraphStyle(
-            "h2", parent=base, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4
-        ),
-        "label": ParagraphStyle(
-            "label", parent=base, fontName=BOLD, fontSize=8.5, leading=11.5, spaceAfter=0
-        ),
-        "cell": ParagraphStyle(
-            "cell", parent=base, fontName=CONDENSED, fontSize=8, leading=10, spaceAfter=0
-        ),
+        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4),
+        "label": ParagraphStyle("label", parent=base, fontName=BOLD, fontSize=8.5, leading=11.5, spaceAfter=0),
+        "cell": ParagraphStyle("cell", parent=base, fontName=CONDENSED, fontSize=8, leading=10, spaceAfter=0),
     }
 
 
@@ -170,9 +164,7 @@ def _is_missing(section: SourceSection) -> bool:
     ) or (section.status is SourceStatus.MANUAL and section.manual_found is None)
 
 
-def _first_page(
-    document: ExtractDocument, t: dict[str, str], styles: dict[str, ParagraphStyle]
-) -> list[Flowable]:
+def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     language = document.language
     organisation = document.organisation
     story: list[Flowable] = [
@@ -195,13 +187,8 @@ def _first_page(
         _p(t["summary_intro"].format(count=len(document.sources)), styles["body"]),
     ]
     rows = [[_p(t["col_system"], styles["label"]), _p(t["col_result"], styles["label"])]]
-    rows += [
-        [_p(s.name, styles["cell"]), _p(_result_text(s, document, t), styles["cell"])]
-        for s in document.sources
-    ]
-    summary = Table(
-        rows, colWidths=[FRAME_WIDTH * 0.55, FRAME_WIDTH * 0.45], hAlign="LEFT", repeatRows=1
-    )
+    rows += [[_p(s.name, styles["cell"]), _p(_result_text(s, document, t), styles["cell"])] for s in document.sources]
+    summary = Table(rows, colWidths=[FRAME_WIDTH * 0.55, FRAME_WIDTH * 0.45], hAlign="LEFT", repeatRows=1)
     summary.setStyle(
         TableStyle(
             [
@@ -269,9 +256,7 @@ def _source_section(
     if _is_missing(section) and section.status is not SourceStatus.MANUAL:
         story.append(
             _p(
-                t["failed_body"].format(
-                    reason=_reason(section.message, document.language), date=promised
-                ),
+                t["failed_body"].format(reason=_reason(section.message, document.language), date=promised),
                 styles["body"],
             )
         )
@@ -332,10 +317,7 @@ def _category(
 
     if len(category.rows) == 1 or len(columns) > KEY_VALUE_MAX_COLUMNS:
         for n, row in enumerate(category.rows):
-            pairs = [
-                [_p(key, styles["label"]), _p(text(row.get(key)), styles["cell"])]
-                for key in columns
-            ]
+            pairs = [[_p(key, styles["label"]), _p(text(row.get(key)), styles["cell"])] for key in columns]
             block = Table(pairs, colWidths=[50 * mm, FRAME_WIDTH - 50 * mm], hAlign="LEFT")
             block.setStyle(
                 TableStyle(
@@ -358,9 +340,7 @@ def _category(
     return story
 
 
-def _closing(
-    document: ExtractDocument, t: dict[str, str], styles: dict[str, ParagraphStyle]
-) -> list[Flowable]:
+def _closing(document: ExtractDocument, t: dict[str, str], styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     organisation = document.organisation
     contact = [organisation.name, organisation.visiting_address, organisation.privacy_contact]
     if organisation.dpo:

@@ -45,9 +45,7 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
             "received": document.received_on.isoformat(),
             "produced": document.produced_on.isoformat(),
             "deadline": document.deadline.isoformat(),
-            "extended_deadline": document.extended_deadline.isoformat()
-            if document.extended_deadline
-            else None,
+            "extended_deadline": document.extended_deadline.isoformat() if document.extended_deadline else None,
             "requests": list(document.requests),
         },
         "subject": {"name": document.subject_name, "personnummer": document.subject_personnummer},
@@ -86,9 +84,7 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
 
 
 def _csv_name(source_id: str, title: str, taken: set[str]) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower().translate(str.maketrans("åäöé", "aaoe"))).strip(
-        "-"
-    )
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower().translate(str.maketrans("åäöé", "aaoe"))).strip("-")
     name = f"tables/{source_id}-{slug or 'data'}.csv"
     n = 2
     while name in taken:
@@ -100,9 +96,7 @@ def _csv_name(source_id: str, title: str, taken: set[str]) -> str:
 
 def build_package(document: ExtractDocument) -> bytes:
     files: dict[str, bytes] = {
-        "extract.json": json.dumps(extract_json(document), ensure_ascii=False, indent=2).encode(
-            "utf-8"
-        )
+        "extract.json": json.dumps(extract_json(document), ensure_ascii=False, indent=2).encode("utf-8")
     }
     taken: set[str] = set()
     for section in document.sources:
@@ -115,9 +109,7 @@ def build_package(document: ExtractDocument) -> bytes:
             writer.writerow(columns)
             for row in category.rows:
                 writer.writerow(["" if row.get(c) is None else _value(row.get(c)) for c in columns])
-            files[_csv_name(section.source_id, category.title, taken)] = (
-                "\ufeff" + buffer.getvalue()
-            ).encode("utf-8")
+            files[_csv_name(section.source_id, category.title, taken)] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     manifest = {
         "case": document.case_number,
         "files": [

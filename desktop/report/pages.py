@@ -49,9 +49,7 @@ class PageFurniture:
         canvas.setFont(BOLD, 7.5)
         canvas.drawString(MARGIN, 9 * mm, self.marking)
         canvas.setFont(REGULAR, 8)
-        canvas.drawRightString(
-            PAGE_WIDTH - MARGIN, 9 * mm, self.page_text.format(page=page, pages=pages)
-        )
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, self.page_text.format(page=page, pages=pages))
         canvas.restoreState()
 
 

@@ -56,9 +56,7 @@ def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
     if receipt.extended_deadline and receipt.extension_reason:
         story.append(
             _p(
-                t["extension_note"].format(
-                    date=format_date(deadline, language), reason=receipt.extension_reason
-                ),
+                t["extension_note"].format(date=format_date(deadline, language), reason=receipt.extension_reason),
                 styles["body"],
             )
         )
@@ -76,9 +74,7 @@ def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
         _p(t["contact_heading"], styles["h2"]),
         _p(t["contact"], styles["body"]),
         _p(
-            "\n".join(
-                [receipt.organisation.visiting_address, receipt.organisation.privacy_contact]
-            ),
+            "\n".join([receipt.organisation.visiting_address, receipt.organisation.privacy_contact]),
             styles["body"],
         ),
         _p(t["complaint"], styles["small"]),

@@ -133,16 +133,12 @@ class DataTable(Flowable):
         self._fitting: tuple[float, tuple[float, int, int]] | None = None
 
     @classmethod
-    def build(
-        cls, header: Sequence[str], rows: Sequence[Sequence[str]], available_width: float
-    ) -> DataTable:
+    def build(cls, header: Sequence[str], rows: Sequence[Sequence[str]], available_width: float) -> DataTable:
         measure = WidthTable(CONDENSED, FONT_SIZE)
         bold = WidthTable(CONDENSED_BOLD, FONT_SIZE)
         widths = column_widths(header, rows, available_width, measure, bold)
         shared = _Shared(list(header), rows, widths, measure, bold)
-        shared.header_lines = [
-            wrap_text(h, w - 2 * PADDING, bold) for h, w in zip(header, widths, strict=True)
-        ]
+        shared.header_lines = [wrap_text(h, w - 2 * PADDING, bold) for h, w in zip(header, widths, strict=True)]
         return cls(shared)
 
     # Measuring ---------------------------------------------------------------------------
@@ -263,15 +259,12 @@ class DataTable(Flowable):
                     operators = encoded.get(line)
                     if operators is None:
                         operators = encoded[line] = [
-                            (subset, f"({escape(part)}) Tj")
-                            for subset, part in font.splitString(line, document)
+                            (subset, f"({escape(part)}) Tj") for subset, part in font.splitString(line, document)
                         ]
                     code.append(f"1 0 0 1 {fp_str(x, baseline - k * LEADING)} Tm")
                     for subset, operator in operators:
                         if subset != current_subset:
-                            code.append(
-                                f"{font.getSubsetInternalName(subset, document)} {font_switch}"
-                            )
+                            code.append(f"{font.getSubsetInternalName(subset, document)} {font_switch}")
                             current_subset = subset
                         code.append(operator)
             y -= heights[n]

@@ -36,12 +36,10 @@ SV: dict[str, str] = {
     "result_manual_nothing": "Kontrollerat manuellt – inga uppgifter",
     "result_manual_open": "Kontrolleras manuellt – svar senast {date}",
     "missing_note": (
-        "Några system kunde inte sökas när utdraget togs fram. Vi skickar de uppgifterna till "
-        "dig senast {date}."
+        "Några system kunde inte sökas när utdraget togs fram. Vi skickar de uppgifterna till dig senast {date}."
     ),
     "extension_note": (
-        "Vi har förlängt tiden för svar till {date} enligt artikel 12.3 i dataskyddsförordningen. "
-        "Skäl: {reason}"
+        "Vi har förlängt tiden för svar till {date} enligt artikel 12.3 i dataskyddsförordningen. Skäl: {reason}"
     ),
     "how_to_read": (
         "Först kommer en sammanfattning. Därefter ett avsnitt per system: varför vi har "
@@ -66,17 +64,14 @@ SV: dict[str, str] = {
     "no_automated": "Vi fattar inga automatiserade beslut om dig med dessa uppgifter.",
     "no_data": "Vi har inga uppgifter om dig i det här systemet.",
     "failed_body": (
-        "Systemet kunde inte sökas när utdraget togs fram ({reason}). Vi skickar uppgifterna "
-        "till dig senast {date}."
+        "Systemet kunde inte sökas när utdraget togs fram ({reason}). Vi skickar uppgifterna till dig senast {date}."
     ),
     "manual_open": "Det här kontrolleras manuellt. Vi skickar svaret till dig senast {date}.",
     "manual_nothing": "Kontrollerat manuellt: vi har inga uppgifter om dig här.",
     "records_count": "{count} rader",
     "records_count_one": "1 rad",
     "name": "Namn",
-    "manual_pending_note": (
-        "Några uppgifter kontrolleras manuellt. Vi skickar svaret till dig senast {date}."
-    ),
+    "manual_pending_note": ("Några uppgifter kontrolleras manuellt. Vi skickar svaret till dig senast {date}."),
     "redacted": "[maskerat]",
     "rights_heading": "Dina rättigheter",
     "rights": (
@@ -147,12 +142,9 @@ EN: dict[str, str] = {
     "result_manual_nothing": "Checked by hand – no data",
     "result_manual_open": "Being checked by hand – answer by {date}",
     "missing_note": (
-        "Some systems could not be searched when this extract was produced. We will send you "
-        "that data by {date}."
+        "Some systems could not be searched when this extract was produced. We will send you that data by {date}."
     ),
-    "extension_note": (
-        "We have extended the time to answer to {date} under Article 12(3) GDPR. Reason: {reason}"
-    ),
+    "extension_note": ("We have extended the time to answer to {date} under Article 12(3) GDPR. Reason: {reason}"),
     "how_to_read": (
         "First comes a summary. Then one section per system: why we hold the data, who receives "
         "it and how long we keep it, followed by the data itself. Your rights are at the end."
@@ -183,9 +175,7 @@ EN: dict[str, str] = {
     "records_count": "{count} rows",
     "records_count_one": "1 row",
     "name": "Name",
-    "manual_pending_note": (
-        "Some data is being checked by hand. We will send you the answer by {date}."
-    ),
+    "manual_pending_note": ("Some data is being checked by hand. We will send you the answer by {date}."),
     "redacted": "[masked]",
     "rights_heading": "Your rights",
     "rights": (

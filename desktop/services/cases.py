@@ -55,9 +55,7 @@ class OpenedCase:
     deadline: date
 
 
-def check_person_input(
-    person: PersonInput, *, staff_name: str, when: datetime, prefix: str = ""
-) -> PersonCheck:
+def check_person_input(person: PersonInput, *, staff_name: str, when: datetime, prefix: str = "") -> PersonCheck:
     """Validate one person's identity as the desk does, or raise InputProblem."""
     try:
         pin = parse_personnummer(person.personnummer, today=when.astimezone(LOCAL_ZONE).date())
@@ -116,9 +114,7 @@ def open_case(
         representative_check = None
         if representative is not None:
             person, mandate = representative
-            rep_check = check_person_input(
-                person, staff_name=staff.username, when=when, prefix="representative."
-            )
+            rep_check = check_person_input(person, staff_name=staff.username, when=when, prefix="representative.")
             try:
                 check_mandate(mandate, today=when.astimezone(LOCAL_ZONE).date())
             except VerificationRefused as exc:

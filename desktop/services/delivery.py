@@ -85,11 +85,7 @@ def compose_extract(
         categories = []
         if gathered is not None:
             for title, records in gathered.categories().items():
-                rows = [
-                    r.visible_fields()
-                    for r in records
-                    if not r.excluded and (r.confirmed or include_weak)
-                ]
+                rows = [r.visible_fields() for r in records if not r.excluded and (r.confirmed or include_weak)]
                 categories.append(CategorySection(title, per_category.get(title, Art15()), rows))
         section = SourceSection(
             source_id=source.id,
@@ -144,9 +140,7 @@ def render_extract(
 ) -> RenderedExtract:
     with desk.register.sessions() as session:
         case = load_case(session, case_number)
-        document = compose_extract(
-            desk.config, case, result, language=language, include_weak=include_weak
-        )
+        document = compose_extract(desk.config, case, result, language=language, include_weak=include_weak)
     pdf, pages = build_extract(document)
     package = build_package(document) if with_package else None
     return RenderedExtract(pdf, pages, package)
@@ -218,7 +212,7 @@ def record_delivery(
                     case_number=case_number,
                     details={"pages": rendered.pages},
                 )
-        elif status is not CaseStatus.READY:
+        elif status not in (CaseStatus.READY, CaseStatus.DELIVERED):
             raise UserError(f"case {case_number} is {status.value}: nothing can be delivered")
         case.deliveries.append(
             Delivery(
@@ -245,4 +239,5 @@ def record_delivery(
                 "machine_readable": rendered.package is not None,
             },
         )
-        change_status(session, case, CaseStatus.DELIVERED, staff=staff)
+        if status is not CaseStatus.DELIVERED:  # a further copy (the ZIP after the print) is logged too
+            change_status(session, case, CaseStatus.DELIVERED, staff=staff)

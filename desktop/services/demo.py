@@ -424,9 +424,7 @@ class _DemoWriter:
         chat_path = folder / "imbox-chatt.csv"
         self.chat_file = open(chat_path, "w", encoding="cp1252", errors="replace", newline="")  # noqa: SIM115
         self.chat = csv.writer(self.chat_file, delimiter=";", quoting=csv.QUOTE_MINIMAL)
-        self.chat.writerow(
-            ["Datum", "Tid", "Kontakt e-post", "Kontakt namn", "Avsändare", "Meddelande"]
-        )
+        self.chat.writerow(["Datum", "Tid", "Kontakt e-post", "Kontakt namn", "Avsändare", "Meddelande"])
         self.bookings: list[list[object]] = []
         self.rows: dict[str, list[tuple]] = {}
         self.invoice_no = 5_000_000
@@ -467,9 +465,7 @@ class _DemoWriter:
             )
             facility = f"735999{100000000 + p.index:09d}"
             designation = f"{p.district.upper()} {rng.randrange(1, 30)}:{rng.randrange(1, 400)}"
-            self._queue(
-                "anlaggning", (facility, p.customer_number, p.street, p.postcode, TOWN, designation)
-            )
+            self._queue("anlaggning", (facility, p.customer_number, p.street, p.postcode, TOWN, designation))
             for n in range(1 if rng.random() < 0.8 else 2):
                 start = since + timedelta(days=365 * n)
                 self._queue(
@@ -503,9 +499,7 @@ class _DemoWriter:
             for consent in CONSENTS:
                 if p.index < 2 or rng.random() < 0.2:
                     given = since + timedelta(days=rng.randrange(0, 3000))
-                    withdrawn = (
-                        None if rng.random() < 0.8 else (given + timedelta(days=400)).isoformat()
-                    )
+                    withdrawn = None if rng.random() < 0.8 else (given + timedelta(days=400)).isoformat()
                     self._queue(
                         "samtycke",
                         (
@@ -589,9 +583,7 @@ class _DemoWriter:
     def _booking(self, p: _Person) -> None:
         rng = self.rng
         self.next_booking += 1
-        when = datetime(2025, 1, 1, 8) + timedelta(
-            days=rng.randrange(0, 600), hours=rng.randrange(0, 8)
-        )
+        when = datetime(2025, 1, 1, 8) + timedelta(days=rng.randrange(0, 600), hours=rng.randrange(0, 8))
         self.bookings.append(
             [
                 f"B{self.next_booking}",

@@ -54,6 +54,4 @@ def find_staff(session, username: str | None) -> Staff | None:  # type: ignore[n
     try:
         return staff_by_username(session, username)
     except NotFound:
-        raise UserError(
-            f"no active staff member '{username}': add one with `insyn staff add`"
-        ) from None
+        raise UserError(f"no active staff member '{username}': add one with `insyn staff add`") from None

@@ -57,9 +57,7 @@ class CaseGather:
             case = load_case(session, case_number)
             status = CaseStatus(case.status)
             if status not in _GATHERABLE:
-                raise UserError(
-                    f"case {case_number} is {status.value}: its data cannot be gathered"
-                )
+                raise UserError(f"case {case_number} is {status.value}: its data cannot be gathered")
             staff = find_staff(session, staff_username)
             self.staff_id = staff.id if staff else None
             self.personnummer = case.subject_personnummer
@@ -173,12 +171,8 @@ def describe(source: SourceResult) -> str:
         more = " (cut at the row limit)" if source.truncated else ""
         return f"{source.source_id}: ok, {source.record_count} records{more}"
     if source.status is SourceStatus.NOTHING:
-        return f"{source.source_id}: nothing found" + (
-            f" ({source.message})" if source.message else ""
-        )
+        return f"{source.source_id}: nothing found" + (f" ({source.message})" if source.message else "")
     if source.status is SourceStatus.MANUAL:
         return f"{source.source_id}: manual: {source.instructions}"
-    label = {SourceStatus.TIMED_OUT: "timed out", SourceStatus.CANCELLED: "cancelled"}.get(
-        source.status, "failed"
-    )
+    label = {SourceStatus.TIMED_OUT: "timed out", SourceStatus.CANCELLED: "cancelled"}.get(source.status, "failed")
     return f"{source.source_id}: {label}: {source.message}"

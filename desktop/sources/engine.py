@@ -33,9 +33,7 @@ log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[SourceResult], None]
 _POLL_SECONDS = 0.05
-_STOPPED = frozenset(
-    {SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED, SourceStatus.MANUAL}
-)
+_STOPPED = frozenset({SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED, SourceStatus.MANUAL})
 
 
 def make_connector(source: SqlSource | FileSource | RestSource, config: Config) -> Connector:
@@ -303,9 +301,7 @@ class GatherRun:
                 else:
                     continue
             else:
-                record = Record(
-                    result.source_id, item.step.title, row, item.strength, item.matched_by
-                )
+                record = Record(result.source_id, item.step.title, row, item.strength, item.matched_by)
                 seen[key] = record
                 result.records.append(record)
             for kind, column in item.step.yields.items():
@@ -314,8 +310,7 @@ class GatherRun:
                     continue
                 strength = (
                     Strength.STRONG
-                    if record.strength is Strength.STRONG
-                    and self._strength_of_kind.get(kind) == "strong"
+                    if record.strength is Strength.STRONG and self._strength_of_kind.get(kind) == "strong"
                     else Strength.WEAK
                 )
                 values = self.known.setdefault(kind, {})
@@ -353,9 +348,7 @@ class GatherRun:
                 elif source_id in self._started_at:
                     self._set(result, SourceStatus.NOTHING)
                 else:
-                    self._set(
-                        result, SourceStatus.NOTHING, "not searched: no identifier it can use"
-                    )
+                    self._set(result, SourceStatus.NOTHING, "not searched: no identifier it can use")
 
     def _set(self, result: SourceResult, status: SourceStatus, message: str = "") -> None:
         result.status = status

@@ -123,11 +123,7 @@ class RestConnector:
             if len(rows) > self.max_rows:
                 return StepOutput(rows[: self.max_rows], truncated=True)
             next_url = dotted(document, endpoint.next) if endpoint.next else None
-            url = (
-                str(httpx.URL(url).join(next_url))
-                if isinstance(next_url, str) and next_url
-                else None
-            )
+            url = str(httpx.URL(url).join(next_url)) if isinstance(next_url, str) and next_url else None
         return StepOutput(rows)
 
     def _get(self, url: str, query: dict[str, str] | None, not_found: tuple[int, ...]) -> Any:
@@ -140,9 +136,7 @@ class RestConnector:
         if response.status_code in not_found:
             return None
         if response.status_code in (401, 403):
-            raise SourceFailure(
-                f"the service refused the credentials (HTTP {response.status_code})"
-            )
+            raise SourceFailure(f"the service refused the credentials (HTTP {response.status_code})")
         if response.status_code >= 400:
             raise SourceFailure(f"the service answered with an error (HTTP {response.status_code})")
         try:

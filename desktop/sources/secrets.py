@@ -44,9 +44,7 @@ def require_secret(source_id: str) -> str:
         raise SecretStoreUnavailable(_UNAVAILABLE)
     secret = get_secret(source_id)
     if not secret:
-        raise SecretStoreUnavailable(
-            f"no secret stored for source '{source_id}': run `insyn secrets set {source_id}`"
-        )
+        raise SecretStoreUnavailable(f"no secret stored for source '{source_id}': run `insyn secrets set {source_id}`")
     return secret
 
 

@@ -71,9 +71,7 @@ class SqlConnector:
                 pool_pre_ping=backend != "sqlite",  # a file cannot drop the connection
             )
         except (ImportError, SQLAlchemyError) as exc:
-            raise SourceFailure(
-                f"no database driver for this source ({type(exc).__name__})"
-            ) from None
+            raise SourceFailure(f"no database driver for this source ({type(exc).__name__})") from None
         _make_read_only(engine, backend, int(self.timeout * 1000))
         return engine
 
@@ -99,14 +97,8 @@ class SqlConnector:
         DB-API cursor keeps the per-query cost close to the driver's own.
         """
         compiled = self._compiled(step.index)
-        bound = compiled.construct_params(
-            {p: parameter_value(p, params[p]) for p in step.parameters}
-        )
-        arguments: Any = (
-            tuple(bound[name] for name in compiled.positiontup or ())
-            if compiled.positional
-            else bound
-        )
+        bound = compiled.construct_params({p: parameter_value(p, params[p]) for p in step.parameters})
+        arguments: Any = tuple(bound[name] for name in compiled.positiontup or ()) if compiled.positional else bound
         try:
             connection = self.engine.raw_connection()
         except DBAPIError as exc:
@@ -228,9 +220,7 @@ def _describe_driver_error(original: BaseException, *, invalidated: bool = False
         )
     ):
         return "the query does not fit the database (check table and column names)"
-    if any(
-        w in said for w in ("password authentication", "access denied", "authentication failed")
-    ):
+    if any(w in said for w in ("password authentication", "access denied", "authentication failed")):
         return "the database refused the login: store the password with `insyn secrets set`"
     if "read-only" in said or "read only" in said or "readonly" in said:
         return "the database refused a change: source queries may only read"

@@ -1,57 +1,67 @@
-"""Starting the desk window: the Qt application, the register, and the main window."""
+"""Starting the desk program: the configuration, the register, the first administrator,
+signing in, and the main window."""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
-from sqlalchemy import func, select
+import platformdirs
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import __version__
-from desktop.register.db import Register, RegisterError, open_register
-from desktop.register.models import Case
-
-
-class MainWindow(QMainWindow):
-    """The desk's window. For now it shows the register's state; the visit flow comes next."""
-
-    def __init__(self, register: Register) -> None:
-        super().__init__()
-        self.register = register
-        self.setWindowTitle(self.tr("Insyn – registerutdrag vid disken"))
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        heading = QLabel(self.tr("Insyn"))
-        heading.setStyleSheet("font-size: 28px; font-weight: 600;")
-        layout.addWidget(heading)
-        self.status_label = QLabel()
-        layout.addWidget(self.status_label)
-        layout.addStretch(1)
-        layout.addWidget(QLabel(self.tr("Version %1").replace("%1", __version__)))
-        body.setContentsMargins(32, 32, 32, 32)
-        self.setCentralWidget(body)
-        self.resize(900, 600)
-        self.refresh()
-
-    def refresh(self) -> None:
-        with self.register.sessions() as session:
-            count = session.execute(select(func.count(Case.id))).scalar_one()
-        self.status_label.setText(self.tr("Ärenden i registret: %1").replace("%1", str(count)))
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+from desktop.errors import UserError
+from desktop.resources import resource_path
+from desktop.services.desk import Desk, open_desk
+from desktop.services.staff import needs_first_admin
+from desktop.ui.auth import FirstAdminDialog, SignInDialog
+from desktop.ui.common import tr
+from desktop.ui.main_window import MainWindow
 
 
-def run_gui(*, register_url: str | None, demo: bool) -> int:
+def demo_config() -> Path:
+    """The demo organisation in the user data folder, created on first use."""
+    from desktop.services.demo import create_demo
+
+    folder = Path(platformdirs.user_data_dir("Insyn", appauthor=False)) / "demo"
+    config = folder / "insyn-demo.toml"
+    if not config.exists():
+        create_demo(folder)
+    return config
+
+
+def install_translator(app: QApplication, language: str) -> None:
+    """Swedish is the source language; English comes from resources/i18n/insyn_en.qm."""
+    if language == "sv":
+        return
+    translator = QTranslator(app)
+    if translator.load(str(resource_path("i18n", f"insyn_{language}.qm"))):
+        app.installTranslator(translator)
+
+
+def run_gui(*, register_url: str | None, demo: bool, config: str | None = None, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Insyn")
+    language = language or os.environ.get("INSYN_LANG") or "sv"
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English))
+    install_translator(app, language)
     try:
-        register = open_register(register_url)
-    except RegisterError as exc:
+        path = config or os.environ.get("INSYN_CONFIG") or (str(demo_config()) if demo else None)
+        if path is None:
+            raise UserError(tr("Ingen konfiguration: starta med --config SÖKVÄG eller --demo."))
+        desk: Desk = open_desk(path, register_url=register_url)
+    except UserError as exc:
         QMessageBox.critical(None, "Insyn", str(exc))
         return 2
-    window = MainWindow(register)
-    window.show()
     try:
+        if needs_first_admin(desk) and FirstAdminDialog(desk).exec() != FirstAdminDialog.DialogCode.Accepted:
+            return 0
+        sign_in = SignInDialog(desk)
+        if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.staff is None:
+            return 0
+        window = MainWindow(desk, sign_in.staff)
+        window.show()
         return app.exec()
     finally:
-        register.dispose()
+        desk.close()

@@ -52,17 +52,13 @@ def floor_run(connections: dict[str, sqlite3.Connection], sql_sources: list[SqlS
             choices = [sorted(found.identifiers.get(kind, {})) for kind in dict.fromkeys(kinds)]
             for combination in itertools.product(*choices):
                 by_kind = dict(zip(dict.fromkeys(kinds), combination, strict=True))
-                params = {
-                    p: parameter_value(p, by_kind[identifier_kind(p)]) for p in query.parameters
-                }
+                params = {p: parameter_value(p, by_kind[identifier_kind(p)]) for p in query.parameters}
                 rows += len(connection.execute(query.sql, params).fetchall())
     return rows
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--samples", type=int, default=50)
     parser.add_argument("--world", type=Path)
@@ -78,18 +74,13 @@ def main() -> None:
         print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
     config = load_config(config_path)
     sql_sources = [s for s in config.sources if isinstance(s, SqlSource)]
-    connections = {
-        s.id: sqlite3.connect(f"file:{make_url(s.url).database}?mode=ro", uri=True)
-        for s in sql_sources
-    }
+    connections = {s.id: sqlite3.connect(f"file:{make_url(s.url).database}?mode=ro", uri=True) for s in sql_sources}
     crm = connections["kundregister"]
     total = crm.execute("SELECT max(rowid) FROM kund").fetchone()[0]
     rng = random.Random(args.seed)
     people = []
     while len(people) < args.samples:
-        row = crm.execute(
-            "SELECT personnr FROM kund WHERE rowid = ?", (rng.randrange(1, total + 1),)
-        ).fetchone()
+        row = crm.execute("SELECT personnr FROM kund WHERE rowid = ?", (rng.randrange(1, total + 1),)).fetchone()
         if row:
             people.append(row[0])
 
@@ -115,18 +106,12 @@ def main() -> None:
     def line(label: str, values: list[float]) -> str:
         return f"{label:<22} median {statistics.median(values) * 1000:8.1f} ms   p95 {percentile(values, 0.95) * 1000:8.1f} ms"
 
-    print(
-        f"\n{args.samples} people from a {args.people:,}-person world, {records:,} records gathered"
-    )
+    print(f"\n{args.samples} people from a {args.people:,}-person world, {records:,} records gathered")
     print(line("full gather", full))
     print(line("SQL-only gather", sql_only))
     print(line("floor (sqlite3 direct)", floor))
-    print(
-        f"ratio SQL-only gather / floor (median): {statistics.median(sql_only) / statistics.median(floor):.2f}"
-    )
-    print(
-        f"ratio full gather / floor (median):     {statistics.median(full) / statistics.median(floor):.2f}"
-    )
+    print(f"ratio SQL-only gather / floor (median): {statistics.median(sql_only) / statistics.median(floor):.2f}")
+    print(f"ratio full gather / floor (median):     {statistics.median(full) / statistics.median(floor):.2f}")
     print("goal: median gather <= 1.5 x floor and under 300 ms")
 
 

@@ -112,9 +112,7 @@ def measure(kind: str, count: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
     parser.add_argument("--child", nargs=2, metavar=("KIND", "COUNT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -135,9 +133,7 @@ def main() -> None:
         )
     if 50_000 in times and 100_000 in times:
         print(f"time ratio 100k/50k: {times[100_000] / times[50_000]:.2f} (goal <= 2.2)")
-    print(
-        "goal: extract at least half the floor's rows per second; peak memory for 100k under 1 GB"
-    )
+    print("goal: extract at least half the floor's rows per second; peak memory for 100k under 1 GB")
 
 
 if __name__ == "__main__":

@@ -15,9 +15,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_version_from_the_console_script() -> None:
-    script = shutil.which("insyn") or str(
-        __import__("pathlib").Path(sys.executable).with_name("insyn")
-    )
+    script = shutil.which("insyn") or str(__import__("pathlib").Path(sys.executable).with_name("insyn"))
     result = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout.strip() == f"insyn {__version__}"

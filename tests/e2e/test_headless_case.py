@@ -16,9 +16,7 @@ from desktop.register.db import open_register
 from desktop.register.models import Case, GatherRun
 
 
-def insyn(
-    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
+def insyn(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args],
         capture_output=True, text=True, timeout=120, input=stdin, env={**os.environ, **(env or {})},
@@ -42,9 +40,7 @@ def test_config_check_on_the_demo(demo: tuple[Path, list[str]]) -> None:
     assert "kundregister: ok" in result.stdout and "rekrytering: ok (manual" in result.stdout
 
 
-def test_config_check_reports_each_failing_source(
-    demo: tuple[Path, list[str]], tmp_path: Path
-) -> None:
+def test_config_check_reports_each_failing_source(demo: tuple[Path, list[str]], tmp_path: Path) -> None:
     config, _ = demo
     broken = tmp_path / "broken.toml"
     text = config.read_text(encoding="utf-8").replace("kundregister.sqlite", "saknas.sqlite")
@@ -72,9 +68,7 @@ def test_open_and_gather_a_case(demo: tuple[Path, list[str]], tmp_path: Path) ->
     number = opened.stdout.strip()
     assert len(number) == 10 and number[4] == "-"
     out = tmp_path / "gathered.json"
-    gathered = insyn(
-        "case", "gather", "--config", str(config), number, "--staff", "disk1", "--json", str(out)
-    )
+    gathered = insyn("case", "gather", "--config", str(config), number, "--staff", "disk1", "--json", str(out))
     assert gathered.returncode == 0, gathered.stderr
     lines = gathered.stdout.splitlines()
     assert lines[0].startswith("kundregister: ok, ") and int(lines[0].split()[2]) > 8760
@@ -139,9 +133,7 @@ def test_secrets_without_a_keyring_backend_explain_the_situation() -> None:
     assert "hemligt" not in result.stderr + result.stdout
 
 
-def test_extract_delivers_a_pdf_and_leaves_nothing_behind(
-    demo: tuple[Path, list[str]], tmp_path: Path
-) -> None:
+def test_extract_delivers_a_pdf_and_leaves_nothing_behind(demo: tuple[Path, list[str]], tmp_path: Path) -> None:
     import hashlib
     import zipfile
 

@@ -39,9 +39,7 @@ def test_models_and_migrations_agree(register_url: str) -> None:
     register = open_register(register_url)
     try:
         with register.engine.connect() as conn:
-            context = MigrationContext.configure(
-                conn, opts={"compare_type": True, "compare_server_default": True}
-            )
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
             assert compare_metadata(context, Base.metadata) == []
     finally:
         register.dispose()
@@ -102,9 +100,7 @@ def test_representative_and_status_changes(register_url: str) -> None:
             change_status(session, case, CaseStatus.GATHERING, staff=staff)
             with pytest.raises(IllegalTransition):
                 change_status(session, case, CaseStatus.DELIVERED, staff=staff)
-            change_status(
-                session, case, CaseStatus.REJECTED, staff=staff, reason="Återkallad fullmakt"
-            )
+            change_status(session, case, CaseStatus.REJECTED, staff=staff, reason="Återkallad fullmakt")
             extended = None
             with pytest.raises(ValueError):
                 extended = extend_deadline(session, case, reason="Komplext", staff=staff)
@@ -132,12 +128,8 @@ def test_extension_within_the_first_month(sqlite_url: str) -> None:
         )
         assert case.deadline == date(2028, 2, 29)
         with pytest.raises(ValueError, match="first month has passed"):
-            extend_deadline(
-                session, case, reason="Många system", staff=staff, today=date(2028, 3, 1)
-            )
-        new = extend_deadline(
-            session, case, reason="Många system", staff=staff, today=date(2028, 2, 10)
-        )
+            extend_deadline(session, case, reason="Många system", staff=staff, today=date(2028, 3, 1))
+        new = extend_deadline(session, case, reason="Många system", staff=staff, today=date(2028, 2, 10))
         assert new == date(2028, 5, 2)
     register.dispose()
 

@@ -91,9 +91,7 @@ def test_the_extract_reads_back_completely() -> None:
     assert "Invändning mot direktmarknadsföring (artikel 21)" in texts[0]
     assert "Fakturering" in texts[0] and "Kunde inte sökas – följer senast 2026-04-07" in texts[0]
     assert "Integritetsskyddsmyndigheten (IMY)" in texts[-1]
-    assert "USA: Optimizely Inc. – skyddsåtgärd: EU–US Data Privacy Framework" in whole.replace(
-        "\n", " "
-    )
+    assert "USA: Optimizely Inc. – skyddsåtgärd: EU–US Data Privacy Framework" in whole.replace("\n", " ")
     # Every word of the long chat message survives wrapping.
     flat = re.sub(r"\s+", " ", whole)
     assert all(f"ord{n} " in flat for n in range(400)) and "slut" in flat
@@ -134,9 +132,7 @@ def test_fonts_are_embedded_and_metadata_holds_no_personal_data() -> None:
     assert "5830" not in flat and "Łukasz" not in flat and "Żółć" not in flat
     assert metadata["/CreationDate"].startswith("D:20260309")
     if shutil.which("pdffonts"):
-        listing = subprocess.run(
-            ["pdffonts", "-"], input=pdf, capture_output=True, check=True
-        ).stdout.decode()
+        listing = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
         rows = [line for line in listing.splitlines()[2:] if line.strip()]
         assert rows and all(" yes yes yes " in row for row in rows), listing
 

@@ -61,22 +61,16 @@ def test_open_gather_and_manual_outcome_through_the_services(tmp_path: Path) -> 
         opened = open_case(desk, person(example.personnummer, example.name), [(RequestType.ACCESS, None)],
                            staff_username="disk1")  # fmt: skip
         seen: list[str] = []
-        gather = CaseGather(
-            desk, opened.number, staff_username="disk1", progress=lambda r: seen.append(r.source_id)
-        )
+        gather = CaseGather(desk, opened.number, staff_username="disk1", progress=lambda r: seen.append(r.source_id))
         result = gather.run()
         assert result.sources["kundregister"].record_count > 8760
         assert "chatt" in seen
-        failed_again = CaseGather(
-            desk, opened.number, staff_username="disk1", only=["chatt"], previous=result
-        ).run()
+        failed_again = CaseGather(desk, opened.number, staff_username="disk1", only=["chatt"], previous=result).run()
         assert set(failed_again.sources) == set(result.sources)  # a retry keeps the others' data
         record_manual_outcome(desk, opened.number, "rekrytering", found=True,
                               note="En ansökan till tjänsten som drifttekniker, mars 2025.", staff_username="disk1")  # fmt: skip
         with pytest.raises(UserError):
-            record_manual_outcome(
-                desk, opened.number, "kundregister", found=False, note="", staff_username="disk1"
-            )
+            record_manual_outcome(desk, opened.number, "kundregister", found=False, note="", staff_username="disk1")
 
 
 def test_secrets_set_reads_stdin_into_the_keyring(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -97,9 +97,7 @@ def test_rest_sources_down_slow_broken_and_fine(tmp_path: Path, server: str) -> 
         rest_source("nokey", server + "/app/{email}/orders"),
     ]
     started = time.monotonic()
-    result = gather(
-        SourceSet(make_config(tmp_path, sources, gather_parallelism=8)), {"personnummer": ANNA}
-    )
+    result = gather(SourceSet(make_config(tmp_path, sources, gather_parallelism=8)), {"personnummer": ANNA})
     assert time.monotonic() - started < 3
     app = result.sources["app"]
     assert app.status is SourceStatus.OK, app.message
@@ -109,9 +107,7 @@ def test_rest_sources_down_slow_broken_and_fine(tmp_path: Path, server: str) -> 
     assert all(r.strength is Strength.WEAK for r in app.records)
     # The e-mail went into the path percent-encoded: no path traversal, no query injection.
     assert "/app/anna%2F..%2F..%2Fadmin%3Fx%3D1%23%40example.com/orders" in Handler.seen_paths
-    status = {
-        s: result.sources[s].status for s in ("slow", "fail", "garbage", "shape", "down", "nokey")
-    }
+    status = {s: result.sources[s].status for s in ("slow", "fail", "garbage", "shape", "down", "nokey")}
     assert status == {
         "slow": SourceStatus.TIMED_OUT,
         "fail": SourceStatus.FAILED,

@@ -71,9 +71,7 @@ def test_sources_are_read_only(tmp_path: Path, crm: str) -> None:
 
 def test_a_broken_source_never_stops_the_others(tmp_path: Path, crm: str) -> None:
     broken_query = crm_source(crm, id="broken", name="Trasig")
-    broken_query["queries"] = [
-        {"title": "X", "sql": "SELECT * FROM no_such_table WHERE a = :personnummer"}
-    ]
+    broken_query["queries"] = [{"title": "X", "sql": "SELECT * FROM no_such_table WHERE a = :personnummer"}]
     missing_file = crm_source(f"sqlite:///{tmp_path / 'nope.sqlite'}", id="missing", name="Saknas")
     config = make_config(tmp_path, [broken_query, missing_file, crm_source(crm)])
     result = gather(SourceSet(config), {"personnummer": ANNA})
@@ -92,9 +90,7 @@ def test_retry_asks_only_the_named_source_with_known_identifiers(tmp_path: Path,
     sources = SourceSet(config)
     first = gather(sources, {"personnummer": ANNA})
     assert first.sources["news"].status is SourceStatus.FAILED
-    crm_database(
-        tmp_path / "later.sqlite", [("K1", ANNA, "Anna Andersson", "x' OR '1'='1@example.com")]
-    )
+    crm_database(tmp_path / "later.sqlite", [("K1", ANNA, "Anna Andersson", "x' OR '1'='1@example.com")])
     sources.close()
     sources = SourceSet(config)
     again = gather(sources, {"personnummer": ANNA}, only=["news"], known=first.identifiers)
@@ -104,9 +100,7 @@ def test_retry_asks_only_the_named_source_with_known_identifiers(tmp_path: Path,
 
 def test_manual_source_is_a_checklist_item(tmp_path: Path, crm: str) -> None:
     manual = {"id": "hr", "name": "HR", "kind": "manual", "instructions": "Fråga HR."}
-    result = gather(
-        SourceSet(make_config(tmp_path, [crm_source(crm), manual])), {"personnummer": ANNA}
-    )
+    result = gather(SourceSet(make_config(tmp_path, [crm_source(crm), manual])), {"personnummer": ANNA})
     assert result.sources["hr"].status is SourceStatus.MANUAL
     assert result.sources["hr"].instructions == "Fråga HR."
 
@@ -161,13 +155,9 @@ def _server_source(tmp_path: Path, url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(
-            text(
-                "CREATE TABLE kund (kundnr VARCHAR(10), personnr VARCHAR(13), namn VARCHAR(50), epost VARCHAR(50))"
-            )
+            text("CREATE TABLE kund (kundnr VARCHAR(10), personnr VARCHAR(13), namn VARCHAR(50), epost VARCHAR(50))")
         )
-        conn.execute(
-            text("CREATE TABLE faktura (kundnr VARCHAR(10), fakturanr INTEGER, belopp VARCHAR(10))")
-        )
+        conn.execute(text("CREATE TABLE faktura (kundnr VARCHAR(10), fakturanr INTEGER, belopp VARCHAR(10))"))
         conn.execute(
             text("INSERT INTO kund VALUES ('K1', :p, 'Anna Andersson', 'anna@example.com')"),
             {"p": ANNA},

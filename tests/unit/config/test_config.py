@@ -162,9 +162,7 @@ def test_minimal_file_has_defaults(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_errors_name_the_file_the_key_and_the_problem(
-    tmp_path: Path, body: str, expected: str
-) -> None:
+def test_errors_name_the_file_the_key_and_the_problem(tmp_path: Path, body: str, expected: str) -> None:
     message = error_of(tmp_path, body)
     assert message.startswith(str(tmp_path / "insyn.toml") + ": ")
     assert expected in message

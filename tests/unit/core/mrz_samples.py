@@ -43,9 +43,7 @@ def td1(
     else:
         first = f"I<{country}{number.ljust(9, '<')}{icao_digit(number.ljust(9, '<'))}"
     one = first.ljust(30, "<")
-    two = (
-        f"{birth}{icao_digit(birth)}F{expiry}{icao_digit(expiry)}{country}{optional.ljust(11, '<')}"
-    )
+    two = f"{birth}{icao_digit(birth)}F{expiry}{icao_digit(expiry)}{country}{optional.ljust(11, '<')}"
     two += icao_digit(one[5:30] + two[0:7] + two[8:15] + two[18:29])
     three = names.ljust(30, "<")
     return f"{one}\n{two}\n{three}"

@@ -31,9 +31,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("seq", name=op.f("uq_audit_events_seq")),
     )
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_audit_events_case_number"), ["case_number"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_audit_events_case_number"), ["case_number"], unique=False)
 
     audit_head = op.create_table(
         "audit_head",
@@ -81,9 +79,7 @@ def upgrade() -> None:
         sa.Column("created_by_id", sa.Integer(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("closed_at", sa.DateTime(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["created_by_id"], ["staff.id"], name=op.f("fk_cases_created_by_id_staff")
-        ),
+        sa.ForeignKeyConstraint(["created_by_id"], ["staff.id"], name=op.f("fk_cases_created_by_id_staff")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
         sa.UniqueConstraint("number", name=op.f("uq_cases_number")),
         sa.UniqueConstraint("year", "seq", name="uq_cases_year_seq"),
@@ -92,9 +88,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_cases_deadline"), ["deadline"], unique=False)
         batch_op.create_index(batch_op.f("ix_cases_status"), ["status"], unique=False)
         batch_op.create_index(batch_op.f("ix_cases_subject_name"), ["subject_name"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_cases_subject_personnummer"), ["subject_personnummer"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_cases_subject_personnummer"), ["subject_personnummer"], unique=False)
 
     op.create_table(
         "identity_verifications",
@@ -123,9 +117,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_identity_verifications")),
     )
     with op.batch_alter_table("identity_verifications", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_identity_verifications_case_id"), ["case_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_identity_verifications_case_id"), ["case_id"], unique=False)
 
     op.create_table(
         "request_items",

@@ -30,9 +30,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["case_id"], ["cases.id"], name=op.f("fk_deliveries_case_id_cases"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(
-            ["staff_id"], ["staff.id"], name=op.f("fk_deliveries_staff_id_staff")
-        ),
+        sa.ForeignKeyConstraint(["staff_id"], ["staff.id"], name=op.f("fk_deliveries_staff_id_staff")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_deliveries")),
     )
     with op.batch_alter_table("deliveries", schema=None) as batch_op:
@@ -49,9 +47,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["case_id"], ["cases.id"], name=op.f("fk_gather_runs_case_id_cases"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(
-            ["started_by_id"], ["staff.id"], name=op.f("fk_gather_runs_started_by_id_staff")
-        ),
+        sa.ForeignKeyConstraint(["started_by_id"], ["staff.id"], name=op.f("fk_gather_runs_started_by_id_staff")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_gather_runs")),
     )
     with op.batch_alter_table("gather_runs", schema=None) as batch_op:
@@ -75,9 +71,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_gather_source_results")),
     )
     with op.batch_alter_table("gather_source_results", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_gather_source_results_run_id"), ["run_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_gather_source_results_run_id"), ["run_id"], unique=False)
 
 
 def downgrade() -> None:

@@ -31,9 +31,7 @@ def upgrade() -> None:
             name=op.f("fk_manual_outcomes_case_id_cases"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["recorded_by_id"], ["staff.id"], name=op.f("fk_manual_outcomes_recorded_by_id_staff")
-        ),
+        sa.ForeignKeyConstraint(["recorded_by_id"], ["staff.id"], name=op.f("fk_manual_outcomes_recorded_by_id_staff")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_manual_outcomes")),
     )
     with op.batch_alter_table("manual_outcomes", schema=None) as batch_op:

@@ -1,0 +1,190 @@
+"""The case list: open, overdue, due this week, mine, closed; searchable; fetched lazily."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.casework import CaseFilter, CaseRow, count_cases, fetch_cases
+from desktop.services.desk import Desk
+from desktop.ui.common import heading, status_labels, tr
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseListModel(QAbstractTableModel):
+    """Rows come from the register a page at a time, as the view scrolls."""
+
+    COLUMNS = ("number", "name", "personnummer", "status", "received", "deadline")
+
+    def __init__(self, desk: Desk, staff_id: int, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.desk = desk
+        self.staff_id = staff_id
+        self.filter = CaseFilter.OPEN
+        self.search = ""
+        self.rows: list[CaseRow] = []
+        self.total = 0
+        self.headers = [
+            tr("Ärende"),
+            tr("Namn"),
+            tr("Personnummer"),
+            tr("Status"),
+            tr("Inkom"),
+            tr("Svara senast"),
+        ]
+        self.statuses = status_labels()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.total = count_cases(self.desk, self.filter, self.search, self.staff_id)
+        self.rows = fetch_cases(self.desk, self.filter, self.search, self.staff_id, offset=0, limit=PAGE)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        more = fetch_cases(self.desk, self.filter, self.search, self.staff_id, offset=len(self.rows), limit=PAGE)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "deadline":
+                if row.status in ("delivered", "closed", "rejected", "withdrawn"):
+                    return row.deadline.isoformat()
+                days = row.days_left
+                if days < 0:
+                    return tr("%1 (försenat %2 d)").replace("%1", row.deadline.isoformat()).replace("%2", str(-days))
+                return tr("%1 (%2 d kvar)").replace("%1", row.deadline.isoformat()).replace("%2", str(days))
+            return {
+                "number": row.number,
+                "name": row.subject_name,
+                "personnummer": row.masked_personnummer,
+                "status": self.statuses.get(row.status, row.status),
+                "received": row.received_on.isoformat(),
+            }[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == "deadline":
+            if row.status in ("delivered", "closed", "rejected", "withdrawn"):
+                return None
+            if row.days_left < 0:
+                return QBrush(QColor("#B3261E"))
+            if row.days_left <= 7:
+                return QBrush(QColor("#8A6D00"))
+            return QBrush(QColor("#1E7B34"))
+        if role == Qt.ItemDataRole.UserRole:
+            return row.number
+        return None
+
+
+class CaseListPage(QWidget):
+    open_case = Signal(str)
+
+    def __init__(self, desk: Desk, staff_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CaseListModel(desk, staff_id, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(tr("Ärenden")))
+        bar = QHBoxLayout()
+        self.filter = QComboBox()
+        self.filter.setObjectName("case_filter")
+        for value, label in (
+            (CaseFilter.OPEN, tr("Öppna")),
+            (CaseFilter.OVERDUE, tr("Försenade")),
+            (CaseFilter.DUE_THIS_WEEK, tr("Förfaller denna vecka")),
+            (CaseFilter.MINE, tr("Mina")),
+            (CaseFilter.CLOSED, tr("Avslutade")),
+            (CaseFilter.ALL, tr("Alla")),
+        ):
+            self.filter.addItem(label, value)
+        self.search = QLineEdit()
+        self.search.setObjectName("case_search")
+        self.search.setPlaceholderText(tr("Sök på ärendenummer eller namn (Ctrl+F)"))
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        bar.addWidget(self.filter)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.count)
+        layout.addLayout(bar)
+        self.table = QTableView()
+        self.table.setObjectName("case_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        layout.addWidget(self.table, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.filter.currentIndexChanged.connect(lambda _i: self.reload())
+
+    def reload(self) -> None:
+        self.model.filter = self.filter.currentData()
+        self.model.search = self.search.text()
+        self.model.reload()
+        self.count.setText(tr("%1 ärenden").replace("%1", str(self.model.total)))
+        for column, width in enumerate((100, 220, 130, 150, 100)):
+            self.table.setColumnWidth(column, width)
+
+    def _activated(self, index: QModelIndex) -> None:
+        number = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if number:
+            self.open_case.emit(number)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def select_first(self, callback: Callable[[], None] | None = None) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(0)

@@ -1,0 +1,251 @@
+"""One case: its file and timeline, and the steps gather → review → deliver as tabs.
+
+The gathered data lives here, in memory, only while this case is open; delivering or leaving
+the case drops it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.extract import GatherResult
+from desktop.core.requests import CaseStatus
+from desktop.errors import UserError
+from desktop.register.models import Staff
+from desktop.services.casework import case_file, decide, extend
+from desktop.services.delivery import render_receipt, write_private
+from desktop.services.desk import Desk
+from desktop.ui.auth import SignInDialog
+from desktop.ui.common import document_labels, error_box, heading, request_labels, status_labels, tr
+from desktop.ui.deliver_view import DeliverView
+from desktop.ui.gather_view import GatherView
+from desktop.ui.review_view import ReviewView
+
+TIMELINE_LABELS = {
+    "case.opened": "Ärendet registrerades",
+    "identity.verified": "Identiteten kontrollerades",
+    "case.status": "Status ändrades",
+    "gather.started": "Insamling startade",
+    "gather.finished": "Insamling klar",
+    "data.viewed": "Uppgifterna visades för granskning",
+    "review.confirmed": "Svag träff bekräftades",
+    "review.unconfirmed": "Bekräftelse togs bort",
+    "review.excluded": "Uppgift uteslöts",
+    "review.included": "Uppgift togs med igen",
+    "review.redacted": "Fält maskerades",
+    "review.unredacted": "Maskering togs bort",
+    "manual.recorded": "Manuell kontroll besvarades",
+    "extract.approved": "Utdraget godkändes",
+    "extract.delivered": "Utdraget lämnades ut",
+    "case.extended": "Svarstiden förlängdes",
+}
+
+
+class CasePage(QWidget):
+    closed = Signal()
+
+    def __init__(self, desk: Desk, staff: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.staff = staff
+        self.number = ""
+        self.result: GatherResult | None = None
+        self.approved_by: str | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = heading("")
+        top.addWidget(self.title, 1)
+        self.receipt_button = QPushButton(tr("Kvitto …"))
+        self.receipt_button.setObjectName("receipt")
+        self.extend_button = QPushButton(tr("Förläng svarstiden …"))
+        self.reject_button = QPushButton(tr("Avslå …"))
+        self.close_button = QPushButton(tr("Avsluta ärendet"))
+        self.close_button.setObjectName("close_case")
+        for button in (
+            self.receipt_button,
+            self.extend_button,
+            self.reject_button,
+            self.close_button,
+        ):
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        overview = QWidget()
+        overview_layout = QHBoxLayout(overview)
+        facts = QWidget()
+        self.facts = QFormLayout(facts)
+        overview_layout.addWidget(facts, 1)
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("timeline")
+        overview_layout.addWidget(self.timeline, 1)
+        self.gather = GatherView(desk, staff.username)
+        self.review = ReviewView(desk, staff.username)
+        self.deliver = DeliverView(desk, staff.username)
+        self.tabs.addTab(overview, tr("Översikt"))
+        self.tabs.addTab(self.gather, tr("1. Insamling"))
+        self.tabs.addTab(self.review, tr("2. Granskning"))
+        self.tabs.addTab(self.deliver, tr("3. Utlämning"))
+        layout.addWidget(self.tabs, 1)
+        self.gather.finished.connect(self._gathered)
+        self.review.approve_requested.connect(self.approve)
+        self.deliver.delivered.connect(self._delivered)
+        self.receipt_button.clicked.connect(self.save_receipt)
+        self.extend_button.clicked.connect(self.ask_extension)
+        self.reject_button.clicked.connect(self.ask_rejection)
+        self.close_button.clicked.connect(self.close_case)
+
+    # Loading -----------------------------------------------------------------------------
+
+    def show_case(self, number: str, *, start_gather: bool = False) -> None:
+        if number != self.number:
+            self.drop_data()
+        self.number = number
+        self.gather.set_case(number)
+        self.refresh()
+        if start_gather:
+            self.tabs.setCurrentWidget(self.gather)
+            self.gather.start()
+        else:
+            self.tabs.setCurrentIndex(0)
+
+    def refresh(self) -> None:
+        file = case_file(self.desk, self.number)
+        statuses = status_labels()
+        self.title.setText(tr("Ärende %1 – %2").replace("%1", file.number).replace("%2", file.subject_name))
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        requests = request_labels()
+        self.facts.addRow(tr("Status"), QLabel(statuses.get(file.status, file.status)))
+        self.facts.addRow(tr("Personnummer"), QLabel(file.personnummer))
+        self.facts.addRow(tr("Begäran"), QLabel("\n".join(requests.get(r, r) for r in file.requests)))
+        self.facts.addRow(tr("Inkom"), QLabel(file.received_at.strftime("%Y-%m-%d %H:%M UTC")))
+        due = QLabel(file.due.isoformat() + (tr(" (förlängd)") if file.extended_deadline else ""))
+        self.facts.addRow(tr("Svara senast"), due)
+        if file.extension_reason:
+            self.facts.addRow(tr("Skäl för förlängning"), QLabel(file.extension_reason))
+        if file.rejection_reason:
+            self.facts.addRow(tr("Skäl för avslag"), QLabel(file.rejection_reason))
+        self.facts.addRow(tr("Id-handling"), QLabel(document_labels().get(file.document, file.document)))
+        self.timeline.clear()
+        for entry in file.timeline:
+            label = tr(TIMELINE_LABELS.get(entry.action, entry.action))
+            if entry.action == "case.status":
+                label += f": {statuses.get(str(entry.details.get('to')), entry.details.get('to'))}"
+            who = f" – {entry.staff}" if entry.staff else ""
+            self.timeline.addItem(f"{entry.at:%Y-%m-%d %H:%M}  {label}{who}")
+        open_case = CaseStatus(file.status).is_open and file.status != "delivered"
+        self.extend_button.setEnabled(open_case and file.extended_deadline is None)
+        self.reject_button.setEnabled(open_case)
+        self.close_button.setEnabled(file.status in ("delivered", "rejected", "withdrawn"))
+
+    # The steps ---------------------------------------------------------------------------
+
+    def _gathered(self, result: GatherResult) -> None:
+        self.result = result
+        self.approved_by = None
+        self.review.show_result(self.number, result)
+        self.deliver.set_case(self.number, result, None)
+        self.tabs.setCurrentWidget(self.review)
+        self.refresh()
+
+    def approve(self) -> None:
+        """Where the organisation requires it, a second person with the approver role signs."""
+        if self.result is None:
+            return
+        if not self.desk.config.policy.approval_required:
+            self.approved_by = None
+        else:
+            approver = self.ask_approver()
+            if approver is None:
+                return
+            if "approver" not in approver.role_set or approver.id == self.staff.id:
+                error_box(self, tr("Utdraget måste godkännas av en annan person med rollen granskare."))
+                return
+            self.approved_by = approver.username
+        self.deliver.set_case(self.number, self.result, self.approved_by)
+        self.tabs.setCurrentWidget(self.deliver)
+        self.deliver.render()
+
+    def ask_approver(self) -> Staff | None:
+        """The approver signs with their own password; tests replace this."""
+        dialog = SignInDialog(self.desk, self, title=tr("Godkännande av granskare"), purpose="approval")
+        return dialog.staff if dialog.exec() else None
+
+    def _delivered(self, _method: str) -> None:
+        # The visitor has the extract: the gathered data is not kept any longer.
+        self.result = None
+        self.review.drop()
+        self.deliver.result = None
+        self.refresh()
+
+    def drop_data(self) -> None:
+        if self.gather.running:
+            self.gather.cancel()
+        self.result = None
+        self.approved_by = None
+        self.review.drop()
+        self.deliver.drop()
+
+    # Decisions ---------------------------------------------------------------------------
+
+    def save_receipt(self) -> None:
+        path = self.deliver.ask_save_path(tr("Spara kvittot"), f"kvitto-{self.number}.pdf", "PDF (*.pdf)")
+        if path:
+            pdf, _pages = render_receipt(self.desk, self.number)
+            write_private(path, pdf)
+
+    def ask_extension(self) -> None:
+        reason, ok = QInputDialog.getText(
+            self, tr("Förläng svarstiden"), tr("Skäl (besökaren får veta det, art. 12.3):")
+        )
+        if ok and reason.strip():
+            try:
+                extend(self.desk, self.number, reason, staff_username=self.staff.username)
+            except UserError as exc:
+                error_box(self, str(exc))
+            self.refresh()
+
+    def ask_rejection(self) -> None:
+        reason, ok = QInputDialog.getText(
+            self, tr("Avslå begäran"), tr("Skäl (besökaren ska få veta det och om rätten att klaga till IMY):")
+        )
+        if ok and reason.strip():
+            try:
+                decide(
+                    self.desk,
+                    self.number,
+                    CaseStatus.REJECTED,
+                    staff_username=self.staff.username,
+                    reason=reason,
+                )
+            except UserError as exc:
+                error_box(self, str(exc))
+            self.refresh()
+
+    def close_case(self) -> None:
+        answer = QMessageBox.question(self, tr("Avsluta ärendet"), tr("Avsluta ärendet? Det kan inte öppnas igen."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.close_now()
+
+    def close_now(self) -> None:
+        try:
+            decide(self.desk, self.number, CaseStatus.CLOSED, staff_username=self.staff.username)
+        except UserError as exc:
+            error_box(self, str(exc))
+            return
+        self.drop_data()
+        self.refresh()
+        self.closed.emit()

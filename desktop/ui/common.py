@@ -1,0 +1,137 @@
+"""Small shared pieces of the desk window: messages, labels for codes, colours."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from desktop.core.extract import SourceStatus
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Insyn", text)
+
+
+def request_labels() -> dict[str, str]:
+    return {
+        "access": tr("Registerutdrag (art. 15)"),
+        "rectification": tr("Rättelse (art. 16)"),
+        "erasure": tr("Radering (art. 17)"),
+        "restriction": tr("Begränsning (art. 18)"),
+        "portability": tr("Dataportabilitet (art. 20)"),
+        "objection": tr("Invändning (art. 21)"),
+        "objection-marketing": tr("Stopp för direktmarknadsföring (art. 21)"),
+        "withdraw-consent": tr("Återkalla samtycke (art. 7.3)"),
+    }
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        "received": tr("Mottaget"),
+        "identity_verified": tr("Identitet kontrollerad"),
+        "gathering": tr("Insamling"),
+        "review": tr("Granskning"),
+        "ready": tr("Klart att lämna ut"),
+        "delivered": tr("Utlämnat"),
+        "closed": tr("Avslutat"),
+        "rejected": tr("Avslaget"),
+        "withdrawn": tr("Återkallat"),
+    }
+
+
+def document_labels() -> dict[str, str]:
+    return {
+        "national-id": tr("Nationellt id-kort"),
+        "passport": tr("Svenskt pass"),
+        "driving-licence": tr("Svenskt körkort"),
+        "sis-id": tr("Id-kort (SIS-märkt)"),
+        "tax-agency-id": tr("Skatteverkets id-kort"),
+        "service-card": tr("Tjänstekort"),
+        "foreign-passport": tr("Utländskt pass"),
+        "foreign-id": tr("Utländskt id-kort (EU/EES)"),
+        "other": tr("Annan handling"),
+    }
+
+
+def personnummer_problem(code: str) -> str:
+    """What staff read when a personnummer is wrong: what is wrong, never the number."""
+    return {
+        "empty": tr("Skriv personnumret."),
+        "format": tr("Skriv som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN."),
+        "length": tr("Personnumret ska ha 10 eller 12 siffror."),
+        "separator": tr("Plustecken används bara med tio siffror (över 100 år)."),
+        "date": tr("Födelsedatumet finns inte."),
+        "future": tr("Födelsedatumet ligger i framtiden."),
+        "birth_number": tr("Födelsenumret 000 delas aldrig ut."),
+        "checksum": tr("Kontrollsiffran stämmer inte – kontrollera siffrorna."),
+    }.get(code, tr("Personnumret är inte giltigt."))
+
+
+def input_problem(field: str, code: str) -> str:
+    """The Swedish message for an InputProblem from the services."""
+    if field.endswith("personnummer"):
+        return personnummer_problem(code)
+    messages = {
+        "expired": tr("Id-handlingen har gått ut och kan inte godtas."),
+        "country": tr("Utfärdarlandet stämmer inte med handlingens typ."),
+        "number": tr("Skriv minst de fyra sista tecknen i handlingens nummer."),
+        "description": tr("Beskriv handlingen när typen är ”Annan handling”."),
+        "name": tr("Skriv namnet som det står på id-handlingen."),
+        "mrz_mismatch": tr("Maskinläsbara zonen stämmer inte med det som skrivits in."),
+        "check_digit": tr("En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen."),
+        "shape": tr("Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken."),
+        "characters": tr("Maskinläsbara zonen innehåller otillåtna tecken."),
+        "mandate": tr("Uppgifterna om fullmakten eller vårdnaden är ofullständiga."),
+        "empty": tr("Välj minst en begäran."),
+    }
+    return messages.get(code, tr("Kontrollera uppgiften."))
+
+
+STATUS_COLOURS = {
+    SourceStatus.OK: QColor("#1E7B34"),
+    SourceStatus.NOTHING: QColor("#4A5968"),
+    SourceStatus.FAILED: QColor("#B3261E"),
+    SourceStatus.TIMED_OUT: QColor("#B3261E"),
+    SourceStatus.CANCELLED: QColor("#8A6D00"),
+    SourceStatus.RUNNING: QColor("#1F4E79"),
+    SourceStatus.WAITING: QColor("#4A5968"),
+    SourceStatus.MANUAL: QColor("#8A6D00"),
+}
+
+
+def source_status_text(status: SourceStatus, count: int, message: str) -> str:
+    if status is SourceStatus.OK:
+        return tr("Klart – %n uppgifter").replace("%n", str(count))
+    return {
+        SourceStatus.WAITING: tr("Väntar"),
+        SourceStatus.RUNNING: tr("Söker …"),
+        SourceStatus.NOTHING: tr("Inget hittat"),
+        SourceStatus.FAILED: tr("Misslyckades"),
+        SourceStatus.TIMED_OUT: tr("Svarade inte i tid"),
+        SourceStatus.CANCELLED: tr("Avbrutet"),
+        SourceStatus.MANUAL: tr("Manuell kontroll"),
+    }[status]
+
+
+def error_box(parent: QWidget | None, text: str) -> None:
+    QMessageBox.warning(parent, tr("Insyn"), text)
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("heading")
+    return label
+
+
+STYLE = """
+QWidget { font-size: 10.5pt; }
+QLabel#heading { font-size: 17pt; font-weight: 600; color: #1F4E79; }
+QLabel#subheading { font-size: 12pt; font-weight: 600; }
+QLabel#problem { color: #B3261E; }
+QLabel#ok { color: #1E7B34; }
+QLabel#hint { color: #4A5968; }
+QPushButton#primary { background: #1F4E79; color: white; padding: 6px 16px; border-radius: 4px; }
+QPushButton#primary:disabled { background: #9AA8B6; }
+QToolBar { spacing: 6px; }
+"""

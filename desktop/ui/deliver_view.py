@@ -1,0 +1,226 @@
+"""Delivery: the real extract PDF previewed in the window, printed, saved, or packaged.
+
+The PDF is rendered on a worker and held in memory only; the preview reads it from a buffer.
+Printing draws each page onto the printer on a white background (QtPdf renders transparent).
+Every delivery is recorded with the PDF's SHA-256 and page count, and then the gathered data is
+let go.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.extract import GatherResult
+from desktop.errors import UserError
+from desktop.services.delivery import (
+    RenderedExtract,
+    record_delivery,
+    render_extract,
+    write_private,
+)
+from desktop.services.desk import Desk
+from desktop.ui.common import error_box, tr
+from desktop.ui.workers import run_task
+
+
+class DeliverView(QWidget):
+    delivered = Signal(str)  # how: printed, saved, zip
+
+    def __init__(self, desk: Desk, staff_username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.staff_username = staff_username
+        self.case_number = ""
+        self.result: GatherResult | None = None
+        self.approved_by: str | None = None
+        self.rendered: RenderedExtract | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("extract_language")
+        self.language.addItem(tr("Svenska"), "sv")
+        self.language.addItem(tr("Engelska"), "en")
+        self.render_button = QPushButton(tr("Förhandsgranska utdraget"))
+        self.render_button.setObjectName("render")
+        self.print_button = QPushButton(tr("Skriv ut … (Ctrl+P)"))
+        self.print_button.setObjectName("print")
+        self.save_button = QPushButton(tr("Spara som PDF …"))
+        self.save_button.setObjectName("save_pdf")
+        self.zip_button = QPushButton(tr("Maskinläsbar kopia (ZIP) …"))
+        self.zip_button.setObjectName("save_zip")
+        for widget in (
+            QLabel(tr("Språk:")),
+            self.language,
+            self.render_button,
+            self.print_button,
+            self.save_button,
+            self.zip_button,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.status = QLabel(tr("Granska och godkänn först; sedan visas utdraget här."))
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdf_view")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout.addWidget(self.view, 1)
+        self.render_button.clicked.connect(self.render)
+        self.print_button.clicked.connect(self.print_dialog)
+        self.save_button.clicked.connect(self.save_dialog)
+        self.zip_button.clicked.connect(self.zip_dialog)
+        self._buffer: QBuffer | None = None
+        self._set_ready(False)
+
+    def _set_ready(self, ready: bool) -> None:
+        for button in (self.print_button, self.save_button, self.zip_button):
+            button.setEnabled(ready)
+
+    def set_case(self, number: str, result: GatherResult | None, approved_by: str | None) -> None:
+        self.case_number = number
+        self.result = result
+        self.approved_by = approved_by
+        self.rendered = None
+        self.document.close()
+        self._set_ready(False)
+        self.render_button.setEnabled(result is not None)
+
+    def render(self) -> None:
+        if self.result is None:
+            return
+        self.status.setText(tr("Utdraget tas fram …"))
+        self.render_button.setEnabled(False)
+        result, language, number = self.result, self.language.currentData(), self.case_number
+        run_task(
+            lambda: render_extract(self.desk, number, result, language=language, with_package=True),
+            self._rendered,
+            self._failed,
+        )
+
+    def _rendered(self, rendered: RenderedExtract) -> None:
+        self.rendered = rendered
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(rendered.pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.status.setText(
+            tr("Utdraget har %1 sidor. Skriv ut det eller spara det.").replace("%1", str(rendered.pages))
+        )
+        self.render_button.setEnabled(True)
+        self._set_ready(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.render_button.setEnabled(True)
+        self.status.setText(tr("Utdraget kunde inte tas fram."))
+        error_box(self, str(exc) if isinstance(exc, UserError) else tr("Utdraget kunde inte tas fram."))
+
+    # Delivery ----------------------------------------------------------------------------
+
+    def _record(self, method: str) -> bool:
+        assert self.rendered is not None
+        try:
+            record_delivery(
+                self.desk,
+                self.case_number,
+                self.rendered,
+                method=method,
+                language=self.language.currentData(),
+                staff_username=self.staff_username,
+                approved_by=self.approved_by,
+            )
+        except UserError as exc:
+            error_box(self, str(exc))
+            return False
+        self.status.setText(tr("Utlämningen är registrerad. De insamlade uppgifterna har tagits bort ur minnet."))
+        self.delivered.emit(method)
+        return True
+
+    def ask_printer(self) -> QPrinter | None:
+        """The system's print dialog; tests replace this with a printer writing a PDF file."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+    def print_dialog(self) -> None:
+        if self.rendered is None:
+            return
+        printer = self.ask_printer()
+        if printer is not None:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        painter = QPainter()
+        if not painter.begin(printer):
+            error_box(self, tr("Skrivaren kunde inte startas."))
+            return False
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                points = self.document.pagePointSize(page)
+                scale = min(target.width() / points.width(), target.height() / points.height())
+                size = QSize(int(points.width() * scale), int(points.height() * scale))
+                image = self.document.render(page, size)
+                page_image = QImage(size, QImage.Format.Format_RGB32)
+                page_image.fill(QColor("white"))
+                with_white = QPainter(page_image)
+                with_white.drawImage(0, 0, image)
+                with_white.end()
+                painter.drawImage(QRectF(0, 0, size.width(), size.height()), page_image)
+        finally:
+            painter.end()
+        return self._record("printed")
+
+    def ask_save_path(self, title: str, suggestion: str, pattern: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, suggestion, pattern)
+        return path
+
+    def save_dialog(self) -> None:
+        if self.rendered is None:
+            return
+        path = self.ask_save_path(tr("Spara utdraget"), f"registerutdrag-{self.case_number}.pdf", "PDF (*.pdf)")
+        if path:
+            write_private(path, self.rendered.pdf)
+            self._record("saved")
+
+    def zip_dialog(self) -> None:
+        if self.rendered is None or self.rendered.package is None:
+            return
+        path = self.ask_save_path(
+            tr("Spara maskinläsbar kopia"), f"registerutdrag-{self.case_number}.zip", "ZIP (*.zip)"
+        )
+        if path:
+            write_private(path, self.rendered.package)
+            self._record("zip")
+
+    def drop(self) -> None:
+        self.result = None
+        self.rendered = None
+        self.document.close()
+        self._buffer = None
+        self._set_ready(False)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_P and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.print_dialog()
+            return
+        super().keyPressEvent(event)

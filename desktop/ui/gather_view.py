@@ -1,0 +1,240 @@
+"""Gathering while the visitor waits: one row per source with its live status.
+
+The gather runs on a worker; progress arrives as signals. A failed source can be retried alone,
+the whole gather can be cancelled, and manual sources are checklist items to answer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.extract import GatherResult, SourceResult, SourceStatus
+from desktop.errors import UserError
+from desktop.services.desk import Desk
+from desktop.services.gathering import CaseGather, record_manual_outcome
+from desktop.ui.common import STATUS_COLOURS, error_box, source_status_text, tr
+from desktop.ui.workers import progress_relay, run_task
+
+RETRYABLE = (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED)
+
+
+class ManualItem(QWidget):
+    """A manual source: the instructions, found / nothing found, and what was found."""
+
+    def __init__(self, source: SourceResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source_id = source.source_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        title = QLabel(f"<b>{source.name}</b> – {source.instructions}")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        row = QHBoxLayout()
+        self.found = QRadioButton(tr("Uppgifter finns"))
+        self.nothing = QRadioButton(tr("Inget finns"))
+        group = QButtonGroup(self)
+        group.addButton(self.found)
+        group.addButton(self.nothing)
+        self.note = QLineEdit()
+        self.note.setObjectName(f"manual_note_{source.source_id}")
+        self.note.setPlaceholderText(tr("Vad som finns, som det ska stå i utdraget"))
+        self.save = QPushButton(tr("Spara svar"))
+        self.save.setObjectName(f"manual_save_{source.source_id}")
+        row.addWidget(self.found)
+        row.addWidget(self.nothing)
+        row.addWidget(self.note, 1)
+        row.addWidget(self.save)
+        layout.addLayout(row)
+        self.saved = QLabel()
+        self.saved.setObjectName("ok")
+        layout.addWidget(self.saved)
+
+
+class GatherView(QWidget):
+    finished = Signal(object)  # GatherResult
+
+    def __init__(self, desk: Desk, staff_username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.staff_username = staff_username
+        self.case_number = ""
+        self.result: GatherResult | None = None
+        self.current: CaseGather | None = None
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(tr("Insamlingen har inte startat."))
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("gather_table")
+        self.table.setHorizontalHeaderLabels([tr("System"), tr("Status"), tr("Orsak")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 2)
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton(tr("Starta insamling (F5)"))
+        self.start_button.setObjectName("gather_start")
+        self.cancel_button = QPushButton(tr("Avbryt (Esc)"))
+        self.cancel_button.setObjectName("gather_cancel")
+        self.retry_button = QPushButton(tr("Försök igen med misslyckade"))
+        self.retry_button.setObjectName("gather_retry")
+        for button in (self.start_button, self.cancel_button, self.retry_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.manual_box = QVBoxLayout()
+        layout.addLayout(self.manual_box)
+        layout.addStretch(1)
+        self.start_button.clicked.connect(lambda: self.start())
+        self.cancel_button.clicked.connect(self.cancel)
+        self.retry_button.clicked.connect(self.retry_failed)
+        self.cancel_button.setEnabled(False)
+        self.retry_button.setEnabled(False)
+        self.rows: dict[str, int] = {}
+
+    def set_case(self, number: str) -> None:
+        self.case_number = number
+        self.result = None
+        self.table.setRowCount(0)
+        self.rows.clear()
+        self._clear_manual()
+        self.summary.setText(tr("Insamlingen har inte startat."))
+        self.retry_button.setEnabled(False)
+
+    def _clear_manual(self) -> None:
+        while self.manual_box.count():
+            item = self.manual_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    @property
+    def running(self) -> bool:
+        return self.current is not None
+
+    def start(self, only: list[str] | None = None) -> None:
+        if self.running or not self.case_number:
+            return
+        self._relay, progress = progress_relay(self._on_progress)
+        try:
+            self.current = CaseGather(
+                self.desk,
+                self.case_number,
+                staff_username=self.staff_username,
+                only=only,
+                previous=self.result if only else None,
+                progress=progress,
+            )
+        except UserError as exc:
+            error_box(self, str(exc))
+            return
+        for source in self.current.engine_run.results.values():
+            self._on_progress(source)
+        self.summary.setText(tr("Söker i organisationens system …"))
+        self.start_button.setEnabled(False)
+        self.retry_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        run_task(self.current.run, self._done, self._failed)
+
+    def cancel(self) -> None:
+        if self.current is not None:
+            self.current.cancel()
+            self.summary.setText(tr("Avbryter …"))
+
+    def retry_failed(self) -> None:
+        if self.result is None:
+            return
+        failed = [s.source_id for s in self.result.sources.values() if s.status in RETRYABLE]
+        if failed:
+            self.start(only=failed)
+
+    def _row(self, source_id: str) -> int:
+        if source_id not in self.rows:
+            self.rows[source_id] = self.table.rowCount()
+            self.table.insertRow(self.table.rowCount())
+        return self.rows[source_id]
+
+    def _on_progress(self, source: SourceResult) -> None:
+        row = self._row(source.source_id)
+        status = QTableWidgetItem(source_status_text(source.status, source.record_count, source.message))
+        status.setForeground(STATUS_COLOURS[source.status])
+        self.table.setItem(row, 0, QTableWidgetItem(source.name))
+        self.table.setItem(row, 1, status)
+        reason = source.message if source.status in RETRYABLE else ""
+        if source.status is SourceStatus.MANUAL:
+            reason = tr("Besvaras nedan")
+        self.table.setItem(row, 2, QTableWidgetItem(reason))
+
+    def _done(self, result: GatherResult) -> None:
+        self.current = None
+        self.result = result
+        for source in result.sources.values():
+            self._on_progress(source)
+        failed = [s for s in result.sources.values() if s.status in RETRYABLE]
+        self.summary.setText(
+            tr("Klart: %1 uppgifter från %2 system.")
+            .replace("%1", str(result.record_count))
+            .replace("%2", str(sum(1 for s in result.sources.values() if s.status.reached)))
+            + (tr(" %1 system kunde inte sökas.").replace("%1", str(len(failed))) if failed else "")
+        )
+        self.start_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.retry_button.setEnabled(bool(failed))
+        self._show_manual(result)
+        self.finished.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.current = None
+        self.start_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        error_box(self, str(exc) if isinstance(exc, UserError) else tr("Insamlingen misslyckades."))
+
+    def _show_manual(self, result: GatherResult) -> None:
+        self._clear_manual()
+        for source in result.sources.values():
+            if source.status is SourceStatus.MANUAL:
+                item = ManualItem(source)
+                item.save.clicked.connect(lambda _checked=False, it=item: self._save_manual(it))
+                self.manual_box.addWidget(item)
+
+    def _save_manual(self, item: ManualItem) -> None:
+        if not (item.found.isChecked() or item.nothing.isChecked()):
+            item.saved.setText(tr("Välj om uppgifter finns eller inte."))
+            return
+        try:
+            record_manual_outcome(
+                self.desk,
+                self.case_number,
+                item.source_id,
+                found=item.found.isChecked(),
+                note=item.note.text(),
+                staff_username=self.staff_username,
+            )
+        except UserError:
+            item.saved.setText(tr("Skriv vad som finns."))
+            return
+        item.saved.setText(tr("Svaret är sparat i ärendet."))
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Escape and self.running:
+            self.cancel()
+            return
+        if event.key() == Qt.Key.Key_F5 and not self.running:
+            self.start()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,126 @@
+"""The desk's main window: the case list, a new visit, one case, and the lock screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
+
+from desktop import __version__
+from desktop.register.models import Staff
+from desktop.services.cases import OpenedCase
+from desktop.services.desk import Desk
+from desktop.ui.auth import IdleWatcher, LockScreen
+from desktop.ui.case_list import CaseListPage
+from desktop.ui.case_page import CasePage
+from desktop.ui.common import STYLE, tr
+from desktop.ui.new_visit import NewVisitPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, staff: Staff) -> None:
+        super().__init__()
+        self.desk = desk
+        self.staff = staff
+        self.setWindowTitle(tr("Insyn – %1").replace("%1", desk.config.organisation.name))
+        self.setStyleSheet(STYLE)
+        self.stack = QStackedWidget()
+        self.cases = CaseListPage(desk, staff.id)
+        self.visit = NewVisitPage(desk, staff.username)
+        self.case = CasePage(desk, staff)
+        self.lock_screen = LockScreen(desk)
+        for page in (self.cases, self.visit, self.case, self.lock_screen):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.toolbar = QToolBar(tr("Huvudmeny"))
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, label, keys, slot in (
+            ("new_visit", tr("Ny besökare (Ctrl+N)"), "Ctrl+N", self.show_new_visit),
+            ("cases", tr("Ärenden (Ctrl+L)"), "Ctrl+L", self.show_cases),
+            ("search", tr("Sök (Ctrl+F)"), "Ctrl+F", self.search),
+            ("lock", tr("Lås (Ctrl+Shift+L)"), "Ctrl+Shift+L", self.lock),
+        ):
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            self.toolbar.addAction(action)
+            self.actions_by_name[name] = action
+        roles = ", ".join(sorted(staff.role_set))
+        self.statusBar().addPermanentWidget(
+            QLabel(
+                tr("%1 (%2) · Insyn %3")
+                .replace("%1", staff.display_name)
+                .replace("%2", roles)
+                .replace("%3", __version__)
+            )
+        )
+        self.visit.case_opened.connect(self._case_opened)
+        self.cases.open_case.connect(self.show_case)
+        self.case.closed.connect(self.show_cases)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.idle = IdleWatcher(desk.config.policy.idle_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        QCoreApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+        self._before_lock = self.cases
+        self.resize(1200, 800)
+        self.show_cases()
+
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    def show_cases(self) -> None:
+        if self.locked:
+            return
+        self.case.drop_data()
+        self.cases.reload()
+        self.stack.setCurrentWidget(self.cases)
+        self.cases.table.setFocus()
+
+    def show_new_visit(self) -> None:
+        if self.locked:
+            return
+        self.case.drop_data()
+        self.stack.setCurrentWidget(self.visit)
+        self.visit.person.personnummer.setFocus()
+
+    def search(self) -> None:
+        self.show_cases()
+        self.cases.focus_search()
+
+    def show_case(self, number: str, start_gather: bool = False) -> None:
+        if self.locked:
+            return
+        self.stack.setCurrentWidget(self.case)
+        self.case.show_case(number, start_gather=start_gather)
+
+    def _case_opened(self, opened: OpenedCase) -> None:
+        self.statusBar().showMessage(
+            tr("Ärende %1 registrerat. Svara senast %2.")
+            .replace("%1", opened.number)
+            .replace("%2", opened.deadline.isoformat()),
+            15000,
+        )
+        self.show_case(opened.number, start_gather=True)
+
+    def lock(self) -> None:
+        """Hide everything behind the lock screen; the gathered data stays only in memory."""
+        if self.locked:
+            return
+        self._before_lock = self.stack.currentWidget()
+        self.toolbar.setEnabled(False)
+        self.lock_screen.lock_for(self.staff.username, self.staff.display_name)
+        self.stack.setCurrentWidget(self.lock_screen)
+
+    def unlock(self) -> None:
+        self.toolbar.setEnabled(True)
+        self.stack.setCurrentWidget(self._before_lock)
+        self.idle.timer.start()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.case.drop_data()
+        QCoreApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
+        super().closeEvent(event)

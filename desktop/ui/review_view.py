@@ -1,0 +1,293 @@
+"""Review: the found data as source → category → records, weak matches to confirm, records to
+exclude and fields to mask before anything is printed (Art. 15.4)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.extract import GatherResult, Record, Strength
+from desktop.services.desk import Desk
+from desktop.services.review import Review, ReviewReason
+from desktop.ui.common import tr
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def reason_labels() -> dict[ReviewReason, str]:
+    return {
+        ReviewReason.OTHER_PERSON: tr("Rör en annan person (art. 15.4)"),
+        ReviewReason.WRONG_MATCH: tr("Fel person – felaktig träff"),
+        ReviewReason.DUPLICATE: tr("Dubblett"),
+    }
+
+
+def _summary(record: Record) -> str:
+    values = [str(v) for v in record.fields.values() if v not in (None, "")][:4]
+    return " · ".join(values)
+
+
+class ReviewModel(QAbstractItemModel):
+    """Source → category → record, the records checkable. Nodes are plain integers, so Qt holds
+    no Python objects and no per-item wrappers (thousands of meter readings stay cheap)."""
+
+    COLUMNS = 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[Record] = []
+        self._parent: list[int] = []  # node → parent node (-1 for top level)
+        self._children: list[list[int]] = []
+        self._label: list[str] = []
+        self._detail: list[str] = []
+        self._record: list[int] = []  # node → index in self.records, or -1
+        self._top: list[int] = []
+        self._row: list[int] = []  # node → its row under its parent
+
+    def load(self, result: GatherResult) -> None:
+        self.beginResetModel()
+        self.records, self._parent, self._children = [], [], []
+        self._label, self._detail, self._record, self._top, self._row = [], [], [], [], []
+        for source in result.sources.values():
+            if not source.records:
+                continue
+            source_node = self._add(-1, source.name, str(source.record_count), -1)
+            for title, records in source.categories().items():
+                category_node = self._add(source_node, title, str(len(records)), -1)
+                for record in records:
+                    strength = tr("stark") if record.strength is Strength.STRONG else tr("svag – bekräfta")
+                    self._add(category_node, _summary(record), strength, len(self.records))
+                    self.records.append(record)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.load(GatherResult({}, {}))
+
+    def _add(self, parent: int, label: str, detail: str, record: int) -> int:
+        node = len(self._parent)
+        siblings = self._top if parent < 0 else self._children[parent]
+        self._row.append(len(siblings))
+        siblings.append(node)
+        self._parent.append(parent)
+        self._children.append([])
+        self._label.append(label)
+        self._detail.append(detail)
+        self._record.append(record)
+        return node
+
+    def node(self, index: Index) -> int:
+        return int(index.internalId()) if index.isValid() else -1
+
+    def record_at(self, index: Index) -> Record | None:
+        node = self.node(index)
+        return self.records[self._record[node]] if node >= 0 and self._record[node] >= 0 else None
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        siblings = self._children[self.node(parent)] if parent.isValid() else self._top
+        if not (0 <= row < len(siblings) and 0 <= column < self.COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._parent[self.node(index)]
+        if parent < 0:
+            return QModelIndex()
+        return self.createIndex(self._row[parent], 0, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._top)
+        if parent.column() != 0:
+            return 0
+        return len(self._children[self.node(parent)])
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Uppgifter"), tr("Antal / träff"))[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0 and self.record_at(index) is not None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        record = self.record_at(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._label[node] if index.column() == 0 else self._detail[node]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and record is not None:
+            return Qt.CheckState.Checked if record.included else Qt.CheckState.Unchecked
+        weak = record is not None and record.strength is Strength.WEAK
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and weak:
+            return QBrush(QColor("#8A6D00"))
+        return None
+
+    toggled = Signal(int, bool)  # record index, now included
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        record = self.record_at(index)
+        if role != Qt.ItemDataRole.CheckStateRole or record is None:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.toggled.emit(self._record[self.node(index)], checked)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def record_indexes(self) -> list[QModelIndex]:
+        """Every record row, in order (for keyboard navigation and tests)."""
+        found = []
+        for s in range(self.rowCount()):
+            source = self.index(s, 0)
+            for c in range(self.rowCount(source)):
+                category = self.index(c, 0, source)
+                found += [self.index(r, 0, category) for r in range(self.rowCount(category))]
+        return found
+
+
+class ReviewView(QWidget):
+    approve_requested = Signal()
+
+    def __init__(self, desk: Desk, staff_username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.staff_username = staff_username
+        self.review: Review | None = None
+        self._record: Record | None = None
+        self._updating = False
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(tr("Inget att granska ännu."))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(QLabel(tr("Skäl för att utesluta eller maskera:")))
+        self.reason = QComboBox()
+        self.reason.setObjectName("review_reason")
+        for value, label in reason_labels().items():
+            self.reason.addItem(label, value)
+        reason_row.addWidget(self.reason)
+        reason_row.addStretch(1)
+        layout.addLayout(reason_row)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = ReviewModel(self)
+        self.model.toggled.connect(self._toggled)
+        self.tree = QTreeView()
+        self.tree.setObjectName("review_tree")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.selectionModel().currentChanged.connect(self._show_record)
+        splitter.addWidget(self.tree)
+        self.fields = QTableWidget(0, 3)
+        self.fields.setObjectName("review_fields")
+        self.fields.setHorizontalHeaderLabels([tr("Fält"), tr("Värde"), tr("Maskera")])
+        self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.fields.verticalHeader().hide()
+        self.fields.itemChanged.connect(self._field_changed)
+        splitter.addWidget(self.fields)
+        splitter.setSizes([400, 200])
+        layout.addWidget(splitter, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.approve_button = QPushButton(tr("Godkänn för utlämning …"))
+        self.approve_button.setObjectName("approve")
+        self.approve_button.clicked.connect(self.approve_requested)
+        buttons.addWidget(self.approve_button)
+        layout.addLayout(buttons)
+
+    def show_result(self, case_number: str, result: GatherResult) -> None:
+        self.review = Review(self.desk, case_number, result, staff_username=self.staff_username)
+        self.fields.setRowCount(0)
+        self._record = None
+        self.model.load(result)
+        for row in range(self.model.rowCount()):
+            self.tree.expand(self.model.index(row, 0))
+        weak = sum(1 for r in self.model.records if r.strength is Strength.WEAK)
+        self.summary.setText(
+            tr(
+                "%1 uppgifter. %2 svaga träffar (hittade via e-post, telefon eller namn) är inte med "
+                "förrän du bekräftar dem. Avmarkera det som inte gäller besökaren; markera ett fält "
+                "som maskerat om det rör någon annan."
+            )
+            .replace("%1", str(result.record_count))
+            .replace("%2", str(weak))
+        )
+
+    def _toggled(self, position: int, checked: bool) -> None:
+        if self.review is None:
+            return
+        record = self.model.records[position]
+        reason = self.reason.currentData()
+        if record.strength is Strength.WEAK and not record.excluded:
+            self.review.confirm(record, checked)
+        elif checked:
+            self.review.exclude(record, reason, excluded=False)
+            if record.strength is Strength.WEAK:
+                self.review.confirm(record, True)
+        else:
+            self.review.exclude(record, reason)
+
+    def _show_record(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._updating = True
+        self.fields.setRowCount(0)
+        record = self.model.record_at(current)
+        self._record = record
+        if record is not None:
+            for name, value in record.fields.items():
+                row = self.fields.rowCount()
+                self.fields.insertRow(row)
+                self.fields.setItem(row, 0, QTableWidgetItem(name))
+                self.fields.setItem(row, 1, QTableWidgetItem("" if value is None else str(value)))
+                mask = QTableWidgetItem()
+                mask.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+                mask.setCheckState(Qt.CheckState.Checked if name in record.redacted else Qt.CheckState.Unchecked)
+                self.fields.setItem(row, 2, mask)
+        self._updating = False
+
+    def _field_changed(self, item: QTableWidgetItem) -> None:
+        if self._updating or item.column() != 2 or self.review is None or self._record is None:
+            return
+        name = self.fields.item(item.row(), 0).text()
+        self.review.redact(
+            self._record, name, self.reason.currentData(), redacted=item.checkState() == Qt.CheckState.Checked
+        )
+
+    def drop(self) -> None:
+        """Forget the data: the model and the field panel hold the only references."""
+        self._updating = True
+        self.model.clear()
+        self.fields.setRowCount(0)
+        self._record = None
+        self.review = None
+        self._updating = False
+        self.summary.setText(tr("Inget att granska ännu."))
