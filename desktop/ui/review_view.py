@@ -247,7 +247,7 @@ class ReviewView(QWidget):
         if self.review is None:
             return
         record = self.model.records[position]
-        reason = self.reason.currentData()
+        reason = ReviewReason(self.reason.currentData())
         if record.strength is Strength.WEAK and not record.excluded:
             self.review.confirm(record, checked)
         elif checked:
@@ -279,7 +279,10 @@ class ReviewView(QWidget):
             return
         name = self.fields.item(item.row(), 0).text()
         self.review.redact(
-            self._record, name, self.reason.currentData(), redacted=item.checkState() == Qt.CheckState.Checked
+            self._record,
+            name,
+            ReviewReason(self.reason.currentData()),
+            redacted=item.checkState() == Qt.CheckState.Checked,
         )
 
     def drop(self) -> None:

@@ -1,0 +1,243 @@
+"""The whole visit driven through the real window on the demo organisation (offscreen Qt)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel
+from sqlalchemy import insert, select
+
+from desktop.register import audit
+from desktop.register.models import Case, Delivery
+from desktop.services.demo import create_demo
+from desktop.services.desk import open_desk
+from desktop.services.staff import create_account, sign_in
+from desktop.ui import case_page, deliver_view
+from desktop.ui.auth import SignInDialog
+from desktop.ui.main_window import MainWindow
+
+PASSWORDS = {
+    "disk1": "disk1-secret",
+    "granskare": "granskare-secret",
+    "disk2": "disk2-secret",
+}  # QTest types ASCII only
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("gui-demo")
+    return create_demo(folder, people=200, seed=5).config_path
+
+
+@pytest.fixture
+def desk(world: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    desk = open_desk(world, register_url=f"sqlite:///{tmp_path / 'register.sqlite'}")
+    create_account(desk, "disk1", "Receptionen", ["reception"], PASSWORDS["disk1"], by_staff_id=None)
+    create_account(desk, "disk2", "Disk två", ["reception"], PASSWORDS["disk2"], by_staff_id=None)
+    create_account(desk, "granskare", "Granskaren", ["reception", "approver"], PASSWORDS["granskare"], by_staff_id=None)
+    yield desk
+    desk.close()
+
+
+@pytest.fixture
+def window(qtbot, desk):  # type: ignore[no-untyped-def]
+    dialog = SignInDialog(desk)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "disk1")
+    qtbot.keyClicks(dialog.password, "wrong password")
+    dialog.try_sign_in()
+    assert dialog.staff is None and "Fel användarnamn eller lösenord" in dialog.problem.text()
+    qtbot.keyClicks(dialog.password, PASSWORDS["disk1"])
+    dialog.try_sign_in()
+    assert dialog.staff is not None
+    window = MainWindow(desk, dialog.staff)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.case.drop_data()
+    window.close()
+
+
+def examples(desk) -> list[str]:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    db = make_url(desk.config.source("kundregister").url).database
+    with sqlite3.connect(db) as connection:
+        return [r[0] for r in connection.execute("SELECT personnr FROM kund ORDER BY kundnr LIMIT 3")]
+
+
+def fill_visitor(qtbot, window, personnummer: str, name: str, expiry: date | None = None) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    person = window.visit.person
+    assert window.stack.currentWidget() is window.visit
+    person.personnummer.clear()
+    qtbot.keyClicks(person.personnummer, personnummer)
+    person.name.setText(name)  # QTest cannot type å, ä or ö
+    person.document_number.clear()
+    qtbot.keyClicks(person.document_number, "AB1234567")
+    expiry = expiry or date.today() + timedelta(days=400)
+    person.expiry.setDate(QDate(expiry.year, expiry.month, expiry.day))
+
+
+def test_bad_personnummer_and_expired_document_block_the_way(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    pin = examples(desk)[0]
+    fill_visitor(qtbot, window, pin[:-1] + str((int(pin[-1]) + 1) % 10), "Åsa Öberg")
+    assert "Kontrollsiffran stämmer inte" in window.visit.person.personnummer_status.text()
+    assert window.visit.register() is None
+    assert "Kontrollsiffran stämmer inte" in window.visit.problem.text()
+    fill_visitor(qtbot, window, pin, "Åsa Öberg", expiry=date.today() - timedelta(days=1))
+    assert "gått ut" in window.visit.person.expiry_status.text()
+    assert window.visit.register() is None
+    assert "Id-handlingen har gått ut" in window.visit.problem.text()
+    with desk.register.sessions() as session:
+        assert session.execute(select(Case)).first() is None  # nothing registered, nothing lost
+
+
+def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pin = examples(desk)[0]
+    fill_visitor(qtbot, window, pin, "Åsa Öberg")
+    assert "giltigt" in window.visit.person.personnummer_status.text()
+    window.visit.requests[
+        __import__("desktop.core.requests", fromlist=["RequestType"]).RequestType.OBJECTION_DIRECT_MARKETING
+    ].setChecked(True)
+    qtbot.keyClick(window.visit.person.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.case
+    number = window.case.number
+    assert number
+    # The gather starts by itself while the visitor waits; the window stays responsive.
+    qtbot.waitUntil(lambda: not window.case.gather.running and window.case.result is not None, timeout=30000)
+    assert window.case.tabs.currentWidget() is window.case.review
+    result = window.case.result
+    assert result.sources["kundregister"].record_count > 0
+    gather_rows = {window.case.gather.table.item(r, 0).text() for r in range(window.case.gather.table.rowCount())}
+    assert "Kundregistret (CGI)" in gather_rows and "Jobbansökningar (HR)" in gather_rows
+
+    # Review: exclude the first invoice, mask the first customer record's address.
+    model = window.case.review.model
+    records = model.record_indexes()
+    invoice = next(i for i in records if model.record_at(i).category == "Fakturor")
+    excluded_number = model.record_at(invoice).fields["fakturanr"]
+    model.setData(invoice, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.record_at(invoice).excluded
+    customer = next(i for i in records if model.record_at(i).category == "Kunduppgifter")
+    window.case.review.tree.setCurrentIndex(customer)
+    fields = window.case.review.fields
+    row = next(r for r in range(fields.rowCount()) if fields.item(r, 0).text() == "kundnr")
+    masked_address = fields.item(row, 1).text()
+    fields.item(row, 2).setCheckState(Qt.CheckState.Checked)
+    assert "kundnr" in model.record_at(customer).redacted
+
+    # Approval: a reception-only colleague cannot release; the approver can.
+    errors: list[str] = []
+    monkeypatch.setattr(case_page, "error_box", lambda _parent, text: errors.append(text))
+    monkeypatch.setattr(
+        window.case, "ask_approver", lambda: sign_in(desk, "disk2", PASSWORDS["disk2"], purpose="approval")
+    )
+    window.case.review.approve_button.click()
+    assert errors and "granskare" in errors[0]
+    assert window.case.approved_by is None
+    monkeypatch.setattr(
+        window.case, "ask_approver", lambda: sign_in(desk, "granskare", PASSWORDS["granskare"], purpose="approval")
+    )
+    window.case.review.approve_button.click()
+    assert window.case.approved_by == "granskare"
+    deliver = window.case.deliver
+    qtbot.waitUntil(lambda: deliver.rendered is not None, timeout=30000)
+    qtbot.waitUntil(lambda: deliver.document.pageCount() == deliver.rendered.pages, timeout=10000)
+
+    # Print through the print path, to a PDF file instead of paper.
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    monkeypatch.setattr(deliver, "ask_printer", lambda: printer)
+    rendered = deliver.rendered
+    deliver.print_dialog()
+    assert printed.exists() and len(pypdf.PdfReader(printed).pages) == rendered.pages
+    assert window.case.result is None  # the gathered data is let go after delivery
+    saved = tmp_path / "utdrag.pdf"
+    monkeypatch.setattr(deliver, "ask_save_path", lambda *_args: str(saved))
+    deliver.save_dialog()
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(saved).pages)
+    assert "[maskerat]" in text and masked_address not in text
+    assert str(excluded_number) not in text
+    assert "Åsa Öberg" in text
+
+    window.case.close_now()
+    with desk.register.sessions() as session:
+        case = session.execute(select(Case).where(Case.number == number)).scalar_one()
+        assert case.status == "closed"
+        deliveries = session.execute(select(Delivery).where(Delivery.case_id == case.id)).scalars().all()
+        assert [d.method for d in deliveries] == ["printed", "saved"]
+        assert deliveries[1].sha256 == hashlib.sha256(saved.read_bytes()).hexdigest()
+        assert audit.verify_chain(session).intact
+    timeline = [window.case.timeline.item(i).text() for i in range(window.case.timeline.count())]
+    assert any("Fält maskerades" in t for t in timeline) and any("Utdraget lämnades ut" in t for t in timeline)
+
+
+def test_idle_lock_hides_the_data(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    pin = examples(desk)[1]
+    fill_visitor(qtbot, window, pin, "Nguyễn Thị Minh")
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    window.idle.timer.setInterval(50)
+    window.idle.timer.start()
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    shown = " ".join(label.text() for label in window.findChildren(QLabel) if label.isVisible())
+    assert "Nguyễn" not in shown and pin not in shown
+    assert not window.case.isVisible() and not window.toolbar.isEnabled()
+    window.show_new_visit()  # shortcuts do nothing while locked
+    assert window.locked
+    qtbot.keyClicks(window.lock_screen.password, "fel")
+    window.lock_screen.try_unlock()
+    assert window.locked and "Fel lösenord" in window.lock_screen.problem.text()
+    qtbot.keyClicks(window.lock_screen.password, PASSWORDS["disk1"])
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    assert not window.locked and window.stack.currentWidget() is window.case
+
+
+def test_case_list_with_100000_cases(qtbot, window, desk, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.case_list import PAGE
+
+    staff_id = window.staff.id
+    received = datetime(2026, 1, 2, 9, tzinfo=UTC)
+    rows = [
+        {"number": f"2025-{n:05d}", "year": 2025, "seq": n, "status": "review" if n % 3 else "closed",
+         "received_at": received, "received_on": date(2026, 1, 2), "deadline": date(2026, 1, 2) + timedelta(days=n % 60),
+         "subject_name": f"Person {n}", "subject_personnummer": "19811218-9876", "language": "sv",
+         "created_by_id": staff_id, "updated_at": received}
+        for n in range(1, 100_001)
+    ]  # fmt: skip
+    with desk.register.sessions.begin() as session:
+        session.execute(insert(Case), rows)
+    page = window.cases
+    window.show_cases()
+    assert page.model.total > 60_000
+    assert page.model.rowCount() == PAGE  # fetched lazily, not all rows
+    assert "****" in page.model.data(page.model.index(0, 2))
+    page.model.fetchMore(page.model.index(-1, -1))
+    assert page.model.rowCount() == 2 * PAGE
+    qtmodeltester.check(page.model)
+    qtbot.keyClicks(page.search, "Person 9999")
+    qtbot.waitUntil(lambda: page.model.total < 50, timeout=3000)
+    assert all("Person 9999" in page.model.rows[i].subject_name for i in range(page.model.rowCount()))
+
+
+def test_review_model_is_a_correct_item_model(qtbot, window, desk, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    fill_visitor(qtbot, window, examples(desk)[2], "Łukasz Żółć")
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    qtmodeltester.check(window.case.review.model)
+
+
+def test_deliver_view_module_has_no_dialog_in_tests() -> None:
+    # The print and save dialogs are reached only through methods the tests replace.
+    assert hasattr(deliver_view.DeliverView, "ask_printer") and hasattr(deliver_view.DeliverView, "ask_save_path")
