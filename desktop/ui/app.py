@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.errors import UserError
@@ -33,6 +33,9 @@ def demo_config() -> Path:
 
 def install_translator(app: QApplication, language: str) -> None:
     """Swedish is the source language; English comes from resources/i18n/insyn_en.qm."""
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
     if language == "sv":
         return
     translator = QTranslator(app)
@@ -40,10 +43,29 @@ def install_translator(app: QApplication, language: str) -> None:
         app.installTranslator(translator)
 
 
+def open_window(app: QApplication, desk: Desk, staff, language: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window in `language`; switching language builds a fresh one (the case list)."""
+    install_translator(app, language)
+    QSettings("Insyn", "Insyn").setValue("language", language)
+    window = MainWindow(desk, staff)
+
+    def switch(new_language: str) -> None:
+        if window.case.result is not None:
+            return  # never rebuild while a visitor's data is on screen
+        replacement = open_window(app, desk, staff, new_language)
+        replacement.setGeometry(window.geometry())
+        replacement.show()
+        window.close()
+        window.deleteLater()
+
+    window.language_requested.connect(switch)
+    return window
+
+
 def run_gui(*, register_url: str | None, demo: bool, config: str | None = None, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Insyn")
-    language = language or os.environ.get("INSYN_LANG") or "sv"
+    language = language or os.environ.get("INSYN_LANG") or str(QSettings("Insyn", "Insyn").value("language", "sv"))
     QLocale.setDefault(QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English))
     install_translator(app, language)
     try:
@@ -60,7 +82,7 @@ def run_gui(*, register_url: str | None, demo: bool, config: str | None = None, 
         sign_in = SignInDialog(desk)
         if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.staff is None:
             return 0
-        window = MainWindow(desk, sign_in.staff)
+        window = open_window(app, desk, sign_in.staff, language)
         window.show()
         return app.exec()
     finally:

@@ -6,7 +6,7 @@ the case drops it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -34,22 +34,22 @@ from desktop.ui.gather_view import GatherView
 from desktop.ui.review_view import ReviewView
 
 TIMELINE_LABELS = {
-    "case.opened": "Ärendet registrerades",
-    "identity.verified": "Identiteten kontrollerades",
-    "case.status": "Status ändrades",
-    "gather.started": "Insamling startade",
-    "gather.finished": "Insamling klar",
-    "data.viewed": "Uppgifterna visades för granskning",
-    "review.confirmed": "Svag träff bekräftades",
-    "review.unconfirmed": "Bekräftelse togs bort",
-    "review.excluded": "Uppgift uteslöts",
-    "review.included": "Uppgift togs med igen",
-    "review.redacted": "Fält maskerades",
-    "review.unredacted": "Maskering togs bort",
-    "manual.recorded": "Manuell kontroll besvarades",
-    "extract.approved": "Utdraget godkändes",
-    "extract.delivered": "Utdraget lämnades ut",
-    "case.extended": "Svarstiden förlängdes",
+    "case.opened": QT_TRANSLATE_NOOP("", "Ärendet registrerades"),
+    "identity.verified": QT_TRANSLATE_NOOP("", "Identiteten kontrollerades"),
+    "case.status": QT_TRANSLATE_NOOP("", "Status ändrades"),
+    "gather.started": QT_TRANSLATE_NOOP("", "Insamling startade"),
+    "gather.finished": QT_TRANSLATE_NOOP("", "Insamling klar"),
+    "data.viewed": QT_TRANSLATE_NOOP("", "Uppgifterna visades för granskning"),
+    "review.confirmed": QT_TRANSLATE_NOOP("", "Svag träff bekräftades"),
+    "review.unconfirmed": QT_TRANSLATE_NOOP("", "Bekräftelse togs bort"),
+    "review.excluded": QT_TRANSLATE_NOOP("", "Uppgift uteslöts"),
+    "review.included": QT_TRANSLATE_NOOP("", "Uppgift togs med igen"),
+    "review.redacted": QT_TRANSLATE_NOOP("", "Fält maskerades"),
+    "review.unredacted": QT_TRANSLATE_NOOP("", "Maskering togs bort"),
+    "manual.recorded": QT_TRANSLATE_NOOP("", "Manuell kontroll besvarades"),
+    "extract.approved": QT_TRANSLATE_NOOP("", "Utdraget godkändes"),
+    "extract.delivered": QT_TRANSLATE_NOOP("", "Utdraget lämnades ut"),
+    "case.extended": QT_TRANSLATE_NOOP("", "Svarstiden förlängdes"),
 }
 
 

@@ -10,7 +10,7 @@ from desktop.core.extract import SourceStatus
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Insyn", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives module-level tr()
 
 
 def request_labels() -> dict[str, str]:

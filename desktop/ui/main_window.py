@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
@@ -18,6 +18,8 @@ from desktop.ui.new_visit import NewVisitPage
 
 
 class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+
     def __init__(self, desk: Desk, staff: Staff) -> None:
         super().__init__()
         self.desk = desk
@@ -48,6 +50,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
             self.actions_by_name[name] = action
+        self.toolbar.addSeparator()
+        other = QAction(tr("In English"), self)
+        other.setObjectName("switch_language")
+        other.triggered.connect(self._switch_language)
+        self.toolbar.addAction(other)
+        self.actions_by_name["language"] = other
         roles = ", ".join(sorted(staff.role_set))
         self.statusBar().addPermanentWidget(
             QLabel(
@@ -119,6 +127,10 @@ class MainWindow(QMainWindow):
         self.toolbar.setEnabled(True)
         self.stack.setCurrentWidget(self._before_lock)
         self.idle.timer.start()
+
+    def _switch_language(self) -> None:
+        # The source language is Swedish: with no translator installed, "In English" shows.
+        self.language_requested.emit("en" if tr("In English") == "In English" else "sv")
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.case.drop_data()

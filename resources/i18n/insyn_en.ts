@@ -1,0 +1,1114 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="74"/>
+        <source>Ingen konfiguration: starta med --config SÖKVÄG eller --demo.</source>
+        <translation>No configuration: start with --config PATH or --demo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="35"/>
+        <source>Logga in – Insyn</source>
+        <translation>Sign in – Insyn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="37"/>
+        <location filename="../../desktop/ui/auth.py" line="51"/>
+        <source>Logga in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="44"/>
+        <location filename="../../desktop/ui/auth.py" line="90"/>
+        <source>Användarnamn</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="45"/>
+        <location filename="../../desktop/ui/auth.py" line="175"/>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="52"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="62"/>
+        <source>Fel användarnamn eller lösenord.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="76"/>
+        <source>Första start – Insyn</source>
+        <translation>First start – Insyn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="78"/>
+        <source>Skapa den första administratören</source>
+        <translation>Create the first administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="79"/>
+        <source>Administratören lägger sedan upp konton för receptionen och granskarna.</source>
+        <translation>The administrator then creates the accounts for reception and approvers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="89"/>
+        <source>Får även granska och lämna ut (granskare)</source>
+        <translation>May also approve and release extracts (approver)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="91"/>
+        <location filename="../../desktop/ui/case_list.py" line="51"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="92"/>
+        <source>Lösenord (minst 8 tecken)</source>
+        <translation>Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="93"/>
+        <source>Upprepa lösenordet</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="99"/>
+        <source>Skapa administratör</source>
+        <translation>Create administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="106"/>
+        <source>Lösenorden är inte lika.</source>
+        <translation>The passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="116"/>
+        <source>Lösenordet måste ha minst 8 tecken.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="118"/>
+        <source>Fyll i alla fält.</source>
+        <translation>Fill in every field.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="120"/>
+        <source>Användarnamnet finns redan.</source>
+        <translation>That user name exists already.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="166"/>
+        <source>Insyn är låst</source>
+        <translation>Insyn is locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="187"/>
+        <source>Inloggad: %1 – skriv ditt lösenord för att fortsätta.</source>
+        <translation>Signed in: %1 – type your password to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="196"/>
+        <source>Fel lösenord.</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="50"/>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="52"/>
+        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <location filename="../../desktop/ui/new_visit.py" line="87"/>
+        <location filename="../../desktop/ui/new_visit.py" line="125"/>
+        <source>Personnummer</source>
+        <translation>Personal identity number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="53"/>
+        <location filename="../../desktop/ui/case_page.py" line="131"/>
+        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="54"/>
+        <location filename="../../desktop/ui/case_page.py" line="134"/>
+        <source>Inkom</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="55"/>
+        <location filename="../../desktop/ui/case_page.py" line="136"/>
+        <source>Svara senast</source>
+        <translation>Answer by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="101"/>
+        <source>%1 (försenat %2 d)</source>
+        <translation>%1 (%2 d overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="102"/>
+        <source>%1 (%2 d kvar)</source>
+        <translation>%1 (%2 d left)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="130"/>
+        <source>Ärenden</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="135"/>
+        <source>Öppna</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="136"/>
+        <source>Försenade</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="137"/>
+        <source>Förfaller denna vecka</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="138"/>
+        <source>Mina</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="139"/>
+        <source>Avslutade</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="140"/>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="145"/>
+        <source>Sök på ärendenummer eller namn (Ctrl+F)</source>
+        <translation>Search by case number or name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="175"/>
+        <source>%1 ärenden</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="37"/>
+        <source>Ärendet registrerades</source>
+        <translation>Case registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="38"/>
+        <source>Identiteten kontrollerades</source>
+        <translation>Identity checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="39"/>
+        <source>Status ändrades</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="40"/>
+        <source>Insamling startade</source>
+        <translation>Gather started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="41"/>
+        <source>Insamling klar</source>
+        <translation>Gather finished</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="42"/>
+        <source>Uppgifterna visades för granskning</source>
+        <translation>Data shown for review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="43"/>
+        <source>Svag träff bekräftades</source>
+        <translation>Weak match confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="44"/>
+        <source>Bekräftelse togs bort</source>
+        <translation>Confirmation removed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="45"/>
+        <source>Uppgift uteslöts</source>
+        <translation>Item excluded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="46"/>
+        <source>Uppgift togs med igen</source>
+        <translation>Item included again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="47"/>
+        <source>Fält maskerades</source>
+        <translation>Field masked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="48"/>
+        <source>Maskering togs bort</source>
+        <translation>Masking removed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="49"/>
+        <source>Manuell kontroll besvarades</source>
+        <translation>Manual check answered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="50"/>
+        <source>Utdraget godkändes</source>
+        <translation>Extract approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="51"/>
+        <source>Utdraget lämnades ut</source>
+        <translation>Extract delivered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="52"/>
+        <source>Svarstiden förlängdes</source>
+        <translation>Deadline extended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="70"/>
+        <source>Kvitto …</source>
+        <translation>Receipt …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="72"/>
+        <source>Förläng svarstiden …</source>
+        <translation>Extend the deadline …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="73"/>
+        <source>Avslå …</source>
+        <translation>Reject …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
+        <location filename="../../desktop/ui/case_page.py" line="239"/>
+        <source>Avsluta ärendet</source>
+        <translation>Close the case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <source>1. Insamling</source>
+        <translation>1. Gather</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="99"/>
+        <source>2. Granskning</source>
+        <translation>2. Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="100"/>
+        <source>3. Utlämning</source>
+        <translation>3. Deliver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="127"/>
+        <source>Ärende %1 – %2</source>
+        <translation>Case %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="133"/>
+        <source>Begäran</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="135"/>
+        <source> (förlängd)</source>
+        <translation> (extended)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="138"/>
+        <source>Skäl för förlängning</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="140"/>
+        <source>Skäl för avslag</source>
+        <translation>Reason for the rejection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="141"/>
+        <location filename="../../desktop/ui/new_visit.py" line="90"/>
+        <source>Id-handling</source>
+        <translation>ID document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="175"/>
+        <source>Utdraget måste godkännas av en annan person med rollen granskare.</source>
+        <translation>The extract must be approved by another person with the approver role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="184"/>
+        <source>Godkännande av granskare</source>
+        <translation>Approval by an approver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="205"/>
+        <source>Spara kvittot</source>
+        <translation>Save the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="212"/>
+        <source>Förläng svarstiden</source>
+        <translation>Extend the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="212"/>
+        <source>Skäl (besökaren får veta det, art. 12.3):</source>
+        <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="223"/>
+        <source>Avslå begäran</source>
+        <translation>Reject the request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="223"/>
+        <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
+        <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="239"/>
+        <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
+        <translation>Close the case? It cannot be reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="18"/>
+        <source>Registerutdrag (art. 15)</source>
+        <translation>Access – data extract (Art. 15)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="19"/>
+        <source>Rättelse (art. 16)</source>
+        <translation>Rectification (Art. 16)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="20"/>
+        <source>Radering (art. 17)</source>
+        <translation>Erasure (Art. 17)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="21"/>
+        <source>Begränsning (art. 18)</source>
+        <translation>Restriction (Art. 18)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="22"/>
+        <source>Dataportabilitet (art. 20)</source>
+        <translation>Data portability (Art. 20)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="23"/>
+        <source>Invändning (art. 21)</source>
+        <translation>Objection (Art. 21)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="24"/>
+        <source>Stopp för direktmarknadsföring (art. 21)</source>
+        <translation>Stop direct marketing (Art. 21)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="25"/>
+        <source>Återkalla samtycke (art. 7.3)</source>
+        <translation>Withdraw consent (Art. 7(3))</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="31"/>
+        <source>Mottaget</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="32"/>
+        <source>Identitet kontrollerad</source>
+        <translation>Identity verified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="33"/>
+        <source>Insamling</source>
+        <translation>Gathering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="34"/>
+        <source>Granskning</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="35"/>
+        <source>Klart att lämna ut</source>
+        <translation>Ready to deliver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="36"/>
+        <source>Utlämnat</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="37"/>
+        <source>Avslutat</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="38"/>
+        <source>Avslaget</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="39"/>
+        <source>Återkallat</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="45"/>
+        <source>Nationellt id-kort</source>
+        <translation>National identity card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="46"/>
+        <source>Svenskt pass</source>
+        <translation>Swedish passport</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="47"/>
+        <source>Svenskt körkort</source>
+        <translation>Swedish driving licence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="48"/>
+        <source>Id-kort (SIS-märkt)</source>
+        <translation>Identity card (SIS)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="49"/>
+        <source>Skatteverkets id-kort</source>
+        <translation>Swedish Tax Agency identity card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="50"/>
+        <source>Tjänstekort</source>
+        <translation>Service card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="51"/>
+        <source>Utländskt pass</source>
+        <translation>Foreign passport</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="52"/>
+        <source>Utländskt id-kort (EU/EES)</source>
+        <translation>Foreign identity card (EU/EEA)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="53"/>
+        <source>Annan handling</source>
+        <translation>Other document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="60"/>
+        <source>Skriv personnumret.</source>
+        <translation>Type the personal identity number.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="61"/>
+        <source>Skriv som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.</source>
+        <translation>Type it as YYMMDD-NNNN or YYYYMMDD-NNNN.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="62"/>
+        <source>Personnumret ska ha 10 eller 12 siffror.</source>
+        <translation>The number must have 10 or 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="63"/>
+        <source>Plustecken används bara med tio siffror (över 100 år).</source>
+        <translation>A plus sign is only used with ten digits (over 100 years of age).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="64"/>
+        <source>Födelsedatumet finns inte.</source>
+        <translation>The date of birth does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="65"/>
+        <source>Födelsedatumet ligger i framtiden.</source>
+        <translation>The date of birth lies in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="66"/>
+        <source>Födelsenumret 000 delas aldrig ut.</source>
+        <translation>Birth number 000 is never issued.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="67"/>
+        <source>Kontrollsiffran stämmer inte – kontrollera siffrorna.</source>
+        <translation>The check digit is wrong – check the digits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="68"/>
+        <source>Personnumret är inte giltigt.</source>
+        <translation>The personal identity number is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="76"/>
+        <source>Id-handlingen har gått ut och kan inte godtas.</source>
+        <translation>The ID document has expired and cannot be accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="77"/>
+        <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
+        <translation>The issuing country does not fit the type of document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="78"/>
+        <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
+        <translation>Type at least the last four characters of the document number.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="79"/>
+        <source>Beskriv handlingen när typen är ”Annan handling”.</source>
+        <translation>Describe the document when its type is “Other document”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="80"/>
+        <source>Skriv namnet som det står på id-handlingen.</source>
+        <translation>Type the name as it stands on the ID document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="81"/>
+        <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
+        <translation>The machine-readable zone disagrees with what was typed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="82"/>
+        <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
+        <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="83"/>
+        <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
+        <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="84"/>
+        <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
+        <translation>The machine-readable zone holds characters it may not.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="85"/>
+        <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
+        <translation>The power of attorney or guardianship details are incomplete.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="86"/>
+        <source>Välj minst en begäran.</source>
+        <translation>Choose at least one request.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="88"/>
+        <source>Kontrollera uppgiften.</source>
+        <translation>Check this field.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="105"/>
+        <source>Klart – %n uppgifter</source>
+        <translation>Done – %n items</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="107"/>
+        <source>Väntar</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="108"/>
+        <source>Söker …</source>
+        <translation>Searching …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="109"/>
+        <source>Inget hittat</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="110"/>
+        <source>Misslyckades</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="111"/>
+        <source>Svarade inte i tid</source>
+        <translation>Did not answer in time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="112"/>
+        <source>Avbrutet</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="113"/>
+        <source>Manuell kontroll</source>
+        <translation>Manual check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="118"/>
+        <source>Insyn</source>
+        <translation>Insyn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="54"/>
+        <source>Svenska</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="55"/>
+        <source>Engelska</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="56"/>
+        <source>Förhandsgranska utdraget</source>
+        <translation>Preview the extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
+        <source>Skriv ut … (Ctrl+P)</source>
+        <translation>Print … (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
+        <source>Spara som PDF …</source>
+        <translation>Save as PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="62"/>
+        <source>Maskinläsbar kopia (ZIP) …</source>
+        <translation>Machine-readable copy (ZIP) …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="65"/>
+        <source>Språk:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="75"/>
+        <source>Granska och godkänn först; sedan visas utdraget här.</source>
+        <translation>Review and approve first; the extract then appears here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="108"/>
+        <source>Utdraget tas fram …</source>
+        <translation>Producing the extract …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="125"/>
+        <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
+        <translation>The extract has %1 pages. Print it or save it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="132"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="133"/>
+        <source>Utdraget kunde inte tas fram.</source>
+        <translation>The extract could not be produced.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="152"/>
+        <source>Utlämningen är registrerad. De insamlade uppgifterna har tagits bort ur minnet.</source>
+        <translation>The delivery is recorded. The gathered data has been removed from memory.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="172"/>
+        <source>Skrivaren kunde inte startas.</source>
+        <translation>The printer could not be started.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="200"/>
+        <source>Spara utdraget</source>
+        <translation>Save the extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="209"/>
+        <source>Spara maskinläsbar kopia</source>
+        <translation>Save the machine-readable copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="47"/>
+        <source>Uppgifter finns</source>
+        <translation>Data found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="48"/>
+        <source>Inget finns</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="54"/>
+        <source>Vad som finns, som det ska stå i utdraget</source>
+        <translation>What was found, as it should read in the extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="55"/>
+        <source>Spara svar</source>
+        <translation>Save answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="78"/>
+        <location filename="../../desktop/ui/gather_view.py" line="117"/>
+        <source>Insamlingen har inte startat.</source>
+        <translation>The gather has not started.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <source>Orsak</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="91"/>
+        <source>Starta insamling (F5)</source>
+        <translation>Start gathering (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="93"/>
+        <source>Avbryt (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="95"/>
+        <source>Försök igen med misslyckade</source>
+        <translation>Retry the failed ones</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="148"/>
+        <source>Söker i organisationens system …</source>
+        <translation>Searching the organisation&apos;s systems …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="157"/>
+        <source>Avbryter …</source>
+        <translation>Cancelling …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="180"/>
+        <source>Besvaras nedan</source>
+        <translation>Answer below</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="190"/>
+        <source>Klart: %1 uppgifter från %2 system.</source>
+        <translation>Done: %1 items from %2 systems.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="193"/>
+        <source> %1 system kunde inte sökas.</source>
+        <translation> %1 systems could not be searched.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="205"/>
+        <source>Insamlingen misslyckades.</source>
+        <translation>The gather failed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="217"/>
+        <source>Välj om uppgifter finns eller inte.</source>
+        <translation>Choose whether data was found or not.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="229"/>
+        <source>Skriv vad som finns.</source>
+        <translation>Write what was found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="231"/>
+        <source>Svaret är sparat i ärendet.</source>
+        <translation>The answer is saved with the case.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="27"/>
+        <source>Insyn – %1</source>
+        <translation>Insyn – %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="37"/>
+        <source>Huvudmeny</source>
+        <translation>Main menu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="43"/>
+        <source>Ny besökare (Ctrl+N)</source>
+        <translation>New visitor (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="44"/>
+        <source>Ärenden (Ctrl+L)</source>
+        <translation>Cases (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="45"/>
+        <source>Sök (Ctrl+F)</source>
+        <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="46"/>
+        <source>Lås (Ctrl+Shift+L)</source>
+        <translation>Lock (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="54"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <source>In English</source>
+        <translation>På svenska</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <source>%1 (%2) · Insyn %3</source>
+        <translation>%1 (%2) · Insyn %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="110"/>
+        <source>Ärende %1 registrerat. Svara senast %2.</source>
+        <translation>Case %1 registered. Answer by %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="56"/>
+        <source>ÅÅMMDD-NNNN</source>
+        <translation>YYMMDD-NNNN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="70"/>
+        <source>Minst de fyra sista tecknen – bara de sparas</source>
+        <translation>At least the last four characters – only they are kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="79"/>
+        <source>Beskriv handlingen (bara för ”Annan handling”)</source>
+        <translation>Describe the document (only for “Other document”)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="82"/>
+        <source>Valfritt: läs in eller skriv maskinläsbara zonen (MRZ)</source>
+        <translation>Optional: scan or type the machine-readable zone (MRZ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="89"/>
+        <source>Namn (som på id-handlingen)</source>
+        <translation>Name (as on the ID document)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="93"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="95"/>
+        <source>Utfärdat i (land)</source>
+        <translation>Issued in (country)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="96"/>
+        <source>Giltig till och med</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="99"/>
+        <source>MRZ</source>
+        <translation>MRZ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="119"/>
+        <source>Skriv 10 eller 12 siffror.</source>
+        <translation>Type 10 or 12 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="125"/>
+        <source>Samordningsnummer</source>
+        <translation>Coordination number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="127"/>
+        <source>%1 giltigt – född %2</source>
+        <translation>%1 valid – born %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="134"/>
+        <source>Handlingen har gått ut och kan inte godtas.</source>
+        <translation>The document has expired and cannot be accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="158"/>
+        <source>Landet i maskinläsbara zonen är okänt.</source>
+        <translation>The country in the machine-readable zone is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="165"/>
+        <source>Zonen är läst och kontrollsiffrorna stämmer.</source>
+        <translation>The zone is read and its check digits are right.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="197"/>
+        <source>Ny besökare</source>
+        <translation>New visitor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="202"/>
+        <source>1. Vad begär besökaren?</source>
+        <translation>1. What does the visitor ask for?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="212"/>
+        <source>2. Kontrollera identiteten</source>
+        <translation>2. Check the identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="217"/>
+        <source>Besökaren företräds av ombud eller vårdnadshavare</source>
+        <translation>The visitor is represented by an agent or guardian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="227"/>
+        <source>Fullmakt</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="228"/>
+        <source>Vårdnadshavare</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="229"/>
+        <source>God man / förvaltare</source>
+        <translation>Trustee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="236"/>
+        <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
+        <translation>Who signed it, or what shows the guardianship</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="237"/>
+        <source>Behörighet</source>
+        <translation>Mandate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="238"/>
+        <source>Daterad</source>
+        <translation>Dated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="239"/>
+        <source>Undertecknad av</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="253"/>
+        <source>Rensa</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="255"/>
+        <source>Registrera ärende (Ctrl+Enter)</source>
+        <translation>Register case (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="297"/>
+        <source>Ombudet: </source>
+        <translation>Representative: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="39"/>
+        <source>Rör en annan person (art. 15.4)</source>
+        <translation>Concerns another person (Art. 15(4))</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="40"/>
+        <source>Fel person – felaktig träff</source>
+        <translation>Wrong person – false match</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="41"/>
+        <source>Dubblett</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="78"/>
+        <source>stark</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="78"/>
+        <source>svag – bekräfta</source>
+        <translation>weak – confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="131"/>
+        <source>Uppgifter</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="131"/>
+        <source>Antal / träff</source>
+        <translation>Count / match</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="189"/>
+        <location filename="../../desktop/ui/review_view.py" line="296"/>
+        <source>Inget att granska ännu.</source>
+        <translation>Nothing to review yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="193"/>
+        <source>Skäl för att utesluta eller maskera:</source>
+        <translation>Reason to exclude or mask:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="213"/>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="213"/>
+        <source>Värde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="213"/>
+        <source>Maskera</source>
+        <translation>Mask</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="222"/>
+        <source>Godkänn för utlämning …</source>
+        <translation>Approve for delivery …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="238"/>
+        <source>%1 uppgifter. %2 svaga träffar (hittade via e-post, telefon eller namn) är inte med förrän du bekräftar dem. Avmarkera det som inte gäller besökaren; markera ett fält som maskerat om det rör någon annan.</source>
+        <translation>%1 items. %2 weak matches (found by e-mail, phone or name) stay out until you confirm them. Untick what does not concern the visitor; mask a field that concerns someone else.</translation>
+    </message>
+</context>
+</TS>
