@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         if self.locked:
             return
         self._before_lock = self.stack.currentWidget()
+        self.statusBar().clearMessage()  # may name the case being handled
         self.toolbar.setEnabled(False)
         self.lock_screen.lock_for(self.staff.username, self.staff.display_name)
         self.stack.setCurrentWidget(self.lock_screen)

@@ -1,0 +1,96 @@
+"""Run the desk program on a virtual screen through one whole visit and save a screenshot of
+every step (scripts/screenshots [OUT_DIR]). Uses Qt's offscreen platform: no display needed."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QDate, QThreadPool  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.services.demo import create_demo  # noqa: E402
+from desktop.services.desk import open_desk  # noqa: E402
+from desktop.services.staff import create_account, sign_in  # noqa: E402
+from desktop.ui.auth import SignInDialog  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv)
+    work = Path(tempfile.mkdtemp(prefix="insyn-shots-"))
+    demo = create_demo(work, people=500, seed=1)
+    desk = open_desk(demo.config_path)
+    create_account(desk, "disk1", "Receptionen, disk 1", ["reception"], "demo-disk1", by_staff_id=None)
+    create_account(desk, "granskare", "Personuppgiftssamordnaren", ["approver"], "demo-granskare", by_staff_id=None)
+
+    def wait(condition, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
+        end = time.monotonic() + seconds
+        while not condition() and time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(5):
+            app.processEvents()
+        widget.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    dialog = SignInDialog(desk)
+    dialog.username.setText("disk1")
+    dialog.show()
+    shot(dialog, "01-sign-in")
+    staff = sign_in(desk, "disk1", "demo-disk1")
+    window = MainWindow(desk, staff)
+    window.resize(1280, 820)
+    window.show()
+    example = demo.examples[0]
+    window.show_new_visit()
+    person = window.visit.person
+    wrong_digit = str((int(example.personnummer[-1]) + 1) % 10)
+    person.personnummer.setText(example.personnummer[:-1] + wrong_digit)
+    person.name.setText(example.name)
+    shot(window, "02-new-visit-wrong-number")
+    person.personnummer.setText(example.personnummer)
+    person.document_number.setText("AB1234567")
+    person.expiry.setDate(QDate.currentDate().addYears(3))
+    shot(window, "03-new-visit")
+    window.visit.register()
+    shot(window, "04-gathering")
+    wait(lambda: window.case.result is not None)
+    window.case.tabs.setCurrentWidget(window.case.gather)
+    shot(window, "05-gathered")
+    window.case.tabs.setCurrentWidget(window.case.review)
+    model = window.case.review.model
+    chat = next((i for i in model.record_indexes() if model.record_at(i).category == "Chattkonversationer"), None)
+    if chat is not None:
+        window.case.review.tree.setCurrentIndex(chat)
+        window.case.review.tree.scrollTo(chat)
+    shot(window, "06-review")
+    window.case.ask_approver = lambda: sign_in(desk, "granskare", "demo-granskare", purpose="approval")  # type: ignore[method-assign]
+    window.case.approve()
+    wait(lambda: window.case.deliver.rendered is not None)
+    wait(lambda: window.case.deliver.document.pageCount() > 0, 10)
+    wait(lambda: False, 2)  # the preview renders its pages in the background
+    shot(window, "07-preview")
+    window.case.tabs.setCurrentIndex(0)
+    shot(window, "08-case-timeline")
+    window.show_cases()
+    shot(window, "09-case-list")
+    window.lock()
+    shot(window, "10-locked")
+    window.case.drop_data()
+    window.close()
+    QThreadPool.globalInstance().waitForDone()
+    desk.close()
+
+
+if __name__ == "__main__":
+    main()
