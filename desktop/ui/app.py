@@ -1,27 +1,36 @@
-"""Starting the desk program: the configuration, the register, the first administrator,
-signing in, and the main window."""
+"""Starting the desk program: the sign-in window at once, the rest loaded behind it.
+
+The first window a receptionist needs is the sign-in, so it is shown as soon as Qt is up; the
+configuration, the register (with its migrations) and the heavy libraries load on a worker
+meanwhile, and a sign-in typed before they are ready goes ahead when they are. Only PySide6 and
+light modules are imported here at start.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import platformdirs
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.errors import UserError
 from desktop.resources import resource_path
-from desktop.services.desk import Desk, open_desk
-from desktop.services.staff import needs_first_admin
 from desktop.ui.auth import FirstAdminDialog, SignInDialog
 from desktop.ui.common import tr
-from desktop.ui.main_window import MainWindow
+from desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from desktop.services.desk import Desk
+    from desktop.ui.main_window import MainWindow
 
 
 def demo_config() -> Path:
     """The demo organisation in the user data folder, created on first use."""
+    import platformdirs
+
     from desktop.services.demo import create_demo
 
     folder = Path(platformdirs.user_data_dir("Insyn", appauthor=False)) / "demo"
@@ -43,8 +52,10 @@ def install_translator(app: QApplication, language: str) -> None:
         app.installTranslator(translator)
 
 
-def open_window(app: QApplication, desk: Desk, staff, language: str) -> MainWindow:  # type: ignore[no-untyped-def]
+def open_window(app: QApplication, desk: Desk, staff: Any, language: str) -> MainWindow:
     """The main window in `language`; switching language builds a fresh one (the case list)."""
+    from desktop.ui.main_window import MainWindow
+
     install_translator(app, language)
     QSettings("Insyn", "Insyn").setValue("language", language)
     window = MainWindow(desk, staff)
@@ -62,28 +73,85 @@ def open_window(app: QApplication, desk: Desk, staff, language: str) -> MainWind
     return window
 
 
+def load_desk(config: str | None, demo: bool, register_url: str | None) -> tuple[Desk, bool]:
+    """On a worker: the configuration, the register and the heavy modules the window needs."""
+    from desktop.services.desk import open_desk
+    from desktop.services.staff import needs_first_admin
+
+    path = config or os.environ.get("INSYN_CONFIG") or (str(demo_config()) if demo else None)
+    if path is None:
+        raise UserError(tr("Ingen konfiguration: starta med --config SÖKVÄG eller --demo."))
+    desk = open_desk(path, register_url=register_url)
+    import desktop.ui.main_window  # noqa: F401 - loaded now so that the window opens at once
+
+    return desk, needs_first_admin(desk)
+
+
+class Startup:
+    """The steps of a start: sign-in shown, desk loaded, maybe the first admin, main window."""
+
+    def __init__(self, app: QApplication, language: str, *, exit_when_ready: bool) -> None:
+        self.app = app
+        self.language = language
+        self.exit_when_ready = exit_when_ready
+        self.desk: Desk | None = None
+        self.window: MainWindow | None = None
+        self.code = 0
+        self.sign_in = SignInDialog(None)
+        self.sign_in.accepted.connect(self.signed_in)
+        self.sign_in.rejected.connect(self.app.quit)
+
+    def start(self, config: str | None, demo: bool, register_url: str | None) -> None:
+        self.sign_in.show()
+
+        def begin_loading() -> None:
+            # Once the event loop runs the window is interactive; only then start the load, so
+            # that it does not compete with painting the first window.
+            if self.exit_when_ready:  # for benchmarks and smoke tests: report the first window
+                print("ready", flush=True)
+            run_task(lambda: load_desk(config, demo, register_url), self.loaded, self.failed)
+
+        QTimer.singleShot(0, begin_loading)
+
+    def loaded(self, loaded: tuple[Desk, bool]) -> None:
+        self.desk, needs_admin = loaded
+        if self.exit_when_ready:
+            print("loaded", flush=True)
+            self.app.quit()
+            return
+        if needs_admin:
+            self.sign_in.hide()
+            if FirstAdminDialog(self.desk).exec() != FirstAdminDialog.DialogCode.Accepted:
+                self.app.quit()
+                return
+            self.sign_in.show()
+        self.sign_in.set_desk(self.desk)
+
+    def failed(self, exc: BaseException) -> None:
+        self.sign_in.hide()
+        text = str(exc) if isinstance(exc, UserError) else tr("Insyn kunde inte starta; se loggen.")
+        QMessageBox.critical(None, "Insyn", text)
+        self.code = 2
+        self.app.quit()
+
+    def signed_in(self) -> None:
+        assert self.desk is not None and self.sign_in.staff is not None
+        self.window = open_window(self.app, self.desk, self.sign_in.staff, self.language)
+        self.window.show()
+
+
 def run_gui(*, register_url: str | None, demo: bool, config: str | None = None, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Insyn")
+    app.setQuitOnLastWindowClosed(True)
     language = language or os.environ.get("INSYN_LANG") or str(QSettings("Insyn", "Insyn").value("language", "sv"))
     QLocale.setDefault(QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English))
     install_translator(app, language)
+    startup = Startup(app, language, exit_when_ready=bool(os.environ.get("INSYN_EXIT_WHEN_READY")))
+    startup.start(config, demo, register_url)
     try:
-        path = config or os.environ.get("INSYN_CONFIG") or (str(demo_config()) if demo else None)
-        if path is None:
-            raise UserError(tr("Ingen konfiguration: starta med --config SÖKVÄG eller --demo."))
-        desk: Desk = open_desk(path, register_url=register_url)
-    except UserError as exc:
-        QMessageBox.critical(None, "Insyn", str(exc))
-        return 2
-    try:
-        if needs_first_admin(desk) and FirstAdminDialog(desk).exec() != FirstAdminDialog.DialogCode.Accepted:
-            return 0
-        sign_in = SignInDialog(desk)
-        if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.staff is None:
-            return 0
-        window = open_window(app, desk, sign_in.staff, language)
-        window.show()
-        return app.exec()
+        code = app.exec()
     finally:
-        desk.close()
+        if startup.desk is not None:
+            startup.desk.close()
+    return startup.code or code

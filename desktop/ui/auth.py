@@ -15,21 +15,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing import TYPE_CHECKING
+
 from desktop.errors import UserError
-from desktop.register.models import Staff
-from desktop.services.desk import Desk
-from desktop.services.staff import SignInFailed, create_account, sign_in
 from desktop.ui.common import heading, tr
+
+if TYPE_CHECKING:  # the services import SQLAlchemy: loaded in the background at start
+    from desktop.register.models import Staff
+    from desktop.services.desk import Desk
 
 
 class SignInDialog(QDialog):
     """User name and password; one message for every failure, so nothing is revealed."""
 
     def __init__(
-        self, desk: Desk, parent: QWidget | None = None, *, title: str = "", purpose: str = "login", username: str = ""
+        self,
+        desk: Desk | None,
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+        purpose: str = "login",
+        username: str = "",
     ) -> None:
         super().__init__(parent)
         self.desk = desk
+        self._waiting = False
         self.purpose = purpose
         self.staff: Staff | None = None
         self.setWindowTitle(title or tr("Logga in – Insyn"))
@@ -55,7 +65,21 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         (self.password if username else self.username).setFocus()
 
+    def set_desk(self, desk: Desk) -> None:
+        """The register is open: a sign-in typed while it was loading goes ahead now."""
+        self.desk = desk
+        self.problem.clear()
+        if self._waiting:
+            self._waiting = False
+            self.try_sign_in()
+
     def try_sign_in(self) -> None:
+        from desktop.services.staff import SignInFailed, sign_in
+
+        if self.desk is None:
+            self._waiting = True
+            self.problem.setText(tr("Insyn startar – du loggas in strax."))
+            return
         try:
             self.staff = sign_in(self.desk, self.username.text(), self.password.text(), purpose=self.purpose)
         except SignInFailed:
@@ -102,6 +126,8 @@ class FirstAdminDialog(QDialog):
         layout.addWidget(create)
 
     def create(self) -> None:
+        from desktop.services.staff import create_account
+
         if self.password.text() != self.repeat.text():
             self.problem.setText(tr("Lösenorden är inte lika."))
             return
@@ -190,6 +216,8 @@ class LockScreen(QWidget):
         self.password.setFocus()
 
     def try_unlock(self) -> None:
+        from desktop.services.staff import SignInFailed, sign_in
+
         try:
             sign_in(self.desk, self.username, self.password.text(), purpose="unlock")
         except SignInFailed:

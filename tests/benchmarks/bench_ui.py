@@ -1,0 +1,170 @@
+"""GUI benchmark (run on demand, not in the test suite).
+
+    .venv/bin/python tests/benchmarks/bench_ui.py [--world DIR] [--runs 5]
+
+1. Start-up: the time from process start to an interactive main window (the desk opened, the
+   register migrated, a staff member signed in programmatically, the window shown and the event
+   loop idle), against a bare PySide6 window started the same way, in the same run. Median of
+   `--runs` fresh processes each; prints both and the ratio (goal <= 1.5).
+2. Responsiveness: the longest gap of a 10 ms heartbeat timer on the GUI thread while the window
+   gathers one visitor's data from the demo world (the 1,000,000-person world of bench_gather.py
+   when it exists) and then renders a 50,000-row extract in the delivery view (goal < 100 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow(); window.resize(1200, 800); window.show()
+QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+app.exec()
+"""
+
+def time_to(command: list[str], *markers: str) -> list[float]:
+    """Seconds from spawning `command` until it prints each marker line."""
+    started = time.perf_counter()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "INSYN_EXIT_WHEN_READY": "1"}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, stderr=subprocess.DEVNULL, env=env)
+    assert process.stdout is not None
+    seen: list[float] = []
+    for line in process.stdout:
+        if len(seen) < len(markers) and line.strip() == markers[len(seen)]:
+            seen.append(time.perf_counter() - started)
+    process.wait(timeout=60)
+    if len(seen) != len(markers):
+        raise RuntimeError("the child never printed " + " and ".join(markers))
+    return seen
+
+
+def prepare_world(world: Path | None) -> Path:
+    from desktop.services.demo import create_demo
+    from desktop.services.desk import open_desk
+    from desktop.services.staff import create_account
+
+    if world is None:
+        big = Path(__file__).with_name(".world-1000000")
+        world = big if (big / "insyn-demo.toml").exists() else Path(__file__).with_name(".world-3000")
+    config = world / "insyn-demo.toml"
+    if not config.exists():
+        create_demo(world, people=3000)
+    desk = open_desk(config)
+    try:
+        create_account(desk, "disk1", "Bench", ["reception"], "bench-password", by_staff_id=None)
+    except Exception:  # noqa: BLE001 - the account exists from an earlier run
+        pass
+    try:
+        create_account(desk, "granskare", "Bench approver", ["approver"], "bench-password", by_staff_id=None)
+    except Exception:  # noqa: BLE001
+        pass
+    desk.close()
+    return config
+
+
+def responsiveness(config: Path) -> tuple[float, float, float]:
+    from datetime import date
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.extract import GatherResult, Record, SourceResult, SourceStatus, Strength
+    from desktop.services.cases import PersonInput, open_case
+    from desktop.services.desk import open_desk
+    from desktop.services.staff import sign_in
+    from desktop.core.requests import RequestType
+    from desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    desk = open_desk(config)
+    window = MainWindow(desk, sign_in(desk, "disk1", "bench-password"))
+    window.show()
+    clock, longest = QElapsedTimer(), [0.0]
+    clock.start()
+    last = [clock.elapsed()]
+
+    def beat() -> None:
+        now = clock.elapsed()
+        longest[0] = max(longest[0], now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(beat)
+
+    def run_until(condition, seconds: float = 120) -> None:  # type: ignore[no-untyped-def]
+        end = time.monotonic() + seconds
+        while not condition() and time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.001)
+
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    crm = sqlite3.connect(make_url(desk.config.source("kundregister").url).database)
+    pin = crm.execute("SELECT personnr FROM kund WHERE rowid = 1").fetchone()[0]  # the one with hourly readings
+    opened = open_case(desk, PersonInput(pin, "Åsa Öberg", "national-id", "SE", "AB1234567", date(2030, 1, 1)),
+                       [(RequestType.ACCESS, None)], staff_username="disk1")  # fmt: skip
+    run_until(lambda: False, 0.3)
+    longest[0], last[0] = 0.0, clock.elapsed()
+    heartbeat.start()
+    window.show_case(opened.number, start_gather=True)
+    run_until(lambda: window.case.result is not None)
+    gather_stall = longest[0]
+
+    # A 50,000-row extract rendered by the delivery view's worker.
+    rows = [{"timme": f"2025-01-{n % 28 + 1:02d} {n % 24:02d}:00", "kwh": n / 100, "id": "735999100000000"}
+            for n in range(50_000)]  # fmt: skip
+    big = SourceResult("kundregister", "Kundregistret", "sql", SourceStatus.OK,
+                       [Record("kundregister", "Mätvärden per timme", r, Strength.STRONG, "personnummer") for r in rows])  # fmt: skip
+    result = GatherResult({"kundregister": big}, {})
+    window.case.deliver.set_case(opened.number, result, "granskare")
+    run_until(lambda: False, 0.2)
+    longest[0], last[0] = 0.0, clock.elapsed()
+    window.case.deliver.render()
+    run_until(lambda: window.case.deliver.rendered is not None, 300)
+    render_stall = longest[0]
+    heartbeat.stop()
+    window.case.drop_data()
+    window.close()
+    desk.close()
+    return gather_stall, render_stall, max(gather_stall, render_stall)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--world", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    config = prepare_world(args.world)
+    print(f"world: {config.parent}")
+    bare = [time_to([sys.executable, "-c", BARE], "ready")[0] for _ in range(args.runs)]
+    program = [time_to([sys.executable, "-m", "desktop", "--config", str(config)], "ready", "loaded")
+               for _ in range(args.runs)]  # fmt: skip
+    ready = statistics.median(p[0] for p in program)
+    loaded = statistics.median(p[1] for p in program)
+    print(f"start to interactive window (sign-in): program {ready * 1000:.0f} ms, "
+          f"bare PySide6 window {statistics.median(bare) * 1000:.0f} ms, "
+          f"ratio {ready / statistics.median(bare):.2f} (goal <= 1.5)")  # fmt: skip
+    print(f"register, configuration and sources loaded behind it after {loaded * 1000:.0f} ms")
+    gather_stall, render_stall, worst = responsiveness(config)
+    print(f"longest GUI-thread stall: during the gather {gather_stall:.0f} ms, during the 50,000-row "
+          f"render {render_stall:.0f} ms (goal < 100 ms)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
