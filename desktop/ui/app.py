@@ -83,7 +83,9 @@ def load_desk(config: str | None, demo: bool, register_url: str | None) -> tuple
         raise UserError(tr("Ingen konfiguration: starta med --config SÖKVÄG eller --demo."))
     desk = open_desk(path, register_url=register_url)
     import desktop.ui.main_window  # noqa: F401 - loaded now so that the window opens at once
+    from desktop.services.casework import warm_up
 
+    warm_up(desk)
     return desk, needs_first_admin(desk)
 
 

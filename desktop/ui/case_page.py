@@ -156,7 +156,8 @@ class CasePage(QWidget):
     def _gathered(self, result: GatherResult) -> None:
         self.result = result
         self.approved_by = None
-        self.review.show_result(self.number, result)
+        self.review.show_result(self.number, result, self.gather.prepared)  # type: ignore[arg-type]
+        self.gather.prepared = None
         self.deliver.set_case(self.number, result, None)
         self.tabs.setCurrentWidget(self.review)
         self.refresh()

@@ -8,7 +8,7 @@ let go.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -86,7 +86,6 @@ class DeliverView(QWidget):
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button.clicked.connect(self.save_dialog)
         self.zip_button.clicked.connect(self.zip_dialog)
-        self._buffer: QBuffer | None = None
         self._set_ready(False)
 
     def _set_ready(self, ready: bool) -> None:
@@ -108,19 +107,31 @@ class DeliverView(QWidget):
         self.status.setText(tr("Utdraget tas fram …"))
         self.render_button.setEnabled(False)
         result, language, number = self.result, self.language.currentData(), self.case_number
-        run_task(
-            lambda: render_extract(self.desk, number, result, language=language, with_package=True),
-            self._rendered,
-            self._failed,
-        )
+        gui_thread = QCoreApplication.instance().thread()  # type: ignore[union-attr]
 
-    def _rendered(self, rendered: RenderedExtract) -> None:
+        def work() -> tuple[RenderedExtract, QPdfDocument]:
+            rendered = render_extract(self.desk, number, result, language=language, with_package=True)
+            # Parsing a thousand-page PDF takes QtPdf a quarter of a second: done here, on the
+            # worker, and the loaded document handed over to the GUI thread.
+            document = QPdfDocument()
+            buffer = QBuffer(document)
+            buffer.setData(QByteArray(rendered.pdf))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            document.load(buffer)
+            document.moveToThread(gui_thread)
+            return rendered, document
+
+        run_task(work, self._rendered, self._failed)
+
+    def _rendered(self, done: tuple[RenderedExtract, QPdfDocument]) -> None:
+        rendered, document = done
         self.rendered = rendered
-        self.document.close()
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(rendered.pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+        old = self.document
+        document.setParent(self)
+        self.document = document
+        self.view.setDocument(document)
+        old.close()
+        old.deleteLater()
         self.status.setText(
             tr("Utdraget har %1 sidor. Skriv ut det eller spara det.").replace("%1", str(rendered.pages))
         )
@@ -216,7 +227,6 @@ class DeliverView(QWidget):
         self.result = None
         self.rendered = None
         self.document.close()
-        self._buffer = None
         self._set_ready(False)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]

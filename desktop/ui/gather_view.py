@@ -73,6 +73,7 @@ class GatherView(QWidget):
         self.staff_username = staff_username
         self.case_number = ""
         self.result: GatherResult | None = None
+        self.prepared: object | None = None  # the review tree built with the result
         self.current: CaseGather | None = None
         layout = QVBoxLayout(self)
         self.summary = QLabel(tr("Insamlingen har inte startat."))
@@ -149,7 +150,15 @@ class GatherView(QWidget):
         self.start_button.setEnabled(False)
         self.retry_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        run_task(self.current.run, self._done, self._failed)
+        gather = self.current
+
+        def work() -> tuple[GatherResult, object]:
+            from desktop.ui.review_view import ReviewModel
+
+            result = gather.run()
+            return result, ReviewModel.prepare(result)  # the review tree, built off the GUI thread
+
+        run_task(work, self._done, self._failed)
 
     def cancel(self) -> None:
         if self.current is not None:
@@ -180,7 +189,8 @@ class GatherView(QWidget):
             reason = tr("Besvaras nedan")
         self.table.setItem(row, 2, QTableWidgetItem(reason))
 
-    def _done(self, result: GatherResult) -> None:
+    def _done(self, done: tuple[GatherResult, object]) -> None:
+        result, self.prepared = done
         self.current = None
         self.result = result
         for source in result.sources.values():

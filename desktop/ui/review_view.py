@@ -47,63 +47,82 @@ def _summary(record: Record) -> str:
     return " · ".join(values)
 
 
+class ReviewTree:
+    """The tree's nodes as plain lists of integers and texts: built on a worker, no Qt."""
+
+    def __init__(self, result: GatherResult | None = None) -> None:
+        self.records: list[Record] = []
+        self.parent: list[int] = []  # node → parent node (-1 for top level)
+        self.children: list[list[int]] = []
+        self.label: list[str] = []
+        self.detail: list[str] = []
+        self.record: list[int] = []  # node → index in self.records, or -1
+        self.top: list[int] = []
+        self.row: list[int] = []  # node → its row under its parent
+        if result is not None:
+            for source in result.sources.values():
+                if not source.records:
+                    continue
+                source_node = self._add(-1, source.name, str(source.record_count), -1)
+                for title, records in source.categories().items():
+                    category_node = self._add(source_node, title, str(len(records)), -1)
+                    for record in records:
+                        strength = tr("stark") if record.strength is Strength.STRONG else tr("svag – bekräfta")
+                        self._add(category_node, _summary(record), strength, len(self.records))
+                        self.records.append(record)
+
+    def _add(self, parent: int, label: str, detail: str, record: int) -> int:
+        node = len(self.parent)
+        siblings = self.top if parent < 0 else self.children[parent]
+        self.row.append(len(siblings))
+        siblings.append(node)
+        self.parent.append(parent)
+        self.children.append([])
+        self.label.append(label)
+        self.detail.append(detail)
+        self.record.append(record)
+        return node
+
+
 class ReviewModel(QAbstractItemModel):
     """Source → category → record, the records checkable. Nodes are plain integers, so Qt holds
     no Python objects and no per-item wrappers (thousands of meter readings stay cheap)."""
 
     COLUMNS = 2
+    toggled = Signal(int, bool)  # record index, now included
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.records: list[Record] = []
-        self._parent: list[int] = []  # node → parent node (-1 for top level)
-        self._children: list[list[int]] = []
-        self._label: list[str] = []
-        self._detail: list[str] = []
-        self._record: list[int] = []  # node → index in self.records, or -1
-        self._top: list[int] = []
-        self._row: list[int] = []  # node → its row under its parent
+        self.tree = ReviewTree()
 
-    def load(self, result: GatherResult) -> None:
+    @property
+    def records(self) -> list[Record]:
+        return self.tree.records
+
+    @staticmethod
+    def prepare(result: GatherResult) -> ReviewTree:
+        return ReviewTree(result)
+
+    def adopt(self, tree: ReviewTree) -> None:
         self.beginResetModel()
-        self.records, self._parent, self._children = [], [], []
-        self._label, self._detail, self._record, self._top, self._row = [], [], [], [], []
-        for source in result.sources.values():
-            if not source.records:
-                continue
-            source_node = self._add(-1, source.name, str(source.record_count), -1)
-            for title, records in source.categories().items():
-                category_node = self._add(source_node, title, str(len(records)), -1)
-                for record in records:
-                    strength = tr("stark") if record.strength is Strength.STRONG else tr("svag – bekräfta")
-                    self._add(category_node, _summary(record), strength, len(self.records))
-                    self.records.append(record)
+        self.tree = tree
         self.endResetModel()
 
-    def clear(self) -> None:
-        self.load(GatherResult({}, {}))
+    def load(self, result: GatherResult) -> None:
+        self.adopt(ReviewTree(result))
 
-    def _add(self, parent: int, label: str, detail: str, record: int) -> int:
-        node = len(self._parent)
-        siblings = self._top if parent < 0 else self._children[parent]
-        self._row.append(len(siblings))
-        siblings.append(node)
-        self._parent.append(parent)
-        self._children.append([])
-        self._label.append(label)
-        self._detail.append(detail)
-        self._record.append(record)
-        return node
+    def clear(self) -> None:
+        self.adopt(ReviewTree())
 
     def node(self, index: Index) -> int:
         return int(index.internalId()) if index.isValid() else -1
 
     def record_at(self, index: Index) -> Record | None:
         node = self.node(index)
-        return self.records[self._record[node]] if node >= 0 and self._record[node] >= 0 else None
+        return self.records[self.tree.record[node]] if node >= 0 and self.tree.record[node] >= 0 else None
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        siblings = self._children[self.node(parent)] if parent.isValid() else self._top
+        siblings = self.tree.children[self.node(parent)] if parent.isValid() else self.tree.top
         if not (0 <= row < len(siblings) and 0 <= column < self.COLUMNS):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row])
@@ -111,17 +130,17 @@ class ReviewModel(QAbstractItemModel):
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
-        parent = self._parent[self.node(index)]
+        parent = self.tree.parent[self.node(index)]
         if parent < 0:
             return QModelIndex()
-        return self.createIndex(self._row[parent], 0, parent)
+        return self.createIndex(self.tree.row[parent], 0, parent)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._top)
+            return len(self.tree.top)
         if parent.column() != 0:
             return 0
-        return len(self._children[self.node(parent)])
+        return len(self.tree.children[self.node(parent)])
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return self.COLUMNS
@@ -145,7 +164,7 @@ class ReviewModel(QAbstractItemModel):
         node = self.node(index)
         record = self.record_at(index)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._label[node] if index.column() == 0 else self._detail[node]
+            return self.tree.label[node] if index.column() == 0 else self.tree.detail[node]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and record is not None:
             return Qt.CheckState.Checked if record.included else Qt.CheckState.Unchecked
         weak = record is not None and record.strength is Strength.WEAK
@@ -153,14 +172,12 @@ class ReviewModel(QAbstractItemModel):
             return QBrush(QColor("#8A6D00"))
         return None
 
-    toggled = Signal(int, bool)  # record index, now included
-
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         record = self.record_at(index)
         if role != Qt.ItemDataRole.CheckStateRole or record is None:
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.toggled.emit(self._record[self.node(index)], checked)
+        self.toggled.emit(self.tree.record[self.node(index)], checked)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
 
@@ -225,11 +242,11 @@ class ReviewView(QWidget):
         buttons.addWidget(self.approve_button)
         layout.addLayout(buttons)
 
-    def show_result(self, case_number: str, result: GatherResult) -> None:
+    def show_result(self, case_number: str, result: GatherResult, prepared: ReviewTree | None = None) -> None:
         self.review = Review(self.desk, case_number, result, staff_username=self.staff_username)
         self.fields.setRowCount(0)
         self._record = None
-        self.model.load(result)
+        self.model.adopt(prepared or ReviewModel.prepare(result))
         for row in range(self.model.rowCount()):
             self.tree.expand(self.model.index(row, 0))
         weak = sum(1 for r in self.model.records if r.strength is Strength.WEAK)
