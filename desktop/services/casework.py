@@ -6,6 +6,7 @@ with 100,000 cases costs no more to open than one with ten. Lists show the perso
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 from dataclasses import dataclass
@@ -194,7 +195,5 @@ def warm_up(desk: Desk) -> None:
     before the first visitor is at the desk (the first case file otherwise costs ~0.1 s)."""
     count_cases(desk, CaseFilter.OPEN)
     fetch_cases(desk, CaseFilter.OPEN, offset=0, limit=1)
-    try:
+    with contextlib.suppress(UserError):
         case_file(desk, "0000-00000")
-    except UserError:
-        pass

@@ -8,7 +8,7 @@ let go.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -34,6 +34,8 @@ from desktop.services.delivery import (
 from desktop.services.desk import Desk
 from desktop.ui.common import error_box, tr
 from desktop.ui.workers import run_task
+
+MULTI_PAGE_LIMIT = 150
 
 
 class DeliverView(QWidget):
@@ -82,6 +84,19 @@ class DeliverView(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         layout.addWidget(self.view, 1)
+        pages = QHBoxLayout()
+        self.previous_page = QPushButton(tr("◀ Föregående sida (PgUp)"))
+        self.next_page = QPushButton(tr("Nästa sida (PgDn) ▶"))
+        self.page_label = QLabel()
+        pages.addStretch(1)
+        for widget in (self.previous_page, self.page_label, self.next_page):
+            pages.addWidget(widget)
+            widget.setVisible(False)
+        pages.addStretch(1)
+        layout.addLayout(pages)
+        self.previous_page.clicked.connect(lambda: self._show_page(self._page - 1))
+        self.next_page.clicked.connect(lambda: self._show_page(self._page + 1))
+        self._page = 0
         self.render_button.clicked.connect(self.render)
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button.clicked.connect(self.save_dialog)
@@ -129,7 +144,14 @@ class DeliverView(QWidget):
         old = self.document
         document.setParent(self)
         self.document = document
+        # Laying out every page of a thousand-page extract stalls the window; long ones are
+        # previewed a page at a time, with the page buttons.
+        long_document = rendered.pages > MULTI_PAGE_LIMIT
+        self.view.setPageMode(QPdfView.PageMode.SinglePage if long_document else QPdfView.PageMode.MultiPage)
+        for button in (self.previous_page, self.next_page, self.page_label):
+            button.setVisible(long_document)
         self.view.setDocument(document)
+        self._show_page(0)
         old.close()
         old.deleteLater()
         self.status.setText(
@@ -137,6 +159,14 @@ class DeliverView(QWidget):
         )
         self.render_button.setEnabled(True)
         self._set_ready(True)
+
+    def _show_page(self, page: int) -> None:
+        count = self.document.pageCount()
+        if not count:
+            return
+        self._page = max(0, min(page, count - 1))
+        self.view.pageNavigator().jump(self._page, QPointF(), self.view.pageNavigator().currentZoom())
+        self.page_label.setText(tr("Sida %1 av %2").replace("%1", str(self._page + 1)).replace("%2", str(count)))
 
     def _failed(self, exc: BaseException) -> None:
         self.render_button.setEnabled(True)

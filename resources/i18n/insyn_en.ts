@@ -4,116 +4,126 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="74"/>
+        <location filename="../../desktop/ui/app.py" line="83"/>
         <source>Ingen konfiguration: starta med --config SÖKVÄG eller --demo.</source>
         <translation>No configuration: start with --config PATH or --demo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="35"/>
+        <location filename="../../desktop/ui/app.py" line="134"/>
+        <source>Insyn kunde inte starta; se loggen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="45"/>
         <source>Logga in – Insyn</source>
         <translation>Sign in – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="37"/>
-        <location filename="../../desktop/ui/auth.py" line="51"/>
+        <location filename="../../desktop/ui/auth.py" line="47"/>
+        <location filename="../../desktop/ui/auth.py" line="61"/>
         <source>Logga in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/auth.py" line="90"/>
+        <location filename="../../desktop/ui/auth.py" line="54"/>
+        <location filename="../../desktop/ui/auth.py" line="114"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/auth.py" line="175"/>
+        <location filename="../../desktop/ui/auth.py" line="55"/>
+        <location filename="../../desktop/ui/auth.py" line="201"/>
         <source>Lösenord</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="52"/>
+        <location filename="../../desktop/ui/auth.py" line="62"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="62"/>
+        <location filename="../../desktop/ui/auth.py" line="81"/>
+        <source>Insyn startar – du loggas in strax.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="86"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="76"/>
+        <location filename="../../desktop/ui/auth.py" line="100"/>
         <source>Första start – Insyn</source>
         <translation>First start – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="78"/>
+        <location filename="../../desktop/ui/auth.py" line="102"/>
         <source>Skapa den första administratören</source>
         <translation>Create the first administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="79"/>
+        <location filename="../../desktop/ui/auth.py" line="103"/>
         <source>Administratören lägger sedan upp konton för receptionen och granskarna.</source>
         <translation>The administrator then creates the accounts for reception and approvers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="89"/>
+        <location filename="../../desktop/ui/auth.py" line="113"/>
         <source>Får även granska och lämna ut (granskare)</source>
         <translation>May also approve and release extracts (approver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="91"/>
+        <location filename="../../desktop/ui/auth.py" line="115"/>
         <location filename="../../desktop/ui/case_list.py" line="51"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="92"/>
+        <location filename="../../desktop/ui/auth.py" line="116"/>
         <source>Lösenord (minst 8 tecken)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="93"/>
+        <location filename="../../desktop/ui/auth.py" line="117"/>
         <source>Upprepa lösenordet</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="99"/>
+        <location filename="../../desktop/ui/auth.py" line="123"/>
         <source>Skapa administratör</source>
         <translation>Create administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="106"/>
+        <location filename="../../desktop/ui/auth.py" line="132"/>
         <source>Lösenorden är inte lika.</source>
         <translation>The passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="116"/>
+        <location filename="../../desktop/ui/auth.py" line="142"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="118"/>
+        <location filename="../../desktop/ui/auth.py" line="144"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="120"/>
+        <location filename="../../desktop/ui/auth.py" line="146"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="166"/>
+        <location filename="../../desktop/ui/auth.py" line="192"/>
         <source>Insyn är låst</source>
         <translation>Insyn is locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="187"/>
+        <location filename="../../desktop/ui/auth.py" line="213"/>
         <source>Inloggad: %1 – skriv ditt lösenord för att fortsätta.</source>
         <translation>Signed in: %1 – type your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="196"/>
+        <location filename="../../desktop/ui/auth.py" line="224"/>
         <source>Fel lösenord.</source>
         <translation>Wrong password.</translation>
     </message>
@@ -133,7 +143,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
         <location filename="../../desktop/ui/case_page.py" line="131"/>
-        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <location filename="../../desktop/ui/gather_view.py" line="83"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -301,7 +311,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="74"/>
-        <location filename="../../desktop/ui/case_page.py" line="239"/>
+        <location filename="../../desktop/ui/case_page.py" line="240"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -357,42 +367,42 @@
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="175"/>
+        <location filename="../../desktop/ui/case_page.py" line="176"/>
         <source>Utdraget måste godkännas av en annan person med rollen granskare.</source>
         <translation>The extract must be approved by another person with the approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="184"/>
+        <location filename="../../desktop/ui/case_page.py" line="185"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="205"/>
+        <location filename="../../desktop/ui/case_page.py" line="206"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="212"/>
+        <location filename="../../desktop/ui/case_page.py" line="213"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="212"/>
+        <location filename="../../desktop/ui/case_page.py" line="213"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="223"/>
+        <location filename="../../desktop/ui/case_page.py" line="224"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="223"/>
+        <location filename="../../desktop/ui/case_page.py" line="224"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="239"/>
+        <location filename="../../desktop/ui/case_page.py" line="240"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -677,78 +687,93 @@
         <translation>Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="54"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="56"/>
         <source>Svenska</source>
         <translation>Swedish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="55"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
         <source>Engelska</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="56"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
         <source>Förhandsgranska utdraget</source>
         <translation>Preview the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
         <source>Skriv ut … (Ctrl+P)</source>
         <translation>Print … (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="62"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="62"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="64"/>
         <source>Maskinläsbar kopia (ZIP) …</source>
         <translation>Machine-readable copy (ZIP) …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="65"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="67"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="75"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="77"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="108"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="88"/>
+        <source>◀ Föregående sida (PgUp)</source>
+        <translation>◀ Previous page (PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="89"/>
+        <source>Nästa sida (PgDn) ▶</source>
+        <translation>Next page (PgDn) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="122"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="125"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="158"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="132"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="133"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="169"/>
+        <source>Sida %1 av %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="173"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="174"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="152"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="193"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna har tagits bort ur minnet.</source>
         <translation>The delivery is recorded. The gathered data has been removed from memory.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="172"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="213"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="200"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="241"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="209"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="250"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -773,78 +798,78 @@
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="117"/>
+        <location filename="../../desktop/ui/gather_view.py" line="79"/>
+        <location filename="../../desktop/ui/gather_view.py" line="118"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <location filename="../../desktop/ui/gather_view.py" line="83"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <location filename="../../desktop/ui/gather_view.py" line="83"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="91"/>
+        <location filename="../../desktop/ui/gather_view.py" line="92"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="93"/>
+        <location filename="../../desktop/ui/gather_view.py" line="94"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="95"/>
+        <location filename="../../desktop/ui/gather_view.py" line="96"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="148"/>
+        <location filename="../../desktop/ui/gather_view.py" line="149"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="157"/>
+        <location filename="../../desktop/ui/gather_view.py" line="166"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="180"/>
+        <location filename="../../desktop/ui/gather_view.py" line="189"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="190"/>
+        <location filename="../../desktop/ui/gather_view.py" line="200"/>
         <source>Klart: %1 uppgifter från %2 system.</source>
         <translation>Done: %1 items from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="193"/>
+        <location filename="../../desktop/ui/gather_view.py" line="203"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="205"/>
+        <location filename="../../desktop/ui/gather_view.py" line="215"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="217"/>
+        <location filename="../../desktop/ui/gather_view.py" line="227"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="229"/>
+        <location filename="../../desktop/ui/gather_view.py" line="239"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="231"/>
+        <location filename="../../desktop/ui/gather_view.py" line="241"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -880,7 +905,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="54"/>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
@@ -1055,58 +1080,58 @@
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="78"/>
+        <location filename="../../desktop/ui/review_view.py" line="70"/>
         <source>stark</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="78"/>
+        <location filename="../../desktop/ui/review_view.py" line="70"/>
         <source>svag – bekräfta</source>
         <translation>weak – confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="131"/>
+        <location filename="../../desktop/ui/review_view.py" line="150"/>
         <source>Uppgifter</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="131"/>
+        <location filename="../../desktop/ui/review_view.py" line="150"/>
         <source>Antal / träff</source>
         <translation>Count / match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="189"/>
-        <location filename="../../desktop/ui/review_view.py" line="296"/>
+        <location filename="../../desktop/ui/review_view.py" line="206"/>
+        <location filename="../../desktop/ui/review_view.py" line="313"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="193"/>
+        <location filename="../../desktop/ui/review_view.py" line="210"/>
         <source>Skäl för att utesluta eller maskera:</source>
         <translation>Reason to exclude or mask:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="213"/>
+        <location filename="../../desktop/ui/review_view.py" line="230"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="213"/>
+        <location filename="../../desktop/ui/review_view.py" line="230"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="213"/>
+        <location filename="../../desktop/ui/review_view.py" line="230"/>
         <source>Maskera</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="222"/>
+        <location filename="../../desktop/ui/review_view.py" line="239"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="238"/>
+        <location filename="../../desktop/ui/review_view.py" line="255"/>
         <source>%1 uppgifter. %2 svaga träffar (hittade via e-post, telefon eller namn) är inte med förrän du bekräftar dem. Avmarkera det som inte gäller besökaren; markera ett fält som maskerat om det rör någon annan.</source>
         <translation>%1 items. %2 weak matches (found by e-mail, phone or name) stay out until you confirm them. Untick what does not concern the visitor; mask a field that concerns someone else.</translation>
     </message>
