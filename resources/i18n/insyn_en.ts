@@ -11,7 +11,7 @@
     <message>
         <location filename="../../desktop/ui/app.py" line="134"/>
         <source>Insyn kunde inte starta; se loggen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insyn could not start; see the log.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
@@ -44,7 +44,7 @@
     <message>
         <location filename="../../desktop/ui/auth.py" line="81"/>
         <source>Insyn startar – du loggas in strax.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insyn is starting – you will be signed in in a moment.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="86"/>
