@@ -132,7 +132,10 @@ class Startup:
     def failed(self, exc: BaseException) -> None:
         self.sign_in.hide()
         text = str(exc) if isinstance(exc, UserError) else tr("Insyn kunde inte starta; se loggen.")
-        QMessageBox.critical(None, "Insyn", text)
+        if self.exit_when_ready:
+            print(f"failed: {text}", flush=True)
+        else:
+            QMessageBox.critical(None, "Insyn", text)
         self.code = 2
         self.app.quit()
 

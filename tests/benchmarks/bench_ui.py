@@ -35,6 +35,7 @@ QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
 app.exec()
 """
 
+
 def time_to(command: list[str], *markers: str) -> list[float]:
     """Seconds from spawning `command` until it prints each marker line."""
     started = time.perf_counter()

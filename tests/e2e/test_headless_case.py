@@ -197,3 +197,15 @@ def test_extract_delivers_a_pdf_and_leaves_nothing_behind(demo: tuple[Path, list
     assert "I0000002" in text  # the installation number, printed in the extract
     for file in config.parent.glob("register.sqlite*"):
         assert b"I0000002" not in file.read_bytes()
+
+
+def test_the_window_starts_and_loads_the_desk_behind_the_sign_in(demo: tuple[Path, list[str]], tmp_path: Path) -> None:
+    env = {"INSYN_EXIT_WHEN_READY": "1", "QT_QPA_PLATFORM": "offscreen"}
+    started = insyn("--config", str(demo[0]), env=env)
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.split() == ["ready", "loaded"]
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[organisation]\n", encoding="utf-8")
+    failed = insyn("--config", str(broken), env=env)
+    assert failed.returncode == 2
+    assert "failed:" in failed.stdout and "organisation.name: Field required" in failed.stdout
