@@ -83,10 +83,10 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.extract import GatherResult, Record, SourceResult, SourceStatus, Strength
+    from desktop.core.requests import RequestType
     from desktop.services.cases import PersonInput, open_case
     from desktop.services.desk import open_desk
     from desktop.services.staff import sign_in
-    from desktop.core.requests import RequestType
     from desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -165,7 +165,7 @@ def main() -> None:
           f"bare PySide6 window {statistics.median(bare) * 1000:.0f} ms, "
           f"ratio {ready / statistics.median(bare):.2f} (goal <= 1.5)")  # fmt: skip
     print(f"register, configuration and sources loaded behind it after {loaded * 1000:.0f} ms")
-    gather_stall, render_stall, worst = responsiveness(config)
+    gather_stall, render_stall, _worst = responsiveness(config)
     print(f"longest GUI-thread stall: during the gather {gather_stall:.0f} ms, during the 50,000-row "
           f"render {render_stall:.0f} ms (goal < 100 ms)")  # fmt: skip
 
