@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -64,14 +65,11 @@ def prepare_world(world: Path | None) -> Path:
     if not config.exists():
         create_demo(world, people=3000)
     desk = open_desk(config)
-    try:
-        create_account(desk, "disk1", "Bench", ["reception"], "bench-password", by_staff_id=None)
-    except Exception:  # noqa: BLE001 - the account exists from an earlier run
-        pass
-    try:
-        create_account(desk, "granskare", "Bench approver", ["approver"], "bench-password", by_staff_id=None)
-    except Exception:  # noqa: BLE001
-        pass
+    from desktop.errors import UserError
+
+    for username, roles in (("disk1", ["reception"]), ("granskare", ["approver"])):
+        with contextlib.suppress(UserError):  # the account exists from an earlier run
+            create_account(desk, username, "Bench", roles, "bench-password", by_staff_id=None)
     desk.close()
     return config
 
