@@ -36,10 +36,18 @@ def _register_url(args: argparse.Namespace) -> str | None:
 
 
 def _open_register(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The register named by --register, INSYN_REGISTER_URL, or the configuration, if any."""
+    from desktop.config import find_config, load_config
     from desktop.register.db import RegisterError, open_register
+    from desktop.services.desk import with_register_secret
 
+    url = _register_url(args)
+    if url is None:
+        config_path = find_config(getattr(args, "config", None))
+        if config_path:
+            url = load_config(config_path).register_settings.url
     try:
-        return open_register(_register_url(args))
+        return open_register(with_register_secret(url) if url else None)
     except RegisterError as exc:
         raise UserError(str(exc)) from None
 
@@ -88,9 +96,11 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
 
 
 def _config_path(args: argparse.Namespace) -> str:
-    path = getattr(args, "config", None) or os.environ.get("INSYN_CONFIG")
+    from desktop.config import find_config, site_config_path
+
+    path = find_config(getattr(args, "config", None))
     if not path:
-        raise UserError("name the configuration with --config PATH (or INSYN_CONFIG)")
+        raise UserError(f"name the configuration with --config PATH, INSYN_CONFIG, or place it at {site_config_path()}")
     return path
 
 

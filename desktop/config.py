@@ -97,8 +97,22 @@ class RegisterSettings(_Strict):
     url: str | None = Field(
         None,
         description="Database URL of the case register; omitted: a SQLite file in the user "
-        "data folder. PostgreSQL when several desks share it.",
+        "data folder. PostgreSQL when several desks share it. Its password, if any, is the "
+        "keyring secret 'register' (`insyn secrets set register`).",
     )
+
+    @field_validator("url")
+    @classmethod
+    def _no_password(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            parsed = make_url(value)
+        except ArgumentError:
+            raise ValueError("not a database URL (dialect+driver://user@host/database)") from None
+        if parsed.password:
+            raise ValueError("holds a password: store it with `insyn secrets set register` instead")
+        return value
 
 
 class Policy(_Strict):
@@ -409,6 +423,26 @@ def parse_config(raw: dict[str, Any], *, origin: str = "<configuration>", folder
         more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
         raise ConfigError(f"{origin}: {where}: {message}{more}") from None
     return _resolve_paths(config, folder or Path.cwd())
+
+
+def site_config_path() -> Path:
+    """Where IT puts the machine-wide configuration: /etc/xdg/Insyn/insyn.toml on Linux,
+    C:\\ProgramData\\Insyn\\insyn.toml on Windows (platformdirs' site config folder)."""
+    import platformdirs
+
+    return Path(platformdirs.site_config_dir("Insyn", appauthor=False)) / "insyn.toml"
+
+
+def find_config(explicit: str | None) -> str | None:
+    """--config, else INSYN_CONFIG, else the machine-wide file if IT has placed one."""
+    import os
+
+    if explicit:
+        return explicit
+    if os.environ.get("INSYN_CONFIG"):
+        return os.environ["INSYN_CONFIG"]
+    site = site_config_path()
+    return str(site) if site.is_file() else None
 
 
 def load_config(path: str | Path) -> Config:

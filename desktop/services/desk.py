@@ -40,11 +40,31 @@ class Desk:
 def open_desk(config_path: str | Path, *, register_url: str | None = None) -> Desk:
     config = load_config(config_path)
     url = register_url or os.environ.get("INSYN_REGISTER_URL") or config.register_settings.url
+    if url:
+        url = with_register_secret(url)
     try:
         register = open_register(url)
     except RegisterError as exc:
         raise UserError(str(exc)) from None
     return Desk(config, register, SourceSet(config), Path(config_path))
+
+
+def with_register_secret(url: str) -> str:
+    """A shared register's password comes from the keyring (secret 'register'), if stored."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from desktop.sources.secrets import get_secret
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url  # open_register says what is wrong
+    if parsed.username and not parsed.password and parsed.get_backend_name() != "sqlite":
+        secret = get_secret("register")
+        if secret:
+            return parsed.set(password=secret).render_as_string(hide_password=False)
+    return url
 
 
 def find_staff(session, username: str | None) -> Staff | None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.errors import UserError
@@ -75,10 +76,11 @@ def open_window(app: QApplication, desk: Desk, staff: Any, language: str) -> Mai
 
 def load_desk(config: str | None, demo: bool, register_url: str | None) -> tuple[Desk, bool]:
     """On a worker: the configuration, the register and the heavy modules the window needs."""
+    from desktop.config import find_config
     from desktop.services.desk import open_desk
     from desktop.services.staff import needs_first_admin
 
-    path = config or os.environ.get("INSYN_CONFIG") or (str(demo_config()) if demo else None)
+    path = str(demo_config()) if demo and not config else find_config(config)
     if path is None:
         raise UserError(tr("Ingen konfiguration: starta med --config SÖKVÄG eller --demo."))
     desk = open_desk(path, register_url=register_url)
@@ -148,6 +150,7 @@ class Startup:
 def run_gui(*, register_url: str | None, demo: bool, config: str | None = None, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Insyn")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "insyn-256.png"))))
     app.setQuitOnLastWindowClosed(True)
     language = language or os.environ.get("INSYN_LANG") or str(QSettings("Insyn", "Insyn").value("language", "sv"))
     QLocale.setDefault(QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English))

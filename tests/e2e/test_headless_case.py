@@ -209,3 +209,9 @@ def test_the_window_starts_and_loads_the_desk_behind_the_sign_in(demo: tuple[Pat
     failed = insyn("--config", str(broken), env=env)
     assert failed.returncode == 2
     assert "failed:" in failed.stdout and "organisation.name: Field required" in failed.stdout
+
+
+def test_audit_verify_uses_the_configured_register(demo: tuple[Path, list[str]]) -> None:
+    result = insyn("--config", str(demo[0]), "audit", "verify")
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.split(":")[1].split()[0]) > 3  # the demo's staff and cases were audited

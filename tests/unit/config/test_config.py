@@ -218,3 +218,8 @@ def test_the_reference_documents_every_key() -> None:
     for name in list(Policy.model_fields) + list(SqlQuery.model_fields):
         assert f"| `{name}` |" in text
     assert "| `org_number` | required |" in text
+
+
+def test_register_url_may_not_hold_a_password(tmp_path: Path) -> None:
+    message = error_of(tmp_path, '[register]\nurl = "postgresql+psycopg://insyn:hemligt@db/insyn"\n')
+    assert "register.url" in message and "insyn secrets set register" in message and "hemligt" not in message
