@@ -11,14 +11,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDate, QThreadPool  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QDate, QThreadPool
+from PySide6.QtWidgets import QApplication
 
-from desktop.services.demo import create_demo  # noqa: E402
-from desktop.services.desk import open_desk  # noqa: E402
-from desktop.services.staff import create_account, sign_in  # noqa: E402
-from desktop.ui.auth import SignInDialog  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.services.demo import create_demo
+from desktop.services.desk import open_desk
+from desktop.services.staff import sign_in
+from desktop.ui.auth import SignInDialog
+from desktop.ui.main_window import MainWindow
 
 
 def main() -> None:
@@ -28,8 +28,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="insyn-shots-"))
     demo = create_demo(work, people=500, seed=1)
     desk = open_desk(demo.config_path)
-    create_account(desk, "disk1", "Receptionen, disk 1", ["reception"], "demo-disk1", by_staff_id=None)
-    create_account(desk, "granskare", "Personuppgiftssamordnaren", ["approver"], "demo-granskare", by_staff_id=None)
+    # The demo's own accounts: disk1 / demo-disk1 and granskare / demo-granskare.
 
     def wait(condition, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
         end = time.monotonic() + seconds

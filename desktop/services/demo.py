@@ -376,25 +376,29 @@ def create_demo(directory: str | Path, *, people: int = 3000, seed: int = 1) -> 
     return DemoSummary(config_path, people, tuple(examples))
 
 
+# Fictitious accounts of a fictitious organisation; their passwords are printed in the README.
 DEMO_STAFF = (
-    ("disk1", "Receptionen, disk 1", ["reception"]),
-    ("granskare", "Personuppgiftssamordnaren", ["reception", "approver"]),
-    ("admin", "IT-administratör", ["admin"]),
+    ("disk1", "Receptionen, disk 1", ["reception"], "demo-disk1"),
+    ("granskare", "Personuppgiftssamordnaren", ["reception", "approver"], "demo-granskare"),
+    ("admin", "IT-administratör", ["admin"], "demo-admin"),
 )
 
 
 def _add_demo_staff(register_url: str) -> None:
+    from argon2 import PasswordHasher
+
     from desktop.register.db import open_register
     from desktop.register.repository import NotFound, add_staff, staff_by_username
 
+    hasher = PasswordHasher()
     register = open_register(register_url)
     try:
         with register.sessions.begin() as session:
-            for username, display_name, roles in DEMO_STAFF:
+            for username, display_name, roles, password in DEMO_STAFF:
                 try:
                     staff_by_username(session, username)
                 except NotFound:
-                    add_staff(session, username, display_name, roles)
+                    add_staff(session, username, display_name, roles, password_hash=hasher.hash(password))
     finally:
         register.dispose()
 

@@ -67,7 +67,7 @@ def prepare_world(world: Path | None) -> Path:
     desk = open_desk(config)
     from desktop.errors import UserError
 
-    for username, roles in (("disk1", ["reception"]), ("granskare", ["approver"])):
+    for username, roles in (("bench1", ["reception"]), ("bench2", ["approver"])):
         with contextlib.suppress(UserError):  # the account exists from an earlier run
             create_account(desk, username, "Bench", roles, "bench-password", by_staff_id=None)
     desk.close()
@@ -92,7 +92,7 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
     from desktop.services.casework import warm_up
 
     warm_up(desk)  # as the program does behind the sign-in window
-    window = MainWindow(desk, sign_in(desk, "disk1", "bench-password"))
+    window = MainWindow(desk, sign_in(desk, "bench1", "bench-password"))
     window.show()
     clock, longest = QElapsedTimer(), [0.0]
     clock.start()
@@ -120,7 +120,7 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
     crm = sqlite3.connect(make_url(desk.config.source("kundregister").url).database)
     pin = crm.execute("SELECT personnr FROM kund WHERE rowid = 1").fetchone()[0]  # the one with hourly readings
     opened = open_case(desk, PersonInput(pin, "Åsa Öberg", "national-id", "SE", "AB1234567", date(2030, 1, 1)),
-                       [(RequestType.ACCESS, None)], staff_username="disk1")  # fmt: skip
+                       [(RequestType.ACCESS, None)], staff_username="bench1")  # fmt: skip
     run_until(lambda: False, 0.3)
     longest[0], last[0] = 0.0, clock.elapsed()
     heartbeat.start()
@@ -134,7 +134,7 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
     big = SourceResult("kundregister", "Kundregistret", "sql", SourceStatus.OK,
                        [Record("kundregister", "Mätvärden per timme", r, Strength.STRONG, "personnummer") for r in rows])  # fmt: skip
     result = GatherResult({"kundregister": big}, {})
-    window.case.deliver.set_case(opened.number, result, "granskare")
+    window.case.deliver.set_case(opened.number, result, "bench2")
     run_until(lambda: False, 0.2)
     longest[0], last[0] = 0.0, clock.elapsed()
     window.case.deliver.render()
