@@ -14,7 +14,6 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,21 +44,14 @@ def _check_details(value: object, path: str = "details") -> None:
         raise TypeError(f"{path}: audit details hold only JSON values")
 
 
-def event_hash(
-    *,
-    seq: int,
-    at: datetime,
-    staff_id: int | None,
-    case_number: str | None,
-    action: str,
-    details: str,
-    prev_hash: str,
-) -> str:
+def event_hash(event: AuditEvent) -> str:
+    """SHA-256 over the event's content and the previous event's hash (not its own hash)."""
     payload = json.dumps(
-        [seq, at.strftime("%Y-%m-%dT%H:%M:%SZ"), staff_id, case_number, action, details, prev_hash],
+        [event.seq, event.at.strftime("%Y-%m-%dT%H:%M:%SZ"), event.staff_id, event.case_number, event.action,
+         event.details, event.prev_hash],
         ensure_ascii=False,
         separators=(",", ":"),
-    )
+    )  # fmt: skip
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -76,28 +68,18 @@ def append(
     encoded = json.dumps(dict(details or {}), ensure_ascii=False, sort_keys=True)
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
     at = utcnow().replace(microsecond=0)  # whole seconds survive every database's DATETIME
-    seq = head.seq + 1
-    digest = event_hash(
-        seq=seq,
-        at=at,
-        staff_id=staff_id,
-        case_number=case_number,
-        action=action,
-        details=encoded,
-        prev_hash=head.hash,
-    )
     event = AuditEvent(
-        seq=seq,
+        seq=head.seq + 1,
         at=at,
         staff_id=staff_id,
         case_number=case_number,
         action=action,
         details=encoded,
         prev_hash=head.hash,
-        hash=digest,
     )
+    event.hash = event_hash(event)
     session.add(event)
-    head.seq, head.hash = seq, digest
+    head.seq, head.hash = event.seq, event.hash
     session.flush()
     return event
 
@@ -124,16 +106,7 @@ def verify_chain(session: Session) -> ChainReport:
             return ChainReport(count, expected_seq, event.id, f"event {expected_seq} is missing")
         if event.prev_hash != prev_hash:
             return ChainReport(count, event.seq, event.id, "it does not follow the event before it")
-        recomputed = event_hash(
-            seq=event.seq,
-            at=event.at,
-            staff_id=event.staff_id,
-            case_number=event.case_number,
-            action=event.action,
-            details=event.details,
-            prev_hash=event.prev_hash,
-        )
-        if recomputed != event.hash:
+        if event_hash(event) != event.hash:
             return ChainReport(count, event.seq, event.id, "its content was changed after it was written")
         expected_seq, prev_hash = expected_seq + 1, event.hash
     head = session.get(AuditHead, 1)
