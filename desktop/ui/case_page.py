@@ -7,6 +7,7 @@ the case drops it.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +32,7 @@ from desktop.ui.auth import SignInDialog
 from desktop.ui.common import document_labels, error_box, heading, request_labels, status_labels, tr
 from desktop.ui.deliver_view import DeliverView
 from desktop.ui.gather_view import GatherView
+from desktop.ui.printing import print_pdf
 from desktop.ui.review_view import ReviewView
 
 TIMELINE_LABELS = {
@@ -67,8 +69,10 @@ class CasePage(QWidget):
         top = QHBoxLayout()
         self.title = heading("")
         top.addWidget(self.title, 1)
-        self.receipt_button = QPushButton(tr("Kvitto …"))
+        self.receipt_button = QPushButton(tr("Skriv ut kvitto (Ctrl+K)"))
         self.receipt_button.setObjectName("receipt")
+        self.receipt_button.setShortcut(QKeySequence("Ctrl+K"))
+        self.save_receipt_button = QPushButton(tr("Spara kvitto …"))
         self.extend_button = QPushButton(tr("Förläng svarstiden …"))
         self.reject_button = QPushButton(tr("Avslå …"))
         self.close_button = QPushButton(tr("Avsluta ärendet"))
@@ -102,7 +106,8 @@ class CasePage(QWidget):
         self.gather.finished.connect(self._gathered)
         self.review.approve_requested.connect(self.approve)
         self.deliver.delivered.connect(self._delivered)
-        self.receipt_button.clicked.connect(self.save_receipt)
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.save_receipt_button.clicked.connect(self.save_receipt)
         self.extend_button.clicked.connect(self.ask_extension)
         self.reject_button.clicked.connect(self.ask_rejection)
         self.close_button.clicked.connect(self.close_case)
@@ -201,6 +206,15 @@ class CasePage(QWidget):
         self.deliver.drop()
 
     # Decisions ---------------------------------------------------------------------------
+
+    def print_receipt(self) -> None:
+        """The visitor's receipt (case number, deadline, what was asked) on the desk's printer."""
+        printer = self.deliver.ask_printer()
+        if printer is None:
+            return
+        pdf, _pages = render_receipt(self.desk, self.number)
+        if not print_pdf(pdf, printer):
+            error_box(self, tr("Skrivaren kunde inte startas."))
 
     def save_receipt(self) -> None:
         path = self.deliver.ask_save_path(tr("Spara kvittot"), f"kvitto-{self.number}.pdf", "PDF (*.pdf)")

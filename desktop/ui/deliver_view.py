@@ -8,11 +8,10 @@ let go.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,6 +32,7 @@ from desktop.services.delivery import (
 )
 from desktop.services.desk import Desk
 from desktop.ui.common import error_box, tr
+from desktop.ui.printing import ask_printer, print_document
 from desktop.ui.workers import run_task
 
 MULTI_PAGE_LIMIT = 150
@@ -196,9 +196,7 @@ class DeliverView(QWidget):
 
     def ask_printer(self) -> QPrinter | None:
         """The system's print dialog; tests replace this with a printer writing a PDF file."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+        return ask_printer(self)
 
     def print_dialog(self) -> None:
         if self.rendered is None:
@@ -208,27 +206,9 @@ class DeliverView(QWidget):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        painter = QPainter()
-        if not painter.begin(printer):
+        if not print_document(self.document, printer):
             error_box(self, tr("Skrivaren kunde inte startas."))
             return False
-        try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                target = painter.viewport()
-                points = self.document.pagePointSize(page)
-                scale = min(target.width() / points.width(), target.height() / points.height())
-                size = QSize(int(points.width() * scale), int(points.height() * scale))
-                image = self.document.render(page, size)
-                page_image = QImage(size, QImage.Format.Format_RGB32)
-                page_image.fill(QColor("white"))
-                with_white = QPainter(page_image)
-                with_white.drawImage(0, 0, image)
-                with_white.end()
-                painter.drawImage(QRectF(0, 0, size.width(), size.height()), page_image)
-        finally:
-            painter.end()
         return self._record("printed")
 
     def ask_save_path(self, title: str, suggestion: str, pattern: str) -> str:

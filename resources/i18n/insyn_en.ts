@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="83"/>
+        <location filename="../../desktop/ui/app.py" line="85"/>
         <source>Ingen konfiguration: starta med --config SÖKVÄG eller --demo.</source>
         <translation>No configuration: start with --config PATH or --demo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="134"/>
+        <location filename="../../desktop/ui/app.py" line="136"/>
         <source>Insyn kunde inte starta; se loggen.</source>
         <translation>Insyn could not start; see the log.</translation>
     </message>
@@ -134,7 +134,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="52"/>
-        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <location filename="../../desktop/ui/case_page.py" line="137"/>
         <location filename="../../desktop/ui/new_visit.py" line="87"/>
         <location filename="../../desktop/ui/new_visit.py" line="125"/>
         <source>Personnummer</source>
@@ -142,20 +142,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="131"/>
+        <location filename="../../desktop/ui/case_page.py" line="136"/>
         <location filename="../../desktop/ui/gather_view.py" line="83"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="134"/>
+        <location filename="../../desktop/ui/case_page.py" line="139"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="136"/>
+        <location filename="../../desktop/ui/case_page.py" line="141"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -215,194 +215,199 @@
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="37"/>
+        <location filename="../../desktop/ui/case_page.py" line="39"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="38"/>
+        <location filename="../../desktop/ui/case_page.py" line="40"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="39"/>
+        <location filename="../../desktop/ui/case_page.py" line="41"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="40"/>
+        <location filename="../../desktop/ui/case_page.py" line="42"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="41"/>
+        <location filename="../../desktop/ui/case_page.py" line="43"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="42"/>
+        <location filename="../../desktop/ui/case_page.py" line="44"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="43"/>
+        <location filename="../../desktop/ui/case_page.py" line="45"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="44"/>
+        <location filename="../../desktop/ui/case_page.py" line="46"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="45"/>
+        <location filename="../../desktop/ui/case_page.py" line="47"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="46"/>
+        <location filename="../../desktop/ui/case_page.py" line="48"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="47"/>
+        <location filename="../../desktop/ui/case_page.py" line="49"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="48"/>
+        <location filename="../../desktop/ui/case_page.py" line="50"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="49"/>
+        <location filename="../../desktop/ui/case_page.py" line="51"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="50"/>
+        <location filename="../../desktop/ui/case_page.py" line="52"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="51"/>
+        <location filename="../../desktop/ui/case_page.py" line="53"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="52"/>
+        <location filename="../../desktop/ui/case_page.py" line="54"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="70"/>
-        <source>Kvitto …</source>
-        <translation>Receipt …</translation>
+        <location filename="../../desktop/ui/case_page.py" line="72"/>
+        <source>Skriv ut kvitto (Ctrl+K)</source>
+        <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="72"/>
+        <location filename="../../desktop/ui/case_page.py" line="75"/>
+        <source>Spara kvitto …</source>
+        <translation>Save receipt …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="76"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="73"/>
+        <location filename="../../desktop/ui/case_page.py" line="77"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="74"/>
-        <location filename="../../desktop/ui/case_page.py" line="240"/>
+        <location filename="../../desktop/ui/case_page.py" line="78"/>
+        <location filename="../../desktop/ui/case_page.py" line="254"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <location filename="../../desktop/ui/case_page.py" line="101"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <location filename="../../desktop/ui/case_page.py" line="102"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="99"/>
+        <location filename="../../desktop/ui/case_page.py" line="103"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="100"/>
+        <location filename="../../desktop/ui/case_page.py" line="104"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="127"/>
+        <location filename="../../desktop/ui/case_page.py" line="132"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="133"/>
+        <location filename="../../desktop/ui/case_page.py" line="138"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="135"/>
+        <location filename="../../desktop/ui/case_page.py" line="140"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="138"/>
+        <location filename="../../desktop/ui/case_page.py" line="143"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="140"/>
+        <location filename="../../desktop/ui/case_page.py" line="145"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="141"/>
+        <location filename="../../desktop/ui/case_page.py" line="146"/>
         <location filename="../../desktop/ui/new_visit.py" line="90"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="176"/>
+        <location filename="../../desktop/ui/case_page.py" line="181"/>
         <source>Utdraget måste godkännas av en annan person med rollen granskare.</source>
         <translation>The extract must be approved by another person with the approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="185"/>
+        <location filename="../../desktop/ui/case_page.py" line="190"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="206"/>
+        <location filename="../../desktop/ui/case_page.py" line="220"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="213"/>
+        <location filename="../../desktop/ui/case_page.py" line="227"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="213"/>
+        <location filename="../../desktop/ui/case_page.py" line="227"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="224"/>
+        <location filename="../../desktop/ui/case_page.py" line="238"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="224"/>
+        <location filename="../../desktop/ui/case_page.py" line="238"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="240"/>
+        <location filename="../../desktop/ui/case_page.py" line="254"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -763,17 +768,18 @@
         <translation>The delivery is recorded. The gathered data has been removed from memory.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="213"/>
+        <location filename="../../desktop/ui/case_page.py" line="217"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="210"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="241"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="221"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="250"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="230"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>

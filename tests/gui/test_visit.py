@@ -112,6 +112,14 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
     assert window.stack.currentWidget() is window.case
     number = window.case.number
     assert number
+    # The receipt, printed through the same print path (to a file instead of paper).
+    receipt = tmp_path / "kvitto.pdf"
+    receipt_printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    receipt_printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    receipt_printer.setOutputFileName(str(receipt))
+    monkeypatch.setattr(window.case.deliver, "ask_printer", lambda: receipt_printer)
+    window.case.print_receipt()
+    assert receipt.exists() and len(pypdf.PdfReader(receipt).pages) == 1
     # The gather starts by itself while the visitor waits; the window stays responsive.
     qtbot.waitUntil(lambda: not window.case.gather.running and window.case.result is not None, timeout=30000)
     assert window.case.tabs.currentWidget() is window.case.review
