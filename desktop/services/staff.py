@@ -105,3 +105,22 @@ def sign_in(desk: Desk, username: str, password: str, *, purpose: str = "login")
             raise SignInFailed("wrong user name or password")
         session.expunge(staff)
         return staff
+
+
+def list_staff(desk: Desk) -> list[tuple[int, str, str, str, bool]]:
+    """(id, user name, name, roles, active) of every account."""
+    with desk.register.sessions() as session:
+        rows = session.execute(select(Staff).order_by(Staff.username)).scalars()
+        return [(s.id, s.username, s.display_name, s.roles, s.active) for s in rows]
+
+
+def set_active(desk: Desk, staff_id: int, active: bool, *, by_staff_id: int) -> None:
+    if staff_id == by_staff_id and not active:
+        raise UserError("you cannot deactivate your own account")
+    with desk.register.sessions.begin() as session:
+        staff = session.get(Staff, staff_id)
+        if staff is None:
+            raise UserError("no such staff member")
+        staff.active = active
+        audit.append(session, "staff.activated" if active else "staff.deactivated", staff_id=by_staff_id,
+                     details={"staff": staff_id})  # fmt: skip

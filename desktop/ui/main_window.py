@@ -50,6 +50,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
             self.actions_by_name[name] = action
+        if "admin" in staff.role_set:
+            people = QAction(tr("Personal"), self)
+            people.setObjectName("staff_admin")
+            people.triggered.connect(self.manage_staff)
+            self.toolbar.addAction(people)
+            self.actions_by_name["staff"] = people
         self.toolbar.addSeparator()
         other = QAction(tr("In English"), self)
         other.setObjectName("switch_language")
@@ -128,6 +134,12 @@ class MainWindow(QMainWindow):
         self.toolbar.setEnabled(True)
         self.stack.setCurrentWidget(self._before_lock)
         self.idle.timer.start()
+
+    def manage_staff(self) -> None:
+        from desktop.ui.staff_dialog import StaffDialog
+
+        if not self.locked:
+            StaffDialog(self.desk, self.staff.id, self).exec()
 
     def _switch_language(self) -> None:
         # The source language is Swedish: with no translator installed, "In English" shows.

@@ -27,6 +27,8 @@
     <message>
         <location filename="../../desktop/ui/auth.py" line="54"/>
         <location filename="../../desktop/ui/auth.py" line="114"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="69"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
@@ -74,11 +76,14 @@
     <message>
         <location filename="../../desktop/ui/auth.py" line="115"/>
         <location filename="../../desktop/ui/case_list.py" line="51"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="70"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="116"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="71"/>
         <source>Lösenord (minst 8 tecken)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
@@ -99,16 +104,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="142"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="143"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="144"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="123"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="146"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="123"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -911,17 +920,23 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="54"/>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="43"/>
+        <source>Personal</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="60"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
         <source>%1 (%2) · Insyn %3</source>
         <translation>%1 (%2) · Insyn %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
         <source>Ärende %1 registrerat. Svara senast %2.</source>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
@@ -1140,6 +1155,87 @@
         <location filename="../../desktop/ui/review_view.py" line="255"/>
         <source>%1 uppgifter. %2 svaga träffar (hittade via e-post, telefon eller namn) är inte med förrän du bekräftar dem. Avmarkera det som inte gäller besökaren; markera ett fält som maskerat om det rör någon annan.</source>
         <translation>%1 items. %2 weak matches (found by e-mail, phone or name) stay out until you confirm them. Untick what does not concern the visitor; mask a field that concerns someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="32"/>
+        <source>Reception</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="32"/>
+        <source>Granskare</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="32"/>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="40"/>
+        <source>Personal – Insyn</source>
+        <translation>Staff – Insyn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="72"/>
+        <source>Roller</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="78"/>
+        <source>Lägg till</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="80"/>
+        <source>Nytt lösenord …</source>
+        <translation>New password …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="81"/>
+        <source>Aktivera / inaktivera</source>
+        <translation>Activate / deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="82"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="102"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="102"/>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="114"/>
+        <source>Välj minst en roll.</source>
+        <translation>Choose at least one role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="137"/>
+        <source>Nytt lösenord</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="137"/>
+        <source>Nytt lösenord (minst 8 tecken):</source>
+        <translation>New password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="155"/>
+        <source>Du kan inte inaktivera ditt eget konto.</source>
+        <translation>You cannot deactivate your own account.</translation>
     </message>
 </context>
 </TS>

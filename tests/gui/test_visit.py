@@ -249,3 +249,34 @@ def test_review_model_is_a_correct_item_model(qtbot, window, desk, qtmodeltester
 def test_deliver_view_module_has_no_dialog_in_tests() -> None:
     # The print and save dialogs are reached only through methods the tests replace.
     assert hasattr(deliver_view.DeliverView, "ask_printer") and hasattr(deliver_view.DeliverView, "ask_save_path")
+
+
+def test_only_an_administrator_manages_staff(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.staff_dialog import StaffDialog
+
+    assert "staff" not in window.actions_by_name  # disk1 is reception only
+    create_account(desk, "it", "IT", ["admin"], "it-secret-1", by_staff_id=None)
+    admin = sign_in(desk, "it", "it-secret-1")
+    admin_window = MainWindow(desk, admin)
+    qtbot.addWidget(admin_window)
+    assert "staff" in admin_window.actions_by_name
+    dialog = StaffDialog(desk, admin.id)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("disk3")
+    dialog.display_name.setText("Disk tre")
+    dialog.password.setText("kort")
+    dialog.add()
+    assert "minst 8 tecken" in dialog.problem.text()
+    dialog.password.setText("disk3-secret")
+    dialog.roles["approver"].setChecked(True)
+    dialog.add()
+    assert "disk3" in [row[1] for row in dialog.accounts]
+    assert sign_in(desk, "disk3", "disk3-secret").role_set == {"reception", "approver"}
+    row = [r[1] for r in dialog.accounts].index("disk3")
+    dialog.table.selectRow(row)
+    dialog.toggle_active()
+    from desktop.services.staff import SignInFailed
+
+    with pytest.raises(SignInFailed):
+        sign_in(desk, "disk3", "disk3-secret")
+    admin_window.close()

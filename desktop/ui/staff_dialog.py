@@ -1,0 +1,156 @@
+"""Staff accounts, for administrators: add a person with roles, set a new password, deactivate."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import UserError
+from desktop.ui.common import error_box, heading, tr
+
+if TYPE_CHECKING:
+    from desktop.services.desk import Desk
+
+
+def role_labels() -> dict[str, str]:
+    return {"reception": tr("Reception"), "approver": tr("Granskare"), "admin": tr("Administratör")}
+
+
+class StaffDialog(QDialog):
+    def __init__(self, desk: Desk, admin_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.admin_id = admin_id
+        self.setWindowTitle(tr("Personal – Insyn"))
+        self.resize(720, 480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(tr("Personal")))
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("staff_table")
+        self.table.setHorizontalHeaderLabels([tr("Användarnamn"), tr("Namn"), tr("Roller"), tr("Aktiv")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        form_box = QWidget()
+        form = QFormLayout(form_box)
+        self.username = QLineEdit()
+        self.username.setObjectName("new_username")
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("new_display_name")
+        self.password = QLineEdit()
+        self.password.setObjectName("new_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        roles_row = QHBoxLayout()
+        self.roles: dict[str, QCheckBox] = {}
+        for value, label in role_labels().items():
+            box = QCheckBox(label)
+            box.setObjectName(f"role_{value}")
+            self.roles[value] = box
+            roles_row.addWidget(box)
+        self.roles["reception"].setChecked(True)
+        form.addRow(tr("Användarnamn"), self.username)
+        form.addRow(tr("Namn"), self.display_name)
+        form.addRow(tr("Lösenord (minst 8 tecken)"), self.password)
+        form.addRow(tr("Roller"), roles_row)
+        layout.addWidget(form_box)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        layout.addWidget(self.problem)
+        buttons = QHBoxLayout()
+        add = QPushButton(tr("Lägg till"))
+        add.setObjectName("add_staff")
+        password = QPushButton(tr("Nytt lösenord …"))
+        toggle = QPushButton(tr("Aktivera / inaktivera"))
+        close = QPushButton(tr("Stäng"))
+        for button in (add, password, toggle):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        add.clicked.connect(self.add)
+        password.clicked.connect(self.new_password)
+        toggle.clicked.connect(self.toggle_active)
+        close.clicked.connect(self.accept)
+        self.reload()
+
+    def reload(self) -> None:
+        from desktop.services.staff import list_staff
+
+        labels = role_labels()
+        self.accounts = list_staff(self.desk)
+        self.table.setRowCount(len(self.accounts))
+        for row, (_id, username, name, roles, active) in enumerate(self.accounts):
+            role_text = ", ".join(labels.get(r, r) for r in roles.split(",") if r)
+            for column, text in enumerate((username, name, role_text, tr("ja") if active else tr("nej"))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def _selected(self) -> int | None:
+        row = self.table.currentRow()
+        return self.accounts[row][0] if 0 <= row < len(self.accounts) else None
+
+    def add(self) -> None:
+        from desktop.services.staff import create_account
+
+        roles = [value for value, box in self.roles.items() if box.isChecked()]
+        if not roles:
+            self.problem.setText(tr("Välj minst en roll."))
+            return
+        try:
+            create_account(self.desk, self.username.text(), self.display_name.text(), roles, self.password.text(),
+                           by_staff_id=self.admin_id)  # fmt: skip
+        except UserError as exc:
+            text = str(exc)
+            self.problem.setText(
+                tr("Lösenordet måste ha minst 8 tecken.") if "password" in text
+                else tr("Fyll i alla fält.") if "needed" in text else tr("Användarnamnet finns redan.")
+            )  # fmt: skip
+            return
+        self.problem.clear()
+        for field in (self.username, self.display_name, self.password):
+            field.clear()
+        self.reload()
+
+    def new_password(self) -> None:
+        from desktop.services.staff import set_password
+
+        staff_id = self._selected()
+        if staff_id is None:
+            return
+        password, ok = QInputDialog.getText(self, tr("Nytt lösenord"), tr("Nytt lösenord (minst 8 tecken):"),
+                                            QLineEdit.EchoMode.Password)  # fmt: skip
+        if ok:
+            try:
+                set_password(self.desk, staff_id, password, by_staff_id=self.admin_id)
+            except UserError:
+                error_box(self, tr("Lösenordet måste ha minst 8 tecken."))
+
+    def toggle_active(self) -> None:
+        from desktop.services.staff import set_active
+
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.accounts):
+            return
+        staff_id, *_rest, active = self.accounts[row]
+        try:
+            set_active(self.desk, staff_id, not active, by_staff_id=self.admin_id)
+        except UserError:
+            error_box(self, tr("Du kan inte inaktivera ditt eget konto."))
+        self.reload()
