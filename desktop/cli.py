@@ -76,14 +76,27 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_staff_add(args: argparse.Namespace) -> int:
+    """Add an account; with --password its password is asked for (or read from stdin)."""
+    import getpass
+
     from sqlalchemy.exc import IntegrityError
 
     from desktop.register.repository import add_staff
+    from desktop.services.staff import hash_password
 
+    password_hash = None
+    if args.password:
+        if sys.stdin.isatty():
+            first = getpass.getpass("Password (not shown): ")
+            if getpass.getpass("Again: ") != first:
+                raise UserError("the passwords differ")
+        else:
+            first = sys.stdin.readline().rstrip("\n")
+        password_hash = hash_password(first)
     register = _open_register(args)
     try:
         with register.sessions.begin() as session:
-            staff = add_staff(session, args.username, args.name, args.role)
+            staff = add_staff(session, args.username, args.name, args.role, password_hash=password_hash)
             staff_id = staff.id
     except IntegrityError:
         raise UserError("a staff member with that user name exists already") from None
@@ -301,6 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["reception", "approver", "admin"],
         help="repeat for several roles",
     )
+    add.add_argument("--password", action="store_true", help="set a password (prompted, or one line on stdin)")
     add.set_defaults(handler=cmd_staff_add)
 
     config = commands.add_parser("config", help="the organisation's configuration")

@@ -46,3 +46,22 @@ def test_staff_add_and_duplicate(sqlite_url: str) -> None:
     assert again.returncode == 2
     assert "exists already" in again.stderr
     assert run("--register", sqlite_url, "audit", "verify").returncode == 0
+
+
+def test_staff_add_with_a_password_from_stdin(sqlite_url: str) -> None:
+    from desktop.register.db import open_register
+    from desktop.services.desk import Desk
+    from desktop.services.staff import sign_in
+
+    result = subprocess.run([sys.executable, "-m", "desktop", "--register", sqlite_url, "staff", "add", "anna",
+                             "--name", "Anna", "--role", "reception", "--password"],
+                            input="a-long-password\n", capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    register = open_register(sqlite_url)
+    desk = Desk(config=None, register=register, sources=None)  # type: ignore[arg-type]
+    assert sign_in(desk, "anna", "a-long-password").username == "anna"
+    register.dispose()
+    short = subprocess.run([sys.executable, "-m", "desktop", "--register", sqlite_url, "staff", "add", "bo",
+                            "--name", "Bo", "--role", "reception", "--password"],
+                           input="kort\n", capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert short.returncode == 2 and "at least 8 characters" in short.stderr
