@@ -193,6 +193,7 @@ def decide(desk: Desk, number: str, target: CaseStatus, *, staff_username: str, 
 def warm_up(desk: Desk) -> None:
     """Run the window's register queries once at start, so that SQLAlchemy has compiled them
     before the first visitor is at the desk (the first case file otherwise costs ~0.1 s)."""
+    desk.sources.warm_up()
     count_cases(desk, CaseFilter.OPEN)
     fetch_cases(desk, CaseFilter.OPEN, offset=0, limit=1)
     with contextlib.suppress(UserError):

@@ -95,6 +95,19 @@ class SourceSet:
                 self._connectors[source_id] = make_connector(source, self.config)
             return self._connectors[source_id]
 
+    def warm_up(self) -> None:
+        """Open pools and build file indexes now (at start), not while a visitor waits.
+        A source that cannot be reached is left for the gather to report."""
+        from desktop.sources.base import SourceFailure
+
+        for source in self.config.sources:
+            if isinstance(source, ManualSource):
+                continue
+            try:
+                self.connector(source.id).check()
+            except SourceFailure:
+                log.info("source %s not ready at start", source.id)
+
     def close(self) -> None:
         with self._lock:
             connectors, self._connectors = list(self._connectors.values()), {}
@@ -290,7 +303,9 @@ class GatherRun:
     def _merge(self, result: SourceResult, item: _Work, output) -> None:  # type: ignore[no-untyped-def]
         seen = self._seen[result.source_id]
         result.truncated = result.truncated or output.truncated
-        for row in output.rows:
+        for n, row in enumerate(output.rows):
+            if n % 256 == 255:
+                time.sleep(0)  # yield the GIL: a window may be waiting to paint
             key = (item.step.title, tuple((k, repr(v)) for k, v in row.items()))
             existing = seen.get(key)
             if existing is not None:

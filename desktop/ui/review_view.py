@@ -3,6 +3,8 @@ exclude and fields to mask before anything is printed (Art. 15.4)."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
@@ -66,7 +68,9 @@ class ReviewTree:
                 source_node = self._add(-1, source.name, str(source.record_count), -1)
                 for title, records in source.categories().items():
                     category_node = self._add(source_node, title, str(len(records)), -1)
-                    for record in records:
+                    for n, record in enumerate(records):
+                        if n % 256 == 255:
+                            time.sleep(0)  # let the GUI thread have the GIL: this runs on a worker
                         strength = tr("stark") if record.strength is Strength.STRONG else tr("svag – bekräfta")
                         self._add(category_node, _summary(record), strength, len(self.records))
                         self.records.append(record)

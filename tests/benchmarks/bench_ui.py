@@ -75,6 +75,8 @@ def prepare_world(world: Path | None) -> Path:
 
 
 def responsiveness(config: Path) -> tuple[float, float, float]:
+    """Longest heartbeat gaps: the first visitor's gather after start, the next visitor's, and
+    the 50,000-row render."""
     from datetime import date
 
     from PySide6.QtCore import QElapsedTimer, QTimer
@@ -91,7 +93,7 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
     desk = open_desk(config)
     from desktop.services.casework import warm_up
 
-    warm_up(desk)  # as the program does behind the sign-in window
+    warm_up(desk)  # as the program does behind the sign-in window: pools, file indexes, queries
     window = MainWindow(desk, sign_in(desk, "bench1", "bench-password"))
     window.show()
     clock, longest = QElapsedTimer(), [0.0]
@@ -119,13 +121,23 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
 
     crm = sqlite3.connect(make_url(desk.config.source("kundregister").url).database)
     pin = crm.execute("SELECT personnr FROM kund WHERE rowid = 1").fetchone()[0]  # the one with hourly readings
-    opened = open_case(desk, PersonInput(pin, "Åsa Öberg", "national-id", "SE", "AB1234567", date(2030, 1, 1)),
-                       [(RequestType.ACCESS, None)], staff_username="bench1")  # fmt: skip
-    run_until(lambda: False, 0.3)
-    longest[0], last[0] = 0.0, clock.elapsed()
-    heartbeat.start()
-    window.show_case(opened.number, start_gather=True)
-    run_until(lambda: window.case.result is not None)
+
+    def visit() -> str:
+        opened = open_case(desk, PersonInput(pin, "Åsa Öberg", "national-id", "SE", "AB1234567", date(2030, 1, 1)),
+                           [(RequestType.ACCESS, None)], staff_username="bench1")  # fmt: skip
+        run_until(lambda: False, 0.3)
+        window.case.drop_data()
+        longest[0], last[0] = 0.0, clock.elapsed()
+        heartbeat.start()
+        window.show_case(opened.number, start_gather=True)
+        run_until(lambda: window.case.result is not None)
+        run_until(lambda: False, 0.2)
+        heartbeat.stop()
+        return opened.number
+
+    visit()
+    first_stall = longest[0]
+    number = visit()
     gather_stall = longest[0]
 
     # A 50,000-row extract rendered by the delivery view's worker.
@@ -134,9 +146,10 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
     big = SourceResult("kundregister", "Kundregistret", "sql", SourceStatus.OK,
                        [Record("kundregister", "Mätvärden per timme", r, Strength.STRONG, "personnummer") for r in rows])  # fmt: skip
     result = GatherResult({"kundregister": big}, {})
-    window.case.deliver.set_case(opened.number, result, "bench2")
+    window.case.deliver.set_case(number, result, "bench2")
     run_until(lambda: False, 0.2)
     longest[0], last[0] = 0.0, clock.elapsed()
+    heartbeat.start()
     window.case.deliver.render()
     run_until(lambda: window.case.deliver.rendered is not None, 300)
     render_stall = longest[0]
@@ -144,7 +157,7 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
     window.case.drop_data()
     window.close()
     desk.close()
-    return gather_stall, render_stall, max(gather_stall, render_stall)
+    return first_stall, gather_stall, render_stall
 
 
 def main() -> None:
@@ -163,9 +176,9 @@ def main() -> None:
           f"bare PySide6 window {statistics.median(bare) * 1000:.0f} ms, "
           f"ratio {ready / statistics.median(bare):.2f} (goal <= 1.5)")  # fmt: skip
     print(f"register, configuration and sources loaded behind it after {loaded * 1000:.0f} ms")
-    gather_stall, render_stall, _worst = responsiveness(config)
-    print(f"longest GUI-thread stall: during the gather {gather_stall:.0f} ms, during the 50,000-row "
-          f"render {render_stall:.0f} ms (goal < 100 ms)")  # fmt: skip
+    first, gather_stall, render_stall = responsiveness(config)
+    print(f"longest GUI-thread stall: first gather after start {first:.0f} ms, next visitor's gather "
+          f"{gather_stall:.0f} ms, 50,000-row render {render_stall:.0f} ms (goal < 100 ms)")  # fmt: skip
 
 
 if __name__ == "__main__":
