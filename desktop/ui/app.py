@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.errors import UserError
 from desktop.resources import resource_path
 from desktop.ui.auth import FirstAdminDialog, SignInDialog
-from desktop.ui.common import tr
+from desktop.ui.common import STYLE, tr
 from desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -151,6 +151,7 @@ def run_gui(*, register_url: str | None, demo: bool, config: str | None = None, 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Insyn")
     app.setWindowIcon(QIcon(str(resource_path("icons", "insyn-256.png"))))
+    app.setStyleSheet(STYLE)
     app.setQuitOnLastWindowClosed(True)
     language = language or os.environ.get("INSYN_LANG") or str(QSettings("Insyn", "Insyn").value("language", "sv"))
     QLocale.setDefault(QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English))
