@@ -21,7 +21,8 @@ from desktop.core.extract import REDACTED, ExtractDocument
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed: the same extract gives the same archive
 
 
-def _value(value: Any) -> Any:
+def json_value(value: Any) -> Any:
+    """A field's value as JSON and CSV carry it: dates in ISO form, masked values marked."""
     if value is REDACTED:
         return "[maskerat]"
     if isinstance(value, dt.datetime | dt.date | dt.time):
@@ -73,7 +74,7 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                 "categories": [
                     {
                         "title": c.title,
-                        "rows": [{k: _value(v) for k, v in row.items()} for row in c.rows],
+                        "rows": [{k: json_value(v) for k, v in row.items()} for row in c.rows],
                     }
                     for c in section.categories
                 ],
@@ -108,7 +109,7 @@ def build_package(document: ExtractDocument) -> bytes:
             writer = csv.writer(buffer, delimiter=";")
             writer.writerow(columns)
             for row in category.rows:
-                writer.writerow(["" if row.get(c) is None else _value(row.get(c)) for c in columns])
+                writer.writerow(["" if row.get(c) is None else json_value(row.get(c)) for c in columns])
             files[_csv_name(section.source_id, category.title, taken)] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     manifest = {
         "case": document.case_number,

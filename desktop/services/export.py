@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from desktop.core.extract import REDACTED, GatherResult
-
-
-def _json_value(value: Any) -> Any:
-    if value is REDACTED:
-        return "[maskerat]"
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    return value
+from desktop.core.extract import GatherResult
+from desktop.report.package import json_value
 
 
 def gather_document(result: GatherResult, *, included_only: bool = False) -> dict[str, Any]:
@@ -28,7 +20,7 @@ def gather_document(result: GatherResult, *, included_only: bool = False) -> dic
                 {
                     "match": record.strength.value,
                     "confirmed": record.confirmed,
-                    "fields": {k: _json_value(v) for k, v in record.visible_fields().items()},
+                    "fields": {k: json_value(v) for k, v in record.visible_fields().items()},
                 }
                 for record in records
                 if record.included or not included_only
