@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -184,7 +182,3 @@ class CaseListPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
-
-    def select_first(self, callback: Callable[[], None] | None = None) -> None:
-        if self.model.rowCount():
-            self.table.selectRow(0)
