@@ -55,7 +55,9 @@ def _open_register(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.ui.app import run_gui
 
-    return run_gui(register_url=_register_url(args), demo=args.demo, config=args.config, language=args.lang)
+    return run_gui(
+        register_url=_register_url(args), demo=args.demo, config=args.config, language=args.lang, verbose=args.verbose
+    )
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -398,10 +400,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from desktop.logs import configure_logging
-
-    configure_logging(args.verbose)
     handler: Handler = args.handler
+    if handler is not cmd_gui:  # the window sets up its log behind the sign-in (~20 ms at start)
+        from desktop.logs import configure_logging
+
+        configure_logging(args.verbose)
     try:
         return handler(args)
     except UserError as exc:

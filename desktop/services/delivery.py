@@ -31,8 +31,6 @@ from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import Case, Delivery, Staff, utcnow
 from desktop.register.repository import LOCAL_ZONE, change_status
-from desktop.report.extract_pdf import build_extract
-from desktop.report.package import build_package
 from desktop.report.receipt_pdf import ReceiptDocument, build_receipt
 from desktop.services.desk import Desk, find_staff
 from desktop.services.gathering import load_case
@@ -141,8 +139,7 @@ def render_extract(
     with desk.register.sessions() as session:
         case = load_case(session, case_number)
         document = compose_extract(desk.config, case, result, language=language, include_weak=include_weak)
-    pdf, pages = build_extract(document)
-    package = build_package(document) if with_package else None
+    pdf, pages, package = desk.renderer.render(document, with_package)
     return RenderedExtract(pdf, pages, package)
 
 

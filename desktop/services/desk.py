@@ -8,7 +8,7 @@ default SQLite file in the user data folder.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.config import Config, load_config
@@ -16,6 +16,7 @@ from desktop.errors import UserError
 from desktop.register.db import Register, RegisterError, open_register
 from desktop.register.models import Staff
 from desktop.register.repository import NotFound, staff_by_username
+from desktop.services.render_process import ExtractRenderer
 from desktop.sources.engine import SourceSet
 
 
@@ -25,8 +26,10 @@ class Desk:
     register: Register
     sources: SourceSet
     config_path: Path | None = None
+    renderer: ExtractRenderer = field(default_factory=ExtractRenderer)
 
     def close(self) -> None:
+        self.renderer.close()
         self.sources.close()
         self.register.dispose()
 

@@ -8,6 +8,7 @@ light modules are imported here at start.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.errors import UserError
 from desktop.resources import resource_path
@@ -26,6 +27,8 @@ from desktop.ui.workers import run_task
 if TYPE_CHECKING:
     from desktop.services.desk import Desk
     from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def demo_config() -> Path:
@@ -41,9 +44,13 @@ def demo_config() -> Path:
     return config
 
 
+_translators: list[QTranslator] = []  # the one installed, if any (findChildren costs ~25 ms at start)
+
+
 def install_translator(app: QApplication, language: str) -> None:
     """Swedish is the source language; English comes from resources/i18n/insyn_en.qm."""
-    for old in app.findChildren(QTranslator):
+    while _translators:
+        old = _translators.pop()
         app.removeTranslator(old)
         old.deleteLater()
     if language == "sv":
@@ -51,6 +58,7 @@ def install_translator(app: QApplication, language: str) -> None:
     translator = QTranslator(app)
     if translator.load(str(resource_path("i18n", f"insyn_{language}.qm"))):
         app.installTranslator(translator)
+        _translators.append(translator)
 
 
 def open_window(app: QApplication, desk: Desk, staff: Any, language: str) -> MainWindow:
@@ -74,8 +82,11 @@ def open_window(app: QApplication, desk: Desk, staff: Any, language: str) -> Mai
     return window
 
 
-def load_desk(config: str | None, demo: bool, register_url: str | None) -> tuple[Desk, bool]:
-    """On a worker: the configuration, the register and the heavy modules the window needs."""
+def load_desk(config: str | None, demo: bool, register_url: str | None, verbose: bool = False) -> tuple[Desk, bool]:
+    """On a worker: the log, the configuration, the register and the heavy modules the window needs."""
+    from desktop.logs import configure_logging
+
+    configure_logging(verbose)
     from desktop.config import find_config
     from desktop.services.desk import open_desk
     from desktop.services.staff import needs_first_admin
@@ -87,7 +98,8 @@ def load_desk(config: str | None, demo: bool, register_url: str | None) -> tuple
     import desktop.ui.main_window  # noqa: F401 - loaded now so that the window opens at once
     from desktop.services.casework import warm_up
 
-    warm_up(desk)
+    if not warm_up(desk):
+        log.warning("extracts will be rendered in the program's own process")
     return desk, needs_first_admin(desk)
 
 
@@ -105,7 +117,7 @@ class Startup:
         self.sign_in.accepted.connect(self.signed_in)
         self.sign_in.rejected.connect(self.app.quit)
 
-    def start(self, config: str | None, demo: bool, register_url: str | None) -> None:
+    def start(self, config: str | None, demo: bool, register_url: str | None, verbose: bool = False) -> None:
         self.sign_in.show()
 
         def begin_loading() -> None:
@@ -113,7 +125,7 @@ class Startup:
             # that it does not compete with painting the first window.
             if self.exit_when_ready:  # for benchmarks and smoke tests: report the first window
                 print("ready", flush=True)
-            run_task(lambda: load_desk(config, demo, register_url), self.loaded, self.failed)
+            run_task(lambda: load_desk(config, demo, register_url, verbose), self.loaded, self.failed)
 
         QTimer.singleShot(0, begin_loading)
 
@@ -121,6 +133,7 @@ class Startup:
         self.desk, needs_admin = loaded
         if self.exit_when_ready:
             print("loaded", flush=True)
+            print("renderer: " + ("child process" if self.desk.renderer.separate else "own process"), flush=True)
             self.app.quit()
             return
         if needs_admin:
@@ -137,6 +150,8 @@ class Startup:
         if self.exit_when_ready:
             print(f"failed: {text}", flush=True)
         else:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, "Insyn", text)
         self.code = 2
         self.app.quit()
@@ -147,17 +162,24 @@ class Startup:
         self.window.show()
 
 
-def run_gui(*, register_url: str | None, demo: bool, config: str | None = None, language: str | None = None) -> int:
+def run_gui(
+    *,
+    register_url: str | None,
+    demo: bool,
+    config: str | None = None,
+    language: str | None = None,
+    verbose: bool = False,
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Insyn")
     app.setWindowIcon(QIcon(str(resource_path("icons", "insyn-256.png"))))
     app.setStyleSheet(STYLE)
     app.setQuitOnLastWindowClosed(True)
     language = language or os.environ.get("INSYN_LANG") or str(QSettings("Insyn", "Insyn").value("language", "sv"))
-    QLocale.setDefault(QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English))
+    QLocale.setDefault(QLocale("sv_SE" if language == "sv" else "en_GB"))  # by name: no enum built at start
     install_translator(app, language)
     startup = Startup(app, language, exit_when_ready=bool(os.environ.get("INSYN_EXIT_WHEN_READY")))
-    startup.start(config, demo, register_url)
+    startup.start(config, demo, register_url, verbose)
     try:
         code = app.exec()
     finally:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
-
-from desktop.core.extract import SourceStatus
 
 
 def tr(text: str) -> str:
@@ -86,32 +83,6 @@ def input_problem(field: str, code: str) -> str:
         "empty": tr("Välj minst en begäran."),
     }
     return messages.get(code, tr("Kontrollera uppgiften."))
-
-
-STATUS_COLOURS = {
-    SourceStatus.OK: QColor("#1E7B34"),
-    SourceStatus.NOTHING: QColor("#4A5968"),
-    SourceStatus.FAILED: QColor("#B3261E"),
-    SourceStatus.TIMED_OUT: QColor("#B3261E"),
-    SourceStatus.CANCELLED: QColor("#8A6D00"),
-    SourceStatus.RUNNING: QColor("#1F4E79"),
-    SourceStatus.WAITING: QColor("#4A5968"),
-    SourceStatus.MANUAL: QColor("#8A6D00"),
-}
-
-
-def source_status_text(status: SourceStatus, count: int, message: str) -> str:
-    if status is SourceStatus.OK:
-        return tr("Klart – %n uppgifter").replace("%n", str(count))
-    return {
-        SourceStatus.WAITING: tr("Väntar"),
-        SourceStatus.RUNNING: tr("Söker …"),
-        SourceStatus.NOTHING: tr("Inget hittat"),
-        SourceStatus.FAILED: tr("Misslyckades"),
-        SourceStatus.TIMED_OUT: tr("Svarade inte i tid"),
-        SourceStatus.CANCELLED: tr("Avbrutet"),
-        SourceStatus.MANUAL: tr("Manuell kontroll"),
-    }[status]
 
 
 def error_box(parent: QWidget | None, text: str) -> None:

@@ -7,6 +7,7 @@ the whole gather can be cancelled, and manual sources are checklist items to ans
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -26,10 +27,36 @@ from desktop.core.extract import GatherResult, SourceResult, SourceStatus
 from desktop.errors import UserError
 from desktop.services.desk import Desk
 from desktop.services.gathering import CaseGather, record_manual_outcome
-from desktop.ui.common import STATUS_COLOURS, error_box, source_status_text, tr
+from desktop.ui.common import error_box, tr
 from desktop.ui.workers import progress_relay, run_task
 
 RETRYABLE = (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED)
+
+
+STATUS_COLOURS = {
+    SourceStatus.OK: QColor("#1E7B34"),
+    SourceStatus.NOTHING: QColor("#4A5968"),
+    SourceStatus.FAILED: QColor("#B3261E"),
+    SourceStatus.TIMED_OUT: QColor("#B3261E"),
+    SourceStatus.CANCELLED: QColor("#8A6D00"),
+    SourceStatus.RUNNING: QColor("#1F4E79"),
+    SourceStatus.WAITING: QColor("#4A5968"),
+    SourceStatus.MANUAL: QColor("#8A6D00"),
+}
+
+
+def source_status_text(status: SourceStatus, count: int, message: str) -> str:
+    if status is SourceStatus.OK:
+        return tr("Klart – %n uppgifter").replace("%n", str(count))
+    return {
+        SourceStatus.WAITING: tr("Väntar"),
+        SourceStatus.RUNNING: tr("Söker …"),
+        SourceStatus.NOTHING: tr("Inget hittat"),
+        SourceStatus.FAILED: tr("Misslyckades"),
+        SourceStatus.TIMED_OUT: tr("Svarade inte i tid"),
+        SourceStatus.CANCELLED: tr("Avbrutet"),
+        SourceStatus.MANUAL: tr("Manuell kontroll"),
+    }[status]
 
 
 class ManualItem(QWidget):

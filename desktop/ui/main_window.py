@@ -10,10 +10,10 @@ from desktop import __version__
 from desktop.register.models import Staff
 from desktop.services.cases import OpenedCase
 from desktop.services.desk import Desk
-from desktop.ui.auth import IdleWatcher, LockScreen
 from desktop.ui.case_list import CaseListPage
 from desktop.ui.case_page import CasePage
 from desktop.ui.common import STYLE, tr
+from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.new_visit import NewVisitPage
 
 

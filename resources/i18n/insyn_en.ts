@@ -4,145 +4,145 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="85"/>
+        <location filename="../../desktop/ui/app.py" line="96"/>
         <source>Ingen konfiguration: starta med --config SÖKVÄG eller --demo.</source>
         <translation>No configuration: start with --config PATH or --demo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="136"/>
+        <location filename="../../desktop/ui/app.py" line="149"/>
         <source>Insyn kunde inte starta; se loggen.</source>
         <translation>Insyn could not start; see the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="45"/>
+        <location filename="../../desktop/ui/auth.py" line="47"/>
         <source>Logga in – Insyn</source>
         <translation>Sign in – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="47"/>
-        <location filename="../../desktop/ui/auth.py" line="61"/>
+        <location filename="../../desktop/ui/auth.py" line="49"/>
+        <location filename="../../desktop/ui/auth.py" line="66"/>
         <source>Logga in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="54"/>
-        <location filename="../../desktop/ui/auth.py" line="114"/>
+        <location filename="../../desktop/ui/auth.py" line="56"/>
+        <location filename="../../desktop/ui/auth.py" line="124"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="69"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="55"/>
-        <location filename="../../desktop/ui/auth.py" line="201"/>
+        <location filename="../../desktop/ui/auth.py" line="57"/>
+        <location filename="../../desktop/ui/lock.py" line="65"/>
         <source>Lösenord</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="62"/>
+        <location filename="../../desktop/ui/auth.py" line="70"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="81"/>
+        <location filename="../../desktop/ui/auth.py" line="91"/>
         <source>Insyn startar – du loggas in strax.</source>
         <translation>Insyn is starting – you will be signed in in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="86"/>
+        <location filename="../../desktop/ui/auth.py" line="96"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="100"/>
+        <location filename="../../desktop/ui/auth.py" line="110"/>
         <source>Första start – Insyn</source>
         <translation>First start – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="102"/>
+        <location filename="../../desktop/ui/auth.py" line="112"/>
         <source>Skapa den första administratören</source>
         <translation>Create the first administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="103"/>
+        <location filename="../../desktop/ui/auth.py" line="113"/>
         <source>Administratören lägger sedan upp konton för receptionen och granskarna.</source>
         <translation>The administrator then creates the accounts for reception and approvers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="113"/>
+        <location filename="../../desktop/ui/auth.py" line="123"/>
         <source>Får även granska och lämna ut (granskare)</source>
         <translation>May also approve and release extracts (approver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="115"/>
-        <location filename="../../desktop/ui/case_list.py" line="51"/>
+        <location filename="../../desktop/ui/auth.py" line="125"/>
+        <location filename="../../desktop/ui/case_list.py" line="49"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="70"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="116"/>
+        <location filename="../../desktop/ui/auth.py" line="126"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="71"/>
         <source>Lösenord (minst 8 tecken)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="117"/>
+        <location filename="../../desktop/ui/auth.py" line="127"/>
         <source>Upprepa lösenordet</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="123"/>
+        <location filename="../../desktop/ui/auth.py" line="133"/>
         <source>Skapa administratör</source>
         <translation>Create administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="132"/>
+        <location filename="../../desktop/ui/auth.py" line="142"/>
         <source>Lösenorden är inte lika.</source>
         <translation>The passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="142"/>
+        <location filename="../../desktop/ui/auth.py" line="152"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="122"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="143"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="144"/>
+        <location filename="../../desktop/ui/auth.py" line="154"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="123"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="146"/>
+        <location filename="../../desktop/ui/auth.py" line="156"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="123"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="192"/>
+        <location filename="../../desktop/ui/lock.py" line="56"/>
         <source>Insyn är låst</source>
         <translation>Insyn is locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="213"/>
+        <location filename="../../desktop/ui/lock.py" line="77"/>
         <source>Inloggad: %1 – skriv ditt lösenord för att fortsätta.</source>
         <translation>Signed in: %1 – type your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="224"/>
+        <location filename="../../desktop/ui/lock.py" line="88"/>
         <source>Fel lösenord.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="50"/>
+        <location filename="../../desktop/ui/case_list.py" line="48"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="52"/>
+        <location filename="../../desktop/ui/case_list.py" line="50"/>
         <location filename="../../desktop/ui/case_page.py" line="137"/>
         <location filename="../../desktop/ui/new_visit.py" line="87"/>
         <location filename="../../desktop/ui/new_visit.py" line="125"/>
@@ -150,76 +150,76 @@
         <translation>Personal identity number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="53"/>
+        <location filename="../../desktop/ui/case_list.py" line="51"/>
         <location filename="../../desktop/ui/case_page.py" line="136"/>
-        <location filename="../../desktop/ui/gather_view.py" line="83"/>
+        <location filename="../../desktop/ui/gather_view.py" line="110"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="54"/>
+        <location filename="../../desktop/ui/case_list.py" line="52"/>
         <location filename="../../desktop/ui/case_page.py" line="139"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="55"/>
+        <location filename="../../desktop/ui/case_list.py" line="53"/>
         <location filename="../../desktop/ui/case_page.py" line="141"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="101"/>
+        <location filename="../../desktop/ui/case_list.py" line="99"/>
         <source>%1 (försenat %2 d)</source>
         <translation>%1 (%2 d overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="102"/>
+        <location filename="../../desktop/ui/case_list.py" line="100"/>
         <source>%1 (%2 d kvar)</source>
         <translation>%1 (%2 d left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="130"/>
+        <location filename="../../desktop/ui/case_list.py" line="128"/>
         <source>Ärenden</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="135"/>
+        <location filename="../../desktop/ui/case_list.py" line="133"/>
         <source>Öppna</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="136"/>
+        <location filename="../../desktop/ui/case_list.py" line="134"/>
         <source>Försenade</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="137"/>
+        <location filename="../../desktop/ui/case_list.py" line="135"/>
         <source>Förfaller denna vecka</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="138"/>
+        <location filename="../../desktop/ui/case_list.py" line="136"/>
         <source>Mina</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="139"/>
+        <location filename="../../desktop/ui/case_list.py" line="137"/>
         <source>Avslutade</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="140"/>
+        <location filename="../../desktop/ui/case_list.py" line="138"/>
         <source>Alla</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="145"/>
+        <location filename="../../desktop/ui/case_list.py" line="143"/>
         <source>Sök på ärendenummer eller namn (Ctrl+F)</source>
         <translation>Search by case number or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="175"/>
+        <location filename="../../desktop/ui/case_list.py" line="173"/>
         <source>%1 ärenden</source>
         <translation>%1 cases</translation>
     </message>
@@ -421,282 +421,282 @@
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="18"/>
+        <location filename="../../desktop/ui/common.py" line="15"/>
         <source>Registerutdrag (art. 15)</source>
         <translation>Access – data extract (Art. 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="19"/>
+        <location filename="../../desktop/ui/common.py" line="16"/>
         <source>Rättelse (art. 16)</source>
         <translation>Rectification (Art. 16)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="20"/>
+        <location filename="../../desktop/ui/common.py" line="17"/>
         <source>Radering (art. 17)</source>
         <translation>Erasure (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="21"/>
+        <location filename="../../desktop/ui/common.py" line="18"/>
         <source>Begränsning (art. 18)</source>
         <translation>Restriction (Art. 18)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="22"/>
+        <location filename="../../desktop/ui/common.py" line="19"/>
         <source>Dataportabilitet (art. 20)</source>
         <translation>Data portability (Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="23"/>
+        <location filename="../../desktop/ui/common.py" line="20"/>
         <source>Invändning (art. 21)</source>
         <translation>Objection (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="24"/>
+        <location filename="../../desktop/ui/common.py" line="21"/>
         <source>Stopp för direktmarknadsföring (art. 21)</source>
         <translation>Stop direct marketing (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="25"/>
+        <location filename="../../desktop/ui/common.py" line="22"/>
         <source>Återkalla samtycke (art. 7.3)</source>
         <translation>Withdraw consent (Art. 7(3))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="31"/>
+        <location filename="../../desktop/ui/common.py" line="28"/>
         <source>Mottaget</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="32"/>
+        <location filename="../../desktop/ui/common.py" line="29"/>
         <source>Identitet kontrollerad</source>
         <translation>Identity verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="33"/>
+        <location filename="../../desktop/ui/common.py" line="30"/>
         <source>Insamling</source>
         <translation>Gathering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="34"/>
+        <location filename="../../desktop/ui/common.py" line="31"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="35"/>
+        <location filename="../../desktop/ui/common.py" line="32"/>
         <source>Klart att lämna ut</source>
         <translation>Ready to deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="36"/>
+        <location filename="../../desktop/ui/common.py" line="33"/>
         <source>Utlämnat</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="37"/>
+        <location filename="../../desktop/ui/common.py" line="34"/>
         <source>Avslutat</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="38"/>
+        <location filename="../../desktop/ui/common.py" line="35"/>
         <source>Avslaget</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="39"/>
+        <location filename="../../desktop/ui/common.py" line="36"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="45"/>
+        <location filename="../../desktop/ui/common.py" line="42"/>
         <source>Nationellt id-kort</source>
         <translation>National identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="46"/>
+        <location filename="../../desktop/ui/common.py" line="43"/>
         <source>Svenskt pass</source>
         <translation>Swedish passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="47"/>
+        <location filename="../../desktop/ui/common.py" line="44"/>
         <source>Svenskt körkort</source>
         <translation>Swedish driving licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="48"/>
+        <location filename="../../desktop/ui/common.py" line="45"/>
         <source>Id-kort (SIS-märkt)</source>
         <translation>Identity card (SIS)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="49"/>
+        <location filename="../../desktop/ui/common.py" line="46"/>
         <source>Skatteverkets id-kort</source>
         <translation>Swedish Tax Agency identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="50"/>
+        <location filename="../../desktop/ui/common.py" line="47"/>
         <source>Tjänstekort</source>
         <translation>Service card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="51"/>
+        <location filename="../../desktop/ui/common.py" line="48"/>
         <source>Utländskt pass</source>
         <translation>Foreign passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="52"/>
+        <location filename="../../desktop/ui/common.py" line="49"/>
         <source>Utländskt id-kort (EU/EES)</source>
         <translation>Foreign identity card (EU/EEA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="53"/>
+        <location filename="../../desktop/ui/common.py" line="50"/>
         <source>Annan handling</source>
         <translation>Other document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="60"/>
+        <location filename="../../desktop/ui/common.py" line="57"/>
         <source>Skriv personnumret.</source>
         <translation>Type the personal identity number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="61"/>
+        <location filename="../../desktop/ui/common.py" line="58"/>
         <source>Skriv som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.</source>
         <translation>Type it as YYMMDD-NNNN or YYYYMMDD-NNNN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="62"/>
+        <location filename="../../desktop/ui/common.py" line="59"/>
         <source>Personnumret ska ha 10 eller 12 siffror.</source>
         <translation>The number must have 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="63"/>
+        <location filename="../../desktop/ui/common.py" line="60"/>
         <source>Plustecken används bara med tio siffror (över 100 år).</source>
         <translation>A plus sign is only used with ten digits (over 100 years of age).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="64"/>
+        <location filename="../../desktop/ui/common.py" line="61"/>
         <source>Födelsedatumet finns inte.</source>
         <translation>The date of birth does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="65"/>
+        <location filename="../../desktop/ui/common.py" line="62"/>
         <source>Födelsedatumet ligger i framtiden.</source>
         <translation>The date of birth lies in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="66"/>
+        <location filename="../../desktop/ui/common.py" line="63"/>
         <source>Födelsenumret 000 delas aldrig ut.</source>
         <translation>Birth number 000 is never issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="67"/>
+        <location filename="../../desktop/ui/common.py" line="64"/>
         <source>Kontrollsiffran stämmer inte – kontrollera siffrorna.</source>
         <translation>The check digit is wrong – check the digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="68"/>
+        <location filename="../../desktop/ui/common.py" line="65"/>
         <source>Personnumret är inte giltigt.</source>
         <translation>The personal identity number is not valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="76"/>
+        <location filename="../../desktop/ui/common.py" line="73"/>
         <source>Id-handlingen har gått ut och kan inte godtas.</source>
         <translation>The ID document has expired and cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="77"/>
+        <location filename="../../desktop/ui/common.py" line="74"/>
         <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
         <translation>The issuing country does not fit the type of document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="78"/>
+        <location filename="../../desktop/ui/common.py" line="75"/>
         <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
         <translation>Type at least the last four characters of the document number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="79"/>
+        <location filename="../../desktop/ui/common.py" line="76"/>
         <source>Beskriv handlingen när typen är ”Annan handling”.</source>
         <translation>Describe the document when its type is “Other document”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="80"/>
+        <location filename="../../desktop/ui/common.py" line="77"/>
         <source>Skriv namnet som det står på id-handlingen.</source>
         <translation>Type the name as it stands on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="81"/>
+        <location filename="../../desktop/ui/common.py" line="78"/>
         <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
         <translation>The machine-readable zone disagrees with what was typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="82"/>
+        <location filename="../../desktop/ui/common.py" line="79"/>
         <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
         <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="83"/>
+        <location filename="../../desktop/ui/common.py" line="80"/>
         <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
         <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="84"/>
+        <location filename="../../desktop/ui/common.py" line="81"/>
         <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
         <translation>The machine-readable zone holds characters it may not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="85"/>
+        <location filename="../../desktop/ui/common.py" line="82"/>
         <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
         <translation>The power of attorney or guardianship details are incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="86"/>
+        <location filename="../../desktop/ui/common.py" line="83"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="88"/>
+        <location filename="../../desktop/ui/common.py" line="85"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="105"/>
+        <location filename="../../desktop/ui/gather_view.py" line="50"/>
         <source>Klart – %n uppgifter</source>
         <translation>Done – %n items</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="107"/>
+        <location filename="../../desktop/ui/gather_view.py" line="52"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="108"/>
+        <location filename="../../desktop/ui/gather_view.py" line="53"/>
         <source>Söker …</source>
         <translation>Searching …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="109"/>
+        <location filename="../../desktop/ui/gather_view.py" line="54"/>
         <source>Inget hittat</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/gather_view.py" line="55"/>
         <source>Misslyckades</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="111"/>
+        <location filename="../../desktop/ui/gather_view.py" line="56"/>
         <source>Svarade inte i tid</source>
         <translation>Did not answer in time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/gather_view.py" line="57"/>
         <source>Avbrutet</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="113"/>
+        <location filename="../../desktop/ui/gather_view.py" line="58"/>
         <source>Manuell kontroll</source>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="118"/>
+        <location filename="../../desktop/ui/common.py" line="89"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -793,98 +793,98 @@
         <translation>Save the machine-readable copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="47"/>
+        <location filename="../../desktop/ui/gather_view.py" line="74"/>
         <source>Uppgifter finns</source>
         <translation>Data found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="48"/>
+        <location filename="../../desktop/ui/gather_view.py" line="75"/>
         <source>Inget finns</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="54"/>
+        <location filename="../../desktop/ui/gather_view.py" line="81"/>
         <source>Vad som finns, som det ska stå i utdraget</source>
         <translation>What was found, as it should read in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="55"/>
+        <location filename="../../desktop/ui/gather_view.py" line="82"/>
         <source>Spara svar</source>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="79"/>
-        <location filename="../../desktop/ui/gather_view.py" line="118"/>
+        <location filename="../../desktop/ui/gather_view.py" line="106"/>
+        <location filename="../../desktop/ui/gather_view.py" line="145"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="83"/>
+        <location filename="../../desktop/ui/gather_view.py" line="110"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="83"/>
+        <location filename="../../desktop/ui/gather_view.py" line="110"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="92"/>
+        <location filename="../../desktop/ui/gather_view.py" line="119"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="94"/>
+        <location filename="../../desktop/ui/gather_view.py" line="121"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="96"/>
+        <location filename="../../desktop/ui/gather_view.py" line="123"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="149"/>
+        <location filename="../../desktop/ui/gather_view.py" line="176"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="166"/>
+        <location filename="../../desktop/ui/gather_view.py" line="193"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="189"/>
+        <location filename="../../desktop/ui/gather_view.py" line="216"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="200"/>
+        <location filename="../../desktop/ui/gather_view.py" line="227"/>
         <source>Klart: %1 uppgifter från %2 system.</source>
         <translation>Done: %1 items from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="203"/>
+        <location filename="../../desktop/ui/gather_view.py" line="230"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="215"/>
+        <location filename="../../desktop/ui/gather_view.py" line="242"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="227"/>
+        <location filename="../../desktop/ui/gather_view.py" line="254"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="239"/>
+        <location filename="../../desktop/ui/gather_view.py" line="266"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="241"/>
+        <location filename="../../desktop/ui/gather_view.py" line="268"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1086,73 +1086,73 @@
         <translation>Representative: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="39"/>
+        <location filename="../../desktop/ui/review_view.py" line="41"/>
         <source>Rör en annan person (art. 15.4)</source>
         <translation>Concerns another person (Art. 15(4))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="40"/>
+        <location filename="../../desktop/ui/review_view.py" line="42"/>
         <source>Fel person – felaktig träff</source>
         <translation>Wrong person – false match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="41"/>
+        <location filename="../../desktop/ui/review_view.py" line="43"/>
         <source>Dubblett</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="70"/>
+        <location filename="../../desktop/ui/review_view.py" line="74"/>
         <source>stark</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="70"/>
+        <location filename="../../desktop/ui/review_view.py" line="74"/>
         <source>svag – bekräfta</source>
         <translation>weak – confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="150"/>
+        <location filename="../../desktop/ui/review_view.py" line="154"/>
         <source>Uppgifter</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="150"/>
+        <location filename="../../desktop/ui/review_view.py" line="154"/>
         <source>Antal / träff</source>
         <translation>Count / match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="206"/>
-        <location filename="../../desktop/ui/review_view.py" line="313"/>
+        <location filename="../../desktop/ui/review_view.py" line="210"/>
+        <location filename="../../desktop/ui/review_view.py" line="317"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="210"/>
+        <location filename="../../desktop/ui/review_view.py" line="214"/>
         <source>Skäl för att utesluta eller maskera:</source>
         <translation>Reason to exclude or mask:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="230"/>
+        <location filename="../../desktop/ui/review_view.py" line="234"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="230"/>
+        <location filename="../../desktop/ui/review_view.py" line="234"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="230"/>
+        <location filename="../../desktop/ui/review_view.py" line="234"/>
         <source>Maskera</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="239"/>
+        <location filename="../../desktop/ui/review_view.py" line="243"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="255"/>
+        <location filename="../../desktop/ui/review_view.py" line="259"/>
         <source>%1 uppgifter. %2 svaga träffar (hittade via e-post, telefon eller namn) är inte med förrän du bekräftar dem. Avmarkera det som inte gäller besökaren; markera ett fält som maskerat om det rör någon annan.</source>
         <translation>%1 items. %2 weak matches (found by e-mail, phone or name) stay out until you confirm them. Untick what does not concern the visitor; mask a field that concerns someone else.</translation>
     </message>

@@ -203,7 +203,7 @@ def test_the_window_starts_and_loads_the_desk_behind_the_sign_in(demo: tuple[Pat
     env = {"INSYN_EXIT_WHEN_READY": "1", "QT_QPA_PLATFORM": "offscreen"}
     started = insyn("--config", str(demo[0]), env=env)
     assert started.returncode == 0, started.stderr
-    assert started.stdout.split() == ["ready", "loaded"]
+    assert started.stdout.splitlines() == ["ready", "loaded", "renderer: child process"]
     broken = tmp_path / "broken.toml"
     broken.write_text("[organisation]\n", encoding="utf-8")
     failed = insyn("--config", str(broken), env=env)

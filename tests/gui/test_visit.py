@@ -102,6 +102,7 @@ def test_bad_personnummer_and_expired_document_block_the_way(qtbot, window, desk
 
 
 def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    assert desk.renderer.start()  # as the program does at start: extracts render in a child process
     pin = examples(desk)[0]
     fill_visitor(qtbot, window, pin, "Åsa Öberg")
     assert "giltigt" in window.visit.person.personnummer_status.text()

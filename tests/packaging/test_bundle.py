@@ -72,4 +72,4 @@ def test_the_frozen_program_runs_a_whole_case(bundle: Path, tmp_path: Path) -> N
     window = frozen(bundle, tmp_path, "--config", config, "--lang", "en",
                     INSYN_EXIT_WHEN_READY="1", QT_QPA_PLATFORM="offscreen")  # fmt: skip
     assert window.returncode == 0, window.stderr
-    assert window.stdout.split() == ["ready", "loaded"]
+    assert window.stdout.splitlines() == ["ready", "loaded", "renderer: child process"]
