@@ -12,12 +12,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QDate, QThreadPool
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
+from desktop.services.casework import warm_up
 from desktop.services.demo import create_demo
 from desktop.services.desk import open_desk
 from desktop.services.staff import sign_in
 from desktop.ui.auth import SignInDialog
+from desktop.ui.common import STYLE
 from desktop.ui.main_window import MainWindow
 
 
@@ -25,9 +28,11 @@ def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
+    app.setStyleSheet(STYLE)  # as run_gui does
     work = Path(tempfile.mkdtemp(prefix="insyn-shots-"))
     demo = create_demo(work, people=500, seed=1)
     desk = open_desk(demo.config_path)
+    warm_up(desk)  # as the program does behind the sign-in: extracts render in a child process
     # The demo's own accounts: disk1 / demo-disk1 and granskare / demo-granskare.
 
     def wait(condition, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
@@ -61,6 +66,10 @@ def main() -> None:
     person.document_number.setText("AB1234567")
     person.expiry.setDate(QDate.currentDate().addYears(3))
     shot(window, "03-new-visit")
+    receipt_printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # the receipt, printed to a file
+    receipt_printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    receipt_printer.setOutputFileName(str(out / "kvitto.pdf"))
+    window.case.deliver.ask_printer = lambda: receipt_printer  # type: ignore[method-assign]
     window.visit.register()
     shot(window, "04-gathering")
     wait(lambda: window.case.result is not None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
             15000,
         )
         self.show_case(opened.number, start_gather=True)
+        if self.visit.print_receipt.isChecked():
+            # After the gather has started: the print dialog waits for staff, the gather does not.
+            QTimer.singleShot(0, self.case.print_receipt)
 
     def lock(self) -> None:
         """Hide everything behind the lock screen; the gathered data stays only in memory."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -249,6 +249,14 @@ class NewVisitPage(QWidget):
         self.problem.setWordWrap(True)
         outer.addWidget(self.problem)
         buttons = QHBoxLayout()
+        self.print_receipt = QCheckBox(tr("Skriv ut kvittot direkt"))
+        self.print_receipt.setObjectName("print_receipt")
+        self.print_receipt.setToolTip(tr("Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig."))
+        self.print_receipt.setChecked(QSettings("Insyn", "Insyn").value("print_receipt", "true") == "true")
+        self.print_receipt.toggled.connect(
+            lambda on: QSettings("Insyn", "Insyn").setValue("print_receipt", "true" if on else "false")
+        )
+        buttons.addWidget(self.print_receipt)
         buttons.addStretch(1)
         clear = QPushButton(tr("Rensa"))
         clear.clicked.connect(self.clear)

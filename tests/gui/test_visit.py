@@ -58,6 +58,7 @@ def window(qtbot, desk):  # type: ignore[no-untyped-def]
     assert dialog.staff is not None
     window = MainWindow(desk, dialog.staff)
     qtbot.addWidget(window)
+    window.visit.print_receipt.setChecked(False)  # the whole visit turns it on with a file printer
     window.show()
     yield window
     window.case.drop_data()
@@ -109,18 +110,20 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
     window.visit.requests[
         __import__("desktop.core.requests", fromlist=["RequestType"]).RequestType.OBJECTION_DIRECT_MARKETING
     ].setChecked(True)
-    qtbot.keyClick(window.visit.person.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.case
-    number = window.case.number
-    assert number
-    # The receipt, printed through the same print path (to a file instead of paper).
+    # The receipt is printed as the case is registered, through the same print path as the
+    # extract (to a file instead of paper).
     receipt = tmp_path / "kvitto.pdf"
     receipt_printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     receipt_printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     receipt_printer.setOutputFileName(str(receipt))
     monkeypatch.setattr(window.case.deliver, "ask_printer", lambda: receipt_printer)
-    window.case.print_receipt()
-    assert receipt.exists() and len(pypdf.PdfReader(receipt).pages) == 1
+    window.visit.print_receipt.setChecked(True)
+    qtbot.keyClick(window.visit.person.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.case
+    number = window.case.number
+    assert number
+    qtbot.waitUntil(receipt.exists, timeout=10000)
+    assert len(pypdf.PdfReader(receipt).pages) == 1  # printed as an image of the page: no text to read back
     # The gather starts by itself while the visitor waits; the window stays responsive.
     qtbot.waitUntil(lambda: not window.case.gather.running and window.case.result is not None, timeout=30000)
     assert window.case.tabs.currentWidget() is window.case.review
