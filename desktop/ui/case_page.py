@@ -25,7 +25,7 @@ from desktop.core.extract import GatherResult
 from desktop.core.requests import CaseStatus
 from desktop.errors import UserError
 from desktop.register.models import Staff
-from desktop.services.casework import case_file, decide, extend
+from desktop.services.casework import CaseFile, case_file, decide, extend
 from desktop.services.delivery import render_receipt, write_private
 from desktop.services.desk import Desk
 from desktop.ui.auth import SignInDialog
@@ -127,7 +127,9 @@ class CasePage(QWidget):
             self.tabs.setCurrentIndex(0)
 
     def refresh(self) -> None:
-        file = case_file(self.desk, self.number)
+        self.show_file(case_file(self.desk, self.number))
+
+    def show_file(self, file: CaseFile) -> None:
         statuses = status_labels()
         self.title.setText(tr("Ärende %1 – %2").replace("%1", file.number).replace("%2", file.subject_name))
         while self.facts.rowCount():
@@ -165,7 +167,10 @@ class CasePage(QWidget):
         self.gather.prepared = None
         self.deliver.set_case(self.number, result, None)
         self.tabs.setCurrentWidget(self.review)
-        self.refresh()
+        if self.gather.case_file is not None and self.gather.case_file.number == self.number:
+            self.show_file(self.gather.case_file)
+        else:
+            self.refresh()
 
     def approve(self) -> None:
         """Where the organisation requires it, a second person with the approver role signs."""

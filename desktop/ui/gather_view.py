@@ -6,6 +6,8 @@ the whole gather can be cancelled, and manual sources are checklist items to ans
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -23,14 +25,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.config import ManualSource
 from desktop.core.extract import GatherResult, SourceResult, SourceStatus
 from desktop.errors import UserError
+from desktop.services.casework import CaseFile, case_file
 from desktop.services.desk import Desk
 from desktop.services.gathering import CaseGather, record_manual_outcome
 from desktop.ui.common import error_box, tr
 from desktop.ui.workers import progress_relay, run_task
 
 RETRYABLE = (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED)
+
+
+class _PendingGather:
+    """A gather being started and run on a worker: staff may cancel it in either phase."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._gather: CaseGather | None = None
+
+    def attach(self, gather: CaseGather) -> None:
+        with self._lock:
+            self._gather = gather
+            if self._cancelled:
+                gather.cancel()
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._gather is not None:
+                self._gather.cancel()
 
 
 STATUS_COLOURS = {
@@ -101,7 +126,8 @@ class GatherView(QWidget):
         self.case_number = ""
         self.result: GatherResult | None = None
         self.prepared: object | None = None  # the review tree built with the result
-        self.current: CaseGather | None = None
+        self.current: _PendingGather | None = None
+        self.case_file: CaseFile | None = None  # read on the worker once the gather is recorded
         layout = QVBoxLayout(self)
         self.summary = QLabel(tr("Insamlingen har inte startat."))
         layout.addWidget(self.summary)
@@ -156,34 +182,30 @@ class GatherView(QWidget):
         return self.current is not None
 
     def start(self, only: list[str] | None = None) -> None:
+        """Start a gather; everything that touches the register or the sources runs on a worker."""
         if self.running or not self.case_number:
             return
         self._relay, progress = progress_relay(self._on_progress)
-        try:
-            self.current = CaseGather(
-                self.desk,
-                self.case_number,
-                staff_username=self.staff_username,
-                only=only,
-                previous=self.result if only else None,
-                progress=progress,
-            )
-        except UserError as exc:
-            error_box(self, str(exc))
-            return
-        for source in self.current.engine_run.results.values():
-            self._on_progress(source)
+        pending = self.current = _PendingGather()
+        for source in self.desk.config.sources:  # a row per system at once; the worker fills them in
+            if only is None or source.id in only:
+                manual = isinstance(source, ManualSource)
+                status = SourceStatus.MANUAL if manual else SourceStatus.WAITING
+                self._on_progress(SourceResult(source.id, source.name, source.kind, status))
         self.summary.setText(tr("Söker i organisationens system …"))
         self.start_button.setEnabled(False)
         self.retry_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        gather = self.current
+        desk, number, staff, previous = self.desk, self.case_number, self.staff_username, self.result if only else None
 
-        def work() -> tuple[GatherResult, object]:
+        def work() -> tuple[GatherResult, object, CaseFile]:
             from desktop.ui.review_view import ReviewModel
 
+            gather = CaseGather(desk, number, staff_username=staff, only=only, previous=previous, progress=progress)
+            pending.attach(gather)
             result = gather.run()
-            return result, ReviewModel.prepare(result)  # the review tree, built off the GUI thread
+            # The review tree and the updated case file, built off the GUI thread as well.
+            return result, ReviewModel.prepare(result), case_file(desk, number)
 
         run_task(work, self._done, self._failed)
 
@@ -216,8 +238,8 @@ class GatherView(QWidget):
             reason = tr("Besvaras nedan")
         self.table.setItem(row, 2, QTableWidgetItem(reason))
 
-    def _done(self, done: tuple[GatherResult, object]) -> None:
-        result, self.prepared = done
+    def _done(self, done: tuple[GatherResult, object, CaseFile]) -> None:
+        result, self.prepared, self.case_file = done
         self.current = None
         self.result = result
         for source in result.sources.values():

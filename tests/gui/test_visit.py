@@ -195,6 +195,26 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
     assert any("Fält maskerades" in t for t in timeline) and any("Utdraget lämnades ut" in t for t in timeline)
 
 
+def test_cancel_with_esc_then_retry_what_was_cancelled(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    pin = examples(desk)[0]
+    fill_visitor(qtbot, window, pin, "Åsa Öberg")
+    window.visit.register()
+    gather = window.case.gather
+    assert gather.running and gather.table.rowCount() == len(desk.config.sources)  # rows at once
+    qtbot.keyClick(gather, Qt.Key.Key_Escape)  # before the worker has even opened the case
+    qtbot.waitUntil(lambda: not gather.running, timeout=30000)
+    assert gather.result is not None and gather.result.cancelled
+    statuses = [gather.table.item(r, 1).text() for r in range(gather.table.rowCount())]
+    assert "Avbrutet" in statuses and gather.retry_button.isEnabled()
+    gather.retry_button.click()
+    qtbot.waitUntil(lambda: not gather.running and not gather.result.cancelled, timeout=30000)
+    assert gather.result.sources["kundregister"].record_count > 0
+    assert "Avbrutet" not in [gather.table.item(r, 1).text() for r in range(gather.table.rowCount())]
+    assert window.case.review.model.record_indexes()  # the review shows what the retry found
+    with desk.register.sessions() as session:
+        assert audit.verify_chain(session).intact
+
+
 def test_idle_lock_hides_the_data(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
     pin = examples(desk)[1]
     fill_visitor(qtbot, window, pin, "Nguyễn Thị Minh")
