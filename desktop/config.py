@@ -154,13 +154,33 @@ class Art15Info(_Strict):
     )
 
 
+class _Labelled(_Strict):
+    """Result columns renamed for the visitor: `kund_sedan` reads as "Kund sedan" in the extract."""
+
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="Plain-language names for result columns, as the visitor reads them: {column = label}",
+    )
+
+    @field_validator("labels")
+    @classmethod
+    def _distinct_labels(cls, labels: dict[str, str]) -> dict[str, str]:
+        cleaned = {column: label.strip() for column, label in labels.items()}
+        if any(not label for label in cleaned.values()):
+            raise ValueError("a label may not be empty")
+        doubled = sorted({label for label in cleaned.values() if list(cleaned.values()).count(label) > 1})
+        if doubled:
+            raise ValueError(f"two columns would get the same label: {', '.join(doubled)}")
+        return cleaned
+
+
 class _SourceBase(Art15Info):
     id: str = Field(pattern=_IDENT, max_length=40, description="Stable id, also the keyring key")
     name: str = Field(min_length=1, description="The system's name as the visitor will read it")
     timeout_seconds: float | None = Field(None, gt=0, le=600, description="Overrides the policy")
 
 
-class SqlQuery(Art15Info):
+class SqlQuery(Art15Info, _Labelled):
     title: str = Field(min_length=1, description="The category title in the extract")
     sql: str = Field(description="One SELECT with :identifier parameters")
     yields: dict[str, str] = Field(
@@ -207,7 +227,7 @@ class SqlSource(_SourceBase):
         return value
 
 
-class FileSource(_SourceBase):
+class FileSource(_SourceBase, _Labelled):
     kind: Literal["file"]
     path: str = Field(description="CSV or XLSX export; relative to the configuration file")
     title: str = Field(min_length=1, description="The category title in the extract")
@@ -232,7 +252,7 @@ class FileSource(_SourceBase):
         return self.format or ("xlsx" if Path(self.path).suffix.lower() == ".xlsx" else "csv")
 
 
-class RestEndpoint(Art15Info):
+class RestEndpoint(Art15Info, _Labelled):
     title: str = Field(min_length=1, description="The category title in the extract")
     url: str = Field(description="URL template: {identifier} placeholders are filled in escaped")
     params: dict[str, str] = Field(default_factory=dict, description="Query parameters (templates)")

@@ -185,8 +185,17 @@ def case_by_number(session: Session, number: str) -> Case:
     return case
 
 
-def change_status(session: Session, case: Case, target: CaseStatus, *, staff: Staff | None, reason: str = "") -> None:
-    """Move the case on; `staff` is None for an unattended command-line run."""
+def change_status(
+    session: Session,
+    case: Case,
+    target: CaseStatus,
+    *,
+    staff: Staff | None,
+    reason: str = "",
+    reason_code: str | None = None,
+) -> None:
+    """Move the case on; `staff` is None for an unattended command-line run. `reason_code` is a
+    fixed code (never free text) recorded in the audit log, e.g. why a case was withdrawn."""
     current = CaseStatus(case.status)
     check_transition(current, target, reason=reason)
     case.status = target.value
@@ -200,7 +209,7 @@ def change_status(session: Session, case: Case, target: CaseStatus, *, staff: St
         "case.status",
         staff_id=staff.id if staff else None,
         case_number=case.number,
-        details={"from": current.value, "to": target.value},
+        details={"from": current.value, "to": target.value, **({"reason": reason_code} if reason_code else {})},
     )
 
 

@@ -178,15 +178,29 @@ def extend(desk: Desk, number: str, reason: str, *, staff_username: str) -> date
             raise UserError(str(exc)) from None
 
 
-def decide(desk: Desk, number: str, target: CaseStatus, *, staff_username: str, reason: str = "") -> None:
-    """Reject (with the reason the person must be told, Art. 12.4), withdraw or close a case."""
+WITHDRAWAL_REASONS = ("visitor-withdrew", "registered-by-mistake")
+
+
+def decide(
+    desk: Desk,
+    number: str,
+    target: CaseStatus,
+    *,
+    staff_username: str,
+    reason: str = "",
+    reason_code: str | None = None,
+) -> None:
+    """Reject (with the reason the person must be told, Art. 12.4), withdraw (with one of
+    WITHDRAWAL_REASONS) or close a case."""
+    if target is CaseStatus.WITHDRAWN and reason_code not in WITHDRAWAL_REASONS:
+        raise UserError("say why the case is withdrawn: " + " or ".join(WITHDRAWAL_REASONS))
     from desktop.core.requests import IllegalTransition
 
     with desk.register.sessions.begin() as session:
         case = load_case(session, number)
         staff = find_staff(session, staff_username)
         try:
-            change_status(session, case, target, staff=staff, reason=reason)
+            change_status(session, case, target, staff=staff, reason=reason, reason_code=reason_code)
         except IllegalTransition as exc:
             raise UserError(str(exc)) from None
 

@@ -720,24 +720,29 @@ origin = "Från dig när du tecknade avtal; adressuppgifter uppdateras från SPA
   [[sources.queries]]
   title = "Kunduppgifter"
   sql = "SELECT kundnr, personnr, fornamn, efternamn, adress, postnr, ort, epost, telefon, kund_sedan FROM kund WHERE personnr = :personnummer"
+  labels = { kundnr = "Kundnummer", personnr = "Personnummer", fornamn = "Förnamn", efternamn = "Efternamn", adress = "Adress", postnr = "Postnummer", ort = "Ort", epost = "E-post", telefon = "Telefon", kund_sedan = "Kund sedan" }
   yields = { customer_number = "kundnr", email = "epost", phone = "telefon" }
 
   [[sources.queries]]
   title = "Anläggningar"
   sql = "SELECT anlaggnings_id, adress, postnr, ort, fastighetsbeteckning FROM anlaggning WHERE kundnr = :customer_number"
+  labels = { anlaggnings_id = "Anläggnings-id", adress = "Adress", postnr = "Postnummer", ort = "Ort", fastighetsbeteckning = "Fastighetsbeteckning" }
   yields = { facility_id = "anlaggnings_id" }
 
   [[sources.queries]]
   title = "Avtal"
   sql = "SELECT avtalsnr, produkt, startdatum, slutdatum, anlaggnings_id FROM avtal WHERE kundnr = :customer_number ORDER BY startdatum"
+  labels = { avtalsnr = "Avtalsnummer", produkt = "Produkt", startdatum = "Startdatum", slutdatum = "Slutdatum", anlaggnings_id = "Anläggnings-id" }
 
   [[sources.queries]]
   title = "Fakturor"
   sql = "SELECT fakturanr, fakturadatum, forfallodatum, belopp_kr, status FROM faktura WHERE kundnr = :customer_number ORDER BY fakturadatum"
+  labels = { fakturanr = "Fakturanummer", fakturadatum = "Fakturadatum", forfallodatum = "Förfallodatum", belopp_kr = "Belopp (kr)", status = "Status" }
 
   [[sources.queries]]
   title = "Mätvärden per timme"
   sql = "SELECT anlaggnings_id, timme, kwh FROM matvarde WHERE anlaggnings_id = :facility_id ORDER BY timme"
+  labels = { anlaggnings_id = "Anläggnings-id", timme = "Timme", kwh = "Förbrukning (kWh)" }
   purpose = "Debitering efter faktisk förbrukning och visning i appen Mitt HEM"
   retention = "3 år"
 
@@ -761,10 +766,12 @@ origin = "Från dig, via Mina sidor, appen Mitt HEM eller kundtjänst"
   [[sources.queries]]
   title = "Nyhetsbrev"
   sql = "SELECT epost, lista, prenumererar_sedan, status FROM nyhetsbrev WHERE epost = :email"
+  labels = { epost = "E-post", lista = "Lista", prenumererar_sedan = "Prenumererar sedan", status = "Status" }
 
   [[sources.queries]]
   title = "Samtycken"
   sql = "SELECT samtycke, givet, kanal, aterkallat FROM samtycke WHERE kundnr = :customer_number"
+  labels = { samtycke = "Samtycke", givet = "Givet", kanal = "Kanal", aterkallat = "Återkallat" }
   automated_decisions = "Samtycket till personliga erbjudanden innebär att din förbrukning analyseras automatiskt för att välja erbjudanden. Det får inga rättsliga följder och påverkar inte dina priser."
 
 [[sources]]
@@ -810,6 +817,7 @@ origin = "Från dig; fastighetsbeteckningen kontrolleras mot Lantmäteriets regi
   [[sources.queries]]
   title = "Installationer"
   sql = "SELECT installationsnr, namn, installationsadress, fastighetsbeteckning, varmepump, installerad, borrhal_lat, borrhal_lon, borrdjup_m, rot_avdrag_kr, finansiering FROM installation WHERE personnr = :personnummer"
+  labels = { installationsnr = "Installationsnummer", namn = "Namn", installationsadress = "Installationsadress", fastighetsbeteckning = "Fastighetsbeteckning", varmepump = "Värmepump", installerad = "Installerad", borrhal_lat = "Borrhål, latitud", borrhal_lon = "Borrhål, longitud", borrdjup_m = "Borrdjup (m)", rot_avdrag_kr = "ROT-avdrag (kr)", finansiering = "Finansiering" }
 
 [[sources]]
 id = "rekrytering"

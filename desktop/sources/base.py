@@ -24,6 +24,7 @@ class Step:
     title: str
     parameters: tuple[str, ...]  # identifier kinds or personnummer forms it is searched by
     yields: dict[str, str] = field(default_factory=dict)  # identifier kind → field name
+    labels: dict[str, str] = field(default_factory=dict)  # field name → the visitor's name for it
 
     @property
     def identifier_kinds(self) -> tuple[str, ...]:

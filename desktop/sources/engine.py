@@ -316,7 +316,9 @@ class GatherRun:
                 else:
                     continue
             else:
-                record = Record(result.source_id, item.step.title, row, item.strength, item.matched_by)
+                labels = item.step.labels
+                fields = {labels.get(name, name): value for name, value in row.items()} if labels else row
+                record = Record(result.source_id, item.step.title, fields, item.strength, item.matched_by)
                 seen[key] = record
                 result.records.append(record)
             for kind, column in item.step.yields.items():

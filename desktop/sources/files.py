@@ -91,6 +91,7 @@ class FileConnector:
                 title=self.source.title,
                 parameters=(kind,),
                 yields=dict(self.source.yields),
+                labels=dict(self.source.labels),
             )
             for i, kind in enumerate(self.source.key_columns)
         ]

@@ -64,7 +64,7 @@ class RestConnector:
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
         self._steps = [
-            Step(index=i, title=e.title, parameters=e.parameters, yields=dict(e.yields))
+            Step(index=i, title=e.title, parameters=e.parameters, yields=dict(e.yields), labels=dict(e.labels))
             for i, e in enumerate(source.endpoints)
         ]
 

@@ -38,7 +38,7 @@ class SqlConnector:
         self._statements = [text(q.sql) for q in source.queries]
         self._compiled_cache: dict[int, Compiled] = {}
         self._steps = [
-            Step(index=i, title=q.title, parameters=q.parameters, yields=dict(q.yields))
+            Step(index=i, title=q.title, parameters=q.parameters, yields=dict(q.yields), labels=dict(q.labels))
             for i, q in enumerate(source.queries)
         ]
 

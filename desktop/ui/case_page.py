@@ -55,6 +55,13 @@ TIMELINE_LABELS = {
 }
 
 
+def withdrawal_labels() -> dict[str, str]:
+    return {
+        "visitor-withdrew": tr("Besökaren tar tillbaka sin begäran"),
+        "registered-by-mistake": tr("Ärendet registrerades av misstag"),
+    }
+
+
 class CasePage(QWidget):
     closed = Signal()
 
@@ -75,12 +82,18 @@ class CasePage(QWidget):
         self.save_receipt_button = QPushButton(tr("Spara kvitto …"))
         self.extend_button = QPushButton(tr("Förläng svarstiden …"))
         self.reject_button = QPushButton(tr("Avslå …"))
+        self.withdraw_button = QPushButton(tr("Återkalla …"))
+        self.withdraw_button.setObjectName("withdraw")
+        self.withdraw_button.setToolTip(
+            tr("Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.")
+        )
         self.close_button = QPushButton(tr("Avsluta ärendet"))
         self.close_button.setObjectName("close_case")
         for button in (
             self.receipt_button,
             self.extend_button,
             self.reject_button,
+            self.withdraw_button,
             self.close_button,
         ):
             top.addWidget(button)
@@ -110,6 +123,7 @@ class CasePage(QWidget):
         self.save_receipt_button.clicked.connect(self.save_receipt)
         self.extend_button.clicked.connect(self.ask_extension)
         self.reject_button.clicked.connect(self.ask_rejection)
+        self.withdraw_button.clicked.connect(self.ask_withdrawal)
         self.close_button.clicked.connect(self.close_case)
 
     # Loading -----------------------------------------------------------------------------
@@ -151,11 +165,15 @@ class CasePage(QWidget):
             label = tr(TIMELINE_LABELS.get(entry.action, entry.action))
             if entry.action == "case.status":
                 label += f": {statuses.get(str(entry.details.get('to')), entry.details.get('to'))}"
+                reason = withdrawal_labels().get(str(entry.details.get("reason")))
+                if reason:
+                    label += f" ({reason.lower()})"
             who = f" – {entry.staff}" if entry.staff else ""
             self.timeline.addItem(f"{entry.at:%Y-%m-%d %H:%M}  {label}{who}")
         open_case = CaseStatus(file.status).is_open and file.status != "delivered"
         self.extend_button.setEnabled(open_case and file.extended_deadline is None)
         self.reject_button.setEnabled(open_case)
+        self.withdraw_button.setEnabled(open_case)
         self.close_button.setEnabled(file.status in ("delivered", "rejected", "withdrawn"))
 
     # The steps ---------------------------------------------------------------------------
@@ -254,6 +272,31 @@ class CasePage(QWidget):
             except UserError as exc:
                 error_box(self, str(exc))
             self.refresh()
+
+    def ask_withdrawal(self) -> None:
+        """The visitor takes the request back, or it was registered by mistake: the case ends
+        without an answer and the gathered data is let go."""
+        reasons = {label: code for code, label in withdrawal_labels().items()}
+        choice, ok = QInputDialog.getItem(
+            self, tr("Återkalla ärendet"), tr("Varför avslutas ärendet utan svar?"), list(reasons), 0, False
+        )
+        if not ok:
+            return
+        self.withdraw(reasons[choice])
+
+    def withdraw(self, reason_code: str) -> None:
+        self.drop_data()
+        try:
+            decide(
+                self.desk,
+                self.number,
+                CaseStatus.WITHDRAWN,
+                staff_username=self.staff.username,
+                reason_code=reason_code,
+            )
+        except UserError as exc:
+            error_box(self, str(exc))
+        self.refresh()
 
     def close_case(self) -> None:
         answer = QMessageBox.question(self, tr("Avsluta ärendet"), tr("Avsluta ärendet? Det kan inte öppnas igen."))

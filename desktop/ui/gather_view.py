@@ -51,6 +51,10 @@ class _PendingGather:
             if self._cancelled:
                 gather.cancel()
 
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
     def cancel(self) -> None:
         with self._lock:
             self._cancelled = True
@@ -258,9 +262,13 @@ class GatherView(QWidget):
         self.finished.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
+        cancelled = self.current is not None and self.current.cancelled
         self.current = None
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        if cancelled:  # staff stopped it (or left the case) before it had begun: nothing to report
+            self.summary.setText(tr("Insamlingen avbröts."))
+            return
         error_box(self, str(exc) if isinstance(exc, UserError) else tr("Insamlingen misslyckades."))
 
     def _show_manual(self, result: GatherResult) -> None:

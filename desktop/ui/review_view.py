@@ -232,7 +232,9 @@ class ReviewView(QWidget):
         self.fields = QTableWidget(0, 3)
         self.fields.setObjectName("review_fields")
         self.fields.setHorizontalHeaderLabels([tr("Fält"), tr("Värde"), tr("Maskera")])
+        self.fields.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.fields.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.fields.verticalHeader().hide()
         self.fields.itemChanged.connect(self._field_changed)
         splitter.addWidget(self.fields)
@@ -293,6 +295,7 @@ class ReviewView(QWidget):
                 mask.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
                 mask.setCheckState(Qt.CheckState.Checked if name in record.redacted else Qt.CheckState.Unchecked)
                 self.fields.setItem(row, 2, mask)
+            self.fields.resizeRowsToContents()  # long values (a chat message) wrap instead of being cut
         self._updating = False
 
     def _field_changed(self, item: QTableWidgetItem) -> None:

@@ -143,7 +143,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="50"/>
-        <location filename="../../desktop/ui/case_page.py" line="137"/>
+        <location filename="../../desktop/ui/case_page.py" line="153"/>
         <location filename="../../desktop/ui/new_visit.py" line="87"/>
         <location filename="../../desktop/ui/new_visit.py" line="125"/>
         <source>Personnummer</source>
@@ -151,20 +151,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="51"/>
-        <location filename="../../desktop/ui/case_page.py" line="136"/>
-        <location filename="../../desktop/ui/gather_view.py" line="110"/>
+        <location filename="../../desktop/ui/case_page.py" line="152"/>
+        <location filename="../../desktop/ui/gather_view.py" line="140"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="52"/>
-        <location filename="../../desktop/ui/case_page.py" line="139"/>
+        <location filename="../../desktop/ui/case_page.py" line="155"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="141"/>
+        <location filename="../../desktop/ui/case_page.py" line="157"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -304,119 +304,149 @@
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="72"/>
+        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <source>Besökaren tar tillbaka sin begäran</source>
+        <translation>The visitor takes back the request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <source>Ärendet registrerades av misstag</source>
+        <translation>The case was registered by mistake</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="79"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="75"/>
+        <location filename="../../desktop/ui/case_page.py" line="82"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="76"/>
+        <location filename="../../desktop/ui/case_page.py" line="83"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="77"/>
+        <location filename="../../desktop/ui/case_page.py" line="84"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="78"/>
-        <location filename="../../desktop/ui/case_page.py" line="254"/>
+        <location filename="../../desktop/ui/case_page.py" line="85"/>
+        <source>Återkalla …</source>
+        <translation>Withdraw …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="88"/>
+        <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
+        <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="90"/>
+        <location filename="../../desktop/ui/case_page.py" line="302"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="101"/>
+        <location filename="../../desktop/ui/case_page.py" line="114"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="102"/>
+        <location filename="../../desktop/ui/case_page.py" line="115"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="103"/>
+        <location filename="../../desktop/ui/case_page.py" line="116"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="104"/>
+        <location filename="../../desktop/ui/case_page.py" line="117"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <location filename="../../desktop/ui/case_page.py" line="148"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="138"/>
+        <location filename="../../desktop/ui/case_page.py" line="154"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="140"/>
+        <location filename="../../desktop/ui/case_page.py" line="156"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="143"/>
+        <location filename="../../desktop/ui/case_page.py" line="159"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="145"/>
+        <location filename="../../desktop/ui/case_page.py" line="161"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="146"/>
+        <location filename="../../desktop/ui/case_page.py" line="162"/>
         <location filename="../../desktop/ui/new_visit.py" line="90"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="181"/>
+        <location filename="../../desktop/ui/case_page.py" line="204"/>
         <source>Utdraget måste godkännas av en annan person med rollen granskare.</source>
         <translation>The extract must be approved by another person with the approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="190"/>
+        <location filename="../../desktop/ui/case_page.py" line="213"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="220"/>
+        <location filename="../../desktop/ui/case_page.py" line="243"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="227"/>
+        <location filename="../../desktop/ui/case_page.py" line="250"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="227"/>
+        <location filename="../../desktop/ui/case_page.py" line="250"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="238"/>
+        <location filename="../../desktop/ui/case_page.py" line="261"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="238"/>
+        <location filename="../../desktop/ui/case_page.py" line="261"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="254"/>
+        <location filename="../../desktop/ui/case_page.py" line="281"/>
+        <source>Återkalla ärendet</source>
+        <translation>Withdraw the case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="281"/>
+        <source>Varför avslutas ärendet utan svar?</source>
+        <translation>Why does the case end without an answer?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="302"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -656,42 +686,42 @@
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="50"/>
+        <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <source>Klart – %n uppgifter</source>
         <translation>Done – %n items</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="52"/>
+        <location filename="../../desktop/ui/gather_view.py" line="81"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="53"/>
+        <location filename="../../desktop/ui/gather_view.py" line="82"/>
         <source>Söker …</source>
         <translation>Searching …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="54"/>
+        <location filename="../../desktop/ui/gather_view.py" line="83"/>
         <source>Inget hittat</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="55"/>
+        <location filename="../../desktop/ui/gather_view.py" line="84"/>
         <source>Misslyckades</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="56"/>
+        <location filename="../../desktop/ui/gather_view.py" line="85"/>
         <source>Svarade inte i tid</source>
         <translation>Did not answer in time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="57"/>
+        <location filename="../../desktop/ui/gather_view.py" line="86"/>
         <source>Avbrutet</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="58"/>
+        <location filename="../../desktop/ui/gather_view.py" line="87"/>
         <source>Manuell kontroll</source>
         <translation>Manual check</translation>
     </message>
@@ -777,7 +807,7 @@
         <translation>The delivery is recorded. The gathered data has been removed from memory.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="217"/>
+        <location filename="../../desktop/ui/case_page.py" line="240"/>
         <location filename="../../desktop/ui/deliver_view.py" line="210"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
@@ -793,98 +823,103 @@
         <translation>Save the machine-readable copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="74"/>
+        <location filename="../../desktop/ui/gather_view.py" line="103"/>
         <source>Uppgifter finns</source>
         <translation>Data found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="75"/>
+        <location filename="../../desktop/ui/gather_view.py" line="104"/>
         <source>Inget finns</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="81"/>
+        <location filename="../../desktop/ui/gather_view.py" line="110"/>
         <source>Vad som finns, som det ska stå i utdraget</source>
         <translation>What was found, as it should read in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <location filename="../../desktop/ui/gather_view.py" line="111"/>
         <source>Spara svar</source>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="106"/>
-        <location filename="../../desktop/ui/gather_view.py" line="145"/>
+        <location filename="../../desktop/ui/gather_view.py" line="136"/>
+        <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="110"/>
+        <location filename="../../desktop/ui/gather_view.py" line="140"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="110"/>
+        <location filename="../../desktop/ui/gather_view.py" line="140"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="119"/>
+        <location filename="../../desktop/ui/gather_view.py" line="149"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="121"/>
+        <location filename="../../desktop/ui/gather_view.py" line="151"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="123"/>
+        <location filename="../../desktop/ui/gather_view.py" line="153"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="176"/>
+        <location filename="../../desktop/ui/gather_view.py" line="199"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="193"/>
+        <location filename="../../desktop/ui/gather_view.py" line="219"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="216"/>
+        <location filename="../../desktop/ui/gather_view.py" line="242"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="227"/>
+        <location filename="../../desktop/ui/gather_view.py" line="253"/>
         <source>Klart: %1 uppgifter från %2 system.</source>
         <translation>Done: %1 items from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="230"/>
+        <location filename="../../desktop/ui/gather_view.py" line="256"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="242"/>
+        <location filename="../../desktop/ui/gather_view.py" line="270"/>
+        <source>Insamlingen avbröts.</source>
+        <translation>The gather was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="272"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="254"/>
+        <location filename="../../desktop/ui/gather_view.py" line="284"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="266"/>
+        <location filename="../../desktop/ui/gather_view.py" line="296"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="268"/>
+        <location filename="../../desktop/ui/gather_view.py" line="298"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -926,7 +961,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="60"/>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
@@ -1071,17 +1106,27 @@
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="253"/>
+        <location filename="../../desktop/ui/new_visit.py" line="252"/>
+        <source>Skriv ut kvittot direkt</source>
+        <translation>Print the receipt at once</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="254"/>
+        <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
+        <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="261"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="255"/>
+        <location filename="../../desktop/ui/new_visit.py" line="263"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="297"/>
+        <location filename="../../desktop/ui/new_visit.py" line="305"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
@@ -1122,7 +1167,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="210"/>
-        <location filename="../../desktop/ui/review_view.py" line="317"/>
+        <location filename="../../desktop/ui/review_view.py" line="320"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
@@ -1147,12 +1192,12 @@
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="243"/>
+        <location filename="../../desktop/ui/review_view.py" line="245"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="259"/>
+        <location filename="../../desktop/ui/review_view.py" line="261"/>
         <source>%1 uppgifter. %2 svaga träffar (hittade via e-post, telefon eller namn) är inte med förrän du bekräftar dem. Avmarkera det som inte gäller besökaren; markera ett fält som maskerat om det rör någon annan.</source>
         <translation>%1 items. %2 weak matches (found by e-mail, phone or name) stay out until you confirm them. Untick what does not concern the visitor; mask a field that concerns someone else.</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import insert, select
 
 from desktop.register import audit
-from desktop.register.models import Case, Delivery
+from desktop.register.models import AuditEvent, Case, Delivery
 from desktop.services.demo import create_demo
 from desktop.services.desk import open_desk
 from desktop.services.staff import create_account, sign_in
@@ -136,16 +137,16 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
     model = window.case.review.model
     records = model.record_indexes()
     invoice = next(i for i in records if model.record_at(i).category == "Fakturor")
-    excluded_number = model.record_at(invoice).fields["fakturanr"]
+    excluded_number = model.record_at(invoice).fields["Fakturanummer"]
     model.setData(invoice, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert model.record_at(invoice).excluded
     customer = next(i for i in records if model.record_at(i).category == "Kunduppgifter")
     window.case.review.tree.setCurrentIndex(customer)
     fields = window.case.review.fields
-    row = next(r for r in range(fields.rowCount()) if fields.item(r, 0).text() == "kundnr")
+    row = next(r for r in range(fields.rowCount()) if fields.item(r, 0).text() == "Kundnummer")
     masked_address = fields.item(row, 1).text()
     fields.item(row, 2).setCheckState(Qt.CheckState.Checked)
-    assert "kundnr" in model.record_at(customer).redacted
+    assert "Kundnummer" in model.record_at(customer).redacted
 
     # Approval: a reception-only colleague cannot release; the approver can.
     errors: list[str] = []
@@ -212,6 +213,26 @@ def test_cancel_with_esc_then_retry_what_was_cancelled(qtbot, window, desk) -> N
     assert "Avbrutet" not in [gather.table.item(r, 1).text() for r in range(gather.table.rowCount())]
     assert window.case.review.model.record_indexes()  # the review shows what the retry found
     with desk.register.sessions() as session:
+        assert audit.verify_chain(session).intact
+
+
+def test_a_case_registered_by_mistake_is_withdrawn_and_its_data_dropped(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pin = examples(desk)[1]
+    fill_visitor(qtbot, window, pin, "Nguyễn Thị Minh")
+    window.visit.register()
+    number = window.case.number
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    monkeypatch.setattr(case_page.QInputDialog, "getItem", lambda *_args: ("Ärendet registrerades av misstag", True))
+    window.case.withdraw_button.click()
+    assert window.case.result is None and window.case.review.model.rowCount() == 0
+    assert not window.case.withdraw_button.isEnabled() and window.case.close_button.isEnabled()
+    timeline = [window.case.timeline.item(i).text() for i in range(window.case.timeline.count())]
+    assert any("Återkallat (ärendet registrerades av misstag)" in t for t in timeline)
+    with desk.register.sessions() as session:
+        case = session.execute(select(Case).where(Case.number == number)).scalar_one()
+        assert case.status == "withdrawn"
+        last = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc())).scalars().first()
+        assert json.loads(last.details) == {"from": "review", "to": "withdrawn", "reason": "registered-by-mistake"}
         assert audit.verify_chain(session).intact
 
 

@@ -44,6 +44,20 @@ def test_identifiers_found_on_the_way_are_followed(tmp_path: Path, crm: str) -> 
     assert ("crm", "running") in progress and ("news", "ok") in progress
 
 
+def test_labels_rename_columns_for_the_visitor_and_yields_still_use_the_columns(tmp_path: Path, crm: str) -> None:
+    labelled = crm_source(crm)
+    labelled["queries"][0]["labels"] = {"kundnr": "Kundnummer", "epost": "E-post"}
+    labelled["queries"][1]["labels"] = {"fakturanr": "Fakturanummer"}
+    config = make_config(tmp_path, [labelled, newsletter_source(crm)])
+    sources = SourceSet(config)
+    result = gather(sources, {"personnummer": ANNA})
+    sources.close()
+    records = result.sources["crm"].records
+    assert list(records[0].fields) == ["Kundnummer", "namn", "E-post"]  # unlabelled columns keep their name
+    assert [list(r.fields) for r in records[1:]] == [["Fakturanummer", "belopp"]] * 3  # found by the yielded kundnr
+    assert result.sources["news"].status is SourceStatus.OK  # and the newsletter by the yielded e-mail
+
+
 def test_an_injection_shaped_email_finds_only_its_own_rows(tmp_path: Path, crm: str) -> None:
     config = make_config(tmp_path, [crm_source(crm), newsletter_source(crm)])
     result = gather(SourceSet(config), {"personnummer": ANNA})

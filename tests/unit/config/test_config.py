@@ -160,6 +160,20 @@ def test_minimal_file_has_defaults(tmp_path: Path) -> None:
             """,
             "at least one {identifier}",
         ),
+        (
+            """
+            [[sources]]
+            id = "crm"
+            name = "Kundregister"
+            kind = "sql"
+            url = "sqlite:///x.db"
+            [[sources.queries]]
+            title = "Kund"
+            sql = "SELECT fnamn, fornamn FROM kund WHERE personnr = :personnummer"
+            labels = { fnamn = "Förnamn", fornamn = "Förnamn" }
+            """,
+            "sources[0] (crm).queries[0].labels: two columns would get the same label: Förnamn",
+        ),
     ],
 )
 def test_errors_name_the_file_the_key_and_the_problem(tmp_path: Path, body: str, expected: str) -> None:
