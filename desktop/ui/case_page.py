@@ -261,17 +261,7 @@ class CasePage(QWidget):
             self, tr("Avslå begäran"), tr("Skäl (besökaren ska få veta det och om rätten att klaga till IMY):")
         )
         if ok and reason.strip():
-            try:
-                decide(
-                    self.desk,
-                    self.number,
-                    CaseStatus.REJECTED,
-                    staff_username=self.staff.username,
-                    reason=reason,
-                )
-            except UserError as exc:
-                error_box(self, str(exc))
-            self.refresh()
+            self.end_case(CaseStatus.REJECTED, reason=reason)
 
     def ask_withdrawal(self) -> None:
         """The visitor takes the request back, or it was registered by mistake: the case ends
@@ -280,23 +270,27 @@ class CasePage(QWidget):
         choice, ok = QInputDialog.getItem(
             self, tr("Återkalla ärendet"), tr("Varför avslutas ärendet utan svar?"), list(reasons), 0, False
         )
-        if not ok:
-            return
-        self.withdraw(reasons[choice])
+        if ok:
+            self.end_case(CaseStatus.WITHDRAWN, reason_code=reasons[choice])
 
-    def withdraw(self, reason_code: str) -> None:
+    def end_case(self, target: CaseStatus, *, reason: str = "", reason_code: str | None = None) -> bool:
+        """Reject, withdraw or close: the gathered data is let go first, whatever the outcome."""
         self.drop_data()
         try:
             decide(
                 self.desk,
                 self.number,
-                CaseStatus.WITHDRAWN,
+                target,
                 staff_username=self.staff.username,
+                reason=reason,
                 reason_code=reason_code,
             )
         except UserError as exc:
             error_box(self, str(exc))
-        self.refresh()
+            return False
+        finally:
+            self.refresh()
+        return True
 
     def close_case(self) -> None:
         answer = QMessageBox.question(self, tr("Avsluta ärendet"), tr("Avsluta ärendet? Det kan inte öppnas igen."))
@@ -304,11 +298,5 @@ class CasePage(QWidget):
             self.close_now()
 
     def close_now(self) -> None:
-        try:
-            decide(self.desk, self.number, CaseStatus.CLOSED, staff_username=self.staff.username)
-        except UserError as exc:
-            error_box(self, str(exc))
-            return
-        self.drop_data()
-        self.refresh()
-        self.closed.emit()
+        if self.end_case(CaseStatus.CLOSED):
+            self.closed.emit()
