@@ -5,6 +5,10 @@ systems export it; the delimiter is sniffed unless declared. A large CSV export 
 per version of the file (its size and modification time): the index maps a keyed hash of each
 key value to the byte offsets of its rows, so later searches read only those rows and the index
 itself holds no readable personal data.
+
+An XLSX workbook cannot be read from an offset, so its index only says which keyed hashes occur
+in its key columns: a visitor who is not in the export (most of them) costs a set lookup instead
+of parsing the sheet; one who is gets the sheet read as before.
 """
 
 from __future__ import annotations
@@ -39,6 +43,12 @@ class _CsvIndex:
     header: list[str]
     data_start: int
     offsets: dict[str, dict[bytes, list[int]]] = field(default_factory=dict)
+
+
+@dataclass
+class _XlsxIndex:
+    version: tuple[int, int]
+    keys: dict[str, set[bytes]]  # identifier kind → keyed hashes of the values in its column
 
 
 def _guess_delimiter(sample: str) -> str:
@@ -82,6 +92,7 @@ class FileConnector:
         self.max_rows = max_rows
         self.path = Path(source.path)
         self._index: _CsvIndex | None = None
+        self._xlsx_index: _XlsxIndex | None = None
         self._lock = threading.Lock()
 
     def steps(self) -> list[Step]:
@@ -101,13 +112,14 @@ class FileConnector:
         if self.source.file_format == "csv":
             self._csv_index()
         else:
-            self._xlsx_rows(None, None, threading.Event())
+            self._xlsx_keys()
 
     def interrupt(self) -> None:
         pass  # reading stops at the next row when the cancel event is set
 
     def close(self) -> None:
         self._index = None
+        self._xlsx_index = None
 
     def _version(self) -> tuple[int, int]:
         try:
@@ -124,6 +136,8 @@ class FileConnector:
         if wanted is None:
             return StepOutput([])
         if self.source.file_format == "xlsx":
+            if _digest(wanted) not in self._xlsx_keys().get(kind, set()):
+                return StepOutput([])
             rows = self._xlsx_rows(kind, wanted, cancel)
         else:
             rows = self._csv_rows(kind, wanted, cancel)
@@ -220,8 +234,26 @@ class FileConnector:
 
     # XLSX --------------------------------------------------------------------------------
 
-    def _xlsx_rows(self, kind: str | None, wanted: str | None, cancel: threading.Event) -> list[dict[str, Any]]:
-        """Stream the sheet with calamine (about 15 times faster than openpyxl's reader)."""
+    def _xlsx_keys(self) -> dict[str, set[bytes]]:
+        version = self._version()
+        with self._lock:
+            if self._xlsx_index is None or self._xlsx_index.version != version:
+                keys: dict[str, set[bytes]] = {kind: set() for kind in self.source.key_columns}
+                self._xlsx_rows(None, None, threading.Event(), keys=keys)
+                self._xlsx_index = _XlsxIndex(version, keys)
+            return self._xlsx_index.keys
+
+    def _xlsx_rows(
+        self,
+        kind: str | None,
+        wanted: str | None,
+        cancel: threading.Event,
+        *,
+        keys: dict[str, set[bytes]] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stream the sheet with calamine (about 15 times faster than openpyxl's reader): the
+        rows matching `wanted` in `kind`'s column, or, given `keys`, the keyed hashes of every
+        key column's values added to it."""
         from python_calamine import CalamineError, CalamineWorkbook
 
         self._version()
@@ -244,6 +276,14 @@ class FileConnector:
             for column in self.source.key_columns.values():
                 if column not in header:
                     raise SourceFailure(f"the export has no column '{column}'")
+            if keys is not None:
+                positions = {k: header.index(column) for k, column in self.source.key_columns.items()}
+                for row in rows_iter:
+                    for k, position in positions.items():
+                        value = match_key(k, row[position]) if position < len(row) else None
+                        if value is not None:
+                            keys[k].add(_digest(value))
+                return []
             if kind is None or wanted is None:
                 return []
             key_column = header.index(self.source.key_columns[kind])

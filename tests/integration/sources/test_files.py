@@ -101,6 +101,41 @@ def test_xlsx_export_by_personnummer(tmp_path: Path) -> None:
     assert book.records[0].strength is Strength.STRONG
 
 
+def test_the_xlsx_key_index_skips_visitors_not_in_the_export_and_follows_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import python_calamine
+    from openpyxl import Workbook
+
+    def write(rows: list[list[object]]) -> None:
+        workbook = Workbook()
+        workbook.active.append(["Bokningsnr", "Personnummer"])
+        for row in rows:
+            workbook.active.append(row)
+        workbook.save(tmp_path / "bokningar.xlsx")
+
+    write([["B1", "19640823-3234"]])
+    source = {"id": "book", "name": "Bokningar", "kind": "file", "path": "bokningar.xlsx",
+              "title": "Bokningar", "key_columns": {"personnummer": "Personnummer"}}  # fmt: skip
+    sources = SourceSet(make_config(tmp_path, [source]))
+    opened: list[str] = []
+    real_open = python_calamine.CalamineWorkbook.from_path
+    monkeypatch.setattr(
+        python_calamine.CalamineWorkbook, "from_path", lambda path: opened.append(path) or real_open(path)
+    )
+    assert gather(sources, {"personnummer": ANNA}).sources["book"].status is SourceStatus.NOTHING
+    assert len(opened) == 1  # the index was built; the sheet was not read again for Anna
+    assert gather(sources, {"personnummer": ANNA}).sources["book"].status is SourceStatus.NOTHING
+    assert len(opened) == 1  # nor the second time
+    write([["B1", "19640823-3234"], ["B2", ANNA]])
+    stat = (tmp_path / "bokningar.xlsx").stat()
+    os.utime(tmp_path / "bokningar.xlsx", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    found = gather(sources, {"personnummer": ANNA}).sources["book"]
+    assert [r.fields["Bokningsnr"] for r in found.records] == ["B2"]
+    assert len(opened) == 3  # the index again, then the sheet for Anna's row
+    sources.close()
+
+
 @pytest.mark.parametrize(
     ("content", "extra", "message"),
     [
