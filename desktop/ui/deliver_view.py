@@ -190,7 +190,11 @@ class DeliverView(QWidget):
         except UserError as exc:
             error_box(self, str(exc))
             return False
-        self.status.setText(tr("Utlämningen är registrerad. De insamlade uppgifterna har tagits bort ur minnet."))
+        self.status.setText(
+            tr(
+                "Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet."  # noqa: E501 - one literal for lupdate
+            )
+        )
         self.delivered.emit(method)
         return True
 

@@ -345,7 +345,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="90"/>
-        <location filename="../../desktop/ui/case_page.py" line="302"/>
+        <location filename="../../desktop/ui/case_page.py" line="296"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -436,17 +436,17 @@
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="281"/>
+        <location filename="../../desktop/ui/case_page.py" line="271"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="281"/>
+        <location filename="../../desktop/ui/case_page.py" line="271"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="302"/>
+        <location filename="../../desktop/ui/case_page.py" line="296"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -802,23 +802,23 @@
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="193"/>
-        <source>Utlämningen är registrerad. De insamlade uppgifterna har tagits bort ur minnet.</source>
-        <translation>The delivery is recorded. The gathered data has been removed from memory.</translation>
+        <location filename="../../desktop/ui/deliver_view.py" line="195"/>
+        <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
+        <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="240"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="210"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="214"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="221"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="225"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="230"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="234"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
