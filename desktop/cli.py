@@ -9,13 +9,12 @@ import argparse
 import logging
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from desktop import __version__
 from desktop.core.requests import RequestType
-from desktop.errors import UserError
+from desktop.errors import UserError, where
 
 log = logging.getLogger(__name__)
 
@@ -416,12 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("INSYN_DEBUG"):
             raise
-        # Exception texts can quote the data being handled: log where it failed, never what.
-        where = "; ".join(
-            f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
-            for frame in traceback.extract_tb(exc.__traceback__)[-4:]
-        )
-        log.error("internal error %s at %s", type(exc).__name__, where)
+        log.error("internal error %s at %s", type(exc).__name__, where(exc))
         print(
             f"insyn: internal error ({type(exc).__name__}); details are in the log. "
             "Set INSYN_DEBUG=1 to see the traceback.",

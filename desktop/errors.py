@@ -1,5 +1,19 @@
-"""The error a user can fix: printed as one line, never with a traceback."""
+"""The error a user can fix: printed as one line, never with a traceback; and, for the errors
+nobody expected, where they happened without what they were about."""
+
+from __future__ import annotations
+
+import traceback
 
 
 class UserError(Exception):
     """A mistake in input, configuration or environment that the user can put right."""
+
+
+def where(exc: BaseException) -> str:
+    """file:line of the last frames of an exception, for the log. Never the exception's text: it
+    can quote the data being handled (SQLAlchemy's errors carry the statement's parameters)."""
+    return "; ".join(
+        f"{frame.filename.replace(chr(92), '/').rsplit('/', 1)[-1]}:{frame.lineno}"
+        for frame in traceback.extract_tb(exc.__traceback__)[-4:]
+    )

@@ -18,7 +18,7 @@ from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop.errors import UserError
+from desktop.errors import UserError, where
 from desktop.resources import resource_path
 from desktop.ui.auth import FirstAdminDialog, SignInDialog
 from desktop.ui.common import STYLE, tr
@@ -103,6 +103,40 @@ def load_desk(config: str | None, demo: bool, register_url: str | None, verbose:
     return desk, needs_first_admin(desk)
 
 
+def unexpected_error_text(exc: BaseException) -> str:
+    """What staff read when something nobody expected went wrong on the window's thread."""
+    from sqlalchemy.exc import DBAPIError  # loaded with the register by then
+
+    if isinstance(exc, DBAPIError):
+        return tr("Ärenderegistret svarar inte just nu. Det som sparats finns kvar; försök igen om en stund.")
+    return tr("Något gick fel i Insyn. Det som sparats finns kvar; försök igen. Fortsätter det, kontakta IT.")
+
+
+def install_error_hook() -> None:
+    """An exception nobody caught on the window's thread: logged as its type and where (never its
+    text, which can quote a visitor's data), and told to staff in Swedish; the window goes on."""
+    showing: list[bool] = []
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("unexpected error %s at %s", kind.__name__, where(exc))
+        if os.environ.get("INSYN_DEBUG"):
+            sys.__excepthook__(kind, exc, tb)
+        if showing:  # an error while telling about an error: the log has it
+            return
+        showing.append(True)
+        try:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(QApplication.activeWindow(), "Insyn", unexpected_error_text(exc))
+        finally:
+            showing.clear()
+
+    sys.excepthook = hook
+
+
 class Startup:
     """The steps of a start: sign-in shown, desk loaded, maybe the first admin, main window."""
 
@@ -175,6 +209,7 @@ def run_gui(
     app.setWindowIcon(QIcon(str(resource_path("icons", "insyn-256.png"))))
     app.setStyleSheet(STYLE)
     app.setQuitOnLastWindowClosed(True)
+    install_error_hook()
     language = language or os.environ.get("INSYN_LANG") or str(QSettings("Insyn", "Insyn").value("language", "sv"))
     QLocale.setDefault(QLocale("sv_SE" if language == "sv" else "en_GB"))  # by name: no enum built at start
     install_translator(app, language)

@@ -9,7 +9,17 @@
         <translation>No configuration: start with --config PATH or --demo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="149"/>
+        <location filename="../../desktop/ui/app.py" line="111"/>
+        <source>Ärenderegistret svarar inte just nu. Det som sparats finns kvar; försök igen om en stund.</source>
+        <translation>The case register does not answer just now. What was saved is kept; try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="112"/>
+        <source>Något gick fel i Insyn. Det som sparats finns kvar; försök igen. Fortsätter det, kontakta IT.</source>
+        <translation>Something went wrong in Insyn. What was saved is kept; try again. If it goes on, contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="183"/>
         <source>Insyn kunde inte starta; se loggen.</source>
         <translation>Insyn could not start; see the log.</translation>
     </message>

@@ -325,3 +325,41 @@ def test_only_an_administrator_manages_staff(qtbot, window, desk) -> None:  # ty
     with pytest.raises(SignInFailed):
         sign_in(desk, "disk3", "disk3-secret")
     admin_window.close()
+
+
+def test_an_unexpected_error_is_told_in_swedish_and_logged_without_data(qtbot, window, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import logging
+    import sys
+
+    from sqlalchemy import create_engine, text
+
+    from desktop.ui import app as app_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.critical", lambda _parent, _title, message: shown.append(message)
+    )
+    log_file = tmp_path / "insyn.log"
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    logging.getLogger().addHandler(handler)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    app_module.install_error_hook()
+    engine = create_engine(f"sqlite:///{tmp_path / 'nothing.sqlite'}")
+    try:
+        with engine.connect() as connection:  # a real driver error that quotes its parameters
+            connection.execute(text("SELECT * FROM no_such_table WHERE pnr = :p"), {"p": "19420120-5830"})
+    except Exception as exc:  # noqa: BLE001 - handed to the hook as Python would
+        assert "19420120-5830" in str(exc)
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    try:
+        raise KeyError("Åsa Öberg")
+    except KeyError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    handler.close()
+    logging.getLogger().removeHandler(handler)
+    assert shown[0].startswith("Ärenderegistret svarar inte just nu.")
+    assert shown[1].startswith("Något gick fel i Insyn.")
+    logged = log_file.read_text(encoding="utf-8")
+    assert "unexpected error OperationalError at" in logged and "unexpected error KeyError at" in logged
+    assert "19420120-5830" not in logged and "Öberg" not in logged
+    assert window.isVisible()  # the window goes on
