@@ -154,12 +154,25 @@ class Art15Info(_Strict):
     )
 
 
+class Conversation(_Strict):
+    """Records that are messages (a chat, a case log) read as a conversation in the extract."""
+
+    when: tuple[str, ...] = Field(min_length=1, description="Column(s) saying when, e.g. ['Datum', 'Tid']")
+    speaker: str = Field(min_length=1, description="Column saying who wrote")
+    text: str = Field(min_length=1, description="Column with the message")
+
+
 class _Labelled(_Strict):
-    """Result columns renamed for the visitor: `kund_sedan` reads as "Kund sedan" in the extract."""
+    """How results read for the visitor: `kund_sedan` as "Kund sedan", a chat as a conversation."""
 
     labels: dict[str, str] = Field(
         default_factory=dict,
         description="Plain-language names for result columns, as the visitor reads them: {column = label}",
+    )
+    conversation: Conversation | None = Field(
+        None,
+        description="Show the records as a conversation (when, who, message) instead of a table; "
+        "columns as named after labels. Columns it does not name are shown too.",
     )
 
     @field_validator("labels")

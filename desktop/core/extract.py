@@ -167,11 +167,25 @@ class Art15:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """Which columns of a category say when, who and what: the extract prints messages."""
+
+    when: tuple[str, ...]
+    speaker: str
+    text: str
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (*self.when, self.speaker, self.text)
+
+
 @dataclass(slots=True)
 class CategorySection:
     title: str
     art15: Art15  # where it differs from the source's
     rows: list[dict[str, Any]]  # included records, redactions applied
+    conversation: Conversation | None = None  # read as messages rather than a table
 
     def __repr__(self) -> str:
         return f"CategorySection({self.title!r}, {len(self.rows)} rows)"

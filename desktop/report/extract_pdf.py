@@ -8,6 +8,7 @@ complain to IMY and whom to contact.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, time
 from typing import Any
 from xml.sax.saxutils import escape
@@ -84,6 +85,11 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4),
         "label": ParagraphStyle("label", parent=base, fontName=BOLD, fontSize=8.5, leading=11.5, spaceAfter=0),
         "cell": ParagraphStyle("cell", parent=base, fontName=CONDENSED, fontSize=8, leading=10, spaceAfter=0),
+        "speaker": ParagraphStyle("speaker", parent=base, fontSize=8.5, leading=11, spaceBefore=4, spaceAfter=0),
+        "message": ParagraphStyle("message", parent=base, leftIndent=4 * mm, spaceAfter=1),
+        "aside": ParagraphStyle(
+            "aside", parent=base, fontSize=7.5, leading=9.5, leftIndent=4 * mm, textColor=colors.HexColor("#4A5968")
+        ),
     }
 
 
@@ -315,6 +321,8 @@ def _category(
     def text(value: Any) -> str:
         return redacted if value is REDACTED else _cell_text(value, language)
 
+    if category.conversation is not None and all(c in columns for c in category.conversation.columns):
+        return [*story, *_conversation(category, columns, heading, text, styles)]
     if len(category.rows) == 1 or len(columns) > KEY_VALUE_MAX_COLUMNS:
         for n, row in enumerate(category.rows):
             pairs = [[_p(key, styles["label"]), _p(text(row.get(key)), styles["cell"])] for key in columns]
@@ -337,6 +345,42 @@ def _category(
         return story
     rows = [[text(row.get(key)) for key in columns] for row in category.rows]
     story += [*heading, DataTable.build(columns, rows, FRAME_WIDTH), Spacer(1, 3 * mm)]
+    return story
+
+
+def _conversation(
+    category: CategorySection,
+    columns: list[str],
+    heading: list[Flowable],
+    text: Callable[[Any], str],
+    styles: dict[str, ParagraphStyle],
+) -> list[Flowable]:
+    """Messages as they were written: who and when in a small line, the message under it.
+
+    Nothing is left out: columns the conversation does not name are shown once above it when
+    they are the same for every message (the contact's address), else under each message.
+    """
+    conversation = category.conversation
+    assert conversation is not None
+    rows = category.rows
+    others = [c for c in columns if c not in conversation.columns]
+    same = [c for c in others if len({repr(row.get(c)) for row in rows}) == 1]
+    varying = [c for c in others if c not in same]
+    story: list[Flowable] = list(heading)
+    if same:
+        story.append(_facts_table([(c, text(rows[0].get(c))) for c in same], styles))
+    for row in rows:
+        when = " ".join(text(row.get(c)) for c in conversation.when if row.get(c) not in (None, ""))
+        who = text(row.get(conversation.speaker))
+        parts: list[Flowable] = [
+            Paragraph(f"<b>{escape(who)}</b>  {escape(when)}", styles["speaker"]),
+            _p(text(row.get(conversation.text)), styles["message"]),
+        ]
+        extra = [f"{c}: {text(row.get(c))}" for c in varying if row.get(c) not in (None, "")]
+        if extra:
+            parts.append(_p(" · ".join(extra), styles["aside"]))
+        story.append(KeepTogether(parts))
+    story.append(Spacer(1, 3 * mm))
     return story
 
 

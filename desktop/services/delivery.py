@@ -19,6 +19,7 @@ from desktop.config import Transfer as ConfigTransfer
 from desktop.core.extract import (
     Art15,
     CategorySection,
+    Conversation,
     ExtractDocument,
     GatherResult,
     Organisation,
@@ -63,6 +64,17 @@ def _category_info(config: Config, source_id: str) -> dict[str, Art15]:
     return {part.title: _art15(part) for part in parts}
 
 
+def _conversations(config: Config, source_id: str) -> dict[str, Conversation]:
+    """Categories configured to read as conversations, by title."""
+    source = config.source(source_id)
+    parts = getattr(source, "queries", None) or getattr(source, "endpoints", None) or (source,)
+    return {
+        part.title: Conversation(tuple(part.conversation.when), part.conversation.speaker, part.conversation.text)
+        for part in parts
+        if getattr(part, "conversation", None) is not None
+    }
+
+
 def compose_extract(
     config: Config,
     case: Case,
@@ -80,11 +92,14 @@ def compose_extract(
         gathered = result.sources.get(source.id)
         status = gathered.status if gathered else SourceStatus.NOTHING
         per_category = _category_info(config, source.id)
+        conversations = _conversations(config, source.id)
         categories = []
         if gathered is not None:
             for title, records in gathered.categories().items():
                 rows = [r.visible_fields() for r in records if not r.excluded and (r.confirmed or include_weak)]
-                categories.append(CategorySection(title, per_category.get(title, Art15()), rows))
+                categories.append(
+                    CategorySection(title, per_category.get(title, Art15()), rows, conversations.get(title))
+                )
         section = SourceSection(
             source_id=source.id,
             name=source.name,

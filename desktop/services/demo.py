@@ -783,6 +783,7 @@ encoding = "cp1252"
 delimiter = ";"
 title = "Chattkonversationer"
 key_columns = { email = "Kontakt e-post" }
+conversation = { when = ["Datum", "Tid"], speaker = "Avsändare", text = "Meddelande" }
 purpose = "Besvara dina frågor till kundtjänst"
 legal_basis = "Berättigat intresse (art. 6.1 f)"
 categories = ["Namn", "E-postadress", "Meddelanden"]

@@ -18,6 +18,7 @@ from desktop.core.extract import (
     REDACTED,
     Art15,
     CategorySection,
+    Conversation,
     ExtractDocument,
     Organisation,
     SourceSection,
@@ -73,6 +74,33 @@ def document(language: str = "sv", rows: int = 300) -> ExtractDocument:
 
 def text_of(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_a_conversation_reads_as_messages_and_keeps_every_column() -> None:
+    rows = [
+        {"Datum": "2025-05-01", "Tid": "08:53", "Kontakt e-post": "asa@example.com", "Avsändare": "Åsa Öberg",
+         "Meddelande": "Hur läser jag av min mätare?", "Kanal": "app"},
+        {"Datum": "2025-05-01", "Tid": "08:54", "Kontakt e-post": "asa@example.com", "Avsändare": "Kundtjänst",
+         "Meddelande": "Hej Åsa!\nDu hittar den under Mitt HEM.", "Kanal": "webb"},
+        {"Datum": "2025-05-01", "Tid": "08:55", "Kontakt e-post": "asa@example.com", "Avsändare": REDACTED,
+         "Meddelande": "Tack!", "Kanal": None},
+    ]  # fmt: skip
+    chat = CategorySection("Chattar", Art15(), rows, Conversation(("Datum", "Tid"), "Avsändare", "Meddelande"))
+    doc = document()
+    doc.sources[1].categories = [chat]
+    text = "\n".join(line.strip() for page in text_of(build_extract(doc)[0]) for line in page.splitlines())
+    start = text.index("Chattar (3 rader)")
+    part = text[start : text.index("Fakturering", start)]
+    assert part.count("asa@example.com") == 1  # the same for every message: said once, above them
+    assert "Åsa Öberg 2025-05-01 08:53\nHur läser jag av min mätare?\nKanal: app" in part
+    assert "Kundtjänst 2025-05-01 08:54\nHej Åsa!\nDu hittar den under Mitt HEM.\nKanal: webb" in part
+    assert "[maskerat] 2025-05-01 08:55\nTack!" in part
+    # A conversation naming a column the data does not have falls back to the table: nothing lost.
+    doc.sources[1].categories = [
+        CategorySection("Chattar", Art15(), rows, Conversation(("Datum",), "Skribent", "Meddelande"))
+    ]
+    text = "\n".join(text_of(build_extract(doc)[0]))
+    assert "Avsändare" in text and "Kanal" in text
 
 
 def test_the_extract_reads_back_completely() -> None:
