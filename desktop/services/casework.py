@@ -17,6 +17,7 @@ from sqlalchemy import Select, func, or_, select
 
 from desktop.core.requests import CaseStatus
 from desktop.errors import UserError
+from desktop.register import audit
 from desktop.register.models import AuditEvent, Case, Staff, utcnow
 from desktop.register.repository import LOCAL_ZONE, change_status, extend_deadline
 from desktop.services.desk import Desk, find_staff
@@ -113,6 +114,15 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class RequestLine:
+    """One thing the visitor asked for, what they said about it, and what was done."""
+
+    type: str
+    details: str | None
+    outcome: str | None
+
+
+@dataclass(frozen=True)
 class CaseFile:
     number: str
     status: str
@@ -126,6 +136,7 @@ class CaseFile:
     requests: tuple[str, ...]
     document: str
     timeline: tuple[TimelineEntry, ...]
+    request_lines: tuple[RequestLine, ...] = ()
 
     @property
     def due(self) -> date:
@@ -162,6 +173,28 @@ def case_file(desk: Desk, number: str) -> CaseFile:
             requests=tuple(r.type for r in case.requests),
             document=subject.document_type if subject else "",
             timeline=timeline,
+            request_lines=tuple(RequestLine(r.type, r.details, r.outcome) for r in case.requests),
+        )
+
+
+def record_outcome(desk: Desk, number: str, request_type: str, outcome: str, *, staff_username: str) -> None:
+    """What was done about one request (the address corrected, what was erased and what is kept
+    and why). The text stays with the case; the audit log records only that it was written."""
+    if not outcome.strip():
+        raise UserError("say what was done")
+    with desk.register.sessions.begin() as session:
+        case = load_case(session, number)
+        staff = find_staff(session, staff_username)
+        item = next((r for r in case.requests if r.type == request_type), None)
+        if item is None:
+            raise UserError(f"case {number} has no request of type {request_type}")
+        item.outcome = outcome.strip()
+        audit.append(
+            session,
+            "request.outcome",
+            staff_id=staff.id if staff else None,
+            case_number=number,
+            details={"request": request_type},
         )
 
 

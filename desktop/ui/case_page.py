@@ -9,13 +9,17 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
     QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,7 +29,8 @@ from desktop.core.extract import GatherResult
 from desktop.core.requests import CaseStatus
 from desktop.errors import UserError
 from desktop.register.models import Staff
-from desktop.services.casework import CaseFile, case_file, decide, extend
+from desktop.register.repository import LOCAL_ZONE
+from desktop.services.casework import CaseFile, RequestLine, case_file, decide, extend, record_outcome
 from desktop.services.delivery import render_receipt, write_private
 from desktop.services.desk import Desk
 from desktop.ui.auth import SignInDialog
@@ -52,6 +57,7 @@ TIMELINE_LABELS = {
     "extract.approved": QT_TRANSLATE_NOOP("", "Utdraget godkändes"),
     "extract.delivered": QT_TRANSLATE_NOOP("", "Utdraget lämnades ut"),
     "case.extended": QT_TRANSLATE_NOOP("", "Svarstiden förlängdes"),
+    "request.outcome": QT_TRANSLATE_NOOP("", "Utfall registrerades"),
 }
 
 
@@ -72,6 +78,7 @@ class CasePage(QWidget):
         self.number = ""
         self.result: GatherResult | None = None
         self.approved_by: str | None = None
+        self.request_lines: tuple[RequestLine, ...] = ()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.title = heading("")
@@ -102,9 +109,28 @@ class CasePage(QWidget):
         self.tabs.setObjectName("case_tabs")
         overview = QWidget()
         overview_layout = QHBoxLayout(overview)
+        left = QVBoxLayout()
         facts = QWidget()
         self.facts = QFormLayout(facts)
-        overview_layout.addWidget(facts, 1)
+        left.addWidget(facts)
+        self.request_table = QTableWidget(0, 3)
+        self.request_table.setObjectName("request_table")
+        self.request_table.setHorizontalHeaderLabels([tr("Begäran"), tr("Besökarens uppgifter"), tr("Utfall")])
+        self.request_table.verticalHeader().hide()
+        self.request_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.request_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.request_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.request_table.setWordWrap(True)
+        header = self.request_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        left.addWidget(self.request_table, 1)
+        self.outcome_button = QPushButton(tr("Registrera utfall för markerad begäran …"))
+        self.outcome_button.setObjectName("record_outcome")
+        self.outcome_button.clicked.connect(self.ask_outcome)
+        left.addWidget(self.outcome_button)
+        overview_layout.addLayout(left, 1)
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
         overview_layout.addWidget(self.timeline, 1)
@@ -151,8 +177,7 @@ class CasePage(QWidget):
         requests = request_labels()
         self.facts.addRow(tr("Status"), QLabel(statuses.get(file.status, file.status)))
         self.facts.addRow(tr("Personnummer"), QLabel(file.personnummer))
-        self.facts.addRow(tr("Begäran"), QLabel("\n".join(requests.get(r, r) for r in file.requests)))
-        self.facts.addRow(tr("Inkom"), QLabel(file.received_at.strftime("%Y-%m-%d %H:%M UTC")))
+        self.facts.addRow(tr("Inkom"), QLabel(file.received_at.astimezone(LOCAL_ZONE).strftime("%Y-%m-%d %H:%M")))
         due = QLabel(file.due.isoformat() + (tr(" (förlängd)") if file.extended_deadline else ""))
         self.facts.addRow(tr("Svara senast"), due)
         if file.extension_reason:
@@ -160,6 +185,14 @@ class CasePage(QWidget):
         if file.rejection_reason:
             self.facts.addRow(tr("Skäl för avslag"), QLabel(file.rejection_reason))
         self.facts.addRow(tr("Id-handling"), QLabel(document_labels().get(file.document, file.document)))
+        self.request_lines = file.request_lines
+        self.request_table.setRowCount(len(file.request_lines))
+        for row, line in enumerate(file.request_lines):
+            for column, value in enumerate((requests.get(line.type, line.type), line.details, line.outcome)):
+                self.request_table.setItem(row, column, QTableWidgetItem(value or ""))
+        self.request_table.resizeRowsToContents()
+        if file.request_lines:
+            self.request_table.selectRow(0)
         self.timeline.clear()
         for entry in file.timeline:
             label = tr(TIMELINE_LABELS.get(entry.action, entry.action))
@@ -168,8 +201,10 @@ class CasePage(QWidget):
                 reason = withdrawal_labels().get(str(entry.details.get("reason")))
                 if reason:
                     label += f" ({reason.lower()})"
+            if entry.action == "request.outcome":
+                label += f": {requests.get(str(entry.details.get('request')), entry.details.get('request'))}"
             who = f" – {entry.staff}" if entry.staff else ""
-            self.timeline.addItem(f"{entry.at:%Y-%m-%d %H:%M}  {label}{who}")
+            self.timeline.addItem(f"{entry.at.astimezone(LOCAL_ZONE):%Y-%m-%d %H:%M}  {label}{who}")
         open_case = CaseStatus(file.status).is_open and file.status != "delivered"
         self.extend_button.setEnabled(open_case and file.extended_deadline is None)
         self.reject_button.setEnabled(open_case)
@@ -291,6 +326,27 @@ class CasePage(QWidget):
         finally:
             self.refresh()
         return True
+
+    def ask_outcome(self) -> None:
+        """What was done about the selected request: corrected, erased (and what is kept, and
+        why), restricted, marketing stopped, consent withdrawn."""
+        row = self.request_table.currentRow()
+        if row < 0 or row >= len(self.request_lines):
+            return
+        line = self.request_lines[row]
+        label = request_labels().get(line.type, line.type)
+        outcome, ok = QInputDialog.getText(
+            self, tr("Utfall"), tr("Vad gjordes? (%1)").replace("%1", label), text=line.outcome or ""
+        )
+        if ok and outcome.strip():
+            self.save_outcome(line.type, outcome)
+
+    def save_outcome(self, request_type: str, outcome: str) -> None:
+        try:
+            record_outcome(self.desk, self.number, request_type, outcome, staff_username=self.staff.username)
+        except UserError as exc:
+            error_box(self, str(exc))
+        self.refresh()
 
     def close_case(self) -> None:
         answer = QMessageBox.question(self, tr("Avsluta ärendet"), tr("Avsluta ärendet? Det kan inte öppnas igen."))

@@ -186,6 +186,29 @@ class PersonFields(QWidget):
         self.expiry.setDate(QDate.currentDate().addYears(1))
 
 
+DETAILS_REQUIRED = frozenset(
+    {
+        RequestType.RECTIFICATION,
+        RequestType.ERASURE,
+        RequestType.RESTRICTION,
+        RequestType.OBJECTION,
+        RequestType.WITHDRAW_CONSENT,
+    }
+)
+
+
+def detail_hints() -> dict[RequestType, str]:
+    """What to ask the visitor for each request that needs more than a tick (Art. 16-21, 7.3)."""
+    return {
+        RequestType.RECTIFICATION: tr("Vad är fel, och vad ska det vara?"),
+        RequestType.ERASURE: tr("Vilka uppgifter ska raderas?"),
+        RequestType.RESTRICTION: tr("Vilken behandling ska begränsas, och varför?"),
+        RequestType.OBJECTION: tr("Mot vilken behandling, och av vilket skäl?"),
+        RequestType.OBJECTION_DIRECT_MARKETING: tr("Valfritt: vilka utskick (annars alla)"),
+        RequestType.WITHDRAW_CONSENT: tr("Vilket samtycke?"),
+    }
+
+
 class NewVisitPage(QWidget):
     case_opened = Signal(object)  # OpenedCase
 
@@ -208,6 +231,20 @@ class NewVisitPage(QWidget):
             self.requests[RequestType(value)] = box
             grid.addWidget(box, n // 2, n % 2)
         self.requests[RequestType.ACCESS].setChecked(True)
+        # What the visitor says about the request (DOMAIN: what the desk records), shown when ticked.
+        self.details_form = QFormLayout()
+        self.details: dict[RequestType, QLineEdit] = {}
+        for request, hint in detail_hints().items():
+            edit = QLineEdit()
+            edit.setObjectName(f"details_{request.value}")
+            edit.setPlaceholderText(hint)
+            self.details[request] = edit
+            self.details_form.addRow(request_labels()[request.value], edit)
+            self.details_form.setRowVisible(edit, False)
+            self.requests[request].toggled.connect(
+                lambda on, e=edit: (self.details_form.setRowVisible(e, on), e.setFocus() if on else None)
+            )
+        grid.addLayout(self.details_form, (len(self.requests) + 1) // 2, 0, 1, 2)
         layout.addWidget(requests_box)
         person_box = QGroupBox(tr("2. Kontrollera identiteten"))
         person_layout = QVBoxLayout(person_box)
@@ -280,11 +317,25 @@ class NewVisitPage(QWidget):
         self.representative_box.setChecked(False)
         for request, box in self.requests.items():
             box.setChecked(request is RequestType.ACCESS)
+        for edit in self.details.values():
+            edit.clear()
         self.problem.clear()
         self.person.personnummer.setFocus()
 
     def register(self) -> OpenedCase | None:
-        requests = [(request, None) for request, box in self.requests.items() if box.isChecked()]
+        requests: list[tuple[RequestType, str | None]] = []
+        for request, box in self.requests.items():
+            if not box.isChecked():
+                continue
+            edit = self.details.get(request)
+            detail = edit.text().strip() if edit is not None else ""
+            if edit is not None and not detail and request in DETAILS_REQUIRED:
+                self.problem.setText(
+                    tr("Skriv vad besökaren begär: %1.").replace("%1", request_labels()[request.value])
+                )
+                edit.setFocus()
+                return None
+            requests.append((request, detail or None))
         representative = None
         if self.representative_box.isChecked():
             mandate = Mandate(

@@ -153,7 +153,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="50"/>
-        <location filename="../../desktop/ui/case_page.py" line="153"/>
+        <location filename="../../desktop/ui/case_page.py" line="179"/>
         <location filename="../../desktop/ui/new_visit.py" line="87"/>
         <location filename="../../desktop/ui/new_visit.py" line="125"/>
         <source>Personnummer</source>
@@ -161,20 +161,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="51"/>
-        <location filename="../../desktop/ui/case_page.py" line="152"/>
+        <location filename="../../desktop/ui/case_page.py" line="178"/>
         <location filename="../../desktop/ui/gather_view.py" line="140"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="52"/>
-        <location filename="../../desktop/ui/case_page.py" line="155"/>
+        <location filename="../../desktop/ui/case_page.py" line="180"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="157"/>
+        <location filename="../../desktop/ui/case_page.py" line="182"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -234,229 +234,255 @@
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="39"/>
+        <location filename="../../desktop/ui/case_page.py" line="44"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="40"/>
+        <location filename="../../desktop/ui/case_page.py" line="45"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="41"/>
+        <location filename="../../desktop/ui/case_page.py" line="46"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="42"/>
+        <location filename="../../desktop/ui/case_page.py" line="47"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="43"/>
+        <location filename="../../desktop/ui/case_page.py" line="48"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="44"/>
+        <location filename="../../desktop/ui/case_page.py" line="49"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="45"/>
+        <location filename="../../desktop/ui/case_page.py" line="50"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="46"/>
+        <location filename="../../desktop/ui/case_page.py" line="51"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="47"/>
+        <location filename="../../desktop/ui/case_page.py" line="52"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="48"/>
+        <location filename="../../desktop/ui/case_page.py" line="53"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="49"/>
+        <location filename="../../desktop/ui/case_page.py" line="54"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="50"/>
+        <location filename="../../desktop/ui/case_page.py" line="55"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="51"/>
+        <location filename="../../desktop/ui/case_page.py" line="56"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="52"/>
+        <location filename="../../desktop/ui/case_page.py" line="57"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="53"/>
+        <location filename="../../desktop/ui/case_page.py" line="58"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="54"/>
+        <location filename="../../desktop/ui/case_page.py" line="59"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <source>Utfall registrerades</source>
+        <translation>Outcome recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="66"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <location filename="../../desktop/ui/case_page.py" line="67"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="79"/>
+        <location filename="../../desktop/ui/case_page.py" line="86"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="82"/>
+        <location filename="../../desktop/ui/case_page.py" line="89"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="83"/>
+        <location filename="../../desktop/ui/case_page.py" line="90"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="84"/>
+        <location filename="../../desktop/ui/case_page.py" line="91"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="85"/>
+        <location filename="../../desktop/ui/case_page.py" line="92"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="88"/>
+        <location filename="../../desktop/ui/case_page.py" line="95"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="90"/>
-        <location filename="../../desktop/ui/case_page.py" line="296"/>
+        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <location filename="../../desktop/ui/case_page.py" line="352"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="114"/>
+        <location filename="../../desktop/ui/case_page.py" line="118"/>
+        <source>Besökarens uppgifter</source>
+        <translation>What the visitor said</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="118"/>
+        <location filename="../../desktop/ui/case_page.py" line="339"/>
+        <source>Utfall</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="129"/>
+        <source>Registrera utfall för markerad begäran …</source>
+        <translation>Record the outcome of the selected request …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="140"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="115"/>
+        <location filename="../../desktop/ui/case_page.py" line="141"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="116"/>
+        <location filename="../../desktop/ui/case_page.py" line="142"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="117"/>
+        <location filename="../../desktop/ui/case_page.py" line="143"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="148"/>
+        <location filename="../../desktop/ui/case_page.py" line="174"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="154"/>
+        <location filename="../../desktop/ui/case_page.py" line="118"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="156"/>
+        <location filename="../../desktop/ui/case_page.py" line="181"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="159"/>
+        <location filename="../../desktop/ui/case_page.py" line="184"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="186"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="162"/>
+        <location filename="../../desktop/ui/case_page.py" line="187"/>
         <location filename="../../desktop/ui/new_visit.py" line="90"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="204"/>
+        <location filename="../../desktop/ui/case_page.py" line="239"/>
         <source>Utdraget måste godkännas av en annan person med rollen granskare.</source>
         <translation>The extract must be approved by another person with the approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="213"/>
+        <location filename="../../desktop/ui/case_page.py" line="248"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="243"/>
+        <location filename="../../desktop/ui/case_page.py" line="278"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="250"/>
+        <location filename="../../desktop/ui/case_page.py" line="285"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="250"/>
+        <location filename="../../desktop/ui/case_page.py" line="285"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="261"/>
+        <location filename="../../desktop/ui/case_page.py" line="296"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="261"/>
+        <location filename="../../desktop/ui/case_page.py" line="296"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="271"/>
+        <location filename="../../desktop/ui/case_page.py" line="306"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="271"/>
+        <location filename="../../desktop/ui/case_page.py" line="306"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="296"/>
+        <location filename="../../desktop/ui/case_page.py" line="339"/>
+        <source>Vad gjordes? (%1)</source>
+        <translation>What was done? (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="352"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -817,7 +843,7 @@
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="240"/>
+        <location filename="../../desktop/ui/case_page.py" line="275"/>
         <location filename="../../desktop/ui/deliver_view.py" line="214"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
@@ -1061,82 +1087,117 @@
         <translation>The zone is read and its check digits are right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="197"/>
+        <location filename="../../desktop/ui/new_visit.py" line="203"/>
+        <source>Vad är fel, och vad ska det vara?</source>
+        <translation>What is wrong, and what should it be?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="204"/>
+        <source>Vilka uppgifter ska raderas?</source>
+        <translation>Which data is to be erased?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="205"/>
+        <source>Vilken behandling ska begränsas, och varför?</source>
+        <translation>Which processing is to be restricted, and why?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="206"/>
+        <source>Mot vilken behandling, och av vilket skäl?</source>
+        <translation>Against which processing, and on what grounds?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="207"/>
+        <source>Valfritt: vilka utskick (annars alla)</source>
+        <translation>Optional: which mailings (otherwise all)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="208"/>
+        <source>Vilket samtycke?</source>
+        <translation>Which consent?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="220"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="202"/>
+        <location filename="../../desktop/ui/new_visit.py" line="225"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="212"/>
+        <location filename="../../desktop/ui/new_visit.py" line="249"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="217"/>
+        <location filename="../../desktop/ui/new_visit.py" line="254"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="227"/>
+        <location filename="../../desktop/ui/new_visit.py" line="264"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="228"/>
+        <location filename="../../desktop/ui/new_visit.py" line="265"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="229"/>
+        <location filename="../../desktop/ui/new_visit.py" line="266"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="236"/>
+        <location filename="../../desktop/ui/new_visit.py" line="273"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="237"/>
+        <location filename="../../desktop/ui/new_visit.py" line="274"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="238"/>
+        <location filename="../../desktop/ui/new_visit.py" line="275"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="239"/>
+        <location filename="../../desktop/ui/new_visit.py" line="276"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="252"/>
+        <location filename="../../desktop/ui/new_visit.py" line="289"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="254"/>
+        <location filename="../../desktop/ui/new_visit.py" line="291"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="261"/>
+        <location filename="../../desktop/ui/new_visit.py" line="298"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="263"/>
+        <location filename="../../desktop/ui/new_visit.py" line="300"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="305"/>
+        <location filename="../../desktop/ui/new_visit.py" line="334"/>
+        <source>Skriv vad besökaren begär: %1.</source>
+        <translation>Write what the visitor asks for: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="356"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>

@@ -236,6 +236,45 @@ def test_a_case_registered_by_mistake_is_withdrawn_and_its_data_dropped(qtbot, w
         assert audit.verify_chain(session).intact
 
 
+def test_requests_other_than_access_need_their_details_and_get_an_outcome(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.requests import RequestType
+    from desktop.register.models import RequestItem
+
+    pin = examples(desk)[2]
+    fill_visitor(qtbot, window, pin, "Łukasz Żółć")
+    visit = window.visit
+    visit.requests[RequestType.ACCESS].setChecked(False)
+    visit.requests[RequestType.RECTIFICATION].setChecked(True)
+    visit.requests[RequestType.OBJECTION_DIRECT_MARKETING].setChecked(True)
+    assert visit.details[RequestType.RECTIFICATION].isVisible()  # shown once ticked
+    assert not visit.details[RequestType.ERASURE].isVisible()
+    assert visit.register() is None  # what is wrong has not been said
+    assert "Rättelse (art. 16)" in visit.problem.text()
+    visit.details[RequestType.RECTIFICATION].setText("Adressen är fel: ska vara Storgatan 5")
+    opened = visit.register()  # the marketing stop needs nothing more (Art. 21.3)
+    assert opened is not None
+    page = window.case
+    types = [page.request_table.item(r, 0).text() for r in range(page.request_table.rowCount())]
+    assert types == ["Rättelse (art. 16)", "Stopp för direktmarknadsföring (art. 21)"]
+    assert page.request_table.item(0, 1).text() == "Adressen är fel: ska vara Storgatan 5"
+    monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *_a, **_k: ("Rättad i kundregistret", True))
+    page.request_table.selectRow(0)
+    page.outcome_button.click()
+    assert page.request_table.item(0, 2).text() == "Rättad i kundregistret"
+    timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    assert any("Utfall registrerades: Rättelse (art. 16)" in t for t in timeline)
+    with desk.register.sessions() as session:
+        case = session.execute(select(Case).where(Case.number == opened.number)).scalar_one()
+        items = {i.type: (i.details, i.outcome) for i in session.execute(
+            select(RequestItem).where(RequestItem.case_id == case.id)).scalars()}  # fmt: skip
+        assert items == {
+            "rectification": ("Adressen är fel: ska vara Storgatan 5", "Rättad i kundregistret"),
+            "objection-marketing": (None, None),
+        }
+        events = session.execute(select(AuditEvent).where(AuditEvent.action == "request.outcome")).scalars().all()
+        assert [json.loads(e.details) for e in events] == [{"request": "rectification"}]  # never the text
+
+
 def test_idle_lock_hides_the_data(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
     pin = examples(desk)[1]
     fill_visitor(qtbot, window, pin, "Nguyễn Thị Minh")
