@@ -216,6 +216,16 @@ class Organisation:
     dpo: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class RequestNote:
+    """A request besides access: what the person asked and the action taken, if any yet (Art. 12.3
+    asks that the person is told of the action taken on requests under Articles 15 to 22)."""
+
+    type: str  # RequestType value
+    details: str | None
+    outcome: str | None
+
+
 @dataclass(slots=True)
 class ExtractDocument:
     """Everything the printed extract and the machine-readable copy say."""
@@ -232,6 +242,7 @@ class ExtractDocument:
     requests: tuple[str, ...]  # RequestType values
     sources: list[SourceSection]
     language: str = "sv"
+    other_requests: tuple[RequestNote, ...] = ()  # the requests besides access, and what was done
 
     @property
     def promised_date(self) -> date:

@@ -48,6 +48,10 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
             "deadline": document.deadline.isoformat(),
             "extended_deadline": document.extended_deadline.isoformat() if document.extended_deadline else None,
             "requests": list(document.requests),
+            "other_requests": [
+                {"type": note.type, "details": note.details, "outcome": note.outcome}
+                for note in document.other_requests
+            ],
         },
         "subject": {"name": document.subject_name, "personnummer": document.subject_personnummer},
         "sources": [

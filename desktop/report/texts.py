@@ -50,6 +50,10 @@ SV: dict[str, str] = {
         "Uppgifter som rör andra personer har maskerats, eftersom utdraget inte får inkräkta på "
         "andras rättigheter (artikel 15.4)."
     ),
+    "other_requests_heading": "Dina andra begäranden",
+    "other_asked": "Du bad om",
+    "other_done": "Vad vi har gjort",
+    "other_pending": "Vi svarar dig senast {date}.",
     "purpose": "Varför vi har uppgifterna",
     "legal_basis": "Rättslig grund",
     "categories": "Vilka slags uppgifter",
@@ -153,6 +157,10 @@ EN: dict[str, str] = {
         "Information about other people has been masked, as the extract must not adversely "
         "affect the rights of others (Article 15(4))."
     ),
+    "other_requests_heading": "Your other requests",
+    "other_asked": "You asked",
+    "other_done": "What we have done",
+    "other_pending": "We will answer you by {date}.",
     "purpose": "Why we hold the data",
     "legal_basis": "Legal basis",
     "categories": "Kinds of data",

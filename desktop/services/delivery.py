@@ -23,11 +23,12 @@ from desktop.core.extract import (
     ExtractDocument,
     GatherResult,
     Organisation,
+    RequestNote,
     SourceSection,
     SourceStatus,
     Transfer,
 )
-from desktop.core.requests import CaseStatus
+from desktop.core.requests import CaseStatus, RequestType
 from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import Case, Delivery, Staff, utcnow
@@ -128,6 +129,9 @@ def compose_extract(
         requests=tuple(r.type for r in case.requests),
         sources=sections,
         language=language,
+        other_requests=tuple(
+            RequestNote(r.type, r.details, r.outcome) for r in case.requests if r.type != RequestType.ACCESS
+        ),
     )
 
 

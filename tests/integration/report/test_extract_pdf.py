@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -21,6 +22,7 @@ from desktop.core.extract import (
     Conversation,
     ExtractDocument,
     Organisation,
+    RequestNote,
     SourceSection,
     SourceStatus,
     Transfer,
@@ -74,6 +76,34 @@ def document(language: str = "sv", rows: int = 300) -> ExtractDocument:
 
 def text_of(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_first_page_tells_what_was_done_about_the_other_requests() -> None:
+    doc = dataclasses.replace(
+        document(),
+        other_requests=(
+            RequestNote("rectification", "Adressen är fel: ska vara Storgatan 5", "Rättad i kundregistret"),
+            RequestNote("objection-marketing", None, None),
+        ),
+    )
+    first = " ".join(text_of(build_extract(doc)[0])[0].split())
+    assert "Dina andra begäranden" in first
+    assert (
+        "Rättelse (artikel 16) Du bad om Adressen är fel: ska vara Storgatan 5 Vad vi har gjort Rättad i kundregistret"
+        in first
+    )
+    assert "Vad vi har gjort Vi svarar dig senast 2026-04-07." in first  # the marketing stop: not yet done
+    package = json.loads(zipfile.ZipFile(io.BytesIO(build_package(doc))).read("extract.json"))
+    assert package["case"]["other_requests"][0] == {
+        "type": "rectification", "details": "Adressen är fel: ska vara Storgatan 5", "outcome": "Rättad i kundregistret"
+    }  # fmt: skip
+    from desktop.services.render_process import ExtractRenderer, render_document
+
+    renderer = ExtractRenderer()
+    try:
+        assert renderer.start() and renderer.render(doc, True) == render_document(doc, True)  # pickles to the child
+    finally:
+        renderer.close()
 
 
 def test_a_conversation_reads_as_messages_and_keeps_every_column() -> None:
