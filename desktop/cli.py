@@ -215,7 +215,13 @@ def cmd_case_open(args: argparse.Namespace) -> int:
         document_description=args.document_description or "",
         mrz=args.mrz,
     )
-    requests = [(RequestType(r), None) for r in dict.fromkeys(args.request)]
+    details: dict[str, str] = {}
+    for spec in args.details or []:
+        kind, _, text = spec.partition("=")
+        if kind not in args.request or not text.strip():
+            raise UserError(f"--details {kind}=TEXT: TYPE must be one of the --request values, TEXT not empty")
+        details[kind] = text.strip()
+    requests = [(RequestType(r), details.get(r)) for r in dict.fromkeys(args.request)]
     with _open_desk(args) as desk:
         opened = open_case(desk, person, requests, staff_username=args.staff)
         if args.receipt:
@@ -225,6 +231,14 @@ def cmd_case_open(args: argparse.Namespace) -> int:
             write_private(args.receipt, pdf)
     print(opened.number)
     print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
+    return 0
+
+
+def cmd_case_outcome(args: argparse.Namespace) -> int:
+    from desktop.services.casework import record_outcome
+
+    with _open_desk(args) as desk:
+        record_outcome(desk, args.case, args.request, args.text, staff_username=args.staff)
     return 0
 
 
@@ -367,10 +381,26 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[r.value for r in RequestType],
         help="repeat for several",
     )
+    case_open.add_argument(
+        "--details",
+        action="append",
+        metavar="TYPE=TEXT",
+        help="what the visitor asks, e.g. rectification='the address should be Storgatan 5'; "
+        "needed for rectification, erasure, restriction, objection and withdraw-consent",
+    )
     case_open.add_argument("--staff", required=True, help="the user name of who checked the ID")
     case_open.add_argument("--receipt", metavar="FILE.pdf", help="also write the visitor's receipt")
     case_open.add_argument("--lang", choices=["sv", "en"], default="sv", help="of the receipt")
     case_open.set_defaults(handler=cmd_case_open)
+    case_outcome = case_commands.add_parser(
+        "outcome", help="record what was done about one request of a case (shown in the extract)"
+    )
+    case_outcome.add_argument("case", help="the case number, e.g. 2026-00042")
+    case_outcome.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+    case_outcome.add_argument("--request", required=True, choices=[r.value for r in RequestType])
+    case_outcome.add_argument("--text", required=True, help="what was done, as the visitor will read it")
+    case_outcome.add_argument("--staff", required=True, help="the user name of who records it")
+    case_outcome.set_defaults(handler=cmd_case_outcome)
     case_gather = case_commands.add_parser("gather", help="gather a case's data from every source")
     case_gather.add_argument("case", help="the case number, e.g. 2026-00042")
     case_gather.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)

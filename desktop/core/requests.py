@@ -22,6 +22,19 @@ class RequestType(enum.StrEnum):
         return _ARTICLES[self]
 
     @property
+    def needs_details(self) -> bool:
+        """Whether the desk must write down what the person asks (what is wrong and the right
+        value, which data, which processing and why, which consent); a marketing stop needs
+        nothing more (Art. 21.3)."""
+        return self in (
+            RequestType.RECTIFICATION,
+            RequestType.ERASURE,
+            RequestType.RESTRICTION,
+            RequestType.OBJECTION,
+            RequestType.WITHDRAW_CONSENT,
+        )
+
+    @property
     def needs_extract(self) -> bool:
         """Whether the answer is a compilation of the person's data."""
         return self in (RequestType.ACCESS, RequestType.PORTABILITY)

@@ -106,6 +106,11 @@ def open_case(
     """Verify identity, register the case with its deadline, and audit both, in one transaction."""
     if not requests:
         raise InputProblem("request", "empty", "choose at least one request")
+    for request, details in requests:
+        if request.needs_details and not (details or "").strip():
+            raise InputProblem(
+                f"request.{request.value}", "details", f"say what the visitor asks for ({request.value})"
+            )
     when = received_at or utcnow()
     with desk.register.sessions.begin() as session:
         staff = find_staff(session, staff_username)

@@ -81,6 +81,7 @@ def input_problem(field: str, code: str) -> str:
         "characters": tr("Maskinläsbara zonen innehåller otillåtna tecken."),
         "mandate": tr("Uppgifterna om fullmakten eller vårdnaden är ofullständiga."),
         "empty": tr("Välj minst en begäran."),
+        "details": tr("Skriv vad besökaren begär."),
     }
     return messages.get(code, tr("Kontrollera uppgiften."))
 

@@ -186,17 +186,6 @@ class PersonFields(QWidget):
         self.expiry.setDate(QDate.currentDate().addYears(1))
 
 
-DETAILS_REQUIRED = frozenset(
-    {
-        RequestType.RECTIFICATION,
-        RequestType.ERASURE,
-        RequestType.RESTRICTION,
-        RequestType.OBJECTION,
-        RequestType.WITHDRAW_CONSENT,
-    }
-)
-
-
 def detail_hints() -> dict[RequestType, str]:
     """What to ask the visitor for each request that needs more than a tick (Art. 16-21, 7.3)."""
     return {
@@ -329,7 +318,7 @@ class NewVisitPage(QWidget):
                 continue
             edit = self.details.get(request)
             detail = edit.text().strip() if edit is not None else ""
-            if edit is not None and not detail and request in DETAILS_REQUIRED:
+            if edit is not None and not detail and request.needs_details:
                 self.problem.setText(
                     tr("Skriv vad besökaren begär: %1.").replace("%1", request_labels()[request.value])
                 )

@@ -717,7 +717,12 @@
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="85"/>
+        <location filename="../../desktop/ui/common.py" line="84"/>
+        <source>Skriv vad besökaren begär.</source>
+        <translation>Write what the visitor asks for.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="86"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
@@ -762,7 +767,7 @@
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="89"/>
+        <location filename="../../desktop/ui/common.py" line="90"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1087,117 +1092,117 @@
         <translation>The zone is read and its check digits are right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="203"/>
+        <location filename="../../desktop/ui/new_visit.py" line="192"/>
         <source>Vad är fel, och vad ska det vara?</source>
         <translation>What is wrong, and what should it be?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="204"/>
+        <location filename="../../desktop/ui/new_visit.py" line="193"/>
         <source>Vilka uppgifter ska raderas?</source>
         <translation>Which data is to be erased?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="205"/>
+        <location filename="../../desktop/ui/new_visit.py" line="194"/>
         <source>Vilken behandling ska begränsas, och varför?</source>
         <translation>Which processing is to be restricted, and why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="206"/>
+        <location filename="../../desktop/ui/new_visit.py" line="195"/>
         <source>Mot vilken behandling, och av vilket skäl?</source>
         <translation>Against which processing, and on what grounds?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="207"/>
+        <location filename="../../desktop/ui/new_visit.py" line="196"/>
         <source>Valfritt: vilka utskick (annars alla)</source>
         <translation>Optional: which mailings (otherwise all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="208"/>
+        <location filename="../../desktop/ui/new_visit.py" line="197"/>
         <source>Vilket samtycke?</source>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="220"/>
+        <location filename="../../desktop/ui/new_visit.py" line="209"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="225"/>
+        <location filename="../../desktop/ui/new_visit.py" line="214"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="249"/>
+        <location filename="../../desktop/ui/new_visit.py" line="238"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="254"/>
+        <location filename="../../desktop/ui/new_visit.py" line="243"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="264"/>
+        <location filename="../../desktop/ui/new_visit.py" line="253"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="265"/>
+        <location filename="../../desktop/ui/new_visit.py" line="254"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="266"/>
+        <location filename="../../desktop/ui/new_visit.py" line="255"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="273"/>
+        <location filename="../../desktop/ui/new_visit.py" line="262"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="274"/>
+        <location filename="../../desktop/ui/new_visit.py" line="263"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="275"/>
+        <location filename="../../desktop/ui/new_visit.py" line="264"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="276"/>
+        <location filename="../../desktop/ui/new_visit.py" line="265"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="289"/>
+        <location filename="../../desktop/ui/new_visit.py" line="278"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="291"/>
+        <location filename="../../desktop/ui/new_visit.py" line="280"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="298"/>
+        <location filename="../../desktop/ui/new_visit.py" line="287"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="300"/>
+        <location filename="../../desktop/ui/new_visit.py" line="289"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="334"/>
+        <location filename="../../desktop/ui/new_visit.py" line="323"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="356"/>
+        <location filename="../../desktop/ui/new_visit.py" line="345"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>

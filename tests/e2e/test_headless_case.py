@@ -116,6 +116,35 @@ def test_bad_input_is_refused_with_one_clear_line(
     assert "Traceback" not in result.stderr
 
 
+def test_other_requests_need_their_details_and_their_outcome_reaches_the_extract(
+    demo: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    import pypdf
+
+    config, examples = demo
+    base = ["case", "open", "--config", str(config), "--personnummer", examples[2], "--name", "Łukasz Żółć",
+            "--document", "foreign-passport:PL:1234:2031-01-01", "--request", "rectification",
+            "--request", "objection-marketing", "--staff", "disk1"]  # fmt: skip
+    refused = insyn(*base)
+    assert refused.returncode == 2
+    assert (
+        refused.stderr.strip() == "insyn: error: request.rectification: say what the visitor asks for (rectification)"
+    )
+    opened = insyn(*base, "--details", "rectification=Adressen ska vara Storgatan 5")
+    assert opened.returncode == 0, opened.stderr
+    number = opened.stdout.strip()
+    done = insyn("case", "outcome", number, "--config", str(config), "--request", "rectification",
+                 "--text", "Rättad i kundregistret", "--staff", "disk1")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "utdrag.pdf"
+    extract = insyn("case", "extract", number, "--config", str(config), "--out", str(pdf),
+                    "--staff", "disk1", "--approved-by", "granskare")  # fmt: skip
+    assert extract.returncode == 0, extract.stderr
+    first = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
+    assert "Du bad om Adressen ska vara Storgatan 5 Vad vi har gjort Rättad i kundregistret" in first
+    assert "Invändning mot direktmarknadsföring (artikel 21) Vad vi har gjort Vi svarar dig senast" in first
+
+
 def test_unknown_staff_and_case(demo: tuple[Path, list[str]]) -> None:
     config, examples = demo
     result = insyn("case", "gather", "--config", str(config), "2026-99999")
