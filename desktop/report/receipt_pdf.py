@@ -27,6 +27,7 @@ class ReceiptDocument:
     extended_deadline: date | None = None
     extension_reason: str | None = None
     language: str = "sv"
+    details: tuple[tuple[str, str], ...] = ()  # (request type, what the visitor said), as registered
 
 
 def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
@@ -47,6 +48,8 @@ def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
                 (t["name"], receipt.subject_name),
                 (t["received"], format_date(local.replace(tzinfo=None), language)),
                 (t["asked"], "\n".join(t[f"request_{r}"] for r in receipt.requests)),
+                # What staff wrote down, so that the visitor can check it before leaving the desk.
+                *((t[f"request_{kind}"], text) for kind, text in receipt.details),
                 (t["deadline"], format_date(deadline, language)),
             ],
             styles,

@@ -179,6 +179,7 @@ def render_receipt(desk: Desk, case_number: str, *, language: str = "sv") -> tup
             extended_deadline=case.extended_deadline,
             extension_reason=case.extension_reason,
             language=language,
+            details=tuple((r.type, r.details) for r in case.requests if r.details),
         )
     return build_receipt(receipt)
 

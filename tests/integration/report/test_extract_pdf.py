@@ -226,6 +226,7 @@ def test_receipt() -> None:
         organisation=ORGANISATION, case_number="2026-00042", subject_name=NAMES[3],
         received_at=datetime(2026, 3, 5, 9, 30, tzinfo=UTC), deadline=date(2026, 4, 7),
         requests=("access", "erasure"), document_type="foreign-passport", checked_by="Receptionen",
+        details=(("erasure", "Alla uppgifter om mina gamla avtal"),),
     )  # fmt: skip
     pdf, pages = build_receipt(receipt)
     assert pages == 1
@@ -233,6 +234,7 @@ def test_receipt() -> None:
     for expected in ("Kvitto på din begäran", "2026-00042", NAMES[3], "2026-04-07", "Radering (artikel 17)",
                      "utländskt pass", "2026-03-05 10:30", "Sida 1 av 1"):  # fmt: skip
         assert expected in text, expected
+    assert "Radering (artikel 17) Alla uppgifter om mina gamla avtal" in " ".join(text.split())  # as registered
 
 
 def test_machine_readable_package() -> None:
