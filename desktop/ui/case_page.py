@@ -348,8 +348,24 @@ class CasePage(QWidget):
             error_box(self, str(exc))
         self.refresh()
 
+    def open_requests(self) -> list[str]:
+        """Requests besides access with no outcome written: the visitor must be told what was
+        done about them (Art. 12.3) before the case is closed."""
+        labels = request_labels()
+        return [labels.get(r.type, r.type) for r in self.request_lines if r.type != "access" and not r.outcome]
+
     def close_case(self) -> None:
-        answer = QMessageBox.question(self, tr("Avsluta ärendet"), tr("Avsluta ärendet? Det kan inte öppnas igen."))
+        question = tr("Avsluta ärendet? Det kan inte öppnas igen.")
+        missing = self.open_requests()
+        if missing:
+            question = (
+                tr("Utfall saknas för: %1. Besökaren ska få veta vad som gjorts (art. 12.3).").replace(
+                    "%1", ", ".join(missing)
+                )
+                + "\n\n"
+                + question
+            )
+        answer = QMessageBox.question(self, tr("Avsluta ärendet"), question)
         if answer == QMessageBox.StandardButton.Yes:
             self.close_now()
 

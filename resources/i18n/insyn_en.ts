@@ -360,7 +360,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="97"/>
-        <location filename="../../desktop/ui/case_page.py" line="352"/>
+        <location filename="../../desktop/ui/case_page.py" line="368"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -404,6 +404,11 @@
         <location filename="../../desktop/ui/case_page.py" line="174"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="362"/>
+        <source>Utfall saknas för: %1. Besökaren ska få veta vad som gjorts (art. 12.3).</source>
+        <translation>No outcome yet for: %1. The visitor must be told what was done (Art. 12.3).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="118"/>
@@ -482,7 +487,7 @@
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="352"/>
+        <location filename="../../desktop/ui/case_page.py" line="358"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>

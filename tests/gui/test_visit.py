@@ -263,6 +263,15 @@ def test_requests_other_than_access_need_their_details_and_get_an_outcome(qtbot,
     assert page.request_table.item(0, 2).text() == "Rättad i kundregistret"
     timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
     assert any("Utfall registrerades: Rättelse (art. 16)" in t for t in timeline)
+    # Closing warns about the request still without an outcome, and "No" keeps the case open.
+    asked: list[str] = []
+    monkeypatch.setattr(
+        case_page.QMessageBox,
+        "question",
+        lambda _parent, _title, text: asked.append(text) or case_page.QMessageBox.StandardButton.No,
+    )
+    page.close_case()
+    assert asked and asked[0].startswith("Utfall saknas för: Stopp för direktmarknadsföring (art. 21).")
     with desk.register.sessions() as session:
         case = session.execute(select(Case).where(Case.number == opened.number)).scalar_one()
         items = {i.type: (i.details, i.outcome) for i in session.execute(
