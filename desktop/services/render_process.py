@@ -163,6 +163,8 @@ class ExtractRenderer:
             try:
                 return child.render(document, with_package)
             except (EOFError, OSError):
+                if not self._started:  # the program is closing: do not start the work again here
+                    raise RenderFailed("the extract could not be rendered (the program is closing)") from None
                 log.warning("the render process stopped; rendering in the program's own process")
                 return render_document(document, with_package)
         finally:

@@ -92,3 +92,27 @@ def test_a_child_that_cannot_load_leaves_rendering_in_process(monkeypatch: pytes
         assert renderer.render(doc, False) == render_document(doc, False)
     finally:
         renderer.close()
+
+
+def test_a_child_stopped_while_the_program_closes_is_not_redone_in_process(renderer: ExtractRenderer) -> None:
+    import multiprocessing
+    import threading
+
+    assert renderer.start()
+    outcome: list[object] = []
+
+    def render() -> None:
+        try:
+            outcome.append(renderer.render(document(rows=30_000), False))
+        except RenderFailed as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=render)
+    worker.start()
+    time.sleep(0.5)  # the child is rendering
+    renderer.close()  # the program closes ...
+    for child in multiprocessing.active_children():  # ... and its children are ended
+        child.kill()
+    worker.join(timeout=10)
+    assert not worker.is_alive()
+    assert isinstance(outcome[0], RenderFailed) and "closing" in str(outcome[0])
