@@ -8,6 +8,8 @@ let go.
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -32,8 +34,8 @@ from desktop.services.delivery import (
 )
 from desktop.services.desk import Desk
 from desktop.ui.common import error_box, tr
-from desktop.ui.printing import ask_printer, print_document
-from desktop.ui.workers import run_task
+from desktop.ui.printing import PrintCancelled, ask_printer, print_pdf
+from desktop.ui.workers import progress_relay, run_task
 
 MULTI_PAGE_LIMIT = 150
 
@@ -97,6 +99,8 @@ class DeliverView(QWidget):
         self.previous_page.clicked.connect(lambda: self._show_page(self._page - 1))
         self.next_page.clicked.connect(lambda: self._show_page(self._page + 1))
         self._page = 0
+        self._print_cancel: threading.Event | None = None
+        self._rendered_language = "sv"
         self.render_button.clicked.connect(self.render)
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button.clicked.connect(self.save_dialog)
@@ -124,7 +128,7 @@ class DeliverView(QWidget):
         result, language, number = self.result, self.language.currentData(), self.case_number
         gui_thread = QCoreApplication.instance().thread()  # type: ignore[union-attr]
 
-        def work() -> tuple[RenderedExtract, QPdfDocument]:
+        def work() -> tuple[RenderedExtract, QPdfDocument, str]:
             rendered = render_extract(self.desk, number, result, language=language, with_package=True)
             # Parsing a thousand-page PDF takes QtPdf a quarter of a second: done here, on the
             # worker, and the loaded document handed over to the GUI thread.
@@ -134,12 +138,12 @@ class DeliverView(QWidget):
             buffer.open(QIODevice.OpenModeFlag.ReadOnly)
             document.load(buffer)
             document.moveToThread(gui_thread)
-            return rendered, document
+            return rendered, document, language
 
         run_task(work, self._rendered, self._failed)
 
-    def _rendered(self, done: tuple[RenderedExtract, QPdfDocument]) -> None:
-        rendered, document = done
+    def _rendered(self, done: tuple[RenderedExtract, QPdfDocument, str]) -> None:
+        rendered, document, self._rendered_language = done
         self.rendered = rendered
         old = self.document
         document.setParent(self)
@@ -175,21 +179,28 @@ class DeliverView(QWidget):
 
     # Delivery ----------------------------------------------------------------------------
 
-    def _record(self, method: str) -> bool:
+    def _delivery(self) -> tuple[str, RenderedExtract, str, str | None]:
+        """What a delivery record needs, taken when the delivery starts (a print runs on)."""
         assert self.rendered is not None
+        return self.case_number, self.rendered, self._rendered_language, self.approved_by
+
+    def _record(self, method: str, delivery: tuple[str, RenderedExtract, str, str | None] | None = None) -> bool:
+        number, rendered, language, approved_by = delivery or self._delivery()
         try:
             record_delivery(
                 self.desk,
-                self.case_number,
-                self.rendered,
+                number,
+                rendered,
                 method=method,
-                language=self.language.currentData(),
+                language=language,
                 staff_username=self.staff_username,
-                approved_by=self.approved_by,
+                approved_by=approved_by,
             )
         except UserError as exc:
             error_box(self, str(exc))
             return False
+        if number != self.case_number or self.rendered is not rendered:
+            return True  # staff went on to another case while it printed: recorded all the same
         self.status.setText(
             tr(
                 "Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet."  # noqa: E501 - one literal for lupdate
@@ -209,11 +220,54 @@ class DeliverView(QWidget):
         if printer is not None:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> bool:
-        if not print_document(self.document, printer):
+    @property
+    def printing(self) -> bool:
+        return self._print_cancel is not None
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print on a worker, page by page with progress; Esc stops it. The delivery is
+        recorded when the last page has gone to the printer."""
+        if self.rendered is None or self.printing:
+            return
+        cancel = self._print_cancel = threading.Event()
+        delivery = self._delivery()
+        pdf = self.rendered.pdf
+        self._print_relay, progress = progress_relay(self._print_progress)
+        self.print_button.setEnabled(False)
+        self.status.setText(tr("Skriver ut … (Esc avbryter)"))
+        run_task(
+            lambda: print_pdf(pdf, printer, progress=lambda done, count: progress((done, count)), cancel=cancel),
+            lambda started: self._printed(started, delivery),
+            self._print_failed,
+        )
+
+    def _print_progress(self, done_count: tuple[int, int]) -> None:
+        done, count = done_count
+        self.status.setText(
+            tr("Skriver ut sida %1 av %2 … (Esc avbryter)").replace("%1", str(done)).replace("%2", str(count))
+        )
+
+    def _printed(self, started: bool, delivery: tuple[str, RenderedExtract, str, str | None]) -> None:
+        self._print_cancel = None
+        self.print_button.setEnabled(self.rendered is not None)
+        if not started:
+            self.status.setText(tr("Skrivaren kunde inte startas."))
             error_box(self, tr("Skrivaren kunde inte startas."))
-            return False
-        return self._record("printed")
+            return
+        self._record("printed", delivery)
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self._print_cancel = None
+        self.print_button.setEnabled(self.rendered is not None)
+        if isinstance(exc, PrintCancelled):
+            self.status.setText(tr("Utskriften avbröts. Inget är registrerat som utlämnat."))
+            return
+        self.status.setText(tr("Utskriften misslyckades."))
+        error_box(self, tr("Utskriften misslyckades."))
+
+    def cancel_print(self) -> None:
+        if self._print_cancel is not None:
+            self._print_cancel.set()
 
     def ask_save_path(self, title: str, suggestion: str, pattern: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, suggestion, pattern)
@@ -246,5 +300,8 @@ class DeliverView(QWidget):
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_P and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.print_dialog()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.printing:
+            self.cancel_print()
             return
         super().keyPressEvent(event)

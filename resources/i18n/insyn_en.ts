@@ -777,94 +777,116 @@
         <translation>Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="56"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
         <source>Svenska</source>
         <translation>Swedish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="59"/>
         <source>Engelska</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
         <source>Förhandsgranska utdraget</source>
         <translation>Preview the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="62"/>
         <source>Skriv ut … (Ctrl+P)</source>
         <translation>Print … (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="62"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="64"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="64"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="66"/>
         <source>Maskinläsbar kopia (ZIP) …</source>
         <translation>Machine-readable copy (ZIP) …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="67"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="69"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="77"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="79"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="88"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="90"/>
         <source>◀ Föregående sida (PgUp)</source>
         <translation>◀ Previous page (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="89"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="91"/>
         <source>Nästa sida (PgDn) ▶</source>
         <translation>Next page (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="122"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="126"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="158"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="162"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="169"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="173"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="173"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="174"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="177"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="178"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="195"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="206"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="237"/>
+        <source>Skriver ut … (Esc avbryter)</source>
+        <translation>Printing … (Esc stops)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="247"/>
+        <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
+        <translation>Printing page %1 of %2 … (Esc stops)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="263"/>
+        <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
+        <translation>The print was stopped. Nothing is recorded as delivered.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="265"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="266"/>
+        <source>Utskriften misslyckades.</source>
+        <translation>The print failed.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/case_page.py" line="275"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="214"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="254"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="255"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="225"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="279"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="234"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="288"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>

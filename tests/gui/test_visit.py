@@ -173,7 +173,8 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
     printer.setOutputFileName(str(printed))
     monkeypatch.setattr(deliver, "ask_printer", lambda: printer)
     rendered = deliver.rendered
-    deliver.print_dialog()
+    deliver.print_dialog()  # prints on a worker, page by page
+    qtbot.waitUntil(lambda: window.case.result is None, timeout=30000)  # recorded once the last page is out
     assert printed.exists() and len(pypdf.PdfReader(printed).pages) == rendered.pages
     assert window.case.result is None  # the gathered data is let go after delivery
     saved = tmp_path / "utdrag.pdf"
@@ -411,3 +412,30 @@ def test_an_unexpected_error_is_told_in_swedish_and_logged_without_data(qtbot, w
     assert "unexpected error OperationalError at" in logged and "unexpected error KeyError at" in logged
     assert "19420120-5830" not in logged and "Öberg" not in logged
     assert window.isVisible()  # the window goes on
+
+
+def test_a_long_print_runs_on_a_worker_and_esc_stops_it_unrecorded(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pin = examples(desk)[0]  # the customer with a year of hourly readings: about 200 pages
+    fill_visitor(qtbot, window, pin, "Åsa Öberg")
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    monkeypatch.setattr(
+        window.case, "ask_approver", lambda: sign_in(desk, "granskare", PASSWORDS["granskare"], purpose="approval")
+    )
+    window.case.approve()
+    deliver = window.case.deliver
+    qtbot.waitUntil(lambda: deliver.rendered is not None, timeout=60000)
+    assert deliver.rendered.pages > 100
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # 1200 dpi: pages are rendered at 300
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "avbruten.pdf"))
+    monkeypatch.setattr(deliver, "ask_printer", lambda: printer)
+    deliver.print_dialog()
+    assert deliver.printing and not deliver.print_button.isEnabled()
+    qtbot.waitUntil(lambda: "Skriver ut sida" in deliver.status.text(), timeout=30000)  # the window lives meanwhile
+    qtbot.keyClick(deliver, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not deliver.printing, timeout=30000)
+    assert deliver.status.text().startswith("Utskriften avbröts")
+    assert window.case.result is not None and deliver.print_button.isEnabled()  # nothing delivered, try again
+    with desk.register.sessions() as session:
+        assert session.execute(select(Delivery)).scalars().all() == []
