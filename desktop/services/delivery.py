@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from desktop.config import Art15Info, Config, ManualSource
 from desktop.config import Transfer as ConfigTransfer
@@ -59,16 +60,19 @@ def _art15(info: Art15Info) -> Art15:
     )
 
 
-def _category_info(config: Config, source_id: str) -> dict[str, Art15]:
+def _query_parts(config: Config, source_id: str) -> tuple[Any, ...]:
+    """A source's queries or endpoints: the parts that carry their own category settings."""
     source = config.source(source_id)
-    parts = getattr(source, "queries", None) or getattr(source, "endpoints", None) or ()
-    return {part.title: _art15(part) for part in parts}
+    return tuple(getattr(source, "queries", None) or getattr(source, "endpoints", None) or ())
+
+
+def _category_info(config: Config, source_id: str) -> dict[str, Art15]:
+    return {part.title: _art15(part) for part in _query_parts(config, source_id)}
 
 
 def _conversations(config: Config, source_id: str) -> dict[str, Conversation]:
     """Categories configured to read as conversations, by title."""
-    source = config.source(source_id)
-    parts = getattr(source, "queries", None) or getattr(source, "endpoints", None) or (source,)
+    parts = _query_parts(config, source_id) or (config.source(source_id),)  # a file source is one category
     return {
         part.title: Conversation(tuple(part.conversation.when), part.conversation.speaker, part.conversation.text)
         for part in parts
