@@ -6,14 +6,17 @@ User mistakes end as one line on stderr and exit code 2; a broken audit chain ex
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from desktop import __version__
 from desktop.core.requests import RequestType
+from desktop.core.staff import Role
 from desktop.errors import UserError, where
 
 log = logging.getLogger(__name__)
@@ -34,21 +37,46 @@ def _register_url(args: argparse.Namespace) -> str | None:
     return args.register or os.environ.get("INSYN_REGISTER_URL") or None
 
 
-def _open_register(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _register_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The register named by --register, INSYN_REGISTER_URL, or the configuration, if any."""
     from desktop.config import find_config, load_config
-    from desktop.register.db import RegisterError, open_register
-    from desktop.services.desk import with_register_secret
+    from desktop.services.desk import register_desk
 
     url = _register_url(args)
     if url is None:
         config_path = find_config(getattr(args, "config", None))
         if config_path:
             url = load_config(config_path).register_settings.url
-    try:
-        return open_register(with_register_secret(url) if url else None)
-    except RegisterError as exc:
-        raise UserError(str(exc)) from None
+    return register_desk(url)
+
+
+class Secrets:
+    """Passwords as a person gives them: asked for on a terminal (not shown), otherwise one line
+    each on standard input, in the order the command asks. Never on the command line, where
+    `ps` and the shell's history would show them."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stdin.isatty()
+
+    def ask(self, prompt: str) -> str:
+        if self.interactive:
+            import getpass
+
+            return getpass.getpass(prompt)
+        line = sys.stdin.readline()
+        if not line:
+            raise UserError(f"no password on standard input ({prompt.rstrip(': ')})")
+        return line.rstrip("\r\n")
+
+    def password_of(self, username: str, purpose: str = "") -> str:
+        return self.ask(f"Password of {username}{' ' + purpose if purpose else ''} (not shown): ")
+
+
+def _sign_in(desk, username: str, secrets: Secrets, *, purpose: str = "login"):  # type: ignore[no-untyped-def]
+    """The staff member the command acts as, signed in with their password (audited)."""
+    from desktop.services.staff import sign_in
+
+    return sign_in(desk, username, secrets.password_of(username), purpose=purpose)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -62,14 +90,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from desktop.register.audit import verify_chain
 
-    register = _open_register(args)
-    try:
-        with register.sessions() as session:
-            report = verify_chain(session)
-    finally:
-        register.dispose()
+    with _register_desk(args) as desk, desk.register.sessions() as session:
+        report = verify_chain(session)
     if report.intact:
-        print(f"audit chain intact: {report.events} events")
+        keyed = "keyed with the audit key" if report.keyed else "not keyed (no audit key: see the IT guide)"
+        print(f"audit chain intact: {report.events} events, {keyed}; the register's rows match it")
         return 0
     where = f"event {report.broken_seq} (row id {report.broken_id})" if report.broken_seq else "the end"
     print(f"audit chain BROKEN at {where}: {report.reason}", file=sys.stderr)
@@ -77,35 +102,75 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_staff_add(args: argparse.Namespace) -> int:
-    """Add an account; with --password its password is asked for (or read from stdin)."""
-    import getpass
+    """Add an account, signed in as an administrator (--admin); the register's very first
+    administrator needs no sign-in. With --password the new password is asked for after the
+    administrator's (or read as the next line of stdin)."""
+    from desktop.services.staff import create_account
 
-    from sqlalchemy.exc import IntegrityError
-
-    from desktop.register.repository import add_staff
-    from desktop.services.staff import hash_password
-
-    password_hash = None
-    if args.password:
-        if sys.stdin.isatty():
-            first = getpass.getpass("Password (not shown): ")
-            if getpass.getpass("Again: ") != first:
+    secrets = Secrets()
+    with _register_desk(args) as desk:
+        admin = _sign_in(desk, args.admin, secrets) if args.admin else None
+        password = None
+        if args.password:
+            password = secrets.ask(f"New password of {args.username} (not shown): ")
+            if secrets.interactive and secrets.ask("Again: ") != password:
                 raise UserError("the passwords differ")
-        else:
-            first = sys.stdin.readline().rstrip("\n")
-        password_hash = hash_password(first)
-    register = _open_register(args)
-    try:
-        with register.sessions.begin() as session:
-            staff = add_staff(session, args.username, args.name, args.role, password_hash=password_hash)
-            staff_id = staff.id
-    except IntegrityError:
-        raise UserError("a staff member with that user name exists already") from None
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
-    finally:
-        register.dispose()
+        staff_id = create_account(desk, args.username, args.name, args.role, password, by=admin)
     print(f"staff member {args.username} added (id {staff_id})")
+    return 0
+
+
+def cmd_staff_unlock(args: argparse.Namespace) -> int:
+    from desktop.services.staff import staff_id_of, unlock_account
+
+    with _register_desk(args) as desk:
+        admin = _sign_in(desk, args.admin, Secrets())
+        unlock_account(desk, staff_id_of(desk, args.username), by=admin)
+    print(f"{args.username} can sign in again")
+    return 0
+
+
+def cmd_policy_show(args: argparse.Namespace) -> int:
+    from desktop.services.policy import RULES, stored_policy
+
+    with _register_desk(args) as desk:
+        stored = stored_policy(desk.register)
+        for key, rule in RULES.items():
+            where = "register" if key in stored else "default"
+            print(f"{key} = {json.dumps(getattr(desk.policy, key))}  ({where}; {rule.label})")
+    return 0
+
+
+def cmd_policy_set(args: argparse.Namespace) -> int:
+    from desktop.services.policy import parse_value, set_policy
+
+    value = parse_value(args.key, args.value)
+    with _register_desk(args) as desk:
+        admin = _sign_in(desk, args.admin, Secrets())
+        set_policy(desk.register, args.key, value, by=admin)
+    print(f"policy {args.key} = {json.dumps(value)} for every desk of this register")
+    return 0
+
+
+def cmd_audit_seal(args: argparse.Namespace) -> int:
+    from desktop.core.staff import Role
+    from desktop.register.audit import seal
+
+    with _register_desk(args) as desk:
+        admin = _sign_in(desk, args.admin, Secrets())
+        if not admin.has(Role.ADMIN):
+            raise UserError("only an administrator can seal the audit chain")
+        with desk.register.sessions.begin() as session:
+            count = seal(session)
+    print(f"audit chain sealed with the audit key: {count} events")
+    return 0
+
+
+def cmd_audit_new_key(args: argparse.Namespace) -> int:
+    import secrets
+
+    print(secrets.token_urlsafe(32))
+    print("store it on every desk with `insyn secrets set audit-key` and keep a copy offline", file=sys.stderr)
     return 0
 
 
@@ -164,8 +229,10 @@ def cmd_secrets_set(args: argparse.Namespace) -> int:
 
     if getattr(args, "config", None) or os.environ.get("INSYN_CONFIG"):
         from desktop.config import load_config
+        from desktop.services.desk import AUDIT_KEY_SECRET
 
-        load_config(_config_path(args)).source(args.source)  # refuses an unknown id
+        if args.source not in ("register", AUDIT_KEY_SECRET):
+            load_config(_config_path(args)).source(args.source)  # refuses an unknown id
     if sys.stdin.isatty():
         secret = getpass.getpass(f"Secret for source {args.source} (not shown): ")
     else:
@@ -200,54 +267,87 @@ def _parse_document(spec: str) -> tuple[str, str, str, date]:
     return doc_type, country, number, expires
 
 
+def _visitor(args: argparse.Namespace, secrets: Secrets) -> dict[str, object]:
+    """The visitor's details: from --visitor FILE (or - for stdin, after the password), else from
+    the options (which `ps` and the shell's history show)."""
+    if args.visitor:
+        text = sys.stdin.read() if args.visitor == "-" else Path(args.visitor).read_text(encoding="utf-8")
+        try:
+            data = json.loads(text)
+        except ValueError:
+            raise UserError("--visitor: not valid JSON") from None
+        if not isinstance(data, dict):
+            raise UserError("--visitor: a JSON object with personnummer, name and document")
+        return data
+    if not (args.personnummer and args.name and args.document):
+        raise UserError("give the visitor with --visitor FILE (JSON), or --personnummer, --name and --document")
+    return {"personnummer": args.personnummer, "name": args.name, "document": args.document, "mrz": args.mrz,
+            "document_description": args.document_description}  # fmt: skip
+
+
 def cmd_case_open(args: argparse.Namespace) -> int:
     from desktop.core.requests import RequestType
     from desktop.services.cases import PersonInput, open_case
 
-    doc_type, country, number, expiry = _parse_document(args.document)
-    person = PersonInput(
-        personnummer=args.personnummer,
-        name=args.name,
-        document_type=doc_type,
-        document_country=country,
-        document_number=number,
-        document_expiry=expiry,
-        document_description=args.document_description or "",
-        mrz=args.mrz,
-    )
+    secrets = Secrets()
     details: dict[str, str] = {}
     for spec in args.details or []:
         kind, _, text = spec.partition("=")
         if kind not in args.request or not text.strip():
             raise UserError(f"--details {kind}=TEXT: TYPE must be one of the --request values, TEXT not empty")
         details[kind] = text.strip()
-    requests = [(RequestType(r), details.get(r)) for r in dict.fromkeys(args.request)]
     with _open_desk(args) as desk:
-        opened = open_case(desk, person, requests, staff_username=args.staff)
+        staff = _sign_in(desk, args.staff, secrets)
+        visitor = _visitor(args, secrets)
+        document = visitor.get("document")
+        if isinstance(document, dict):
+            document = ":".join(str(document.get(k, "")) for k in ("type", "country", "number", "expiry"))
+        doc_type, country, number, expiry = _parse_document(str(document or ""))
+        for kind, text in dict(visitor.get("details") or {}).items():  # type: ignore[call-overload]
+            details.setdefault(str(kind), str(text))
+        person = PersonInput(
+            personnummer=str(visitor.get("personnummer") or ""),
+            name=str(visitor.get("name") or ""),
+            document_type=doc_type,
+            document_country=country,
+            document_number=number,
+            document_expiry=expiry,
+            document_description=str(visitor.get("document_description") or ""),
+            mrz=str(visitor["mrz"]) if visitor.get("mrz") else None,
+        )
+        requests = [(RequestType(r), details.get(r)) for r in dict.fromkeys(args.request)]
+        opened = open_case(desk, person, requests, staff_username=staff.username)
+        # The number first: whatever happens to the receipt, the case exists and has this number.
+        print(opened.number, flush=True)
+        print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
         if args.receipt:
-            from desktop.services.delivery import render_receipt, write_private
+            from desktop.services.delivery import render_receipt
+            from desktop.services.files import write_private
 
             pdf, _pages = render_receipt(desk, opened.number, language=args.lang)
             write_private(args.receipt, pdf)
-    print(opened.number)
-    print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
     return 0
 
 
-def cmd_case_outcome(args: argparse.Namespace) -> int:
-    from desktop.services.casework import record_outcome
+def _visit(desk, number: str, staff):  # type: ignore[no-untyped-def]
+    from desktop.services.visit import Visit
 
+    return Visit(desk, number, staff)
+
+
+def cmd_case_outcome(args: argparse.Namespace) -> int:
     with _open_desk(args) as desk:
-        record_outcome(desk, args.case, args.request, args.text, staff_username=args.staff)
+        staff = _sign_in(desk, args.staff, Secrets())
+        _visit(desk, args.case, staff).record_outcome(args.request, args.text)
     return 0
 
 
 def cmd_case_gather(args: argparse.Namespace) -> int:
-    from desktop.services.gathering import CaseGather, describe
+    from desktop.services.gathering import describe
 
     with _open_desk(args) as desk:
-        gather = CaseGather(desk, args.case, staff_username=args.staff)
-        result = gather.run()
+        staff = _sign_in(desk, args.staff, Secrets())
+        result = _visit(desk, args.case, staff).gather()
     for source in result.sources.values():
         print(describe(source))
     if args.json:
@@ -259,35 +359,32 @@ def cmd_case_gather(args: argparse.Namespace) -> int:
 
 
 def cmd_case_extract(args: argparse.Namespace) -> int:
-    """Gather and render in one run; nothing gathered outlives the command."""
-    from desktop.services.delivery import record_delivery, render_extract, write_private
-    from desktop.services.gathering import CaseGather, describe
+    """Gather, release and deliver in one run, through the same Visit as the window; nothing
+    gathered outlives the command."""
+    from desktop.services.gathering import describe
 
+    secrets = Secrets()
     with _open_desk(args) as desk:
-        result = CaseGather(desk, args.case, staff_username=args.staff).run()
+        staff = _sign_in(desk, args.staff, secrets)
+        visit = _visit(desk, args.case, staff)
+        approver_password = None
+        if desk.policy.approval_required:
+            if not args.approved_by:
+                raise UserError(
+                    "this organisation requires a second person to approve every extract: "
+                    "name the approver with --approved-by (their password is asked for)"
+                )
+            approver_password = secrets.password_of(args.approved_by, "(approver)")
+        result = visit.gather()
         for source in result.sources.values():
             print(describe(source), file=sys.stderr)
-        rendered = render_extract(
-            desk,
-            args.case,
-            result,
-            language=args.lang,
-            include_weak=args.include_weak,
-            with_package=bool(args.zip),
-        )
         del result
-        record_delivery(
-            desk,
-            args.case,
-            rendered,
-            method="saved",
-            language=args.lang,
-            staff_username=args.staff,
-            approved_by=args.approved_by,
-        )
-        write_private(args.out, rendered.pdf)
-        if args.zip and rendered.package is not None:
-            write_private(args.zip, rendered.package)
+        if args.include_weak:
+            confirmed = visit.confirm_all_weak()
+            print(f"{confirmed} weak matches confirmed by {staff.username} (--include-weak)", file=sys.stderr)
+        visit.approve(args.approved_by, approver_password)
+        rendered = visit.render(args.lang, with_package=bool(args.zip))
+        visit.deliver_files(args.out, args.zip)
     print(f"{args.out}: {rendered.pages} pages, SHA-256 {rendered.sha256}")
     return 0
 
@@ -314,8 +411,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="the audit log")
     audit_commands = audit.add_subparsers(title="audit commands", metavar="ACTION", required=True)
-    verify = audit_commands.add_parser("verify", help="check the audit chain; exit 1 if broken")
+    verify = audit_commands.add_parser(
+        "verify", help="check the audit chain and that the register's rows match it; exit 1 if not"
+    )
     verify.set_defaults(handler=cmd_audit_verify)
+    seal_parser = audit_commands.add_parser("seal", help="key an existing chain with this desk's audit key (once)")
+    seal_parser.add_argument("--admin", required=True, metavar="USER", help="the administrator (password asked)")
+    seal_parser.set_defaults(handler=cmd_audit_seal)
+    new_key = audit_commands.add_parser("new-key", help="print a new random audit key for `secrets set audit-key`")
+    new_key.set_defaults(handler=cmd_audit_new_key)
+
+    policy = commands.add_parser("policy", help="the organisation's policy, kept in the register")
+    policy_commands = policy.add_subparsers(title="policy commands", metavar="ACTION", required=True)
+    show = policy_commands.add_parser("show", help="the policy in force and where each value comes from")
+    show.set_defaults(handler=cmd_policy_show)
+    policy_set = policy_commands.add_parser("set", help="set one policy value for every desk (administrator)")
+    policy_set.add_argument("key")
+    policy_set.add_argument("value")
+    policy_set.add_argument("--admin", required=True, metavar="USER", help="the administrator (password asked)")
+    policy_set.set_defaults(handler=cmd_policy_set)
 
     staff = commands.add_parser("staff", help="staff accounts")
     staff_commands = staff.add_subparsers(title="staff commands", metavar="ACTION", required=True)
@@ -326,11 +440,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--role",
         action="append",
         required=True,
-        choices=["reception", "approver", "admin"],
+        choices=[r.value for r in Role],
         help="repeat for several roles",
     )
     add.add_argument("--password", action="store_true", help="set a password (prompted, or one line on stdin)")
+    add.add_argument(
+        "--admin",
+        metavar="USER",
+        help="the administrator adding the account (password asked first); "
+        "not needed only for the register's first administrator",
+    )
     add.set_defaults(handler=cmd_staff_add)
+    unlock = staff_commands.add_parser("unlock", help="let an account locked by wrong passwords sign in again")
+    unlock.add_argument("username")
+    unlock.add_argument("--admin", required=True, metavar="USER", help="the administrator (password asked)")
+    unlock.set_defaults(handler=cmd_staff_unlock)
 
     config = commands.add_parser("config", help="the organisation's configuration")
     config_commands = config.add_subparsers(title="config commands", metavar="ACTION", required=True)
@@ -363,11 +487,16 @@ def build_parser() -> argparse.ArgumentParser:
     case_commands = case.add_subparsers(title="case commands", metavar="ACTION", required=True)
     case_open = case_commands.add_parser("open", help="verify a visitor and open a case")
     case_open.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
-    case_open.add_argument("--personnummer", required=True)
-    case_open.add_argument("--name", required=True, help="as on the ID document")
+    case_open.add_argument(
+        "--visitor",
+        metavar="FILE",
+        help="the visitor's details as JSON (- for stdin, after the password): personnummer, name, "
+        "document (TYPE:COUNTRY:LAST4:EXPIRY or an object), mrz, document_description, details",
+    )
+    case_open.add_argument("--personnummer", help="instead of --visitor (shows in ps and the shell history)")
+    case_open.add_argument("--name", help="as on the ID document (instead of --visitor)")
     case_open.add_argument(
         "--document",
-        required=True,
         metavar="TYPE:COUNTRY:LAST4:EXPIRY",
         help="TYPE: passport, national-id, driving-licence, sis-id, tax-agency-id, "
         "service-card, foreign-passport, foreign-id, other",
@@ -388,7 +517,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="what the visitor asks, e.g. rectification='the address should be Storgatan 5'; "
         "needed for rectification, erasure, restriction, objection and withdraw-consent",
     )
-    case_open.add_argument("--staff", required=True, help="the user name of who checked the ID")
+    case_open.add_argument("--staff", required=True, help="who checked the ID (password asked)")
     case_open.add_argument("--receipt", metavar="FILE.pdf", help="also write the visitor's receipt")
     case_open.add_argument("--lang", choices=["sv", "en"], default="sv", help="of the receipt")
     case_open.set_defaults(handler=cmd_case_open)
@@ -399,12 +528,12 @@ def build_parser() -> argparse.ArgumentParser:
     case_outcome.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
     case_outcome.add_argument("--request", required=True, choices=[r.value for r in RequestType])
     case_outcome.add_argument("--text", required=True, help="what was done, as the visitor will read it")
-    case_outcome.add_argument("--staff", required=True, help="the user name of who records it")
+    case_outcome.add_argument("--staff", required=True, help="who records it (password asked)")
     case_outcome.set_defaults(handler=cmd_case_outcome)
     case_gather = case_commands.add_parser("gather", help="gather a case's data from every source")
     case_gather.add_argument("case", help="the case number, e.g. 2026-00042")
     case_gather.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
-    case_gather.add_argument("--staff", help="who runs it (default: logged as an unattended run)")
+    case_gather.add_argument("--staff", required=True, help="who gathers (password asked)")
     case_gather.add_argument("--json", metavar="OUT", help="also write the gathered data as JSON")
     case_gather.set_defaults(handler=cmd_case_gather)
     extract = case_commands.add_parser(
@@ -418,10 +547,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--include-weak",
         action="store_true",
-        help="include matches found only by e-mail, phone or name (stands in for a person's confirmation in review)",
+        help="confirm every match found only by e-mail, phone or name as the visitor's (audited as your decision)",
     )
-    extract.add_argument("--staff", required=True, help="who delivers the extract")
-    extract.add_argument("--approved-by", metavar="USER", help="the second person, where required")
+    extract.add_argument("--staff", required=True, help="who delivers the extract (password asked first)")
+    extract.add_argument(
+        "--approved-by", metavar="USER", help="the second person, where required (their password is asked next)"
+    )
     extract.set_defaults(handler=cmd_case_extract)
     return parser
 

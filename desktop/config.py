@@ -124,6 +124,12 @@ class Policy(_Strict):
         description="Treat midsommarafton, julafton and nyårsafton as holidays for deadlines "
         "(moves deadlines later; off by default)",
     )
+    max_failed_sign_ins: int = Field(
+        10, ge=3, le=100, description="Wrong passwords in a row before an account is locked"
+    )
+    sign_in_lock_minutes: int = Field(
+        15, ge=1, le=1440, description="How long a locked account stays locked (an administrator can unlock it)"
+    )
     gather_parallelism: int = Field(4, ge=1, le=32, description="Sources asked at the same time")
     source_timeout_seconds: float = Field(
         30, gt=0, le=600, description="Default time a source may take before it is timed out"

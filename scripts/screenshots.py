@@ -82,7 +82,7 @@ def main() -> None:
         window.case.review.tree.setCurrentIndex(chat)
         window.case.review.tree.scrollTo(chat)
     shot(window, "06-review")
-    window.case.ask_approver = lambda: sign_in(desk, "granskare", "demo-granskare", purpose="approval")  # type: ignore[method-assign]
+    window.case.ask_approval = lambda: bool(window.case.visit.approve("granskare", "demo-granskare"))  # type: ignore[method-assign,union-attr]
     window.case.approve()
     wait(lambda: window.case.deliver.rendered is not None)
     wait(lambda: window.case.deliver.document.pageCount() > 0, 10)

@@ -1,8 +1,19 @@
-"""The append-only audit log: every event chained by SHA-256 to the one before it.
+"""The append-only audit log: every event chained to the one before it, and vouching for the rows.
 
 An event's hash covers its sequence number, time, staff, case number, action, details and the
 previous event's hash, so editing, deleting or reordering any row breaks the chain from there
 on. Appends lock the single head row, which serialises desks sharing one PostgreSQL register.
+
+Two things make the chain vouch for the register, not only for itself:
+
+- Events that change a case, a staff account, a delivery or a policy value carry the digest of
+  the row's new state (`digests.py`); `verify_chain` compares the rows as they are now with the
+  last digest of each, so a change made behind the program's back is named.
+- With the organisation's audit key (the keyring secret `audit-key`, the same on every desk),
+  each hash is an HMAC-SHA-256: someone with write access to the database but not the key
+  cannot re-compute a chain that a desk holding the key accepts. A chain made before the key was
+  set is sealed once with `insyn audit seal`; from then on every event is keyed.
+
 Details must not contain personal data; `append` refuses values that look like a personnummer
 or an e-mail address, as a safety net for programming mistakes.
 """
@@ -10,17 +21,21 @@ or an e-mail address, as a safety net for programming mistakes.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.register.models import AuditEvent, AuditHead, utcnow
+from desktop.errors import UserError
+from desktop.register import digests
+from desktop.register.models import AuditEvent, AuditHead, Base, Case, utcnow
 
 GENESIS_HASH = "0" * 64
+KEY_INFO = "audit_key"  # where a session's info carries the audit key (bytes), if this desk has it
 
 # A personnummer standing alone (not a run of digits inside a hash), or an e-mail address.
 _LOOKS_PERSONAL = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:\d{2})?[-+ ]?\d{4}(?![0-9A-Za-z])|[^@\s]+@[^@\s]+\.\w+")
@@ -28,6 +43,16 @@ _LOOKS_PERSONAL = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:\d{2})?[-+ ]?\d{4}(?![0-9
 
 class PersonalDataInAudit(ValueError):
     """A programming error: audit details must never carry personal data."""
+
+
+class AuditKeyMissing(UserError):
+    pass
+
+
+_KEY_MISSING = (
+    "the register's audit chain is keyed, and this desk has no audit key: ask IT to run "
+    "`insyn secrets set audit-key` here with the organisation's key"
+)
 
 
 def _check_details(value: object, path: str = "details") -> None:
@@ -44,15 +69,27 @@ def _check_details(value: object, path: str = "details") -> None:
         raise TypeError(f"{path}: audit details hold only JSON values")
 
 
-def event_hash(event: AuditEvent) -> str:
-    """SHA-256 over the event's content and the previous event's hash (not its own hash)."""
+def event_hash(event: AuditEvent, key: bytes | None = None) -> str:
+    """SHA-256 (HMAC-SHA-256 with the audit key) over the event's content and the previous
+    event's hash (not its own hash)."""
     payload = json.dumps(
         [event.seq, event.at.strftime("%Y-%m-%dT%H:%M:%SZ"), event.staff_id, event.case_number, event.action,
          event.details, event.prev_hash],
         ensure_ascii=False,
         separators=(",", ":"),
-    )  # fmt: skip
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    ).encode("utf-8")  # fmt: skip
+    if key:
+        return hmac.new(key, payload, hashlib.sha256).hexdigest()
+    return hashlib.sha256(payload).hexdigest()
+
+
+def session_key(session: Session) -> bytes | None:
+    key = session.info.get(KEY_INFO)
+    return key if isinstance(key, bytes) and key else None
+
+
+def _locked_head(session: Session) -> AuditHead:
+    return session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
 
 
 def append(
@@ -62,11 +99,23 @@ def append(
     staff_id: int | None = None,
     case_number: str | None = None,
     details: Mapping[str, object] | None = None,
+    rows: Iterable[Base] = (),
 ) -> AuditEvent:
-    """Add one event to the chain inside the caller's transaction."""
-    _check_details(dict(details or {}))
-    encoded = json.dumps(dict(details or {}), ensure_ascii=False, sort_keys=True)
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    """Add one event to the chain inside the caller's transaction. `rows` are the register rows
+    this event changed: their new digests go into the event (under "rows")."""
+    body = dict(details or {})
+    _check_details(body)
+    changed = list(rows)
+    if changed:
+        session.flush()
+        body["rows"] = [list(digests.row_digest(row)) for row in changed]
+    encoded = json.dumps(body, ensure_ascii=False, sort_keys=True)
+    head = _locked_head(session)
+    key = session_key(session)
+    if head.keyed and key is None:
+        raise AuditKeyMissing(_KEY_MISSING)
+    if key is not None and not head.keyed and head.seq == 0:
+        head.keyed = True  # a new register with a key: keyed from its first event
     at = utcnow().replace(microsecond=0)  # whole seconds survive every database's DATETIME
     event = AuditEvent(
         seq=head.seq + 1,
@@ -77,11 +126,27 @@ def append(
         details=encoded,
         prev_hash=head.hash,
     )
-    event.hash = event_hash(event)
+    event.hash = event_hash(event, key if head.keyed else None)
     session.add(event)
     head.seq, head.hash = event.seq, event.hash
     session.flush()
     return event
+
+
+def ensure_baseline(session: Session) -> None:
+    """Once per register (the first start of a version that keeps row digests): record the
+    digest of every row as it is, so that later changes can be checked against it."""
+    head = _locked_head(session)
+    if head.baselined:
+        return
+    rows = list(digests.current_rows(session))
+    head.baselined = True
+    if not rows:
+        return
+    for row in rows:
+        if isinstance(row, Case) and row.digest_salt is None:
+            row.digest_salt = digests.new_salt()
+    append(session, "register.baseline", details={"rows_recorded": len(rows)}, rows=rows)
 
 
 @dataclass(frozen=True)
@@ -90,6 +155,7 @@ class ChainReport:
     broken_seq: int | None = None
     broken_id: int | None = None
     reason: str = ""
+    keyed: bool = False
 
     @property
     def intact(self) -> bool:
@@ -97,19 +163,87 @@ class ChainReport:
 
 
 def verify_chain(session: Session) -> ChainReport:
-    """Walk the chain in order and name the first event that does not hold."""
+    """Walk the chain in order and name the first event that does not hold; then check that the
+    register's rows are as the chain last recorded them."""
+    head = session.get(AuditHead, 1)
+    key = session_key(session)
+    keyed = bool(head is not None and head.keyed)
+    if keyed and key is None:
+        return ChainReport(0, None, None, _KEY_MISSING, keyed=True)
+    if key is not None and not keyed and head is not None and head.seq > 0:
+        return ChainReport(
+            0, None, None,
+            "this desk holds the audit key but the chain is not keyed: it was re-computed without the key, "
+            "or it was never sealed (an administrator runs `insyn audit seal` once, after checking it)",
+        )  # fmt: skip
+    check_key = key if keyed else None
     expected_seq, prev_hash, count = 1, GENESIS_HASH, 0
+    recorded: dict[tuple[str, str], str] = {}
     rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=2000))
     for event in rows.scalars():
         count += 1
         if event.seq != expected_seq:
-            return ChainReport(count, expected_seq, event.id, f"event {expected_seq} is missing")
+            return ChainReport(count, expected_seq, event.id, f"event {expected_seq} is missing", keyed)
         if event.prev_hash != prev_hash:
-            return ChainReport(count, event.seq, event.id, "it does not follow the event before it")
-        if event_hash(event) != event.hash:
-            return ChainReport(count, event.seq, event.id, "its content was changed after it was written")
+            return ChainReport(count, event.seq, event.id, "it does not follow the event before it", keyed)
+        if not hmac.compare_digest(event_hash(event, check_key), event.hash):
+            reason = "its content was changed after it was written" + (
+                " (or the chain was re-computed without the audit key)" if keyed else ""
+            )
+            return ChainReport(count, event.seq, event.id, reason, keyed)
+        if '"rows"' in event.details:
+            for kind, row_key, digest in json.loads(event.details).get("rows", ()):
+                recorded[(kind, row_key)] = digest
         expected_seq, prev_hash = expected_seq + 1, event.hash
-    head = session.get(AuditHead, 1)
     if head is None or head.seq != expected_seq - 1 or head.hash != prev_hash:
-        return ChainReport(count, None, None, "the newest events were removed (the head does not match)")
-    return ChainReport(count)
+        return ChainReport(count, None, None, "the newest events were removed (the head does not match)", keyed)
+    if head.baselined:
+        problem = _check_rows(session, recorded)
+        if problem:
+            return ChainReport(count, None, None, problem, keyed)
+    return ChainReport(count, keyed=keyed)
+
+
+def _check_rows(session: Session, recorded: dict[tuple[str, str], str]) -> str:
+    seen: set[tuple[str, str]] = set()
+    for row in digests.current_rows(session):
+        kind, key, digest = digests.row_digest(row)
+        seen.add((kind, key))
+        last = recorded.get((kind, key))
+        if last is None:
+            return (
+                f"{digests.describe(session, kind, key)} was added outside Insyn (the audit chain has no record of it)"
+            )
+        if last != digest:
+            return f"{digests.describe(session, kind, key)} was changed outside Insyn (it differs from the audit chain)"
+    for kind, key in recorded.keys() - seen:
+        return f"{digests.describe(session, kind, key)} was deleted outside Insyn (the audit chain records it)"
+    return ""
+
+
+def seal(session: Session) -> int:
+    """Key an unkeyed chain: check it as it is, then re-compute every hash with the audit key.
+    Returns the number of events sealed."""
+    key = session_key(session)
+    if key is None:
+        raise UserError("no audit key on this desk: `insyn secrets set audit-key` first")
+    head = _locked_head(session)
+    if head.keyed:
+        raise UserError("the audit chain is keyed already")
+    session.info[KEY_INFO] = b""
+    try:
+        report = verify_chain(session)
+    finally:
+        session.info[KEY_INFO] = key
+    if not report.intact:
+        raise UserError(f"the chain is not intact, so it cannot be sealed: {report.reason or report.broken_seq}")
+    prev_hash, count = GENESIS_HASH, 0
+    for event in session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars():
+        event.prev_hash = prev_hash
+        event.hash = event_hash(event, key)
+        prev_hash = event.hash
+        count += 1
+    head.hash, head.keyed = prev_hash, True
+    session.flush()
+    append(session, "audit.sealed", details={"events": count})
+    return count

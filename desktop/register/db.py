@@ -107,8 +107,11 @@ class Register:
         self.engine.dispose()
 
 
-def open_register(url: str | None = None, *, migrate: bool = True) -> Register:
-    """Open (and by default upgrade) the register at `url`, or the default SQLite file."""
+def open_register(url: str | None = None, *, migrate: bool = True, audit_key: bytes | None = None) -> Register:
+    """Open (and by default upgrade) the register at `url`, or the default SQLite file.
+
+    `audit_key` is the organisation's audit key, where this desk has it: the chain's hashes are
+    then keyed (see audit.py)."""
     engine = create_register_engine(url or default_register_url())
     if migrate:
         try:
@@ -122,4 +125,14 @@ def open_register(url: str | None = None, *, migrate: bool = True) -> Register:
         except SQLAlchemyError as exc:
             engine.dispose()
             raise RegisterError(f"cannot upgrade the register: {type(exc).__name__}") from None
-    return Register(engine, sessionmaker(engine, expire_on_commit=False))
+    from desktop.register.audit import KEY_INFO, ensure_baseline
+
+    sessions = sessionmaker(engine, expire_on_commit=False, info={KEY_INFO: audit_key or b""})
+    if migrate:
+        try:
+            with sessions.begin() as session:
+                ensure_baseline(session)
+        except OperationalError as exc:
+            engine.dispose()
+            raise RegisterError(f"cannot reach the register's database ({type(exc.orig).__name__})") from None
+    return Register(engine, sessions)

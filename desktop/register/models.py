@@ -21,8 +21,11 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desktop.core.staff import StaffMember, parse_roles
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -83,10 +86,18 @@ class Staff(Base):
     password_hash: Mapped[str | None]
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Sign-in protection: failures since the last success, and until when the account is locked.
+    failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default="0")
+    last_failed_at: Mapped[datetime | None]
+    locked_until: Mapped[datetime | None]
 
     @property
     def role_set(self) -> frozenset[str]:
         return frozenset(r for r in self.roles.split(",") if r)
+
+    def member(self) -> StaffMember:
+        """The small value the window and the command line hold instead of this row."""
+        return StaffMember(self.id, self.username, self.display_name, parse_roles(self.roles))
 
 
 class CaseCounter(Base):
@@ -113,12 +124,16 @@ class Case(Base):
     extended_deadline: Mapped[date | None]
     extension_reason: Mapped[str | None]
     rejection_reason: Mapped[str | None]
+    closing_note: Mapped[str | None]  # why a case was closed although something was still owed
     subject_name: Mapped[str200] = mapped_column(index=True)
     subject_personnummer: Mapped[str20] = mapped_column(index=True)  # YYYYMMDD-NNNC
     language: Mapped[str20] = mapped_column(default="sv")
     created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     closed_at: Mapped[datetime | None]
+    # Mixed into the row digest the audit chain keeps, so that a digest cannot be used to guess
+    # the personnummer once the case's personal data is purged (the salt goes with it).
+    digest_salt: Mapped[str | None] = mapped_column(String(40))
 
     requests: Mapped[list[RequestItem]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="RequestItem.id"
@@ -247,6 +262,7 @@ class Delivery(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     page_count: Mapped[int]
     byte_size: Mapped[int]
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
     case: Mapped[Case] = relationship(back_populates="deliveries")
 
@@ -275,3 +291,17 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     seq: Mapped[int]
     hash: Mapped[str] = mapped_column(String(64))
+    keyed: Mapped[bool] = mapped_column(default=False, server_default=false())  # HMAC with the audit key
+    baselined: Mapped[bool] = mapped_column(default=False, server_default=false())  # rows' digests recorded
+
+
+class PolicySetting(Base):
+    """One policy value set by an administrator; the register's policy is the floor every desk
+    keeps (a desk's own file may only make it stricter)."""
+
+    __tablename__ = "policy_settings"
+
+    key: Mapped[str40] = mapped_column(primary_key=True)
+    value: Mapped[str]  # JSON
+    set_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    set_at: Mapped[datetime]

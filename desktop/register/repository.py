@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.core.clock import LOCAL_ZONE
 from desktop.core.deadlines import extended_deadline, response_deadline
 from desktop.core.requests import CaseStatus, RequestType, check_transition
+from desktop.core.staff import Role
 from desktop.core.verification import Mandate, PersonCheck
 from desktop.register import audit
+from desktop.register.digests import new_salt
 from desktop.register.models import (
     Case,
     CaseCounter,
@@ -28,8 +30,7 @@ from desktop.register.models import (
     utcnow,
 )
 
-LOCAL_ZONE = ZoneInfo("Europe/Stockholm")
-ROLES = ("reception", "approver", "admin")
+ROLES = tuple(r.value for r in Role)
 
 
 class NotFound(LookupError):
@@ -63,6 +64,7 @@ def add_staff(
         "staff.created",
         staff_id=by_staff_id,
         details={"staff": staff.id, "roles": role_list},
+        rows=(staff,),
     )
     return staff
 
@@ -132,6 +134,7 @@ def create_case(
         subject_personnummer=subject.personnummer.canonical,
         language=language,
         created_by_id=staff.id,
+        digest_salt=new_salt(),
     )
     case.requests = [RequestItem(type=str(t), details=d) for t, d in request_list]
     subject_row = _verification_row(subject, "subject", staff.id)
@@ -162,6 +165,7 @@ def create_case(
             "deadline": case.deadline.isoformat(),
             "representative": representative is not None,
         },
+        rows=(case,),
     )
     audit.append(
         session,
@@ -210,6 +214,7 @@ def change_status(
         staff_id=staff.id if staff else None,
         case_number=case.number,
         details={"from": current.value, "to": target.value, **({"reason": reason_code} if reason_code else {})},
+        rows=(case,),
     )
 
 
@@ -241,5 +246,6 @@ def extend_deadline(
         staff_id=staff.id,
         case_number=case.number,
         details={"deadline": case.extended_deadline.isoformat()},
+        rows=(case,),
     )
     return case.extended_deadline

@@ -137,6 +137,8 @@ class CaseFile:
     document: str
     timeline: tuple[TimelineEntry, ...]
     request_lines: tuple[RequestLine, ...] = ()
+    manual_answered: frozenset[str] = frozenset()  # manual sources with a recorded answer
+    closing_note: str | None = None
 
     @property
     def due(self) -> date:
@@ -174,6 +176,8 @@ def case_file(desk: Desk, number: str) -> CaseFile:
             document=subject.document_type if subject else "",
             timeline=timeline,
             request_lines=tuple(RequestLine(r.type, r.details, r.outcome) for r in case.requests),
+            manual_answered=frozenset(m.source_id for m in case.manual_outcomes),
+            closing_note=case.closing_note,
         )
 
 
@@ -195,6 +199,7 @@ def record_outcome(desk: Desk, number: str, request_type: str, outcome: str, *, 
             staff_id=staff.id if staff else None,
             case_number=number,
             details={"request": request_type},
+            rows=(case,),
         )
 
 
@@ -222,9 +227,10 @@ def decide(
     staff_username: str,
     reason: str = "",
     reason_code: str | None = None,
+    note: str | None = None,
 ) -> None:
     """Reject (with the reason the person must be told, Art. 12.4), withdraw (with one of
-    WITHDRAWAL_REASONS) or close a case."""
+    WITHDRAWAL_REASONS) or close a case (`note`: why, although something was still owed)."""
     if target is CaseStatus.WITHDRAWN and reason_code not in WITHDRAWAL_REASONS:
         raise UserError("say why the case is withdrawn: " + " or ".join(WITHDRAWAL_REASONS))
     from desktop.core.requests import IllegalTransition
@@ -232,8 +238,11 @@ def decide(
     with desk.register.sessions.begin() as session:
         case = load_case(session, number)
         staff = find_staff(session, staff_username)
+        if note:
+            case.closing_note = note
         try:
-            change_status(session, case, target, staff=staff, reason=reason, reason_code=reason_code)
+            change_status(session, case, target, staff=staff, reason=reason,
+                          reason_code="closed-with-work-left" if note else reason_code)  # fmt: skip
         except IllegalTransition as exc:
             raise UserError(str(exc)) from None
 

@@ -9,10 +9,8 @@ pages, size, SHA-256), never the PDF or the data.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from desktop.config import Art15Info, Config, ManualSource
@@ -35,7 +33,8 @@ from desktop.register import audit
 from desktop.register.models import Case, Delivery, Staff, utcnow
 from desktop.register.repository import LOCAL_ZONE, change_status
 from desktop.report.receipt_pdf import ReceiptDocument, build_receipt
-from desktop.services.desk import Desk, find_staff
+from desktop.services.desk import Desk
+from desktop.services.files import write_private  # noqa: F401 - the window's receipt saves through it
 from desktop.services.gathering import load_case
 
 
@@ -86,11 +85,9 @@ def compose_extract(
     result: GatherResult,
     *,
     language: str,
-    include_weak: bool = False,
     produced_on: date | None = None,
 ) -> ExtractDocument:
-    """The extract as the visitor will read it. `include_weak` stands in for a person's
-    confirmation of every weak match (the command line's --include-weak)."""
+    """The extract as the visitor will read it: what review included, masked where decided."""
     manual = {m.source_id: m for m in case.manual_outcomes}
     sections = []
     for source in config.sources:
@@ -101,7 +98,7 @@ def compose_extract(
         categories = []
         if gathered is not None:
             for title, records in gathered.categories().items():
-                rows = [r.visible_fields() for r in records if not r.excluded and (r.confirmed or include_weak)]
+                rows = [r.visible_fields() for r in records if r.included]
                 categories.append(
                     CategorySection(title, per_category.get(title, Art15()), rows, conversations.get(title))
                 )
@@ -156,12 +153,11 @@ def render_extract(
     result: GatherResult,
     *,
     language: str = "sv",
-    include_weak: bool = False,
     with_package: bool = False,
 ) -> RenderedExtract:
     with desk.register.sessions() as session:
         case = load_case(session, case_number)
-        document = compose_extract(desk.config, case, result, language=language, include_weak=include_weak)
+        document = compose_extract(desk.config, case, result, language=language)
     pdf, pages, package = desk.renderer.render(document, with_package)
     return RenderedExtract(pdf, pages, package)
 
@@ -188,13 +184,6 @@ def render_receipt(desk: Desk, case_number: str, *, language: str = "sv") -> tup
     return build_receipt(receipt)
 
 
-def write_private(path: str | Path, data: bytes) -> None:
-    """Write a file only its owner can read: it holds a person's data."""
-    fd = os.open(Path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-
-
 def record_delivery(
     desk: Desk,
     case_number: str,
@@ -202,63 +191,48 @@ def record_delivery(
     *,
     method: str,
     language: str,
-    staff_username: str | None,
-    approved_by: str | None = None,
+    staff_id: int,
+    approved_by_id: int | None,
 ) -> None:
-    """Log the delivery and move the case to delivered; the approver must be another person."""
+    """Log a delivery that has happened (the file exists, the print job was sent) and move the
+    case to delivered. The case must have been released (ready); where the policy requires it,
+    by an approver who is another person than the one delivering."""
     with desk.register.sessions.begin() as session:
         case = load_case(session, case_number)
-        staff = find_staff(session, staff_username)
-        approver = find_staff(session, approved_by)
-        if desk.config.policy.approval_required:
-            if approver is None:
-                raise UserError(
-                    "this organisation requires a second person to release every extract: "
-                    "name the approver (--approved-by)"
-                )
-            if "approver" not in approver.role_set:
-                raise UserError(f"'{approver.username}' does not have the approver role")
-            if staff is not None and approver.id == staff.id:
-                raise UserError("the approver must be another person than the one delivering")
         status = CaseStatus(case.status)
-        if status in (CaseStatus.IDENTITY_VERIFIED, CaseStatus.GATHERING):
-            raise UserError(f"case {case_number} has not been reviewed yet")
-        if status is CaseStatus.REVIEW:
-            change_status(session, case, CaseStatus.READY, staff=approver or staff)
-            if approver is not None:
-                audit.append(
-                    session,
-                    "extract.approved",
-                    staff_id=approver.id,
-                    case_number=case_number,
-                    details={"pages": rendered.pages},
-                )
-        elif status not in (CaseStatus.READY, CaseStatus.DELIVERED):
-            raise UserError(f"case {case_number} is {status.value}: nothing can be delivered")
-        case.deliveries.append(
-            Delivery(
-                delivered_at=utcnow(),
-                staff_id=staff.id if staff else case.created_by_id,
-                method=method,
-                language=language,
-                sha256=rendered.sha256,
-                page_count=rendered.pages,
-                byte_size=len(rendered.pdf),
-            )
+        if status not in (CaseStatus.READY, CaseStatus.DELIVERED):
+            raise UserError(f"case {case_number} is {status.value}: only an approved extract can be delivered")
+        if desk.policy.approval_required:
+            approver = session.get(Staff, approved_by_id) if approved_by_id is not None else None
+            if approver is None:
+                raise UserError("this organisation requires a second person to approve every extract")
+            if "approver" not in approver.role_set or approver.id == staff_id:
+                raise UserError("the approver must be another person, with the approver role")
+        delivery = Delivery(
+            delivered_at=utcnow(),
+            staff_id=staff_id,
+            method=method,
+            language=language,
+            sha256=rendered.sha256,
+            page_count=rendered.pages,
+            byte_size=len(rendered.pdf),
+            approved_by_id=approved_by_id,
         )
+        case.deliveries.append(delivery)
         session.flush()
         audit.append(
             session,
             "extract.delivered",
-            staff_id=staff.id if staff else None,
+            staff_id=staff_id,
             case_number=case_number,
             details={
                 "method": method,
                 "language": language,
                 "pages": rendered.pages,
                 "sha256": rendered.sha256,
-                "machine_readable": rendered.package is not None,
+                "machine_readable": rendered.package is not None and method != "printed",
             },
+            rows=(delivery,),
         )
         if status is not CaseStatus.DELIVERED:  # a further copy (the ZIP after the print) is logged too
-            change_status(session, case, CaseStatus.DELIVERED, staff=staff)
+            change_status(session, case, CaseStatus.DELIVERED, staff=session.get(Staff, staff_id))

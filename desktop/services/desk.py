@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.config import Config, load_config
+from desktop.config import Config, Policy, load_config
 from desktop.errors import UserError
 from desktop.register.db import Register, RegisterError, open_register
 from desktop.register.models import Staff
@@ -27,10 +27,16 @@ class Desk:
     sources: SourceSet
     config_path: Path | None = None
     renderer: ExtractRenderer = field(default_factory=ExtractRenderer)
+    policy_in_force: Policy | None = None  # the register's policy made stricter by this desk's file
+
+    @property
+    def policy(self) -> Policy:
+        return self.policy_in_force or (self.config.policy if self.config is not None else Policy())
 
     def close(self) -> None:
         self.renderer.close()
-        self.sources.close()
+        if self.sources is not None:
+            self.sources.close()
         self.register.dispose()
 
     def __enter__(self) -> Desk:
@@ -41,15 +47,47 @@ class Desk:
 
 
 def open_desk(config_path: str | Path, *, register_url: str | None = None) -> Desk:
+    from desktop.services.policy import effective_policy, stored_policy
+
     config = load_config(config_path)
     url = register_url or os.environ.get("INSYN_REGISTER_URL") or config.register_settings.url
-    if url:
-        url = with_register_secret(url)
+    register = open_register_at(url)
     try:
-        register = open_register(url)
+        policy = effective_policy(config.policy, stored_policy(register))
+    except UserError:
+        register.dispose()
+        raise
+    return Desk(config, register, SourceSet(config), Path(config_path), policy_in_force=policy)
+
+
+def register_desk(url: str | None) -> Desk:
+    """A desk for the register alone (staff, policy and audit commands), with no configuration
+    or sources: its policy is the register's."""
+    from desktop.services.policy import effective_policy, stored_policy
+
+    register = open_register_at(url)
+    policy = effective_policy(Policy(), stored_policy(register))
+    return Desk(None, register, None, policy_in_force=policy)  # type: ignore[arg-type]
+
+
+AUDIT_KEY_SECRET = "audit-key"
+
+
+def audit_key() -> bytes | None:
+    """The organisation's audit key from this desk's keyring, if IT stored it."""
+    from desktop.sources.secrets import get_secret
+
+    secret = get_secret(AUDIT_KEY_SECRET)
+    return secret.encode("utf-8") if secret else None
+
+
+def open_register_at(url: str | None) -> Register:
+    """The register at `url` (or the default SQLite file), with its password from the keyring and
+    this desk's audit key."""
+    try:
+        return open_register(with_register_secret(url) if url else None, audit_key=audit_key())
     except RegisterError as exc:
         raise UserError(str(exc)) from None
-    return Desk(config, register, SourceSet(config), Path(config_path))
 
 
 def with_register_secret(url: str) -> str:
@@ -63,6 +101,13 @@ def with_register_secret(url: str) -> str:
         parsed = make_url(url)
     except ArgumentError:
         return url  # open_register says what is wrong
+    if parsed.password:
+        # A password on the command line or in the environment shows in `ps`, shell history and
+        # the process environment; the keyring holds it instead.
+        raise UserError(
+            "the register URL must not contain a password: store it with `insyn secrets set register` "
+            "and give the URL without it"
+        )
     if parsed.username and not parsed.password and parsed.get_backend_name() != "sqlite":
         secret = get_secret("register")
         if secret:

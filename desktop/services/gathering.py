@@ -162,6 +162,7 @@ def record_manual_outcome(
             staff_id=staff.id,
             case_number=case_number,
             details={"source": source_id, "found": found},
+            rows=(case,),
         )
 
 

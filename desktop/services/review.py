@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import enum
 
-from desktop.core.extract import GatherResult, Record
+from desktop.core.extract import GatherResult, Record, Strength
 from desktop.register import audit
-from desktop.services.desk import Desk, find_staff
+from desktop.services.desk import Desk
 
 
 class ReviewReason(enum.StrEnum):
@@ -20,19 +20,16 @@ class ReviewReason(enum.StrEnum):
 
 
 class Review:
-    def __init__(self, desk: Desk, case_number: str, result: GatherResult, *, staff_username: str) -> None:
+    def __init__(self, desk: Desk, case_number: str, result: GatherResult, *, staff_id: int) -> None:
         self.desk = desk
         self.case_number = case_number
         self.result = result
-        self.staff_username = staff_username
+        self.staff_id = staff_id
         self._audit("data.viewed", {"records": result.record_count})
 
     def _audit(self, action: str, details: dict[str, object]) -> None:
         with self.desk.register.sessions.begin() as session:
-            staff = find_staff(session, self.staff_username)
-            audit.append(
-                session, action, staff_id=staff.id if staff else None, case_number=self.case_number, details=details
-            )
+            audit.append(session, action, staff_id=self.staff_id, case_number=self.case_number, details=details)
 
     def _where(self, record: Record) -> dict[str, object]:
         records = self.result.sources[record.source_id].records
@@ -40,6 +37,32 @@ class Review:
             "source": record.source_id,
             "category": record.category,
             "record": records.index(record),
+        }
+
+    def confirm_all_weak(self) -> int:
+        """Confirm every weak match not yet decided, in one audited decision; returns how many."""
+        undecided = [
+            r
+            for source in self.result.sources.values()
+            for r in source.records
+            if r.strength is Strength.WEAK and not r.confirmed and not r.excluded
+        ]
+        for record in undecided:
+            record.confirmed = True
+        self._audit("review.confirmed_all_weak", {"records": len(undecided)})
+        return len(undecided)
+
+    def counts(self) -> dict[str, int]:
+        """What the review decided, in numbers (for the approver and the audit log)."""
+        records = [r for source in self.result.sources.values() for r in source.records]
+        weak = [r for r in records if r.strength is Strength.WEAK]
+        return {
+            "records": len(records),
+            "included": sum(1 for r in records if r.included),
+            "excluded": sum(1 for r in records if r.excluded),
+            "redacted_fields": sum(len(r.redacted) for r in records),
+            "weak_confirmed": sum(1 for r in weak if r.confirmed and not r.excluded),
+            "weak_undecided": sum(1 for r in weak if not r.confirmed and not r.excluded),
         }
 
     def confirm(self, record: Record, confirmed: bool = True) -> None:

@@ -5,7 +5,8 @@ needs (touching `Qt` or `QEvent` costs ~40 ms at start; the idle lock is in `loc
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,8 +24,24 @@ from desktop.errors import UserError
 from desktop.ui.common import heading, tr
 
 if TYPE_CHECKING:  # the services import SQLAlchemy: loaded in the background at start
-    from desktop.register.models import Staff
+    from desktop.core.staff import StaffMember
     from desktop.services.desk import Desk
+
+
+def sign_in_problem(exc: Exception) -> str:
+    """The Swedish message for a refused sign-in (the service's code, never its English text)."""
+    code = getattr(exc, "code", "wrong")
+    if code == "delayed":
+        return tr("För många felaktiga lösenord. Försök igen om %1 sekunder.").replace(
+            "%1", str(getattr(exc, "seconds", 1))
+        )
+    if code == "locked":
+        return tr("Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.")
+    if code == "approval.not_approver":
+        return tr("Den personen har inte rollen granskare.")
+    if code == "approval.same_person":
+        return tr("Utdraget måste godkännas av en annan person än den som lämnar ut det.")
+    return tr("Fel användarnamn eller lösenord.")
 
 
 class SignInDialog(QDialog):
@@ -38,12 +55,16 @@ class SignInDialog(QDialog):
         title: str = "",
         purpose: str = "login",
         username: str = "",
+        attempt: Callable[[str, str], Any] | None = None,
+        action_label: str = "",
     ) -> None:
         super().__init__(parent)
         self.desk = desk
         self._waiting = False
         self.purpose = purpose
-        self.staff: Staff | None = None
+        self.attempt = attempt  # what signing here does (the approval); default: sign in
+        self.outcome: Any = None
+        self.staff: StaffMember | None = None
         self.setWindowTitle(title or tr("Logga in – Insyn"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title or tr("Logga in")))
@@ -63,7 +84,7 @@ class SignInDialog(QDialog):
         # Python enum members, ~40 ms on the way to the first window. Esc rejects any QDialog.
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.sign_in_button = QPushButton(tr("Logga in"))
+        self.sign_in_button = QPushButton(action_label or tr("Logga in"))
         self.sign_in_button.setObjectName("sign_in")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.try_sign_in)
@@ -84,16 +105,20 @@ class SignInDialog(QDialog):
             self.try_sign_in()
 
     def try_sign_in(self) -> None:
-        from desktop.services.staff import SignInFailed, sign_in
+        from desktop.services.staff import sign_in
 
-        if self.desk is None:
+        if self.desk is None and self.attempt is None:
             self._waiting = True
             self.problem.setText(tr("Insyn startar – du loggas in strax."))
             return
         try:
-            self.staff = sign_in(self.desk, self.username.text(), self.password.text(), purpose=self.purpose)
-        except SignInFailed:
-            self.problem.setText(tr("Fel användarnamn eller lösenord."))
+            if self.attempt is not None:
+                self.outcome = self.attempt(self.username.text(), self.password.text())
+            else:
+                assert self.desk is not None
+                self.staff = sign_in(self.desk, self.username.text(), self.password.text(), purpose=self.purpose)
+        except UserError as exc:
+            self.problem.setText(sign_in_problem(exc))
             self.password.clear()
             self.password.setFocus()
             return
@@ -144,7 +169,7 @@ class FirstAdminDialog(QDialog):
         roles = ["admin", "reception"] + (["approver"] if self.also_approver.isChecked() else [])
         try:
             create_account(
-                self.desk, self.username.text(), self.display_name.text(), roles, self.password.text(), by_staff_id=None
+                self.desk, self.username.text(), self.display_name.text(), roles, self.password.text(), by=None
             )
         except UserError as exc:
             text = str(exc)

@@ -6,6 +6,8 @@ the case drops it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -25,16 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.clock import LOCAL_ZONE
 from desktop.core.extract import GatherResult
-from desktop.core.requests import CaseStatus
+from desktop.core.staff import StaffMember
 from desktop.errors import UserError
-from desktop.register.models import Staff
-from desktop.register.repository import LOCAL_ZONE
-from desktop.services.casework import CaseFile, RequestLine, case_file, decide, extend, record_outcome
-from desktop.services.delivery import render_receipt, write_private
+from desktop.services.casework import CaseFile, RequestLine
 from desktop.services.desk import Desk
+from desktop.services.files import write_private
+from desktop.services.visit import Action, Visit
 from desktop.ui.auth import SignInDialog
-from desktop.ui.common import document_labels, error_box, heading, request_labels, status_labels, tr
+from desktop.ui.common import document_labels, error_box, heading, request_labels, service_message, status_labels, tr
 from desktop.ui.deliver_view import DeliverView
 from desktop.ui.gather_view import GatherView
 from desktop.ui.printing import print_pdf
@@ -55,6 +57,8 @@ TIMELINE_LABELS = {
     "review.unredacted": QT_TRANSLATE_NOOP("", "Maskering togs bort"),
     "manual.recorded": QT_TRANSLATE_NOOP("", "Manuell kontroll besvarades"),
     "extract.approved": QT_TRANSLATE_NOOP("", "Utdraget godkändes"),
+    "extract.released": QT_TRANSLATE_NOOP("", "Utdraget släpptes för utlämning"),
+    "review.confirmed_all_weak": QT_TRANSLATE_NOOP("", "Alla svaga träffar bekräftades"),
     "extract.delivered": QT_TRANSLATE_NOOP("", "Utdraget lämnades ut"),
     "case.extended": QT_TRANSLATE_NOOP("", "Svarstiden förlängdes"),
     "request.outcome": QT_TRANSLATE_NOOP("", "Utfall registrerades"),
@@ -71,13 +75,12 @@ def withdrawal_labels() -> dict[str, str]:
 class CasePage(QWidget):
     closed = Signal()
 
-    def __init__(self, desk: Desk, staff: Staff, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, staff: StaffMember, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.staff = staff
         self.number = ""
-        self.result: GatherResult | None = None
-        self.approved_by: str | None = None
+        self.visit: Visit | None = None
         self.request_lines: tuple[RequestLine, ...] = ()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -134,9 +137,9 @@ class CasePage(QWidget):
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
         overview_layout.addWidget(self.timeline, 1)
-        self.gather = GatherView(desk, staff.username)
-        self.review = ReviewView(desk, staff.username)
-        self.deliver = DeliverView(desk, staff.username)
+        self.gather = GatherView(desk)
+        self.review = ReviewView()
+        self.deliver = DeliverView()
         self.tabs.addTab(overview, tr("Översikt"))
         self.tabs.addTab(self.gather, tr("1. Insamling"))
         self.tabs.addTab(self.review, tr("2. Granskning"))
@@ -154,11 +157,18 @@ class CasePage(QWidget):
 
     # Loading -----------------------------------------------------------------------------
 
+    @property
+    def result(self) -> GatherResult | None:
+        """The gathered data on hand (None once delivered, dropped or never gathered)."""
+        return self.visit.result if self.visit is not None else None
+
     def show_case(self, number: str, *, start_gather: bool = False) -> None:
-        if number != self.number:
+        if number != self.number or self.visit is None:
             self.drop_data()
+            self.visit = Visit(self.desk, number, self.staff)
         self.number = number
-        self.gather.set_case(number)
+        self.gather.set_visit(self.visit)
+        self.deliver.set_visit(self.visit)
         self.refresh()
         if start_gather:
             self.tabs.setCurrentWidget(self.gather)
@@ -167,7 +177,8 @@ class CasePage(QWidget):
             self.tabs.setCurrentIndex(0)
 
     def refresh(self) -> None:
-        self.show_file(case_file(self.desk, self.number))
+        if self.visit is not None:
+            self.show_file(self.visit.refresh())
 
     def show_file(self, file: CaseFile) -> None:
         statuses = status_labels()
@@ -205,61 +216,73 @@ class CasePage(QWidget):
                 label += f": {requests.get(str(entry.details.get('request')), entry.details.get('request'))}"
             who = f" – {entry.staff}" if entry.staff else ""
             self.timeline.addItem(f"{entry.at.astimezone(LOCAL_ZONE):%Y-%m-%d %H:%M}  {label}{who}")
-        open_case = CaseStatus(file.status).is_open and file.status != "delivered"
-        self.extend_button.setEnabled(open_case and file.extended_deadline is None)
-        self.reject_button.setEnabled(open_case)
-        self.withdraw_button.setEnabled(open_case)
-        self.close_button.setEnabled(file.status in ("delivered", "rejected", "withdrawn"))
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """Buttons follow what the case's rules allow now (the Visit decides)."""
+        allowed = self.visit.allowed_actions() if self.visit is not None else frozenset()
+        self.extend_button.setEnabled(Action.EXTEND in allowed)
+        self.reject_button.setEnabled(Action.REJECT in allowed)
+        self.withdraw_button.setEnabled(Action.WITHDRAW in allowed)
+        self.close_button.setEnabled(Action.CLOSE in allowed)
+        self.receipt_button.setEnabled(Action.RECEIPT in allowed)
+        self.outcome_button.setEnabled(Action.RECORD_OUTCOME in allowed)
+        self.review.approve_button.setEnabled(Action.APPROVE in allowed)
+        self.deliver.update_actions()
 
     # The steps ---------------------------------------------------------------------------
 
     def _gathered(self, result: GatherResult) -> None:
-        self.result = result
-        self.approved_by = None
-        self.review.show_result(self.number, result, self.gather.prepared)  # type: ignore[arg-type]
+        assert self.visit is not None
+        self.review.show_result(self.visit, self.gather.prepared)  # type: ignore[arg-type]
         self.gather.prepared = None
-        self.deliver.set_case(self.number, result, None)
+        self.deliver.set_visit(self.visit)
         self.tabs.setCurrentWidget(self.review)
-        if self.gather.case_file is not None and self.gather.case_file.number == self.number:
-            self.show_file(self.gather.case_file)
-        else:
-            self.refresh()
+        self.show_file(self.visit.file)
 
     def approve(self) -> None:
-        """Where the organisation requires it, a second person with the approver role signs."""
-        if self.result is None:
+        """Release the reviewed extract; where the organisation requires it, a second person with
+        the approver role signs with their password (the Visit checks who may)."""
+        if self.visit is None:
             return
-        if not self.desk.config.policy.approval_required:
-            self.approved_by = None
-        else:
-            approver = self.ask_approver()
-            if approver is None:
-                return
-            if "approver" not in approver.role_set or approver.id == self.staff.id:
-                error_box(self, tr("Utdraget måste godkännas av en annan person med rollen granskare."))
-                return
-            self.approved_by = approver.username
-        self.deliver.set_case(self.number, self.result, self.approved_by)
+        try:
+            if self.visit.approval_required:
+                if not self.ask_approval():
+                    return
+            else:
+                self.visit.approve()
+        except UserError as exc:
+            error_box(self, service_message(exc))
+            return
+        finally:
+            self.show_file(self.visit.file)
         self.tabs.setCurrentWidget(self.deliver)
         self.deliver.render()
 
-    def ask_approver(self) -> Staff | None:
-        """The approver signs with their own password; tests replace this."""
-        dialog = SignInDialog(self.desk, self, title=tr("Godkännande av granskare"), purpose="approval")
-        return dialog.staff if dialog.exec() else None
+    def ask_approval(self) -> bool:
+        """The approver signs with their own password in a dialog; tests replace this."""
+        assert self.visit is not None
+        visit = self.visit
+        dialog = SignInDialog(
+            self.desk,
+            self,
+            title=tr("Godkännande av granskare"),
+            purpose="approval",
+            attempt=lambda username, password: visit.approve(username, password),
+            action_label=tr("Godkänn"),
+        )
+        return bool(dialog.exec())
 
     def _delivered(self, _method: str) -> None:
         # The visitor has the extract: the gathered data is not kept any longer.
-        self.result = None
         self.review.drop()
-        self.deliver.result = None
         self.refresh()
 
     def drop_data(self) -> None:
         if self.gather.running:
             self.gather.cancel()
-        self.result = None
-        self.approved_by = None
+        if self.visit is not None:
+            self.visit.drop()
         self.review.drop()
         self.deliver.drop()
 
@@ -267,28 +290,36 @@ class CasePage(QWidget):
 
     def print_receipt(self) -> None:
         """The visitor's receipt (case number, deadline, what was asked) on the desk's printer."""
+        if self.visit is None:
+            return
         printer = self.deliver.ask_printer()
         if printer is None:
             return
-        pdf, _pages = render_receipt(self.desk, self.number)
+        try:
+            pdf = self.visit.receipt()
+        except UserError as exc:
+            error_box(self, service_message(exc))
+            return
         if not print_pdf(pdf, printer):
             error_box(self, tr("Skrivaren kunde inte startas."))
 
     def save_receipt(self) -> None:
         path = self.deliver.ask_save_path(tr("Spara kvittot"), f"kvitto-{self.number}.pdf", "PDF (*.pdf)")
-        if path:
-            pdf, _pages = render_receipt(self.desk, self.number)
-            write_private(path, pdf)
+        if path and self.visit is not None:
+            try:
+                write_private(path, self.visit.receipt())
+            except UserError as exc:
+                error_box(self, service_message(exc))
 
     def ask_extension(self) -> None:
         reason, ok = QInputDialog.getText(
             self, tr("Förläng svarstiden"), tr("Skäl (besökaren får veta det, art. 12.3):")
         )
-        if ok and reason.strip():
+        if ok and reason.strip() and self.visit is not None:
             try:
-                extend(self.desk, self.number, reason, staff_username=self.staff.username)
+                self.visit.extend(reason)
             except UserError as exc:
-                error_box(self, str(exc))
+                error_box(self, service_message(exc))
             self.refresh()
 
     def ask_rejection(self) -> None:
@@ -296,7 +327,7 @@ class CasePage(QWidget):
             self, tr("Avslå begäran"), tr("Skäl (besökaren ska få veta det och om rätten att klaga till IMY):")
         )
         if ok and reason.strip():
-            self.end_case(CaseStatus.REJECTED, reason=reason)
+            self.end_case(lambda visit: visit.reject(reason))
 
     def ask_withdrawal(self) -> None:
         """The visitor takes the request back, or it was registered by mistake: the case ends
@@ -306,22 +337,18 @@ class CasePage(QWidget):
             self, tr("Återkalla ärendet"), tr("Varför avslutas ärendet utan svar?"), list(reasons), 0, False
         )
         if ok:
-            self.end_case(CaseStatus.WITHDRAWN, reason_code=reasons[choice])
+            code = reasons[choice]
+            self.end_case(lambda visit: visit.withdraw(code))
 
-    def end_case(self, target: CaseStatus, *, reason: str = "", reason_code: str | None = None) -> bool:
+    def end_case(self, end: Callable[[Visit], None]) -> bool:
         """Reject, withdraw or close: the gathered data is let go first, whatever the outcome."""
+        if self.visit is None:
+            return False
         self.drop_data()
         try:
-            decide(
-                self.desk,
-                self.number,
-                target,
-                staff_username=self.staff.username,
-                reason=reason,
-                reason_code=reason_code,
-            )
+            end(self.visit)
         except UserError as exc:
-            error_box(self, str(exc))
+            error_box(self, service_message(exc))
             return False
         finally:
             self.refresh()
@@ -342,33 +369,46 @@ class CasePage(QWidget):
             self.save_outcome(line.type, outcome)
 
     def save_outcome(self, request_type: str, outcome: str) -> None:
+        if self.visit is None:
+            return
         try:
-            record_outcome(self.desk, self.number, request_type, outcome, staff_username=self.staff.username)
+            self.visit.record_outcome(request_type, outcome)
         except UserError as exc:
-            error_box(self, str(exc))
+            error_box(self, service_message(exc))
         self.refresh()
 
-    def open_requests(self) -> list[str]:
-        """Requests besides access with no outcome written: the visitor must be told what was
-        done about them (Art. 12.3) before the case is closed."""
+    def owed_texts(self) -> list[str]:
+        """What the visitor is still owed, in Swedish (from the Visit's rules)."""
+        if self.visit is None:
+            return []
         labels = request_labels()
-        return [labels.get(r.type, r.type) for r in self.request_lines if r.type != "access" and not r.outcome]
+        names = {s.id: s.name for s in self.desk.config.sources}
+        texts = []
+        for owed in self.visit.owed():
+            if owed.code == "outcome_missing":
+                texts.append(tr("utfall för %1").replace("%1", labels.get(owed.subject, owed.subject)))
+            elif owed.code == "manual_unanswered":
+                texts.append(tr("svar från %1").replace("%1", names.get(owed.subject, owed.subject)))
+            else:
+                texts.append(tr("registerutdraget"))
+        return texts
 
     def close_case(self) -> None:
-        question = tr("Avsluta ärendet? Det kan inte öppnas igen.")
-        missing = self.open_requests()
-        if missing:
-            question = (
-                tr("Utfall saknas för: %1. Besökaren ska få veta vad som gjorts (art. 12.3).").replace(
-                    "%1", ", ".join(missing)
-                )
-                + "\n\n"
-                + question
+        owed = self.owed_texts()
+        if owed:
+            reason, ok = QInputDialog.getText(
+                self,
+                tr("Avsluta ärendet"),
+                tr("Besökaren har inte fått: %1 (art. 12.3).\nVarför avslutas ärendet ändå? Skälet sparas i ärendet.")
+                .replace("%1", ", ".join(owed)),
             )
-        answer = QMessageBox.question(self, tr("Avsluta ärendet"), question)
+            if ok and reason.strip():
+                self.close_now(reason)
+            return
+        answer = QMessageBox.question(self, tr("Avsluta ärendet"), tr("Avsluta ärendet? Det kan inte öppnas igen."))
         if answer == QMessageBox.StandardButton.Yes:
             self.close_now()
 
-    def close_now(self) -> None:
-        if self.end_case(CaseStatus.CLOSED):
+    def close_now(self, reason_if_owed: str | None = None) -> None:
+        if self.end_case(lambda visit: visit.close(reason_if_owed=reason_if_owed)):
             self.closed.emit()

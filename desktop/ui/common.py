@@ -86,6 +86,28 @@ def input_problem(field: str, code: str) -> str:
     return messages.get(code, tr("Kontrollera uppgiften."))
 
 
+def service_message(exc: Exception) -> str:
+    """The Swedish text for an error a service raised: by its code where it has one."""
+    code = str(getattr(exc, "code", ""))
+    texts = {
+        "deliver.not_approved": tr("Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut."),
+        "deliver.stale": tr("Utdraget har ändrats sedan det togs fram. Ta fram det igen."),
+        "approval.needed": tr("En granskare måste godkänna utdraget."),
+        "approval.not_approver": tr("Den personen har inte rollen granskare."),
+        "approval.same_person": tr("Utdraget måste godkännas av en annan person än den som lämnar ut det."),
+        "close.owed": tr("Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå."),
+        "wrong": tr("Fel användarnamn eller lösenord."),
+        "locked": tr("Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det."),
+    }
+    if code in texts:
+        return texts[code]
+    if code.startswith("not_allowed."):
+        return tr("Det går inte i ärendets nuvarande läge.")
+    if code == "delayed":
+        return tr("För många felaktiga lösenord. Försök igen om en stund.")
+    return str(exc)
+
+
 def error_box(parent: QWidget | None, text: str) -> None:
     QMessageBox.warning(parent, tr("Insyn"), text)
 

@@ -24,16 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.extract import GatherResult
 from desktop.errors import UserError
-from desktop.services.delivery import (
-    RenderedExtract,
-    record_delivery,
-    render_extract,
-    write_private,
-)
-from desktop.services.desk import Desk
-from desktop.ui.common import error_box, tr
+from desktop.services.delivery import RenderedExtract
+from desktop.services.visit import Action, Visit
+from desktop.ui.common import error_box, service_message, tr
 from desktop.ui.printing import PrintCancelled, ask_printer, print_pdf
 from desktop.ui.workers import progress_relay, run_task
 
@@ -43,13 +37,10 @@ MULTI_PAGE_LIMIT = 150
 class DeliverView(QWidget):
     delivered = Signal(str)  # how: printed, saved, zip
 
-    def __init__(self, desk: Desk, staff_username: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
-        self.staff_username = staff_username
+        self.visit: Visit | None = None
         self.case_number = ""
-        self.result: GatherResult | None = None
-        self.approved_by: str | None = None
         self.rendered: RenderedExtract | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -111,25 +102,38 @@ class DeliverView(QWidget):
         for button in (self.print_button, self.save_button, self.zip_button):
             button.setEnabled(ready)
 
-    def set_case(self, number: str, result: GatherResult | None, approved_by: str | None) -> None:
-        self.case_number = number
-        self.result = result
-        self.approved_by = approved_by
-        self.rendered = None
-        self.document.close()
-        self._set_ready(False)
-        self.render_button.setEnabled(result is not None)
+    def update_actions(self) -> None:
+        """Output only of what may leave the desk: the Visit says whether the extract on hand is
+        released; before that it can be previewed, nothing more."""
+        visit = self.visit
+        allowed = visit.allowed_actions() if visit is not None else frozenset()
+        self.render_button.setEnabled(Action.PREVIEW in allowed)
+        deliverable = visit is not None and self.rendered is not None and visit.rendered is self.rendered
+        self._set_ready(deliverable and visit.deliverable and not self.printing)  # type: ignore[union-attr]
+
+    @property
+    def result(self) -> object:
+        return self.visit.result if self.visit is not None else None
+
+    def set_visit(self, visit: Visit) -> None:
+        if visit is not self.visit:
+            self.rendered = None
+            self.document.close()
+        self.visit = visit
+        self.case_number = visit.number
+        self.update_actions()
 
     def render(self) -> None:
-        if self.result is None:
+        visit = self.visit
+        if visit is None or Action.PREVIEW not in visit.allowed_actions():
             return
         self.status.setText(tr("Utdraget tas fram …"))
         self.render_button.setEnabled(False)
-        result, language, number = self.result, self.language.currentData(), self.case_number
+        language = self.language.currentData()
         gui_thread = QCoreApplication.instance().thread()  # type: ignore[union-attr]
 
         def work() -> tuple[RenderedExtract, QPdfDocument, str]:
-            rendered = render_extract(self.desk, number, result, language=language, with_package=True)
+            rendered = visit.render(language, with_package=True)
             # Parsing a thousand-page PDF takes QtPdf a quarter of a second: done here, on the
             # worker, and the loaded document handed over to the GUI thread.
             document = QPdfDocument()
@@ -158,11 +162,16 @@ class DeliverView(QWidget):
         self._show_page(0)
         old.close()
         old.deleteLater()
-        self.status.setText(
-            tr("Utdraget har %1 sidor. Skriv ut det eller spara det.").replace("%1", str(rendered.pages))
-        )
-        self.render_button.setEnabled(True)
-        self._set_ready(True)
+        if self.visit is not None and self.visit.deliverable:
+            self.status.setText(
+                tr("Utdraget har %1 sidor. Skriv ut det eller spara det.").replace("%1", str(rendered.pages))
+            )
+        else:
+            self.status.setText(
+                tr("Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.")
+                .replace("%1", str(rendered.pages))
+            )  # fmt: skip
+        self.update_actions()
 
     def _show_page(self, page: int) -> None:
         count = self.document.pageCount()
@@ -175,46 +184,38 @@ class DeliverView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.render_button.setEnabled(True)
         self.status.setText(tr("Utdraget kunde inte tas fram."))
-        error_box(self, str(exc) if isinstance(exc, UserError) else tr("Utdraget kunde inte tas fram."))
+        error_box(self, service_message(exc) if isinstance(exc, UserError) else tr("Utdraget kunde inte tas fram."))
 
     # Delivery ----------------------------------------------------------------------------
 
-    def _delivery(self) -> tuple[str, RenderedExtract, str, str | None]:
-        """What a delivery record needs, taken when the delivery starts (a print runs on)."""
-        assert self.rendered is not None
-        return self.case_number, self.rendered, self._rendered_language, self.approved_by
-
-    def _record(self, method: str, delivery: tuple[str, RenderedExtract, str, str | None] | None = None) -> bool:
-        number, rendered, language, approved_by = delivery or self._delivery()
-        try:
-            record_delivery(
-                self.desk,
-                number,
-                rendered,
-                method=method,
-                language=language,
-                staff_username=self.staff_username,
-                approved_by=approved_by,
-            )
-        except UserError as exc:
-            error_box(self, str(exc))
-            return False
-        if number != self.case_number or self.rendered is not rendered:
-            return True  # staff went on to another case while it printed: recorded all the same
+    def _recorded(self, visit: Visit, method: str) -> None:
+        if visit is not self.visit:
+            return  # staff went on to another case while it printed: recorded all the same
         self.status.setText(
             tr(
                 "Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet."  # noqa: E501 - one literal for lupdate
             )
         )
+        self.update_actions()
         self.delivered.emit(method)
-        return True
 
     def ask_printer(self) -> QPrinter | None:
         """The system's print dialog; tests replace this with a printer writing a PDF file."""
         return ask_printer(self)
 
+    def _may_deliver(self) -> bool:
+        """Ask the Visit before anything leaves the window; say why not in Swedish."""
+        if self.visit is None or self.rendered is None:
+            return False
+        try:
+            self.visit.check_deliverable()
+        except UserError as exc:
+            error_box(self, service_message(exc))
+            return False
+        return True
+
     def print_dialog(self) -> None:
-        if self.rendered is None:
+        if not self._may_deliver():
             return
         printer = self.ask_printer()
         if printer is not None:
@@ -227,17 +228,18 @@ class DeliverView(QWidget):
     def print_to(self, printer: QPrinter) -> None:
         """Print on a worker, page by page with progress; Esc stops it. The delivery is
         recorded when the last page has gone to the printer."""
-        if self.rendered is None or self.printing:
+        if self.rendered is None or self.printing or not self._may_deliver():
             return
         cancel = self._print_cancel = threading.Event()
-        delivery = self._delivery()
+        visit = self.visit
+        assert visit is not None
         pdf = self.rendered.pdf
         self._print_relay, progress = progress_relay(self._print_progress)
         self.print_button.setEnabled(False)
         self.status.setText(tr("Skriver ut … (Esc avbryter)"))
         run_task(
             lambda: print_pdf(pdf, printer, progress=lambda done, count: progress((done, count)), cancel=cancel),
-            lambda started: self._printed(started, delivery),
+            lambda started: self._printed(started, visit),
             self._print_failed,
         )
 
@@ -247,18 +249,23 @@ class DeliverView(QWidget):
             tr("Skriver ut sida %1 av %2 … (Esc avbryter)").replace("%1", str(done)).replace("%2", str(count))
         )
 
-    def _printed(self, started: bool, delivery: tuple[str, RenderedExtract, str, str | None]) -> None:
+    def _printed(self, started: bool, visit: Visit) -> None:
         self._print_cancel = None
-        self.print_button.setEnabled(self.rendered is not None)
+        self.update_actions()
         if not started:
             self.status.setText(tr("Skrivaren kunde inte startas."))
             error_box(self, tr("Skrivaren kunde inte startas."))
             return
-        self._record("printed", delivery)
+        try:
+            visit.printed()  # the whole job is with the printer: now it is a delivery
+        except UserError as exc:
+            error_box(self, service_message(exc))
+            return
+        self._recorded(visit, "printed")
 
     def _print_failed(self, exc: BaseException) -> None:
         self._print_cancel = None
-        self.print_button.setEnabled(self.rendered is not None)
+        self.update_actions()
         if isinstance(exc, PrintCancelled):
             self.status.setText(tr("Utskriften avbröts. Inget är registrerat som utlämnat."))
             return
@@ -273,26 +280,36 @@ class DeliverView(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, title, suggestion, pattern)
         return path
 
+    def _save(self, method: str, path: str) -> None:
+        visit = self.visit
+        assert visit is not None
+        try:
+            if method == "zip":
+                visit.deliver_files(zip_path=path)
+            else:
+                visit.deliver_files(pdf_path=path)
+        except UserError as exc:
+            error_box(self, service_message(exc))
+            return
+        self._recorded(visit, method)
+
     def save_dialog(self) -> None:
-        if self.rendered is None:
+        if not self._may_deliver():
             return
         path = self.ask_save_path(tr("Spara utdraget"), f"registerutdrag-{self.case_number}.pdf", "PDF (*.pdf)")
         if path:
-            write_private(path, self.rendered.pdf)
-            self._record("saved")
+            self._save("saved", path)
 
     def zip_dialog(self) -> None:
-        if self.rendered is None or self.rendered.package is None:
+        if not self._may_deliver() or self.rendered is None or self.rendered.package is None:
             return
         path = self.ask_save_path(
             tr("Spara maskinläsbar kopia"), f"registerutdrag-{self.case_number}.zip", "ZIP (*.zip)"
         )
         if path:
-            write_private(path, self.rendered.package)
-            self._record("zip")
+            self._save("zip", path)
 
     def drop(self) -> None:
-        self.result = None
         self.rendered = None
         self.document.close()
         self._set_ready(False)

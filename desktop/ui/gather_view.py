@@ -25,16 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.config import ManualSource
 from desktop.core.extract import GatherResult, SourceResult, SourceStatus
 from desktop.errors import UserError
 from desktop.services.casework import CaseFile, case_file
 from desktop.services.desk import Desk
-from desktop.services.gathering import CaseGather, record_manual_outcome
-from desktop.ui.common import error_box, tr
+from desktop.services.gathering import CaseGather
+from desktop.services.visit import RETRYABLE, Visit
+from desktop.ui.common import error_box, service_message, tr
 from desktop.ui.workers import progress_relay, run_task
-
-RETRYABLE = (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED)
 
 
 class _PendingGather:
@@ -123,10 +121,10 @@ class ManualItem(QWidget):
 class GatherView(QWidget):
     finished = Signal(object)  # GatherResult
 
-    def __init__(self, desk: Desk, staff_username: str, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.staff_username = staff_username
+        self.visit: Visit | None = None
         self.case_number = ""
         self.result: GatherResult | None = None
         self.prepared: object | None = None  # the review tree built with the result
@@ -166,8 +164,9 @@ class GatherView(QWidget):
         self.retry_button.setEnabled(False)
         self.rows: dict[str, int] = {}
 
-    def set_case(self, number: str) -> None:
-        self.case_number = number
+    def set_visit(self, visit: Visit) -> None:
+        self.visit = visit
+        self.case_number = visit.number
         self.result = None
         self.table.setRowCount(0)
         self.rows.clear()
@@ -187,29 +186,29 @@ class GatherView(QWidget):
 
     def start(self, only: list[str] | None = None) -> None:
         """Start a gather; everything that touches the register or the sources runs on a worker."""
-        if self.running or not self.case_number:
+        if self.running or self.visit is None:
             return
+        visit = self.visit
         self._relay, progress = progress_relay(self._on_progress)
         pending = self.current = _PendingGather()
         for source in self.desk.config.sources:  # a row per system at once; the worker fills them in
             if only is None or source.id in only:
-                manual = isinstance(source, ManualSource)
+                manual = source.kind == "manual"
                 status = SourceStatus.MANUAL if manual else SourceStatus.WAITING
                 self._on_progress(SourceResult(source.id, source.name, source.kind, status))
         self.summary.setText(tr("Söker i organisationens system …"))
         self.start_button.setEnabled(False)
         self.retry_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        desk, number, staff, previous = self.desk, self.case_number, self.staff_username, self.result if only else None
 
         def work() -> tuple[GatherResult, object, CaseFile]:
             from desktop.ui.review_view import ReviewModel
 
-            gather = CaseGather(desk, number, staff_username=staff, only=only, previous=previous, progress=progress)
+            gather = visit.start_gather(only=only, progress=progress)
             pending.attach(gather)
             result = gather.run()
             # The review tree and the updated case file, built off the GUI thread as well.
-            return result, ReviewModel.prepare(result), case_file(desk, number)
+            return result, ReviewModel.prepare(result), case_file(visit.desk, visit.number)
 
         run_task(work, self._done, self._failed)
 
@@ -219,9 +218,9 @@ class GatherView(QWidget):
             self.summary.setText(tr("Avbryter …"))
 
     def retry_failed(self) -> None:
-        if self.result is None:
+        if self.visit is None:
             return
-        failed = [s.source_id for s in self.result.sources.values() if s.status in RETRYABLE]
+        failed = self.visit.retryable_sources()
         if failed:
             self.start(only=failed)
 
@@ -246,6 +245,8 @@ class GatherView(QWidget):
         result, self.prepared, self.case_file = done
         self.current = None
         self.result = result
+        if self.visit is not None:
+            self.visit.gathered(result, file=self.case_file)
         for source in result.sources.values():
             self._on_progress(source)
         failed = [s for s in result.sources.values() if s.status in RETRYABLE]
@@ -269,7 +270,8 @@ class GatherView(QWidget):
         if cancelled:  # staff stopped it (or left the case) before it had begun: nothing to report
             self.summary.setText(tr("Insamlingen avbröts."))
             return
-        error_box(self, str(exc) if isinstance(exc, UserError) else tr("Insamlingen misslyckades."))
+        self.summary.setText(tr("Insamlingen kunde inte göras."))
+        error_box(self, service_message(exc) if isinstance(exc, UserError) else tr("Insamlingen misslyckades."))
 
     def _show_manual(self, result: GatherResult) -> None:
         self._clear_manual()
@@ -283,15 +285,10 @@ class GatherView(QWidget):
         if not (item.found.isChecked() or item.nothing.isChecked()):
             item.saved.setText(tr("Välj om uppgifter finns eller inte."))
             return
+        if self.visit is None:
+            return
         try:
-            record_manual_outcome(
-                self.desk,
-                self.case_number,
-                item.source_id,
-                found=item.found.isChecked(),
-                note=item.note.text(),
-                staff_username=self.staff_username,
-            )
+            self.visit.record_manual(item.source_id, found=item.found.isChecked(), note=item.note.text())
         except UserError:
             item.saved.setText(tr("Skriv vad som finns."))
             return

@@ -81,11 +81,12 @@ class LockScreen(QWidget):
 
     def try_unlock(self) -> None:
         from desktop.services.staff import SignInFailed, sign_in
+        from desktop.ui.auth import sign_in_problem
 
         try:
             sign_in(self.desk, self.username, self.password.text(), purpose="unlock")
-        except SignInFailed:
-            self.problem.setText(tr("Fel lösenord."))
+        except SignInFailed as exc:
+            self.problem.setText(tr("Fel lösenord.") if exc.code == "wrong" else sign_in_problem(exc))
             self.password.clear()
             return
         self.password.clear()

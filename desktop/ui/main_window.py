@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from desktop import __version__
-from desktop.register.models import Staff
+from desktop.core.staff import Role, StaffMember
 from desktop.services.cases import OpenedCase
 from desktop.services.desk import Desk
 from desktop.ui.case_list import CaseListPage
@@ -20,7 +20,7 @@ from desktop.ui.new_visit import NewVisitPage
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
 
-    def __init__(self, desk: Desk, staff: Staff) -> None:
+    def __init__(self, desk: Desk, staff: StaffMember) -> None:
         super().__init__()
         self.desk = desk
         self.staff = staff
@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
             self.actions_by_name[name] = action
-        if "admin" in staff.role_set:
+        if staff.has(Role.ADMIN):
             people = QAction(tr("Personal"), self)
             people.setObjectName("staff_admin")
             people.triggered.connect(self.manage_staff)
@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self.cases.open_case.connect(self.show_case)
         self.case.closed.connect(self.show_cases)
         self.lock_screen.unlocked.connect(self.unlock)
-        self.idle = IdleWatcher(desk.config.policy.idle_lock_minutes, self)
+        self.case.review.decided.connect(self.case.update_actions)
+        self.idle = IdleWatcher(desk.policy.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         QCoreApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
         self._before_lock = self.cases
@@ -124,9 +125,15 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.case.print_receipt)
 
     def lock(self) -> None:
-        """Hide everything behind the lock screen; the gathered data stays only in memory."""
+        """Hide everything behind the lock screen; the gathered data stays only in memory. Every
+        dialog open is closed as cancelled: what was typed into it is discarded, nothing of it
+        happens, and nothing of it shows over the lock screen."""
         if self.locked:
             return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+                widget.hide()
         self._before_lock = self.stack.currentWidget()
         self.statusBar().clearMessage()  # may name the case being handled
         self.toolbar.setEnabled(False)
@@ -142,7 +149,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.staff_dialog import StaffDialog
 
         if not self.locked:
-            StaffDialog(self.desk, self.staff.id, self).exec()
+            StaffDialog(self.desk, self.staff, self).exec()
 
     def _switch_language(self) -> None:
         # The source language is Swedish: with no translator installed, "In English" shows.

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.extract import GatherResult, Record, Strength
-from desktop.services.desk import Desk
-from desktop.services.review import Review, ReviewReason
-from desktop.ui.common import tr
+from desktop.errors import UserError
+from desktop.services.review import ReviewReason
+from desktop.services.visit import Visit
+from desktop.ui.common import error_box, service_message, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -198,12 +199,11 @@ class ReviewModel(QAbstractItemModel):
 
 class ReviewView(QWidget):
     approve_requested = Signal()
+    decided = Signal()  # a decision changed what the extract holds (and may have undone a release)
 
-    def __init__(self, desk: Desk, staff_username: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
-        self.staff_username = staff_username
-        self.review: Review | None = None
+        self.visit: Visit | None = None
         self._record: Record | None = None
         self._updating = False
         layout = QVBoxLayout(self)
@@ -248,8 +248,11 @@ class ReviewView(QWidget):
         buttons.addWidget(self.approve_button)
         layout.addLayout(buttons)
 
-    def show_result(self, case_number: str, result: GatherResult, prepared: ReviewTree | None = None) -> None:
-        self.review = Review(self.desk, case_number, result, staff_username=self.staff_username)
+    def show_result(self, visit: Visit, prepared: ReviewTree | None = None) -> None:
+        """The visit's gathered data, to decide on (the Visit keeps and audits the decisions)."""
+        assert visit.result is not None
+        result = visit.result
+        self.visit = visit
         self.fields.setRowCount(0)
         self._record = None
         self.model.adopt(prepared or ReviewModel.prepare(result))
@@ -267,18 +270,13 @@ class ReviewView(QWidget):
         )
 
     def _toggled(self, position: int, checked: bool) -> None:
-        if self.review is None:
+        if self.visit is None:
             return
-        record = self.model.records[position]
-        reason = ReviewReason(self.reason.currentData())
-        if record.strength is Strength.WEAK and not record.excluded:
-            self.review.confirm(record, checked)
-        elif checked:
-            self.review.exclude(record, reason, excluded=False)
-            if record.strength is Strength.WEAK:
-                self.review.confirm(record, True)
-        else:
-            self.review.exclude(record, reason)
+        try:
+            self.visit.set_included(self.model.records[position], checked, ReviewReason(self.reason.currentData()))
+        except UserError as exc:
+            error_box(self, service_message(exc))
+        self.decided.emit()
 
     def _show_record(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._updating = True
@@ -299,15 +297,19 @@ class ReviewView(QWidget):
         self._updating = False
 
     def _field_changed(self, item: QTableWidgetItem) -> None:
-        if self._updating or item.column() != 2 or self.review is None or self._record is None:
+        if self._updating or item.column() != 2 or self.visit is None or self._record is None:
             return
         name = self.fields.item(item.row(), 0).text()
-        self.review.redact(
-            self._record,
-            name,
-            ReviewReason(self.reason.currentData()),
-            redacted=item.checkState() == Qt.CheckState.Checked,
-        )
+        try:
+            self.visit.redact(
+                self._record,
+                name,
+                ReviewReason(self.reason.currentData()),
+                redacted=item.checkState() == Qt.CheckState.Checked,
+            )
+        except UserError as exc:
+            error_box(self, service_message(exc))
+        self.decided.emit()
 
     def drop(self) -> None:
         """Forget the data: the model and the field panel hold the only references."""
@@ -315,6 +317,6 @@ class ReviewView(QWidget):
         self.model.clear()
         self.fields.setRowCount(0)
         self._record = None
-        self.review = None
+        self.visit = None
         self._updating = False
         self.summary.setText(tr("Inget att granska ännu."))

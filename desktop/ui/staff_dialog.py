@@ -25,6 +25,7 @@ from desktop.errors import UserError
 from desktop.ui.common import error_box, heading, tr
 
 if TYPE_CHECKING:
+    from desktop.core.staff import StaffMember
     from desktop.services.desk import Desk
 
 
@@ -33,10 +34,11 @@ def role_labels() -> dict[str, str]:
 
 
 class StaffDialog(QDialog):
-    def __init__(self, desk: Desk, admin_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, admin: StaffMember, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.admin_id = admin_id
+        self.admin = admin
+        self.admin_id = admin.id
         self.setWindowTitle(tr("Personal – Insyn"))
         self.resize(720, 480)
         layout = QVBoxLayout(self)
@@ -115,7 +117,7 @@ class StaffDialog(QDialog):
             return
         try:
             create_account(self.desk, self.username.text(), self.display_name.text(), roles, self.password.text(),
-                           by_staff_id=self.admin_id)  # fmt: skip
+                           by=self.admin)  # fmt: skip
         except UserError as exc:
             text = str(exc)
             self.problem.setText(
@@ -138,7 +140,7 @@ class StaffDialog(QDialog):
                                             QLineEdit.EchoMode.Password)  # fmt: skip
         if ok:
             try:
-                set_password(self.desk, staff_id, password, by_staff_id=self.admin_id)
+                set_password(self.desk, staff_id, password, by=self.admin)
             except UserError:
                 error_box(self, tr("Lösenordet måste ha minst 8 tecken."))
 
@@ -150,7 +152,7 @@ class StaffDialog(QDialog):
             return
         staff_id, *_rest, active = self.accounts[row]
         try:
-            set_active(self.desk, staff_id, not active, by_staff_id=self.admin_id)
+            set_active(self.desk, staff_id, not active, by=self.admin)
         except UserError:
             error_box(self, tr("Du kan inte inaktivera ditt eget konto."))
         self.reload()

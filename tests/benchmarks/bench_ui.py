@@ -72,9 +72,12 @@ def prepare_world(world: Path | None) -> Path:
     desk = open_desk(config)
     from desktop.errors import UserError
 
+    from desktop.services.staff import sign_in
+
+    admin = sign_in(desk, "admin", "demo-admin")  # the demo's documented administrator
     for username, roles in (("bench1", ["reception"]), ("bench2", ["approver"])):
         with contextlib.suppress(UserError):  # the account exists from an earlier run
-            create_account(desk, username, "Bench", roles, "bench-password", by_staff_id=None)
+            create_account(desk, username, "Bench", roles, "bench-password", by=admin)
     desk.close()
     return config
 

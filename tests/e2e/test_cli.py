@@ -9,8 +9,8 @@ import sys
 from desktop import __version__
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop", *args],
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desktop", *args], input=stdin,
                           capture_output=True, text=True, timeout=60)  # fmt: skip
 
 
@@ -38,14 +38,32 @@ def test_user_mistakes_are_one_line_and_exit_2(sqlite_url: str) -> None:
     assert "cannot reach the register" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_staff_add_and_duplicate(sqlite_url: str) -> None:
-    ok = run("--register", sqlite_url, "staff", "add", "desk1", "--name", "Desk One",
-             "--role", "reception", "--role", "approver")  # fmt: skip
+def test_staff_add_needs_an_administrator_after_the_first(sqlite_url: str) -> None:
+    refused = run("--register", sqlite_url, "staff", "add", "desk1", "--name", "Desk One", "--role", "reception")
+    assert refused.returncode == 2 and "administrator's sign-in" in refused.stderr
+    first = run("--register", sqlite_url, "staff", "add", "it", "--name", "IT", "--role", "admin", "--password",
+                stdin="it-admin-secret\n")  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    mallory = run("--register", sqlite_url, "staff", "add", "mallory", "--name", "M", "--role", "admin",
+                  "--password", stdin="mallory-secret\n")  # fmt: skip
+    assert mallory.returncode == 2 and "administrator's sign-in" in mallory.stderr
+    wrong = run("--register", sqlite_url, "staff", "add", "mallory", "--name", "M", "--role", "admin",
+                "--admin", "it", stdin="not-the-password\n")  # fmt: skip
+    assert wrong.returncode == 2 and "wrong user name or password" in wrong.stderr
+    ok = run("--register", sqlite_url, "staff", "add", "desk1", "--name", "Desk One", "--role", "reception",
+             "--role", "approver", "--admin", "it", stdin="it-admin-secret\n")  # fmt: skip
     assert ok.returncode == 0, ok.stderr
-    again = run("--register", sqlite_url, "staff", "add", "desk1", "--name", "X", "--role", "admin")
+    again = run("--register", sqlite_url, "staff", "add", "desk1", "--name", "X", "--role", "admin",
+                "--admin", "it", stdin="it-admin-secret\n")  # fmt: skip
     assert again.returncode == 2
     assert "exists already" in again.stderr
     assert run("--register", sqlite_url, "audit", "verify").returncode == 0
+
+
+def test_a_password_in_the_register_url_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run("--register", "postgresql+psycopg://insyn:hemligt@127.0.0.1:5432/test", "audit", "verify")
+    assert result.returncode == 2 and "must not contain a password" in result.stderr
+    assert "hemligt" not in result.stderr
 
 
 def test_staff_add_with_a_password_from_stdin(sqlite_url: str) -> None:
@@ -54,7 +72,7 @@ def test_staff_add_with_a_password_from_stdin(sqlite_url: str) -> None:
     from desktop.services.staff import sign_in
 
     result = subprocess.run([sys.executable, "-m", "desktop", "--register", sqlite_url, "staff", "add", "anna",
-                             "--name", "Anna", "--role", "reception", "--password"],
+                             "--name", "Anna", "--role", "admin", "--password"],
                             input="a-long-password\n", capture_output=True, text=True, timeout=60)  # fmt: skip
     assert result.returncode == 0, result.stderr
     register = open_register(sqlite_url)
@@ -62,6 +80,6 @@ def test_staff_add_with_a_password_from_stdin(sqlite_url: str) -> None:
     assert sign_in(desk, "anna", "a-long-password").username == "anna"
     register.dispose()
     short = subprocess.run([sys.executable, "-m", "desktop", "--register", sqlite_url, "staff", "add", "bo",
-                            "--name", "Bo", "--role", "reception", "--password"],
-                           input="kort\n", capture_output=True, text=True, timeout=60)  # fmt: skip
+                            "--name", "Bo", "--role", "reception", "--password", "--admin", "anna"],
+                           input="a-long-password\nkort\n", capture_output=True, text=True, timeout=60)  # fmt: skip
     assert short.returncode == 2 and "at least 8 characters" in short.stderr

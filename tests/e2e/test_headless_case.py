@@ -15,6 +15,9 @@ from desktop.register import audit
 from desktop.register.db import open_register
 from desktop.register.models import Case, GatherRun
 
+DISK1 = "demo-disk1\n"  # the demo accounts' documented passwords, one line each on stdin
+GRANSKARE = "demo-granskare\n"
+
 
 def insyn(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -63,12 +66,13 @@ def test_open_and_gather_a_case(demo: tuple[Path, list[str]], tmp_path: Path) ->
     config, examples = demo
     opened = insyn("case", "open", "--config", str(config), "--personnummer", examples[0],
                    "--name", "Åsa Öberg", "--document", "passport:SE:ab123456:2031-05-31",
-                   "--request", "access", "--request", "objection-marketing", "--staff", "disk1")  # fmt: skip
+                   "--request", "access", "--request", "objection-marketing", "--staff", "disk1", stdin=DISK1)  # fmt: skip
     assert opened.returncode == 0, opened.stderr
     number = opened.stdout.strip()
     assert len(number) == 10 and number[4] == "-"
     out = tmp_path / "gathered.json"
-    gathered = insyn("case", "gather", "--config", str(config), number, "--staff", "disk1", "--json", str(out))
+    gathered = insyn("case", "gather", "--config", str(config), number, "--staff", "disk1", "--json", str(out),
+                     stdin=DISK1)  # fmt: skip
     assert gathered.returncode == 0, gathered.stderr
     lines = gathered.stdout.splitlines()
     assert lines[0].startswith("kundregister: ok, ") and int(lines[0].split()[2]) > 8760
@@ -109,7 +113,7 @@ def test_bad_input_is_refused_with_one_clear_line(
     number = personnummer or examples[1]
     result = insyn("case", "open", "--config", str(config), "--personnummer", number,
                    "--name", "Nguyễn Thị Minh", "--document", document, "--request", "access",
-                   "--staff", "disk1")  # fmt: skip
+                   "--staff", "disk1", stdin=DISK1)  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.strip() == f"insyn: error: {message}" or message in result.stderr
     assert number.replace("-", "")[2:] not in result.stderr
@@ -125,20 +129,20 @@ def test_other_requests_need_their_details_and_their_outcome_reaches_the_extract
     base = ["case", "open", "--config", str(config), "--personnummer", examples[2], "--name", "Łukasz Żółć",
             "--document", "foreign-passport:PL:1234:2031-01-01", "--request", "rectification",
             "--request", "objection-marketing", "--staff", "disk1"]  # fmt: skip
-    refused = insyn(*base)
+    refused = insyn(*base, stdin=DISK1)
     assert refused.returncode == 2
     assert (
         refused.stderr.strip() == "insyn: error: request.rectification: say what the visitor asks for (rectification)"
     )
-    opened = insyn(*base, "--details", "rectification=Adressen ska vara Storgatan 5")
+    opened = insyn(*base, "--details", "rectification=Adressen ska vara Storgatan 5", stdin=DISK1)
     assert opened.returncode == 0, opened.stderr
     number = opened.stdout.strip()
     done = insyn("case", "outcome", number, "--config", str(config), "--request", "rectification",
-                 "--text", "Rättad i kundregistret", "--staff", "disk1")  # fmt: skip
+                 "--text", "Rättad i kundregistret", "--staff", "disk1", stdin=DISK1)  # fmt: skip
     assert done.returncode == 0, done.stderr
     pdf = tmp_path / "utdrag.pdf"
     extract = insyn("case", "extract", number, "--config", str(config), "--out", str(pdf),
-                    "--staff", "disk1", "--approved-by", "granskare")  # fmt: skip
+                    "--staff", "disk1", "--approved-by", "granskare", stdin=DISK1 + GRANSKARE)  # fmt: skip
     assert extract.returncode == 0, extract.stderr
     first = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
     assert "Du bad om Adressen ska vara Storgatan 5 Vad vi har gjort Rättad i kundregistret" in first
@@ -147,11 +151,12 @@ def test_other_requests_need_their_details_and_their_outcome_reaches_the_extract
 
 def test_unknown_staff_and_case(demo: tuple[Path, list[str]]) -> None:
     config, examples = demo
-    result = insyn("case", "gather", "--config", str(config), "2026-99999")
+    result = insyn("case", "gather", "--config", str(config), "2026-99999", "--staff", "disk1", stdin=DISK1)
     assert result.returncode == 2 and "there is no case 2026-99999" in result.stderr
     result = insyn("case", "open", "--config", str(config), "--personnummer", examples[2], "--name", "Łukasz Żółć",
-                   "--document", "foreign-passport:PL:1234:2031-01-01", "--request", "access", "--staff", "nobody")  # fmt: skip
-    assert result.returncode == 2 and "no active staff member 'nobody'" in result.stderr
+                   "--document", "foreign-passport:PL:1234:2031-01-01", "--request", "access", "--staff", "nobody",
+                   stdin="whatever-it-is\n")  # fmt: skip
+    assert result.returncode == 2 and "wrong user name or password" in result.stderr
 
 
 def test_secrets_without_a_keyring_backend_explain_the_situation() -> None:
@@ -177,7 +182,8 @@ def test_extract_delivers_a_pdf_and_leaves_nothing_behind(demo: tuple[Path, list
     receipt = tmp_path / "kvitto.pdf"
     opened = insyn("case", "open", "--config", str(config), "--personnummer", examples[2], "--name", "Łukasz Żółć",
                    "--document", "foreign-passport:PL:PA123456:2031-01-01", "--request", "access",
-                   "--request", "portability", "--staff", "disk1", "--receipt", str(receipt), env=env)  # fmt: skip
+                   "--request", "portability", "--staff", "disk1", "--receipt", str(receipt), env=env,
+                   stdin=DISK1)  # fmt: skip
     assert opened.returncode == 0, opened.stderr
     number = opened.stdout.strip()
     assert "Kvitto på din begäran" in pypdf.PdfReader(receipt).pages[0].extract_text()
@@ -194,15 +200,16 @@ def test_extract_delivers_a_pdf_and_leaves_nothing_behind(demo: tuple[Path, list
         "--staff",
         "disk1",
         env=env,
+        stdin=DISK1,
     )
     assert refused.returncode == 2 and "requires a second person" in refused.stderr
     assert not out.exists()
     same = insyn("case", "extract", "--config", str(config), number, "--out", str(out), "--staff", "granskare",
-                 "--approved-by", "granskare", env=env)  # fmt: skip
+                 "--approved-by", "granskare", env=env, stdin=GRANSKARE + GRANSKARE)  # fmt: skip
     assert same.returncode == 2 and "another person" in same.stderr
 
     done = insyn("case", "extract", "--config", str(config), number, "--out", str(out), "--zip", str(package),
-                 "--staff", "disk1", "--approved-by", "granskare", env=env)  # fmt: skip
+                 "--staff", "disk1", "--approved-by", "granskare", env=env, stdin=DISK1 + GRANSKARE)  # fmt: skip
     assert done.returncode == 0, done.stderr
     data = out.read_bytes()
     reader = pypdf.PdfReader(out)

@@ -1,0 +1,102 @@
+"""Digests of the register's rows as Insyn last wrote them, carried by the audit chain.
+
+Every change of a case, a staff account, a delivery or a policy value appends an audit event
+that names the row and the SHA-256 of its new state. `audit.verify_chain` then compares the
+rows as they are now with the last digest of each, so an edit made behind the program's back
+(a case's personnummer or status, a staff member's roles, a deleted delivery) is named. A case's
+digest mixes in the case's own random salt: once its personal data is purged with the salt, the
+digest kept in the chain cannot be used to guess the personnummer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.register.models import Base, Case, Delivery, PolicySetting, Staff
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # whole seconds: every database keeps them
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
+    """(kind, key, state) of a row whose digest the chain keeps."""
+    if isinstance(row, Case):
+        state: dict[str, Any] = {
+            c: _plain(getattr(row, c))
+            for c in ("number", "status", "received_at", "received_on", "deadline", "extended_deadline",
+                      "extension_reason", "rejection_reason", "closing_note", "subject_name", "subject_personnummer",
+                      "language", "created_by_id", "closed_at", "digest_salt")
+        }  # fmt: skip
+        state["requests"] = [[r.type, r.details, r.outcome] for r in row.requests]
+        state["verifications"] = [
+            [v.role, v.document_type, v.document_country, _plain(v.document_expiry), v.document_last4,
+             v.document_description, v.mrz_checked, v.checked_by_id, _plain(v.checked_at)]
+            for v in row.verifications
+        ]  # fmt: skip
+        state["representatives"] = sorted(
+            [[r.name, r.personnummer, r.mandate_type, _plain(r.mandate_dated), r.mandate_signed_by]
+             for r in row.representatives]
+        )  # fmt: skip
+        state["manual"] = [[m.source_id, m.found, m.note, m.recorded_by_id, _plain(m.recorded_at)]
+                           for m in row.manual_outcomes]  # fmt: skip
+        return "case", str(row.id), state
+    if isinstance(row, Staff):
+        columns = ("username", "display_name", "roles", "password_hash", "active", "failed_sign_ins", "locked_until")
+        return "staff", str(row.id), {c: _plain(getattr(row, c)) for c in columns}
+    if isinstance(row, Delivery):
+        columns = ("case_id", "delivered_at", "staff_id", "method", "language", "sha256", "page_count", "byte_size",
+                   "approved_by_id")  # fmt: skip
+        return "delivery", str(row.id), {c: _plain(getattr(row, c)) for c in columns}
+    if isinstance(row, PolicySetting):
+        return "policy", row.key, {"value": row.value}
+    raise TypeError(f"no digest for {type(row).__name__}")
+
+
+def new_salt() -> str:
+    return secrets.token_hex(16)
+
+
+def row_digest(row: Base) -> tuple[str, str, str]:
+    """(kind, key, SHA-256 of the row's state)."""
+    kind, key, state = _state(row)
+    payload = json.dumps([kind, key, state], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return kind, key, hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def describe(session: Session, kind: str, key: str) -> str:
+    """How verify names a row, without personal data."""
+    if kind == "case":
+        number = session.execute(select(Case.number).where(Case.id == int(key))).scalar_one_or_none()
+        return f"case {number}" if number else f"case (row id {key})"
+    if kind == "delivery":
+        return f"delivery (row id {key})"
+    if kind == "staff":
+        return f"staff account (row id {key})"
+    return f"policy setting '{key}'"
+
+
+def current_rows(session: Session) -> Iterator[Base]:
+    """Every row whose digest the chain keeps, as it is in the register now."""
+    yield from session.execute(select(Staff)).scalars()
+    yield from session.execute(select(PolicySetting)).scalars()
+    yield from session.execute(select(Delivery)).scalars()
+    cases = select(Case).options(
+        selectinload(Case.requests),
+        selectinload(Case.verifications),
+        selectinload(Case.representatives),
+        selectinload(Case.manual_outcomes),
+    )
+    yield from session.execute(cases.execution_options(yield_per=500)).scalars()

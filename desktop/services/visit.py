@@ -1,0 +1,428 @@
+"""One open case at the desk, and every rule about what may happen to it next.
+
+A `Visit` holds the case's state (from the register), the gathered data while the case needs
+it, the review's decisions and the approval. The window's pages and the command line each hold
+one and ask it; neither decides anything itself. `allowed_actions()` is derived from the state
+machine in core/requests.py and from what this visit holds; every method checks it again, so a
+front end that forgets to grey out a button still cannot do what the rules forbid.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop.core.extract import GatherResult, Record, SourceStatus, Strength
+from desktop.core.requests import ALLOWED_TRANSITIONS, CaseStatus, RequestType
+from desktop.core.staff import Role, StaffMember
+from desktop.errors import UserError
+from desktop.register import audit
+from desktop.register.models import Staff, utcnow
+from desktop.register.repository import LOCAL_ZONE, change_status
+from desktop.services import casework
+from desktop.services.casework import CaseFile, case_file
+from desktop.services.delivery import RenderedExtract, record_delivery, render_extract, render_receipt
+from desktop.services.desk import Desk
+from desktop.services.files import remove_quietly, write_private
+from desktop.services.gathering import CaseGather, load_case, record_manual_outcome
+from desktop.services.review import Review, ReviewReason
+from desktop.services.staff import sign_in
+from desktop.sources.engine import ProgressCallback
+
+RETRYABLE = (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED)
+
+
+class Action(enum.StrEnum):
+    GATHER = "gather"  # ask every source (again)
+    RETRY = "retry"  # ask again only the sources that failed, timed out or were cancelled
+    RECORD_MANUAL = "record_manual"  # a person's answer for a manual source
+    REVIEW = "review"  # confirm, exclude, mask
+    APPROVE = "approve"  # release the reviewed extract (a second person, where the policy says so)
+    PREVIEW = "preview"  # render the extract to look at it
+    DELIVER = "deliver"  # print, save, package: only what was released
+    RECEIPT = "receipt"
+    EXTEND = "extend"
+    RECORD_OUTCOME = "record_outcome"
+    REJECT = "reject"
+    WITHDRAW = "withdraw"
+    CLOSE = "close"
+
+
+class ActionRefused(UserError):
+    """What the rules do not allow now; `code` lets the window say it in Swedish."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Approval:
+    approver: StaffMember  # the signed-in person themselves where no second person is required
+    at: datetime
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Owed:
+    """Something the visitor is still owed; closing with it needs a reason."""
+
+    code: str  # outcome_missing, manual_unanswered, not_delivered
+    subject: str  # the request type or the source id
+
+
+class Visit:
+    """The rules of one case for one signed-in staff member."""
+
+    def __init__(self, desk: Desk, number: str, staff: StaffMember) -> None:
+        self.desk = desk
+        self.number = number
+        self.staff = staff
+        self.result: GatherResult | None = None
+        self.review: Review | None = None
+        self.approval: Approval | None = None
+        self.rendered: RenderedExtract | None = None
+        self._rendered_language = "sv"
+        self._version = 0  # every change of the data or a decision; a rendering is of one version
+        self._rendered_version = -1
+        self.file: CaseFile = case_file(desk, number)
+
+    # State ---------------------------------------------------------------------------------
+
+    def refresh(self) -> CaseFile:
+        self.file = case_file(self.desk, self.number)
+        return self.file
+
+    @property
+    def status(self) -> CaseStatus:
+        return CaseStatus(self.file.status)
+
+    @property
+    def approval_required(self) -> bool:
+        return self.desk.policy.approval_required
+
+    def _today(self):  # type: ignore[no-untyped-def]
+        return utcnow().astimezone(LOCAL_ZONE).date()
+
+    def allowed_actions(self) -> frozenset[Action]:
+        status = self.status
+        moves = ALLOWED_TRANSITIONS[status]
+        allowed: set[Action] = set()
+        if status.is_open:
+            allowed |= {Action.RECEIPT, Action.RECORD_MANUAL}
+            if any(t != RequestType.ACCESS for t in self.file.requests):
+                allowed.add(Action.RECORD_OUTCOME)
+        if CaseStatus.GATHERING in moves or status is CaseStatus.GATHERING:
+            allowed.add(Action.GATHER)
+            if self.result is not None and any(s.status in RETRYABLE for s in self.result.sources.values()):
+                allowed.add(Action.RETRY)
+        if self.result is not None and status in (CaseStatus.REVIEW, CaseStatus.READY):
+            allowed |= {Action.REVIEW, Action.PREVIEW}
+            if status is CaseStatus.REVIEW:
+                allowed.add(Action.APPROVE)
+            if status is CaseStatus.READY and self.approval is not None:
+                allowed.add(Action.DELIVER)
+        if status is CaseStatus.DELIVERED and self.rendered is not None and self.approval is not None:
+            allowed.add(Action.DELIVER)  # further copies of what was delivered (the ZIP after the print)
+        if (
+            status.is_open
+            and status is not CaseStatus.DELIVERED
+            and self.file.extended_deadline is None
+            and self._today() <= self.file.deadline
+        ):
+            allowed.add(Action.EXTEND)
+        if CaseStatus.REJECTED in moves:
+            allowed.add(Action.REJECT)
+        if CaseStatus.WITHDRAWN in moves:
+            allowed.add(Action.WITHDRAW)
+        if CaseStatus.CLOSED in moves:
+            allowed.add(Action.CLOSE)
+        return frozenset(allowed)
+
+    def _require(self, action: Action) -> None:
+        if action not in self.allowed_actions():
+            raise ActionRefused(
+                f"not_allowed.{action.value}",
+                f"case {self.number} is {self.status.value}: {action.value} is not possible now",
+            )
+
+    # Gather --------------------------------------------------------------------------------
+
+    def start_gather(
+        self, *, only: Iterable[str] | None = None, progress: ProgressCallback | None = None
+    ) -> CaseGather:
+        """Prepare a gather (registers it); the caller runs it, on a worker if it likes, and hands
+        the result to `gathered`. With `only`, the named sources are asked again and the rest of
+        the earlier result is kept."""
+        self._require(Action.RETRY if only is not None else Action.GATHER)
+        previous = self.result if only is not None else None
+        self.approval = None
+        return CaseGather(
+            self.desk, self.number, staff_username=self.staff.username, only=only, previous=previous, progress=progress
+        )
+
+    def gathered(self, result: GatherResult, *, file: CaseFile | None = None) -> None:
+        """The data gathered, as the review will see it; earlier decisions and approval go.
+        `file` is the case file read after the gather was recorded, if the caller has it."""
+        self.result = result
+        self.review = Review(self.desk, self.number, result, staff_id=self.staff.id)
+        self.approval = None
+        self.rendered = None
+        self._version += 1
+        if file is not None:
+            self.file = file
+        else:
+            self.refresh()
+
+    def gather(self, *, only: Iterable[str] | None = None, progress: ProgressCallback | None = None) -> GatherResult:
+        """Gather and wait (the command line)."""
+        result = self.start_gather(only=only, progress=progress).run()
+        self.gathered(result)
+        return result
+
+    def retryable_sources(self) -> list[str]:
+        if self.result is None:
+            return []
+        return [s.source_id for s in self.result.sources.values() if s.status in RETRYABLE]
+
+    def record_manual(self, source_id: str, *, found: bool, note: str) -> None:
+        self._require(Action.RECORD_MANUAL)
+        record_manual_outcome(self.desk, self.number, source_id, found=found, note=note,
+                              staff_username=self.staff.username)  # fmt: skip
+        self._changed()
+
+    # Review --------------------------------------------------------------------------------
+
+    def _decided(self) -> Review:
+        self._require(Action.REVIEW)
+        assert self.review is not None
+        if self.status is CaseStatus.READY:
+            # A decision after the release: the extract goes back to review and is released again.
+            with self.desk.register.sessions.begin() as session:
+                case = load_case(session, self.number)
+                change_status(session, case, CaseStatus.REVIEW, staff=session.get(Staff, self.staff.id))
+            self.approval = None
+            self.refresh()
+        return self.review
+
+    def _changed(self) -> None:
+        self._version += 1
+        self.refresh()
+
+    def confirm(self, record: Record, confirmed: bool = True) -> None:
+        self._decided().confirm(record, confirmed)
+        self._version += 1
+
+    def exclude(self, record: Record, reason: ReviewReason, excluded: bool = True) -> None:
+        self._decided().exclude(record, reason, excluded)
+        self._version += 1
+
+    def redact(self, record: Record, field: str, reason: ReviewReason, redacted: bool = True) -> None:
+        self._decided().redact(record, field, reason, redacted)
+        self._version += 1
+
+    def set_included(self, record: Record, included: bool, reason: ReviewReason) -> None:
+        """What a tick in the review means: on a weak match not excluded, that the match is
+        the visitor's (or not); otherwise whether the record goes into the extract (a weak one
+        taken back in counts as confirmed)."""
+        if record.strength is Strength.WEAK and not record.excluded:
+            self.confirm(record, included)
+        elif included:
+            self.exclude(record, reason, excluded=False)
+            if record.strength is Strength.WEAK:
+                self.confirm(record, True)
+        else:
+            self.exclude(record, reason)
+
+    def confirm_all_weak(self) -> int:
+        """Confirm every undecided weak match in one audited decision (the command line's
+        --include-weak: a person says all of them are the visitor's)."""
+        count = self._decided().confirm_all_weak()
+        self._version += 1
+        return count
+
+    def counts(self) -> dict[str, int]:
+        return self.review.counts() if self.review is not None else {}
+
+    # Approval ------------------------------------------------------------------------------
+
+    def approve(self, username: str | None = None, password: str | None = None) -> Approval:
+        """Release the reviewed extract. Where the policy requires a second person, the approver
+        signs with their own password here (the sign-in is audited and protected like any); they
+        must hold the approver role and be another person than the one delivering."""
+        self._require(Action.APPROVE)
+        approver = self.staff
+        if self.approval_required:
+            if not username or password is None:
+                raise ActionRefused(
+                    "approval.needed", "this organisation requires a second person to approve the extract"
+                )
+            approver = sign_in(self.desk, username, password, purpose="approval")
+            if not approver.has(Role.APPROVER):
+                raise ActionRefused("approval.not_approver", f"'{approver.username}' does not have the approver role")
+            if approver.id == self.staff.id:
+                raise ActionRefused(
+                    "approval.same_person", "the approver must be another person than the one delivering"
+                )
+        counts = self.counts()
+        with self.desk.register.sessions.begin() as session:
+            case = load_case(session, self.number)
+            change_status(session, case, CaseStatus.READY, staff=session.get(Staff, approver.id))
+            audit.append(
+                session,
+                "extract.approved" if self.approval_required else "extract.released",
+                staff_id=approver.id,
+                case_number=self.number,
+                details=counts,  # type: ignore[arg-type]
+            )
+        self.approval = Approval(approver, utcnow(), counts)
+        self.refresh()
+        return self.approval
+
+    # Render and deliver --------------------------------------------------------------------
+
+    def render(self, language: str = "sv", *, with_package: bool = False) -> RenderedExtract:
+        """The extract as it stands: a preview before the release, the deliverable after it."""
+        self._require(Action.PREVIEW)
+        assert self.result is not None
+        version = self._version
+        rendered = render_extract(self.desk, self.number, self.result, language=language, with_package=with_package)
+        self.rendered, self._rendered_language, self._rendered_version = rendered, language, version
+        return rendered
+
+    @property
+    def deliverable(self) -> bool:
+        """Whether the extract on hand may leave the desk (released, and rendered after the
+        last decision)."""
+        return (
+            Action.DELIVER in self.allowed_actions()
+            and self.rendered is not None
+            and (self._rendered_version == self._version or self.status is CaseStatus.DELIVERED)
+        )
+
+    def _require_deliverable(self) -> RenderedExtract:
+        if Action.DELIVER not in self.allowed_actions():
+            if self.status is CaseStatus.REVIEW and self.result is not None:
+                raise ActionRefused("deliver.not_approved", "the extract has not been approved yet")
+            self._require(Action.DELIVER)
+        if self.rendered is None or not self.deliverable:
+            raise ActionRefused("deliver.stale", "the extract was changed after it was rendered: render it again")
+        return self.rendered
+
+    def check_deliverable(self) -> RenderedExtract:
+        """Ask before printing: the rules are the same as for recording the delivery."""
+        return self._require_deliverable()
+
+    def _record(self, method: str, rendered: RenderedExtract) -> None:
+        assert self.approval is not None
+        record_delivery(
+            self.desk,
+            self.number,
+            rendered,
+            method=method,
+            language=self._rendered_language,
+            staff_id=self.staff.id,
+            approved_by_id=self.approval.approver.id if self.approval_required else None,
+        )
+        self.result = None  # the visitor has it: the gathered data is let go
+        self.review = None
+        self.refresh()
+
+    def deliver_files(self, pdf_path: str | Path | None = None, zip_path: str | Path | None = None) -> list[Path]:
+        """Write the extract (and/or its machine-readable copy) whole, and record the delivery
+        only once every file exists; a file that cannot be written leaves nothing recorded and
+        no other file of this delivery behind."""
+        rendered = self._require_deliverable()
+        if zip_path is not None and rendered.package is None:
+            raise ActionRefused("deliver.no_package", "the machine-readable copy was not rendered")
+        written: list[Path] = []
+        try:
+            if pdf_path is not None:
+                written.append(write_private(pdf_path, rendered.pdf))
+            if zip_path is not None:
+                assert rendered.package is not None
+                written.append(write_private(zip_path, rendered.package))
+            self._record("saved" if pdf_path is not None else "zip", rendered)
+        except BaseException:
+            for path in written:
+                remove_quietly(path)
+            raise
+        return written
+
+    def printed(self) -> None:
+        """Record a print job that has been handed to the printer in full."""
+        self._record("printed", self._require_deliverable())
+
+    def receipt(self, language: str = "sv") -> bytes:
+        self._require(Action.RECEIPT)
+        pdf, _pages = render_receipt(self.desk, self.number, language=language)
+        return pdf
+
+    # The case ------------------------------------------------------------------------------
+
+    def extend(self, reason: str):  # type: ignore[no-untyped-def]
+        self._require(Action.EXTEND)
+        new_date = casework.extend(self.desk, self.number, reason, staff_username=self.staff.username)
+        self.refresh()
+        return new_date
+
+    def record_outcome(self, request_type: str, text: str) -> None:
+        self._require(Action.RECORD_OUTCOME)
+        casework.record_outcome(self.desk, self.number, request_type, text, staff_username=self.staff.username)
+        self._changed()
+
+    def owed(self) -> list[Owed]:
+        """What the visitor is still owed: an outcome for each request besides access, a manual
+        check's answer, the extract itself."""
+        owed = [
+            Owed("outcome_missing", line.type)
+            for line in self.file.request_lines
+            if line.type != RequestType.ACCESS and not line.outcome
+        ]
+        if RequestType.ACCESS in self.file.requests:
+            answered = self.file.manual_answered
+            owed += [Owed("manual_unanswered", s.id) for s in self.desk.config.sources
+                     if s.kind == "manual" and s.id not in answered]  # fmt: skip
+            if self.status is not CaseStatus.DELIVERED and self.status.is_open:
+                owed.append(Owed("not_delivered", RequestType.ACCESS.value))
+        return owed
+
+    def drop(self) -> None:
+        """Let the gathered data and the rendered extract go."""
+        self.result = None
+        self.review = None
+        self.rendered = None
+        self.approval = None
+
+    def _end(self, target: CaseStatus, action: Action, *, reason: str = "", reason_code: str | None = None,
+             note: str | None = None) -> None:  # fmt: skip
+        self._require(action)
+        self.drop()
+        try:
+            casework.decide(self.desk, self.number, target, staff_username=self.staff.username, reason=reason,
+                            reason_code=reason_code, note=note)  # fmt: skip
+        finally:
+            self.refresh()
+
+    def reject(self, reason: str) -> None:
+        self._end(CaseStatus.REJECTED, Action.REJECT, reason=reason)
+
+    def withdraw(self, reason_code: str) -> None:
+        self._end(CaseStatus.WITHDRAWN, Action.WITHDRAW, reason_code=reason_code)
+
+    def close(self, *, reason_if_owed: str | None = None) -> None:
+        """Close the case. While something is still owed, closing needs a reason, which is kept
+        with the case and audited."""
+        owed = self.owed() if self.status is CaseStatus.DELIVERED else []
+        note = (reason_if_owed or "").strip()
+        if owed and not note:
+            raise ActionRefused(
+                "close.owed",
+                "the visitor is still owed: "
+                + ", ".join(f"{o.code} ({o.subject})" for o in owed)
+                + "; give a reason to close anyway",
+            )
+        self._end(CaseStatus.CLOSED, Action.CLOSE, note=note or None)
