@@ -131,13 +131,22 @@ def cmd_staff_unlock(args: argparse.Namespace) -> int:
 
 
 def cmd_policy_show(args: argparse.Namespace) -> int:
-    from desktop.services.policy import RULES, stored_policy
+    """The policy in force at this desk, and where each value comes from."""
+    from desktop.config import Policy, find_config, load_config
+    from desktop.services.policy import RULES, effective_policy, stored_policy
 
+    config_path = find_config(getattr(args, "config", None))
+    desk_policy = load_config(config_path).policy if config_path else Policy()
     with _register_desk(args) as desk:
         stored = stored_policy(desk.register)
-        for key, rule in RULES.items():
-            where = "register" if key in stored else "default"
-            print(f"{key} = {json.dumps(getattr(desk.policy, key))}  ({where}; {rule.label})")
+    in_force = effective_policy(desk_policy, stored)
+    for key, rule in RULES.items():
+        value = getattr(in_force, key)
+        if key in desk_policy.model_fields_set and (key not in stored or value != stored[key]):
+            origin = "this desk's file"
+        else:
+            origin = "register" if key in stored else "default"
+        print(f"{key} = {json.dumps(value)}  ({origin}; {rule.label})")
     return 0
 
 

@@ -213,9 +213,9 @@ class SqlQuery(Art15Info, _Labelled):
         if len(statements) != 1:
             raise ValueError("must be exactly one SQL statement")
         statement = statements[0]
-        if statement.get_type() != "SELECT":
+        if statement.get_type() != "SELECT":  # type: ignore[no-untyped-call]
             raise ValueError("must be a SELECT statement")
-        words = {t.normalized.upper() for t in statement.flatten() if t.is_keyword}
+        words = {t.normalized.upper() for t in statement.flatten() if t.is_keyword}  # type: ignore[no-untyped-call]
         forbidden = sorted(words & _FORBIDDEN_SQL)
         if forbidden:
             raise ValueError(f"a read-only query may not use {', '.join(forbidden)}")

@@ -54,8 +54,9 @@ def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
                            for m in row.manual_outcomes]  # fmt: skip
         return "case", str(row.id), state
     if isinstance(row, Staff):
-        columns = ("username", "display_name", "roles", "password_hash", "active", "failed_sign_ins", "locked_until")
-        return "staff", str(row.id), {c: _plain(getattr(row, c)) for c in columns}
+        staff_columns = ("username", "display_name", "roles", "password_hash", "active", "failed_sign_ins",
+                         "locked_until")  # fmt: skip
+        return "staff", str(row.id), {c: _plain(getattr(row, c)) for c in staff_columns}
     if isinstance(row, Delivery):
         columns = ("case_id", "delivered_at", "staff_id", "method", "language", "sha256", "page_count", "byte_size",
                    "approved_by_id")  # fmt: skip

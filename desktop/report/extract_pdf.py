@@ -223,10 +223,10 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
     if document.other_requests:
         story.append(_p(t["other_requests_heading"], styles["h2"]))
         for note in document.other_requests:
-            rows = [(t["other_asked"], note.details)] if note.details else []
-            rows.append((t["other_done"], note.outcome or t["other_pending"].format(date=promised)))
+            facts: list[tuple[str, str]] = [(t["other_asked"], note.details)] if note.details else []
+            facts.append((t["other_done"], note.outcome or t["other_pending"].format(date=promised)))
             story.append(_p(t[f"request_{note.type}"], styles["label"]))
-            story.append(_facts_table(rows, styles))
+            story.append(_facts_table(facts, styles))
         story.append(Spacer(1, 2 * mm))
     story.append(_p(t["how_to_read"], styles["small"]))
     if any(REDACTED in r.values() for s in document.sources for c in s.categories for r in c.rows):

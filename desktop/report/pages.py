@@ -57,7 +57,7 @@ def numbered_canvas(furniture: PageFurniture) -> type[Canvas]:
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
             kwargs["initialFontName"] = REGULAR  # else reportlab references an unembedded Helvetica
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            super().__init__(*args, **kwargs)
             self._pages: list[dict[str, object]] = []
 
         def showPage(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -97,7 +98,7 @@ def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
     )
 
 
-def _stockholm():  # type: ignore[no-untyped-def]
-    from zoneinfo import ZoneInfo
+def _stockholm() -> ZoneInfo:
+    from desktop.core.clock import LOCAL_ZONE
 
-    return ZoneInfo("Europe/Stockholm")
+    return LOCAL_ZONE

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop.core.clock import LOCAL_ZONE
 from desktop.core.documents import DocumentRefused, IdentityDocument
 from desktop.core.identity import InvalidPersonnummer, parse_personnummer
 from desktop.core.mrz import InvalidMrz, parse_mrz
@@ -23,7 +24,7 @@ from desktop.core.verification import (
 )
 from desktop.errors import UserError
 from desktop.register.models import Case, utcnow
-from desktop.register.repository import LOCAL_ZONE, create_case
+from desktop.register.repository import create_case
 from desktop.services.desk import Desk, find_staff
 
 

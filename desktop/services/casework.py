@@ -13,13 +13,14 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
+from desktop.core.clock import LOCAL_ZONE
 from desktop.core.requests import CaseStatus
 from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import AuditEvent, Case, Staff, utcnow
-from desktop.register.repository import LOCAL_ZONE, change_status, extend_deadline
+from desktop.register.repository import change_status, extend_deadline
 from desktop.services.desk import Desk, find_staff
 from desktop.services.gathering import load_case
 
@@ -50,7 +51,7 @@ def today_local() -> date:
     return utcnow().astimezone(LOCAL_ZONE).date()
 
 
-def _effective_deadline():  # type: ignore[no-untyped-def]
+def _effective_deadline() -> ColumnElement[date]:
     return func.coalesce(Case.extended_deadline, Case.deadline)
 
 

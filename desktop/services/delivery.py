@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.config import Art15Info, Config, ManualSource
 from desktop.config import Transfer as ConfigTransfer
+from desktop.core.clock import LOCAL_ZONE
 from desktop.core.extract import (
     Art15,
     CategorySection,
@@ -31,7 +32,7 @@ from desktop.core.requests import CaseStatus, RequestType
 from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import Case, Delivery, Staff, utcnow
-from desktop.register.repository import LOCAL_ZONE, change_status
+from desktop.register.repository import change_status
 from desktop.report.receipt_pdf import ReceiptDocument, build_receipt
 from desktop.services.desk import Desk
 from desktop.services.files import write_private  # noqa: F401 - the window's receipt saves through it

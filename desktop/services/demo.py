@@ -389,9 +389,10 @@ def _add_demo_staff(register_url: str) -> None:
 
     from desktop.register.db import open_register
     from desktop.register.repository import NotFound, add_staff, staff_by_username
+    from desktop.services.desk import audit_key
 
     hasher = PasswordHasher()
-    register = open_register(register_url)
+    register = open_register(register_url, audit_key=audit_key())
     try:
         with register.sessions.begin() as session:
             for username, display_name, roles, password in DEMO_STAFF:
@@ -430,11 +431,11 @@ class _DemoWriter:
         self.chat = csv.writer(self.chat_file, delimiter=";", quoting=csv.QUOTE_MINIMAL)
         self.chat.writerow(["Datum", "Tid", "Kontakt e-post", "Kontakt namn", "Avsändare", "Meddelande"])
         self.bookings: list[list[object]] = []
-        self.rows: dict[str, list[tuple]] = {}
+        self.rows: dict[str, list[tuple[object, ...]]] = {}
         self.invoice_no = 5_000_000
         self.next_booking = 20_000
 
-    def _queue(self, table: str, row: tuple) -> None:
+    def _queue(self, table: str, row: tuple[object, ...]) -> None:
         rows = self.rows.setdefault(table, [])
         rows.append(row)
         if len(rows) >= self.BATCH:

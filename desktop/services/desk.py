@@ -11,13 +11,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.config import Config, Policy, load_config
+from desktop.config import Config, Policy, find_config, load_config
 from desktop.errors import UserError
 from desktop.register.db import Register, RegisterError, open_register
 from desktop.register.models import Staff
 from desktop.register.repository import NotFound, staff_by_username
 from desktop.services.render_process import ExtractRenderer
 from desktop.sources.engine import SourceSet
+
+__all__ = ["Desk", "find_config", "open_desk", "register_desk"]  # find_config: the window finds its file here
 
 
 @dataclass
@@ -58,6 +60,13 @@ def open_desk(config_path: str | Path, *, register_url: str | None = None) -> De
         register.dispose()
         raise
     return Desk(config, register, SourceSet(config), Path(config_path), policy_in_force=policy)
+
+
+def register_unreachable(exc: BaseException) -> bool:
+    """Whether an error came from the register's database driver (the window says so)."""
+    from sqlalchemy.exc import DBAPIError
+
+    return isinstance(exc, DBAPIError)
 
 
 def register_desk(url: str | None) -> Desk:

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop.core.staff import Role, StaffMember
 from desktop.errors import UserError
@@ -89,7 +90,7 @@ def check_password_rules(password: str) -> None:
         raise UserError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
 
 
-def _admin_count(session) -> int:  # type: ignore[no-untyped-def]
+def _admin_count(session: Session) -> int:
     return session.execute(
         select(func.count(Staff.id)).where(
             Staff.roles.contains(Role.ADMIN.value), Staff.password_hash.is_not(None), Staff.active

@@ -12,16 +12,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
+from desktop.core.clock import LOCAL_ZONE
 from desktop.core.extract import GatherResult, Record, SourceStatus, Strength
 from desktop.core.requests import ALLOWED_TRANSITIONS, CaseStatus, RequestType
 from desktop.core.staff import Role, StaffMember
 from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import Staff, utcnow
-from desktop.register.repository import LOCAL_ZONE, change_status
+from desktop.register.repository import change_status
 from desktop.services import casework
 from desktop.services.casework import CaseFile, case_file
 from desktop.services.delivery import RenderedExtract, record_delivery, render_extract, render_receipt
@@ -104,7 +105,7 @@ class Visit:
     def approval_required(self) -> bool:
         return self.desk.policy.approval_required
 
-    def _today(self):  # type: ignore[no-untyped-def]
+    def _today(self) -> date:
         return utcnow().astimezone(LOCAL_ZONE).date()
 
     def allowed_actions(self) -> frozenset[Action]:
@@ -276,9 +277,10 @@ class Visit:
                 "extract.approved" if self.approval_required else "extract.released",
                 staff_id=approver.id,
                 case_number=self.number,
-                details=counts,  # type: ignore[arg-type]
+                details=counts,
             )
         self.approval = Approval(approver, utcnow(), counts)
+        self._version += 1  # a rendering made before the release was a draft: it is not delivered
         self.refresh()
         return self.approval
 
@@ -363,7 +365,7 @@ class Visit:
 
     # The case ------------------------------------------------------------------------------
 
-    def extend(self, reason: str):  # type: ignore[no-untyped-def]
+    def extend(self, reason: str) -> date:
         self._require(Action.EXTEND)
         new_date = casework.extend(self.desk, self.number, reason, staff_username=self.staff.username)
         self.refresh()

@@ -152,7 +152,7 @@ class GatherRun:
                 result.instructions = source.instructions
             self.results[source.id] = result
         self._tried: dict[str, set[tuple[int, tuple[str, ...]]]] = {s: set() for s in self.results}
-        self._seen: dict[str, dict[tuple, Record]] = {s: {} for s in self.results}
+        self._seen: dict[str, dict[tuple[object, ...], Record]] = {s: {} for s in self.results}
         self._started_at: dict[str, float] = {}
         self._tokens = itertools.count(1)
         self._queue: queue.Queue[tuple[str, int, str | None]] = queue.Queue()
@@ -288,13 +288,13 @@ class GatherRun:
                     self._set(result, SourceStatus.TIMED_OUT, "did not answer in time")
             return
         with self._lock:
-            job = running.get(source_id)
-            if job is None or job.token != token:
+            current = running.get(source_id)
+            if current is None or current.token != token:
                 return  # a late answer from a source already timed out or cancelled
             del running[source_id]
             self._current.pop(source_id, None)
             result = self.results[source_id]
-            result.duration_ms += int((time.monotonic() - job.started) * 1000)
+            result.duration_ms += int((time.monotonic() - current.started) * 1000)
             if failure is not None:
                 self._set(result, SourceStatus.FAILED, failure)
             else:

@@ -98,8 +98,10 @@ class SqlConnector:
         DB-API cursor keeps the per-query cost close to the driver's own.
         """
         compiled = self._compiled(step.index)
-        bound = compiled.construct_params({p: parameter_value(p, params[p]) for p in step.parameters})
-        arguments: Any = tuple(bound[name] for name in compiled.positiontup or ()) if compiled.positional else bound
+        bound: Any = compiled.construct_params({p: parameter_value(p, params[p]) for p in step.parameters})
+        sql_compiled: Any = compiled  # SQLCompiler: positiontup and positional are not on Compiled's type
+        positions = sql_compiled.positiontup or ()
+        arguments: Any = tuple(bound[name] for name in positions) if sql_compiled.positional else bound
         try:
             connection = self.engine.raw_connection()
         except DBAPIError as exc:

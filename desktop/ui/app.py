@@ -87,8 +87,7 @@ def load_desk(config: str | None, demo: bool, register_url: str | None, verbose:
     from desktop.logs import configure_logging
 
     configure_logging(verbose)
-    from desktop.config import find_config
-    from desktop.services.desk import open_desk
+    from desktop.services.desk import find_config, open_desk
     from desktop.services.staff import needs_first_admin
 
     path = str(demo_config()) if demo and not config else find_config(config)
@@ -105,9 +104,9 @@ def load_desk(config: str | None, demo: bool, register_url: str | None, verbose:
 
 def unexpected_error_text(exc: BaseException) -> str:
     """What staff read when something nobody expected went wrong on the window's thread."""
-    from sqlalchemy.exc import DBAPIError  # loaded with the register by then
+    from desktop.services.desk import register_unreachable  # loaded with the register by then
 
-    if isinstance(exc, DBAPIError):
+    if register_unreachable(exc):
         return tr("Ärenderegistret svarar inte just nu. Det som sparats finns kvar; försök igen om en stund.")
     return tr("Något gick fel i Insyn. Det som sparats finns kvar; försök igen. Fortsätter det, kontakta IT.")
 

@@ -71,7 +71,6 @@ def prepare_world(world: Path | None) -> Path:
         create_demo(world, people=3000)
     desk = open_desk(config)
     from desktop.errors import UserError
-
     from desktop.services.staff import sign_in
 
     admin = sign_in(desk, "admin", "demo-admin")  # the demo's documented administrator

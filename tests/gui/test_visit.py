@@ -444,3 +444,57 @@ def test_a_long_print_runs_on_a_worker_and_esc_stops_it_unrecorded(qtbot, window
     assert window.case.result is not None and deliver.print_button.isEnabled()  # nothing delivered, try again
     with desk.register.sessions() as session:
         assert session.execute(select(Delivery)).scalars().all() == []
+
+
+def test_locking_closes_every_dialog_and_discards_what_was_typed(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
+
+    from desktop.ui.staff_dialog import StaffDialog
+
+    pin = examples(desk)[1]
+    fill_visitor(qtbot, window, pin, "Nguyễn Thị Minh")
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    deadline = window.case.visit.file.due
+    chef = sign_in(desk, "chef", "chef-secret")
+    staff_dialog = StaffDialog(desk, chef, window)
+    staff_dialog.show()  # left open at the desk
+
+    def type_and_lock() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
+        dialog.setTextValue("Komplicerat ärende")  # typed, not yet confirmed …
+        window.lock()  # … when the lock comes
+
+    QTimer.singleShot(200, type_and_lock)
+    window.case.ask_extension()  # the real dialog; returns once the lock has closed it
+    assert window.locked
+    assert not staff_dialog.isVisible()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    assert window.case.visit.refresh().due == deadline  # nothing typed under the lock took effect
+    assert window.case.visit.file.extended_deadline is None
+
+
+def test_the_window_shows_a_draft_but_lets_nothing_out_before_the_approval(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pin = examples(desk)[1]
+    fill_visitor(qtbot, window, pin, "Nguyễn Thị Minh")
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    deliver = window.case.deliver
+    window.case.tabs.setCurrentWidget(deliver)
+    deliver.render()  # the preview, before anyone approved
+    qtbot.waitUntil(lambda: deliver.rendered is not None, timeout=30000)
+    assert deliver.status.text().startswith("Utkast – ej godkänt")
+    assert not deliver.save_button.isEnabled() and not deliver.print_button.isEnabled()
+    assert not deliver.zip_button.isEnabled()
+    errors: list[str] = []
+    monkeypatch.setattr(deliver_view, "error_box", lambda _parent, text: errors.append(text))
+    saved = tmp_path / "utdrag.pdf"
+    monkeypatch.setattr(deliver, "ask_save_path", lambda *_args: str(saved))
+    monkeypatch.setattr(deliver, "ask_printer", lambda: pytest.fail("no print dialog before the approval"))
+    deliver.save_dialog()  # a shortcut or a stale button cannot get past the Visit either
+    deliver.print_dialog()
+    assert errors == ["Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut."] * 2
+    assert not saved.exists()
+    with desk.register.sessions() as session:
+        assert session.execute(select(Delivery)).scalars().all() == []

@@ -1,6 +1,9 @@
 """Alembic's entry: migrations run on the connection the program hands over."""
 
+from typing import Literal
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
 
 from desktop.register.models import Base, UTCDateTime
@@ -8,7 +11,7 @@ from desktop.register.models import Base, UTCDateTime
 config = context.config
 
 
-def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def _render_item(type_: str, obj: object, autogen_context: AutogenContext) -> str | Literal[False]:
     """Migrations must not import the models: UTCDateTime is a DateTime in the database."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime()"
