@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -22,6 +22,9 @@ from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.db import Register
 from desktop.register.models import PolicySetting, utcnow
+
+if TYPE_CHECKING:
+    from desktop.services.desk import Desk
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,10 @@ def stored_policy(register: Register) -> dict[str, Any]:
     return {row.key: json.loads(row.value) for row in rows if row.key in RULES}
 
 
-def effective_policy(desk_policy: Policy, stored: dict[str, Any]) -> Policy:
+def effective_policy(desk_policy: Policy, stored: dict[str, Any], *, refuse_weaker: bool = True) -> Policy:
     """The policy in force at this desk: the register's, made stricter by the desk's own file.
-    Raises UserError when the desk's file explicitly asks for something weaker."""
+    Raises UserError when the desk's file explicitly asks for something weaker (unless
+    `refuse_weaker` is off: a running desk then simply takes the stricter values)."""
     explicit = desk_policy.model_fields_set
     values: dict[str, Any] = {}
     weaker = []
@@ -67,7 +71,7 @@ def effective_policy(desk_policy: Policy, stored: dict[str, Any]) -> Policy:
             values[key] = rule.stricter(mine, floor)
         else:
             values[key] = floor
-    if weaker:
+    if weaker and refuse_weaker:
         raise UserError(
             "this desk's configuration is weaker than the organisation's policy in the register: "
             + "; ".join(weaker)
@@ -119,3 +123,24 @@ def set_policy(register: Register, key: str, value: Any, *, by: StaffMember) -> 
             details={"setting": key, "from": before, "to": value},
             rows=(row,),
         )
+
+
+def policy_in_force(desk: Desk) -> dict[str, tuple[Any, str]]:
+    """Each setting in force at this desk and where it comes from: register, desk, default."""
+    stored = stored_policy(desk.register)
+    own = desk.config.policy if desk.config is not None else Policy()
+    result: dict[str, tuple[Any, str]] = {}
+    for key in RULES:
+        value = getattr(desk.policy, key)
+        if key in own.model_fields_set and (key not in stored or value != stored[key]):
+            result[key] = (value, "desk")
+        else:
+            result[key] = (value, "register" if key in stored else "default")
+    return result
+
+
+def change_policy(desk: Desk, key: str, value: Any, *, by: StaffMember) -> None:
+    """An administrator sets a policy value at a running desk, which follows it at once."""
+    set_policy(desk.register, key, value, by=by)
+    own = desk.config.policy if desk.config is not None else Policy()
+    desk.policy_in_force = effective_policy(own, stored_policy(desk.register), refuse_weaker=False)

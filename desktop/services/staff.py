@@ -254,11 +254,15 @@ def sign_in(desk: Desk, username: str, password: str, *, purpose: str = "login")
     return member
 
 
-def list_staff(desk: Desk) -> list[tuple[int, str, str, str, bool]]:
-    """(id, user name, name, roles, active) of every account."""
+def list_staff(desk: Desk) -> list[tuple[int, str, str, str, bool, bool]]:
+    """(id, user name, name, roles, active, locked now) of every account."""
+    at = now()
     with desk.register.sessions() as session:
         rows = session.execute(select(Staff).order_by(Staff.username)).scalars()
-        return [(s.id, s.username, s.display_name, s.roles, s.active) for s in rows]
+        return [
+            (s.id, s.username, s.display_name, s.roles, s.active, s.locked_until is not None and s.locked_until > at)
+            for s in rows
+        ]
 
 
 def set_active(desk: Desk, staff_id: int, active: bool, *, by: StaffMember) -> None:

@@ -56,6 +56,11 @@ class MainWindow(QMainWindow):
             people.triggered.connect(self.manage_staff)
             self.toolbar.addAction(people)
             self.actions_by_name["staff"] = people
+        rules = QAction(tr("Regler"), self)
+        rules.setObjectName("policy")
+        rules.triggered.connect(self.show_policy)
+        self.toolbar.addAction(rules)
+        self.actions_by_name["policy"] = rules
         self.toolbar.addSeparator()
         other = QAction(tr("In English"), self)
         other.setObjectName("switch_language")
@@ -150,6 +155,14 @@ class MainWindow(QMainWindow):
 
         if not self.locked:
             StaffDialog(self.desk, self.staff, self).exec()
+
+    def show_policy(self) -> None:
+        """The policy in force here; administrators change it for every desk."""
+        from desktop.ui.policy_dialog import PolicyDialog
+
+        if not self.locked:
+            PolicyDialog(self.desk, self.staff, self).exec()
+            self.idle.timer.setInterval(int(self.desk.policy.idle_lock_minutes * 60_000))
 
     def _switch_language(self) -> None:
         # The source language is Swedish: with no translator installed, "In English" shows.

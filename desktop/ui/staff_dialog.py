@@ -43,9 +43,9 @@ class StaffDialog(QDialog):
         self.resize(720, 480)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Personal")))
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("staff_table")
-        self.table.setHorizontalHeaderLabels([tr("Användarnamn"), tr("Namn"), tr("Roller"), tr("Aktiv")])
+        self.table.setHorizontalHeaderLabels([tr("Användarnamn"), tr("Namn"), tr("Roller"), tr("Aktiv"), tr("Låst")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,8 +81,14 @@ class StaffDialog(QDialog):
         add.setObjectName("add_staff")
         password = QPushButton(tr("Nytt lösenord …"))
         toggle = QPushButton(tr("Aktivera / inaktivera"))
+        roles_button = QPushButton(tr("Ge markerade roller"))
+        roles_button.setObjectName("set_roles")
+        roles_button.setToolTip(tr("Den valda personen får rollerna som är ikryssade ovan."))
+        unlock = QPushButton(tr("Lås upp"))
+        unlock.setObjectName("unlock_account")
+        unlock.setToolTip(tr("Kontot låstes efter för många felaktiga lösenord."))
         close = QPushButton(tr("Stäng"))
-        for button in (add, password, toggle):
+        for button in (add, password, toggle, roles_button, unlock):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -90,6 +96,8 @@ class StaffDialog(QDialog):
         add.clicked.connect(self.add)
         password.clicked.connect(self.new_password)
         toggle.clicked.connect(self.toggle_active)
+        roles_button.clicked.connect(self.set_roles)
+        unlock.clicked.connect(self.unlock)
         close.clicked.connect(self.accept)
         self.reload()
 
@@ -99,9 +107,10 @@ class StaffDialog(QDialog):
         labels = role_labels()
         self.accounts = list_staff(self.desk)
         self.table.setRowCount(len(self.accounts))
-        for row, (_id, username, name, roles, active) in enumerate(self.accounts):
+        for row, (_id, username, name, roles, active, locked) in enumerate(self.accounts):
             role_text = ", ".join(labels.get(r, r) for r in roles.split(",") if r)
-            for column, text in enumerate((username, name, role_text, tr("ja") if active else tr("nej"))):
+            cells = (username, name, role_text, tr("ja") if active else tr("nej"), tr("låst") if locked else "")
+            for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
     def _selected(self) -> int | None:
@@ -150,9 +159,32 @@ class StaffDialog(QDialog):
         row = self.table.currentRow()
         if not 0 <= row < len(self.accounts):
             return
-        staff_id, *_rest, active = self.accounts[row]
+        staff_id, active = self.accounts[row][0], self.accounts[row][4]
         try:
             set_active(self.desk, staff_id, not active, by=self.admin)
         except UserError:
             error_box(self, tr("Du kan inte inaktivera ditt eget konto."))
         self.reload()
+
+    def set_roles(self) -> None:
+        """The selected person gets the roles ticked in the form (audited)."""
+        from desktop.services.staff import set_roles
+
+        staff_id = self._selected()
+        roles = [value for value, box in self.roles.items() if box.isChecked()]
+        if staff_id is None or not roles:
+            self.problem.setText(tr("Välj en person i listan och minst en roll."))
+            return
+        try:
+            set_roles(self.desk, staff_id, roles, by=self.admin)
+        except UserError:
+            error_box(self, tr("Du kan inte ta administratörsrollen från dig själv."))
+        self.reload()
+
+    def unlock(self) -> None:
+        from desktop.services.staff import unlock_account
+
+        staff_id = self._selected()
+        if staff_id is not None:
+            unlock_account(self.desk, staff_id, by=self.admin)
+            self.reload()

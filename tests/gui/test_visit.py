@@ -498,3 +498,48 @@ def test_the_window_shows_a_draft_but_lets_nothing_out_before_the_approval(qtbot
     assert not saved.exists()
     with desk.register.sessions() as session:
         assert session.execute(select(Delivery)).scalars().all() == []
+
+
+def test_the_window_shows_the_policy_and_an_administrator_changes_it_for_every_desk(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.policy import stored_policy
+    from desktop.ui.policy_dialog import PolicyDialog
+
+    readonly = PolicyDialog(desk, window.staff)  # disk1: reception only
+    qtbot.addWidget(readonly)
+    assert readonly.fields["approval_required"].isChecked()  # the demo requires an approver
+    assert not any(field.isEnabled() for field in readonly.fields.values())
+    chef = sign_in(desk, "chef", "chef-secret")
+    dialog = PolicyDialog(desk, chef)
+    qtbot.addWidget(dialog)
+    dialog.fields["max_failed_sign_ins"].setValue(4)
+    dialog.save()
+    assert stored_policy(desk.register) == {"max_failed_sign_ins": 4}
+    assert desk.policy.max_failed_sign_ins == 4  # this desk follows at once
+
+
+def test_an_administrator_unlocks_an_account_and_changes_roles(qtbot, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import contextlib
+    from datetime import timedelta
+
+    from desktop.services import staff as staff_service
+    from desktop.services.staff import SignInFailed
+    from desktop.ui.staff_dialog import StaffDialog
+
+    for attempt in range(desk.policy.max_failed_sign_ins):  # a minute apart: no delay, only the count
+        later = staff_service.utcnow() + timedelta(minutes=attempt)
+        monkeypatch.setattr(staff_service, "now", lambda at=later: at)
+        with contextlib.suppress(SignInFailed):
+            sign_in(desk, "disk2", "guess")
+    monkeypatch.undo()
+    chef = sign_in(desk, "chef", "chef-secret")
+    dialog = StaffDialog(desk, chef)
+    qtbot.addWidget(dialog)
+    row = [r[1] for r in dialog.accounts].index("disk2")
+    assert dialog.table.item(row, 4).text() == "låst"
+    dialog.table.selectRow(row)
+    dialog.unlock()
+    assert dialog.table.item(row, 4).text() == ""
+    dialog.table.selectRow(row)
+    dialog.roles["approver"].setChecked(True)
+    dialog.set_roles()
+    assert sign_in(desk, "disk2", PASSWORDS["disk2"]).role_set == {"reception", "approver"}
