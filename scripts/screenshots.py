@@ -82,6 +82,13 @@ def main() -> None:
         window.case.review.tree.setCurrentIndex(chat)
         window.case.review.tree.scrollTo(chat)
     shot(window, "06-review")
+    deliver = window.case.deliver
+    window.case.tabs.setCurrentWidget(deliver)
+    deliver.render()  # a preview before the approval: a draft, nothing can leave the window
+    wait(lambda: deliver.rendered is not None)
+    wait(lambda: False, 2)
+    shot(window, "06b-draft-not-approved")
+    deliver.rendered = None
     window.case.ask_approval = lambda: bool(window.case.visit.approve("granskare", "demo-granskare"))  # type: ignore[method-assign,union-attr]
     window.case.approve()
     wait(lambda: window.case.deliver.rendered is not None)

@@ -243,6 +243,7 @@ class ExtractDocument:
     sources: list[SourceSection]
     language: str = "sv"
     other_requests: tuple[RequestNote, ...] = ()  # the requests besides access, and what was done
+    draft: bool = False  # not released: every page says so, and it is never handed over
 
     @property
     def promised_date(self) -> date:

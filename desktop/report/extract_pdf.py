@@ -121,6 +121,7 @@ def build_extract(document: ExtractDocument) -> tuple[bytes, int]:
         right_header=f"{t['title']} · {t['case'].format(number=document.case_number)}",
         marking=t["confidential"],
         page_text=t["page"],
+        draft=t["draft"] if document.draft else "",
     )
     produced_at = datetime.combine(document.produced_on, time(12, 0), tzinfo=UTC)
     return render(

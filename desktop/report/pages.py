@@ -29,11 +29,12 @@ MUTED = colors.HexColor("#4A5968")
 class PageFurniture:
     """What every page shows, in the document's language."""
 
-    def __init__(self, left_header: str, right_header: str, marking: str, page_text: str) -> None:
+    def __init__(self, left_header: str, right_header: str, marking: str, page_text: str, draft: str = "") -> None:
         self.left_header = left_header
         self.right_header = right_header
         self.marking = marking
         self.page_text = page_text  # with {page} and {pages}
+        self.draft = draft  # across every page of an extract not yet approved
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
@@ -50,6 +51,12 @@ class PageFurniture:
         canvas.drawString(MARGIN, 9 * mm, self.marking)
         canvas.setFont(REGULAR, 8)
         canvas.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, self.page_text.format(page=page, pages=pages))
+        if self.draft:
+            canvas.setFillColor(colors.Color(0.70, 0.15, 0.12, alpha=0.28))
+            canvas.setFont(BOLD, 40)
+            canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+            canvas.rotate(35)
+            canvas.drawCentredString(0, 0, self.draft)
         canvas.restoreState()
 
 

@@ -29,6 +29,7 @@ from desktop.core.extract import (
     Transfer,
 )
 from desktop.core.requests import CaseStatus, RequestType
+from desktop.core.staff import Role
 from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import Case, Delivery, Staff, utcnow
@@ -155,10 +156,12 @@ def render_extract(
     *,
     language: str = "sv",
     with_package: bool = False,
+    draft: bool = False,
 ) -> RenderedExtract:
     with desk.register.sessions() as session:
         case = load_case(session, case_number)
         document = compose_extract(desk.config, case, result, language=language)
+    document.draft = draft
     pdf, pages, package = desk.renderer.render(document, with_package)
     return RenderedExtract(pdf, pages, package)
 
@@ -207,7 +210,7 @@ def record_delivery(
             approver = session.get(Staff, approved_by_id) if approved_by_id is not None else None
             if approver is None:
                 raise UserError("this organisation requires a second person to approve every extract")
-            if "approver" not in approver.role_set or approver.id == staff_id:
+            if not approver.member().has(Role.APPROVER) or approver.id == staff_id:
                 raise UserError("the approver must be another person, with the approver role")
         delivery = Delivery(
             delivered_at=utcnow(),

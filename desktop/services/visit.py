@@ -291,7 +291,9 @@ class Visit:
         self._require(Action.PREVIEW)
         assert self.result is not None
         version = self._version
-        rendered = render_extract(self.desk, self.number, self.result, language=language, with_package=with_package)
+        draft = self.approval is None  # not released: marked on every page, never handed over
+        rendered = render_extract(self.desk, self.number, self.result, language=language, with_package=with_package,
+                                  draft=draft)  # fmt: skip
         self.rendered, self._rendered_language, self._rendered_version = rendered, language, version
         return rendered
 

@@ -485,6 +485,10 @@ def test_the_window_shows_a_draft_but_lets_nothing_out_before_the_approval(qtbot
     deliver.render()  # the preview, before anyone approved
     qtbot.waitUntil(lambda: deliver.rendered is not None, timeout=30000)
     assert deliver.status.text().startswith("Utkast – ej godkänt")
+    import io
+
+    draft = pypdf.PdfReader(io.BytesIO(deliver.rendered.pdf))
+    assert all("Ej godkänt – utkast" in page.extract_text() for page in draft.pages[:3])  # on every page
     assert not deliver.save_button.isEnabled() and not deliver.print_button.isEnabled()
     assert not deliver.zip_button.isEnabled()
     errors: list[str] = []

@@ -121,6 +121,9 @@ def test_the_window_and_the_command_line_meet_the_same_approval_rules(desk, conf
     assert refused.value.code == "deliver.stale"
     visit.render("sv")
     (written,) = visit.deliver_files(tmp_path / "utdrag.pdf")
+    import pypdf
+
+    assert "utkast" not in pypdf.PdfReader(written).pages[0].extract_text()  # the released one is no draft
     assert written.stat().st_mode & 0o777 == 0o600
     assert visit.result is None  # the data is let go once delivered
     approver_id = staff_service.staff_id_of(desk, "granskare")
