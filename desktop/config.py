@@ -299,6 +299,10 @@ class RestSource(_SourceBase):
     auth_header: str = Field("Authorization", description="Header for auth = 'header'")
     username: str | None = Field(None, description="User for auth = 'basic'")
     verify_tls: bool = Field(True, description="Check the server's certificate")
+    redirects: Literal["same-origin", "never"] = Field(
+        "same-origin", description="Follow redirects within the endpoint's origin only, or not at all"
+    )
+    max_response_mb: float = Field(50, gt=0, le=2000, description="Larger answers fail the source")
     endpoints: tuple[RestEndpoint, ...] = Field(min_length=1)
 
 

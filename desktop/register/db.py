@@ -7,6 +7,7 @@ An older register is upgraded in place by Alembic, never recreated.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,7 @@ class RegisterError(RuntimeError):
 
 def default_register_url() -> str:
     folder = Path(platformdirs.user_data_dir("Insyn", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     return f"sqlite:///{folder / 'register.sqlite'}"
 
 
@@ -42,7 +43,7 @@ def create_register_engine(url: str) -> Engine:
         raise RegisterError("the register URL is not a valid database URL") from None
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _private_file(Path(parsed.database))
         engine = create_engine(parsed, connect_args={"timeout": 30})
         _make_sqlite_serialise_writers(engine)
         return engine
@@ -50,6 +51,19 @@ def create_register_engine(url: str) -> Engine:
         return create_engine(parsed, pool_pre_ping=True)
     except (ArgumentError, ImportError) as exc:
         raise RegisterError(f"no driver for the register's database: {exc}") from None
+
+
+def _private_file(path: Path) -> None:
+    """The register holds personnummer: its file is its owner's alone (SQLite gives the -wal and
+    -shm files the same mode). On Windows the user's profile folder does this."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name != "posix":
+        return
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # SQLite reports what is wrong when it opens the file
 
 
 def _make_sqlite_serialise_writers(engine: Engine) -> None:

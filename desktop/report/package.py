@@ -88,6 +88,19 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
     }
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell Excel or LibreOffice would run as a formula (=, +, -, @, tab, CR first) gets a
+    leading apostrophe, as OWASP describes; a plain number stays a number. extract.json keeps
+    the exact value."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _csv_name(source_id: str, title: str, taken: set[str]) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower().translate(str.maketrans("åäöé", "aaoe"))).strip("-")
     name = f"tables/{source_id}-{slug or 'data'}.csv"
@@ -111,9 +124,9 @@ def build_package(document: ExtractDocument) -> bytes:
             columns = list(dict.fromkeys(key for row in category.rows for key in row))
             buffer = io.StringIO()
             writer = csv.writer(buffer, delimiter=";")
-            writer.writerow(columns)
+            writer.writerow([spreadsheet_safe(c) for c in columns])
             for row in category.rows:
-                writer.writerow(["" if row.get(c) is None else json_value(row.get(c)) for c in columns])
+                writer.writerow([spreadsheet_safe("" if row.get(c) is None else json_value(row.get(c))) for c in columns])
             files[_csv_name(section.source_id, category.title, taken)] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     manifest = {
         "case": document.case_number,
