@@ -126,7 +126,8 @@ def build_package(document: ExtractDocument) -> bytes:
             writer = csv.writer(buffer, delimiter=";")
             writer.writerow([spreadsheet_safe(c) for c in columns])
             for row in category.rows:
-                writer.writerow([spreadsheet_safe("" if row.get(c) is None else json_value(row.get(c))) for c in columns])
+                cells = ("" if row.get(c) is None else json_value(row.get(c)) for c in columns)
+                writer.writerow([spreadsheet_safe(cell) for cell in cells])
             files[_csv_name(section.source_id, category.title, taken)] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     manifest = {
         "case": document.case_number,

@@ -121,8 +121,9 @@ class RestConnector:
         values = {p: parameter_value(p, params[p]) for p in step.parameters}
         if any(v.strip() in (".", "..") for v in values.values()):
             raise SourceFailure("an identifier value is '.' or '..', which would change the address")
-        url: str | None = endpoint.url.format_map({k: quote(v, safe="") for k, v in values.items()})
-        origin = _origin(httpx.URL(url))
+        first = endpoint.url.format_map({k: quote(v, safe="") for k, v in values.items()})
+        origin = _origin(httpx.URL(first))
+        url: str | None = first
         query = {k: v.format_map(values) for k, v in endpoint.params.items()}
         rows: list[dict[str, Any]] = []
         pages = 0
