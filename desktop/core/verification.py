@@ -14,6 +14,7 @@ from datetime import date, datetime
 from desktop.core.documents import DocumentRefused, IdentityDocument
 from desktop.core.identity import PersonalIdentityNumber
 from desktop.core.mrz import MrzData, compare_with_visitor
+from desktop.core.text import TextRefused, check_name
 
 
 class VerificationRefused(ValueError):
@@ -65,6 +66,10 @@ def check_person(
     """Apply the desk's rules, raising VerificationRefused or DocumentRefused on failure."""
     if not name.strip():
         raise VerificationRefused("name", "give the name as it stands on the document")
+    try:
+        name = check_name(name)
+    except TextRefused as exc:
+        raise VerificationRefused(exc.code, str(exc)) from None
     if not checked_by.strip():
         raise VerificationRefused("staff", "the staff member who checked the ID must be named")
     document.check_valid_on(checked_at.date())

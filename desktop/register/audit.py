@@ -20,6 +20,7 @@ or an e-mail address, as a safety net for programming mistakes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -177,10 +178,28 @@ def verify_chain(session: Session) -> ChainReport:
             "or it was never sealed (an administrator runs `insyn audit seal` once, after checking it)",
         )  # fmt: skip
     check_key = key if keyed else None
-    expected_seq, prev_hash, count = 1, GENESIS_HASH, 0
     recorded: dict[tuple[str, str], str] = {}
     rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=2000))
-    for event in rows.scalars():
+    with contextlib.closing(rows):  # a server-side cursor on PostgreSQL: closed also on an early answer
+        walked = _walk(rows.scalars(), check_key, keyed, recorded)
+    if isinstance(walked, ChainReport):
+        return walked
+    count, expected_seq, prev_hash = walked
+    if head is None or head.seq != expected_seq - 1 or head.hash != prev_hash:
+        return ChainReport(count, None, None, "the newest events were removed (the head does not match)", keyed)
+    if head.baselined:
+        problem = _check_rows(session, recorded)
+        if problem:
+            return ChainReport(count, None, None, problem, keyed)
+    return ChainReport(count, keyed=keyed)
+
+
+def _walk(events: Iterable[AuditEvent], check_key: bytes | None, keyed: bool,
+          recorded: dict[tuple[str, str], str]) -> ChainReport | tuple[int, int, str]:  # fmt: skip
+    """Each event in order: the first that does not hold is reported; else (events, the next
+    sequence number, the last hash). Fills `recorded` with the last digest of every row."""
+    expected_seq, prev_hash, count = 1, GENESIS_HASH, 0
+    for event in events:
         count += 1
         if event.seq != expected_seq:
             return ChainReport(count, expected_seq, event.id, f"event {expected_seq} is missing", keyed)
@@ -195,18 +214,17 @@ def verify_chain(session: Session) -> ChainReport:
             for kind, row_key, digest in json.loads(event.details).get("rows", ()):
                 recorded[(kind, row_key)] = digest
         expected_seq, prev_hash = expected_seq + 1, event.hash
-    if head is None or head.seq != expected_seq - 1 or head.hash != prev_hash:
-        return ChainReport(count, None, None, "the newest events were removed (the head does not match)", keyed)
-    if head.baselined:
-        problem = _check_rows(session, recorded)
-        if problem:
-            return ChainReport(count, None, None, problem, keyed)
-    return ChainReport(count, keyed=keyed)
+    return count, expected_seq, prev_hash
 
 
 def _check_rows(session: Session, recorded: dict[tuple[str, str], str]) -> str:
+    with contextlib.closing(digests.current_rows(session)) as rows:
+        return _compare_rows(session, rows, recorded)
+
+
+def _compare_rows(session: Session, rows: Iterable[Base], recorded: dict[tuple[str, str], str]) -> str:
     seen: set[tuple[str, str]] = set()
-    for row in digests.current_rows(session):
+    for row in rows:
         kind, key, digest = digests.row_digest(row)
         seen.add((kind, key))
         last = recorded.get((kind, key))

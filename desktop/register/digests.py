@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from collections.abc import Iterator
+from collections.abc import Generator
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -89,7 +89,7 @@ def describe(session: Session, kind: str, key: str) -> str:
     return f"policy setting '{key}'"
 
 
-def current_rows(session: Session) -> Iterator[Base]:
+def current_rows(session: Session) -> Generator[Base, None, None]:
     """Every row whose digest the chain keeps, as it is in the register now."""
     yield from session.execute(select(Staff)).scalars()
     yield from session.execute(select(PolicySetting)).scalars()
@@ -100,4 +100,8 @@ def current_rows(session: Session) -> Iterator[Base]:
         selectinload(Case.representatives),
         selectinload(Case.manual_outcomes),
     )
-    yield from session.execute(cases.execution_options(yield_per=500)).scalars()
+    result = session.execute(cases.execution_options(yield_per=500))
+    try:
+        yield from result.scalars()
+    finally:
+        result.close()  # a server-side cursor on PostgreSQL, also when the caller stops early

@@ -135,7 +135,7 @@ def build_extract(document: ExtractDocument) -> tuple[bytes, int]:
 
 def _facts_table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle]) -> Table:
     data = [[_p(label, styles["label"]), _p(value, styles["small"])] for label, value in rows]
-    table = Table(data, colWidths=[48 * mm, FRAME_WIDTH - 48 * mm], hAlign="LEFT")
+    table = Table(data, colWidths=[48 * mm, FRAME_WIDTH - 48 * mm], hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -195,7 +195,7 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
     ]
     rows = [[_p(t["col_system"], styles["label"]), _p(t["col_result"], styles["label"])]]
     rows += [[_p(s.name, styles["cell"]), _p(_result_text(s, document, t), styles["cell"])] for s in document.sources]
-    summary = Table(rows, colWidths=[FRAME_WIDTH * 0.55, FRAME_WIDTH * 0.45], hAlign="LEFT", repeatRows=1)
+    summary = Table(rows, colWidths=[FRAME_WIDTH * 0.55, FRAME_WIDTH * 0.45], hAlign="LEFT", repeatRows=1, splitInRow=1)
     summary.setStyle(
         TableStyle(
             [
@@ -335,7 +335,7 @@ def _category(
     if len(category.rows) == 1 or len(columns) > KEY_VALUE_MAX_COLUMNS:
         for n, row in enumerate(category.rows):
             pairs = [[_p(key, styles["label"]), _p(text(row.get(key)), styles["cell"])] for key in columns]
-            block = Table(pairs, colWidths=[50 * mm, FRAME_WIDTH - 50 * mm], hAlign="LEFT")
+            block = Table(pairs, colWidths=[50 * mm, FRAME_WIDTH - 50 * mm], hAlign="LEFT", splitInRow=1)
             block.setStyle(
                 TableStyle(
                     [

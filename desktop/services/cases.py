@@ -15,6 +15,7 @@ from desktop.core.documents import DocumentRefused, IdentityDocument
 from desktop.core.identity import InvalidPersonnummer, parse_personnummer
 from desktop.core.mrz import InvalidMrz, parse_mrz
 from desktop.core.requests import RequestType
+from desktop.core.text import TEXT_MAX, TextRefused, check_text
 from desktop.core.verification import (
     Mandate,
     PersonCheck,
@@ -33,6 +34,14 @@ class InputProblem(UserError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.code = code
+
+
+def checked_text(text: str, field: str, *, limit: int = TEXT_MAX) -> str:
+    """A free text typed at the desk, as it will be kept, or InputProblem naming the field."""
+    try:
+        return check_text(text, limit=limit)
+    except TextRefused as exc:
+        raise InputProblem(field, exc.code, str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,7 @@ def check_person_input(person: PersonInput, *, staff_name: str, when: datetime, 
     except DocumentRefused as exc:
         raise InputProblem(f"{prefix}document", exc.code, str(exc)) from None
     except VerificationRefused as exc:
-        field = "mrz" if exc.code == "mrz_mismatch" else exc.code
+        field = "mrz" if exc.code == "mrz_mismatch" else "name" if exc.code.startswith("name") else exc.code
         raise InputProblem(f"{prefix}{field}", exc.code, str(exc)) from None
 
 
@@ -112,6 +121,7 @@ def open_case(
             raise InputProblem(
                 f"request.{request.value}", "details", f"say what the visitor asks for ({request.value})"
             )
+    requests = [(r, checked_text(d, f"request.{r.value}") or None if d else None) for r, d in requests]
     when = received_at or utcnow()
     with desk.register.sessions.begin() as session:
         staff = find_staff(session, staff_username)

@@ -21,6 +21,7 @@ from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import AuditEvent, Case, Staff, utcnow
 from desktop.register.repository import change_status, extend_deadline
+from desktop.services.cases import checked_text
 from desktop.services.desk import Desk, find_staff
 from desktop.services.gathering import load_case
 
@@ -187,6 +188,7 @@ def record_outcome(desk: Desk, number: str, request_type: str, outcome: str, *, 
     and why). The text stays with the case; the audit log records only that it was written."""
     if not outcome.strip():
         raise UserError("say what was done")
+    outcome = checked_text(outcome, "outcome")
     with desk.register.sessions.begin() as session:
         case = load_case(session, number)
         staff = find_staff(session, staff_username)
@@ -205,6 +207,7 @@ def record_outcome(desk: Desk, number: str, request_type: str, outcome: str, *, 
 
 
 def extend(desk: Desk, number: str, reason: str, *, staff_username: str) -> date:
+    reason = checked_text(reason, "reason")
     with desk.register.sessions.begin() as session:
         case = load_case(session, number)
         staff = find_staff(session, staff_username)
@@ -232,6 +235,8 @@ def decide(
 ) -> None:
     """Reject (with the reason the person must be told, Art. 12.4), withdraw (with one of
     WITHDRAWAL_REASONS) or close a case (`note`: why, although something was still owed)."""
+    reason = checked_text(reason, "reason")
+    note = checked_text(note, "note") if note else None
     if target is CaseStatus.WITHDRAWN and reason_code not in WITHDRAWAL_REASONS:
         raise UserError("say why the case is withdrawn: " + " or ".join(WITHDRAWAL_REASONS))
     from desktop.core.requests import IllegalTransition

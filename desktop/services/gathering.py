@@ -142,6 +142,9 @@ def record_manual_outcome(
         raise UserError(f"source '{source_id}' is not a manual source")
     if found and not note.strip():
         raise UserError("say what was found, as it should read in the extract")
+    from desktop.services.cases import checked_text
+
+    note = checked_text(note, "note")
     with desk.register.sessions.begin() as session:
         case = load_case(session, case_number)
         staff = find_staff(session, staff_username)

@@ -82,6 +82,11 @@ def input_problem(field: str, code: str) -> str:
         "mandate": tr("Uppgifterna om fullmakten eller vårdnaden är ofullständiga."),
         "empty": tr("Välj minst en begäran."),
         "details": tr("Skriv vad besökaren begär."),
+        "name_long": tr("Namnet är för långt (högst 200 tecken)."),
+        "name_characters": tr("Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen."),
+        "name_letters": tr("Namnet måste innehålla bokstäver."),
+        "text_long": tr("Texten är för lång (högst 4 000 tecken)."),
+        "text_characters": tr("Texten innehåller osynliga tecken eller styrtecken."),
     }
     return messages.get(code, tr("Kontrollera uppgiften."))
 
