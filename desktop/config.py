@@ -256,6 +256,7 @@ class FileSource(_SourceBase, _Labelled):
     )
     delimiter: str | None = Field(None, min_length=1, max_length=1, description="Default: sniffed")
     sheet: str | None = Field(None, description="XLSX sheet; default the first")
+    max_file_mb: float = Field(2000, gt=0, le=100_000, description="A larger export fails the source")
     key_columns: dict[str, str] = Field(min_length=1, description="Columns searched: {identifier kind = column name}")
     columns: tuple[str, ...] = Field((), description="Columns shown; default all")
     yields: dict[str, str] = Field(default_factory=dict)
@@ -492,6 +493,10 @@ def load_config(path: str | Path) -> Config:
     """Read and validate a configuration file, or raise ConfigError naming what is wrong."""
     path = Path(path)
     try:
+        if path.exists() and not path.is_file():
+            raise ConfigError(f"{path}: not a regular file")
+        if path.exists() and path.stat().st_size > 10_000_000:
+            raise ConfigError(f"{path}: larger than 10 MB; not a configuration")
         data = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such configuration file") from None
@@ -503,6 +508,8 @@ def load_config(path: str | Path) -> Config:
         raise ConfigError(f"{path}: is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a configuration") from None
     return parse_config(raw, origin=str(path), folder=path.resolve().parent)
 
 

@@ -85,13 +85,35 @@ def normalise_identifier(kind: str, value: Any) -> str | None:
             digits = "0" + digits.removeprefix("00").removeprefix("46")
         return digits or None
     if kind == "personnummer":
-        digits = re.sub(r"\D", "", text)
-        if len(digits) == 12:
-            return f"{digits[:8]}-{digits[8:]}"
-        return None  # ten-digit values cannot be compared without knowing the century
+        return _personnummer_cell(value, text)
     if kind == "name":
         return " ".join(text.lower().split())
     return text
+
+
+_WHOLE_PERSONNUMMER = re.compile(r"(\d{6}|\d{8})[-+ ]?\d{4}")
+
+
+def _personnummer_cell(value: Any, text: str) -> str | None:
+    """A cell that holds a personnummer and nothing else, in any form an export gives it: 12 or
+    10 digits, with or without separator, or a number (XLSX stores 198001011231 as 198001011231.0).
+    A personnummer inside a longer text ("Ref 1980-01-01-1231 note") is not a match."""
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+    compact = text.replace(" ", "") if len(text) <= 15 else text
+    if not _WHOLE_PERSONNUMMER.fullmatch(compact) and not _WHOLE_PERSONNUMMER.fullmatch(text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 12:
+        return f"{digits[:8]}-{digits[8:]}"
+    from desktop.core.identity import InvalidPersonnummer, parse_personnummer
+
+    try:  # ten digits: the century follows from the separator and today, as Skatteverket says
+        return parse_personnummer(text).canonical
+    except InvalidPersonnummer:
+        return None
 
 
 def match_key(kind: str, value: Any) -> str | None:

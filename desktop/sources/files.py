@@ -17,11 +17,13 @@ import codecs
 import csv
 import hashlib
 import os
+import re
 import secrets
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, BinaryIO
 
 from desktop.config import FileSource
@@ -29,6 +31,7 @@ from desktop.sources.base import SourceFailure, Step, StepOutput, match_key, pla
 
 _SALT = secrets.token_bytes(16)  # per process: the index cannot be compared across runs
 _SNIFF_BYTES = 64 * 1024
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")  # å, ä, ö … as UTF-8 writes them
 
 
 def _digest(value: str) -> bytes:
@@ -122,12 +125,18 @@ class FileConnector:
         self._xlsx_index = None
 
     def _version(self) -> tuple[int, int]:
+        """Size and modification time of the export, which must be a regular file within the
+        size limit (a FIFO or a device would hang or never end)."""
         try:
             stat = os.stat(self.path)
         except FileNotFoundError:
             raise SourceFailure("the export file does not exist") from None
         except OSError as exc:
             raise SourceFailure(f"the export file cannot be read ({exc.strerror})") from None
+        if not S_ISREG(stat.st_mode):
+            raise SourceFailure("the export is not a regular file")
+        if stat.st_size > self.source.max_file_mb * 1_000_000:
+            raise SourceFailure(f"the export file is larger than {self.source.max_file_mb:g} MB")
         return stat.st_size, stat.st_mtime_ns
 
     def run(self, step: Step, params: dict[str, str], cancel: threading.Event) -> StepOutput:
@@ -147,18 +156,38 @@ class FileConnector:
     # CSV ---------------------------------------------------------------------------------
 
     def _detect_encoding(self) -> str:
-        """UTF-8 when the whole file decodes as UTF-8, else Windows-1252."""
-        if self.source.encoding:
-            return self.source.encoding
-        decoder = codecs.getincrementaldecoder("utf-8")()
+        """The configured encoding, which must fit the whole file; else UTF-8 when the whole file
+        is UTF-8, Windows-1252 when it holds no UTF-8 at all. A UTF-8 file with a bad byte fails
+        the source with the byte's position instead of being read as Windows-1252 mojibake."""
+        encoding = self.source.encoding or "utf-8"
         try:
-            with open(self.path, "rb") as handle:
-                while chunk := handle.read(1 << 20):
+            decoder = codecs.getincrementaldecoder(encoding)()
+        except LookupError:
+            raise SourceFailure("the configured encoding is unknown") from None
+        read = 0
+        utf8_seen = False
+        with open(self.path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                try:
                     decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    position = read + exc.start
+                    if self.source.encoding:
+                        raise SourceFailure(
+                            f"the export is not {self.source.encoding} (byte {position}): check `encoding`"
+                        ) from None
+                    if utf8_seen or _UTF8_SEQUENCE.search(chunk):
+                        raise SourceFailure(
+                            f"the export is UTF-8 with an invalid byte at {position}: ask for a new export"
+                        ) from None
+                    return "cp1252"
+                utf8_seen = utf8_seen or bool(_UTF8_SEQUENCE.search(chunk))
+                read += len(chunk)
+            try:
                 decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-        return "utf-8"
+            except UnicodeDecodeError:
+                raise SourceFailure("the export ends inside a character: it was cut short") from None
+        return encoding
 
     def _csv_index(self) -> _CsvIndex:
         version = self._version()
@@ -180,7 +209,7 @@ class FileConnector:
         delimiter = self.source.delimiter or _guess_delimiter(text_sample)
 
         class _Dialect(csv.excel):
-            pass
+            strict = True  # an unbalanced quote is an error, never rows merged into one
 
         _Dialect.delimiter = delimiter
         with open(self.path, "rb") as handle:
@@ -207,13 +236,18 @@ class FileConnector:
                     except StopIteration:
                         break
                     start = lines.row_starts[0]
+                    if len(lines.row_starts) > 1 and len(row) != len(header):
+                        # A quoted field ran over several lines and the row came out misshapen:
+                        # a quote left open, which would merge other people's rows into this one.
+                        line = reader.line_num - len(lines.row_starts) + 1
+                        raise SourceFailure(f"the export file is not readable CSV: a quote is not closed (line {line})")
                     for kind, column_index in positions.items():
                         if column_index < len(row):
                             value = match_key(kind, row[column_index])
                             if value is not None:
                                 offsets[kind].setdefault(_digest(value), []).append(start)
             except (csv.Error, UnicodeDecodeError):
-                raise SourceFailure("the export file is not readable CSV") from None
+                raise SourceFailure(f"the export file is not readable CSV (line {reader.line_num})") from None
         return _CsvIndex(version, encoding, _Dialect, header, data_start, offsets)
 
     def _csv_rows(self, kind: str, wanted: str, cancel: threading.Event) -> list[dict[str, Any]]:
