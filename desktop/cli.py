@@ -212,11 +212,17 @@ def cmd_config_check(args: argparse.Namespace) -> int:
             if isinstance(source, ManualSource):
                 print(f"  {source.id}: ok (manual checklist item)")
                 continue
+            connector = sources.connector(source.id)
             try:
-                sources.connector(source.id).check()
+                connector.check()
             except SourceFailure as exc:
                 failed += 1
                 print(f"  {source.id}: FAILED: {exc}")
+                continue
+            write_access = getattr(connector, "write_access", None)
+            danger = write_access() if write_access is not None else ""
+            if danger:
+                print(f"  {source.id}: ok, but WARNING: {danger}; give the source a SELECT-only account")
             else:
                 print(f"  {source.id}: ok")
     finally:

@@ -245,6 +245,21 @@ class SqlSource(_SourceBase):
             raise ValueError("holds a password: store it with `insyn secrets set SOURCE` instead")
         return value
 
+    @model_validator(mode="after")
+    def _queries_only_read(self) -> SqlSource:
+        """Each query parsed for the database's own dialect (see sql_guard.py)."""
+        from desktop.sql_guard import QueryRefused, check_query, dialect_of
+
+        dialect = dialect_of(make_url(self.url).get_backend_name())
+        if dialect is None:
+            return self  # an unknown dialect: the read-only session and the keyword check remain
+        for n, query in enumerate(self.queries):
+            try:
+                check_query(query.sql, dialect)
+            except QueryRefused as exc:
+                raise ValueError(f"queries[{n}] ({query.title}): the query {exc}") from None
+        return self
+
 
 class FileSource(_SourceBase, _Labelled):
     kind: Literal["file"]

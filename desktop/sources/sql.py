@@ -156,6 +156,45 @@ class SqlConnector:
         except DBAPIError as exc:
             raise SourceFailure(_describe(exc)) from None
 
+    def write_access(self) -> str:
+        """What the source's account could change, for `config check` to warn about ('' when it
+        can only read): every source should have a SELECT-only account."""
+        backend = self.engine.dialect.name
+        try:
+            with self.engine.connect() as conn:
+                if backend == "postgresql":
+                    if conn.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar():
+                        return "the account is a superuser"
+                    writable = []
+                    for table in self._tables():
+                        can = conn.execute(
+                            text(
+                                "SELECT has_table_privilege(current_user, to_regclass(:t), 'INSERT,UPDATE,DELETE')"
+                            ),
+                            {"t": table},
+                        ).scalar()
+                        if can:
+                            writable.append(table)
+                    return f"the account can change {', '.join(writable)}" if writable else ""
+                if backend in ("mysql", "mariadb"):
+                    grants = [str(row[0]).upper() for row in conn.execute(text("SHOW GRANTS"))]
+                    rights = {
+                        right.strip()
+                        for grant in grants
+                        for right in grant.removeprefix("GRANT ").split(" ON ")[0].split(",")
+                    }
+                    extra = sorted(rights - {"SELECT", "USAGE", "SHOW VIEW"})
+                    return f"the account holds {', '.join(extra)}" if extra else ""
+        except DBAPIError:
+            return ""  # check() reports an unreachable database
+        return ""
+
+    def _tables(self) -> list[str]:
+        from desktop.sql_guard import check_query, dialect_of
+
+        dialect = dialect_of(self.engine.dialect.name) or "postgres"
+        return sorted({table for query in self.source.queries for table in check_query(query.sql, dialect)})
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
@@ -187,6 +226,22 @@ def _make_read_only(engine: Engine, backend: str, timeout_ms: int) -> None:
         cursor.close()
         if backend == "postgresql":
             dbapi_connection.commit()
+
+    if backend == "postgresql":
+
+        @event.listens_for(engine, "checkin")
+        def _on_checkin(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            # Session-level advisory locks survive the pool's rollback: none may stay held by a
+            # pooled connection (the query check refuses lock functions; this is the second wall).
+            if dbapi_connection is None:
+                return
+            try:
+                cursor = dbapi_connection.cursor()
+                cursor.execute("SELECT pg_advisory_unlock_all()")
+                cursor.close()
+                dbapi_connection.rollback()
+            except Exception:  # noqa: BLE001 - a broken connection is discarded by the pool anyway
+                log.debug("releasing advisory locks on a %s connection failed", backend)
 
 
 def _discard_quietly(connection: Any) -> None:

@@ -181,12 +181,11 @@ def _server_source(tmp_path: Path, url: str) -> None:
             {"p": BERTIL},
         )
         conn.execute(text("INSERT INTO faktura VALUES ('K1', 1, '10.00'), ('K2', 2, '20.00')"))
+        conn.execute(text("CREATE TABLE big (n INTEGER)"))
+        conn.execute(text("INSERT INTO big VALUES (:n)"), [{"n": n} for n in range(3000)])
     engine.dispose()
-    slow_sql = (
-        "SELECT pg_sleep(5) AS s WHERE :personnummer IS NOT NULL"
-        if url.startswith("postgresql")
-        else "SELECT SLEEP(5) AS s FROM DUAL WHERE :personnummer IS NOT NULL"
-    )
+    # Slow by size, not by sleep(): sleep functions are refused by the query check.
+    slow_sql = "SELECT COUNT(*) AS s FROM big a, big b, big c WHERE :personnummer IS NOT NULL"
     slow = {"id": "slow", "name": "Långsam", "kind": "sql", "url": url, "timeout_seconds": 1,
             "queries": [{"title": "T", "sql": slow_sql}]}  # fmt: skip
     config = make_config(tmp_path, [crm_source(url), slow])
