@@ -592,6 +592,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("INSYN_DEBUG"):
             raise
         log.error("internal error %s at %s", type(exc).__name__, where(exc))
+        from desktop.services.desk import register_unreachable
+
+        if register_unreachable(exc):
+            print(
+                f"insyn: error: the case register did not answer ({type(exc).__name__}); "
+                "what was saved before is kept: try again when it answers",
+                file=sys.stderr,
+            )
+            return EXIT_USER_ERROR
         print(
             f"insyn: internal error ({type(exc).__name__}); details are in the log. "
             "Set INSYN_DEBUG=1 to see the traceback.",

@@ -28,7 +28,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
@@ -89,8 +90,27 @@ def session_key(session: Session) -> bytes | None:
     return key if isinstance(key, bytes) and key else None
 
 
+HEAD_LOCK_TIMEOUT_MS = 10_000  # how long a desk waits for another desk's append
+
+
+class RegisterBusy(UserError):
+    pass
+
+
 def _locked_head(session: Session) -> AuditHead:
-    return session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    """The chain's head row, locked: appends from every desk take turns here. A desk that holds
+    it too long (stalled) makes the others give up with a clear message, not hang."""
+    try:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text(f"SET LOCAL lock_timeout = {int(HEAD_LOCK_TIMEOUT_MS)}"))
+        return session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    except OperationalError as exc:
+        said = str(exc.orig).lower() if exc.orig is not None else ""
+        if "lock" in said or "timeout" in said:
+            raise RegisterBusy(
+                "another desk is holding the case register; nothing was saved: try again in a moment"
+            ) from None
+        raise
 
 
 def append(

@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -104,10 +104,19 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+MIGRATION_LOCK = 0x1A5E_0001  # the advisory lock desks take while one of them upgrades PostgreSQL
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the register's schema to `revision`, in one transaction where the database can."""
+    """Bring the register's schema to `revision`, in one transaction where the database can.
+
+    Desks starting at the same moment take turns: PostgreSQL under a transaction-level advisory
+    lock (the next desk then finds the schema current and does nothing), SQLite under its write
+    lock (BEGIN IMMEDIATE)."""
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
@@ -140,12 +149,14 @@ def open_register(url: str | None = None, *, migrate: bool = True, audit_key: by
             engine.dispose()
             raise RegisterError(f"cannot upgrade the register: {type(exc).__name__}") from None
     from desktop.register.audit import KEY_INFO, ensure_baseline
+    from desktop.register.repository import mark_interrupted_gathers
 
     sessions = sessionmaker(engine, expire_on_commit=False, info={KEY_INFO: audit_key or b""})
     if migrate:
         try:
             with sessions.begin() as session:
                 ensure_baseline(session)
+                mark_interrupted_gathers(session)
         except OperationalError as exc:
             engine.dispose()
             raise RegisterError(f"cannot reach the register's database ({type(exc.orig).__name__})") from None

@@ -7,7 +7,7 @@ the same transaction, so a change and its record land together or not at all.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +23,7 @@ from desktop.register.digests import new_salt
 from desktop.register.models import (
     Case,
     CaseCounter,
+    GatherRun,
     IdentityVerification,
     Representative,
     RequestItem,
@@ -249,3 +250,18 @@ def extend_deadline(
         rows=(case,),
     )
     return case.extended_deadline
+
+
+INTERRUPTED_AFTER = timedelta(hours=1)  # far longer than any gather's source timeouts
+
+
+def mark_interrupted_gathers(session: Session, *, now: datetime | None = None) -> int:
+    """Gather runs still 'running' long after they began were cut off (the register or the
+    desk was lost mid-run): they are marked interrupted, so no case looks busy forever."""
+    cutoff = (now or utcnow()) - INTERRUPTED_AFTER
+    result = session.execute(
+        update(GatherRun)
+        .where(GatherRun.status == "running", GatherRun.started_at < cutoff)
+        .values(status="interrupted")
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+from sqlalchemy.exc import DBAPIError
+
 from desktop.core.extract import GatherResult, SourceResult, SourceStatus
 from desktop.core.requests import CaseStatus
 from desktop.errors import UserError
@@ -28,6 +30,10 @@ _GATHERABLE = {
     CaseStatus.REVIEW,
     CaseStatus.READY,
 }
+
+
+class RegisterLost(UserError):
+    pass
 
 
 def load_case(session, number: str) -> Case:  # type: ignore[no-untyped-def]
@@ -97,7 +103,16 @@ class CaseGather:
             merged = dict(self.previous.sources)
             merged.update(result.sources)
             result = GatherResult(merged, result.identifiers, result.cancelled)
-        self._record(result)
+        try:
+            self._record(result)
+        except DBAPIError:
+            # The register went away while the sources were asked: say so; the run stays
+            # 'running' and is marked interrupted once the register answers again.
+            log.warning("the register could not record gather run %s", self.run_id)
+            raise RegisterLost(
+                "the case register stopped answering during the gather; nothing of it was recorded: "
+                "try again when the register answers"
+            ) from None
         return result
 
     def _record(self, result: GatherResult) -> None:
