@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import sqlparse
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -269,7 +277,10 @@ class FileSource(_SourceBase, _Labelled):
     encoding: str | None = Field(
         None, description="CSV text encoding; default: UTF-8 (with or without BOM), else cp1252"
     )
-    delimiter: str | None = Field(None, min_length=1, max_length=1, description="Default: sniffed")
+    # Not stripped like other texts: a tab-separated export says delimiter = "\t".
+    delimiter: Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=1)] | None = Field(
+        None, description="Default: sniffed"
+    )
     sheet: str | None = Field(None, description="XLSX sheet; default the first")
     max_file_mb: float = Field(2000, gt=0, le=100_000, description="A larger export fails the source")
     key_columns: dict[str, str] = Field(min_length=1, description="Columns searched: {identifier kind = column name}")
