@@ -48,12 +48,20 @@ _translators: list[QTranslator] = []  # the one installed, if any (findChildren 
 
 
 def install_translator(app: QApplication, language: str) -> None:
-    """Swedish is the source language; English comes from resources/i18n/insyn_en.qm."""
+    """Swedish is the source language; English comes from resources/i18n/insyn_en.qm. Qt's own
+    dialogs (print, file, Yes/No, OK/Cancel) speak the same language through Qt's catalogue
+    (qtbase_sv.qm, shipped with PySide6 and bundled by PyInstaller's PySide6 hook)."""
+    from PySide6.QtCore import QLibraryInfo
+
     while _translators:
         old = _translators.pop()
         app.removeTranslator(old)
         old.deleteLater()
-    if language == "sv":
+    if language != "en":
+        qt_own = QTranslator(app)
+        if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            _translators.append(qt_own)
         return
     translator = QTranslator(app)
     if translator.load(str(resource_path("i18n", f"insyn_{language}.qm"))):

@@ -4,130 +4,154 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="96"/>
+        <location filename="../../desktop/ui/app.py" line="103"/>
         <source>Ingen konfiguration: starta med --config SÖKVÄG eller --demo.</source>
         <translation>No configuration: start with --config PATH or --demo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="111"/>
+        <location filename="../../desktop/ui/app.py" line="118"/>
         <source>Ärenderegistret svarar inte just nu. Det som sparats finns kvar; försök igen om en stund.</source>
         <translation>The case register does not answer just now. What was saved is kept; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="112"/>
+        <location filename="../../desktop/ui/app.py" line="119"/>
         <source>Något gick fel i Insyn. Det som sparats finns kvar; försök igen. Fortsätter det, kontakta IT.</source>
         <translation>Something went wrong in Insyn. What was saved is kept; try again. If it goes on, contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="183"/>
+        <location filename="../../desktop/ui/app.py" line="190"/>
         <source>Insyn kunde inte starta; se loggen.</source>
         <translation>Insyn could not start; see the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="47"/>
+        <location filename="../../desktop/ui/auth.py" line="68"/>
         <source>Logga in – Insyn</source>
         <translation>Sign in – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="49"/>
-        <location filename="../../desktop/ui/auth.py" line="66"/>
+        <location filename="../../desktop/ui/auth.py" line="70"/>
+        <location filename="../../desktop/ui/auth.py" line="87"/>
         <source>Logga in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="56"/>
-        <location filename="../../desktop/ui/auth.py" line="124"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/auth.py" line="77"/>
+        <location filename="../../desktop/ui/auth.py" line="149"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="71"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="57"/>
+        <location filename="../../desktop/ui/auth.py" line="78"/>
         <location filename="../../desktop/ui/lock.py" line="65"/>
         <source>Lösenord</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="70"/>
+        <location filename="../../desktop/ui/auth.py" line="91"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="91"/>
+        <location filename="../../desktop/ui/auth.py" line="112"/>
         <source>Insyn startar – du loggas in strax.</source>
         <translation>Insyn is starting – you will be signed in in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="96"/>
+        <location filename="../../desktop/ui/auth.py" line="44"/>
+        <location filename="../../desktop/ui/common.py" line="104"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="110"/>
+        <location filename="../../desktop/ui/auth.py" line="35"/>
+        <source>För många felaktiga lösenord. Försök igen om %1 sekunder.</source>
+        <translation>Too many wrong passwords. Try again in %1 seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="39"/>
+        <location filename="../../desktop/ui/common.py" line="105"/>
+        <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
+        <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="41"/>
+        <location filename="../../desktop/ui/common.py" line="101"/>
+        <source>Den personen har inte rollen granskare.</source>
+        <translation>That person does not have the approver role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="43"/>
+        <location filename="../../desktop/ui/common.py" line="102"/>
+        <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
+        <translation>The extract must be approved by another person than the one handing it over.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="135"/>
         <source>Första start – Insyn</source>
         <translation>First start – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="112"/>
+        <location filename="../../desktop/ui/auth.py" line="137"/>
         <source>Skapa den första administratören</source>
         <translation>Create the first administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="113"/>
+        <location filename="../../desktop/ui/auth.py" line="138"/>
         <source>Administratören lägger sedan upp konton för receptionen och granskarna.</source>
         <translation>The administrator then creates the accounts for reception and approvers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="123"/>
+        <location filename="../../desktop/ui/auth.py" line="148"/>
         <source>Får även granska och lämna ut (granskare)</source>
         <translation>May also approve and release extracts (approver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="125"/>
+        <location filename="../../desktop/ui/auth.py" line="150"/>
         <location filename="../../desktop/ui/case_list.py" line="49"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="72"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="126"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/auth.py" line="151"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="73"/>
         <source>Lösenord (minst 8 tecken)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="127"/>
+        <location filename="../../desktop/ui/auth.py" line="152"/>
         <source>Upprepa lösenordet</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="133"/>
+        <location filename="../../desktop/ui/auth.py" line="158"/>
         <source>Skapa administratör</source>
         <translation>Create administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="142"/>
+        <location filename="../../desktop/ui/auth.py" line="167"/>
         <source>Lösenorden är inte lika.</source>
         <translation>The passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="152"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="122"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/auth.py" line="177"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="154"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="154"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/auth.py" line="179"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="134"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="156"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/auth.py" line="181"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="134"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -142,7 +166,7 @@
         <translation>Signed in: %1 – type your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock.py" line="88"/>
+        <location filename="../../desktop/ui/lock.py" line="89"/>
         <source>Fel lösenord.</source>
         <translation>Wrong password.</translation>
     </message>
@@ -153,7 +177,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="50"/>
-        <location filename="../../desktop/ui/case_page.py" line="179"/>
+        <location filename="../../desktop/ui/case_page.py" line="190"/>
         <location filename="../../desktop/ui/new_visit.py" line="87"/>
         <location filename="../../desktop/ui/new_visit.py" line="125"/>
         <source>Personnummer</source>
@@ -161,20 +185,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="51"/>
-        <location filename="../../desktop/ui/case_page.py" line="178"/>
-        <location filename="../../desktop/ui/gather_view.py" line="140"/>
+        <location filename="../../desktop/ui/case_page.py" line="189"/>
+        <location filename="../../desktop/ui/gather_view.py" line="138"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="52"/>
-        <location filename="../../desktop/ui/case_page.py" line="180"/>
+        <location filename="../../desktop/ui/case_page.py" line="191"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="182"/>
+        <location filename="../../desktop/ui/case_page.py" line="193"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -234,260 +258,288 @@
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="44"/>
+        <location filename="../../desktop/ui/case_page.py" line="46"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="45"/>
+        <location filename="../../desktop/ui/case_page.py" line="47"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="46"/>
+        <location filename="../../desktop/ui/case_page.py" line="48"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="47"/>
+        <location filename="../../desktop/ui/case_page.py" line="49"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="48"/>
+        <location filename="../../desktop/ui/case_page.py" line="50"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="49"/>
+        <location filename="../../desktop/ui/case_page.py" line="51"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="50"/>
+        <location filename="../../desktop/ui/case_page.py" line="52"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="51"/>
+        <location filename="../../desktop/ui/case_page.py" line="53"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="52"/>
+        <location filename="../../desktop/ui/case_page.py" line="54"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="53"/>
+        <location filename="../../desktop/ui/case_page.py" line="55"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="54"/>
+        <location filename="../../desktop/ui/case_page.py" line="56"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="55"/>
+        <location filename="../../desktop/ui/case_page.py" line="57"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="56"/>
+        <location filename="../../desktop/ui/case_page.py" line="58"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="57"/>
+        <location filename="../../desktop/ui/case_page.py" line="59"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="58"/>
+        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <source>Utdraget släpptes för utlämning</source>
+        <translation>The extract was released for delivery</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <source>Alla svaga träffar bekräftades</source>
+        <translation>All weak matches were confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="62"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="59"/>
+        <location filename="../../desktop/ui/case_page.py" line="63"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <location filename="../../desktop/ui/case_page.py" line="64"/>
         <source>Utfall registrerades</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="66"/>
+        <location filename="../../desktop/ui/case_page.py" line="70"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="67"/>
+        <location filename="../../desktop/ui/case_page.py" line="71"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="86"/>
+        <location filename="../../desktop/ui/case_page.py" line="89"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="89"/>
+        <location filename="../../desktop/ui/case_page.py" line="92"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="90"/>
+        <location filename="../../desktop/ui/case_page.py" line="93"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="91"/>
+        <location filename="../../desktop/ui/case_page.py" line="94"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="92"/>
+        <location filename="../../desktop/ui/case_page.py" line="95"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="95"/>
+        <location filename="../../desktop/ui/case_page.py" line="98"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="97"/>
-        <location filename="../../desktop/ui/case_page.py" line="368"/>
+        <location filename="../../desktop/ui/case_page.py" line="100"/>
+        <location filename="../../desktop/ui/case_page.py" line="401"/>
+        <location filename="../../desktop/ui/case_page.py" line="408"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="118"/>
+        <location filename="../../desktop/ui/case_page.py" line="121"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="118"/>
-        <location filename="../../desktop/ui/case_page.py" line="339"/>
+        <location filename="../../desktop/ui/case_page.py" line="121"/>
+        <location filename="../../desktop/ui/case_page.py" line="366"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="129"/>
+        <location filename="../../desktop/ui/case_page.py" line="132"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="140"/>
+        <location filename="../../desktop/ui/case_page.py" line="143"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="141"/>
+        <location filename="../../desktop/ui/case_page.py" line="144"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="142"/>
+        <location filename="../../desktop/ui/case_page.py" line="145"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="143"/>
+        <location filename="../../desktop/ui/case_page.py" line="146"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="174"/>
+        <location filename="../../desktop/ui/case_page.py" line="185"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="362"/>
-        <source>Utfall saknas för: %1. Besökaren ska få veta vad som gjorts (art. 12.3).</source>
-        <translation>No outcome yet for: %1. The visitor must be told what was done (Art. 12.3).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="118"/>
+        <location filename="../../desktop/ui/case_page.py" line="121"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="181"/>
+        <location filename="../../desktop/ui/case_page.py" line="192"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="184"/>
+        <location filename="../../desktop/ui/case_page.py" line="195"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="186"/>
+        <location filename="../../desktop/ui/case_page.py" line="197"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="187"/>
+        <location filename="../../desktop/ui/case_page.py" line="198"/>
         <location filename="../../desktop/ui/new_visit.py" line="90"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="239"/>
-        <source>Utdraget måste godkännas av en annan person med rollen granskare.</source>
-        <translation>The extract must be approved by another person with the approver role.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="248"/>
+        <location filename="../../desktop/ui/case_page.py" line="269"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="278"/>
+        <location filename="../../desktop/ui/case_page.py" line="272"/>
+        <source>Godkänn</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="307"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="285"/>
+        <location filename="../../desktop/ui/case_page.py" line="316"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="285"/>
+        <location filename="../../desktop/ui/case_page.py" line="316"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="296"/>
+        <location filename="../../desktop/ui/case_page.py" line="327"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="296"/>
+        <location filename="../../desktop/ui/case_page.py" line="327"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="306"/>
+        <location filename="../../desktop/ui/case_page.py" line="337"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="306"/>
+        <location filename="../../desktop/ui/case_page.py" line="337"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="339"/>
+        <location filename="../../desktop/ui/case_page.py" line="366"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="358"/>
+        <location filename="../../desktop/ui/case_page.py" line="389"/>
+        <source>utfall för %1</source>
+        <translation>the outcome of %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="391"/>
+        <source>svar från %1</source>
+        <translation>the answer from %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="393"/>
+        <source>registerutdraget</source>
+        <translation>the data extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="402"/>
+        <source>Besökaren har inte fått: %1 (art. 12.3).
+Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
+        <translation>The visitor has not received: %1 (Art. 12.3).
+Why is the case closed anyway? The reason is kept with the case.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="408"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -727,217 +779,277 @@
         <translation>Write what the visitor asks for.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/common.py" line="85"/>
+        <source>Namnet är för långt (högst 200 tecken).</source>
+        <translation>The name is too long (200 characters at most).</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/common.py" line="86"/>
+        <source>Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen.</source>
+        <translation>The name contains invisible or control characters. Type it as on the ID document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="87"/>
+        <source>Namnet måste innehålla bokstäver.</source>
+        <translation>The name must contain letters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="88"/>
+        <source>Texten är för lång (högst 4 000 tecken).</source>
+        <translation>The text is too long (4,000 characters at most).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="89"/>
+        <source>Texten innehåller osynliga tecken eller styrtecken.</source>
+        <translation>The text contains invisible or control characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="91"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="79"/>
+        <location filename="../../desktop/ui/common.py" line="98"/>
+        <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
+        <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="99"/>
+        <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
+        <translation>The extract has changed since it was produced. Produce it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="100"/>
+        <source>En granskare måste godkänna utdraget.</source>
+        <translation>An approver must approve the extract.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="103"/>
+        <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
+        <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="110"/>
+        <source>Det går inte i ärendets nuvarande läge.</source>
+        <translation>That is not possible in the case’s current state.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="112"/>
+        <source>För många felaktiga lösenord. Försök igen om en stund.</source>
+        <translation>Too many wrong passwords. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="77"/>
         <source>Klart – %n uppgifter</source>
         <translation>Done – %n items</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="81"/>
+        <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <location filename="../../desktop/ui/gather_view.py" line="80"/>
         <source>Söker …</source>
         <translation>Searching …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="83"/>
+        <location filename="../../desktop/ui/gather_view.py" line="81"/>
         <source>Inget hittat</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="84"/>
+        <location filename="../../desktop/ui/gather_view.py" line="82"/>
         <source>Misslyckades</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="85"/>
+        <location filename="../../desktop/ui/gather_view.py" line="83"/>
         <source>Svarade inte i tid</source>
         <translation>Did not answer in time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="86"/>
+        <location filename="../../desktop/ui/gather_view.py" line="84"/>
         <source>Avbrutet</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="87"/>
+        <location filename="../../desktop/ui/gather_view.py" line="85"/>
         <source>Manuell kontroll</source>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="90"/>
+        <location filename="../../desktop/ui/common.py" line="117"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="49"/>
         <source>Svenska</source>
         <translation>Swedish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="59"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="50"/>
         <source>Engelska</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="51"/>
         <source>Förhandsgranska utdraget</source>
         <translation>Preview the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="62"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="53"/>
         <source>Skriv ut … (Ctrl+P)</source>
         <translation>Print … (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="64"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="55"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="66"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
         <source>Maskinläsbar kopia (ZIP) …</source>
         <translation>Machine-readable copy (ZIP) …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="69"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="79"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="70"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="90"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="81"/>
         <source>◀ Föregående sida (PgUp)</source>
         <translation>◀ Previous page (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="91"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="82"/>
         <source>Nästa sida (PgDn) ▶</source>
         <translation>Next page (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="126"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="130"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="162"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="167"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="173"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="171"/>
+        <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
+        <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="182"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="177"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="178"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="186"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="187"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="206"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="196"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="237"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="239"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="247"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="249"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="263"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="270"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="265"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="266"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="272"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="273"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="275"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="254"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="255"/>
+        <location filename="../../desktop/ui/case_page.py" line="304"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="256"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="257"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="279"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="299"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="288"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="307"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="103"/>
+        <location filename="../../desktop/ui/gather_view.py" line="101"/>
         <source>Uppgifter finns</source>
         <translation>Data found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="104"/>
+        <location filename="../../desktop/ui/gather_view.py" line="102"/>
         <source>Inget finns</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="110"/>
+        <location filename="../../desktop/ui/gather_view.py" line="108"/>
         <source>Vad som finns, som det ska stå i utdraget</source>
         <translation>What was found, as it should read in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="111"/>
+        <location filename="../../desktop/ui/gather_view.py" line="109"/>
         <source>Spara svar</source>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="136"/>
-        <location filename="../../desktop/ui/gather_view.py" line="175"/>
+        <location filename="../../desktop/ui/gather_view.py" line="134"/>
+        <location filename="../../desktop/ui/gather_view.py" line="174"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="140"/>
+        <location filename="../../desktop/ui/gather_view.py" line="138"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="140"/>
+        <location filename="../../desktop/ui/gather_view.py" line="138"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="149"/>
+        <location filename="../../desktop/ui/gather_view.py" line="147"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="151"/>
+        <location filename="../../desktop/ui/gather_view.py" line="149"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="153"/>
+        <location filename="../../desktop/ui/gather_view.py" line="151"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
@@ -947,47 +1059,52 @@
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="219"/>
+        <location filename="../../desktop/ui/gather_view.py" line="218"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="242"/>
+        <location filename="../../desktop/ui/gather_view.py" line="241"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="253"/>
+        <location filename="../../desktop/ui/gather_view.py" line="254"/>
         <source>Klart: %1 uppgifter från %2 system.</source>
         <translation>Done: %1 items from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="256"/>
+        <location filename="../../desktop/ui/gather_view.py" line="257"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="270"/>
+        <location filename="../../desktop/ui/gather_view.py" line="271"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="272"/>
+        <location filename="../../desktop/ui/gather_view.py" line="273"/>
+        <source>Insamlingen kunde inte göras.</source>
+        <translation>The search could not be done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="274"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="284"/>
+        <location filename="../../desktop/ui/gather_view.py" line="286"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="296"/>
+        <location filename="../../desktop/ui/gather_view.py" line="293"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="298"/>
+        <location filename="../../desktop/ui/gather_view.py" line="295"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1023,23 +1140,28 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="54"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="45"/>
         <source>Personal</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60"/>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <source>Regler</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>%1 (%2) · Insyn %3</source>
         <translation>%1 (%2) · Insyn %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
         <source>Ärende %1 registrerat. Svara senast %2.</source>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
@@ -1234,43 +1356,43 @@
         <translation>Representative: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="41"/>
+        <location filename="../../desktop/ui/review_view.py" line="42"/>
         <source>Rör en annan person (art. 15.4)</source>
         <translation>Concerns another person (Art. 15(4))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="42"/>
+        <location filename="../../desktop/ui/review_view.py" line="43"/>
         <source>Fel person – felaktig träff</source>
         <translation>Wrong person – false match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="43"/>
+        <location filename="../../desktop/ui/review_view.py" line="44"/>
         <source>Dubblett</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="74"/>
+        <location filename="../../desktop/ui/review_view.py" line="75"/>
         <source>stark</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="74"/>
+        <location filename="../../desktop/ui/review_view.py" line="75"/>
         <source>svag – bekräfta</source>
         <translation>weak – confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="154"/>
+        <location filename="../../desktop/ui/review_view.py" line="155"/>
         <source>Uppgifter</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="154"/>
+        <location filename="../../desktop/ui/review_view.py" line="155"/>
         <source>Antal / träff</source>
         <translation>Count / match</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="210"/>
-        <location filename="../../desktop/ui/review_view.py" line="320"/>
+        <location filename="../../desktop/ui/review_view.py" line="322"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
@@ -1300,88 +1422,194 @@
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="261"/>
+        <location filename="../../desktop/ui/review_view.py" line="264"/>
         <source>%1 uppgifter. %2 svaga träffar (hittade via e-post, telefon eller namn) är inte med förrän du bekräftar dem. Avmarkera det som inte gäller besökaren; markera ett fält som maskerat om det rör någon annan.</source>
         <translation>%1 items. %2 weak matches (found by e-mail, phone or name) stay out until you confirm them. Untick what does not concern the visitor; mask a field that concerns someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="33"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="33"/>
         <source>Granskare</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="33"/>
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="42"/>
         <source>Personal – Insyn</source>
         <translation>Staff – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="74"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
+        <source>Låst</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="80"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="82"/>
         <source>Nytt lösenord …</source>
         <translation>New password …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="83"/>
         <source>Aktivera / inaktivera</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="84"/>
+        <source>Ge markerade roller</source>
+        <translation>Give the ticked roles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="86"/>
+        <source>Den valda personen får rollerna som är ikryssade ovan.</source>
+        <translation>The selected person gets the roles ticked above.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="87"/>
+        <source>Lås upp</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="89"/>
+        <source>Kontot låstes efter för många felaktiga lösenord.</source>
+        <translation>The account was locked after too many wrong passwords.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="176"/>
+        <source>Välj en person i listan och minst en roll.</source>
+        <translation>Choose a person in the list and at least one role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="181"/>
+        <source>Du kan inte ta administratörsrollen från dig själv.</source>
+        <translation>You cannot take the administrator role from yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="30"/>
+        <source>En granskare godkänner varje utdrag</source>
+        <translation>An approver approves every extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="31"/>
+        <source>Låses efter (minuter utan användning)</source>
+        <translation>Locks after (minutes without use)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="32"/>
+        <source>Avslutade ärenden gallras efter (år)</source>
+        <translation>Closed cases are purged after (years)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="33"/>
+        <source>Kontot låses efter felaktiga lösenord (antal)</source>
+        <translation>An account locks after wrong passwords (count)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="34"/>
+        <source>Ett låst konto är låst i (minuter)</source>
+        <translation>A locked account stays locked for (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="40"/>
+        <source>organisationens regel</source>
+        <translation>the organisation’s policy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="41"/>
+        <source>strängare på den här disken</source>
+        <translation>stricter at this desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="42"/>
+        <source>standard</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="63"/>
+        <source>Regler – Insyn</source>
+        <translation>Policy – Insyn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="65"/>
+        <source>Regler som gäller vid den här disken</source>
+        <translation>The policy in force at this desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="91"/>
+        <source>Ändringar gäller alla diskar som använder samma ärenderegister och loggas.</source>
+        <translation>Changes apply to every desk that uses the same case register, and are logged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="93"/>
+        <source>Bara en administratör kan ändra reglerna.</source>
+        <translation>Only an administrator can change the policy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="100"/>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="90"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="112"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="112"/>
         <source>nej</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="112"/>
+        <source>låst</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="125"/>
         <source>Välj minst en roll.</source>
         <translation>Choose at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="148"/>
         <source>Nytt lösenord</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="148"/>
         <source>Nytt lösenord (minst 8 tecken):</source>
         <translation>New password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="166"/>
         <source>Du kan inte inaktivera ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>

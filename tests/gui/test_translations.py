@@ -48,3 +48,18 @@ def test_the_window_speaks_english(qtbot) -> None:  # type: ignore[no-untyped-de
         for translator in app.findChildren(__import__("PySide6.QtCore", fromlist=["QTranslator"]).QTranslator):  # type: ignore[union-attr]
             app.removeTranslator(translator)  # type: ignore[union-attr]
     assert request_labels()["erasure"] == "Radering (art. 17)"
+
+
+def test_qts_own_dialogs_speak_swedish(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTranslator
+
+    from desktop.ui.app import install_translator
+
+    app = QCoreApplication.instance()
+    install_translator(app, "sv")  # type: ignore[arg-type]
+    try:
+        assert QCoreApplication.translate("QPlatformTheme", "&Yes") == "&Ja"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
+    finally:
+        for translator in app.findChildren(QTranslator):  # type: ignore[union-attr]
+            app.removeTranslator(translator)  # type: ignore[union-attr]
