@@ -42,6 +42,15 @@ def check_name(name: str) -> str:
     return text
 
 
+_SPECIAL_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe"})
+
+
+def fold(text: str) -> str:
+    """A name as a search compares it: case, diacritics and spacing ignored (Öberg = oberg)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL_LETTERS))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
 def check_text(text: str, *, limit: int = TEXT_MAX) -> str:
     """A free text as it will be kept (NFC, trimmed). Raises TextRefused (text_long,
     text_characters)."""

@@ -126,6 +126,7 @@ class Case(Base):
     rejection_reason: Mapped[str | None]
     closing_note: Mapped[str | None]  # why a case was closed although something was still owed
     subject_name: Mapped[str200] = mapped_column(index=True)
+    subject_name_folded: Mapped[str200 | None] = mapped_column(index=True)  # for searching: Öberg = oberg
     subject_personnummer: Mapped[str20] = mapped_column(index=True)  # YYYYMMDD-NNNC
     language: Mapped[str20] = mapped_column(default="sv")
     created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))

@@ -17,6 +17,7 @@ from desktop.core.clock import LOCAL_ZONE
 from desktop.core.deadlines import extended_deadline, response_deadline
 from desktop.core.requests import CaseStatus, RequestType, check_transition
 from desktop.core.staff import Role
+from desktop.core.text import fold
 from desktop.core.verification import Mandate, PersonCheck
 from desktop.register import audit
 from desktop.register.digests import new_salt
@@ -132,6 +133,7 @@ def create_case(
         received_on=received_on,
         deadline=response_deadline(received_on, eves_as_holidays=eves_as_holidays),
         subject_name=subject.name,
+        subject_name_folded=fold(subject.name),
         subject_personnummer=subject.personnummer.canonical,
         language=language,
         created_by_id=staff.id,

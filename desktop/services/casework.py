@@ -10,13 +10,16 @@ import contextlib
 import enum
 import gc
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from desktop.core.clock import LOCAL_ZONE
+from desktop.core.identity import InvalidPersonnummer, parse_personnummer
 from desktop.core.requests import CaseStatus
+from desktop.core.text import fold
 from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import AuditEvent, Case, Staff, utcnow
@@ -74,8 +77,44 @@ def _query(what: CaseFilter, search: str, staff_id: int | None, today: date) -> 
         query = query.where(Case.status.not_in(OPEN_STATUSES))
     text = search.strip()
     if text:
-        query = query.where(or_(Case.number.startswith(text), Case.subject_name.ilike(f"%{text}%")))
+        query = query.where(_matches(text, today))
     return query
+
+
+def _matches(text: str, today: date) -> ColumnElement[bool]:
+    """What a search at the desk finds: a personnummer in any form (12 or 10 digits, with or
+    without separator, or just the date of birth), a case number or a part of it, a name without
+    its diacritics (Oberg finds Öberg)."""
+    digits = re.sub(r"[-+ ]", "", text)
+    found = [
+        Case.number.contains(text, autoescape=True),
+        Case.subject_name_folded.contains(fold(text), autoescape=True),
+    ]
+    if digits.isdigit():
+        if len(digits) == 12:
+            found.append(Case.subject_personnummer == f"{digits[:8]}-{digits[8:]}")
+        elif len(digits) == 10:
+            with contextlib.suppress(InvalidPersonnummer):
+                found.append(Case.subject_personnummer == parse_personnummer(text, today=today).canonical)
+        elif len(digits) == 8:
+            found.append(Case.subject_personnummer.startswith(digits))
+        elif len(digits) == 6:
+            found.append(Case.subject_personnummer.like(f"__{digits}-%"))
+    return or_(*found)
+
+
+def open_cases_of(desk: Desk, personnummer: str) -> list[str]:
+    """The open cases of the same person (a visitor who comes back while a case is open)."""
+    try:
+        canonical = parse_personnummer(personnummer, today=today_local()).canonical
+    except InvalidPersonnummer:
+        return []
+    with desk.register.sessions() as session:
+        return list(
+            session.execute(
+                select(Case.number).where(Case.subject_personnummer == canonical, Case.status.in_(OPEN_STATUSES))
+            ).scalars()
+        )
 
 
 def count_cases(desk: Desk, what: CaseFilter, search: str = "", staff_id: int | None = None) -> int:

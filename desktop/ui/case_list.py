@@ -140,7 +140,7 @@ class CaseListPage(QWidget):
             self.filter.addItem(label, value)
         self.search = QLineEdit()
         self.search.setObjectName("case_search")
-        self.search.setPlaceholderText(tr("Sök på ärendenummer eller namn (Ctrl+F)"))
+        self.search.setPlaceholderText(tr("Sök på personnummer, ärendenummer eller namn (Ctrl+F)"))
         self.count = QLabel()
         self.count.setObjectName("hint")
         bar.addWidget(self.filter)

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.visit.case_opened.connect(self._case_opened)
+        self.visit.existing_case.connect(self.show_case)
         self.cases.open_case.connect(self.show_case)
         self.case.closed.connect(self.show_cases)
         self.lock_screen.unlocked.connect(self.unlock)

@@ -200,6 +200,7 @@ def detail_hints() -> dict[RequestType, str]:
 
 class NewVisitPage(QWidget):
     case_opened = Signal(object)  # OpenedCase
+    existing_case = Signal(str)  # the number of the open case the visitor already has
 
     def __init__(self, desk: Desk, staff_username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,6 +312,37 @@ class NewVisitPage(QWidget):
         self.problem.clear()
         self.person.personnummer.setFocus()
 
+    def allow_duplicate(self, personnummer: str) -> bool:
+        """A visitor with an open case: open that case instead, or register a new one anyway."""
+        from desktop.services.casework import open_cases_of
+
+        existing = open_cases_of(self.desk, personnummer)
+        if not existing:
+            return True
+        choice = self.ask_duplicate(existing)
+        if choice == "open":
+            self.clear()
+            self.existing_case.emit(existing[0])
+            return False
+        return choice == "new"
+
+    def ask_duplicate(self, existing: list[str]) -> str:
+        """'open', 'new' or '' (cancel); tests replace this."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("Besökaren har redan ett öppet ärende"))
+        box.setText(
+            tr("Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.")
+            .replace("%1", ", ".join(existing))
+        )  # fmt: skip
+        open_button = box.addButton(tr("Öppna ärende %1").replace("%1", existing[0]), QMessageBox.ButtonRole.AcceptRole)
+        new_button = box.addButton(tr("Registrera ett nytt ärende ändå"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_button else "new" if clicked is new_button else ""
+
     def register(self) -> OpenedCase | None:
         requests: list[tuple[RequestType, str | None]] = []
         for request, box in self.requests.items():
@@ -325,6 +357,8 @@ class NewVisitPage(QWidget):
                 edit.setFocus()
                 return None
             requests.append((request, detail or None))
+        if not self.allow_duplicate(self.person.personnummer.text()):
+            return None
         representative = None
         if self.representative_box.isChecked():
             mandate = Mandate(

@@ -50,6 +50,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="91"/>
+        <location filename="../../desktop/ui/new_visit.py" line="341"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -249,8 +250,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="143"/>
-        <source>Sök på ärendenummer eller namn (Ctrl+F)</source>
-        <translation>Search by case number or name (Ctrl+F)</translation>
+        <source>Sök på personnummer, ärendenummer eller namn (Ctrl+F)</source>
+        <translation>Search by personnummer, case number or name (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="173"/>
@@ -1151,7 +1152,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="65"/>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
@@ -1161,7 +1162,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>%1 (%2) · Insyn %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>Ärende %1 registrerat. Svara senast %2.</source>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
@@ -1271,87 +1272,107 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="209"/>
+        <location filename="../../desktop/ui/new_visit.py" line="210"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="214"/>
+        <location filename="../../desktop/ui/new_visit.py" line="215"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="238"/>
+        <location filename="../../desktop/ui/new_visit.py" line="239"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="243"/>
+        <location filename="../../desktop/ui/new_visit.py" line="244"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="253"/>
+        <location filename="../../desktop/ui/new_visit.py" line="254"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="254"/>
+        <location filename="../../desktop/ui/new_visit.py" line="255"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="255"/>
+        <location filename="../../desktop/ui/new_visit.py" line="256"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="262"/>
+        <location filename="../../desktop/ui/new_visit.py" line="263"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="263"/>
+        <location filename="../../desktop/ui/new_visit.py" line="264"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="264"/>
+        <location filename="../../desktop/ui/new_visit.py" line="265"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="265"/>
+        <location filename="../../desktop/ui/new_visit.py" line="266"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="278"/>
+        <location filename="../../desktop/ui/new_visit.py" line="279"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="280"/>
+        <location filename="../../desktop/ui/new_visit.py" line="281"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="287"/>
+        <location filename="../../desktop/ui/new_visit.py" line="288"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="289"/>
+        <location filename="../../desktop/ui/new_visit.py" line="290"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="323"/>
+        <location filename="../../desktop/ui/new_visit.py" line="334"/>
+        <source>Besökaren har redan ett öppet ärende</source>
+        <translation>The visitor already has an open case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="336"/>
+        <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
+        <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="339"/>
+        <source>Öppna ärende %1</source>
+        <translation>Open case %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="340"/>
+        <source>Registrera ett nytt ärende ändå</source>
+        <translation>Register a new case anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="355"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="345"/>
+        <location filename="../../desktop/ui/new_visit.py" line="379"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>

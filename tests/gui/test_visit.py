@@ -547,3 +547,32 @@ def test_an_administrator_unlocks_an_account_and_changes_roles(qtbot, desk, monk
     dialog.roles["approver"].setChecked(True)
     dialog.set_roles()
     assert sign_in(desk, "disk2", PASSWORDS["disk2"]).role_set == {"reception", "approver"}
+
+
+def test_a_visitor_is_found_in_every_form_and_a_second_case_is_not_opened_unasked(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pin = examples(desk)[0]  # e.g. 19420120-5830
+    fill_visitor(qtbot, window, pin, "Åsa Öberg")
+    first = window.visit.register()
+    number = first.number
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    window.show_cases()
+    digits = pin.replace("-", "")
+    for search in (pin, digits, digits[:8], digits[2:], f"{digits[2:8]}-{digits[8:]}", number[-5:], number[-2:],
+                   "Oberg", "asa öberg", "ÅSA"):  # fmt: skip
+        window.cases.search.setText(search)
+        window.cases.reload()
+        found = [window.cases.model.rows[r].number for r in range(len(window.cases.model.rows))]
+        assert number in found, search
+    window.cases.search.setText("19990101")
+    window.cases.reload()
+    assert window.cases.model.rows == []
+    # The same visitor again: the open case is offered instead of a duplicate.
+    asked: list[list[str]] = []
+    monkeypatch.setattr(window.visit, "ask_duplicate", lambda existing: asked.append(existing) or "open")
+    fill_visitor(qtbot, window, pin, "Åsa Öberg")
+    assert window.visit.register() is None
+    assert asked == [[number]] and window.stack.currentWidget() is window.case and window.case.number == number
+    monkeypatch.setattr(window.visit, "ask_duplicate", lambda existing: "new")
+    fill_visitor(qtbot, window, pin, "Åsa Öberg")
+    second = window.visit.register()  # staff chose to register a new one anyway
+    assert second is not None and second.number != number

@@ -29,6 +29,16 @@ def upgrade() -> None:
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.add_column(sa.Column("digest_salt", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("closing_note", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("subject_name_folded", sa.String(length=200), nullable=True))
+        batch_op.create_index(batch_op.f("ix_cases_subject_name_folded"), ["subject_name_folded"], unique=False)
+    # Names as a search compares them (Öberg = oberg), for the cases already in the register.
+    from desktop.core.text import fold
+
+    cases = sa.table("cases", sa.column("id", sa.Integer), sa.column("subject_name", sa.String),
+                     sa.column("subject_name_folded", sa.String))  # fmt: skip
+    connection = op.get_bind()
+    for case_id, name in connection.execute(sa.select(cases.c.id, cases.c.subject_name)).all():
+        connection.execute(cases.update().where(cases.c.id == case_id).values(subject_name_folded=fold(name)))
     with op.batch_alter_table("audit_head", schema=None) as batch_op:
         batch_op.add_column(sa.Column("keyed", sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.add_column(sa.Column("baselined", sa.Boolean(), nullable=False, server_default=sa.false()))
@@ -49,6 +59,8 @@ def downgrade() -> None:
         batch_op.drop_column("baselined")
         batch_op.drop_column("keyed")
     with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_cases_subject_name_folded"))
+        batch_op.drop_column("subject_name_folded")
         batch_op.drop_column("closing_note")
         batch_op.drop_column("digest_salt")
     with op.batch_alter_table("deliveries", schema=None) as batch_op:
