@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,18 +70,22 @@ def install_translator(app: QApplication, language: str) -> None:
         _translators.append(translator)
 
 
-def open_window(app: QApplication, desk: Desk, staff: Any, language: str) -> MainWindow:
+def open_window(
+    app: QApplication, desk: Desk, staff: Any, language: str, on_sign_out: Callable[[], None] | None = None
+) -> MainWindow:
     """The main window in `language`; switching language builds a fresh one (the case list)."""
     from desktop.ui.main_window import MainWindow
 
     install_translator(app, language)
     QSettings("Insyn", "Insyn").setValue("language", language)
     window = MainWindow(desk, staff)
+    if on_sign_out is not None:
+        window.signed_out.connect(on_sign_out)
 
     def switch(new_language: str) -> None:
         if window.case.result is not None:
             return  # never rebuild while a visitor's data is on screen
-        replacement = open_window(app, desk, staff, new_language)
+        replacement = open_window(app, desk, staff, new_language, on_sign_out)
         replacement.setGeometry(window.geometry())
         replacement.show()
         window.close()
@@ -199,8 +204,25 @@ class Startup:
 
     def signed_in(self) -> None:
         assert self.desk is not None and self.sign_in.staff is not None
-        self.window = open_window(self.app, self.desk, self.sign_in.staff, self.language)
+        self.window = open_window(self.app, self.desk, self.sign_in.staff, self.language, self.signed_out)
         self.window.show()
+
+    def signed_out(self) -> None:
+        """Back to the sign-in for the next person; the window (whichever language it was
+        rebuilt in) and its data go."""
+        from desktop.ui.main_window import MainWindow
+
+        self.sign_in.staff = None
+        self.sign_in.username.clear()
+        self.sign_in.password.clear()
+        self.sign_in.problem.clear()
+        self.sign_in.show()  # first, so that closing the window does not end the program
+        self.sign_in.username.setFocus()
+        self.window = None
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                window.close()
+                window.deleteLater()
 
 
 def run_gui(

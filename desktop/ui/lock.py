@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.common import heading, tr
 
@@ -46,6 +46,7 @@ class LockScreen(QWidget):
     """Shown over everything when the desk is locked: no personal data, only how to unlock."""
 
     unlocked = Signal()
+    sign_out = Signal()  # "Byt användare" / "Logga ut": the next person signs in
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +71,11 @@ class LockScreen(QWidget):
         self.problem.setObjectName("problem")
         self.problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.problem)
+        self.sign_out_button = QPushButton(tr("Byt användare / logga ut"))
+        self.sign_out_button.setObjectName("sign_out")
+        self.sign_out_button.setToolTip(tr("Ärendet som var öppet stängs; nästa person loggar in."))
+        self.sign_out_button.clicked.connect(self.sign_out)
+        layout.addWidget(self.sign_out_button, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
 
     def lock_for(self, username: str, display_name: str) -> None:

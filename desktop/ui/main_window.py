@@ -19,6 +19,7 @@ from desktop.ui.new_visit import NewVisitPage
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
+    signed_out = Signal()  # from the lock screen: the window closes and the sign-in returns
 
     def __init__(self, desk: Desk, staff: StaffMember) -> None:
         super().__init__()
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.cases.open_case.connect(self.show_case)
         self.case.closed.connect(self.show_cases)
         self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.sign_out.connect(self.sign_out)
         self.case.review.decided.connect(self.case.update_actions)
         self.idle = IdleWatcher(desk.policy.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
@@ -145,6 +147,11 @@ class MainWindow(QMainWindow):
         self.toolbar.setEnabled(False)
         self.lock_screen.lock_for(self.staff.username, self.staff.display_name)
         self.stack.setCurrentWidget(self.lock_screen)
+
+    def sign_out(self) -> None:
+        """At a shift change: the open case's data is let go and the next person signs in."""
+        self.case.drop_data()
+        self.signed_out.emit()
 
     def unlock(self) -> None:
         self.toolbar.setEnabled(True)

@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="103"/>
+        <location filename="../../desktop/ui/app.py" line="108"/>
         <source>Ingen konfiguration: starta med --config SÖKVÄG eller --demo.</source>
         <translation>No configuration: start with --config PATH or --demo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="118"/>
+        <location filename="../../desktop/ui/app.py" line="123"/>
         <source>Ärenderegistret svarar inte just nu. Det som sparats finns kvar; försök igen om en stund.</source>
         <translation>The case register does not answer just now. What was saved is kept; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="119"/>
+        <location filename="../../desktop/ui/app.py" line="124"/>
         <source>Något gick fel i Insyn. Det som sparats finns kvar; försök igen. Fortsätter det, kontakta IT.</source>
         <translation>Something went wrong in Insyn. What was saved is kept; try again. If it goes on, contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="190"/>
+        <location filename="../../desktop/ui/app.py" line="195"/>
         <source>Insyn kunde inte starta; se loggen.</source>
         <translation>Insyn could not start; see the log.</translation>
     </message>
@@ -44,7 +44,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="78"/>
-        <location filename="../../desktop/ui/lock.py" line="65"/>
+        <location filename="../../desktop/ui/lock.py" line="66"/>
         <source>Lösenord</source>
         <translation>Password</translation>
     </message>
@@ -157,17 +157,27 @@
         <translation>That user name exists already.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock.py" line="56"/>
+        <location filename="../../desktop/ui/lock.py" line="57"/>
         <source>Insyn är låst</source>
         <translation>Insyn is locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock.py" line="77"/>
+        <location filename="../../desktop/ui/lock.py" line="74"/>
+        <source>Byt användare / logga ut</source>
+        <translation>Switch user / sign out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="76"/>
+        <source>Ärendet som var öppet stängs; nästa person loggar in.</source>
+        <translation>The open case is closed; the next person signs in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="83"/>
         <source>Inloggad: %1 – skriv ditt lösenord för att fortsätta.</source>
         <translation>Signed in: %1 – type your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock.py" line="89"/>
+        <location filename="../../desktop/ui/lock.py" line="95"/>
         <source>Fel lösenord.</source>
         <translation>Wrong password.</translation>
     </message>
@@ -1110,59 +1120,59 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The answer is saved with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="27"/>
+        <location filename="../../desktop/ui/main_window.py" line="28"/>
         <source>Insyn – %1</source>
         <translation>Insyn – %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="37"/>
+        <location filename="../../desktop/ui/main_window.py" line="38"/>
         <source>Huvudmeny</source>
         <translation>Main menu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="43"/>
+        <location filename="../../desktop/ui/main_window.py" line="44"/>
         <source>Ny besökare (Ctrl+N)</source>
         <translation>New visitor (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="44"/>
+        <location filename="../../desktop/ui/main_window.py" line="45"/>
         <source>Ärenden (Ctrl+L)</source>
         <translation>Cases (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="45"/>
+        <location filename="../../desktop/ui/main_window.py" line="46"/>
         <source>Sök (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="46"/>
+        <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>Lås (Ctrl+Shift+L)</source>
         <translation>Lock (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54"/>
+        <location filename="../../desktop/ui/main_window.py" line="55"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="45"/>
         <source>Personal</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <location filename="../../desktop/ui/main_window.py" line="60"/>
         <source>Regler</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>%1 (%2) · Insyn %3</source>
         <translation>%1 (%2) · Insyn %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>Ärende %1 registrerat. Svara senast %2.</source>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>

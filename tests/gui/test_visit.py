@@ -576,3 +576,42 @@ def test_a_visitor_is_found_in_every_form_and_a_second_case_is_not_opened_unaske
     fill_visitor(qtbot, window, pin, "Åsa Öberg")
     second = window.visit.register()  # staff chose to register a new one anyway
     assert second is not None and second.number != number
+
+
+def test_at_a_shift_change_the_next_person_signs_in_from_the_lock_screen(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.app import Startup
+    from desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    startup = Startup(app, "sv", exit_when_ready=False)  # type: ignore[arg-type]
+    qtbot.addWidget(startup.sign_in)
+    startup.desk = desk
+    startup.sign_in.set_desk(desk)
+    startup.sign_in.username.setText("disk1")
+    startup.sign_in.password.setText(PASSWORDS["disk1"])
+    startup.sign_in.try_sign_in()  # accepted: the window opens for disk1
+    window = startup.window
+    assert window is not None and window.staff.username == "disk1"
+    window.visit.print_receipt.setChecked(False)
+    window.show_new_visit()
+    person = window.visit.person
+    person.personnummer.setText(examples(desk)[1])
+    person.name.setText("Nguyễn Thị Minh")
+    person.document_number.setText("AB1234567")
+    expiry = date.today() + timedelta(days=400)
+    person.expiry.setDate(QDate(expiry.year, expiry.month, expiry.day))
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    window.lock()
+    window.lock_screen.sign_out_button.click()  # "Byt användare / logga ut"
+    assert window.case.result is None  # the visitor's data is let go
+    assert startup.sign_in.isVisible() and startup.sign_in.username.text() == ""
+    qtbot.waitUntil(lambda: not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    startup.sign_in.username.setText("granskare")
+    startup.sign_in.password.setText(PASSWORDS["granskare"])
+    startup.sign_in.try_sign_in()
+    assert startup.window is not None and startup.window.staff.username == "granskare"
+    startup.window.case.drop_data()
+    startup.window.close()
