@@ -5,6 +5,7 @@ Slow (about two minutes to build): CI runs it; `scripts/test -m "not bundle"` le
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -28,12 +29,12 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "insyn"
 
 
-def frozen(bundle: Path, cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def frozen(bundle: Path, cwd: Path, *args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
     # Nothing of the source tree or the virtual environment: only the bundle.
     clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "INSYN_RESOURCES")}
     clean.update(env)
     return subprocess.run([str(bundle / "insyn"), *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, env=clean)  # fmt: skip
+                          timeout=300, env=clean, input=stdin)  # fmt: skip
 
 
 def test_the_frozen_program_runs_a_whole_case(bundle: Path, tmp_path: Path) -> None:
@@ -51,13 +52,15 @@ def test_the_frozen_program_runs_a_whole_case(bundle: Path, tmp_path: Path) -> N
     config = str(tmp_path / "demo" / "insyn-demo.toml")
     check = frozen(bundle, tmp_path, "config", "check", config)
     assert check.returncode == 0, check.stdout + check.stderr
-    opened = frozen(bundle, tmp_path, "case", "open", "--config", config, "--personnummer", pin, "--name",
-                    "Åsa Öberg", "--document", "passport:SE:1234:2031-01-01", "--request", "access", "--staff", "disk1")  # fmt: skip
+    visitor = json.dumps({"personnummer": pin, "name": "Åsa Öberg", "document": "passport:SE:1234:2031-01-01"})
+    opened = frozen(bundle, tmp_path, "case", "open", "--config", config, "--visitor", "-", "--request", "access",
+                    "--staff", "disk1", stdin="demo-disk1\n" + visitor)  # fmt: skip
     assert opened.returncode == 0, opened.stderr
     number = opened.stdout.strip()
     pdf = tmp_path / "extract.pdf"
     extract = frozen(bundle, tmp_path, "case", "extract", number, "--config", config, "--out", str(pdf),
-                     "--staff", "disk1", "--approved-by", "granskare", "--lang", "en")  # fmt: skip
+                     "--staff", "disk1", "--approved-by", "granskare", "--lang", "en",
+                     stdin="demo-disk1\ndemo-granskare\n")  # fmt: skip
     assert extract.returncode == 0, extract.stderr
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
     assert (
