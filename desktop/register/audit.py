@@ -157,9 +157,11 @@ def append(
 def ensure_baseline(session: Session) -> None:
     """Once per register (the first start of a version that keeps row digests): record the
     digest of every row as it is, so that later changes can be checked against it."""
+    if session.execute(select(AuditHead.baselined).where(AuditHead.id == 1)).scalar_one():
+        return  # every start after the first: no lock taken
     head = _locked_head(session)
     if head.baselined:
-        return
+        return  # another desk did it meanwhile
     rows = list(digests.current_rows(session))
     head.baselined = True
     if not rows:

@@ -121,7 +121,7 @@ def open_case(
             raise InputProblem(
                 f"request.{request.value}", "details", f"say what the visitor asks for ({request.value})"
             )
-    requests = [(r, checked_text(d, f"request.{r.value}") or None if d else None) for r, d in requests]
+    requests = [(r, checked_text(d, f"request.{r.value}") if d and d.strip() else None) for r, d in requests]
     when = received_at or utcnow()
     with desk.register.sessions.begin() as session:
         staff = find_staff(session, staff_username)

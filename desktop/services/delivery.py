@@ -36,7 +36,6 @@ from desktop.register.models import Case, Delivery, Staff, utcnow
 from desktop.register.repository import change_status
 from desktop.report.receipt_pdf import ReceiptDocument, build_receipt
 from desktop.services.desk import Desk
-from desktop.services.files import write_private  # noqa: F401 - the window's receipt saves through it
 from desktop.services.gathering import load_case
 
 

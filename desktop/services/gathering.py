@@ -18,6 +18,7 @@ from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import Case, GatherRun, GatherSourceResult, ManualOutcome, utcnow
 from desktop.register.repository import NotFound, case_by_number, change_status
+from desktop.services.cases import checked_text
 from desktop.services.desk import Desk, find_staff
 from desktop.sources.engine import GatherRun as EngineRun
 from desktop.sources.engine import ProgressCallback
@@ -157,8 +158,6 @@ def record_manual_outcome(
         raise UserError(f"source '{source_id}' is not a manual source")
     if found and not note.strip():
         raise UserError("say what was found, as it should read in the extract")
-    from desktop.services.cases import checked_text
-
     note = checked_text(note, "note")
     with desk.register.sessions.begin() as session:
         case = load_case(session, case_number)

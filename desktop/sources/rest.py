@@ -11,6 +11,7 @@ reason; it never yields partial garbage.
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 from typing import Any
@@ -102,9 +103,8 @@ class RestConnector:
             if self.source.auth == "header":
                 return {self.source.auth_header: require_secret(self.source_id)}
             if self.source.auth == "basic":
-                basic = httpx.BasicAuth(self.source.username or "", require_secret(self.source_id))
-                request = next(basic.auth_flow(httpx.Request("GET", "http://origin.invalid/")))
-                return {"Authorization": request.headers["Authorization"]}
+                pair = f"{self.source.username or ''}:{require_secret(self.source_id)}".encode()
+                return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
         except UserError as exc:
             raise SourceFailure(str(exc)) from None
         return {}
