@@ -199,12 +199,18 @@ def _open_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_config_check(args: argparse.Namespace) -> int:
-    from desktop.config import ManualSource, load_config
+    from desktop.config import ManualSource, english_missing, load_config
     from desktop.sources.base import SourceFailure
     from desktop.sources.engine import SourceSet
 
     config = load_config(args.path)
     print(f"{args.path}: valid, {len(config.sources)} sources")
+    missing = english_missing(config)
+    if missing:
+        print(f"  English missing for {len(missing)} visitor texts (an English extract prints the Swedish, "
+              "marked '(in Swedish)'):")  # fmt: skip
+        for path in missing:
+            print(f"    {path}")
     sources = SourceSet(config)
     failed = 0
     try:
@@ -331,7 +337,10 @@ def cmd_case_open(args: argparse.Namespace) -> int:
             mrz=str(visitor["mrz"]) if visitor.get("mrz") else None,
         )
         requests = [(RequestType(r), details.get(r)) for r in dict.fromkeys(args.request)]
-        opened = open_case(desk, person, requests, staff_username=staff.username)
+        given = [_identifier_spec(spec) for spec in args.identifier or []]
+        for kind, values in dict(visitor.get("identifiers") or {}).items():  # type: ignore[call-overload]
+            given += [(str(kind), str(v)) for v in (values if isinstance(values, list) else [values])]
+        opened = open_case(desk, person, requests, staff_username=staff.username, identifiers=given)
         # The number first: whatever happens to the receipt, the case exists and has this number.
         print(opened.number, flush=True)
         print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
@@ -342,6 +351,13 @@ def cmd_case_open(args: argparse.Namespace) -> int:
             pdf, _pages = render_receipt(desk, opened.number, language=args.lang)
             write_private(args.receipt, pdf)
     return 0
+
+
+def _identifier_spec(spec: str) -> tuple[str, str]:
+    kind, _, value = spec.partition("=")
+    if not kind.strip() or not value.strip():
+        raise UserError("--identifier KIND=VALUE, e.g. email=asa@example.com")
+    return kind.strip(), value.strip()
 
 
 def _visit(desk, number: str, staff):  # type: ignore[no-untyped-def]
@@ -397,6 +413,16 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
         if args.include_weak:
             confirmed = visit.confirm_all_weak()
             print(f"{confirmed} weak matches confirmed by {staff.username} (--include-weak)", file=sys.stderr)
+        elif args.leave_out_weak:
+            left_out = visit.leave_out_weak()
+            print(f"{left_out} weak matches left out unconfirmed by {staff.username} (--leave-out-weak); "
+                  "the extract says so", file=sys.stderr)  # fmt: skip
+        elif visit.undecided_weak():
+            raise UserError(
+                f"{visit.undecided_weak()} matches were found only by e-mail, phone or name and nobody has "
+                "decided on them: say --include-weak (they are the visitor's) or --leave-out-weak "
+                "(the extract says how many were left out)"
+            )
         visit.approve(args.approved_by, approver_password)
         rendered = visit.render(args.lang, with_package=bool(args.zip))
         visit.deliver_files(args.out, args.zip)
@@ -506,7 +532,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--visitor",
         metavar="FILE",
         help="the visitor's details as JSON (- for stdin, after the password): personnummer, name, "
-        "document (TYPE:COUNTRY:LAST4:EXPIRY or an object), mrz, document_description, details",
+        "document (TYPE:COUNTRY:LAST4:EXPIRY or an object), mrz, document_description, details, "
+        'identifiers ({"email": ["…"], "phone": "…"})',
+    )
+    case_open.add_argument(
+        "--identifier",
+        action="append",
+        metavar="KIND=VALUE",
+        help="the visitor's own e-mail, phone or customer number (any kind the configuration knows), "
+        "said or shown at the desk; searched like those found in sources. Repeat for several",
     )
     case_open.add_argument("--personnummer", help="instead of --visitor (shows in ps and the shell history)")
     case_open.add_argument("--name", help="as on the ID document (instead of --visitor)")
@@ -559,10 +593,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", required=True, metavar="FILE.pdf")
     extract.add_argument("--zip", metavar="FILE.zip", help="also the machine-readable copy")
     extract.add_argument("--lang", choices=["sv", "en"], default="sv")
-    extract.add_argument(
+    weak = extract.add_mutually_exclusive_group()
+    weak.add_argument(
         "--include-weak",
         action="store_true",
         help="confirm every match found only by e-mail, phone or name as the visitor's (audited as your decision)",
+    )
+    weak.add_argument(
+        "--leave-out-weak",
+        action="store_true",
+        help="leave such matches out unconfirmed; the extract says how many (audited as your decision)",
     )
     extract.add_argument("--staff", required=True, help="who delivers the extract (password asked first)")
     extract.add_argument(

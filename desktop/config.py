@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 import sqlparse
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -84,6 +85,29 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class EnglishTexts(_Strict):
+    """English beside the Swedish: the same keys, given where the Swedish is (`en.purpose = …`)."""
+
+    name: str | None = None
+    title: str | None = None
+    purpose: str | None = None
+    legal_basis: str | None = None
+    categories: tuple[str, ...] | None = None
+    recipients: tuple[str, ...] | None = None
+    retention: str | None = None
+    origin: str | None = None
+    automated_decisions: str | None = None
+    labels: dict[str, str] = Field(default_factory=dict)
+    country: str | None = None
+    recipient: str | None = None
+    adequacy_decision: str | None = None
+    safeguard: str | None = None
+    visiting_address: str | None = None
+    privacy_contact: str | None = None
+    dpo: str | None = None
+    label: str | None = None
+
+
 class Organisation(_Strict):
     name: str = Field(min_length=1, description="The organisation's name, printed on the extract")
     org_number: str = Field(description="Organisationsnummer, e.g. 556000-0000")
@@ -92,6 +116,12 @@ class Organisation(_Strict):
         min_length=1, description="Whom to ask about data protection: role and e-mail or phone"
     )
     dpo: str | None = Field(None, description="The data protection officer, if one is appointed")
+    public_body: bool = Field(
+        False,
+        description="A public body or a municipal company under the principle of public access "
+        "(offentlighetsprincipen): the extract says that documents may be public unless secret under OSL",
+    )
+    en: EnglishTexts | None = Field(None, description="English: name, visiting_address, privacy_contact, dpo")
 
     @field_validator("org_number")
     @classmethod
@@ -148,23 +178,83 @@ class Policy(_Strict):
 
 
 class Transfer(_Strict):
+    """A transfer outside the EU/EEA (Art. 15.2): to whom, where, and on what ground (Art. 45 or 46)."""
+
     country: str = Field(description="The third country, e.g. USA")
     recipient: str = Field(description="Who receives the data there")
-    safeguard: str = Field(description="Art. 46 safeguard, e.g. the EU–US Data Privacy Framework")
+    adequacy_decision: str | None = Field(
+        None,
+        description="Art. 45: the Commission's adequacy decision the transfer relies on, e.g. "
+        "'EU–US Data Privacy Framework (beslut 2023/1795)'. Give this or safeguard.",
+    )
+    safeguard: str | None = Field(
+        None,
+        description="Art. 46: the safeguard, e.g. 'EU-kommissionens standardavtalsklausuler'. "
+        "Give this or adequacy_decision.",
+    )
+    en: EnglishTexts | None = Field(None, description="English texts: country, recipient, adequacy_decision, safeguard")
+
+    @model_validator(mode="after")
+    def _one_ground(self) -> Transfer:
+        if (self.adequacy_decision is None) == (self.safeguard is None):
+            raise ValueError(
+                "say either adequacy_decision (Art. 45) or safeguard (Art. 46) as the ground of the transfer"
+            )
+        return self
+
+
+FROM_VISITOR = "visitor"  # origin = "visitor": the data came from the visitor
 
 
 class Art15Info(_Strict):
-    """What Art. 15.1 (a)–(h) and 15.2 require the extract to say about a source or category."""
+    """What Art. 15.1 (a)–(h) and 15.2 require the extract to say about a source or category.
+
+    Every fact is required for every part of a source (given on the source or on its query,
+    endpoint or file); nothing is assumed. "None" is said explicitly: `recipients = []`,
+    `transfers = []`, `automated_decisions = false`, and `origin = "visitor"` for data the
+    visitor gave.
+    """
 
     purpose: str | None = Field(None, description="(a) Why the data is processed")
     legal_basis: str | None = Field(None, description="The legal basis, e.g. Avtal (art. 6.1 b)")
-    categories: tuple[str, ...] = Field((), description="(b) Categories of personal data")
-    recipients: tuple[str, ...] = Field((), description="(c) Recipients or their categories")
+    categories: tuple[str, ...] | None = Field(None, description="(b) Categories of personal data")
+    recipients: tuple[str, ...] | None = Field(
+        None, description="(c) Recipients or their categories; [] means the data is given to no one"
+    )
     retention: str | None = Field(None, description="(d) How long, or the criteria")
-    origin: str | None = Field(None, description="(g) Where the data came from, if not from you")
-    transfers: tuple[Transfer, ...] = Field((), description="15.2 Transfers outside the EU/EEA")
-    automated_decisions: str | None = Field(
-        None, description="(h) Automated decisions incl. profiling, with their logic"
+    origin: str | None = Field(
+        None, description="(g) Where the data came from; \"visitor\" means from the visitor"
+    )
+    transfers: tuple[Transfer, ...] | None = Field(
+        None, description="15.2 Transfers outside the EU/EEA; [] means none"
+    )
+    automated_decisions: Literal[False] | str | None = Field(
+        None, description="(h) Automated decisions incl. profiling, with their logic; false means none"
+    )
+    en: EnglishTexts | None = Field(None, description="The same texts in English (labels, name, title too)")
+
+
+ART15_FACTS = (
+    "purpose",
+    "legal_basis",
+    "categories",
+    "recipients",
+    "retention",
+    "origin",
+    "transfers",
+    "automated_decisions",
+)
+
+
+class ConditionalFacts(Art15Info):
+    """Facts that hold only for some of a category's records: profiling for those who gave that
+    consent. They apply when a record the visitor receives matches `when`: every column named
+    holds one of the values listed ("" stands for an empty cell)."""
+
+    when: dict[str, tuple[str, ...]] = Field(
+        min_length=1,
+        description="{column = [values]}: result columns (their names in the system, not the labels) "
+        "and the values for which the facts apply; \"\" matches an empty cell",
     )
 
 
@@ -187,6 +277,10 @@ class _Labelled(_Strict):
         None,
         description="Show the records as a conversation (when, who, message) instead of a table; "
         "columns as named after labels. Columns it does not name are shown too.",
+    )
+
+    facts_when: tuple[ConditionalFacts, ...] = Field(
+        (), description="Art. 15 facts that apply only to records with a given column value"
     )
 
     @field_validator("labels")
@@ -341,18 +435,33 @@ class ManualSource(_SourceBase):
 Source = Annotated[SqlSource | FileSource | RestSource | ManualSource, Field(discriminator="kind")]
 
 
+class IdentifierKind(_Strict):
+    """An identifier kind of the organisation's own: how strong a match through it is, and how
+    the visitor calls it ("anläggnings-id")."""
+
+    strength: Literal["strong", "weak"]
+    label: str | None = Field(None, description="The visitor's word for it, e.g. 'anläggnings-id'")
+    en: EnglishTexts | None = Field(None, description="en.label: the English word")
+
+
+def _identifier_kind(value: Any) -> Any:
+    return {"strength": value} if isinstance(value, str) else value
+
+
 class Config(_Strict):
     organisation: Organisation
     register_settings: RegisterSettings = Field(RegisterSettings(), alias="register")
     policy: Policy = Policy()
-    identifiers: dict[str, Literal["strong", "weak"]] = Field(
-        default_factory=dict, description="More identifier kinds: {name = 'strong' | 'weak'}"
+    identifiers: dict[str, Annotated[IdentifierKind, BeforeValidator(_identifier_kind)]] = Field(
+        default_factory=dict,
+        description="More identifier kinds: {name = 'strong' | 'weak'}, or "
+        "{name = {strength = 'strong', label = 'anläggnings-id', en.label = 'facility ID'}}",
     )
     sources: tuple[Source, ...] = Field(default=(), description="The systems searched")
 
     @property
     def identifier_strength(self) -> dict[str, str]:
-        return {**BUILTIN_IDENTIFIERS, **self.identifiers}
+        return {**BUILTIN_IDENTIFIERS, **{k: v.strength for k, v in self.identifiers.items()}}
 
     @model_validator(mode="after")
     def _consistent(self) -> Config:
@@ -370,6 +479,13 @@ class Config(_Strict):
                         f"sources[{index}] ({source.id}) {where}: unknown identifier "
                         f"{', '.join(unknown)}; declare it under [identifiers]"
                     )
+        problems = [p for index, source in enumerate(self.sources) for p in _art15_problems(index, source)]
+        if problems:
+            raise ValueError(
+                "Art. 15 facts missing or contradictory (recipients = [] and transfers = [] mean none, "
+                'automated_decisions = false means none, origin = "visitor" means from the visitor): '
+                + "; ".join(problems)
+            )
         return self
 
     def source(self, source_id: str) -> SqlSource | FileSource | RestSource | ManualSource:
@@ -377,6 +493,79 @@ class Config(_Strict):
             if source.id == source_id:
                 return source
         raise ConfigError(f"no source with id '{source_id}' in the configuration")
+
+
+def source_parts(source: SqlSource | FileSource | RestSource | ManualSource) -> list[tuple[str, Any]]:
+    """The parts of a source that become categories of the extract, with their key paths:
+    queries, endpoints, or the source itself (a file, a manual check)."""
+    if isinstance(source, SqlSource):
+        return [(f"queries[{i}] ({q.title})", q) for i, q in enumerate(source.queries)]
+    if isinstance(source, RestSource):
+        return [(f"endpoints[{i}] ({e.title})", e) for i, e in enumerate(source.endpoints)]
+    return [("", source)]
+
+
+def merged_fact(source: Art15Info, part: Art15Info, fact: str) -> Any:
+    """A fact as it holds for a part: the part's own where it says one, else the source's."""
+    own = getattr(part, fact)
+    return own if own is not None or part is source else getattr(source, fact)
+
+
+def _art15_problems(index: int, source: Any) -> list[str]:
+    problems = []
+    for where, part in source_parts(source):
+        path = f"sources[{index}] ({source.id})" + (f".{where}" if where else "")
+        missing = [fact for fact in ART15_FACTS if merged_fact(source, part, fact) is None]
+        if missing:
+            problems.append(f"{path}: no {', '.join(missing)}")
+        described = [part.automated_decisions] + [c.automated_decisions for c in getattr(part, "facts_when", ())]
+        if source.automated_decisions is False and part is not source and any(isinstance(d, str) for d in described):
+            problems.append(
+                f"{path}.automated_decisions: describes automated decisions while the source says "
+                "there are none (automated_decisions = false); say it for each part instead"
+            )
+    return problems
+
+
+def english_missing(config: Config) -> list[str]:
+    """Key paths of visitor-facing texts given in Swedish without English (`config check`)."""
+    missing: list[str] = []
+
+    def check(node: Any, path: str, keys: tuple[str, ...]) -> None:
+        english = getattr(node, "en", None)
+        for key in keys:
+            swedish = getattr(node, key, None)
+            if key == "origin" and swedish == FROM_VISITOR:
+                continue
+            if key == "automated_decisions" and swedish is False:
+                continue
+            if key == "labels":
+                lacking = [c for c in (swedish or {}) if c not in (english.labels if english else {})]
+                missing.extend(f"{path}.en.labels.{c}" for c in lacking)
+                continue
+            if swedish not in (None, (), "") and (english is None or getattr(english, key) is None):
+                missing.append(f"{path}.en.{key}")
+
+    facts = ("purpose", "legal_basis", "categories", "recipients", "retention", "origin", "automated_decisions")
+    check(config.organisation, "organisation", ("name", "visiting_address", "privacy_contact", "dpo"))
+    for kind, declared in config.identifiers.items():
+        check(declared, f"identifiers.{kind}", ("label",))
+    for index, source in enumerate(config.sources):
+        path = f"sources[{index}] ({source.id})"
+        check(source, path, ("name", *facts))
+        for n, transfer in enumerate(source.transfers or ()):
+            check(transfer, f"{path}.transfers[{n}]", ("country", "recipient", "adequacy_decision", "safeguard"))
+        for where, part in source_parts(source):
+            here = f"{path}.{where}" if where else path
+            keys: tuple[str, ...] = ("title", "labels") if part is source else ("title", "labels", *facts)
+            if isinstance(part, ManualSource):
+                keys = ()
+            check(part, here, keys)
+            for n, transfer in enumerate((part.transfers or ()) if part is not source else ()):
+                check(transfer, f"{here}.transfers[{n}]", ("country", "recipient", "adequacy_decision", "safeguard"))
+            for n, conditional in enumerate(getattr(part, "facts_when", ())):
+                check(conditional, f"{here}.facts_when[{n}]", facts)
+    return missing
 
 
 def _identifier_uses(source: Any) -> list[tuple[str, list[str]]]:
@@ -491,7 +680,8 @@ def parse_config(raw: dict[str, Any], *, origin: str = "<configuration>", folder
         where = _key_path(tuple(error["loc"]), raw)
         message = error["msg"].removeprefix("Value error, ")
         more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-        raise ConfigError(f"{origin}: {where}: {message}{more}") from None
+        at = f"{where}: " if error["loc"] else ""
+        raise ConfigError(f"{origin}: {at}{message}{more}") from None
     return _resolve_paths(config, folder or Path.cwd())
 
 

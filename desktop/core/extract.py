@@ -43,6 +43,7 @@ class SourceStatus(enum.StrEnum):
     TIMED_OUT = "timed_out"
     CANCELLED = "cancelled"
     MANUAL = "manual"  # a checklist item for staff
+    NOT_SEARCHED = "not_searched"  # no identifier it can be searched by was known
 
     @property
     def finished(self) -> bool:
@@ -65,6 +66,7 @@ class Record:
     matched_by: str  # the identifier kind that reached it
     confirmed: bool = True  # weak matches start unconfirmed
     excluded: bool = False
+    set_aside: bool = False  # a weak match staff chose to leave out unconfirmed (the extract says so)
     redacted: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -74,6 +76,16 @@ class Record:
     @property
     def included(self) -> bool:
         return self.confirmed and not self.excluded
+
+    @property
+    def undecided(self) -> bool:
+        """A possible match nobody has confirmed, excluded or set aside yet."""
+        return not self.confirmed and not self.excluded and not self.set_aside
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Left out of the extract only because it was not confirmed to be the visitor's."""
+        return not self.confirmed and not self.excluded
 
     def visible_fields(self) -> dict[str, Any]:
         """The fields as the extract shows them: redacted values replaced by REDACTED."""
@@ -94,6 +106,8 @@ class SourceResult:
     duration_ms: int = 0
     truncated: bool = False
     instructions: str = ""  # for manual sources
+    searched_by: tuple[str, ...] = ()  # identifier kinds it was searched by
+    not_searched_by: tuple[str, ...] = ()  # kinds it can be searched by that were not known
 
     @property
     def record_count(self) -> int:
@@ -137,33 +151,43 @@ class GatherResult:
 class Transfer:
     country: str
     recipient: str
-    safeguard: str
+    ground: str  # "adequacy" (Art. 45) or "safeguard" (Art. 46)
+    mechanism: str  # the decision or the safeguard, in the reader's language
 
 
 @dataclass(frozen=True, slots=True)
 class Art15:
-    """Art. 15.1 (a)–(h) and 15.2 for one system or one category of its data."""
+    """Art. 15.1 (a)–(h) and 15.2 for one system or one category of its data, in the reader's
+    language. None means "not said here" (the source's value holds); "none" is said explicitly:
+    an empty tuple for recipients and transfers, False for automated decisions."""
 
     purpose: str | None = None
     legal_basis: str | None = None
-    categories: tuple[str, ...] = ()
-    recipients: tuple[str, ...] = ()
+    categories: tuple[str, ...] | None = None
+    recipients: tuple[str, ...] | None = None
     retention: str | None = None
     origin: str | None = None
-    transfers: tuple[Transfer, ...] = ()
-    automated_decisions: str | None = None
+    from_visitor: bool = False
+    transfers: tuple[Transfer, ...] | None = None
+    automated_decisions: str | bool | None = None  # False: none
 
     def overridden_by(self, other: Art15) -> Art15:
         """`other`'s values where it has them, ours elsewhere (a query refines its source)."""
+
+        def pick(mine: object, theirs: object) -> Any:
+            return theirs if theirs is not None else mine
+
+        origin_given = other.origin is not None or other.from_visitor
         return Art15(
-            purpose=other.purpose or self.purpose,
-            legal_basis=other.legal_basis or self.legal_basis,
-            categories=other.categories or self.categories,
-            recipients=other.recipients or self.recipients,
-            retention=other.retention or self.retention,
-            origin=other.origin or self.origin,
-            transfers=other.transfers or self.transfers,
-            automated_decisions=other.automated_decisions or self.automated_decisions,
+            purpose=pick(self.purpose, other.purpose),
+            legal_basis=pick(self.legal_basis, other.legal_basis),
+            categories=pick(self.categories, other.categories),
+            recipients=pick(self.recipients, other.recipients),
+            retention=pick(self.retention, other.retention),
+            origin=other.origin if origin_given else self.origin,
+            from_visitor=other.from_visitor if origin_given else self.from_visitor,
+            transfers=pick(self.transfers, other.transfers),
+            automated_decisions=pick(self.automated_decisions, other.automated_decisions),
         )
 
 
@@ -201,6 +225,9 @@ class SourceSection:
     message: str = ""  # why it could not be reached
     manual_found: bool | None = None  # manual sources: None while unanswered
     manual_note: str = ""
+    searched_by: tuple[str, ...] = ()  # the identifiers it was searched by, in the reader's words
+    not_searched_by: tuple[str, ...] = ()  # those it could have been searched by, had we had them
+    unconfirmed: int = 0  # possible matches left out because nobody confirmed they are the visitor's
 
     @property
     def row_count(self) -> int:
@@ -214,6 +241,18 @@ class Organisation:
     visiting_address: str
     privacy_contact: str
     dpo: str | None = None
+    public_body: bool = False  # the principle of public access applies (a municipal company)
+
+
+@dataclass(frozen=True, slots=True)
+class Representation:
+    """The visitor came through someone else: a guardian, an agent with power of attorney, a
+    trustee. `document` is the type of the representative's identity document."""
+
+    name: str
+    mandate: str  # MandateType value
+    dated: date | None
+    document: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +283,9 @@ class ExtractDocument:
     language: str = "sv"
     other_requests: tuple[RequestNote, ...] = ()  # the requests besides access, and what was done
     draft: bool = False  # not released: every page says so, and it is never handed over
+    subject_is_coordination_number: bool = False  # samordningsnummer, labelled as such
+    representation: Representation | None = None
+    checked_document: str | None = None  # the type of the visitor's own identity document
 
     @property
     def promised_date(self) -> date:

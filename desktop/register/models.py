@@ -152,6 +152,9 @@ class Case(Base):
     manual_outcomes: Mapped[list[ManualOutcome]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="ManualOutcome.id"
     )
+    identifiers: Mapped[list[CaseIdentifier]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseIdentifier.id"
+    )
 
     def __repr__(self) -> str:
         return f"Case({self.number}, {self.status})"
@@ -167,6 +170,19 @@ class RequestItem(Base):
     outcome: Mapped[str | None]
 
     case: Mapped[Case] = relationship(back_populates="requests")
+
+
+class CaseIdentifier(Base):
+    """An identifier the visitor gave at the desk (their e-mail, phone, customer number): searched
+    like those found in sources, and a match on exactly it needs no confirmation. Personal data,
+    kept like the name: never in a log or an audit event's details."""
+
+    __tablename__ = "case_identifiers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[case_fk]
+    kind: Mapped[str40]
+    value: Mapped[str200]
+    case: Mapped[Case] = relationship(back_populates="identifiers")
 
 
 class IdentityVerification(Base):

@@ -24,6 +24,7 @@ from desktop.register.digests import new_salt
 from desktop.register.models import (
     Case,
     CaseCounter,
+    CaseIdentifier,
     GatherRun,
     IdentityVerification,
     Representative,
@@ -116,6 +117,7 @@ def create_case(
     representative: tuple[PersonCheck, Mandate] | None = None,
     language: str = "sv",
     eves_as_holidays: bool = False,
+    identifiers: Iterable[tuple[str, str]] = (),
 ) -> Case:
     """Register a verified visitor's request; the case starts as identity verified."""
     request_list = list(requests)
@@ -140,6 +142,7 @@ def create_case(
         digest_salt=new_salt(),
     )
     case.requests = [RequestItem(type=str(t), details=d) for t, d in request_list]
+    case.identifiers = [CaseIdentifier(kind=kind, value=value) for kind, value in identifiers]
     subject_row = _verification_row(subject, "subject", staff.id)
     case.verifications.append(subject_row)
     if representative is not None:
@@ -167,6 +170,7 @@ def create_case(
             "requests": [str(t) for t, _ in request_list],
             "deadline": case.deadline.isoformat(),
             "representative": representative is not None,
+            "identifiers_given": len(case.identifiers),  # how many, never which
         },
         rows=(case,),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, time
+from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -39,7 +40,7 @@ from desktop.core.extract import (
 from desktop.report.fonts import BOLD, CONDENSED, REGULAR, register_fonts
 from desktop.report.pages import FRAME_WIDTH, PageFurniture, render
 from desktop.report.table import DataTable
-from desktop.report.texts import format_date, texts
+from desktop.report.texts import DOCUMENT_NAMES, counted, format_date, format_number, format_text, list_words, texts
 
 INK = colors.HexColor("#1C2833")
 ACCENT = colors.HexColor("#1F4E79")
@@ -97,13 +98,17 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _cell_text(value: Any, language: str) -> str:
+def cell_text(value: Any, language: str) -> str:
+    """A value as the reader reads it: every digit kept, the decimal sign of the language,
+    dates in ISO form and times in local time; text as stored."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
-    if isinstance(value, float):
-        return f"{value:.6g}".replace(".", ",") if language == "sv" else f"{value:.6g}"
+    if isinstance(value, int | float | Decimal):
+        return format_number(value, language)
+    if isinstance(value, str):
+        return format_text(value, language)
     return format_date(value, language)
 
 
@@ -150,17 +155,31 @@ def _facts_table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle])
     return table
 
 
-def _result_text(section: SourceSection, document: ExtractDocument, t: dict[str, str]) -> str:
-    promised = format_date(document.promised_date, document.language)
+def result_text(section: SourceSection, document: ExtractDocument, t: dict[str, str]) -> str:
+    """The summary's word on a system: exactly how far it was searched and what was found.
+    "Inga uppgifter om dig" only where every way in was searched and nothing was found."""
+    language = document.language
+    promised = format_date(document.promised_date, language)
     if section.status is SourceStatus.MANUAL:
         if section.manual_found is None:
             return t["result_manual_open"].format(date=promised)
         return t["result_manual_found" if section.manual_found else "result_manual_nothing"]
     if section.status in (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED):
         return t["result_failed"].format(date=promised)
+    if section.status is SourceStatus.NOT_SEARCHED:
+        return t["result_not_searched"].format(kinds=list_words(section.not_searched_by, language))
+    parts = []
     if section.row_count:
-        return t["result_rows"].format(count=section.row_count)
-    return t["result_nothing"]
+        parts.append(counted(t, "result_rows", section.row_count, language) + ".")
+    elif section.not_searched_by and section.searched_by:
+        parts.append(t["result_nothing_partly"].format(searched=list_words(section.searched_by, language)) + ".")
+    elif not section.unconfirmed:
+        parts.append(t["result_nothing"])
+    if section.unconfirmed:
+        parts.append(counted(t, "result_unconfirmed", section.unconfirmed, language))
+    if section.not_searched_by:
+        parts.append(t["result_also_not_searched"].format(kinds=list_words(section.not_searched_by, language)))
+    return " ".join(parts)
 
 
 def _is_missing(section: SourceSection) -> bool:
@@ -171,16 +190,44 @@ def _is_missing(section: SourceSection) -> bool:
     ) or (section.status is SourceStatus.MANUAL and section.manual_found is None)
 
 
+def who_rows(
+    t: dict[str, str],
+    language: str,
+    name: str,
+    personnummer: str | None,
+    coordination: bool,
+    representation: Any,
+    name_label: str = "for",
+) -> list[tuple[str, str]]:
+    """Whom a document is for: the name, the number under its right name, the representative."""
+    rows = [(t[name_label], name)]
+    if personnummer is not None:
+        rows.append((t["samordningsnummer" if coordination else "personnummer"], personnummer))
+    if representation is not None:
+        dated = format_date(representation.dated, language) if representation.dated else ""
+        rows.append(
+            (t["represented_by"], t[f"mandate_{representation.mandate}"].format(name=representation.name, dated=dated))
+        )
+    return rows
+
+
 def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     language = document.language
     organisation = document.organisation
+    who = who_rows(
+        t,
+        language,
+        document.subject_name,
+        document.subject_personnummer,
+        document.subject_is_coordination_number,
+        document.representation,
+    )
     story: list[Flowable] = [
         _p(t["title"], styles["title"]),
         _p(t["subtitle"].format(organisation=organisation.name), styles["subtitle"]),
         _facts_table(
             [
-                (t["for"], document.subject_name),
-                (t["personnummer"], document.subject_personnummer),
+                *who,
                 (t["case_number"], document.case_number),
                 (t["received"], format_date(document.received_on, language)),
                 (t["produced"], format_date(document.produced_on, language)),
@@ -190,11 +237,21 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
         ),
         Spacer(1, 4 * mm),
         _p(t["intro"], styles["body"]),
+    ]
+    document_names = DOCUMENT_NAMES[language]
+    if document.representation is not None and document.representation.document:
+        checked = document_names.get(document.representation.document, document.representation.document)
+        story.append(_p(t["verified_extract_represented"].format(document=checked), styles["small"]))
+    elif document.checked_document:
+        checked = document_names.get(document.checked_document, document.checked_document)
+        story.append(_p(t["verified_extract"].format(document=checked), styles["small"]))
+    story += [
+        _p(t["how_to_read"], styles["small"]),
         _p(t["summary_heading"], styles["h2"]),
         _p(t["summary_intro"].format(count=len(document.sources)), styles["body"]),
     ]
     rows = [[_p(t["col_system"], styles["label"]), _p(t["col_result"], styles["label"])]]
-    rows += [[_p(s.name, styles["cell"]), _p(_result_text(s, document, t), styles["cell"])] for s in document.sources]
+    rows += [[_p(s.name, styles["cell"]), _p(result_text(s, document, t), styles["cell"])] for s in document.sources]
     summary = Table(rows, colWidths=[FRAME_WIDTH * 0.55, FRAME_WIDTH * 0.45], hAlign="LEFT", repeatRows=1, splitInRow=1)
     summary.setStyle(
         TableStyle(
@@ -214,6 +271,8 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
         story.append(_p(t["missing_note"].format(date=promised), styles["body"]))
     if any(_is_missing(s) and s.status is SourceStatus.MANUAL for s in document.sources):
         story.append(_p(t["manual_pending_note"].format(date=promised), styles["body"]))
+    if any(s.unconfirmed for s in document.sources):
+        story.append(_p(t["unconfirmed_note"], styles["body"]))
     if document.extended_deadline and document.extension_reason:
         story.append(
             _p(
@@ -229,14 +288,15 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
             story.append(_p(t[f"request_{note.type}"], styles["label"]))
             story.append(_facts_table(facts, styles))
         story.append(Spacer(1, 2 * mm))
-    story.append(_p(t["how_to_read"], styles["small"]))
     if any(REDACTED in r.values() for s in document.sources for c in s.categories for r in c.rows):
         story.append(_p(t["redaction_note"], styles["small"]))
     story.append(PageBreak())
     return story
 
 
-def _art15_rows(info: Art15, t: dict[str, str]) -> list[tuple[str, str]]:
+def art15_rows(info: Art15, t: dict[str, str]) -> list[tuple[str, str]]:
+    """The facts the configuration states, and only those: a fact it leaves to each category is
+    printed there. "None" is printed only where the configuration says none."""
     rows = []
     if info.purpose:
         rows.append((t["purpose"], info.purpose))
@@ -244,17 +304,23 @@ def _art15_rows(info: Art15, t: dict[str, str]) -> list[tuple[str, str]]:
         rows.append((t["legal_basis"], info.legal_basis))
     if info.categories:
         rows.append((t["categories"], ", ".join(info.categories)))
-    if info.recipients:
-        rows.append((t["recipients"], "\n".join(info.recipients)))
+    if info.recipients is not None:
+        rows.append((t["recipients"], "\n".join(info.recipients) or t["no_recipients"]))
     if info.retention:
         rows.append((t["retention"], info.retention))
-    rows.append((t["origin"], info.origin or t["origin_default"]))
-    transfers = "\n".join(
-        t["transfer_line"].format(country=x.country, recipient=x.recipient, safeguard=x.safeguard)
-        for x in info.transfers
-    )
-    rows.append((t["transfers"], transfers or t["no_transfers"]))
-    rows.append((t["automated"], info.automated_decisions or t["no_automated"]))
+    if info.from_visitor or info.origin:
+        origin = [t["origin_visitor"]] if info.from_visitor else []
+        rows.append((t["origin"], " ".join([*origin, *([info.origin] if info.origin else [])])))
+    if info.transfers is not None:
+        transfers = "\n".join(
+            t[f"transfer_{x.ground}"].format(country=x.country, recipient=x.recipient, mechanism=x.mechanism)
+            for x in info.transfers
+        )
+        rows.append((t["transfers"], transfers or t["no_transfers"]))
+    if info.automated_decisions is False:
+        rows.append((t["automated"], t["no_automated"]))
+    elif isinstance(info.automated_decisions, str):
+        rows.append((t["automated"], info.automated_decisions))
     return rows
 
 
@@ -266,7 +332,9 @@ def _source_section(
 ) -> list[Flowable]:
     promised = format_date(document.promised_date, document.language)
     story: list[Flowable] = [CondPageBreak(60 * mm), _p(section.name, styles["h1"])]
-    story.append(_facts_table(_art15_rows(section.art15, t), styles))
+    facts = art15_rows(section.art15, t)
+    if facts:
+        story.append(_facts_table(facts, styles))
     story.append(Spacer(1, 2 * mm))
     if _is_missing(section) and section.status is not SourceStatus.MANUAL:
         story.append(
@@ -284,9 +352,22 @@ def _source_section(
         else:
             story.append(_p(t["manual_nothing"], styles["body"]))
         return story
-    if not section.row_count:
-        story.append(_p(t["no_data"], styles["body"]))
+    language = document.language
+    if section.status is SourceStatus.NOT_SEARCHED:
+        kinds = list_words(section.not_searched_by, language)
+        story.append(_p(t["not_searched_body"].format(kinds=kinds), styles["body"]))
         return story
+    if not section.row_count:
+        plain = not section.unconfirmed and not section.not_searched_by
+        story.append(_p(t["no_data"] if plain else result_text(section, document, t), styles["body"]))
+        return story
+    notes = []
+    if section.unconfirmed:
+        notes.append(counted(t, "result_unconfirmed", section.unconfirmed, language))
+    if section.not_searched_by:
+        notes.append(t["result_also_not_searched"].format(kinds=list_words(section.not_searched_by, language)))
+    if notes:
+        story.append(_p(" ".join(notes), styles["body"]))
     for category in section.categories:
         if category.rows:
             story += _category(category, section.art15, document, t, styles)
@@ -312,15 +393,14 @@ def _category(
     styles: dict[str, ParagraphStyle],
 ) -> list[Flowable]:
     language = document.language
-    count = len(category.rows)
-    counted = t["records_count_one"] if count == 1 else t["records_count"].format(count=count)
-    heading: list[Flowable] = [_p(f"{category.title} ({counted})", styles["h2"])]
+    count = counted(t, "records_count", len(category.rows), language)
+    heading: list[Flowable] = [_p(f"{category.title} ({count})", styles["h2"])]
     story: list[Flowable] = [CondPageBreak(30 * mm)]
     own = category.art15
     differs = [
         (label, value)
-        for label, value in _art15_rows(source_info.overridden_by(own), t)
-        if (label, value) not in _art15_rows(source_info, t)
+        for label, value in art15_rows(source_info.overridden_by(own), t)
+        if (label, value) not in art15_rows(source_info, t)
     ]
     if differs:
         heading.append(_facts_table(differs, styles))
@@ -328,7 +408,7 @@ def _category(
     redacted = t["redacted"]
 
     def text(value: Any) -> str:
-        return redacted if value is REDACTED else _cell_text(value, language)
+        return redacted if value is REDACTED else cell_text(value, language)
 
     if category.conversation is not None and all(c in columns for c in category.conversation.columns):
         return [*story, *_conversation(category, columns, heading, text, styles)]
@@ -399,11 +479,13 @@ def _closing(document: ExtractDocument, t: dict[str, str], styles: dict[str, Par
     if organisation.dpo:
         contact.append(f"{t['dpo']}: {organisation.dpo}")
     contact.append(f"{t['org_number']}: {organisation.org_number}")
+    public = [_p(t["public_body"], styles["body"])] if organisation.public_body else []
     return [
         CondPageBreak(80 * mm),
         _p(t["rights_heading"], styles["h1"]),
         _p(t["rights"], styles["body"]),
         _p(t["complaint"], styles["body"]),
+        *public,
         _p(t["contact_heading"], styles["h2"]),
         _p(t["contact"], styles["body"]),
         _p("\n".join(contact), styles["body"]),

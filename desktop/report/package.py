@@ -14,24 +14,79 @@ import io
 import json
 import re
 import zipfile
+from decimal import Decimal
 from typing import Any
 
-from desktop.core.extract import REDACTED, ExtractDocument
+from desktop.core.extract import REDACTED, Art15, ExtractDocument
+from desktop.report.extract_pdf import result_text
+from desktop.report.texts import format_number, texts
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed: the same extract gives the same archive
 
 
 def json_value(value: Any) -> Any:
-    """A field's value as JSON and CSV carry it: dates in ISO form, masked values marked."""
+    """A field's value as extract.json keeps it: exactly as the source gave it. Numbers stay
+    numbers (a decimal that a JSON number cannot hold exactly becomes its exact text), text
+    stays text, dates in ISO form, masked values marked."""
     if value is REDACTED:
         return "[maskerat]"
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value() and abs(value) < 10**15:
+            return int(value)
+        as_float = float(value)
+        return as_float if Decimal(repr(as_float)) == value else str(value)
     return value
+
+
+_LONG_DIGITS = re.compile(r"[+-]?\d{16,}")
+
+
+def csv_value(value: Any, language: str) -> Any:
+    """A cell as the CSV carries it, in the conventions of the extract's language: a decimal
+    comma in Swedish; identifiers longer than 15 digits kept as text (a spreadsheet would round
+    them to 15 significant digits); formulas neutralised."""
+    if value is None:
+        return ""
+    if value is REDACTED:
+        return "[maskerat]" if language == "sv" else "[masked]"
+    if isinstance(value, bool):
+        return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
+    if isinstance(value, int | float | Decimal):
+        text = format_number(value, language)
+    elif isinstance(value, dt.datetime | dt.date | dt.time):
+        text = value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    else:
+        text = str(value)
+    if _LONG_DIGITS.fullmatch(text):
+        return "'" + text
+    return spreadsheet_safe(text)
+
+
+def _facts(info: Art15) -> dict[str, Any]:
+    return {
+        "purpose": info.purpose,
+        "legal_basis": info.legal_basis,
+        "categories": None if info.categories is None else list(info.categories),
+        "recipients": None if info.recipients is None else list(info.recipients),
+        "retention": info.retention,
+        "origin": info.origin,
+        "from_visitor": info.from_visitor,
+        "transfers": None
+        if info.transfers is None
+        else [
+            {"country": t.country, "recipient": t.recipient, "ground": t.ground, "mechanism": t.mechanism}
+            for t in info.transfers
+        ],
+        # false: none; a text: what is done; null: said per category
+        "automated_decisions": info.automated_decisions,
+    }
 
 
 def extract_json(document: ExtractDocument) -> dict[str, Any]:
     organisation = document.organisation
+    t = texts(document.language)
     return {
         "format": "insyn-extract/1",
         "organisation": {
@@ -40,7 +95,9 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
             "visiting_address": organisation.visiting_address,
             "privacy_contact": organisation.privacy_contact,
             "dpo": organisation.dpo,
+            "public_body": organisation.public_body,
         },
+        "language": document.language,
         "case": {
             "number": document.case_number,
             "received": document.received_on.isoformat(),
@@ -53,31 +110,36 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                 for note in document.other_requests
             ],
         },
-        "subject": {"name": document.subject_name, "personnummer": document.subject_personnummer},
+        "subject": {
+            "name": document.subject_name,
+            "personnummer": document.subject_personnummer,
+            "coordination_number": document.subject_is_coordination_number,
+            "representative": None
+            if document.representation is None
+            else {
+                "name": document.representation.name,
+                "mandate": document.representation.mandate,
+                "dated": document.representation.dated.isoformat() if document.representation.dated else None,
+            },
+        },
         "sources": [
             {
                 "id": section.source_id,
                 "name": section.name,
                 "status": section.status.value,
-                "art15": {
-                    "purpose": section.art15.purpose,
-                    "legal_basis": section.art15.legal_basis,
-                    "categories": list(section.art15.categories),
-                    "recipients": list(section.art15.recipients),
-                    "retention": section.art15.retention,
-                    "origin": section.art15.origin,
-                    "transfers": [
-                        {"country": t.country, "recipient": t.recipient, "safeguard": t.safeguard}
-                        for t in section.art15.transfers
-                    ],
-                    "automated_decisions": section.art15.automated_decisions,
-                },
+                "result": result_text(section, document, t),
+                "searched_by": list(section.searched_by),
+                "not_searched_by": list(section.not_searched_by),
+                "unconfirmed_left_out": section.unconfirmed,
+                "art15": _facts(section.art15),
                 "manual": None
                 if section.manual_found is None
                 else {"found": section.manual_found, "note": section.manual_note},
                 "categories": [
                     {
                         "title": c.title,
+                        # The facts as they hold for this category: the system's, refined by its own.
+                        "art15": _facts(section.art15.overridden_by(c.art15)),
                         "rows": [{k: json_value(v) for k, v in row.items()} for row in c.rows],
                     }
                     for c in section.categories
@@ -123,11 +185,11 @@ def build_package(document: ExtractDocument) -> bytes:
                 continue
             columns = list(dict.fromkeys(key for row in category.rows for key in row))
             buffer = io.StringIO()
-            writer = csv.writer(buffer, delimiter=";")
+            # The separator a spreadsheet expects in the language's locale: ; where , is the decimal sign.
+            writer = csv.writer(buffer, delimiter=";" if document.language == "sv" else ",")
             writer.writerow([spreadsheet_safe(c) for c in columns])
             for row in category.rows:
-                cells = ("" if row.get(c) is None else json_value(row.get(c)) for c in columns)
-                writer.writerow([spreadsheet_safe(cell) for cell in cells])
+                writer.writerow([csv_value(row.get(c), document.language) for c in columns])
             files[_csv_name(section.source_id, category.title, taken)] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     manifest = {
         "case": document.case_number,

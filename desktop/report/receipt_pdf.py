@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.core.extract import Organisation
-from desktop.report.extract_pdf import _facts_table, _p, _styles
+from desktop.core.extract import Organisation, Representation
+from desktop.report.extract_pdf import _facts_table, _p, _styles, who_rows
 from desktop.report.pages import PageFurniture, render
 from desktop.report.texts import DOCUMENT_NAMES, format_date, texts
 
@@ -29,6 +29,7 @@ class ReceiptDocument:
     extension_reason: str | None = None
     language: str = "sv"
     details: tuple[tuple[str, str], ...] = ()  # (request type, what the visitor said), as registered
+    representation: Representation | None = None  # the representative's document is the one checked
 
 
 def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
@@ -46,7 +47,8 @@ def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
         _facts_table(
             [
                 (t["case_number"], receipt.case_number),
-                (t["name"], receipt.subject_name),
+                # The receipt leaves the personnummer out: it is carried around and may be lost.
+                *who_rows(t, language, receipt.subject_name, None, False, receipt.representation, "name"),
                 (t["received"], format_date(local.replace(tzinfo=None), language)),
                 (t["asked"], "\n".join(t[f"request_{r}"] for r in receipt.requests)),
                 # What staff wrote down, so that the visitor can check it before leaving the desk.
@@ -67,7 +69,7 @@ def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
     story += [
         _p(t["receipt_how"], styles["body"]),
         _p(
-            t["verified"].format(
+            t["verified_represented" if receipt.representation else "verified"].format(
                 document=DOCUMENT_NAMES[language].get(receipt.document_type, receipt.document_type),
                 staff=receipt.checked_by,
                 date=format_date(local.date(), language),

@@ -6,7 +6,9 @@ Written for a layperson: short sentences, the law named once and explained. Plac
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+from decimal import Decimal
 
 SV: dict[str, str] = {
     "title": "Registerutdrag",
@@ -17,6 +19,16 @@ SV: dict[str, str] = {
     "case": "Ärende {number}",
     "for": "Utdrag för",
     "personnummer": "Personnummer",
+    "samordningsnummer": "Samordningsnummer",
+    "represented_by": "Genom ombud",
+    "mandate_guardian": "{name}, vårdnadshavare",
+    "mandate_power-of-attorney": "{name}, med fullmakt daterad {dated}",
+    "mandate_trustee": "{name}, god man eller förvaltare",
+    "verified_extract": "Din identitet kontrollerades mot {document} när du lämnade in begäran.",
+    "verified_extract_represented": (
+        "Begäran lämnades in av ditt ombud. Vi kontrollerade ombudets identitet mot {document} och "
+        "ombudets rätt att företräda dig."
+    ),
     "case_number": "Ärendenummer",
     "received": "Din begäran kom in",
     "produced": "Utdraget togs fram",
@@ -27,12 +39,35 @@ SV: dict[str, str] = {
         "Utdraget är kostnadsfritt."
     ),
     "summary_heading": "Sammanfattning",
-    "summary_intro": "Vi har sökt i {count} system. Så här ser det ut:",
+    "summary_intro": "Så här ser det ut i våra {count} system:",
     "col_system": "System",
     "col_result": "Resultat",
     "result_rows": "{count} uppgifter",
+    "result_rows_one": "1 uppgift",
     "result_nothing": "Inga uppgifter om dig",
-    "result_failed": "Kunde inte sökas – följer senast {date}",
+    "result_failed": "Kunde inte sökas – svar senast {date}",
+    "result_not_searched": (
+        "Inte sökt: här kan vi bara söka på {kinds}, och någon sådan uppgift om dig har vi inte"
+    ),
+    "result_nothing_partly": "Inga uppgifter när vi sökte på {searched}",
+    "result_also_not_searched": "Vi kunde inte söka på {kinds}: någon sådan uppgift om dig har vi inte.",
+    "result_unconfirmed": (
+        "{count} möjliga uppgifter är inte med, eftersom vi inte har kunnat bekräfta att de gäller dig."
+    ),
+    "result_unconfirmed_one": (
+        "1 möjlig uppgift är inte med, eftersom vi inte har kunnat bekräfta att den gäller dig."
+    ),
+    "unconfirmed_note": (
+        "I några system hittade vi uppgifter som kan gälla dig, men bara genom till exempel en "
+        "e-postadress eller ett telefonnummer som någon annan också kan ha. Vi har inte kunnat "
+        "bekräfta att de gäller dig, och därför är de inte med. Kontakta oss om du vill att vi "
+        "utreder dem."
+    ),
+    "not_searched_body": (
+        "Vi har inte sökt i det här systemet. Här kan vi bara söka på {kinds}, och någon sådan "
+        "uppgift om dig har vi inte. Kontakta oss om du vill att vi söker på en sådan uppgift."
+    ),
+    "and": "eller",
     "result_manual_found": "Kontrollerat manuellt – uppgifter finns",
     "result_manual_nothing": "Kontrollerat manuellt – inga uppgifter",
     "result_manual_open": "Kontrolleras manuellt – svar senast {date}",
@@ -57,38 +92,57 @@ SV: dict[str, str] = {
     "other_pending": "Vi svarar dig senast {date}.",
     "purpose": "Varför vi har uppgifterna",
     "legal_basis": "Rättslig grund",
-    "categories": "Vilka slags uppgifter",
+    "categories": "Vilka typer av uppgifter",
     "recipients": "Vilka som får ta del av dem",
+    "no_recipients": "Vi lämnar inte ut uppgifterna till någon annan.",
     "retention": "Hur länge vi sparar dem",
     "origin": "Varifrån uppgifterna kommer",
-    "origin_default": "Från dig.",
-    "transfers": "Överföring till land utanför EU/EES",
-    "transfer_line": "{country}: {recipient} – skyddsåtgärd: {safeguard}",
-    "no_transfers": "Uppgifterna förs inte över till länder utanför EU/EES.",
+    "origin_visitor": "Från dig.",
+    "transfers": "Överföring till länder utanför EU/EES",
+    "transfer_adequacy": (
+        "{country}: {recipient} – EU-kommissionen har beslutat att skyddsnivån där är adekvat "
+        "(artikel 45): {mechanism}."
+    ),
+    "transfer_safeguard": "{country}: {recipient} – skyddsåtgärd enligt artikel 46: {mechanism}.",
+    "no_transfers": "Vi för inte över uppgifterna till länder utanför EU/EES.",
     "automated": "Automatiserade beslut och profilering",
-    "no_automated": "Vi fattar inga automatiserade beslut om dig med dessa uppgifter.",
+    "no_automated": "Vi använder inte uppgifterna för automatiserade beslut eller profilering.",
     "no_data": "Vi har inga uppgifter om dig i det här systemet.",
     "failed_body": (
         "Systemet kunde inte sökas när utdraget togs fram ({reason}). Vi skickar uppgifterna till dig senast {date}."
     ),
     "manual_open": "Det här kontrolleras manuellt. Vi skickar svaret till dig senast {date}.",
     "manual_nothing": "Kontrollerat manuellt: vi har inga uppgifter om dig här.",
-    "records_count": "{count} rader",
-    "records_count_one": "1 rad",
+    "records_count": "{count} uppgifter",
+    "records_count_one": "1 uppgift",
     "name": "Namn",
     "manual_pending_note": ("Några uppgifter kontrolleras manuellt. Vi skickar svaret till dig senast {date}."),
     "redacted": "[maskerat]",
     "rights_heading": "Dina rättigheter",
     "rights": (
         "Du har rätt att få felaktiga uppgifter rättade (artikel 16) och att få uppgifter "
-        "raderade när vi inte längre behöver dem eller saknar rätt att behandla dem (artikel 17). "
-        "Du kan begära att behandlingen begränsas medan något utreds (artikel 18), och invända "
-        "mot behandling som grundar sig på berättigat intresse (artikel 21). Invänder du mot "
-        "direktmarknadsföring slutar vi alltid med den. Uppgifter som du själv har lämnat och som "
-        "vi behandlar med stöd av avtal eller samtycke kan du få i ett maskinläsbart format "
+        "raderade när vi inte längre behöver dem eller inte har rätt att behandla dem (artikel 17). "
+        "Du kan begära att vi begränsar behandlingen, till exempel medan vi utreder om "
+        "uppgifterna är korrekta (artikel 18). Du kan invända mot behandling som vi grundar på "
+        "ett berättigat intresse eller på en uppgift av allmänt intresse, med hänvisning till din "
+        "särskilda situation (artikel 21). Du har alltid rätt att invända mot "
+        "direktmarknadsföring. Då slutar vi med det. Uppgifter som du själv har lämnat och som vi "
+        "behandlar med stöd av avtal eller samtycke kan du få i ett maskinläsbart format "
         "(artikel 20). Ett samtycke kan du när som helst återkalla, lika enkelt som du gav det "
-        "(artikel 7.3); det påverkar inte behandling som redan skett."
+        "(artikel 7.3). Det påverkar inte den behandling som redan har skett."
     ),
+    "public_body": (
+        "Vi omfattas av offentlighetsprincipen. Handlingar som innehåller dina uppgifter kan "
+        "därför vara allmänna handlingar som andra kan begära att få ta del av. Innan vi lämnar "
+        "ut en allmän handling prövar vi om uppgifterna omfattas av sekretess enligt "
+        "offentlighets- och sekretesslagen (OSL). Det här utdraget är en sammanställning av dina "
+        "uppgifter enligt dataskyddsförordningen, inte kopior av allmänna handlingar."
+    ),
+    "kind_personnummer": "personnummer",
+    "kind_customer_number": "kundnummer",
+    "kind_email": "e-postadress",
+    "kind_phone": "telefonnummer",
+    "kind_name": "namn",
     "complaint": (
         "Om du anser att vi behandlar dina personuppgifter felaktigt kan du lämna klagomål till "
         "Integritetsskyddsmyndigheten (IMY), Box 8114, 104 20 Stockholm, www.imy.se."
@@ -109,6 +163,10 @@ SV: dict[str, str] = {
         "och varför, inom en månad."
     ),
     "verified": "Din identitet kontrollerades mot {document} av {staff} den {date}.",
+    "verified_represented": (
+        "Ombudets identitet kontrollerades mot {document} av {staff} den {date}, liksom ombudets "
+        "rätt att företräda dig."
+    ),
     "request_access": "Registerutdrag (artikel 15)",
     "request_rectification": "Rättelse (artikel 16)",
     "request_erasure": "Radering (artikel 17)",
@@ -128,6 +186,16 @@ EN: dict[str, str] = {
     "case": "Case {number}",
     "for": "Extract for",
     "personnummer": "Personal identity number",
+    "samordningsnummer": "Coordination number",
+    "represented_by": "Through a representative",
+    "mandate_guardian": "{name}, guardian",
+    "mandate_power-of-attorney": "{name}, with a power of attorney dated {dated}",
+    "mandate_trustee": "{name}, trustee or administrator",
+    "verified_extract": "Your identity was checked against {document} when you made the request.",
+    "verified_extract_represented": (
+        "The request was made by your representative. We checked the representative's identity "
+        "against {document} and their right to act for you."
+    ),
     "case_number": "Case number",
     "received": "Your request was received",
     "produced": "This extract was produced",
@@ -138,12 +206,28 @@ EN: dict[str, str] = {
         "Regulation (GDPR). The extract is free of charge."
     ),
     "summary_heading": "Summary",
-    "summary_intro": "We searched {count} systems. This is what we found:",
+    "summary_intro": "This is how it stands in our {count} systems:",
     "col_system": "System",
     "col_result": "Result",
     "result_rows": "{count} items",
+    "result_rows_one": "1 item",
     "result_nothing": "No data about you",
-    "result_failed": "Could not be searched – will follow by {date}",
+    "result_failed": "Could not be searched – answer by {date}",
+    "result_not_searched": "Not searched: it can only be searched by {kinds}, and we hold none for you",
+    "result_nothing_partly": "No data when we searched by {searched}",
+    "result_also_not_searched": "We could not search by {kinds}: we hold none for you.",
+    "result_unconfirmed": "{count} possible items are not included, as we could not confirm that they are yours.",
+    "result_unconfirmed_one": "1 possible item is not included, as we could not confirm that it is yours.",
+    "unconfirmed_note": (
+        "In some systems we found data that may be yours, but only through, for example, an "
+        "e-mail address or a phone number that someone else may also have. We could not confirm "
+        "that it is yours, so it is not included. Contact us if you want us to look into it."
+    ),
+    "not_searched_body": (
+        "We have not searched this system. It can only be searched by {kinds}, and we hold none "
+        "for you. Contact us if you want us to search by one."
+    ),
+    "and": "or",
     "result_manual_found": "Checked by hand – data found",
     "result_manual_nothing": "Checked by hand – no data",
     "result_manual_open": "Being checked by hand – answer by {date}",
@@ -167,14 +251,19 @@ EN: dict[str, str] = {
     "legal_basis": "Legal basis",
     "categories": "Kinds of data",
     "recipients": "Who receives it",
+    "no_recipients": "We do not disclose the data to anyone else.",
     "retention": "How long we keep it",
     "origin": "Where the data came from",
-    "origin_default": "From you.",
+    "origin_visitor": "From you.",
     "transfers": "Transfers outside the EU/EEA",
-    "transfer_line": "{country}: {recipient} – safeguard: {safeguard}",
-    "no_transfers": "The data is not transferred to countries outside the EU/EEA.",
+    "transfer_adequacy": (
+        "{country}: {recipient} – the European Commission has decided that the level of protection "
+        "there is adequate (Article 45): {mechanism}."
+    ),
+    "transfer_safeguard": "{country}: {recipient} – safeguard under Article 46: {mechanism}.",
+    "no_transfers": "We do not transfer the data to countries outside the EU/EEA.",
     "automated": "Automated decisions and profiling",
-    "no_automated": "We make no automated decisions about you with this data.",
+    "no_automated": "We do not use the data for automated decisions or profiling.",
     "no_data": "We hold no data about you in this system.",
     "failed_body": (
         "This system could not be searched when the extract was produced ({reason}). We will "
@@ -182,8 +271,8 @@ EN: dict[str, str] = {
     ),
     "manual_open": "This is being checked by hand. We will send you the answer by {date}.",
     "manual_nothing": "Checked by hand: we hold no data about you here.",
-    "records_count": "{count} rows",
-    "records_count_one": "1 row",
+    "records_count": "{count} items",
+    "records_count_one": "1 item",
     "name": "Name",
     "manual_pending_note": ("Some data is being checked by hand. We will send you the answer by {date}."),
     "redacted": "[masked]",
@@ -191,13 +280,27 @@ EN: dict[str, str] = {
     "rights": (
         "You have the right to have inaccurate data corrected (Article 16) and to have data "
         "erased when we no longer need it or have no right to process it (Article 17). You may "
-        "ask for processing to be restricted while something is looked into (Article 18), and "
-        "object to processing based on legitimate interests (Article 21). If you object to "
-        "direct marketing, we always stop. Data you gave us that we process under a contract or "
-        "your consent can be given to you in a machine-readable format (Article 20). You may "
-        "withdraw a consent at any time, as easily as you gave it (Article 7(3)); this does not "
-        "affect processing that has already taken place."
+        "ask us to restrict the processing, for example while we look into whether the data is "
+        "accurate (Article 18). You may object, on grounds relating to your particular "
+        "situation, to processing we base on legitimate interests or on a task in the public "
+        "interest (Article 21). You always have the right to object to direct marketing. Then we "
+        "stop. Data you gave us that we process under a contract or your consent can be given to "
+        "you in a machine-readable format (Article 20). You may withdraw a consent at any time, "
+        "as easily as you gave it (Article 7(3)). This does not affect processing that has "
+        "already taken place."
     ),
+    "public_body": (
+        "We are subject to the principle of public access to official documents. Documents that "
+        "contain your data may therefore be official documents that others can ask to see. "
+        "Before we disclose an official document, we examine whether the data is confidential "
+        "under the Public Access to Information and Secrecy Act (OSL). This extract is a "
+        "compilation of your data under the GDPR, not copies of official documents."
+    ),
+    "kind_personnummer": "personal identity number",
+    "kind_customer_number": "customer number",
+    "kind_email": "e-mail address",
+    "kind_phone": "phone number",
+    "kind_name": "name",
     "complaint": (
         "If you think we process your personal data wrongly, you may complain to the Swedish "
         "Authority for Privacy Protection (IMY), Box 8114, 104 20 Stockholm, www.imy.se."
@@ -218,6 +321,10 @@ EN: dict[str, str] = {
         "you will be told, and why, within one month."
     ),
     "verified": "Your identity was checked against {document} by {staff} on {date}.",
+    "verified_represented": (
+        "The representative's identity was checked against {document} by {staff} on {date}, as "
+        "was their right to act for you."
+    ),
     "request_access": "Access to your data (Article 15)",
     "request_rectification": "Rectification (Article 16)",
     "request_erasure": "Erasure (Article 17)",
@@ -264,9 +371,68 @@ def texts(language: str) -> dict[str, str]:
 
 
 def format_date(value: object, language: str) -> str:
-    """ISO dates everywhere: unambiguous in both languages."""
+    """ISO dates everywhere: unambiguous in both languages. A time with a zone is shown in
+    Swedish local time."""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        if value.tzinfo is not None:
+            from desktop.core.clock import LOCAL_ZONE
+
+            value = value.astimezone(LOCAL_ZONE)
+        return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def format_count(count: int, language: str) -> str:
+    """A count as the reader writes it: 8 767 (a no-break space) in Swedish, 8,767 in English."""
+    grouped = f"{count:,}"
+    return grouped.replace(",", "\u00a0") if language == "sv" else grouped
+
+
+def counted(t: dict[str, str], key: str, count: int, language: str) -> str:
+    """`key_one` for one, `key` with the count formatted otherwise: "1 uppgift", "2 uppgifter"."""
+    if count == 1 and f"{key}_one" in t:
+        return t[f"{key}_one"]
+    return t[key].format(count=format_count(count, language))
+
+
+def format_number(value: int | float | Decimal, language: str) -> str:
+    """Every digit the source holds, never rounded; a decimal comma in Swedish. Integers are
+    printed without grouping: they are as often identifiers as amounts."""
+    if isinstance(value, bool):
+        raise TypeError("a bool is not a number here")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return str(value)
+        exact = Decimal(repr(value))  # the shortest text that reads back as the same float
+    else:
+        exact = value
+    text = format(exact, "f") if -30 < exact.adjusted() < 30 else str(exact)
+    return text.replace(".", ",") if language == "sv" else text
+
+
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
+
+
+def format_text(value: str, language: str) -> str:
+    """Text as stored, except an ISO timestamp, which reads as local date and time."""
+    moment_match = _ISO_MOMENT.fullmatch(value) if len(value) <= 35 else None
+    if moment_match and ("T" in value or moment_match.group(3)):
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+        return format_date(moment, language)
+    return value
+
+
+def list_words(words: tuple[str, ...] | list[str], language: str) -> str:
+    """"e-postadress eller kundnummer", "e-post, telefon eller kundnummer"."""
+    word = texts(language)["and"]
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"

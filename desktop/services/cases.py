@@ -7,9 +7,11 @@ the personnummer or the document number.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop.config import Config
 from desktop.core.clock import LOCAL_ZONE
 from desktop.core.documents import DocumentRefused, IdentityDocument
 from desktop.core.identity import InvalidPersonnummer, parse_personnummer
@@ -103,6 +105,38 @@ def check_person_input(person: PersonInput, *, staff_name: str, when: datetime, 
         raise InputProblem(f"{prefix}{field}", exc.code, str(exc)) from None
 
 
+MAX_IDENTIFIERS = 20
+
+
+def checked_identifiers(config: Config, identifiers: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The visitor's identifiers in the form sources are searched by; a clear problem for a kind
+    the configuration does not know or a value that cannot be one (no personal data in it)."""
+    from desktop.sources.base import normalise_identifier
+
+    if not identifiers:
+        return []
+    known = config.identifier_strength
+    given: list[tuple[str, str]] = []
+    for kind, value in identifiers:
+        if not (value or "").strip():
+            continue
+        if kind not in known or kind == "personnummer":
+            raise InputProblem(
+                f"identifier.{kind}", "kind", f"'{kind}' is not an identifier the sources are searched by"
+            )
+        text = checked_text(value, f"identifier.{kind}")
+        if len(text) > 200:
+            raise InputProblem(f"identifier.{kind}", "length", f"a {kind} is at most 200 characters")
+        normal = normalise_identifier(kind, text)
+        if normal is None:
+            raise InputProblem(f"identifier.{kind}", "invalid", f"this is not a usable {kind}")
+        if (kind, normal) not in given:
+            given.append((kind, normal))
+    if len(given) > MAX_IDENTIFIERS:
+        raise InputProblem("identifier", "count", f"at most {MAX_IDENTIFIERS} identifiers per case")
+    return given
+
+
 def open_case(
     desk: Desk,
     subject: PersonInput,
@@ -112,8 +146,11 @@ def open_case(
     representative: tuple[PersonInput, Mandate] | None = None,
     received_at: datetime | None = None,
     language: str = "sv",
+    identifiers: Sequence[tuple[str, str]] = (),
 ) -> OpenedCase:
-    """Verify identity, register the case with its deadline, and audit both, in one transaction."""
+    """Verify identity, register the case with its deadline, and audit both, in one transaction.
+    `identifiers` are the visitor's own e-mail addresses, phone numbers, customer numbers …
+    (kind, value), said or shown at the desk; they are searched like those found in sources."""
     if not requests:
         raise InputProblem("request", "empty", "choose at least one request")
     for request, details in requests:
@@ -122,6 +159,7 @@ def open_case(
                 f"request.{request.value}", "details", f"say what the visitor asks for ({request.value})"
             )
     requests = [(r, checked_text(d, f"request.{r.value}") if d and d.strip() else None) for r, d in requests]
+    given = checked_identifiers(desk.config, identifiers)
     when = received_at or utcnow()
     with desk.register.sessions.begin() as session:
         staff = find_staff(session, staff_username)
@@ -145,5 +183,6 @@ def open_case(
             representative=representative_check,
             language=language,
             eves_as_holidays=desk.config.policy.eves_as_holidays,
+            identifiers=given,
         )
         return OpenedCase(case.number, case.received_on, case.deadline)

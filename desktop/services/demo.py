@@ -504,7 +504,9 @@ class _DemoWriter:
             for consent in CONSENTS:
                 if p.index < 2 or rng.random() < 0.2:
                     given = since + timedelta(days=rng.randrange(0, 3000))
-                    withdrawn = None if rng.random() < 0.8 else (given + timedelta(days=400)).isoformat()
+                    # A withdrawn consent is kept three years as proof (see the configuration).
+                    withdrawn_on = max(given + timedelta(days=30), date(2024, 6, 1) + timedelta(days=rng.randrange(0, 800)))
+                    withdrawn = None if rng.random() < 0.8 else withdrawn_on.isoformat()
                     self._queue(
                         "samtycke",
                         (
@@ -548,7 +550,7 @@ class _DemoWriter:
                     round(lat, 5),
                     round(lon, 5),
                     rng.choice((150, 180, 200, 220)),
-                    f"{rng.uniform(8000, 50000):.0f}",
+                    round(rng.uniform(8000, 50000)),
                     "Finansiering via partnerbank" if rng.random() < 0.3 else None,
                 ),
             )
@@ -572,7 +574,7 @@ class _DemoWriter:
     def _chats(self, p: _Person) -> None:
         rng = self.rng
         for _ in range(rng.randrange(1, 4)):
-            day = date(2024, 1, 1) + timedelta(days=rng.randrange(0, 700))
+            day = date(2025, 6, 1) + timedelta(days=rng.randrange(0, 500))  # within the 24 months kept
             agent = rng.choice(CHAT_AGENTS)
             question = rng.choice(CHAT_QUESTIONS).format(
                 street=p.street.rsplit(" ", 1)[0],
@@ -646,7 +648,7 @@ CREATE TABLE anlaggning (anlaggnings_id TEXT PRIMARY KEY, kundnr TEXT NOT NULL, 
 CREATE TABLE avtal (avtalsnr TEXT PRIMARY KEY, kundnr TEXT NOT NULL, produkt TEXT,
   startdatum TEXT, slutdatum TEXT, anlaggnings_id TEXT);
 CREATE TABLE faktura (fakturanr INTEGER PRIMARY KEY, kundnr TEXT NOT NULL, fakturadatum TEXT,
-  forfallodatum TEXT, belopp_kr TEXT, status TEXT);
+  forfallodatum TEXT, belopp_kr NUMERIC, status TEXT);
 CREATE TABLE matvarde (anlaggnings_id TEXT NOT NULL, timme TEXT NOT NULL, kwh REAL);
 """
 CRM_INDEXES = """
@@ -668,7 +670,7 @@ CREATE INDEX ix_samtycke_kundnr ON samtycke (kundnr);
 PUMPS_SCHEMA = """
 CREATE TABLE installation (installationsnr TEXT PRIMARY KEY, personnr TEXT NOT NULL, namn TEXT,
   installationsadress TEXT, fastighetsbeteckning TEXT, varmepump TEXT, installerad TEXT,
-  borrhal_lat REAL, borrhal_lon REAL, borrdjup_m INTEGER, rot_avdrag_kr TEXT, finansiering TEXT);
+  borrhal_lat REAL, borrhal_lon REAL, borrdjup_m INTEGER, rot_avdrag_kr NUMERIC, finansiering TEXT);
 """
 PUMPS_INDEXES = "CREATE INDEX ix_installation_personnr ON installation (personnr);"
 
@@ -686,6 +688,7 @@ TABLES = {
 DEMO_CONFIG = """\
 # Insyn demo organisation: fictitious, modelled on a municipal energy company and a heat-pump
 # installer. Every person in its sources is invented. Paths are relative to this file.
+# Every text a visitor reads is given in Swedish and, beside it, in English (en.*).
 
 [organisation]
 name = "Strandstads Energi och Miljö AB (demo)"
@@ -693,6 +696,11 @@ org_number = "556677-8899"
 visiting_address = "Kraftverksvägen 1, 302 50 Strandstad"
 privacy_contact = "Personuppgiftssamordnaren, dataskydd@example.com, 035-00 00 00"
 dpo = "Dataskyddsombudet, dso@example.com"
+public_body = true  # a municipal company: offentlighetsprincipen applies
+en.name = "Strandstads Energi och Miljö AB (demo)"
+en.visiting_address = "Kraftverksvägen 1, SE-302 50 Strandstad, Sweden"
+en.privacy_contact = "The data protection coordinator, dataskydd@example.com, +46 35 00 00 00"
+en.dpo = "The data protection officer, dso@example.com"
 
 [register]
 url = "sqlite:///register.sqlite"
@@ -704,129 +712,221 @@ keep_closed_cases_years = 3
 source_timeout_seconds = 20
 
 [identifiers]
-facility_id = "strong"
+facility_id = { strength = "strong", label = "anläggnings-id", en.label = "facility ID" }
 
 [[sources]]
 id = "kundregister"
 name = "Kundregistret (CGI)"
+en.name = "Customer register (CGI)"
 kind = "sql"
 url = "sqlite:///kundregister.sqlite"
 purpose = "Administrera dina avtal, leveranser, mätning och fakturering"
+en.purpose = "To administer your contracts, deliveries, metering and invoicing"
 legal_basis = "Avtal (art. 6.1 b) och rättslig förpliktelse (art. 6.1 c, bokföringslagen)"
+en.legal_basis = "Contract (Art. 6(1)(b)) and legal obligation (Art. 6(1)(c), the Swedish Bookkeeping Act)"
 categories = ["Namn och kontaktuppgifter", "Personnummer", "Avtal", "Anläggning och fastighetsbeteckning", "Fakturor", "Mätvärden"]
+en.categories = ["Name and contact details", "Personal identity number", "Contracts", "Facility and property designation", "Invoices", "Meter readings"]
 recipients = ["CGI Sverige AB (personuppgiftsbiträde, drift)", "Bright Energy AB (personuppgiftsbiträde, mätvärdestjänster)"]
-retention = "Under avtalstiden och därefter 7 år för räkenskapsinformation enligt bokföringslagen; mätvärden 3 år"
-origin = "Från dig när du tecknade avtal; adressuppgifter uppdateras från SPAR (Statens personadressregister)"
+en.recipients = ["CGI Sverige AB (processor, operations)", "Bright Energy AB (processor, metering services)"]
+retention = "Under avtalstiden och därefter 7 år för räkenskapsinformation enligt bokföringslagen"
+en.retention = "For the term of the contract, then 7 years for accounting records under the Bookkeeping Act"
+origin = "visitor"
+transfers = []
+automated_decisions = false
 
   [[sources.queries]]
   title = "Kunduppgifter"
+  en.title = "Customer details"
   sql = "SELECT kundnr, personnr, fornamn, efternamn, adress, postnr, ort, epost, telefon, kund_sedan FROM kund WHERE personnr = :personnummer"
   labels = { kundnr = "Kundnummer", personnr = "Personnummer", fornamn = "Förnamn", efternamn = "Efternamn", adress = "Adress", postnr = "Postnummer", ort = "Ort", epost = "E-post", telefon = "Telefon", kund_sedan = "Kund sedan" }
+  en.labels = { kundnr = "Customer number", personnr = "Personal identity number", fornamn = "First name", efternamn = "Surname", adress = "Address", postnr = "Postcode", ort = "Town", epost = "E-mail", telefon = "Phone", kund_sedan = "Customer since" }
   yields = { customer_number = "kundnr", email = "epost", phone = "telefon" }
+  origin = "Från dig när du tecknade avtal; adressen uppdateras från SPAR (Statens personadressregister)"
+  en.origin = "From you when you signed the contract; the address is updated from SPAR (the Swedish state register of personal addresses)"
 
   [[sources.queries]]
   title = "Anläggningar"
+  en.title = "Facilities"
   sql = "SELECT anlaggnings_id, adress, postnr, ort, fastighetsbeteckning FROM anlaggning WHERE kundnr = :customer_number"
   labels = { anlaggnings_id = "Anläggnings-id", adress = "Adress", postnr = "Postnummer", ort = "Ort", fastighetsbeteckning = "Fastighetsbeteckning" }
+  en.labels = { anlaggnings_id = "Facility ID", adress = "Address", postnr = "Postcode", ort = "Town", fastighetsbeteckning = "Property designation" }
   yields = { facility_id = "anlaggnings_id" }
 
   [[sources.queries]]
   title = "Avtal"
+  en.title = "Contracts"
   sql = "SELECT avtalsnr, produkt, startdatum, slutdatum, anlaggnings_id FROM avtal WHERE kundnr = :customer_number ORDER BY startdatum"
   labels = { avtalsnr = "Avtalsnummer", produkt = "Produkt", startdatum = "Startdatum", slutdatum = "Slutdatum", anlaggnings_id = "Anläggnings-id" }
+  en.labels = { avtalsnr = "Contract number", produkt = "Product", startdatum = "Start date", slutdatum = "End date", anlaggnings_id = "Facility ID" }
 
   [[sources.queries]]
   title = "Fakturor"
+  en.title = "Invoices"
   sql = "SELECT fakturanr, fakturadatum, forfallodatum, belopp_kr, status FROM faktura WHERE kundnr = :customer_number ORDER BY fakturadatum"
   labels = { fakturanr = "Fakturanummer", fakturadatum = "Fakturadatum", forfallodatum = "Förfallodatum", belopp_kr = "Belopp (kr)", status = "Status" }
+  en.labels = { fakturanr = "Invoice number", fakturadatum = "Invoice date", forfallodatum = "Due date", belopp_kr = "Amount (SEK)", status = "Status" }
 
   [[sources.queries]]
   title = "Mätvärden per timme"
+  en.title = "Hourly meter readings"
   sql = "SELECT anlaggnings_id, timme, kwh FROM matvarde WHERE anlaggnings_id = :facility_id ORDER BY timme"
   labels = { anlaggnings_id = "Anläggnings-id", timme = "Timme", kwh = "Förbrukning (kWh)" }
-  purpose = "Debitering efter faktisk förbrukning och visning i appen Mitt HEM"
+  en.labels = { anlaggnings_id = "Facility ID", timme = "Hour", kwh = "Consumption (kWh)" }
+  purpose = "Debitering efter faktisk förbrukning, visning i appen Mitt HEM och analys av förbrukningen för att planera nätet"
+  en.purpose = "Billing by actual consumption, showing it in the Mitt HEM app, and analysing consumption to plan the grid"
+  legal_basis = "Avtal (art. 6.1 b) och rättslig förpliktelse (art. 6.1 c, ellagen och mätföreskrifterna)"
+  en.legal_basis = "Contract (Art. 6(1)(b)) and legal obligation (Art. 6(1)(c), the Electricity Act and the metering regulations)"
   retention = "3 år"
+  en.retention = "3 years"
+  origin = "Från din elmätare, som läses av automatiskt varje timme"
+  en.origin = "From your electricity meter, which is read automatically every hour"
 
 [[sources]]
 id = "marknad"
 name = "Marknadsregistret (Optimizely)"
+en.name = "Marketing register (Optimizely)"
 kind = "sql"
 url = "sqlite:///marknad.sqlite"
-purpose = "Skicka nyhetsbrev och erbjudanden som du har samtyckt till"
+purpose = "Skicka nyhetsbrev och erbjudanden som du har samtyckt till, och göra kundundersökningar om du har sagt ja till det"
+en.purpose = "To send newsletters and offers you have consented to, and to carry out customer surveys if you have agreed to them"
 legal_basis = "Samtycke (art. 6.1 a)"
+en.legal_basis = "Consent (Art. 6(1)(a))"
 categories = ["E-postadress", "Prenumerationer", "Samtycken"]
+en.categories = ["E-mail address", "Subscriptions", "Consents"]
 recipients = ["Optimizely AB (personuppgiftsbiträde, e-postutskick)"]
-retention = "Tills du avanmäler dig eller återkallar ditt samtycke"
-origin = "Från dig, via Mina sidor, appen Mitt HEM eller kundtjänst"
+en.recipients = ["Optimizely AB (processor, e-mail dispatch)"]
+origin = "visitor"
 
   [[sources.transfers]]
   country = "USA"
+  en.country = "USA"
   recipient = "Optimizely Inc. (underbiträde för e-postutskick)"
-  safeguard = "EU–US Data Privacy Framework (kommissionens beslut om adekvat skyddsnivå 2023/1795)"
+  en.recipient = "Optimizely Inc. (sub-processor for e-mail dispatch)"
+  adequacy_decision = "EU–US Data Privacy Framework (kommissionens beslut 2023/1795)"
+  en.adequacy_decision = "EU–US Data Privacy Framework (Commission decision 2023/1795)"
 
   [[sources.queries]]
   title = "Nyhetsbrev"
+  en.title = "Newsletters"
   sql = "SELECT epost, lista, prenumererar_sedan, status FROM nyhetsbrev WHERE epost = :email"
   labels = { epost = "E-post", lista = "Lista", prenumererar_sedan = "Prenumererar sedan", status = "Status" }
+  en.labels = { epost = "E-mail", lista = "List", prenumererar_sedan = "Subscribed since", status = "Status" }
+  retention = "Tills du avanmäler dig; en avanmälan sparas i 2 år så att vi inte skickar igen"
+  en.retention = "Until you unsubscribe; an unsubscription is kept for 2 years so that we do not send again"
+  automated_decisions = false
 
   [[sources.queries]]
   title = "Samtycken"
+  en.title = "Consents"
   sql = "SELECT samtycke, givet, kanal, aterkallat FROM samtycke WHERE kundnr = :customer_number"
   labels = { samtycke = "Samtycke", givet = "Givet", kanal = "Kanal", aterkallat = "Återkallat" }
-  automated_decisions = "Samtycket till personliga erbjudanden innebär att din förbrukning analyseras automatiskt för att välja erbjudanden. Det får inga rättsliga följder och påverkar inte dina priser."
+  en.labels = { samtycke = "Consent", givet = "Given", kanal = "Channel", aterkallat = "Withdrawn" }
+  retention = "Så länge samtycket gäller; ett återkallat samtycke sparas i 3 år så att vi kan visa vad du samtyckte till (artikel 5.2 och 7.1)"
+  en.retention = "While the consent applies; a withdrawn consent is kept for 3 years so that we can show what you consented to (Articles 5(2) and 7(1))"
+  automated_decisions = false
+
+    [[sources.queries.facts_when]]
+    when = { samtycke = ["Personliga erbjudanden baserade på förbrukning"], aterkallat = [""] }
+    automated_decisions = "Du har samtyckt till personliga erbjudanden. Därför analyseras din förbrukning automatiskt för att välja vilka erbjudanden du får (profilering). Det får inga rättsliga följder och påverkar inte dina priser. Du kan när som helst återkalla samtycket."
+    en.automated_decisions = "You have consented to personal offers. Your consumption is therefore analysed automatically to choose which offers you receive (profiling). This has no legal effects and does not affect your prices. You may withdraw the consent at any time."
 
 [[sources]]
 id = "chatt"
 name = "Chatt (Imbox)"
+en.name = "Chat (Imbox)"
 kind = "file"
 path = "imbox-chatt.csv"
 encoding = "cp1252"
 delimiter = ";"
 title = "Chattkonversationer"
+en.title = "Chat conversations"
 key_columns = { email = "Kontakt e-post" }
 conversation = { when = ["Datum", "Tid"], speaker = "Avsändare", text = "Meddelande" }
+en.labels = { "Kontakt e-post" = "Contact e-mail", Datum = "Date", Tid = "Time", "Kontakt namn" = "Contact name", "Avsändare" = "Sender", Meddelande = "Message" }
 purpose = "Besvara dina frågor till kundtjänst"
+en.purpose = "To answer your questions to customer service"
 legal_basis = "Berättigat intresse (art. 6.1 f)"
+en.legal_basis = "Legitimate interests (Art. 6(1)(f))"
 categories = ["Namn", "E-postadress", "Meddelanden"]
+en.categories = ["Name", "E-mail address", "Messages"]
 recipients = ["Imbox Sweden AB (personuppgiftsbiträde)"]
-retention = "12 månader efter avslutad konversation"
+en.recipients = ["Imbox Sweden AB (processor)"]
+retention = "24 månader efter avslutad konversation"
+en.retention = "24 months after the conversation ended"
+origin = "visitor"
+transfers = []
+automated_decisions = false
 
 [[sources]]
 id = "bokningar"
 name = "Bokningar av platsbesök"
+en.name = "Site visit bookings"
 kind = "file"
 path = "bokningar.xlsx"
 title = "Bokningar"
+en.title = "Bookings"
 key_columns = { personnummer = "Personnummer" }
+en.labels = { Bokningsnr = "Booking number", Personnummer = "Personal identity number", Namn = "Name", Telefon = "Phone", Adress = "Address", Fastighetsbeteckning = "Property designation", Tid = "Time", "Ärende" = "Errand", Status = "Status" }
 purpose = "Planera och genomföra platsbesök, provborrning och service"
+en.purpose = "To plan and carry out site visits, test drilling and service"
 legal_basis = "Avtal (art. 6.1 b)"
+en.legal_basis = "Contract (Art. 6(1)(b))"
 categories = ["Namn", "Telefon", "Adress och fastighetsbeteckning", "Bokade tider"]
+en.categories = ["Name", "Phone", "Address and property designation", "Booked times"]
 recipients = ["Underentreprenörer för borrning (personuppgiftsbiträden)"]
+en.recipients = ["Drilling subcontractors (processors)"]
 retention = "2 år efter besöket"
+en.retention = "2 years after the visit"
+origin = "visitor"
+transfers = []
+automated_decisions = false
 
 [[sources]]
 id = "installationer"
 name = "Värmepumpsinstallationer"
+en.name = "Heat-pump installations"
 kind = "sql"
 url = "sqlite:///varmepumpar.sqlite"
 purpose = "Utföra installationen, ansöka om ROT-avdrag och fullgöra garantiåtaganden"
+en.purpose = "To carry out the installation, apply for the ROT tax deduction and honour the warranty"
 legal_basis = "Avtal (art. 6.1 b) och rättslig förpliktelse (art. 6.1 c, ROT-avdrag hos Skatteverket)"
+en.legal_basis = "Contract (Art. 6(1)(b)) and legal obligation (Art. 6(1)(c), the ROT deduction with the Swedish Tax Agency)"
 categories = ["Namn", "Personnummer", "Fastighetsbeteckning", "Borrhålets koordinater", "ROT-avdrag", "Finansiering"]
+en.categories = ["Name", "Personal identity number", "Property designation", "Borehole coordinates", "ROT deduction", "Financing"]
 recipients = ["Skatteverket (ROT-avdrag)", "Finansieringsbolag, om du valt finansiering", "Reco Sverige AB (kundomdömen, om du tackat ja)"]
+en.recipients = ["The Swedish Tax Agency (ROT deduction)", "A finance company, if you chose financing", "Reco Sverige AB (customer reviews, if you agreed)"]
 retention = "10 år efter installationen (garanti och preskription), räkenskapsinformation 7 år"
-origin = "Från dig; fastighetsbeteckningen kontrolleras mot Lantmäteriets register"
+en.retention = "10 years after the installation (warranty and limitation), accounting records 7 years"
+origin = "Från dig; fastighetsbeteckningen kontrolleras mot Lantmäteriets register och borrhålets läge mäts in av borraren"
+en.origin = "From you; the property designation is checked against the Land Survey's register and the borehole's position is measured by the driller"
+transfers = []
+automated_decisions = false
 
   [[sources.queries]]
   title = "Installationer"
+  en.title = "Installations"
   sql = "SELECT installationsnr, namn, installationsadress, fastighetsbeteckning, varmepump, installerad, borrhal_lat, borrhal_lon, borrdjup_m, rot_avdrag_kr, finansiering FROM installation WHERE personnr = :personnummer"
   labels = { installationsnr = "Installationsnummer", namn = "Namn", installationsadress = "Installationsadress", fastighetsbeteckning = "Fastighetsbeteckning", varmepump = "Värmepump", installerad = "Installerad", borrhal_lat = "Borrhål, latitud", borrhal_lon = "Borrhål, longitud", borrdjup_m = "Borrdjup (m)", rot_avdrag_kr = "ROT-avdrag (kr)", finansiering = "Finansiering" }
+  en.labels = { installationsnr = "Installation number", namn = "Name", installationsadress = "Installation address", fastighetsbeteckning = "Property designation", varmepump = "Heat pump", installerad = "Installed", borrhal_lat = "Borehole, latitude", borrhal_lon = "Borehole, longitude", borrdjup_m = "Borehole depth (m)", rot_avdrag_kr = "ROT deduction (SEK)", finansiering = "Financing" }
 
 [[sources]]
 id = "rekrytering"
 name = "Jobbansökningar (HR)"
+en.name = "Job applications (HR)"
 kind = "manual"
 instructions = "Fråga HR (hr@example.com, anknytning 4410) om ansökningar eller intresseanmälningar från besökaren de senaste två åren. Skriv in vad HR svarar."
 purpose = "Rekrytering"
+en.purpose = "Recruitment"
 legal_basis = "Berättigat intresse (art. 6.1 f) och samtycke för intressebank"
+en.legal_basis = "Legitimate interests (Art. 6(1)(f)) and consent for the talent pool"
+categories = ["Namn och kontaktuppgifter", "CV och personligt brev", "Anteckningar från intervjuer"]
+en.categories = ["Name and contact details", "CV and cover letter", "Interview notes"]
+recipients = ["Rekryteringskonsult, om en sådan anlitas (personuppgiftsbiträde)"]
+en.recipients = ["A recruitment consultant, if one is engaged (processor)"]
 retention = "2 år efter avslutad rekrytering"
+en.retention = "2 years after the recruitment ended"
+origin = "Från dig, och från referenser som du själv har angett"
+en.origin = "From you, and from referees you named yourself"
+transfers = []
+automated_decisions = false
 """

@@ -68,6 +68,7 @@ class CaseGather:
             staff = find_staff(session, staff_username)
             self.staff_id = staff.id if staff else None
             self.personnummer = case.subject_personnummer
+            given = [(i.kind, i.value) for i in case.identifiers]
             if status is not CaseStatus.GATHERING:
                 change_status(session, case, CaseStatus.GATHERING, staff=staff)
             run = GatherRun(
@@ -92,6 +93,7 @@ class CaseGather:
             only=only,
             known=previous.identifiers if previous else None,
             progress=progress,
+            given=given,
         )
         self.previous = previous
 

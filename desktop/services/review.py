@@ -41,15 +41,23 @@ class Review:
 
     def confirm_all_weak(self) -> int:
         """Confirm every weak match not yet decided, in one audited decision; returns how many."""
-        undecided = [
-            r
-            for source in self.result.sources.values()
-            for r in source.records
-            if r.strength is Strength.WEAK and not r.confirmed and not r.excluded
-        ]
+        undecided = self.undecided()
         for record in undecided:
-            record.confirmed = True
+            record.confirmed, record.set_aside = True, False
         self._audit("review.confirmed_all_weak", {"records": len(undecided)})
+        return len(undecided)
+
+    def undecided(self) -> list[Record]:
+        """Possible matches nobody has decided on yet."""
+        return [r for source in self.result.sources.values() for r in source.records if r.undecided]
+
+    def set_aside_weak(self) -> int:
+        """Leave every undecided possible match out, unconfirmed, in one audited decision: the
+        extract then says how many were left out and why. Returns how many."""
+        undecided = self.undecided()
+        for record in undecided:
+            record.set_aside = True
+        self._audit("review.weak_left_out", {"records": len(undecided)})
         return len(undecided)
 
     def counts(self) -> dict[str, int]:
@@ -62,11 +70,13 @@ class Review:
             "excluded": sum(1 for r in records if r.excluded),
             "redacted_fields": sum(len(r.redacted) for r in records),
             "weak_confirmed": sum(1 for r in weak if r.confirmed and not r.excluded),
-            "weak_undecided": sum(1 for r in weak if not r.confirmed and not r.excluded),
+            "weak_undecided": sum(1 for r in weak if r.undecided),
+            "weak_left_out": sum(1 for r in weak if r.set_aside and not r.confirmed and not r.excluded),
         }
 
     def confirm(self, record: Record, confirmed: bool = True) -> None:
         record.confirmed = confirmed
+        record.set_aside = False  # decided now, one way or the other
         self._audit("review.confirmed" if confirmed else "review.unconfirmed", self._where(record))
 
     def exclude(self, record: Record, reason: ReviewReason, excluded: bool = True) -> None:

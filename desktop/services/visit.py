@@ -245,6 +245,32 @@ class Visit:
         self._version += 1
         return count
 
+    def leave_out_weak(self) -> int:
+        """Deliver without the possible matches nobody confirmed: said once, audited, and the
+        extract states how many were left out and why (the command line's --leave-out-weak)."""
+        count = self._decided().set_aside_weak()
+        self._version += 1
+        return count
+
+    def identifier_words(self, language: str = "sv") -> dict[str, str]:
+        """The words for the identifier kinds ("e-postadress"), as the extract uses them."""
+        from desktop.services.compose import identifier_words
+
+        return identifier_words(self.desk.config, language)
+
+    def undecided_weak(self) -> int:
+        """Possible matches still to be decided before the extract can be released."""
+        return len(self.review.undecided()) if self.review is not None else 0
+
+    def _require_weak_decided(self) -> None:
+        undecided = self.undecided_weak()
+        if undecided:
+            raise ActionRefused(
+                "weak.undecided",
+                f"{undecided} possible matches are not decided: confirm them, exclude them, or leave "
+                "them out unconfirmed (the extract then says so)",
+            )
+
     def counts(self) -> dict[str, int]:
         return self.review.counts() if self.review is not None else {}
 
@@ -255,6 +281,7 @@ class Visit:
         signs with their own password here (the sign-in is audited and protected like any); they
         must hold the approver role and be another person than the one delivering."""
         self._require(Action.APPROVE)
+        self._require_weak_decided()
         approver = self.staff
         if self.approval_required:
             if not username or password is None:
@@ -312,6 +339,7 @@ class Visit:
             if self.status is CaseStatus.REVIEW and self.result is not None:
                 raise ActionRefused("deliver.not_approved", "the extract has not been approved yet")
             self._require(Action.DELIVER)
+        self._require_weak_decided()
         if self.rendered is None or not self.deliverable:
             raise ActionRefused("deliver.stale", "the extract was changed after it was rendered: render it again")
         return self.rendered

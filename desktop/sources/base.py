@@ -126,10 +126,8 @@ def match_key(kind: str, value: Any) -> str | None:
 
 def plain_value(value: Any) -> Any:
     """Values as the review and the extract handle them: text, numbers, dates, None."""
-    if value is None or isinstance(value, str | int | float | bool | dt.date | dt.time):
-        return value
-    if isinstance(value, decimal.Decimal):
-        return str(value)
+    if value is None or isinstance(value, str | int | float | bool | decimal.Decimal | dt.date | dt.time):
+        return value  # a Decimal keeps every digit: the extract prints it exactly
     if isinstance(value, bytes | bytearray | memoryview):
         return f"(binärt innehåll, {len(bytes(value))} byte)"
     return str(value)

@@ -26,6 +26,7 @@ from desktop.sources.base import (
     SourceFailure,
     Step,
     identifier_kind,
+    match_key,
     normalise_identifier,
 )
 
@@ -130,6 +131,7 @@ class GatherRun:
         only: Iterable[str] | None = None,
         known: dict[str, dict[str, Strength]] | None = None,
         progress: ProgressCallback | None = None,
+        given: Iterable[tuple[str, str]] = (),
     ) -> None:
         self.sources = sources
         self.config = sources.config
@@ -140,6 +142,14 @@ class GatherRun:
         for kind, value in identifiers.items():
             normal = normalise_identifier(kind, value)
             if normal is not None:
+                self.known.setdefault(kind, {})[normal] = Strength.STRONG
+        # What the visitor gave at the desk: a match on exactly that value is theirs, even
+        # through a kind that is weak when found in a source (a shared e-mail address).
+        self.given: set[tuple[str, str]] = set()
+        for kind, value in given:
+            normal = normalise_identifier(kind, value)
+            if normal is not None:
+                self.given.add((kind, match_key(kind, normal) or normal))  # e-mail: any case
                 self.known.setdefault(kind, {})[normal] = Strength.STRONG
         wanted = set(only) if only is not None else None
         self.results: dict[str, SourceResult] = {}
@@ -178,8 +188,9 @@ class GatherRun:
                     continue
                 by_kind = dict(zip(kinds, values, strict=True))
                 strong = all(
-                    strength is Strength.STRONG and self._strength_of_kind.get(kind) == "strong"
-                    for kind, (_, strength) in zip(kinds, combination, strict=True)
+                    (kind, match_key(kind, value)) in self.given
+                    or (strength is Strength.STRONG and self._strength_of_kind.get(kind) == "strong")
+                    for kind, (value, strength) in zip(kinds, combination, strict=True)
                 )
                 params = {p: by_kind[identifier_kind(p)] for p in step.parameters}
                 strength = Strength.STRONG if strong else Strength.WEAK
@@ -359,13 +370,38 @@ class GatherRun:
 
     def _finish_statuses(self) -> None:
         for source_id, result in self.results.items():
+            self._record_ways(source_id, result)
             if result.status in (SourceStatus.RUNNING, SourceStatus.WAITING):
                 if result.records:
                     self._set(result, SourceStatus.OK)
                 elif source_id in self._started_at:
                     self._set(result, SourceStatus.NOTHING)
                 else:
-                    self._set(result, SourceStatus.NOTHING, "not searched: no identifier it can use")
+                    self._set(result, SourceStatus.NOT_SEARCHED, "not searched: no identifier it can use")
+
+    def _record_ways(self, source_id: str, result: SourceResult) -> None:
+        """Which identifier kinds the source was searched by, and which it could have been
+        searched by but none was known. Kinds the source itself yields (a customer number
+        leading on to invoices) are its own follow-ups, not ways in from outside."""
+        source = self.config.source(source_id)
+        if isinstance(source, ManualSource):
+            return
+        try:
+            steps = self.sources.connector(source_id).steps()
+        except SourceFailure:
+            return
+        ran = {index for index, _values in self._tried.get(source_id, ())}
+        own = {kind for step in steps for kind in step.yields}
+        searched = [kind for step in steps if step.index in ran for kind in step.identifier_kinds]
+        missing = [
+            kind
+            for step in steps
+            if step.index not in ran
+            for kind in step.identifier_kinds
+            if kind not in own and not self.known.get(kind)
+        ]
+        result.searched_by = tuple(dict.fromkeys(searched))
+        result.not_searched_by = tuple(k for k in dict.fromkeys(missing) if k not in result.searched_by)
 
     def _set(self, result: SourceResult, status: SourceStatus, message: str = "") -> None:
         result.status = status
@@ -380,5 +416,6 @@ def gather(
     only: Iterable[str] | None = None,
     known: dict[str, dict[str, Strength]] | None = None,
     progress: ProgressCallback | None = None,
+    given: Iterable[tuple[str, str]] = (),
 ) -> GatherResult:
-    return GatherRun(sources, identifiers, only=only, known=known, progress=progress).run()
+    return GatherRun(sources, identifiers, only=only, known=known, progress=progress, given=given).run()

@@ -245,6 +245,13 @@ class CasePage(QWidget):
         the approver role signs with their password (the Visit checks who may)."""
         if self.visit is None:
             return
+        undecided = self.visit.undecided_weak()
+        if undecided:
+            if not self.ask_leave_out_weak(undecided):
+                self.tabs.setCurrentWidget(self.review)
+                return
+            self.visit.leave_out_weak()
+            self.review.update_summary()
         try:
             if self.visit.approval_required:
                 if not self.ask_approval():
@@ -258,6 +265,23 @@ class CasePage(QWidget):
             self.show_file(self.visit.file)
         self.tabs.setCurrentWidget(self.deliver)
         self.deliver.render()
+
+    def ask_leave_out_weak(self, count: int) -> bool:
+        """Possible matches nobody decided on: leave them out (the extract says how many), or go
+        back and decide. Tests replace this."""
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("Möjliga träffar"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(
+            tr(
+                "%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur "
+                "många som inte är med och varför."
+            ).replace("%1", str(count))
+        )
+        leave = box.addButton(tr("Lämna utanför och fortsätt"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Granska dem först"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is leave
 
     def ask_approval(self) -> bool:
         """The approver signs with their own password in a dialog; tests replace this."""

@@ -87,6 +87,9 @@ def input_problem(field: str, code: str) -> str:
         "name_letters": tr("Namnet måste innehålla bokstäver."),
         "text_long": tr("Texten är för lång (högst 4 000 tecken)."),
         "text_characters": tr("Texten innehåller osynliga tecken eller styrtecken."),
+        "invalid": tr("Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret."),
+        "kind": tr("Systemen kan inte sökas på den här sortens uppgift."),
+        "count": tr("Högst 20 uppgifter att söka på per ärende."),
     }
     return messages.get(code, tr("Kontrollera uppgiften."))
 
@@ -98,6 +101,10 @@ def service_message(exc: Exception) -> str:
         "deliver.not_approved": tr("Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut."),
         "deliver.stale": tr("Utdraget har ändrats sedan det togs fram. Ta fram det igen."),
         "approval.needed": tr("En granskare måste godkänna utdraget."),
+        "weak.undecided": tr(
+            "Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller "
+            "lämna dem utanför (utdraget säger då hur många som inte är med)."
+        ),
         "approval.not_approver": tr("Den personen har inte rollen granskare."),
         "approval.same_person": tr("Utdraget måste godkännas av en annan person än den som lämnar ut det."),
         "close.owed": tr("Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå."),

@@ -171,6 +171,22 @@ class DeliverView(QWidget):
                 tr("Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.")
                 .replace("%1", str(rendered.pages))
             )  # fmt: skip
+        if self.visit is not None:
+            counts = self.visit.counts()
+            if counts.get("weak_undecided"):
+                self.status.setText(
+                    self.status.text()
+                    + " "
+                    + tr("%1 möjliga träffar är inte avgjorda.").replace("%1", str(counts["weak_undecided"]))
+                )
+            elif counts.get("weak_left_out"):
+                self.status.setText(
+                    self.status.text()
+                    + " "
+                    + tr("%1 möjliga träffar lämnas utanför; utdraget säger det.").replace(
+                        "%1", str(counts["weak_left_out"])
+                    )
+                )
         self.update_actions()
 
     def _show_page(self, page: int) -> None:

@@ -69,6 +69,7 @@ STATUS_COLOURS = {
     SourceStatus.RUNNING: QColor("#1F4E79"),
     SourceStatus.WAITING: QColor("#4A5968"),
     SourceStatus.MANUAL: QColor("#8A6D00"),
+    SourceStatus.NOT_SEARCHED: QColor("#8A6D00"),
 }
 
 
@@ -83,7 +84,13 @@ def source_status_text(status: SourceStatus, count: int, message: str) -> str:
         SourceStatus.TIMED_OUT: tr("Svarade inte i tid"),
         SourceStatus.CANCELLED: tr("Avbrutet"),
         SourceStatus.MANUAL: tr("Manuell kontroll"),
+        SourceStatus.NOT_SEARCHED: tr("Inte sökt"),
     }[status]
+
+
+def not_searched_text(words: list[str]) -> str:
+    """Why a system was (partly) not searched, as staff can tell the visitor."""
+    return tr("Saknar %1 att söka på").replace("%1", tr(" eller ").join(words))
 
 
 class ManualItem(QWidget):
@@ -239,6 +246,9 @@ class GatherView(QWidget):
         reason = source.message if source.status in RETRYABLE else ""
         if source.status is SourceStatus.MANUAL:
             reason = tr("Besvaras nedan")
+        elif source.not_searched_by and self.visit is not None:
+            words = self.visit.identifier_words()
+            reason = not_searched_text([words.get(k, k) for k in source.not_searched_by])
         self.table.setItem(row, 2, QTableWidgetItem(reason))
 
     def _done(self, done: tuple[GatherResult, object, CaseFile]) -> None:

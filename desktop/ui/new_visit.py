@@ -266,6 +266,7 @@ class NewVisitPage(QWidget):
         mandate_form.addRow(tr("Undertecknad av"), self.mandate_signed_by)
         rep_layout.addLayout(mandate_form)
         layout.addWidget(self.representative_box)
+        layout.addWidget(self._identifier_box())
         self.representative.setVisible(False)
         self.representative_box.toggled.connect(self.representative.setVisible)
         layout.addStretch(1)
@@ -301,7 +302,38 @@ class NewVisitPage(QWidget):
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
 
+    def _identifier_box(self) -> QGroupBox:
+        """The visitor's own e-mail, phone, customer number …: said or shown at the desk, searched
+        like those found in the systems (a match on exactly them needs no confirmation)."""
+        from desktop.services.compose import identifier_words
+
+        box = QGroupBox(tr("3. Besökarens egna uppgifter att söka på (frivilligt)"))
+        form = QFormLayout(box)
+        words = identifier_words(self.desk.config, "sv")
+        self.identifiers: dict[str, QLineEdit] = {}
+        for kind in self.desk.config.identifier_strength:
+            if kind in ("personnummer", "name"):
+                continue
+            field = QLineEdit()
+            field.setObjectName(f"identifier_{kind}")
+            field.setPlaceholderText(tr("Flera skiljs med semikolon"))
+            field.setMaximumWidth(480)
+            self.identifiers[kind] = field
+            word = words.get(kind, kind)
+            form.addRow(word[:1].upper() + word[1:], field)
+        return box
+
+    def identifier_values(self) -> list[tuple[str, str]]:
+        return [
+            (kind, value.strip())
+            for kind, field in self.identifiers.items()
+            for value in field.text().split(";")
+            if value.strip()
+        ]
+
     def clear(self) -> None:
+        for field in self.identifiers.values():
+            field.clear()
         self.person.clear()
         self.representative.clear()
         self.representative_box.setChecked(False)
@@ -374,9 +406,13 @@ class NewVisitPage(QWidget):
                 requests,
                 staff_username=self.staff_username,
                 representative=representative,
+                identifiers=self.identifier_values(),
             )
         except InputProblem as exc:
             prefix = tr("Ombudet: ") if exc.field.startswith("representative.") else ""
+            kind = exc.field.removeprefix("identifier.")
+            if exc.field.startswith("identifier.") and kind in self.identifiers:
+                self.identifiers[kind].setFocus()
             self.problem.setText(prefix + input_problem(exc.field.split(".")[-1], exc.code))
             return None
         self.problem.clear()

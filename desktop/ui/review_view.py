@@ -258,16 +258,21 @@ class ReviewView(QWidget):
         self.model.adopt(prepared or ReviewModel.prepare(result))
         for row in range(self.model.rowCount()):
             self.tree.expand(self.model.index(row, 0))
-        weak = sum(1 for r in self.model.records if r.strength is Strength.WEAK)
-        self.summary.setText(
-            tr(
-                "%1 uppgifter. %2 svaga träffar (hittade via e-post, telefon eller namn) är inte med "
-                "förrän du bekräftar dem. Avmarkera det som inte gäller besökaren; markera ett fält "
-                "som maskerat om det rör någon annan."
-            )
-            .replace("%1", str(result.record_count))
-            .replace("%2", str(weak))
-        )
+        self.update_summary()
+
+    def update_summary(self) -> None:
+        """The counts as they stand after every decision."""
+        if self.visit is None or self.visit.result is None:
+            return
+        undecided = self.visit.undecided_weak()
+        text = tr("%1 uppgifter hittades.").replace("%1", str(self.visit.result.record_count))
+        if undecided:
+            text += " " + tr(
+                "%1 möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i "
+                "dem som gäller besökaren; de andra lämnas utanför när du godkänner."
+            ).replace("%1", str(undecided))
+        text += " " + tr("Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.")
+        self.summary.setText(text)
 
     def _toggled(self, position: int, checked: bool) -> None:
         if self.visit is None:
@@ -276,6 +281,7 @@ class ReviewView(QWidget):
             self.visit.set_included(self.model.records[position], checked, ReviewReason(self.reason.currentData()))
         except UserError as exc:
             error_box(self, service_message(exc))
+        self.update_summary()
         self.decided.emit()
 
     def _show_record(self, current: QModelIndex, _previous: QModelIndex) -> None:

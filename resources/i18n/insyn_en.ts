@@ -50,7 +50,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="91"/>
-        <location filename="../../desktop/ui/new_visit.py" line="341"/>
+        <location filename="../../desktop/ui/new_visit.py" line="373"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="104"/>
+        <location filename="../../desktop/ui/common.py" line="111"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -72,19 +72,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="39"/>
-        <location filename="../../desktop/ui/common.py" line="105"/>
+        <location filename="../../desktop/ui/common.py" line="112"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="41"/>
-        <location filename="../../desktop/ui/common.py" line="101"/>
+        <location filename="../../desktop/ui/common.py" line="108"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="43"/>
-        <location filename="../../desktop/ui/common.py" line="102"/>
+        <location filename="../../desktop/ui/common.py" line="109"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -197,7 +197,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="51"/>
         <location filename="../../desktop/ui/case_page.py" line="189"/>
-        <location filename="../../desktop/ui/gather_view.py" line="138"/>
+        <location filename="../../desktop/ui/gather_view.py" line="145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -405,8 +405,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="100"/>
-        <location filename="../../desktop/ui/case_page.py" line="401"/>
-        <location filename="../../desktop/ui/case_page.py" line="408"/>
+        <location filename="../../desktop/ui/case_page.py" line="425"/>
+        <location filename="../../desktop/ui/case_page.py" line="432"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -417,7 +417,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="121"/>
-        <location filename="../../desktop/ui/case_page.py" line="366"/>
+        <location filename="../../desktop/ui/case_page.py" line="390"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -478,79 +478,99 @@
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="269"/>
+        <location filename="../../desktop/ui/case_page.py" line="273"/>
+        <source>Möjliga träffar</source>
+        <translation>Possible matches</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="277"/>
+        <source>%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
+        <translation>%1 possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="281"/>
+        <source>Lämna utanför och fortsätt</source>
+        <translation>Leave out and continue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="282"/>
+        <source>Granska dem först</source>
+        <translation>Review them first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="293"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="272"/>
+        <location filename="../../desktop/ui/case_page.py" line="296"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="307"/>
+        <location filename="../../desktop/ui/case_page.py" line="331"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="316"/>
+        <location filename="../../desktop/ui/case_page.py" line="340"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="316"/>
+        <location filename="../../desktop/ui/case_page.py" line="340"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="327"/>
+        <location filename="../../desktop/ui/case_page.py" line="351"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="327"/>
+        <location filename="../../desktop/ui/case_page.py" line="351"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="337"/>
+        <location filename="../../desktop/ui/case_page.py" line="361"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="337"/>
+        <location filename="../../desktop/ui/case_page.py" line="361"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="366"/>
+        <location filename="../../desktop/ui/case_page.py" line="390"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="389"/>
+        <location filename="../../desktop/ui/case_page.py" line="413"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="391"/>
+        <location filename="../../desktop/ui/case_page.py" line="415"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="393"/>
+        <location filename="../../desktop/ui/case_page.py" line="417"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="402"/>
+        <location filename="../../desktop/ui/case_page.py" line="426"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="408"/>
+        <location filename="../../desktop/ui/case_page.py" line="432"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -815,82 +835,102 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The text contains invisible or control characters.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/common.py" line="90"/>
+        <source>Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret.</source>
+        <translation>This cannot be searched by – check the e-mail address, phone number or number.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/common.py" line="91"/>
+        <source>Systemen kan inte sökas på den här sortens uppgift.</source>
+        <translation>The systems cannot be searched by this kind of identifier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="92"/>
+        <source>Högst 20 uppgifter att söka på per ärende.</source>
+        <translation>At most 20 identifiers to search by per case.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="94"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="98"/>
+        <location filename="../../desktop/ui/common.py" line="101"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="99"/>
+        <location filename="../../desktop/ui/common.py" line="102"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="100"/>
+        <location filename="../../desktop/ui/common.py" line="103"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="103"/>
+        <location filename="../../desktop/ui/common.py" line="105"/>
+        <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
+        <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="110"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/common.py" line="117"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/common.py" line="119"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="77"/>
+        <location filename="../../desktop/ui/gather_view.py" line="78"/>
         <source>Klart – %n uppgifter</source>
         <translation>Done – %n items</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="79"/>
+        <location filename="../../desktop/ui/gather_view.py" line="80"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="80"/>
+        <location filename="../../desktop/ui/gather_view.py" line="81"/>
         <source>Söker …</source>
         <translation>Searching …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="81"/>
+        <location filename="../../desktop/ui/gather_view.py" line="82"/>
         <source>Inget hittat</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <location filename="../../desktop/ui/gather_view.py" line="83"/>
         <source>Misslyckades</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="83"/>
+        <location filename="../../desktop/ui/gather_view.py" line="84"/>
         <source>Svarade inte i tid</source>
         <translation>Did not answer in time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="84"/>
+        <location filename="../../desktop/ui/gather_view.py" line="85"/>
         <source>Avbrutet</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="85"/>
+        <location filename="../../desktop/ui/gather_view.py" line="86"/>
         <source>Manuell kontroll</source>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="117"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -960,162 +1000,187 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="182"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="180"/>
+        <source>%1 möjliga träffar är inte avgjorda.</source>
+        <translation>%1 possible matches are not decided.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="186"/>
+        <source>%1 möjliga träffar lämnas utanför; utdraget säger det.</source>
+        <translation>%1 possible matches are left out; the extract says so.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="186"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="187"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="202"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="203"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="196"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="212"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="239"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="255"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="249"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="265"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="270"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="286"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="272"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="273"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="288"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="289"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="304"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="256"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="257"/>
+        <location filename="../../desktop/ui/case_page.py" line="328"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="272"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="273"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="299"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="315"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="307"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="323"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="101"/>
+        <location filename="../../desktop/ui/gather_view.py" line="87"/>
+        <source>Inte sökt</source>
+        <translation>Not searched</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="93"/>
+        <source>Saknar %1 att söka på</source>
+        <translation>No %1 to search by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="93"/>
+        <source> eller </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="108"/>
         <source>Uppgifter finns</source>
         <translation>Data found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="102"/>
+        <location filename="../../desktop/ui/gather_view.py" line="109"/>
         <source>Inget finns</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="108"/>
+        <location filename="../../desktop/ui/gather_view.py" line="115"/>
         <source>Vad som finns, som det ska stå i utdraget</source>
         <translation>What was found, as it should read in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="109"/>
+        <location filename="../../desktop/ui/gather_view.py" line="116"/>
         <source>Spara svar</source>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="134"/>
-        <location filename="../../desktop/ui/gather_view.py" line="174"/>
+        <location filename="../../desktop/ui/gather_view.py" line="141"/>
+        <location filename="../../desktop/ui/gather_view.py" line="181"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="138"/>
+        <location filename="../../desktop/ui/gather_view.py" line="145"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="138"/>
+        <location filename="../../desktop/ui/gather_view.py" line="145"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="147"/>
+        <location filename="../../desktop/ui/gather_view.py" line="154"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="149"/>
+        <location filename="../../desktop/ui/gather_view.py" line="156"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="151"/>
+        <location filename="../../desktop/ui/gather_view.py" line="158"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="199"/>
+        <location filename="../../desktop/ui/gather_view.py" line="206"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="218"/>
+        <location filename="../../desktop/ui/gather_view.py" line="225"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="241"/>
+        <location filename="../../desktop/ui/gather_view.py" line="248"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="254"/>
+        <location filename="../../desktop/ui/gather_view.py" line="264"/>
         <source>Klart: %1 uppgifter från %2 system.</source>
         <translation>Done: %1 items from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="257"/>
+        <location filename="../../desktop/ui/gather_view.py" line="267"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="271"/>
+        <location filename="../../desktop/ui/gather_view.py" line="281"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="273"/>
+        <location filename="../../desktop/ui/gather_view.py" line="283"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="274"/>
+        <location filename="../../desktop/ui/gather_view.py" line="284"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="286"/>
+        <location filename="../../desktop/ui/gather_view.py" line="296"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="293"/>
+        <location filename="../../desktop/ui/gather_view.py" line="303"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="295"/>
+        <location filename="../../desktop/ui/gather_view.py" line="305"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1337,52 +1402,62 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="279"/>
+        <location filename="../../desktop/ui/new_visit.py" line="280"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="281"/>
+        <location filename="../../desktop/ui/new_visit.py" line="282"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="288"/>
+        <location filename="../../desktop/ui/new_visit.py" line="289"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="290"/>
+        <location filename="../../desktop/ui/new_visit.py" line="291"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="334"/>
+        <location filename="../../desktop/ui/new_visit.py" line="310"/>
+        <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
+        <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="319"/>
+        <source>Flera skiljs med semikolon</source>
+        <translation>Separate several with semicolons</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="366"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="336"/>
+        <location filename="../../desktop/ui/new_visit.py" line="368"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="339"/>
+        <location filename="../../desktop/ui/new_visit.py" line="371"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="340"/>
+        <location filename="../../desktop/ui/new_visit.py" line="372"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="355"/>
+        <location filename="../../desktop/ui/new_visit.py" line="387"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="379"/>
+        <location filename="../../desktop/ui/new_visit.py" line="412"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
@@ -1423,7 +1498,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="210"/>
-        <location filename="../../desktop/ui/review_view.py" line="322"/>
+        <location filename="../../desktop/ui/review_view.py" line="328"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
@@ -1453,9 +1528,19 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="264"/>
-        <source>%1 uppgifter. %2 svaga träffar (hittade via e-post, telefon eller namn) är inte med förrän du bekräftar dem. Avmarkera det som inte gäller besökaren; markera ett fält som maskerat om det rör någon annan.</source>
-        <translation>%1 items. %2 weak matches (found by e-mail, phone or name) stay out until you confirm them. Untick what does not concern the visitor; mask a field that concerns someone else.</translation>
+        <location filename="../../desktop/ui/review_view.py" line="268"/>
+        <source>%1 uppgifter hittades.</source>
+        <translation>%1 items found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="271"/>
+        <source>%1 möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
+        <translation>%1 possible matches (found only through e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="274"/>
+        <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
+        <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/staff_dialog.py" line="33"/>

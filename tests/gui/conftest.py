@@ -17,3 +17,12 @@ def _no_print_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("a print dialog would open in a test; replace DeliverView.ask_printer")
 
     monkeypatch.setattr(deliver_view, "ask_printer", refuse)
+
+
+@pytest.fixture(autouse=True)
+def _possible_matches_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The question about undecided possible matches is a modal box: tests answer "leave them out"
+    unless they replace it themselves."""
+    from desktop.ui.case_page import CasePage
+
+    monkeypatch.setattr(CasePage, "ask_leave_out_weak", lambda _self, _count: True)

@@ -150,6 +150,17 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
     fields.item(row, 2).setCheckState(Qt.CheckState.Checked)
     assert "Kundnummer" in model.record_at(customer).redacted
 
+    # Possible matches nobody decided on: the window asks before the approval; "review them first"
+    # stays in review with nothing released.
+    undecided = window.case.visit.undecided_weak()
+    assert undecided > 0 and str(undecided) in window.case.review.summary.text()
+    asked: list[int] = []
+    monkeypatch.setattr(window.case, "ask_leave_out_weak", lambda count: asked.append(count) or False)
+    window.case.review.approve_button.click()
+    assert asked == [undecided] and window.case.visit.approval is None
+    assert window.case.tabs.currentWidget() is window.case.review
+    monkeypatch.setattr(window.case, "ask_leave_out_weak", lambda count: True)
+
     # Approval: a reception-only colleague cannot release; the approver can.
     errors: list[str] = []
     monkeypatch.setattr(case_page, "error_box", lambda _parent, text: errors.append(text))

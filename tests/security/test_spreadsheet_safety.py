@@ -37,7 +37,8 @@ def test_formulas_are_neutralised_in_csv_and_exact_in_json() -> None:
     for key in ("link", "command", "sum", "minus", "tab", "cr"):
         assert cells[key] == "'" + HOSTILE[key], key  # shown as text, never run
     assert cells["negative"] == "-12.5" and cells["positive"] == "+46"  # plain numbers stay numbers
-    assert cells["plain"] == "Storgatan 5" and cells["number"] == "4851.64"
+    # Swedish conventions: a decimal comma; every digit kept.
+    assert cells["plain"] == "Storgatan 5" and cells["number"] == "4851,64"
     exact = json.loads(package.read("extract.json"))
     (category,) = [c for s in exact["sources"] if s["id"] == "chat" for c in s["categories"]]
     assert category["rows"][0]["link"] == HOSTILE["link"] and category["rows"][0]["number"] == 4851.64

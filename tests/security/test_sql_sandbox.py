@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 
 from desktop.config import ConfigError
 from desktop.sql_guard import QueryRefused, check_query
-from tests.integration.sources.helpers import ANNA, make_config
+from tests.integration.sources.helpers import ANNA, FACTS_TOML, make_config
 
 P = "WHERE pnr = :personnummer"
 
@@ -72,7 +72,7 @@ def _check(tmp_path: Path, url: str) -> subprocess.CompletedProcess[str]:
     path.write_text(
         f'[organisation]\nname = "Test AB"\norg_number = "556677-8899"\nvisiting_address = "Gatan 1"\n'
         f'privacy_contact = "dataskydd@example.com"\n\n[[sources]]\nid = "crm"\nname = "CRM"\nkind = "sql"\n'
-        f'url = "{url}"\npurpose = "Avtal"\n\n[[sources.queries]]\ntitle = "Kund"\nsql = "SELECT namn FROM kund {P}"\n',
+        f'url = "{url}"\n{FACTS_TOML}\n[[sources.queries]]\ntitle = "Kund"\nsql = "SELECT namn FROM kund {P}"\n',
         encoding="utf-8",
     )
     return subprocess.run([sys.executable, "-m", "desktop", "config", "check", str(path)],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import hashlib
 import io
@@ -61,7 +62,7 @@ def document(language: str = "sv", rows: int = 300) -> ExtractDocument:
         sources=[
             SourceSection("crm", "Kundregistret (CGI)", SourceStatus.OK,
                           Art15(purpose="Avtal", legal_basis="Avtal (art. 6.1 b)", recipients=("CGI",),
-                                transfers=(Transfer("USA", "Optimizely Inc.", "EU–US Data Privacy Framework"),)),
+                                transfers=(Transfer("USA", "Optimizely Inc.", "adequacy", "EU–US Data Privacy Framework"),)),
                           [CategorySection("Kunduppgifter", Art15(), [{"namn": n, "ort": "Strandstad"} for n in NAMES]),
                            CategorySection("Mätvärden", Art15(retention="3 år"), meter),
                            CategorySection("Breda", Art15(), wide)]),
@@ -119,7 +120,7 @@ def test_a_conversation_reads_as_messages_and_keeps_every_column() -> None:
     doc = document()
     doc.sources[1].categories = [chat]
     text = "\n".join(line.strip() for page in text_of(build_extract(doc)[0]) for line in page.splitlines())
-    start = text.index("Chattar (3 rader)")
+    start = text.index("Chattar (3 uppgifter)")
     part = text[start : text.index("Fakturering", start)]
     assert part.count("asa@example.com") == 1  # the same for every message: said once, above them
     assert "Åsa Öberg 2025-05-01 08:53\nHur läser jag av min mätare?\nKanal: app" in part
@@ -147,9 +148,13 @@ def test_the_extract_reads_back_completely() -> None:
         assert name in whole, name
     assert "Registerutdrag" in texts[0] and "19420120-5830" in texts[0]
     assert "Invändning mot direktmarknadsföring (artikel 21)" in texts[0]
-    assert "Fakturering" in texts[0] and "Kunde inte sökas – följer senast 2026-04-07" in texts[0]
+    assert "Fakturering" in texts[0] and "Kunde inte sökas – svar senast 2026-04-07" in texts[0]
     assert "Integritetsskyddsmyndigheten (IMY)" in texts[-1]
-    assert "USA: Optimizely Inc. – skyddsåtgärd: EU–US Data Privacy Framework" in whole.replace("\n", " ")
+    assert (
+        "USA: Optimizely Inc. – EU-kommissionen har beslutat att skyddsnivån där är adekvat (artikel 45): "
+        "EU–US Data Privacy Framework." in " ".join(whole.split())
+    )
+    assert "skyddsåtgärd" not in whole  # an adequacy decision is not an Art. 46 safeguard
     # Every word of the long chat message survives wrapping.
     flat = re.sub(r"\s+", " ", whole)
     assert all(f"ord{n} " in flat for n in range(400)) and "slut" in flat
@@ -268,3 +273,61 @@ def test_png_pages_render(tmp_path, language: str) -> None:  # type: ignore[no-u
         check=True,
     )
     assert len(list(tmp_path.glob("p-*.png"))) == 2
+
+
+def test_values_are_printed_exactly_in_the_readers_conventions() -> None:
+    from decimal import Decimal
+
+    row = {
+        "latitud": 56.63433,  # seven significant digits: never rounded
+        "belopp": Decimal("4851.640"),
+        "id_text": "123456789012345678",  # an 18-digit identifier stored as text
+        "id_tal": 123456789012345678,  # and as a number
+        "tid": "2025-06-01T08:30:00Z",  # an ISO moment in UTC: local time for the reader
+        "fritext": "4851.64 kr enligt avtal",  # text stays as stored
+    }
+    many = [{"n": n} for n in range(8767)]
+    doc = dataclasses.replace(
+        document(rows=1),
+        sources=[
+            SourceSection("pump", "Värmepumpar", SourceStatus.OK, Art15(purpose="Garanti"),
+                          [CategorySection("Installation", Art15(), [row])]),
+            SourceSection("meter", "Mätvärden", SourceStatus.OK, Art15(purpose="Debitering"),
+                          [CategorySection("Timvärden", Art15(), many)]),
+        ],
+    )  # fmt: skip
+    for language, lat, amount, count in (("sv", "56,63433", "4851,640", "8\u00a0767 uppgifter"),
+                                          ("en", "56.63433", "4851.640", "8,767 items")):  # fmt: skip
+        pdf, _pages = build_extract(dataclasses.replace(doc, language=language))
+        texts = text_of(pdf)
+        whole = " ".join(" ".join(texts).split())
+        assert lat in whole and amount in whole
+        assert whole.count("123456789012345678") == 2
+        assert "2025-06-01 10:30" in whole  # 08:30 UTC is 10:30 in Stockholm in June
+        assert "4851.64 kr enligt avtal" in whole
+        assert f"Mätvärden {count}" in " ".join(texts[0].split()) or f"Mätvärden {count}".replace("\u00a0", " ") in (
+            " ".join(texts[0].split())
+        )
+        package = zipfile.ZipFile(io.BytesIO(build_package(dataclasses.replace(doc, language=language))))
+        exact = json.loads(package.read("extract.json"))
+        (kept,) = exact["sources"][0]["categories"][0]["rows"]
+        assert kept["latitud"] == 56.63433 and kept["belopp"] == 4851.64 and kept["id_tal"] == 123456789012345678
+        assert kept["id_text"] == "123456789012345678" and kept["tid"] == "2025-06-01T08:30:00Z"
+        delimiter = ";" if language == "sv" else ","
+        (name,) = [n for n in package.namelist() if n.startswith("tables/pump-")]
+        header, cells = list(csv.reader(io.StringIO(package.read(name).decode("utf-8-sig")), delimiter=delimiter))
+        cell = dict(zip(header, cells, strict=True))
+        assert cell["latitud"] == lat and cell["belopp"] == amount
+        assert cell["id_text"] == cell["id_tal"] == "'123456789012345678"  # a spreadsheet keeps all 18 digits
+
+
+def test_one_and_many_are_counted_in_the_readers_words() -> None:
+    one = dataclasses.replace(
+        document(rows=1),
+        sources=[SourceSection("a", "System A", SourceStatus.OK, Art15(purpose="X"),
+                               [CategorySection("Kund", Art15(), [{"namn": "Åsa"}])])],
+    )  # fmt: skip
+    first = " ".join(text_of(build_extract(one)[0])[0].split())
+    assert "System A 1 uppgift." in first and "1 uppgifter" not in first
+    english = " ".join(text_of(build_extract(dataclasses.replace(one, language="en"))[0])[0].split())
+    assert "System A 1 item." in english

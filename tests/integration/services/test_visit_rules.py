@@ -64,6 +64,7 @@ def delivered_case(desk, config: Path, tmp_path: Path) -> str:  # type: ignore[n
     opened = open_case(desk, visitor(config), [(RequestType.ACCESS, None)], staff_username="disk1")
     visit = Visit(desk, opened.number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
     visit.gather()
+    visit.leave_out_weak()
     visit.approve("granskare", PASSWORDS["granskare"])
     visit.render("sv")
     visit.deliver_files(tmp_path / "utdrag.pdf")
@@ -103,6 +104,10 @@ def test_the_window_and_the_command_line_meet_the_same_approval_rules(desk, conf
     visit = Visit(desk, opened.number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
     assert Action.GATHER in visit.allowed_actions() and Action.DELIVER not in visit.allowed_actions()
     visit.gather()
+    with pytest.raises(ActionRefused) as refused:
+        visit.approve("granskare", PASSWORDS["granskare"])  # possible matches nobody decided on
+    assert refused.value.code == "weak.undecided" and visit.status.value == "review"
+    visit.leave_out_weak()
     visit.render("sv")  # a preview is allowed before the approval …
     with pytest.raises(ActionRefused) as refused:
         visit.deliver_files(tmp_path / "early.pdf")  # … but nothing leaves the desk
@@ -158,6 +163,7 @@ def test_delivery_is_recorded_only_when_the_file_exists(desk, config: Path, tmp_
     number = open_case(desk, visitor(config, 3), [(RequestType.ACCESS, None)], staff_username="disk1").number
     visit = Visit(desk, number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
     visit.gather()
+    visit.confirm_all_weak()
     visit.approve("granskare", PASSWORDS["granskare"])
     visit.render("sv", with_package=True)
     with pytest.raises(UserError, match="does not exist"):

@@ -18,8 +18,38 @@ ANNA = "19811218-9876"
 BERTIL = "19640823-3234"
 
 
+# Every Art. 15 fact a configuration must state; tests about sources give them all at once.
+FACTS: dict[str, Any] = {
+    "purpose": "Kundtjänst",
+    "legal_basis": "Avtal (art. 6.1 b)",
+    "categories": ["Kontaktuppgifter"],
+    "recipients": [],
+    "retention": "Under avtalstiden",
+    "origin": "visitor",
+    "transfers": [],
+    "automated_decisions": False,
+}
+
+
+FACTS_TOML = """\
+purpose = "Kundtjänst"
+legal_basis = "Avtal (art. 6.1 b)"
+categories = ["Kontaktuppgifter"]
+recipients = []
+retention = "Under avtalstiden"
+origin = "visitor"
+transfers = []
+automated_decisions = false
+"""
+
+
+def with_facts(source: dict[str, Any]) -> dict[str, Any]:
+    """`source` with the Art. 15 facts it does not state itself."""
+    return {**FACTS, **source}
+
+
 def make_config(tmp_path: Path, sources: list[dict[str, Any]], **policy: Any) -> Config:
-    raw = {"organisation": ORGANISATION, "policy": policy, "sources": sources}
+    raw = {"organisation": ORGANISATION, "policy": policy, "sources": [with_facts(s) for s in sources]}
     return parse_config(raw, folder=tmp_path)
 
 

@@ -69,9 +69,25 @@ def test_an_injection_shaped_email_finds_only_its_own_rows(tmp_path: Path, crm: 
 def test_nobody_found_and_not_searched(tmp_path: Path, crm: str) -> None:
     config = make_config(tmp_path, [crm_source(crm), newsletter_source(crm)])
     result = gather(SourceSet(config), {"personnummer": "19701063-2391"})
-    assert result.sources["crm"].status is SourceStatus.NOTHING
-    assert result.sources["news"].status is SourceStatus.NOTHING
-    assert "no identifier" in result.sources["news"].message
+    crm, news = result.sources["crm"], result.sources["news"]
+    assert crm.status is SourceStatus.NOTHING
+    # Searched by the personnummer; the invoices by customer number are the CRM's own follow-up.
+    assert crm.searched_by == ("personnummer",) and crm.not_searched_by == ()
+    assert news.status is SourceStatus.NOT_SEARCHED
+    assert news.searched_by == () and news.not_searched_by == ("email",)
+    assert "no identifier" in news.message
+
+
+def test_a_source_searched_one_way_but_not_another_says_so(tmp_path: Path, crm: str) -> None:
+    both = newsletter_source(crm)
+    both["queries"].append(
+        {"title": "Per kundnummer", "sql": "SELECT lista FROM nyhetsbrev WHERE epost = :customer_number"}
+    )
+    config = make_config(tmp_path, [both])
+    result = gather(SourceSet(config), {"personnummer": ANNA, "customer_number": "K1"})
+    news = result.sources["news"]
+    assert news.status is SourceStatus.NOTHING
+    assert news.searched_by == ("customer_number",) and news.not_searched_by == ("email",)
 
 
 def test_sources_are_read_only(tmp_path: Path, crm: str) -> None:

@@ -237,3 +237,69 @@ def test_the_reference_documents_every_key() -> None:
 def test_register_url_may_not_hold_a_password(tmp_path: Path) -> None:
     message = error_of(tmp_path, '[register]\nurl = "postgresql+psycopg://insyn:hemligt@db/insyn"\n')
     assert "register.url" in message and "insyn secrets set register" in message and "hemligt" not in message
+
+
+ART15_SOURCE = """
+[[sources]]
+id = "crm"
+name = "Kundregister"
+kind = "sql"
+url = "sqlite:///x.db"
+{facts}
+  [[sources.queries]]
+  title = "Kund"
+  sql = "SELECT namn FROM kund WHERE personnr = :personnummer"
+{query_facts}
+"""
+ALL_FACTS = {
+    "purpose": 'purpose = "Avtal"',
+    "legal_basis": 'legal_basis = "Avtal (art. 6.1 b)"',
+    "categories": 'categories = ["Namn"]',
+    "recipients": "recipients = []",
+    "retention": 'retention = "Under avtalstiden"',
+    "origin": 'origin = "visitor"',
+    "transfers": "transfers = []",
+    "automated_decisions": "automated_decisions = false",
+}
+
+
+@pytest.mark.parametrize("fact", list(ALL_FACTS))
+def test_every_art15_fact_is_required_and_named_with_its_key_path(tmp_path: Path, fact: str) -> None:
+    facts = "\n".join(line for key, line in ALL_FACTS.items() if key != fact)
+    message = error_of(tmp_path, ART15_SOURCE.format(facts=facts, query_facts=""))
+    assert f"sources[0] (crm).queries[0] (Kund): no {fact}" in message
+    # Said on the query instead of the source, it is complete.
+    load_config(write(tmp_path, ART15_SOURCE.format(facts=facts, query_facts="  " + ALL_FACTS[fact])))
+
+
+def test_a_category_describing_profiling_contradicts_a_source_saying_none(tmp_path: Path) -> None:
+    facts = "\n".join(ALL_FACTS.values())
+    body = ART15_SOURCE.format(facts=facts, query_facts='  automated_decisions = "Vi profilerar dig"')
+    assert "queries[0] (Kund).automated_decisions: describes automated decisions while the source says" in (
+        error_of(tmp_path, body)
+    )
+    conditional = '    [[sources.queries.facts_when]]\n    when = { namn = ["x"] }\n    automated_decisions = "Profilering"'
+    assert "describes automated decisions" in error_of(tmp_path, ART15_SOURCE.format(facts=facts, query_facts=conditional))
+
+
+def test_a_transfer_names_its_ground(tmp_path: Path) -> None:
+    facts = "\n".join(v for k, v in ALL_FACTS.items() if k != "transfers")
+    transfer = '  [[sources.transfers]]\n  country = "USA"\n  recipient = "X Inc."\n'
+    message = error_of(tmp_path, ART15_SOURCE.format(facts=facts + "\n" + transfer, query_facts=""))
+    assert "either adequacy_decision (Art. 45) or safeguard (Art. 46)" in message
+
+
+def test_config_check_lists_the_english_that_is_missing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    facts = "\n".join(ALL_FACTS.values()) + '\nen.purpose = "Contract"'
+    path = write(tmp_path, ART15_SOURCE.format(facts=facts, query_facts=""))
+    checked = subprocess.run([sys.executable, "-m", "desktop", "config", "check", str(path)],
+                             capture_output=True, text=True)  # fmt: skip
+    out = checked.stdout
+    assert "English missing for" in out
+    for path_ in ("organisation.en.name", "sources[0] (crm).en.name", "sources[0] (crm).en.legal_basis",
+                  "sources[0] (crm).queries[0] (Kund).en.title"):  # fmt: skip
+        assert path_ in out, path_
+    assert "(crm).en.purpose" not in out and "en.origin" not in out  # given, or "visitor"

@@ -1,0 +1,239 @@
+"""The extract's content, composed from the configuration, the case and the reviewed records, in
+the reader's language.
+
+Every text a visitor reads comes from the configuration in Swedish with, where IT gave it, the
+English beside it (`en.purpose = …`). An English extract never passes a Swedish text off as
+English: where the English is missing the Swedish is printed and marked "(in Swedish)". Nothing
+is assumed: the Art. 15 facts are those the configuration states (it is refused when one is
+missing), and a system's status says exactly how far it was searched.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from desktop.config import (
+    FROM_VISITOR,
+    Art15Info,
+    Config,
+    ManualSource,
+    source_parts,
+)
+from desktop.config import Organisation as ConfigOrganisation
+from desktop.config import Transfer as ConfigTransfer
+from desktop.core.clock import LOCAL_ZONE
+from desktop.core.extract import (
+    Art15,
+    CategorySection,
+    Conversation,
+    ExtractDocument,
+    GatherResult,
+    Organisation,
+    Record,
+    Representation,
+    RequestNote,
+    SourceSection,
+    SourceStatus,
+    Transfer,
+)
+from desktop.core.identity import parse_personnummer
+from desktop.core.requests import RequestType
+from desktop.register.models import Case, utcnow
+from desktop.report.texts import texts
+
+IN_SWEDISH = " (in Swedish)"
+
+
+def local(node: Any, key: str, language: str) -> Any:
+    """`node.key` in the reader's language: the English where given, else the Swedish (marked)."""
+    swedish = getattr(node, key)
+    if language == "sv" or swedish is None or swedish is False or swedish == FROM_VISITOR:
+        return swedish
+    english = getattr(getattr(node, "en", None), key, None)
+    if english is not None:
+        return english
+    if isinstance(swedish, tuple):
+        return tuple(item + IN_SWEDISH for item in swedish)
+    return swedish + IN_SWEDISH if swedish else swedish
+
+
+def organisation_of(config: Config, language: str = "sv") -> Organisation:
+    o: ConfigOrganisation = config.organisation
+    return Organisation(
+        name=local(o, "name", language),
+        org_number=o.org_number,
+        visiting_address=local(o, "visiting_address", language),
+        privacy_contact=local(o, "privacy_contact", language),
+        dpo=local(o, "dpo", language),
+        public_body=o.public_body,
+    )
+
+
+def art15_of(info: Art15Info, language: str) -> Art15:
+    """The facts a configuration node states (None where it says nothing), in `language`."""
+
+    def transfer(t: ConfigTransfer) -> Transfer:
+        ground = "adequacy" if t.adequacy_decision is not None else "safeguard"
+        return Transfer(
+            country=local(t, "country", language),
+            recipient=local(t, "recipient", language),
+            ground=ground,
+            mechanism=local(t, "adequacy_decision" if ground == "adequacy" else "safeguard", language),
+        )
+
+    return Art15(
+        purpose=local(info, "purpose", language),
+        legal_basis=local(info, "legal_basis", language),
+        categories=local(info, "categories", language),
+        recipients=local(info, "recipients", language),
+        retention=local(info, "retention", language),
+        origin=None if info.origin == FROM_VISITOR else local(info, "origin", language),
+        from_visitor=info.origin == FROM_VISITOR,
+        transfers=None if info.transfers is None else tuple(transfer(t) for t in info.transfers),
+        automated_decisions=local(info, "automated_decisions", language),
+    )
+
+
+def identifier_words(config: Config, language: str) -> dict[str, str]:
+    """The visitor's words for the identifier kinds: "e-postadress", "kundnummer"."""
+    t = texts(language)
+    words = {kind: t[f"kind_{kind}"] for kind in ("personnummer", "customer_number", "email", "phone", "name")}
+    for kind, declared in config.identifiers.items():
+        label = local(declared, "label", language)
+        words[kind] = label or kind.replace("_", " ")
+    return words
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+class _Part:
+    """One query, endpoint or file of a source, as the extract needs it."""
+
+    def __init__(self, source: Any, node: Any, language: str) -> None:
+        self.title = node.title if hasattr(node, "title") else source.name
+        self.heading = local(node, "title", language) if hasattr(node, "title") else self.title
+        self.art15 = art15_of(node, language) if node is not source else Art15()
+        labels = getattr(node, "labels", {}) or {}
+        english = getattr(getattr(node, "en", None), "labels", {}) or {}
+        # Records carry the Swedish labels (the review is in Swedish); the reader gets theirs.
+        self.english = language != "sv"
+        self.relabel: dict[str, str] = {labels.get(column, column): label for column, label in english.items()}
+        self.column_label = {column: sv for column, sv in labels.items()}
+        self.conditions = [
+            ({self.column_label.get(k, k): set(v) for k, v in c.when.items()}, art15_of(c, language))
+            for c in getattr(node, "facts_when", ())
+        ]
+        conversation = getattr(node, "conversation", None)
+        self.conversation = (
+            None
+            if conversation is None
+            else Conversation(
+                tuple(self.key(c) for c in conversation.when),
+                self.key(conversation.speaker),
+                self.key(conversation.text),
+            )
+        )
+
+    def facts_for(self, records: list[Record]) -> Art15:
+        """The category's own facts, with those whose condition a record the visitor gets meets."""
+        rows = [r.fields for r in records if r.included]
+        facts = self.art15
+        for when, conditional in self.conditions:
+            if any(all(_cell(row.get(column)) in values for column, values in when.items()) for row in rows):
+                facts = facts.overridden_by(conditional)
+        return facts
+
+    def key(self, column: str) -> str:
+        """A column's name for the reader: the English label, or the Swedish marked as such."""
+        if not self.english:
+            return column
+        return self.relabel.get(column, column + IN_SWEDISH)
+
+    def rows(self, records: list[Record]) -> list[dict[str, Any]]:
+        rows = [r.visible_fields() for r in records if r.included]
+        if not self.english:
+            return rows
+        return [{self.key(k): v for k, v in row.items()} for row in rows]
+
+
+def compose_extract(
+    config: Config,
+    case: Case,
+    result: GatherResult,
+    *,
+    language: str,
+    produced_on: date | None = None,
+) -> ExtractDocument:
+    """The extract as the visitor will read it: what review included, masked where decided."""
+    manual = {m.source_id: m for m in case.manual_outcomes}
+    words = identifier_words(config, language)
+    sections = []
+    for source in config.sources:
+        gathered = result.sources.get(source.id)
+        parts = {part.title: part for part in (_Part(source, node, language) for _, node in source_parts(source))}
+        categories = []
+        unconfirmed = 0
+        if gathered is not None:
+            for title, records in gathered.categories().items():
+                part = parts.get(title)
+                unconfirmed += sum(1 for r in records if r.unconfirmed)
+                if part is None:  # a category the configuration no longer names
+                    rows = [r.visible_fields() for r in records if r.included]
+                    categories.append(CategorySection(title, Art15(), rows))
+                    continue
+                rows = part.rows(records)
+                categories.append(CategorySection(part.heading, part.facts_for(records), rows, part.conversation))
+        section = SourceSection(
+            source_id=source.id,
+            name=local(source, "name", language),
+            status=gathered.status if gathered else SourceStatus.NOT_SEARCHED,
+            art15=art15_of(source, language),
+            categories=categories,
+            message=gathered.message if gathered else "",
+            searched_by=tuple(words.get(k, k) for k in (gathered.searched_by if gathered else ())),
+            not_searched_by=tuple(words.get(k, k) for k in (gathered.not_searched_by if gathered else ())),
+            unconfirmed=unconfirmed,
+        )
+        if isinstance(source, ManualSource):
+            section.status = SourceStatus.MANUAL
+            outcome = manual.get(source.id)
+            if outcome is not None:
+                section.manual_found = outcome.found
+                section.manual_note = outcome.note or ""
+        sections.append(section)
+    return ExtractDocument(
+        organisation=organisation_of(config, language),
+        case_number=case.number,
+        subject_name=case.subject_name,
+        subject_personnummer=case.subject_personnummer,
+        subject_is_coordination_number=parse_personnummer(case.subject_personnummer).is_coordination_number,
+        received_on=case.received_on,
+        produced_on=produced_on or utcnow().astimezone(LOCAL_ZONE).date(),
+        deadline=case.deadline,
+        extended_deadline=case.extended_deadline,
+        extension_reason=case.extension_reason,
+        requests=tuple(r.type for r in case.requests),
+        sources=sections,
+        language=language,
+        other_requests=tuple(
+            RequestNote(r.type, r.details, r.outcome) for r in case.requests if r.type != RequestType.ACCESS
+        ),
+        representation=representation_of(case),
+        checked_document=next((v.document_type for v in case.verifications if v.role == "subject"), None),
+    )
+
+
+def representation_of(case: Case) -> Representation | None:
+    """Who came for the visitor, and on what mandate (guardian, power of attorney, trustee)."""
+    if not case.representatives:
+        return None
+    representative = case.representatives[0]
+    return Representation(
+        name=representative.name,
+        mandate=representative.mandate_type,
+        dated=representative.mandate_dated,
+        document=representative.verification.document_type if representative.verification else None,
+    )
