@@ -4,6 +4,7 @@ every step (scripts/screenshots [OUT_DIR]). Uses Qt's offscreen platform: no dis
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -90,11 +91,20 @@ def main() -> None:
     shot(window, "06b-draft-not-approved")
     deliver.rendered = None
     window.case.ask_approval = lambda: bool(window.case.visit.approve("granskare", "demo-granskare"))  # type: ignore[method-assign,union-attr]
+    window.case.ask_leave_out_weak = lambda _count: True  # type: ignore[method-assign]
     window.case.approve()
     wait(lambda: window.case.deliver.rendered is not None)
     wait(lambda: window.case.deliver.document.pageCount() > 0, 10)
     wait(lambda: False, 2)  # the preview renders its pages in the background
     shot(window, "07-preview")
+    for language in ("sv", "en"):  # the extract's first page as the visitor reads it
+        rendered = window.case.visit.render(language)  # type: ignore[union-attr]
+        pdf = work / f"utdrag-{language}.pdf"
+        pdf.write_bytes(rendered.pdf)
+        name = out / f"11-extract-first-page-{language}"
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(name)],
+                       check=True)  # fmt: skip
+        print(f"{name}.png")
     window.case.tabs.setCurrentIndex(0)
     shot(window, "08-case-timeline")
     window.show_cases()

@@ -730,7 +730,8 @@ recipients = ["CGI Sverige AB (personuppgiftsbiträde, drift)", "Bright Energy A
 en.recipients = ["CGI Sverige AB (processor, operations)", "Bright Energy AB (processor, metering services)"]
 retention = "Under avtalstiden och därefter 7 år för räkenskapsinformation enligt bokföringslagen"
 en.retention = "For the term of the contract, then 7 years for accounting records under the Bookkeeping Act"
-origin = "visitor"
+origin = "Från dig när du tecknade avtal; avtal, anläggningar och fakturor registrerar vi själva när vi fullgör avtalet"
+en.origin = "From you when you signed the contract; we record contracts, facilities and invoices ourselves as we perform the contract"
 transfers = []
 automated_decisions = false
 
