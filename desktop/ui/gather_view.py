@@ -249,6 +249,10 @@ class GatherView(QWidget):
         elif source.not_searched_by and self.visit is not None:
             words = self.visit.identifier_words()
             reason = not_searched_text([words.get(k, k) for k in source.not_searched_by])
+        possible = sum(1 for r in source.records if r.undecided) if source.status.finished else 0
+        if possible:
+            found = tr("%1 möjliga träffar att avgöra i granskningen").replace("%1", str(possible))
+            reason = f"{reason}; {found}" if reason else found
         self.table.setItem(row, 2, QTableWidgetItem(reason))
 
     def _done(self, done: tuple[GatherResult, object, CaseFile]) -> None:

@@ -1145,42 +1145,47 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="264"/>
+        <location filename="../../desktop/ui/gather_view.py" line="254"/>
+        <source>%1 möjliga träffar att avgöra i granskningen</source>
+        <translation>%1 possible matches to decide in the review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="268"/>
         <source>Klart: %1 uppgifter från %2 system.</source>
         <translation>Done: %1 items from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="267"/>
+        <location filename="../../desktop/ui/gather_view.py" line="271"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="281"/>
+        <location filename="../../desktop/ui/gather_view.py" line="285"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="283"/>
+        <location filename="../../desktop/ui/gather_view.py" line="287"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="284"/>
+        <location filename="../../desktop/ui/gather_view.py" line="288"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="296"/>
+        <location filename="../../desktop/ui/gather_view.py" line="300"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="303"/>
+        <location filename="../../desktop/ui/gather_view.py" line="307"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="305"/>
+        <location filename="../../desktop/ui/gather_view.py" line="309"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>

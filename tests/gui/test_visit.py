@@ -626,3 +626,38 @@ def test_at_a_shift_change_the_next_person_signs_in_from_the_lock_screen(qtbot, 
     assert startup.window is not None and startup.window.staff.username == "granskare"
     startup.window.case.drop_data()
     startup.window.close()
+
+
+def test_the_visitors_own_email_is_typed_at_the_desk_and_what_was_not_searched_is_shown(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    # Someone in no system, with a samordningsnummer: the e-mail systems cannot be searched …
+    fill_visitor(qtbot, window, "19420180-5837", "Nils Nilsson")
+    form = window.visit
+    assert set(form.identifiers) >= {"email", "phone", "customer_number"}
+    qtbot.keyClicks(form.identifiers["email"], "inte en adress")
+    assert window.visit.register() is None
+    assert "Det här går inte att söka på" in form.problem.text()  # nothing lost: the form is as typed
+    assert form.person.name.text() == "Nils Nilsson"
+    form.identifiers["email"].clear()
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    table = window.case.gather.table
+    rows = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())}
+    assert rows["Marknadsregistret (Optimizely)"] == ("Inte sökt", "Saknar e-postadress eller kundnummer att söka på")
+    assert rows["Chatt (Imbox)"] == ("Inte sökt", "Saknar e-postadress att söka på")
+    assert rows["Kundregistret (CGI)"][0] == "Inget hittat"
+    # A customer who tells us their e-mail address: the chat found by it is theirs, nothing to confirm.
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    crm = make_url(desk.config.source("kundregister").url).database
+    with sqlite3.connect(crm) as db:
+        personnummer, name, email = db.execute("SELECT personnr, fornamn || ' ' || efternamn, epost FROM kund "
+                                               "ORDER BY kundnr LIMIT 1").fetchone()  # fmt: skip
+    fill_visitor(qtbot, window, personnummer, name)
+    window.visit.identifiers["email"].setText(email)
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None and window.case.number.endswith("2"), timeout=30000)
+    chat = window.case.result.sources["chatt"]
+    assert chat.records and not any(r.undecided for r in chat.records)
+    assert window.visit.identifiers["email"].text() == ""  # the form is cleared for the next visitor
