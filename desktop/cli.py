@@ -175,6 +175,26 @@ def cmd_audit_seal(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_register_purge(args: argparse.Namespace) -> int:
+    from desktop.core.staff import Role
+    from desktop.services.retention import purge_ended_cases
+
+    with _register_desk(args) as desk:
+        staff_id = None
+        if not args.dry_run:
+            if not args.admin:
+                raise UserError("name the administrator who purges (--admin USER), or look first with --dry-run")
+            admin = _sign_in(desk, args.admin, Secrets())
+            if not admin.has(Role.ADMIN):
+                raise UserError("only an administrator can purge the register")
+            staff_id = admin.id
+        report = purge_ended_cases(desk, dry_run=args.dry_run, staff_id=staff_id)
+    verb = "would be purged" if report.dry_run else "purged"
+    print(f"{report.cases} cases that ended before {report.cutoff} {verb} "
+          f"(keep_closed_cases_years = {desk.policy.keep_closed_cases_years})")  # fmt: skip
+    return 0
+
+
 def cmd_audit_new_key(args: argparse.Namespace) -> int:
     import secrets
 
@@ -461,6 +481,17 @@ def build_parser() -> argparse.ArgumentParser:
     seal_parser.set_defaults(handler=cmd_audit_seal)
     new_key = audit_commands.add_parser("new-key", help="print a new random audit key for `secrets set audit-key`")
     new_key.set_defaults(handler=cmd_audit_new_key)
+
+    register = commands.add_parser("register", help="the case register")
+    register_commands = register.add_subparsers(title="register commands", metavar="ACTION", required=True)
+    purge = register_commands.add_parser(
+        "purge",
+        help="remove the personal data of cases that ended more than keep_closed_cases_years ago "
+        "(case numbers, dates, request types, outcomes and the audit chain stay)",
+    )
+    purge.add_argument("--dry-run", action="store_true", help="only count the cases that are due")
+    purge.add_argument("--admin", metavar="USER", help="the administrator (password asked); not for --dry-run")
+    purge.set_defaults(handler=cmd_register_purge)
 
     policy = commands.add_parser("policy", help="the organisation's policy, kept in the register")
     policy_commands = policy.add_subparsers(title="policy commands", metavar="ACTION", required=True)

@@ -80,6 +80,7 @@ def _make_sqlite_serialise_writers(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA secure_delete=ON")  # what is removed is overwritten, not left in free pages
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -128,6 +129,23 @@ class Register:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def compact(self) -> None:
+        """After personal data was removed: leave no old copy of it in the database's files.
+        SQLite is rebuilt (VACUUM) and its write-ahead log emptied; PostgreSQL's and MariaDB's
+        own maintenance reclaims old row versions (the IT guide says how)."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        # On the driver's own connection (in autocommit: see _on_connect): SQLAlchemy would begin
+        # a transaction, and VACUUM cannot run inside one.
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("VACUUM")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.close()
+        finally:
+            raw.close()
 
 
 def open_register(url: str | None = None, *, migrate: bool = True, audit_key: bytes | None = None) -> Register:

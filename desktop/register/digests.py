@@ -52,6 +52,8 @@ def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
         )  # fmt: skip
         state["manual"] = [[m.source_id, m.found, m.note, m.recorded_by_id, _plain(m.recorded_at)]
                            for m in row.manual_outcomes]  # fmt: skip
+        if row.purged_at is not None:  # only once purged: a case from before keeps its digest
+            state["purged_at"] = _plain(row.purged_at)
         if row.identifiers:  # only where given: a case from before keeps its digest
             state["identifiers"] = [[i.kind, i.value] for i in row.identifiers]
         return "case", str(row.id), state

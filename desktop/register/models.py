@@ -131,7 +131,8 @@ class Case(Base):
     language: Mapped[str20] = mapped_column(default="sv")
     created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    closed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]  # when the case ended: closed, rejected or withdrawn
+    purged_at: Mapped[datetime | None]  # its personal data removed (services/retention.py)
     # Mixed into the row digest the audit chain keeps, so that a digest cannot be used to guess
     # the personnummer once the case's personal data is purged (the salt goes with it).
     digest_salt: Mapped[str | None] = mapped_column(String(40))

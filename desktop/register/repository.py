@@ -212,8 +212,8 @@ def change_status(
     case.status = target.value
     if target is CaseStatus.REJECTED:
         case.rejection_reason = reason.strip()
-    if target is CaseStatus.CLOSED:
-        case.closed_at = utcnow()
+    if target in (CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.WITHDRAWN):
+        case.closed_at = utcnow()  # when it ended: the register's retention counts from here
     session.flush()
     audit.append(
         session,

@@ -55,6 +55,8 @@ def render_extract(
 def render_receipt(desk: Desk, case_number: str, *, language: str = "sv") -> tuple[bytes, int]:
     with desk.register.sessions() as session:
         case = load_case(session, case_number)
+        if case.purged_at is not None or not case.verifications:
+            raise UserError(f"case {case_number} no longer holds the visitor's data (purged): no receipt can be made")
         # The document checked: the representative's where one came, else the visitor's own.
         roles = {v.role: v for v in case.verifications}
         verification = roles.get("representative") or case.verifications[0]

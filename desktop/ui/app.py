@@ -112,7 +112,23 @@ def load_desk(config: str | None, demo: bool, register_url: str | None, verbose:
 
     if not warm_up(desk):
         log.warning("extracts will be rendered in the program's own process")
+    purge_at_start(desk)
     return desk, needs_first_admin(desk)
+
+
+def purge_at_start(desk: Desk) -> None:
+    """The register's own retention, on the worker that opens the desk: cases that ended more
+    than keep_closed_cases_years ago lose their personal data (audited with counts only). A
+    failure is logged and the desk opens anyway; IT can run `insyn register purge`."""
+    from desktop.services.retention import purge_ended_cases
+
+    try:
+        report = purge_ended_cases(desk)
+    except Exception as exc:  # noqa: BLE001 - retention must never stop the desk from opening
+        log.warning("the register's retention purge failed at start: %s", type(exc).__name__)
+        return
+    if report.cases:
+        log.info("retention: %d ended cases purged", report.cases)
 
 
 def unexpected_error_text(exc: BaseException) -> str:

@@ -100,7 +100,7 @@ class CaseListModel(QAbstractTableModel):
                 return tr("%1 (%2 d kvar)").replace("%1", row.deadline.isoformat()).replace("%2", str(days))
             return {
                 "number": row.number,
-                "name": row.subject_name,
+                "name": row.subject_name or tr("(gallrat)"),  # purged under the register's retention
                 "personnummer": row.masked_personnummer,
                 "status": self.statuses.get(row.status, row.status),
                 "received": row.received_on.isoformat(),

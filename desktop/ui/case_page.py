@@ -182,7 +182,8 @@ class CasePage(QWidget):
 
     def show_file(self, file: CaseFile) -> None:
         statuses = status_labels()
-        self.title.setText(tr("Ärende %1 – %2").replace("%1", file.number).replace("%2", file.subject_name))
+        name = file.subject_name or tr("(personuppgifterna gallrade)")  # purged under the register's retention
+        self.title.setText(tr("Ärende %1 – %2").replace("%1", file.number).replace("%2", name))
         while self.facts.rowCount():
             self.facts.removeRow(0)
         requests = request_labels()

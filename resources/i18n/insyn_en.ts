@@ -9,17 +9,17 @@
         <translation>No configuration: start with --config PATH or --demo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="123"/>
+        <location filename="../../desktop/ui/app.py" line="139"/>
         <source>Ärenderegistret svarar inte just nu. Det som sparats finns kvar; försök igen om en stund.</source>
         <translation>The case register does not answer just now. What was saved is kept; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="124"/>
+        <location filename="../../desktop/ui/app.py" line="140"/>
         <source>Något gick fel i Insyn. Det som sparats finns kvar; försök igen. Fortsätter det, kontakta IT.</source>
         <translation>Something went wrong in Insyn. What was saved is kept; try again. If it goes on, contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="195"/>
+        <location filename="../../desktop/ui/app.py" line="211"/>
         <source>Insyn kunde inte starta; se loggen.</source>
         <translation>Insyn could not start; see the log.</translation>
     </message>
@@ -188,7 +188,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="50"/>
-        <location filename="../../desktop/ui/case_page.py" line="190"/>
+        <location filename="../../desktop/ui/case_page.py" line="191"/>
         <location filename="../../desktop/ui/new_visit.py" line="87"/>
         <location filename="../../desktop/ui/new_visit.py" line="125"/>
         <source>Personnummer</source>
@@ -196,20 +196,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="51"/>
-        <location filename="../../desktop/ui/case_page.py" line="189"/>
+        <location filename="../../desktop/ui/case_page.py" line="190"/>
         <location filename="../../desktop/ui/gather_view.py" line="145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="52"/>
-        <location filename="../../desktop/ui/case_page.py" line="191"/>
+        <location filename="../../desktop/ui/case_page.py" line="192"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="193"/>
+        <location filename="../../desktop/ui/case_page.py" line="194"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -222,6 +222,11 @@
         <location filename="../../desktop/ui/case_list.py" line="100"/>
         <source>%1 (%2 d kvar)</source>
         <translation>%1 (%2 d left)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="103"/>
+        <source>(gallrat)</source>
+        <translation>(purged)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="128"/>
@@ -405,8 +410,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="100"/>
-        <location filename="../../desktop/ui/case_page.py" line="425"/>
-        <location filename="../../desktop/ui/case_page.py" line="432"/>
+        <location filename="../../desktop/ui/case_page.py" line="426"/>
+        <location filename="../../desktop/ui/case_page.py" line="433"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -417,7 +422,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="121"/>
-        <location filename="../../desktop/ui/case_page.py" line="390"/>
+        <location filename="../../desktop/ui/case_page.py" line="391"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -448,6 +453,11 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="185"/>
+        <source>(personuppgifterna gallrade)</source>
+        <translation>(personal data purged)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="186"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
@@ -457,120 +467,120 @@
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="192"/>
+        <location filename="../../desktop/ui/case_page.py" line="193"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="195"/>
+        <location filename="../../desktop/ui/case_page.py" line="196"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="197"/>
+        <location filename="../../desktop/ui/case_page.py" line="198"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="198"/>
+        <location filename="../../desktop/ui/case_page.py" line="199"/>
         <location filename="../../desktop/ui/new_visit.py" line="90"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="273"/>
+        <location filename="../../desktop/ui/case_page.py" line="274"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="277"/>
+        <location filename="../../desktop/ui/case_page.py" line="278"/>
         <source>%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>%1 possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="281"/>
+        <location filename="../../desktop/ui/case_page.py" line="282"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="282"/>
+        <location filename="../../desktop/ui/case_page.py" line="283"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="293"/>
+        <location filename="../../desktop/ui/case_page.py" line="294"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="296"/>
+        <location filename="../../desktop/ui/case_page.py" line="297"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="331"/>
+        <location filename="../../desktop/ui/case_page.py" line="332"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="340"/>
+        <location filename="../../desktop/ui/case_page.py" line="341"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="340"/>
+        <location filename="../../desktop/ui/case_page.py" line="341"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="351"/>
+        <location filename="../../desktop/ui/case_page.py" line="352"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="351"/>
+        <location filename="../../desktop/ui/case_page.py" line="352"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="361"/>
+        <location filename="../../desktop/ui/case_page.py" line="362"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="361"/>
+        <location filename="../../desktop/ui/case_page.py" line="362"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="390"/>
+        <location filename="../../desktop/ui/case_page.py" line="391"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="413"/>
+        <location filename="../../desktop/ui/case_page.py" line="414"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="415"/>
+        <location filename="../../desktop/ui/case_page.py" line="416"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="417"/>
+        <location filename="../../desktop/ui/case_page.py" line="418"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="426"/>
+        <location filename="../../desktop/ui/case_page.py" line="427"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="432"/>
+        <location filename="../../desktop/ui/case_page.py" line="433"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1047,7 +1057,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="328"/>
+        <location filename="../../desktop/ui/case_page.py" line="329"/>
         <location filename="../../desktop/ui/deliver_view.py" line="272"/>
         <location filename="../../desktop/ui/deliver_view.py" line="273"/>
         <source>Skrivaren kunde inte startas.</source>
