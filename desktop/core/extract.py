@@ -263,6 +263,7 @@ class RequestNote:
     type: str  # RequestType value
     details: str | None
     outcome: str | None
+    effective_on: date | None = None  # a consent withdrawal or marketing stop: in force from this day
 
 
 @dataclass(slots=True)

@@ -35,6 +35,12 @@ class RequestType(enum.StrEnum):
         )
 
     @property
+    def takes_effect_at_once(self) -> bool:
+        """A withdrawn consent (Art. 7.3) and a stop of direct marketing (Art. 21.3) stop the
+        processing from the day they are received, without assessment."""
+        return self in (RequestType.OBJECTION_DIRECT_MARKETING, RequestType.WITHDRAW_CONSENT)
+
+    @property
     def needs_extract(self) -> bool:
         """Whether the answer is a compilation of the person's data."""
         return self in (RequestType.ACCESS, RequestType.PORTABILITY)

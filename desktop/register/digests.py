@@ -40,7 +40,10 @@ def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
                       "extension_reason", "rejection_reason", "closing_note", "subject_name", "subject_personnummer",
                       "language", "created_by_id", "closed_at", "digest_salt")
         }  # fmt: skip
-        state["requests"] = [[r.type, r.details, r.outcome] for r in row.requests]
+        # The day a request took effect only where there is one: a case from before keeps its digest.
+        state["requests"] = [
+            [r.type, r.details, r.outcome, *([_plain(r.effective_on)] if r.effective_on else [])] for r in row.requests
+        ]
         state["verifications"] = [
             [v.role, v.document_type, v.document_country, _plain(v.document_expiry), v.document_last4,
              v.document_description, v.mrz_checked, v.checked_by_id, _plain(v.checked_at)]

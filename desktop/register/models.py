@@ -169,6 +169,7 @@ class RequestItem(Base):
     type: Mapped[str40]
     details: Mapped[str | None]  # e.g. what is wrong and the correct value (Art. 16)
     outcome: Mapped[str | None]
+    effective_on: Mapped[date | None]  # a consent withdrawal or marketing stop: in force from this day
 
     case: Mapped[Case] = relationship(back_populates="requests")
 

@@ -141,7 +141,11 @@ def create_case(
         created_by_id=staff.id,
         digest_salt=new_salt(),
     )
-    case.requests = [RequestItem(type=str(t), details=d) for t, d in request_list]
+    # A withdrawn consent and a marketing stop are in force from the day received (Art. 7.3, 21.3).
+    case.requests = [
+        RequestItem(type=str(t), details=d, effective_on=received_on if RequestType(t).takes_effect_at_once else None)
+        for t, d in request_list
+    ]
     case.identifiers = [CaseIdentifier(kind=kind, value=value) for kind, value in identifiers]
     subject_row = _verification_row(subject, "subject", staff.id)
     case.verifications.append(subject_row)

@@ -190,6 +190,17 @@ def _is_missing(section: SourceSection) -> bool:
     ) or (section.status is SourceStatus.MANUAL and section.manual_found is None)
 
 
+def other_outcome(note: Any, t: dict[str, str], language: str, promised: str) -> str:
+    """What was done about a request besides access: staff's words; for a consent withdrawal or
+    a marketing stop without them, that it is in force since the day received; else when the
+    answer comes."""
+    if note.outcome:
+        return str(note.outcome)
+    if note.effective_on is not None:
+        return t[f"effective_{note.type}"].format(date=format_date(note.effective_on, language))
+    return t["other_pending"].format(date=promised)
+
+
 def who_rows(
     t: dict[str, str],
     language: str,
@@ -284,7 +295,7 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
         story.append(_p(t["other_requests_heading"], styles["h2"]))
         for note in document.other_requests:
             facts: list[tuple[str, str]] = [(t["other_asked"], note.details)] if note.details else []
-            facts.append((t["other_done"], note.outcome or t["other_pending"].format(date=promised)))
+            facts.append((t["other_done"], other_outcome(note, t, language, promised)))
             story.append(_p(t[f"request_{note.type}"], styles["label"]))
             story.append(_facts_table(facts, styles))
         story.append(Spacer(1, 2 * mm))

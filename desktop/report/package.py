@@ -106,7 +106,12 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
             "extended_deadline": document.extended_deadline.isoformat() if document.extended_deadline else None,
             "requests": list(document.requests),
             "other_requests": [
-                {"type": note.type, "details": note.details, "outcome": note.outcome}
+                {
+                    "type": note.type,
+                    "details": note.details,
+                    "outcome": note.outcome,
+                    "effective_on": note.effective_on.isoformat() if note.effective_on else None,
+                }
                 for note in document.other_requests
             ],
         },

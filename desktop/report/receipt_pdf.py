@@ -30,6 +30,7 @@ class ReceiptDocument:
     language: str = "sv"
     details: tuple[tuple[str, str], ...] = ()  # (request type, what the visitor said), as registered
     representation: Representation | None = None  # the representative's document is the one checked
+    effective: tuple[tuple[str, date], ...] = ()  # requests in force from the day received (type, day)
 
 
 def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
@@ -66,6 +67,8 @@ def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
                 styles["body"],
             )
         )
+    for kind, day in receipt.effective:  # a consent withdrawal, a marketing stop: in force today
+        story.append(_p(t[f"receipt_effective_{kind}"].format(date=format_date(day, language)), styles["body"]))
     story += [
         _p(t["receipt_how"], styles["body"]),
         _p(

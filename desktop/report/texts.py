@@ -90,6 +90,19 @@ SV: dict[str, str] = {
     "other_asked": "Du bad om",
     "other_done": "Vad vi har gjort",
     "other_pending": "Vi svarar dig senast {date}.",
+    "effective_objection-marketing": (
+        "Vi har registrerat att du inte vill ha direktreklam från och med {date}. Vi skickar ingen mer."
+    ),
+    "effective_withdraw-consent": (
+        "Vi har registrerat att du återkallar ditt samtycke från och med {date}. Från den dagen "
+        "behandlar vi inte uppgifter med stöd av det."
+    ),
+    "receipt_effective_objection-marketing": (
+        "Vi har registrerat att du inte vill ha direktreklam från och med i dag, {date}."
+    ),
+    "receipt_effective_withdraw-consent": (
+        "Vi har registrerat att du återkallar ditt samtycke från och med i dag, {date}."
+    ),
     "purpose": "Varför vi har uppgifterna",
     "legal_basis": "Rättslig grund",
     "categories": "Vilka typer av uppgifter",
@@ -247,6 +260,17 @@ EN: dict[str, str] = {
     "other_asked": "You asked",
     "other_done": "What we have done",
     "other_pending": "We will answer you by {date}.",
+    "effective_objection-marketing": (
+        "We have recorded that you do not want direct marketing as of {date}. We will send no more."
+    ),
+    "effective_withdraw-consent": (
+        "We have recorded that you withdraw your consent as of {date}. From that day we no longer "
+        "process data on the basis of it."
+    ),
+    "receipt_effective_objection-marketing": (
+        "We have recorded that you do not want direct marketing as of today, {date}."
+    ),
+    "receipt_effective_withdraw-consent": "We have recorded that you withdraw your consent as of today, {date}.",
     "purpose": "Why we hold the data",
     "legal_basis": "Legal basis",
     "categories": "Kinds of data",

@@ -161,6 +161,7 @@ class RequestLine:
     type: str
     details: str | None
     outcome: str | None
+    effective_on: date | None = None  # in force from this day (a consent withdrawal, a marketing stop)
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ def case_file(desk: Desk, number: str) -> CaseFile:
             requests=tuple(r.type for r in case.requests),
             document=subject.document_type if subject else "",
             timeline=timeline,
-            request_lines=tuple(RequestLine(r.type, r.details, r.outcome) for r in case.requests),
+            request_lines=tuple(RequestLine(r.type, r.details, r.outcome, r.effective_on) for r in case.requests),
             manual_answered=frozenset(m.source_id for m in case.manual_outcomes),
             closing_note=case.closing_note,
         )

@@ -219,7 +219,9 @@ def compose_extract(
         sources=sections,
         language=language,
         other_requests=tuple(
-            RequestNote(r.type, r.details, r.outcome) for r in case.requests if r.type != RequestType.ACCESS
+            RequestNote(r.type, r.details, r.outcome, r.effective_on)
+            for r in case.requests
+            if r.type != RequestType.ACCESS
         ),
         representation=representation_of(case),
         checked_document=next((v.document_type for v in case.verifications if v.role == "subject"), None),

@@ -64,6 +64,7 @@ def render_receipt(desk: Desk, case_number: str, *, language: str = "sv") -> tup
         receipt = ReceiptDocument(
             organisation=organisation_of(desk.config, language),
             representation=representation_of(case),
+            effective=tuple((r.type, r.effective_on) for r in case.requests if r.effective_on),
             case_number=case.number,
             subject_name=case.subject_name,
             received_at=case.received_at,

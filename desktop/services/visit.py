@@ -412,7 +412,7 @@ class Visit:
         owed = [
             Owed("outcome_missing", line.type)
             for line in self.file.request_lines
-            if line.type != RequestType.ACCESS and not line.outcome
+            if line.type != RequestType.ACCESS and not line.outcome and not line.effective_on
         ]
         if RequestType.ACCESS in self.file.requests:
             answered = self.file.manual_answered

@@ -200,7 +200,10 @@ class CasePage(QWidget):
         self.request_lines = file.request_lines
         self.request_table.setRowCount(len(file.request_lines))
         for row, line in enumerate(file.request_lines):
-            for column, value in enumerate((requests.get(line.type, line.type), line.details, line.outcome)):
+            outcome = line.outcome
+            if not outcome and line.effective_on is not None:  # a consent withdrawal, a marketing stop
+                outcome = tr("Gäller från och med %1").replace("%1", line.effective_on.isoformat())
+            for column, value in enumerate((requests.get(line.type, line.type), line.details, outcome)):
                 self.request_table.setItem(row, column, QTableWidgetItem(value or ""))
         self.request_table.resizeRowsToContents()
         if file.request_lines:

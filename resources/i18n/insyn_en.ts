@@ -410,8 +410,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="100"/>
-        <location filename="../../desktop/ui/case_page.py" line="426"/>
-        <location filename="../../desktop/ui/case_page.py" line="433"/>
+        <location filename="../../desktop/ui/case_page.py" line="429"/>
+        <location filename="../../desktop/ui/case_page.py" line="436"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -422,7 +422,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="121"/>
-        <location filename="../../desktop/ui/case_page.py" line="391"/>
+        <location filename="../../desktop/ui/case_page.py" line="394"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -488,99 +488,104 @@
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="274"/>
+        <location filename="../../desktop/ui/case_page.py" line="205"/>
+        <source>Gäller från och med %1</source>
+        <translation>In force from %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="277"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="278"/>
+        <location filename="../../desktop/ui/case_page.py" line="281"/>
         <source>%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>%1 possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="282"/>
+        <location filename="../../desktop/ui/case_page.py" line="285"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="283"/>
+        <location filename="../../desktop/ui/case_page.py" line="286"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="294"/>
+        <location filename="../../desktop/ui/case_page.py" line="297"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="297"/>
+        <location filename="../../desktop/ui/case_page.py" line="300"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="332"/>
+        <location filename="../../desktop/ui/case_page.py" line="335"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="341"/>
+        <location filename="../../desktop/ui/case_page.py" line="344"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="341"/>
+        <location filename="../../desktop/ui/case_page.py" line="344"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="352"/>
+        <location filename="../../desktop/ui/case_page.py" line="355"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="352"/>
+        <location filename="../../desktop/ui/case_page.py" line="355"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="362"/>
+        <location filename="../../desktop/ui/case_page.py" line="365"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="362"/>
+        <location filename="../../desktop/ui/case_page.py" line="365"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="391"/>
+        <location filename="../../desktop/ui/case_page.py" line="394"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="414"/>
+        <location filename="../../desktop/ui/case_page.py" line="417"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="416"/>
+        <location filename="../../desktop/ui/case_page.py" line="419"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="418"/>
+        <location filename="../../desktop/ui/case_page.py" line="421"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="427"/>
+        <location filename="../../desktop/ui/case_page.py" line="430"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="433"/>
+        <location filename="../../desktop/ui/case_page.py" line="436"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1057,7 +1062,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="329"/>
+        <location filename="../../desktop/ui/case_page.py" line="332"/>
         <location filename="../../desktop/ui/deliver_view.py" line="272"/>
         <location filename="../../desktop/ui/deliver_view.py" line="273"/>
         <source>Skrivaren kunde inte startas.</source>

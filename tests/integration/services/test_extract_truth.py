@@ -19,6 +19,7 @@ import pypdf
 import pytest
 
 from desktop.config import load_config
+from desktop.core.clock import LOCAL_ZONE
 from desktop.core.requests import RequestType
 from desktop.core.verification import Mandate, MandateType
 from desktop.services.cases import InputProblem, PersonInput, open_case
@@ -241,3 +242,26 @@ def test_the_demo_configuration_loads_with_every_fact_and_both_languages(config:
     loaded = load_config(config)
     assert english_missing(loaded) == []
     assert loaded.organisation.public_body
+
+
+def test_a_marketing_stop_is_in_force_the_day_it_is_received_and_printed_so(desk, config: Path) -> None:  # type: ignore[no-untyped-def]
+    subject = demo_person(config, 1)
+    number = open_case(desk, subject, [(RequestType.ACCESS, None), (RequestType.OBJECTION_DIRECT_MARKETING, None)],
+                       staff_username="disk1").number  # fmt: skip
+    visit = Visit(desk, number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
+    received_on = visit.file.received_at.astimezone(LOCAL_ZONE).date()
+    today = received_on.isoformat()
+    receipt = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(visit.receipt("sv"))).pages).split())
+    assert f"Vi har registrerat att du inte vill ha direktreklam från och med i dag, {today}." in receipt
+    english = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(visit.receipt("en"))).pages).split())
+    assert f"you do not want direct marketing as of today, {today}." in english
+    assert [o.code for o in visit.owed() if o.subject == "objection-marketing"] == []  # done, nothing owed
+    visit.gather()
+    visit.leave_out_weak()
+    text, package = extract(desk, visit)
+    assert f"Vad vi har gjort Vi har registrerat att du inte vill ha direktreklam från och med {today}." in text
+    (note,) = package["case"]["other_requests"]
+    assert note["effective_on"] == today and note["outcome"] is None
+    # Staff may say otherwise in their own words; the day it took effect stays on record.
+    visit.record_outcome("objection-marketing", "Stoppat i Optimizely; ett redan planerat utskick gick ut i dag")
+    assert visit.file.request_lines[1].effective_on == received_on

@@ -1,4 +1,5 @@
-"""When a case's personal data was removed under the register's own retention rule.
+"""When a case's personal data was removed under the register's own retention rule, and the
+day a withdrawn consent or a stop of direct marketing took effect.
 
 Revision ID: 0006
 Revises: 0005
@@ -18,8 +19,12 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.add_column(sa.Column("purged_at", sa.DateTime(), nullable=True))
+    with op.batch_alter_table("request_items", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("effective_on", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("request_items", schema=None) as batch_op:
+        batch_op.drop_column("effective_on")
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_column("purged_at")
