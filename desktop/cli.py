@@ -373,6 +373,16 @@ def cmd_case_open(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_case_letter(args: argparse.Namespace) -> int:
+    with _open_desk(args) as desk:
+        staff = _sign_in(desk, args.staff, Secrets())
+        visit = _visit(desk, args.case, staff)
+        rendered = visit.letter(args.kind, args.lang)
+        visit.letter_sent(rendered, args.method, args.out)
+    print(f"{args.out}: {args.kind} letter, {rendered.pages} pages, SHA-256 {rendered.sha256} ({args.method})")
+    return 0
+
+
 def _identifier_spec(spec: str) -> tuple[str, str]:
     kind, _, value = spec.partition("=")
     if not kind.strip() or not value.strip():
@@ -640,6 +650,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--approved-by", metavar="USER", help="the second person, where required (their password is asked next)"
     )
     extract.set_defaults(handler=cmd_case_extract)
+    letter = case_commands.add_parser(
+        "letter", help="a letter to the visitor: refusal (Art. 12.4), extension (Art. 12.3), outcome of the requests"
+    )
+    letter.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+    letter.add_argument("case")
+    letter.add_argument("--kind", required=True, choices=["refusal", "extension", "outcome"])
+    letter.add_argument("--out", required=True, metavar="FILE.pdf")
+    letter.add_argument("--lang", choices=["sv", "en"], default="sv")
+    letter.add_argument(
+        "--method", required=True, choices=["handed", "posted", "emailed"], help="how the visitor gets it (recorded)"
+    )
+    letter.add_argument("--staff", required=True, help="who writes it (password asked)")
+    letter.set_defaults(handler=cmd_case_letter)
     return parser
 
 

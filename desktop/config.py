@@ -121,6 +121,12 @@ class Organisation(_Strict):
         description="A public body or a municipal company under the principle of public access "
         "(offentlighetsprincipen): the extract says that documents may be public unless secret under OSL",
     )
+    public_authority: bool = Field(
+        False,
+        description="A public authority (myndighet): a refusal can be appealed to the administrative court "
+        "(förvaltningsrätt, dataskyddslagen 7 kap. 2 §); otherwise the letter points to the general courts. "
+        "A municipal company is not an authority in this sense.",
+    )
     en: EnglishTexts | None = Field(None, description="English: name, visiting_address, privacy_contact, dpo")
 
     @field_validator("org_number")

@@ -242,6 +242,7 @@ class Organisation:
     privacy_contact: str
     dpo: str | None = None
     public_body: bool = False  # the principle of public access applies (a municipal company)
+    public_authority: bool = False  # a refusal is appealed to the administrative court
 
 
 @dataclass(frozen=True, slots=True)

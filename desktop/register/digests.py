@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.register.models import Base, Case, Delivery, PolicySetting, Staff
+from desktop.register.models import Base, Case, Delivery, Letter, PolicySetting, Staff
 
 
 def _plain(value: object) -> object:
@@ -68,6 +68,10 @@ def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
         columns = ("case_id", "delivered_at", "staff_id", "method", "language", "sha256", "page_count", "byte_size",
                    "approved_by_id")  # fmt: skip
         return "delivery", str(row.id), {c: _plain(getattr(row, c)) for c in columns}
+    if isinstance(row, Letter):
+        columns = ("case_id", "kind", "produced_at", "staff_id", "method", "language", "sha256", "page_count",
+                   "byte_size")  # fmt: skip
+        return "letter", str(row.id), {c: _plain(getattr(row, c)) for c in columns}
     if isinstance(row, PolicySetting):
         return "policy", row.key, {"value": row.value}
     raise TypeError(f"no digest for {type(row).__name__}")
@@ -91,6 +95,8 @@ def describe(session: Session, kind: str, key: str) -> str:
         return f"case {number}" if number else f"case (row id {key})"
     if kind == "delivery":
         return f"delivery (row id {key})"
+    if kind == "letter":
+        return f"letter (row id {key})"
     if kind == "staff":
         return f"staff account (row id {key})"
     return f"policy setting '{key}'"
@@ -101,11 +107,13 @@ def current_rows(session: Session) -> Generator[Base, None, None]:
     yield from session.execute(select(Staff)).scalars()
     yield from session.execute(select(PolicySetting)).scalars()
     yield from session.execute(select(Delivery)).scalars()
+    yield from session.execute(select(Letter)).scalars()
     cases = select(Case).options(
         selectinload(Case.requests),
         selectinload(Case.verifications),
         selectinload(Case.representatives),
         selectinload(Case.manual_outcomes),
+        selectinload(Case.identifiers),
     )
     result = session.execute(cases.execution_options(yield_per=500))
     try:

@@ -156,6 +156,9 @@ class Case(Base):
     identifiers: Mapped[list[CaseIdentifier]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="CaseIdentifier.id"
     )
+    letters: Mapped[list[Letter]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Letter.id"
+    )
 
     def __repr__(self) -> str:
         return f"Case({self.number}, {self.status})"
@@ -172,6 +175,24 @@ class RequestItem(Base):
     effective_on: Mapped[date | None]  # a consent withdrawal or marketing stop: in force from this day
 
     case: Mapped[Case] = relationship(back_populates="requests")
+
+
+class Letter(Base):
+    """A letter the visitor was given or sent (refusal, extension, outcome): when, by whom, how,
+    and the SHA-256 of the PDF. Like a delivery, never the text."""
+
+    __tablename__ = "letters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[case_fk]
+    kind: Mapped[str20]  # refusal, extension, outcome
+    produced_at: Mapped[datetime]
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    method: Mapped[str20]  # handed (at the desk), posted, emailed
+    language: Mapped[str20]
+    sha256: Mapped[str] = mapped_column(String(64))
+    page_count: Mapped[int]
+    byte_size: Mapped[int]
+    case: Mapped[Case] = relationship(back_populates="letters")
 
 
 class CaseIdentifier(Base):

@@ -151,6 +151,39 @@ SV: dict[str, str] = {
         "offentlighets- och sekretesslagen (OSL). Det här utdraget är en sammanställning av dina "
         "uppgifter enligt dataskyddsförordningen, inte kopior av allmänna handlingar."
     ),
+    "letter_date": "Datum",
+    "letter_decided_by": "Beslutet fattades av",
+    "letter_refusal_title": "Beslut om din begäran",
+    "letter_refusal_intro": (
+        "Vi har prövat din begäran enligt dataskyddsförordningen och avslår den. Här är skälen, och "
+        "vad du kan göra om du inte håller med (artikel 12.4)."
+    ),
+    "letter_extension_title": "Vi behöver mer tid för att svara",
+    "letter_extension_intro": (
+        "Vi behöver mer tid för att svara på din begäran och har förlängt svarstiden till {date} "
+        "(artikel 12.3 i dataskyddsförordningen)."
+    ),
+    "letter_extension_after": "Du får vårt svar senast den dagen.",
+    "letter_outcome_title": "Vad vi har gjort med din begäran",
+    "letter_outcome_intro": (
+        "Så här har vi hanterat det du bad om (artiklarna 12.3 och 16–21 i dataskyddsförordningen)."
+    ),
+    "letter_reasons": "Skäl",
+    "letter_remedies": "Om du inte är nöjd",
+    "letter_imy": (
+        "Du har rätt att lämna klagomål till Integritetsskyddsmyndigheten (IMY), Box 8114, 104 20 "
+        "Stockholm, imy@imy.se, www.imy.se (artikel 77)."
+    ),
+    "letter_appeal": (
+        "Du kan överklaga beslutet till förvaltningsrätten (7 kap. 2 § dataskyddslagen). Skicka eller "
+        "lämna överklagandet till oss, inte till domstolen. Vi måste ha fått det inom tre veckor från "
+        "den dag du fick del av beslutet. Skriv vilket beslut du överklagar (ärendenumret), hur du "
+        "vill att det ska ändras och varför."
+    ),
+    "letter_court": (
+        "Du kan också väcka talan mot oss i allmän domstol (tingsrätt), till exempel för att få "
+        "skadestånd (artiklarna 79 och 82 i dataskyddsförordningen)."
+    ),
     "kind_personnummer": "personnummer",
     "kind_customer_number": "kundnummer",
     "kind_email": "e-postadress",
@@ -319,6 +352,38 @@ EN: dict[str, str] = {
         "Before we disclose an official document, we examine whether the data is confidential "
         "under the Public Access to Information and Secrecy Act (OSL). This extract is a "
         "compilation of your data under the GDPR, not copies of official documents."
+    ),
+    "letter_date": "Date",
+    "letter_decided_by": "Decided by",
+    "letter_refusal_title": "Decision on your request",
+    "letter_refusal_intro": (
+        "We have considered your request under the GDPR and refuse it. These are the reasons, and "
+        "what you can do if you disagree (Article 12(4))."
+    ),
+    "letter_extension_title": "We need more time to answer",
+    "letter_extension_intro": (
+        "We need more time to answer your request and have extended the time to answer to {date} "
+        "(Article 12(3) GDPR)."
+    ),
+    "letter_extension_after": "You will have our answer by that day at the latest.",
+    "letter_outcome_title": "What we have done about your request",
+    "letter_outcome_intro": "This is how we have handled what you asked for (Articles 12(3) and 16–21 GDPR).",
+    "letter_reasons": "Reasons",
+    "letter_remedies": "If you are not satisfied",
+    "letter_imy": (
+        "You have the right to lodge a complaint with the Swedish Authority for Privacy Protection "
+        "(IMY), Box 8114, SE-104 20 Stockholm, imy@imy.se, www.imy.se (Article 77)."
+    ),
+    "letter_appeal": (
+        "You may appeal against the decision to the administrative court (förvaltningsrätten; "
+        "Chapter 7, Section 2 of the Swedish Data Protection Act). Send or hand in the appeal to us, "
+        "not to the court. We must receive it within three weeks of the day you were notified of the "
+        "decision. State which decision you appeal against (the case number), the change you want "
+        "and why."
+    ),
+    "letter_court": (
+        "You may also bring an action against us in a general court (tingsrätt), for example for "
+        "compensation (Articles 79 and 82 GDPR)."
     ),
     "kind_personnummer": "personal identity number",
     "kind_customer_number": "customer number",

@@ -67,6 +67,7 @@ def organisation_of(config: Config, language: str = "sv") -> Organisation:
         privacy_contact=local(o, "privacy_contact", language),
         dpo=local(o, "dpo", language),
         public_body=o.public_body,
+        public_authority=o.public_authority,
     )
 
 

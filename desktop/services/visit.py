@@ -29,6 +29,7 @@ from desktop.services.delivery import RenderedExtract, record_delivery, render_e
 from desktop.services.desk import Desk
 from desktop.services.files import remove_quietly, write_private
 from desktop.services.gathering import CaseGather, load_case, record_manual_outcome
+from desktop.services.letters import RenderedLetter, check_method, record_letter, render_letter
 from desktop.services.review import Review, ReviewReason
 from desktop.services.staff import sign_in
 from desktop.sources.engine import ProgressCallback
@@ -392,6 +393,22 @@ class Visit:
         self._require(Action.RECEIPT)
         pdf, _pages = render_receipt(self.desk, self.number, language=language)
         return pdf
+
+    # Letters -------------------------------------------------------------------------------
+
+    def letter(self, kind: str, language: str = "sv") -> RenderedLetter:
+        """A refusal, extension or outcome letter, as the case stands (refused where it does not
+        apply: a refusal only for a refused case, and so on)."""
+        return render_letter(self.desk, self.number, kind, language=language, staff_id=self.staff.id)
+
+    def letter_sent(self, rendered: RenderedLetter, method: str, path: str | Path | None = None) -> Path | None:
+        """Record a letter given or sent (handed, posted, emailed); with `path`, written there
+        first (atomically; nothing is recorded if the file cannot be written)."""
+        check_method(method)
+        target = write_private(path, rendered.pdf) if path is not None else None
+        record_letter(self.desk, self.number, rendered, method=method, staff_id=self.staff.id)
+        self.refresh()
+        return target
 
     # The case ------------------------------------------------------------------------------
 

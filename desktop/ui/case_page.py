@@ -39,6 +39,7 @@ from desktop.ui.auth import SignInDialog
 from desktop.ui.common import document_labels, error_box, heading, request_labels, service_message, status_labels, tr
 from desktop.ui.deliver_view import DeliverView
 from desktop.ui.gather_view import GatherView
+from desktop.ui.letter_dialog import LetterDialog, letters_for
 from desktop.ui.printing import print_pdf
 from desktop.ui.review_view import ReviewView
 
@@ -62,6 +63,8 @@ TIMELINE_LABELS = {
     "extract.delivered": QT_TRANSLATE_NOOP("", "Utdraget lämnades ut"),
     "case.extended": QT_TRANSLATE_NOOP("", "Svarstiden förlängdes"),
     "request.outcome": QT_TRANSLATE_NOOP("", "Utfall registrerades"),
+    "review.weak_left_out": QT_TRANSLATE_NOOP("", "Obekräftade möjliga träffar lämnades utanför"),
+    "letter.produced": QT_TRANSLATE_NOOP("", "Brev till besökaren"),
 }
 
 
@@ -99,8 +102,12 @@ class CasePage(QWidget):
         )
         self.close_button = QPushButton(tr("Avsluta ärendet"))
         self.close_button.setObjectName("close_case")
+        self.letter_button = QPushButton(tr("Brev …"))
+        self.letter_button.setObjectName("letter")
+        self.letter_button.setToolTip(tr("Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran"))
         for button in (
             self.receipt_button,
+            self.letter_button,
             self.extend_button,
             self.reject_button,
             self.withdraw_button,
@@ -154,6 +161,7 @@ class CasePage(QWidget):
         self.reject_button.clicked.connect(self.ask_rejection)
         self.withdraw_button.clicked.connect(self.ask_withdrawal)
         self.close_button.clicked.connect(self.close_case)
+        self.letter_button.clicked.connect(self.write_letter)
 
     # Loading -----------------------------------------------------------------------------
 
@@ -230,6 +238,7 @@ class CasePage(QWidget):
         self.withdraw_button.setEnabled(Action.WITHDRAW in allowed)
         self.close_button.setEnabled(Action.CLOSE in allowed)
         self.receipt_button.setEnabled(Action.RECEIPT in allowed)
+        self.letter_button.setEnabled(self.visit is not None and bool(letters_for(self.visit.file)))
         self.outcome_button.setEnabled(Action.RECORD_OUTCOME in allowed)
         self.review.approve_button.setEnabled(Action.APPROVE in allowed)
         self.deliver.update_actions()
@@ -338,6 +347,39 @@ class CasePage(QWidget):
                 write_private(path, self.visit.receipt())
             except UserError as exc:
                 error_box(self, service_message(exc))
+
+    def ask_letter(self) -> tuple[str, str, str, str] | None:
+        """(kind, language, method, "print" | "save"), or None; tests replace this."""
+        if self.visit is None:
+            return None
+        dialog = LetterDialog(self.visit.file, self)
+        return dialog.choice if dialog.exec() else None
+
+    def write_letter(self) -> None:
+        """A letter for the visitor, printed or saved; recorded with how the visitor gets it."""
+        choice = self.ask_letter()
+        if choice is None or self.visit is None:
+            return
+        kind, language, method, action = choice
+        try:
+            rendered = self.visit.letter(kind, language)
+            if action == "print":
+                printer = self.deliver.ask_printer()
+                if printer is None:
+                    return
+                if not print_pdf(rendered.pdf, printer):
+                    error_box(self, tr("Skrivaren kunde inte startas."))
+                    return
+                self.visit.letter_sent(rendered, method)
+            else:
+                path = self.deliver.ask_save_path(tr("Spara brevet"), f"brev-{kind}-{self.number}.pdf", "PDF (*.pdf)")
+                if not path:
+                    return
+                self.visit.letter_sent(rendered, method, path)
+        except UserError as exc:
+            error_box(self, service_message(exc))
+            return
+        self.refresh()
 
     def ask_extension(self) -> None:
         reason, ok = QInputDialog.getText(

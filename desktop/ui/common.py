@@ -101,6 +101,11 @@ def service_message(exc: Exception) -> str:
         "deliver.not_approved": tr("Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut."),
         "deliver.stale": tr("Utdraget har ändrats sedan det togs fram. Ta fram det igen."),
         "approval.needed": tr("En granskare måste godkänna utdraget."),
+        "letter.not_rejected": tr("Ärendet är inte avslaget; det finns inget beslut att skriva om."),
+        "letter.not_extended": tr("Svarstiden är inte förlängd."),
+        "letter.no_requests": tr("Ärendet har ingen annan begäran än registerutdrag."),
+        "letter.purged": tr("Ärendets personuppgifter är gallrade; inget brev kan skrivas."),
+        "letter.method": tr("Välj hur besökaren får brevet."),
         "weak.undecided": tr(
             "Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller "
             "lämna dem utanför (utdraget säger då hur många som inte är med)."

@@ -61,7 +61,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="111"/>
+        <location filename="../../desktop/ui/common.py" line="116"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -72,19 +72,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="39"/>
-        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/common.py" line="117"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="41"/>
-        <location filename="../../desktop/ui/common.py" line="108"/>
+        <location filename="../../desktop/ui/common.py" line="113"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="43"/>
-        <location filename="../../desktop/ui/common.py" line="109"/>
+        <location filename="../../desktop/ui/common.py" line="114"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -188,7 +188,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="50"/>
-        <location filename="../../desktop/ui/case_page.py" line="191"/>
+        <location filename="../../desktop/ui/case_page.py" line="199"/>
         <location filename="../../desktop/ui/new_visit.py" line="87"/>
         <location filename="../../desktop/ui/new_visit.py" line="125"/>
         <source>Personnummer</source>
@@ -196,20 +196,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="51"/>
-        <location filename="../../desktop/ui/case_page.py" line="190"/>
+        <location filename="../../desktop/ui/case_page.py" line="198"/>
         <location filename="../../desktop/ui/gather_view.py" line="145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="52"/>
-        <location filename="../../desktop/ui/case_page.py" line="192"/>
+        <location filename="../../desktop/ui/case_page.py" line="200"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="194"/>
+        <location filename="../../desktop/ui/case_page.py" line="202"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -274,318 +274,344 @@
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="46"/>
+        <location filename="../../desktop/ui/case_page.py" line="47"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="47"/>
+        <location filename="../../desktop/ui/case_page.py" line="48"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="48"/>
+        <location filename="../../desktop/ui/case_page.py" line="49"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="49"/>
+        <location filename="../../desktop/ui/case_page.py" line="50"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="50"/>
+        <location filename="../../desktop/ui/case_page.py" line="51"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="51"/>
+        <location filename="../../desktop/ui/case_page.py" line="52"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="52"/>
+        <location filename="../../desktop/ui/case_page.py" line="53"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="53"/>
+        <location filename="../../desktop/ui/case_page.py" line="54"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="54"/>
+        <location filename="../../desktop/ui/case_page.py" line="55"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="55"/>
+        <location filename="../../desktop/ui/case_page.py" line="56"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="56"/>
+        <location filename="../../desktop/ui/case_page.py" line="57"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="57"/>
+        <location filename="../../desktop/ui/case_page.py" line="58"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="58"/>
+        <location filename="../../desktop/ui/case_page.py" line="59"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="59"/>
+        <location filename="../../desktop/ui/case_page.py" line="60"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <location filename="../../desktop/ui/case_page.py" line="61"/>
         <source>Utdraget släpptes för utlämning</source>
         <translation>The extract was released for delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <location filename="../../desktop/ui/case_page.py" line="62"/>
         <source>Alla svaga träffar bekräftades</source>
         <translation>All weak matches were confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="62"/>
+        <location filename="../../desktop/ui/case_page.py" line="63"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="63"/>
+        <location filename="../../desktop/ui/case_page.py" line="64"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="64"/>
+        <location filename="../../desktop/ui/case_page.py" line="65"/>
         <source>Utfall registrerades</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="70"/>
+        <location filename="../../desktop/ui/case_page.py" line="66"/>
+        <source>Obekräftade möjliga träffar lämnades utanför</source>
+        <translation>Unconfirmed possible matches were left out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="67"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="41"/>
+        <source>Brev till besökaren</source>
+        <translation>Letter to the visitor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="73"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="71"/>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="89"/>
+        <location filename="../../desktop/ui/case_page.py" line="92"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="92"/>
+        <location filename="../../desktop/ui/case_page.py" line="95"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="93"/>
+        <location filename="../../desktop/ui/case_page.py" line="96"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="94"/>
+        <location filename="../../desktop/ui/case_page.py" line="97"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="95"/>
+        <location filename="../../desktop/ui/case_page.py" line="98"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <location filename="../../desktop/ui/case_page.py" line="101"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="100"/>
-        <location filename="../../desktop/ui/case_page.py" line="429"/>
-        <location filename="../../desktop/ui/case_page.py" line="436"/>
+        <location filename="../../desktop/ui/case_page.py" line="103"/>
+        <location filename="../../desktop/ui/case_page.py" line="471"/>
+        <location filename="../../desktop/ui/case_page.py" line="478"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="121"/>
+        <location filename="../../desktop/ui/case_page.py" line="105"/>
+        <source>Brev …</source>
+        <translation>Letter …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="107"/>
+        <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
+        <translation>Refusal, extended time to answer, or what was done about the request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="128"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="121"/>
-        <location filename="../../desktop/ui/case_page.py" line="394"/>
+        <location filename="../../desktop/ui/case_page.py" line="128"/>
+        <location filename="../../desktop/ui/case_page.py" line="436"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <location filename="../../desktop/ui/case_page.py" line="139"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="143"/>
+        <location filename="../../desktop/ui/case_page.py" line="150"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="144"/>
+        <location filename="../../desktop/ui/case_page.py" line="151"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="145"/>
+        <location filename="../../desktop/ui/case_page.py" line="152"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="146"/>
+        <location filename="../../desktop/ui/case_page.py" line="153"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="185"/>
+        <location filename="../../desktop/ui/case_page.py" line="193"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="186"/>
+        <location filename="../../desktop/ui/case_page.py" line="194"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="121"/>
+        <location filename="../../desktop/ui/case_page.py" line="128"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="193"/>
+        <location filename="../../desktop/ui/case_page.py" line="201"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="196"/>
+        <location filename="../../desktop/ui/case_page.py" line="204"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="198"/>
+        <location filename="../../desktop/ui/case_page.py" line="206"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="199"/>
+        <location filename="../../desktop/ui/case_page.py" line="207"/>
         <location filename="../../desktop/ui/new_visit.py" line="90"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="205"/>
+        <location filename="../../desktop/ui/case_page.py" line="213"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="277"/>
+        <location filename="../../desktop/ui/case_page.py" line="286"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="281"/>
+        <location filename="../../desktop/ui/case_page.py" line="290"/>
         <source>%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>%1 possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="285"/>
+        <location filename="../../desktop/ui/case_page.py" line="294"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="286"/>
+        <location filename="../../desktop/ui/case_page.py" line="295"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="297"/>
+        <location filename="../../desktop/ui/case_page.py" line="306"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="300"/>
+        <location filename="../../desktop/ui/case_page.py" line="309"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="335"/>
+        <location filename="../../desktop/ui/case_page.py" line="344"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="344"/>
+        <location filename="../../desktop/ui/case_page.py" line="375"/>
+        <source>Spara brevet</source>
+        <translation>Save the letter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="386"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="344"/>
+        <location filename="../../desktop/ui/case_page.py" line="386"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="355"/>
+        <location filename="../../desktop/ui/case_page.py" line="397"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="355"/>
+        <location filename="../../desktop/ui/case_page.py" line="397"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="365"/>
+        <location filename="../../desktop/ui/case_page.py" line="407"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="365"/>
+        <location filename="../../desktop/ui/case_page.py" line="407"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="394"/>
+        <location filename="../../desktop/ui/case_page.py" line="436"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="417"/>
+        <location filename="../../desktop/ui/case_page.py" line="459"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="419"/>
+        <location filename="../../desktop/ui/case_page.py" line="461"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="421"/>
+        <location filename="../../desktop/ui/case_page.py" line="463"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="430"/>
+        <location filename="../../desktop/ui/case_page.py" line="472"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="436"/>
+        <location filename="../../desktop/ui/case_page.py" line="478"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -885,22 +911,47 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/common.py" line="104"/>
+        <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
+        <translation>The case was not refused; there is no decision to write about.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/common.py" line="105"/>
+        <source>Svarstiden är inte förlängd.</source>
+        <translation>The time to answer has not been extended.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="106"/>
+        <source>Ärendet har ingen annan begäran än registerutdrag.</source>
+        <translation>The case has no request besides access.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="107"/>
+        <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
+        <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="108"/>
+        <source>Välj hur besökaren får brevet.</source>
+        <translation>Choose how the visitor gets the letter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="110"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/common.py" line="115"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="117"/>
+        <location filename="../../desktop/ui/common.py" line="122"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="119"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -945,17 +996,19 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="124"/>
+        <location filename="../../desktop/ui/common.py" line="129"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="49"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="50"/>
         <source>Svenska</source>
         <translation>Swedish</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="50"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="51"/>
         <source>Engelska</source>
         <translation>English</translation>
     </message>
@@ -971,6 +1024,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="55"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="61"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
@@ -1062,7 +1116,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="332"/>
+        <location filename="../../desktop/ui/case_page.py" line="341"/>
+        <location filename="../../desktop/ui/case_page.py" line="371"/>
         <location filename="../../desktop/ui/deliver_view.py" line="272"/>
         <location filename="../../desktop/ui/deliver_view.py" line="273"/>
         <source>Skrivaren kunde inte startas.</source>
@@ -1748,6 +1803,56 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <location filename="../../desktop/ui/staff_dialog.py" line="166"/>
         <source>Du kan inte inaktivera ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_dialog.py" line="14"/>
+        <source>Beslut om avslag (art. 12.4)</source>
+        <translation>Refusal (Art. 12(4))</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_dialog.py" line="15"/>
+        <source>Förlängd svarstid (art. 12.3)</source>
+        <translation>Extended time to answer (Art. 12(3))</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_dialog.py" line="16"/>
+        <source>Vad vi har gjort med begäran</source>
+        <translation>What was done about the request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_dialog.py" line="21"/>
+        <source>Lämnas i handen här</source>
+        <translation>Handed over here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_dialog.py" line="21"/>
+        <source>Skickas per post</source>
+        <translation>Sent by post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_dialog.py" line="21"/>
+        <source>Skickas per e-post</source>
+        <translation>Sent by e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_dialog.py" line="56"/>
+        <source>Brev</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_dialog.py" line="57"/>
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_dialog.py" line="58"/>
+        <source>Besökaren får det</source>
+        <translation>The visitor gets it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_dialog.py" line="60"/>
+        <source>Skriv ut …</source>
+        <translation>Print …</translation>
     </message>
 </context>
 </TS>

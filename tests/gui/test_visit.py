@@ -661,3 +661,27 @@ def test_the_visitors_own_email_is_typed_at_the_desk_and_what_was_not_searched_i
     chat = window.case.result.sources["chatt"]
     assert chat.records and not any(r.undecided for r in chat.records)
     assert window.visit.identifiers["email"].text() == ""  # the form is cleared for the next visitor
+
+
+def test_a_refusal_letter_is_saved_from_the_window_and_shows_on_the_timeline(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.letter_dialog import LetterDialog
+
+    pin = examples(desk)[1]
+    fill_visitor(qtbot, window, pin, "Anna Exempel")
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    page = window.case
+    assert not page.letter_button.isEnabled()  # nothing to write about yet
+    monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *a, **k: ("Uppenbart ogrundad begäran", True))
+    page.reject_button.click()
+    assert page.letter_button.isEnabled()
+    dialog = LetterDialog(page.visit.file, page)
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == ["refusal"]
+    dialog.deleteLater()
+    target = tmp_path / "avslag.pdf"
+    monkeypatch.setattr(page, "ask_letter", lambda: ("refusal", "sv", "handed", "save"))
+    monkeypatch.setattr(page.deliver, "ask_save_path", lambda *a: str(target))
+    page.letter_button.click()
+    body = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(target).pages).split())
+    assert "Beslut om din begäran" in body and "Uppenbart ogrundad begäran" in body
+    assert any("Brev till besökaren" in page.timeline.item(i).text() for i in range(page.timeline.count()))

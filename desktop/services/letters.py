@@ -1,0 +1,142 @@
+"""Letters to the visitor: a refusal (Art. 12.4), an extension (Art. 12.3), the outcome of the
+requests besides access. Composed from the case; each one given or sent is recorded like a
+delivery (time, staff, method, language, pages, SHA-256; never the text) and audited, so it shows
+on the case's timeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop.core.clock import LOCAL_ZONE
+from desktop.core.extract import RequestNote
+from desktop.core.requests import CaseStatus, RequestType
+from desktop.errors import UserError
+from desktop.register import audit
+from desktop.register.models import AuditEvent, Case, Letter, Staff, utcnow
+from desktop.report.letter_pdf import KINDS, LetterDocument, build_letter
+from desktop.services.compose import organisation_of
+from desktop.services.desk import Desk
+from desktop.services.gathering import load_case
+
+METHODS = ("handed", "posted", "emailed")  # how the visitor was told: at the desk, by post, by e-mail
+
+
+class LetterRefused(UserError):
+    """`code` names why, for the window's Swedish text: letter.kind, letter.not_rejected,
+    letter.not_extended, letter.no_requests, letter.method, letter.purged."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class RenderedLetter:
+    kind: str
+    language: str
+    pdf: bytes
+    pages: int
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.pdf).hexdigest()
+
+
+def _decided_by(session, case: Case, action: str, to: str | None, fallback: int) -> str:  # type: ignore[no-untyped-def]
+    """The display name of whoever took the decision the letter tells of (from the audit chain)."""
+    events = session.execute(
+        select(AuditEvent).where(AuditEvent.case_number == case.number, AuditEvent.action == action)
+        .order_by(AuditEvent.seq.desc())
+    ).scalars()  # fmt: skip
+    staff_id = fallback
+    for event in events:
+        if to is None or json.loads(event.details).get("to") == to:
+            staff_id = event.staff_id or fallback
+            break
+    staff = session.get(Staff, staff_id)
+    return staff.display_name if staff else ""
+
+
+def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, staff_id: int) -> LetterDocument:
+    if kind not in KINDS:
+        raise LetterRefused("letter.kind", f"no letter of kind '{kind}' (refusal, extension, outcome)")
+    with desk.register.sessions() as session:
+        case = load_case(session, case_number)
+        if case.purged_at is not None:
+            raise LetterRefused("letter.purged", f"case {case_number} no longer holds the visitor's data (purged)")
+        others = [r for r in case.requests if r.type != RequestType.ACCESS]
+        if kind == "refusal" and case.status != CaseStatus.REJECTED.value:
+            raise LetterRefused(
+                "letter.not_rejected", f"case {case_number} was not refused: there is no decision to tell"
+            )
+        if kind == "extension" and case.extended_deadline is None:
+            raise LetterRefused("letter.not_extended", f"case {case_number} has not been extended")
+        if kind == "outcome" and not others:
+            raise LetterRefused("letter.no_requests", f"case {case_number} has no request besides access")
+        decided_by = {
+            "refusal": lambda: _decided_by(session, case, "case.status", CaseStatus.REJECTED.value, staff_id),
+            "extension": lambda: _decided_by(session, case, "case.extended", None, staff_id),
+            "outcome": lambda: _decided_by(session, case, "request.outcome", None, staff_id),
+        }[kind]()
+        return LetterDocument(
+            kind=kind,
+            organisation=organisation_of(desk.config, language),
+            case_number=case.number,
+            subject_name=case.subject_name,
+            received_on=case.received_on,
+            written_on=utcnow().astimezone(LOCAL_ZONE).date(),
+            decided_by=decided_by,
+            requests=tuple(r.type for r in case.requests),
+            language=language,
+            reason={"refusal": case.rejection_reason, "extension": case.extension_reason}.get(kind) or "",
+            deadline=case.extended_deadline or case.deadline,
+            notes=tuple(RequestNote(r.type, r.details, r.outcome, r.effective_on) for r in others),
+        )
+
+
+def render_letter(desk: Desk, case_number: str, kind: str, *, language: str, staff_id: int) -> RenderedLetter:
+    document = compose_letter(desk, case_number, kind, language=language, staff_id=staff_id)
+    pdf, pages = build_letter(document)
+    return RenderedLetter(kind, language, pdf, pages)
+
+
+def check_method(method: str) -> None:
+    if method not in METHODS:
+        raise LetterRefused("letter.method", f"say how the visitor was told: {', '.join(METHODS)}")
+
+
+def record_letter(desk: Desk, case_number: str, rendered: RenderedLetter, *, method: str, staff_id: int) -> None:
+    """Log a letter given or sent. For an extension, whether the visitor was told within the
+    first month (Art. 12.3 asks that they are) goes with it."""
+    check_method(method)
+    with desk.register.sessions.begin() as session:
+        case = load_case(session, case_number)
+        now = utcnow()
+        letter = Letter(
+            kind=rendered.kind,
+            produced_at=now,
+            staff_id=staff_id,
+            method=method,
+            language=rendered.language,
+            sha256=rendered.sha256,
+            page_count=rendered.pages,
+            byte_size=len(rendered.pdf),
+        )
+        case.letters.append(letter)
+        session.flush()
+        details: dict[str, object] = {
+            "kind": rendered.kind,
+            "method": method,
+            "language": rendered.language,
+            "pages": rendered.pages,
+            "sha256": rendered.sha256,
+        }
+        if rendered.kind == "extension":
+            details["within_first_month"] = now.astimezone(LOCAL_ZONE).date() <= case.deadline
+        audit.append(session, "letter.produced", staff_id=staff_id, case_number=case_number, details=details,
+                     rows=(letter,))  # fmt: skip
