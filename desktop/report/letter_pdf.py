@@ -87,7 +87,7 @@ def build_letter(letter: LetterDocument) -> tuple[bytes, int]:
         _p(t["letter_imy"], styles["body"]),
         _p(t["letter_appeal" if organisation.public_authority else "letter_court"], styles["body"]),
         _p(t["contact_heading"], styles["h2"]),
-        _p(t["contact"], styles["body"]),
+        _p(t["letter_contact"], styles["body"]),
         _p("\n".join([organisation.visiting_address, organisation.privacy_contact]), styles["body"]),
     ]
     furniture = PageFurniture(

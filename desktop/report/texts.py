@@ -169,6 +169,7 @@ SV: dict[str, str] = {
         "Så här har vi hanterat det du bad om (artiklarna 12.3 och 16–21 i dataskyddsförordningen)."
     ),
     "letter_reasons": "Skäl",
+    "letter_contact": "Kontakta oss om du har frågor om brevet eller vill använda dina rättigheter:",
     "letter_remedies": "Om du inte är nöjd",
     "letter_imy": (
         "Du har rätt att lämna klagomål till Integritetsskyddsmyndigheten (IMY), Box 8114, 104 20 "
@@ -369,6 +370,7 @@ EN: dict[str, str] = {
     "letter_outcome_title": "What we have done about your request",
     "letter_outcome_intro": "This is how we have handled what you asked for (Articles 12(3) and 16–21 GDPR).",
     "letter_reasons": "Reasons",
+    "letter_contact": "Contact us with questions about this letter or to exercise your rights:",
     "letter_remedies": "If you are not satisfied",
     "letter_imy": (
         "You have the right to lodge a complaint with the Swedish Authority for Privacy Protection "
