@@ -175,6 +175,32 @@ def cmd_audit_seal(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.services.annual import annual_report
+
+    with _register_desk(args) as desk:
+        report = annual_report(desk, args.year)
+    percent = report.in_time_percent
+    print(f"year {report.year}: {report.cases} cases, {report.answered} answered, "
+          f"{report.answered_in_time} within the time limit ({'–' if percent is None else f'{percent:g} %'}), "
+          f"{report.extended} extended, {report.refused} refused, {report.withdrawn} withdrawn, "
+          f"{report.open_cases} awaiting an answer, {report.outstanding_parts} requests without an outcome, "
+          f"median {report.median_days if report.median_days is not None else '–'} days to answer")  # fmt: skip
+    for kind, counts in report.requests_by_month.items():
+        print(f"  {kind:<20} " + " ".join(f"{n:4d}" for n in counts) + f"  = {sum(counts)}")
+    if args.pdf:
+        from desktop.config import find_config, load_config
+        from desktop.report.annual_pdf import build_annual
+        from desktop.services.files import write_private
+
+        config_path = find_config(getattr(args, "config", None))
+        organisation = load_config(config_path).organisation.name if config_path else ""
+        pdf, pages = build_annual(report, organisation, args.lang)
+        write_private(args.pdf, pdf)
+        print(f"{args.pdf}: {pages} pages")
+    return 0
+
+
 def cmd_register_purge(args: argparse.Namespace) -> int:
     from desktop.core.staff import Role
     from desktop.services.retention import purge_ended_cases
@@ -491,6 +517,14 @@ def build_parser() -> argparse.ArgumentParser:
     seal_parser.set_defaults(handler=cmd_audit_seal)
     new_key = audit_commands.add_parser("new-key", help="print a new random audit key for `secrets set audit-key`")
     new_key.set_defaults(handler=cmd_audit_new_key)
+
+    yearly = commands.add_parser(
+        "report", help="the year's figures for the person responsible for data protection (no personal data)"
+    )
+    yearly.add_argument("--year", type=int, help="default: this year")
+    yearly.add_argument("--pdf", metavar="FILE.pdf", help="also as a printable PDF")
+    yearly.add_argument("--lang", choices=["sv", "en"], default="sv")
+    yearly.set_defaults(handler=cmd_report)
 
     register = commands.add_parser("register", help="the case register")
     register_commands = register.add_subparsers(title="register commands", metavar="ACTION", required=True)

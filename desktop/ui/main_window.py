@@ -57,6 +57,11 @@ class MainWindow(QMainWindow):
             people.triggered.connect(self.manage_staff)
             self.toolbar.addAction(people)
             self.actions_by_name["staff"] = people
+            yearly = QAction(tr("Årsrapport"), self)
+            yearly.setObjectName("annual_report")
+            yearly.triggered.connect(self.show_report)
+            self.toolbar.addAction(yearly)
+            self.actions_by_name["report"] = yearly
         rules = QAction(tr("Regler"), self)
         rules.setObjectName("policy")
         rules.triggered.connect(self.show_policy)
@@ -163,6 +168,13 @@ class MainWindow(QMainWindow):
 
         if not self.locked:
             StaffDialog(self.desk, self.staff, self).exec()
+
+    def show_report(self) -> None:
+        """The year's figures for the person responsible for data protection."""
+        from desktop.ui.report_dialog import ReportDialog
+
+        if not self.locked:
+            ReportDialog(self.desk, self).exec()
 
     def show_policy(self) -> None:
         """The policy in force here; administrators change it for every desk."""

@@ -230,6 +230,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="128"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="39"/>
         <source>Ärenden</source>
         <translation>Cases</translation>
     </message>
@@ -1025,6 +1026,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="55"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="54"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
@@ -1297,22 +1299,29 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="60"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="31"/>
+        <source>Årsrapport</source>
+        <translation>Annual report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="65"/>
         <source>Regler</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>%1 (%2) · Insyn %3</source>
         <translation>%1 (%2) · Insyn %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>Ärende %1 registrerat. Svara senast %2.</source>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
@@ -1853,6 +1862,56 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <location filename="../../desktop/ui/letter_dialog.py" line="60"/>
         <source>Skriv ut …</source>
         <translation>Print …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="36"/>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="40"/>
+        <source>Besvarade</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="41"/>
+        <source>Besvarade inom tidsfristen</source>
+        <translation>Answered within the time limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="42"/>
+        <source>Förlängd svarstid</source>
+        <translation>Time to answer extended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="43"/>
+        <source>Avslagna</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="44"/>
+        <source>Återkallade</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="45"/>
+        <source>Väntar på svar</source>
+        <translation>Awaiting an answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="46"/>
+        <source>Begäranden utan registrerat utfall</source>
+        <translation>Requests without a recorded outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="47"/>
+        <source>Median, dagar till svar</source>
+        <translation>Median days to answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="93"/>
+        <source>Spara årsrapporten</source>
+        <translation>Save the annual report</translation>
     </message>
 </context>
 </TS>

@@ -273,19 +273,20 @@ def test_requests_other_than_access_need_their_details_and_get_an_outcome(qtbot,
     types = [page.request_table.item(r, 0).text() for r in range(page.request_table.rowCount())]
     assert types == ["Rättelse (art. 16)", "Stopp för direktmarknadsföring (art. 21)"]
     assert page.request_table.item(0, 1).text() == "Adressen är fel: ska vara Storgatan 5"
+    assert page.request_table.item(1, 2).text().startswith("Gäller från och med ")  # in force at once (21.3)
     monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *_a, **_k: ("Rättad i kundregistret", True))
     page.request_table.selectRow(0)
     page.outcome_button.click()
     assert page.request_table.item(0, 2).text() == "Rättad i kundregistret"
     timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
     assert any("Utfall registrerades: Rättelse (art. 16)" in t for t in timeline)
-    # Closing names the request still without an outcome and asks why; cancelling keeps the case open.
+    # The marketing stop took effect the day it was received: closing owes nothing for it.
     asked: list[str] = []
     monkeypatch.setattr(
         case_page.QInputDialog, "getText", lambda _parent, _title, text, *_a, **_k: asked.append(text) or ("", False)
     )
     page.close_case()
-    assert asked and "utfall för Stopp för direktmarknadsföring (art. 21)" in asked[0]
+    assert not any("direktmarknadsföring" in text for text in asked)
     with desk.register.sessions() as session:
         case = session.execute(select(Case).where(Case.number == opened.number)).scalar_one()
         items = {i.type: (i.details, i.outcome) for i in session.execute(
@@ -685,3 +686,18 @@ def test_a_refusal_letter_is_saved_from_the_window_and_shows_on_the_timeline(qtb
     body = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(target).pages).split())
     assert "Beslut om din begäran" in body and "Uppenbart ogrundad begäran" in body
     assert any("Brev till besökaren" in page.timeline.item(i).text() for i in range(page.timeline.count()))
+
+
+def test_the_yearly_report_shows_the_registers_figures(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.report_dialog import ReportDialog
+
+    fill_visitor(qtbot, window, examples(desk)[0], "Åsa Öberg")
+    window.visit.register()
+    dialog = ReportDialog(desk, window)
+    qtbot.addWidget(dialog)
+    assert dialog.figures["cases"].text() == "1" and dialog.figures["open"].text() == "1"
+    target = tmp_path / "arsrapport.pdf"
+    monkeypatch.setattr(dialog, "ask_save_path", lambda: str(target))
+    dialog.save()
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(target).pages).split())
+    assert "Årsrapport" in text and "Åsa" not in text
