@@ -167,6 +167,8 @@ def result_text(section: SourceSection, document: ExtractDocument, t: dict[str, 
     if section.status in (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED):
         return t["result_failed"].format(date=promised)
     if section.status is SourceStatus.NOT_SEARCHED:
+        if not section.not_searched_by:  # a system added to the configuration after the gather
+            return t["result_not_searched_plain"]
         return t["result_not_searched"].format(kinds=list_words(section.not_searched_by, language))
     parts = []
     if section.row_count:
@@ -365,6 +367,9 @@ def _source_section(
         return story
     language = document.language
     if section.status is SourceStatus.NOT_SEARCHED:
+        if not section.not_searched_by:
+            story.append(_p(t["result_not_searched_plain"], styles["body"]))
+            return story
         kinds = list_words(section.not_searched_by, language)
         story.append(_p(t["not_searched_body"].format(kinds=kinds), styles["body"]))
         return story

@@ -50,6 +50,7 @@ SV: dict[str, str] = {
         "Inte sökt: här kan vi bara söka på {kinds}, och någon sådan uppgift om dig har vi inte"
     ),
     "result_nothing_partly": "Inga uppgifter när vi sökte på {searched}",
+    "result_not_searched_plain": "Inte sökt när utdraget togs fram. Kontakta oss om du vill att vi söker här.",
     "result_also_not_searched": "Vi kunde inte söka på {kinds}: någon sådan uppgift om dig har vi inte.",
     "result_unconfirmed": (
         "{count} möjliga uppgifter är inte med, eftersom vi inte har kunnat bekräfta att de gäller dig."
@@ -262,6 +263,7 @@ EN: dict[str, str] = {
     "result_failed": "Could not be searched – answer by {date}",
     "result_not_searched": "Not searched: it can only be searched by {kinds}, and we hold none for you",
     "result_nothing_partly": "No data when we searched by {searched}",
+    "result_not_searched_plain": "Not searched when this extract was produced. Contact us if you want us to search it.",
     "result_also_not_searched": "We could not search by {kinds}: we hold none for you.",
     "result_unconfirmed": "{count} possible items are not included, as we could not confirm that they are yours.",
     "result_unconfirmed_one": "1 possible item is not included, as we could not confirm that it is yours.",

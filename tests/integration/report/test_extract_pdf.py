@@ -332,3 +332,12 @@ def test_one_and_many_are_counted_in_the_readers_words() -> None:
     assert "System A 1 uppgift." in first and "1 uppgifter" not in first
     english = " ".join(text_of(build_extract(dataclasses.replace(one, language="en"))[0])[0].split())
     assert "System A 1 item." in english
+
+
+def test_a_system_not_searched_for_no_known_reason_is_never_called_empty() -> None:
+    doc = dataclasses.replace(
+        document(rows=1),
+        sources=[SourceSection("new", "Nytt system", SourceStatus.NOT_SEARCHED, Art15(purpose="X"), [])],
+    )
+    first = " ".join(text_of(build_extract(doc)[0])[0].split())
+    assert "Nytt system Inte sökt när utdraget togs fram." in first and "Inga uppgifter" not in first
