@@ -59,7 +59,7 @@ def test_the_frozen_program_runs_a_whole_case(bundle: Path, tmp_path: Path) -> N
     number = opened.stdout.strip()
     pdf = tmp_path / "extract.pdf"
     extract = frozen(bundle, tmp_path, "case", "extract", number, "--config", config, "--out", str(pdf),
-                     "--staff", "disk1", "--approved-by", "granskare", "--lang", "en",
+                     "--staff", "disk1", "--approved-by", "granskare", "--lang", "en", "--leave-out-weak",
                      stdin="demo-disk1\ndemo-granskare\n")  # fmt: skip
     assert extract.returncode == 0, extract.stderr
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
