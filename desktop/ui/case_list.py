@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.casework import CaseFilter, CaseRow, count_cases, fetch_cases
 from desktop.services.desk import Desk
-from desktop.ui.common import heading, status_labels, tr
+from desktop.ui.common import count_text, heading, status_labels, tr
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -170,7 +170,7 @@ class CaseListPage(QWidget):
         self.model.filter = self.filter.currentData()
         self.model.search = self.search.text()
         self.model.reload()
-        self.count.setText(tr("%1 ärenden").replace("%1", str(self.model.total)))
+        self.count.setText(count_text(self.model.total, tr("%n ärende"), tr("%n ärenden")))
         for column, width in enumerate((100, 220, 130, 150, 100)):
             self.table.setColumnWidth(column, width)
 

@@ -10,6 +10,14 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # the context lupdate gives module-level tr()
 
 
+def count_text(n: int, one: str, many: str) -> str:
+    """A count in the reader's words: `one` for 1, else `many` ("%n uppgift" / "%n uppgifter"),
+    both already translated; the number grouped as the language writes it (8 767 / 8,767)."""
+    swedish = tr("In English") == "In English"  # no translator installed: the window is Swedish
+    grouped = f"{n:,}".replace(",", "\u00a0") if swedish else f"{n:,}"
+    return (one if n == 1 else many).replace("%n", grouped)
+
+
 def request_labels() -> dict[str, str]:
     return {
         "access": tr("Registerutdrag (art. 15)"),

@@ -31,7 +31,7 @@ from desktop.services.casework import CaseFile, case_file
 from desktop.services.desk import Desk
 from desktop.services.gathering import CaseGather
 from desktop.services.visit import RETRYABLE, Visit
-from desktop.ui.common import error_box, service_message, tr
+from desktop.ui.common import count_text, error_box, service_message, tr
 from desktop.ui.workers import progress_relay, run_task
 
 
@@ -75,7 +75,7 @@ STATUS_COLOURS = {
 
 def source_status_text(status: SourceStatus, count: int, message: str) -> str:
     if status is SourceStatus.OK:
-        return tr("Klart – %n uppgifter").replace("%n", str(count))
+        return tr("Klart – %1").replace("%1", count_text(count, tr("%n uppgift"), tr("%n uppgifter")))
     return {
         SourceStatus.WAITING: tr("Väntar"),
         SourceStatus.RUNNING: tr("Söker …"),
@@ -265,8 +265,8 @@ class GatherView(QWidget):
             self._on_progress(source)
         failed = [s for s in result.sources.values() if s.status in RETRYABLE]
         self.summary.setText(
-            tr("Klart: %1 uppgifter från %2 system.")
-            .replace("%1", str(result.record_count))
+            tr("Klart: %1 från %2 system.")
+            .replace("%1", count_text(result.record_count, tr("%n uppgift"), tr("%n uppgifter")))
             .replace("%2", str(sum(1 for s in result.sources.values() if s.status.reached)))
             + (tr(" %1 system kunde inte sökas.").replace("%1", str(len(failed))) if failed else "")
         )

@@ -32,7 +32,7 @@ from desktop.core.extract import GatherResult, Record, Strength
 from desktop.errors import UserError
 from desktop.services.review import ReviewReason
 from desktop.services.visit import Visit
-from desktop.ui.common import error_box, service_message, tr
+from desktop.ui.common import count_text, error_box, service_message, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -265,7 +265,8 @@ class ReviewView(QWidget):
         if self.visit is None or self.visit.result is None:
             return
         undecided = self.visit.undecided_weak()
-        text = tr("%1 uppgifter hittades.").replace("%1", str(self.visit.result.record_count))
+        found = count_text(self.visit.result.record_count, tr("%n uppgift"), tr("%n uppgifter"))
+        text = tr("%1 hittades.").replace("%1", found)
         if undecided:
             text += " " + tr(
                 "%1 möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i "

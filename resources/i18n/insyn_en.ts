@@ -61,7 +61,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="116"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -72,19 +72,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="39"/>
-        <location filename="../../desktop/ui/common.py" line="117"/>
+        <location filename="../../desktop/ui/common.py" line="125"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="41"/>
-        <location filename="../../desktop/ui/common.py" line="113"/>
+        <location filename="../../desktop/ui/common.py" line="121"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="43"/>
-        <location filename="../../desktop/ui/common.py" line="114"/>
+        <location filename="../../desktop/ui/common.py" line="122"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -271,8 +271,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="173"/>
-        <source>%1 ärenden</source>
-        <translation>%1 cases</translation>
+        <source>%n ärende</source>
+        <translation>%n case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="173"/>
+        <source>%n ärenden</source>
+        <translation>%n cases</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="47"/>
@@ -617,349 +622,344 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="15"/>
+        <location filename="../../desktop/ui/common.py" line="23"/>
         <source>Registerutdrag (art. 15)</source>
         <translation>Access – data extract (Art. 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="16"/>
+        <location filename="../../desktop/ui/common.py" line="24"/>
         <source>Rättelse (art. 16)</source>
         <translation>Rectification (Art. 16)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="17"/>
+        <location filename="../../desktop/ui/common.py" line="25"/>
         <source>Radering (art. 17)</source>
         <translation>Erasure (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="18"/>
+        <location filename="../../desktop/ui/common.py" line="26"/>
         <source>Begränsning (art. 18)</source>
         <translation>Restriction (Art. 18)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="19"/>
+        <location filename="../../desktop/ui/common.py" line="27"/>
         <source>Dataportabilitet (art. 20)</source>
         <translation>Data portability (Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="20"/>
+        <location filename="../../desktop/ui/common.py" line="28"/>
         <source>Invändning (art. 21)</source>
         <translation>Objection (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="21"/>
+        <location filename="../../desktop/ui/common.py" line="29"/>
         <source>Stopp för direktmarknadsföring (art. 21)</source>
         <translation>Stop direct marketing (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="22"/>
+        <location filename="../../desktop/ui/common.py" line="30"/>
         <source>Återkalla samtycke (art. 7.3)</source>
         <translation>Withdraw consent (Art. 7(3))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="28"/>
+        <location filename="../../desktop/ui/common.py" line="36"/>
         <source>Mottaget</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="29"/>
+        <location filename="../../desktop/ui/common.py" line="37"/>
         <source>Identitet kontrollerad</source>
         <translation>Identity verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="30"/>
+        <location filename="../../desktop/ui/common.py" line="38"/>
         <source>Insamling</source>
         <translation>Gathering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="31"/>
+        <location filename="../../desktop/ui/common.py" line="39"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="32"/>
+        <location filename="../../desktop/ui/common.py" line="40"/>
         <source>Klart att lämna ut</source>
         <translation>Ready to deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="33"/>
+        <location filename="../../desktop/ui/common.py" line="41"/>
         <source>Utlämnat</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="34"/>
+        <location filename="../../desktop/ui/common.py" line="42"/>
         <source>Avslutat</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="35"/>
+        <location filename="../../desktop/ui/common.py" line="43"/>
         <source>Avslaget</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="36"/>
+        <location filename="../../desktop/ui/common.py" line="44"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="42"/>
+        <location filename="../../desktop/ui/common.py" line="50"/>
         <source>Nationellt id-kort</source>
         <translation>National identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="43"/>
+        <location filename="../../desktop/ui/common.py" line="51"/>
         <source>Svenskt pass</source>
         <translation>Swedish passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="44"/>
+        <location filename="../../desktop/ui/common.py" line="52"/>
         <source>Svenskt körkort</source>
         <translation>Swedish driving licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="45"/>
+        <location filename="../../desktop/ui/common.py" line="53"/>
         <source>Id-kort (SIS-märkt)</source>
         <translation>Identity card (SIS)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="46"/>
+        <location filename="../../desktop/ui/common.py" line="54"/>
         <source>Skatteverkets id-kort</source>
         <translation>Swedish Tax Agency identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="47"/>
+        <location filename="../../desktop/ui/common.py" line="55"/>
         <source>Tjänstekort</source>
         <translation>Service card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="48"/>
+        <location filename="../../desktop/ui/common.py" line="56"/>
         <source>Utländskt pass</source>
         <translation>Foreign passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="49"/>
+        <location filename="../../desktop/ui/common.py" line="57"/>
         <source>Utländskt id-kort (EU/EES)</source>
         <translation>Foreign identity card (EU/EEA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="50"/>
+        <location filename="../../desktop/ui/common.py" line="58"/>
         <source>Annan handling</source>
         <translation>Other document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="57"/>
+        <location filename="../../desktop/ui/common.py" line="65"/>
         <source>Skriv personnumret.</source>
         <translation>Type the personal identity number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="58"/>
+        <location filename="../../desktop/ui/common.py" line="66"/>
         <source>Skriv som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.</source>
         <translation>Type it as YYMMDD-NNNN or YYYYMMDD-NNNN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="59"/>
+        <location filename="../../desktop/ui/common.py" line="67"/>
         <source>Personnumret ska ha 10 eller 12 siffror.</source>
         <translation>The number must have 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="60"/>
+        <location filename="../../desktop/ui/common.py" line="68"/>
         <source>Plustecken används bara med tio siffror (över 100 år).</source>
         <translation>A plus sign is only used with ten digits (over 100 years of age).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="61"/>
+        <location filename="../../desktop/ui/common.py" line="69"/>
         <source>Födelsedatumet finns inte.</source>
         <translation>The date of birth does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="62"/>
+        <location filename="../../desktop/ui/common.py" line="70"/>
         <source>Födelsedatumet ligger i framtiden.</source>
         <translation>The date of birth lies in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="63"/>
+        <location filename="../../desktop/ui/common.py" line="71"/>
         <source>Födelsenumret 000 delas aldrig ut.</source>
         <translation>Birth number 000 is never issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="64"/>
+        <location filename="../../desktop/ui/common.py" line="72"/>
         <source>Kontrollsiffran stämmer inte – kontrollera siffrorna.</source>
         <translation>The check digit is wrong – check the digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="65"/>
+        <location filename="../../desktop/ui/common.py" line="73"/>
         <source>Personnumret är inte giltigt.</source>
         <translation>The personal identity number is not valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="73"/>
+        <location filename="../../desktop/ui/common.py" line="81"/>
         <source>Id-handlingen har gått ut och kan inte godtas.</source>
         <translation>The ID document has expired and cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="74"/>
+        <location filename="../../desktop/ui/common.py" line="82"/>
         <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
         <translation>The issuing country does not fit the type of document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="75"/>
+        <location filename="../../desktop/ui/common.py" line="83"/>
         <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
         <translation>Type at least the last four characters of the document number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="76"/>
+        <location filename="../../desktop/ui/common.py" line="84"/>
         <source>Beskriv handlingen när typen är ”Annan handling”.</source>
         <translation>Describe the document when its type is “Other document”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="77"/>
+        <location filename="../../desktop/ui/common.py" line="85"/>
         <source>Skriv namnet som det står på id-handlingen.</source>
         <translation>Type the name as it stands on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="78"/>
+        <location filename="../../desktop/ui/common.py" line="86"/>
         <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
         <translation>The machine-readable zone disagrees with what was typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="79"/>
+        <location filename="../../desktop/ui/common.py" line="87"/>
         <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
         <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="80"/>
+        <location filename="../../desktop/ui/common.py" line="88"/>
         <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
         <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="81"/>
+        <location filename="../../desktop/ui/common.py" line="89"/>
         <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
         <translation>The machine-readable zone holds characters it may not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="82"/>
+        <location filename="../../desktop/ui/common.py" line="90"/>
         <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
         <translation>The power of attorney or guardianship details are incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="83"/>
+        <location filename="../../desktop/ui/common.py" line="91"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="84"/>
+        <location filename="../../desktop/ui/common.py" line="92"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="85"/>
+        <location filename="../../desktop/ui/common.py" line="93"/>
         <source>Namnet är för långt (högst 200 tecken).</source>
         <translation>The name is too long (200 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="86"/>
+        <location filename="../../desktop/ui/common.py" line="94"/>
         <source>Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen.</source>
         <translation>The name contains invisible or control characters. Type it as on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="87"/>
+        <location filename="../../desktop/ui/common.py" line="95"/>
         <source>Namnet måste innehålla bokstäver.</source>
         <translation>The name must contain letters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="88"/>
+        <location filename="../../desktop/ui/common.py" line="96"/>
         <source>Texten är för lång (högst 4 000 tecken).</source>
         <translation>The text is too long (4,000 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="89"/>
+        <location filename="../../desktop/ui/common.py" line="97"/>
         <source>Texten innehåller osynliga tecken eller styrtecken.</source>
         <translation>The text contains invisible or control characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="90"/>
+        <location filename="../../desktop/ui/common.py" line="98"/>
         <source>Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret.</source>
         <translation>This cannot be searched by – check the e-mail address, phone number or number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="91"/>
+        <location filename="../../desktop/ui/common.py" line="99"/>
         <source>Systemen kan inte sökas på den här sortens uppgift.</source>
         <translation>The systems cannot be searched by this kind of identifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="92"/>
+        <location filename="../../desktop/ui/common.py" line="100"/>
         <source>Högst 20 uppgifter att söka på per ärende.</source>
         <translation>At most 20 identifiers to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="94"/>
+        <location filename="../../desktop/ui/common.py" line="102"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="101"/>
+        <location filename="../../desktop/ui/common.py" line="109"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="102"/>
+        <location filename="../../desktop/ui/common.py" line="110"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="103"/>
+        <location filename="../../desktop/ui/common.py" line="111"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="104"/>
+        <location filename="../../desktop/ui/common.py" line="112"/>
         <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
         <translation>The case was not refused; there is no decision to write about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="105"/>
+        <location filename="../../desktop/ui/common.py" line="113"/>
         <source>Svarstiden är inte förlängd.</source>
         <translation>The time to answer has not been extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="106"/>
+        <location filename="../../desktop/ui/common.py" line="114"/>
         <source>Ärendet har ingen annan begäran än registerutdrag.</source>
         <translation>The case has no request besides access.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="107"/>
+        <location filename="../../desktop/ui/common.py" line="115"/>
         <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="108"/>
+        <location filename="../../desktop/ui/common.py" line="116"/>
         <source>Välj hur besökaren får brevet.</source>
         <translation>Choose how the visitor gets the letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/common.py" line="118"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="115"/>
+        <location filename="../../desktop/ui/common.py" line="123"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="122"/>
+        <location filename="../../desktop/ui/common.py" line="130"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="124"/>
+        <location filename="../../desktop/ui/common.py" line="132"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <source>Klart – %n uppgifter</source>
-        <translation>Done – %n items</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="80"/>
@@ -997,7 +997,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="129"/>
+        <location filename="../../desktop/ui/common.py" line="137"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1136,6 +1136,25 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Save the machine-readable copy</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/gather_view.py" line="78"/>
+        <source>Klart – %1</source>
+        <translation>Done – %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="78"/>
+        <location filename="../../desktop/ui/gather_view.py" line="269"/>
+        <location filename="../../desktop/ui/review_view.py" line="268"/>
+        <source>%n uppgift</source>
+        <translation>%n item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="78"/>
+        <location filename="../../desktop/ui/gather_view.py" line="269"/>
+        <location filename="../../desktop/ui/review_view.py" line="268"/>
+        <source>%n uppgifter</source>
+        <translation>%n items</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/gather_view.py" line="87"/>
         <source>Inte sökt</source>
         <translation>Not searched</translation>
@@ -1223,8 +1242,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="268"/>
-        <source>Klart: %1 uppgifter från %2 system.</source>
-        <translation>Done: %1 items from %2 systems.</translation>
+        <source>Klart: %1 från %2 system.</source>
+        <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="271"/>
@@ -1310,6 +1329,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Policy</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/common.py" line="16"/>
         <location filename="../../desktop/ui/main_window.py" line="71"/>
         <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>In English</source>
@@ -1582,7 +1602,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="210"/>
-        <location filename="../../desktop/ui/review_view.py" line="328"/>
+        <location filename="../../desktop/ui/review_view.py" line="329"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
@@ -1612,17 +1632,17 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="268"/>
-        <source>%1 uppgifter hittades.</source>
-        <translation>%1 items found.</translation>
+        <location filename="../../desktop/ui/review_view.py" line="269"/>
+        <source>%1 hittades.</source>
+        <translation>%1 found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="271"/>
+        <location filename="../../desktop/ui/review_view.py" line="272"/>
         <source>%1 möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>%1 possible matches (found only through e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="274"/>
+        <location filename="../../desktop/ui/review_view.py" line="275"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>

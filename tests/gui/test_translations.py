@@ -63,3 +63,11 @@ def test_qts_own_dialogs_speak_swedish(qtbot) -> None:  # type: ignore[no-untype
     finally:
         for translator in app.findChildren(QTranslator):  # type: ignore[union-attr]
             app.removeTranslator(translator)  # type: ignore[union-attr]
+
+
+def test_counts_read_as_the_language_writes_them(qapp) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.common import count_text, tr
+
+    assert count_text(1, tr("%n uppgift"), tr("%n uppgifter")) == "1 uppgift"
+    assert count_text(8767, tr("%n uppgift"), tr("%n uppgifter")) == "8\u00a0767 uppgifter"
+    assert count_text(1, tr("%n ärende"), tr("%n ärenden")) == "1 ärende"
