@@ -122,9 +122,8 @@ class _Part:
         # Records carry the Swedish labels (the review is in Swedish); the reader gets theirs.
         self.english = language != "sv"
         self.relabel: dict[str, str] = {labels.get(column, column): label for column, label in english.items()}
-        self.column_label = {column: sv for column, sv in labels.items()}
         self.conditions = [
-            ({self.column_label.get(k, k): set(v) for k, v in c.when.items()}, art15_of(c, language))
+            ({labels.get(k, k): set(v) for k, v in c.when.items()}, art15_of(c, language))
             for c in getattr(node, "facts_when", ())
         ]
         conversation = getattr(node, "conversation", None)

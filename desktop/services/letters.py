@@ -26,6 +26,14 @@ from desktop.services.gathering import load_case
 METHODS = ("handed", "posted", "emailed")  # how the visitor was told: at the desk, by post, by e-mail
 
 
+# The audit event of the decision each letter tells of: its action and, for a status change, the status.
+_DECISIONS: dict[str, tuple[str, str | None]] = {
+    "refusal": ("case.status", CaseStatus.REJECTED.value),
+    "extension": ("case.extended", None),
+    "outcome": ("request.outcome", None),
+}
+
+
 class LetterRefused(UserError):
     """`code` names why, for the window's Swedish text: letter.kind, letter.not_rejected,
     letter.not_extended, letter.no_requests, letter.method, letter.purged."""
@@ -78,11 +86,8 @@ def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, st
             raise LetterRefused("letter.not_extended", f"case {case_number} has not been extended")
         if kind == "outcome" and not others:
             raise LetterRefused("letter.no_requests", f"case {case_number} has no request besides access")
-        decided_by = {
-            "refusal": lambda: _decided_by(session, case, "case.status", CaseStatus.REJECTED.value, staff_id),
-            "extension": lambda: _decided_by(session, case, "case.extended", None, staff_id),
-            "outcome": lambda: _decided_by(session, case, "request.outcome", None, staff_id),
-        }[kind]()
+        action, to = _DECISIONS[kind]
+        decided_by = _decided_by(session, case, action, to, staff_id)
         return LetterDocument(
             kind=kind,
             organisation=organisation_of(desk.config, language),

@@ -3,6 +3,8 @@ register's figures for a year, savable as PDF. No personal data."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,15 +59,9 @@ class ReportDialog(QDialog):
         save.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.year.setValue(self._this_year())
+        self.year.setValue(date.today().year)
         self.year.valueChanged.connect(lambda _year: self.load())
         self.load()
-
-    @staticmethod
-    def _this_year() -> int:
-        from datetime import date
-
-        return date.today().year
 
     def load(self) -> None:
         try:
