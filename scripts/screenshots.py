@@ -105,6 +105,29 @@ def main() -> None:
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(name)],
                        check=True)  # fmt: skip
         print(f"{name}.png")
+    # The extract goes out with HR's manual check still open; it follows as a supplement.
+    visit = window.case.visit
+    assert visit is not None
+    visit.render("sv")
+    visit.deliver_files(work / "utdrag.pdf")
+    window.case._delivered("saved")
+    window.show_cases()
+    shot(window, "13a-case-list-awaiting-supplement")
+    window.show_case(visit.number)
+    window.case.tabs.setCurrentWidget(window.case.gather)
+    shot(window, "13b-awaiting-supplement")
+    window.case.gather.start()
+    wait(lambda: window.case.result is not None)
+    visit.record_manual("rekrytering", found=True, note="En ansökan till tjänsten som montör, mars 2026.")
+    visit.approve("granskare", "demo-granskare")
+    pdf = work / "komplettering.pdf"
+    pdf.write_bytes(visit.render("sv").pdf)
+    visit.deliver_files(work / "komplettering-levererad.pdf")
+    window.case._delivered("saved")
+    name = out / "13-supplement-first-page"
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(name)],
+                   check=True)  # fmt: skip
+    print(f"{name}.png")
     window.case.tabs.setCurrentIndex(0)
     shot(window, "08-case-timeline")
     window.show_cases()

@@ -288,6 +288,7 @@ class ExtractDocument:
     subject_is_coordination_number: bool = False  # samordningsnummer, labelled as such
     representation: Representation | None = None
     checked_document: str | None = None  # the type of the visitor's own identity document
+    supplement_of: date | None = None  # a supplementary extract: the day the first was handed over
 
     @property
     def promised_date(self) -> date:

@@ -85,7 +85,9 @@ ALLOWED_TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
     _S.REVIEW: frozenset({_S.GATHERING, _S.READY, *_ENDINGS}),
     # Ready may go back to review when the approver sends it back.
     _S.READY: frozenset({_S.DELIVERED, _S.REVIEW, _S.GATHERING, _S.WITHDRAWN}),
-    _S.DELIVERED: frozenset({_S.CLOSED}),
+    # A delivered case gathers again only what its extract left outstanding (a system that
+    # failed, a manual check not yet answered), for a supplementary extract.
+    _S.DELIVERED: frozenset({_S.GATHERING, _S.CLOSED}),
     _S.REJECTED: frozenset({_S.CLOSED}),
     _S.WITHDRAWN: frozenset({_S.CLOSED}),
     _S.CLOSED: frozenset(),

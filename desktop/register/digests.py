@@ -59,6 +59,8 @@ def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
             state["purged_at"] = _plain(row.purged_at)
         if row.identifiers:  # only where given: a case from before keeps its digest
             state["identifiers"] = [[i.kind, i.value] for i in row.identifiers]
+        if row.outstanding is not None:  # only while something is owed after a delivery
+            state["outstanding"] = row.outstanding
         return "case", str(row.id), state
     if isinstance(row, Staff):
         staff_columns = ("username", "display_name", "roles", "password_hash", "active", "failed_sign_ins",
@@ -67,7 +69,10 @@ def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
     if isinstance(row, Delivery):
         columns = ("case_id", "delivered_at", "staff_id", "method", "language", "sha256", "page_count", "byte_size",
                    "approved_by_id")  # fmt: skip
-        return "delivery", str(row.id), {c: _plain(getattr(row, c)) for c in columns}
+        delivery = {c: _plain(getattr(row, c)) for c in columns}
+        if row.outstanding is not None or row.supplement:  # a delivery from before keeps its digest
+            delivery |= {"outstanding": row.outstanding, "supplement": bool(row.supplement)}
+        return "delivery", str(row.id), delivery
     if isinstance(row, Letter):
         columns = ("case_id", "kind", "produced_at", "staff_id", "method", "language", "sha256", "page_count",
                    "byte_size")  # fmt: skip

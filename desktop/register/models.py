@@ -133,6 +133,9 @@ class Case(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     closed_at: Mapped[datetime | None]  # when the case ended: closed, rejected or withdrawn
     purged_at: Mapped[datetime | None]  # its personal data removed (services/retention.py)
+    # Source ids the visitor is still owed after the latest delivery, as JSON (NULL: nothing):
+    # a system that failed, a manual check not answered; a supplementary extract answers them.
+    outstanding: Mapped[str | None] = mapped_column(Text)
     # Mixed into the row digest the audit chain keeps, so that a digest cannot be used to guess
     # the personnummer once the case's personal data is purged (the salt goes with it).
     digest_salt: Mapped[str | None] = mapped_column(String(40))
@@ -303,6 +306,8 @@ class Delivery(Base):
     page_count: Mapped[int]
     byte_size: Mapped[int]
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    outstanding: Mapped[str | None] = mapped_column(Text)  # JSON source ids this extract left owed
+    supplement: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     case: Mapped[Case] = relationship(back_populates="deliveries")
 

@@ -115,6 +115,8 @@ def cell_text(value: Any, language: str) -> str:
 def build_extract(document: ExtractDocument) -> tuple[bytes, int]:
     """Render the extract; returns the PDF's bytes and its number of pages."""
     t = texts(document.language)
+    if document.supplement_of is not None:
+        t = {**t, "title": t["title_supplement"]}
     styles = _styles()
     story: list[Flowable] = []
     story += _first_page(document, t, styles)
@@ -244,6 +246,11 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
                 (t["case_number"], document.case_number),
                 (t["received"], format_date(document.received_on, language)),
                 (t["produced"], format_date(document.produced_on, language)),
+                *(
+                    [(t["supplements"], format_date(document.supplement_of, language))]
+                    if document.supplement_of is not None
+                    else []
+                ),
                 (t["asked"], "\n".join(t[f"request_{r}"] for r in document.requests)),
             ],
             styles,
@@ -251,6 +258,16 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
         Spacer(1, 4 * mm),
         _p(t["intro"], styles["body"]),
     ]
+    if document.supplement_of is not None:
+        story.append(
+            _p(
+                t["supplement_intro"].format(
+                    date=format_date(document.supplement_of, language),
+                    systems=list_words([s.name for s in document.sources], language, every=True),
+                ),
+                styles["body"],
+            )
+        )
     document_names = DOCUMENT_NAMES[language]
     if document.representation is not None and document.representation.document:
         checked = document_names.get(document.representation.document, document.representation.document)
@@ -261,7 +278,12 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
     story += [
         _p(t["how_to_read"], styles["small"]),
         _p(t["summary_heading"], styles["h2"]),
-        _p(t["summary_intro"].format(count=len(document.sources)), styles["body"]),
+        _p(
+            t["summary_intro_supplement"]
+            if document.supplement_of is not None
+            else t["summary_intro"].format(count=len(document.sources)),
+            styles["body"],
+        ),
     ]
     rows = [[_p(t["col_system"], styles["label"]), _p(t["col_result"], styles["label"])]]
     rows += [[_p(s.name, styles["cell"]), _p(result_text(s, document, t), styles["cell"])] for s in document.sources]

@@ -105,6 +105,8 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
             "deadline": document.deadline.isoformat(),
             "extended_deadline": document.extended_deadline.isoformat() if document.extended_deadline else None,
             "requests": list(document.requests),
+            # A supplementary extract: the day the first extract, which this completes, was handed over.
+            "supplement_of": document.supplement_of.isoformat() if document.supplement_of else None,
             "other_requests": [
                 {
                     "type": note.type,

@@ -12,6 +12,14 @@ from decimal import Decimal
 
 SV: dict[str, str] = {
     "title": "Registerutdrag",
+    "title_supplement": "Kompletterande registerutdrag",
+    "supplements": "Kompletterar utdraget från",
+    "supplement_intro": (
+        "Det här kompletterar registerutdraget som du fick {date}. Då kunde vi inte svara för alla "
+        "system. Här är svaret för de system som återstod: {systems}. Varför vi har uppgifterna och "
+        "vilka rättigheter du har står också här, så att utdraget går att läsa för sig."
+    ),
+    "summary_intro_supplement": "Så här ser det ut i de system som återstod:",
     "subtitle": "Dina personuppgifter hos {organisation}",
     "confidential": "Konfidentiellt – innehåller personuppgifter",
     "draft": "Ej godkänt – utkast",
@@ -69,6 +77,7 @@ SV: dict[str, str] = {
         "uppgift om dig har vi inte. Kontakta oss om du vill att vi söker på en sådan uppgift."
     ),
     "and": "eller",
+    "all_of": "och",
     "result_manual_found": "Kontrollerat manuellt – uppgifter finns",
     "result_manual_nothing": "Kontrollerat manuellt – inga uppgifter",
     "result_manual_open": "Kontrolleras manuellt – svar senast {date}",
@@ -227,6 +236,15 @@ SV: dict[str, str] = {
 
 EN: dict[str, str] = {
     "title": "Data extract",
+    "title_supplement": "Supplementary data extract",
+    "supplements": "Completes the extract of",
+    "supplement_intro": (
+        "This completes the data extract you received on {date}. At that time we could not answer "
+        "for every system. Here is the answer for the systems that remained: {systems}. Why we hold "
+        "the data and what rights you have are set out here again, so that this extract can be read "
+        "on its own."
+    ),
+    "summary_intro_supplement": "This is what we found in the systems that remained:",
     "subtitle": "Your personal data held by {organisation}",
     "confidential": "Confidential – contains personal data",
     "draft": "Not approved – draft",
@@ -277,6 +295,7 @@ EN: dict[str, str] = {
         "for you. Contact us if you want us to search by one."
     ),
     "and": "or",
+    "all_of": "and",
     "result_manual_found": "Checked by hand – data found",
     "result_manual_nothing": "Checked by hand – no data",
     "result_manual_open": "Being checked by hand – answer by {date}",
@@ -522,9 +541,10 @@ def format_text(value: str, language: str) -> str:
     return value
 
 
-def list_words(words: tuple[str, ...] | list[str], language: str) -> str:
-    """"e-postadress eller kundnummer", "e-post, telefon eller kundnummer"."""
-    word = texts(language)["and"]
+def list_words(words: tuple[str, ...] | list[str], language: str, *, every: bool = False) -> str:
+    """"e-postadress eller kundnummer", "e-post, telefon eller kundnummer"; with `every`,
+    "Kundregister och Fakturor"."""
+    word = texts(language)["all_of" if every else "and"]
     items = list(words)
     if len(items) <= 1:
         return "".join(items)

@@ -25,6 +25,7 @@ from desktop.register import audit
 from desktop.register.models import AuditEvent, Case, Staff, utcnow
 from desktop.register.repository import change_status, extend_deadline
 from desktop.services.cases import checked_text
+from desktop.services.delivery import first_delivered_on
 from desktop.services.desk import Desk, find_staff
 from desktop.services.gathering import load_case
 
@@ -49,6 +50,12 @@ class CaseRow:
     received_on: date
     deadline: date
     days_left: int
+    awaiting_supplement: bool = False  # delivered, with systems the extract said would follow
+
+    @property
+    def owes_answer(self) -> bool:
+        """Whether the deadline still binds: open, and not delivered in full."""
+        return CaseStatus(self.status).is_open and (self.status != CaseStatus.DELIVERED or self.awaiting_supplement)
 
 
 def today_local() -> date:
@@ -62,15 +69,24 @@ def _effective_deadline() -> ColumnElement[date]:
 def _query(what: CaseFilter, search: str, staff_id: int | None, today: date) -> Select:  # type: ignore[type-arg]
     deadline = _effective_deadline()
     query = select(
-        Case.number, Case.subject_name, Case.subject_personnummer, Case.status, Case.received_on, deadline.label("due")
+        Case.number,
+        Case.subject_name,
+        Case.subject_personnummer,
+        Case.status,
+        Case.received_on,
+        deadline.label("due"),
+        Case.outstanding,
     )
     if what in (CaseFilter.OPEN, CaseFilter.OVERDUE, CaseFilter.DUE_THIS_WEEK, CaseFilter.MINE):
         query = query.where(Case.status.in_(OPEN_STATUSES))
+    # The deadline binds a case until the visitor has everything: a delivered case only while
+    # the extract left something outstanding.
+    owes = or_(Case.status != CaseStatus.DELIVERED.value, Case.outstanding.is_not(None))
     if what is CaseFilter.OVERDUE:
-        query = query.where(deadline < today)
+        query = query.where(deadline < today, owes)
     elif what is CaseFilter.DUE_THIS_WEEK:
         week_end = date.fromordinal(today.toordinal() + 6 - today.weekday())
-        query = query.where(deadline >= today, deadline <= week_end)
+        query = query.where(deadline >= today, deadline <= week_end, owes)
     elif what is CaseFilter.MINE:
         query = query.where(Case.created_by_id == (staff_id or -1))
     elif what is CaseFilter.CLOSED:
@@ -141,8 +157,17 @@ def fetch_cases(
     with desk.register.sessions() as session:
         rows = session.execute(query.offset(offset).limit(limit)).all()
     return [
-        CaseRow(number, name, f"{pin[:8]}-****", status, received, due, (due - today).days)
-        for number, name, pin, status, received, due in rows
+        CaseRow(
+            number,
+            name,
+            f"{pin[:8]}-****",
+            status,
+            received,
+            due,
+            (due - today).days,
+            awaiting_supplement=status == CaseStatus.DELIVERED and bool(outstanding),
+        )
+        for number, name, pin, status, received, due, outstanding in rows
     ]
 
 
@@ -181,6 +206,8 @@ class CaseFile:
     request_lines: tuple[RequestLine, ...] = ()
     manual_answered: frozenset[str] = frozenset()  # manual sources with a recorded answer
     closing_note: str | None = None
+    first_delivered_on: date | None = None  # the day the first extract was handed over
+    outstanding: tuple[str, ...] = ()  # sources the latest extract said would follow
 
     @property
     def due(self) -> date:
@@ -220,6 +247,8 @@ def case_file(desk: Desk, number: str) -> CaseFile:
             request_lines=tuple(RequestLine(r.type, r.details, r.outcome, r.effective_on) for r in case.requests),
             manual_answered=frozenset(m.source_id for m in case.manual_outcomes),
             closing_note=case.closing_note,
+            first_delivered_on=first_delivered_on(case),
+            outstanding=tuple(json.loads(case.outstanding)) if case.outstanding else (),
         )
 
 

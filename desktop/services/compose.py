@@ -166,12 +166,18 @@ def compose_extract(
     *,
     language: str,
     produced_on: date | None = None,
+    supplement_of: date | None = None,
 ) -> ExtractDocument:
-    """The extract as the visitor will read it: what review included, masked where decided."""
+    """The extract as the visitor will read it: what review included, masked where decided.
+
+    With `supplement_of` (the day the first extract was handed over) it is a supplementary
+    extract: only the systems in `result`, which are those the earlier extract left outstanding."""
     manual = {m.source_id: m for m in case.manual_outcomes}
     words = identifier_words(config, language)
     sections = []
     for source in config.sources:
+        if supplement_of is not None and source.id not in result.sources:
+            continue
         gathered = result.sources.get(source.id)
         parts = {part.title: part for part in (_Part(source, node, language) for _, node in source_parts(source))}
         categories = []
@@ -218,11 +224,14 @@ def compose_extract(
         requests=tuple(r.type for r in case.requests),
         sources=sections,
         language=language,
-        other_requests=tuple(
+        other_requests=()
+        if supplement_of is not None  # the supplement answers only what the extract left open
+        else tuple(
             RequestNote(r.type, r.details, r.outcome, r.effective_on)
             for r in case.requests
             if r.type != RequestType.ACCESS
         ),
+        supplement_of=supplement_of,
         representation=representation_of(case),
         checked_document=next((v.document_type for v in case.verifications if v.role == "subject"), None),
     )

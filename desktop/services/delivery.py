@@ -9,14 +9,17 @@ pages, size, SHA-256), never the PDF or the data.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
+from datetime import date
 
-from desktop.core.extract import GatherResult
+from desktop.core.clock import LOCAL_ZONE
+from desktop.core.extract import GatherResult, SourceStatus
 from desktop.core.requests import CaseStatus
 from desktop.core.staff import Role
 from desktop.errors import UserError
 from desktop.register import audit
-from desktop.register.models import Delivery, Staff, utcnow
+from desktop.register.models import Case, Delivery, Staff, utcnow
 from desktop.register.repository import change_status
 from desktop.report.receipt_pdf import ReceiptDocument, build_receipt
 from desktop.services.compose import compose_extract, organisation_of, representation_of
@@ -29,6 +32,8 @@ class RenderedExtract:
     pdf: bytes
     pages: int
     package: bytes | None
+    outstanding: tuple[str, ...] = ()  # the sources this extract says will follow
+    supplement_of: date | None = None  # the first extract's delivery, where this completes it
 
     @property
     def sha256(self) -> str:
@@ -44,12 +49,35 @@ def render_extract(
     with_package: bool = False,
     draft: bool = False,
 ) -> RenderedExtract:
+    """The extract of `result`; once a first extract was delivered, a supplementary extract of
+    the sources in `result` (those that were outstanding), naming the first."""
     with desk.register.sessions() as session:
         case = load_case(session, case_number)
-        document = compose_extract(desk.config, case, result, language=language)
+        supplement_of = first_delivered_on(case)
+        document = compose_extract(desk.config, case, result, language=language, supplement_of=supplement_of)
+        answered = {m.source_id for m in case.manual_outcomes}
     document.draft = draft
     pdf, pages, package = desk.renderer.render(document, with_package)
-    return RenderedExtract(pdf, pages, package)
+    return RenderedExtract(pdf, pages, package, outstanding_of(result, answered), supplement_of)
+
+
+def first_delivered_on(case: Case) -> date | None:
+    """The day the case's first extract was handed over (None: not yet)."""
+    if not case.deliveries:
+        return None
+    first = min(case.deliveries, key=lambda d: d.id)
+    return first.delivered_at.astimezone(LOCAL_ZONE).date()
+
+
+def outstanding_of(result: GatherResult, manual_answered: set[str]) -> tuple[str, ...]:
+    """The sources an extract of `result` promises to answer later: those that could not be
+    searched (failed, timed out, cancelled) and manual checks without an answer."""
+    return tuple(
+        s.source_id
+        for s in result.sources.values()
+        if s.status in (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED)
+        or (s.status is SourceStatus.MANUAL and s.source_id not in manual_answered)
+    )
 
 
 def render_receipt(desk: Desk, case_number: str, *, language: str = "sv") -> tuple[bytes, int]:
@@ -113,8 +141,12 @@ def record_delivery(
             page_count=rendered.pages,
             byte_size=len(rendered.pdf),
             approved_by_id=approved_by_id,
+            outstanding=json.dumps(list(rendered.outstanding)) if rendered.outstanding else None,
+            supplement=rendered.supplement_of is not None,
         )
         case.deliveries.append(delivery)
+        # What the visitor is owed now is what this extract said would follow.
+        case.outstanding = delivery.outstanding
         session.flush()
         audit.append(
             session,
@@ -127,8 +159,10 @@ def record_delivery(
                 "pages": rendered.pages,
                 "sha256": rendered.sha256,
                 "machine_readable": rendered.package is not None and method != "printed",
+                "supplement": rendered.supplement_of is not None,
+                "outstanding": list(rendered.outstanding),
             },
-            rows=(delivery,),
+            rows=(delivery, case),
         )
         if status is not CaseStatus.DELIVERED:  # a further copy (the ZIP after the print) is logged too
             change_status(session, case, CaseStatus.DELIVERED, staff=session.get(Staff, staff_id))

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 _GATHERABLE = {
     CaseStatus.IDENTITY_VERIFIED,
+    CaseStatus.DELIVERED,  # what the extract left outstanding, for a supplement (`keep`)
     CaseStatus.GATHERING,
     CaseStatus.REVIEW,
     CaseStatus.READY,
@@ -56,14 +57,18 @@ class CaseGather:
         only: Iterable[str] | None = None,
         previous: GatherResult | None = None,
         progress: ProgressCallback | None = None,
+        keep: Iterable[str] | None = None,
     ) -> None:
+        """`keep`: the result holds only these sources (a supplement: the others are asked only
+        for the identifiers they yield, and their records are let go at once)."""
         self.desk = desk
         self.case_number = case_number
         self.staff_username = staff_username
+        self.keep = frozenset(keep) if keep is not None else None
         with desk.register.sessions.begin() as session:
             case = load_case(session, case_number)
             status = CaseStatus(case.status)
-            if status not in _GATHERABLE:
+            if status not in _GATHERABLE or (status is CaseStatus.DELIVERED and not self.keep):
                 raise UserError(f"case {case_number} is {status.value}: its data cannot be gathered")
             staff = find_staff(session, staff_username)
             self.staff_id = staff.id if staff else None
@@ -85,7 +90,11 @@ class CaseGather:
                 "gather.started",
                 staff_id=self.staff_id,
                 case_number=case_number,
-                details={"sources": sorted(only) if only else "all", "via_cli": staff is None},
+                details={
+                    "sources": sorted(only) if only else "all",
+                    "via_cli": staff is None,
+                    **({"kept": sorted(self.keep)} if self.keep is not None else {}),
+                },
             )
         self.engine_run = EngineRun(
             desk.sources,
@@ -102,6 +111,9 @@ class CaseGather:
 
     def run(self) -> GatherResult:
         result = self.engine_run.run()
+        if self.keep is not None:
+            kept = {k: v for k, v in result.sources.items() if k in self.keep}
+            result = GatherResult(kept, result.identifiers, result.cancelled)
         if self.previous is not None:  # a retry: keep what the other sources found before
             merged = dict(self.previous.sources)
             merged.update(result.sources)

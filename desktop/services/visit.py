@@ -117,7 +117,10 @@ class Visit:
             allowed |= {Action.RECEIPT, Action.RECORD_MANUAL}
             if any(t != RequestType.ACCESS for t in self.file.requests):
                 allowed.add(Action.RECORD_OUTCOME)
-        if CaseStatus.GATHERING in moves or status is CaseStatus.GATHERING:
+        if status is CaseStatus.DELIVERED:
+            if self.file.outstanding:  # a supplement for what the extract said would follow
+                allowed.add(Action.GATHER)
+        elif CaseStatus.GATHERING in moves or status is CaseStatus.GATHERING:
             allowed.add(Action.GATHER)
             if self.result is not None and any(s.status in RETRYABLE for s in self.result.sources.values()):
                 allowed.add(Action.RETRY)
@@ -161,10 +164,26 @@ class Visit:
         the earlier result is kept."""
         self._require(Action.RETRY if only is not None else Action.GATHER)
         previous = self.result if only is not None else None
+        keep = self.gather_scope() if only is None else None
+        if keep is not None and all(self.desk.config.source(s).kind == "manual" for s in keep):
+            only = keep  # only manual checks remain: no system needs asking
         self.approval = None
-        return CaseGather(
-            self.desk, self.number, staff_username=self.staff.username, only=only, previous=previous, progress=progress
-        )
+        return CaseGather(self.desk, self.number, staff_username=self.staff.username, only=only, previous=previous,
+                          progress=progress, keep=keep)  # fmt: skip
+
+    def gather_scope(self) -> tuple[str, ...] | None:
+        """The sources a gather brings into the review: every source (None) until a first extract
+        is handed over; after that only those it left outstanding, for a supplementary extract
+        (the other systems are still asked, for the identifiers they yield, and their records
+        are let go at once)."""
+        if self.file.first_delivered_on is None:
+            return None
+        return self.file.outstanding
+
+    @property
+    def is_supplement(self) -> bool:
+        """Whether the extract made now completes one already handed over."""
+        return self.file.first_delivered_on is not None
 
     def gathered(self, result: GatherResult, *, file: CaseFile | None = None) -> None:
         """The data gathered, as the review will see it; earlier decisions and approval go.
@@ -425,13 +444,16 @@ class Visit:
 
     def owed(self) -> list[Owed]:
         """What the visitor is still owed: an outcome for each request besides access, a manual
-        check's answer, the extract itself."""
+        check's answer, the extract itself; once it is handed over, what it said would follow
+        (a supplementary extract)."""
         owed = [
             Owed("outcome_missing", line.type)
             for line in self.file.request_lines
             if line.type != RequestType.ACCESS and not line.outcome and not line.effective_on
         ]
-        if RequestType.ACCESS in self.file.requests:
+        if self.file.first_delivered_on is not None:
+            owed += [Owed("supplement_owed", source_id) for source_id in self.file.outstanding]
+        elif RequestType.ACCESS in self.file.requests:
             answered = self.file.manual_answered
             owed += [Owed("manual_unanswered", s.id) for s in self.desk.config.sources
                      if s.kind == "manual" and s.id not in answered]  # fmt: skip

@@ -92,7 +92,7 @@ class CaseListModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "deadline":
-                if row.status in ("delivered", "closed", "rejected", "withdrawn"):
+                if not row.owes_answer:
                     return row.deadline.isoformat()
                 days = row.days_left
                 if days < 0:
@@ -102,11 +102,13 @@ class CaseListModel(QAbstractTableModel):
                 "number": row.number,
                 "name": row.subject_name or tr("(gallrat)"),  # purged under the register's retention
                 "personnummer": row.masked_personnummer,
-                "status": self.statuses.get(row.status, row.status),
+                "status": tr("Väntar på komplettering")
+                if row.awaiting_supplement
+                else self.statuses.get(row.status, row.status),
                 "received": row.received_on.isoformat(),
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == "deadline":
-            if row.status in ("delivered", "closed", "rejected", "withdrawn"):
+            if not row.owes_answer:
                 return None
             if row.days_left < 0:
                 return QBrush(QColor("#B3261E"))
@@ -154,8 +156,9 @@ class CaseListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.model.COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
@@ -171,8 +174,26 @@ class CaseListPage(QWidget):
         self.model.search = self.search.text()
         self.model.reload()
         self.count.setText(count_text(self.model.total, tr("%n ärende"), tr("%n ärenden")))
-        for column, width in enumerate((100, 220, 130, 150, 100)):
-            self.table.setColumnWidth(column, width)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its longest possible text in the font in use (the name takes
+        what is left), so nothing is clipped at 1024 px or stretched at 1920."""
+        metrics = self.table.fontMetrics()
+        widest = {
+            "number": ["2026-00000"],
+            "personnummer": ["19000101-****"],
+            "status": [*status_labels().values(), tr("Väntar på komplettering")],
+            "received": ["2026-12-31"],
+            "deadline": [
+                tr("%1 (försenat %2 d)").replace("%1", "2026-12-31").replace("%2", "999"),
+                tr("%1 (%2 d kvar)").replace("%1", "2026-12-31").replace("%2", "99"),
+            ],
+        }
+        for column, key in enumerate(self.model.COLUMNS):
+            if key in widest:
+                texts = [*widest[key], str(self.model.headers[column])]
+                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(t) for t in texts) + 24)
 
     def _activated(self, index: QModelIndex) -> None:
         number = self.model.data(index, Qt.ItemDataRole.UserRole)

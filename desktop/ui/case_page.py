@@ -205,6 +205,14 @@ class CasePage(QWidget):
         if file.rejection_reason:
             self.facts.addRow(tr("Skäl för avslag"), QLabel(file.rejection_reason))
         self.facts.addRow(tr("Id-handling"), QLabel(document_labels().get(file.document, file.document)))
+        if file.first_delivered_on is not None:
+            self.facts.addRow(tr("Utdraget lämnades ut"), QLabel(file.first_delivered_on.isoformat()))
+        if file.outstanding and file.status == "delivered":
+            names = {s.id: s.name for s in self.desk.config.sources}
+            waiting = QLabel(", ".join(names.get(s, s) for s in file.outstanding))
+            waiting.setObjectName("outstanding")
+            waiting.setWordWrap(True)
+            self.facts.addRow(tr("Väntar på komplettering"), waiting)
         self.request_lines = file.request_lines
         self.request_table.setRowCount(len(file.request_lines))
         for row, line in enumerate(file.request_lines):
@@ -224,6 +232,8 @@ class CasePage(QWidget):
                 reason = withdrawal_labels().get(str(entry.details.get("reason")))
                 if reason:
                     label += f" ({reason.lower()})"
+            if entry.action == "extract.delivered" and entry.details.get("supplement"):
+                label = tr("Kompletterande utdrag lämnades ut")
             if entry.action == "request.outcome":
                 label += f": {requests.get(str(entry.details.get('request')), entry.details.get('request'))}"
             who = f" – {entry.staff}" if entry.staff else ""
@@ -241,6 +251,7 @@ class CasePage(QWidget):
         self.letter_button.setEnabled(self.visit is not None and bool(letters_for(self.visit.file)))
         self.outcome_button.setEnabled(Action.RECORD_OUTCOME in allowed)
         self.review.approve_button.setEnabled(Action.APPROVE in allowed)
+        self.gather.update_actions()
         self.deliver.update_actions()
 
     # The steps ---------------------------------------------------------------------------
@@ -250,7 +261,9 @@ class CasePage(QWidget):
         self.review.show_result(self.visit, self.gather.prepared)  # type: ignore[arg-type]
         self.gather.prepared = None
         self.deliver.set_visit(self.visit)
-        self.tabs.setCurrentWidget(self.review)
+        # A manual check to answer keeps the desk on this tab: its answer goes into the extract.
+        if not self.gather.unanswered_manual():
+            self.tabs.setCurrentWidget(self.review)
         self.show_file(self.visit.file)
 
     def approve(self) -> None:
@@ -459,6 +472,8 @@ class CasePage(QWidget):
                 texts.append(tr("utfall för %1").replace("%1", labels.get(owed.subject, owed.subject)))
             elif owed.code == "manual_unanswered":
                 texts.append(tr("svar från %1").replace("%1", names.get(owed.subject, owed.subject)))
+            elif owed.code == "supplement_owed":
+                texts.append(tr("kompletterande utdrag för %1").replace("%1", names.get(owed.subject, owed.subject)))
             else:
                 texts.append(tr("registerutdraget"))
         return texts

@@ -30,7 +30,7 @@ from desktop.errors import UserError
 from desktop.services.casework import CaseFile, case_file
 from desktop.services.desk import Desk
 from desktop.services.gathering import CaseGather
-from desktop.services.visit import RETRYABLE, Visit
+from desktop.services.visit import RETRYABLE, Action, Visit
 from desktop.ui.common import count_text, error_box, service_message, tr
 from desktop.ui.workers import progress_relay, run_task
 
@@ -178,13 +178,46 @@ class GatherView(QWidget):
         self.table.setRowCount(0)
         self.rows.clear()
         self._clear_manual()
-        self.summary.setText(tr("Insamlingen har inte startat."))
+        self.summary.setText(self.state_text(visit))
         self.retry_button.setEnabled(False)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """F5 and the button only where the Visit allows a gather now."""
+        allowed = self.visit is not None and Action.GATHER in self.visit.allowed_actions()
+        self.start_button.setEnabled(allowed and not self.running)
+
+    def state_text(self, visit: Visit) -> str:
+        """What this tab can honestly say before a gather: whether one is possible, and what
+        happened to the data gathered before."""
+        file = visit.file
+        names = {s.id: s.name for s in self.desk.config.sources}
+        if not visit.status.is_open:
+            return tr("Ärendet är avslutat. Inga uppgifter finns kvar i programmet.")
+        if file.first_delivered_on is not None:
+            delivered = file.first_delivered_on.isoformat()
+            if file.outstanding and visit.result is None:
+                waiting = tr(
+                    "Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och "
+                    "ta fram ett kompletterande utdrag."
+                )
+                return (
+                    waiting.replace("%1", delivered)
+                    .replace("%2", ", ".join(names.get(s, s) for s in file.outstanding))
+                )
+            if visit.result is None:
+                return tr("Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.").replace(
+                    "%1", delivered
+                )
+        if visit.result is None and visit.status.value in ("review", "ready"):
+            return tr("De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.")
+        return tr("Insamlingen har inte startat.")
 
     def _clear_manual(self) -> None:
         while self.manual_box.count():
             item = self.manual_box.takeAt(0)
             if item.widget():
+                item.widget().hide()  # at once: the deletion waits for the event loop
                 item.widget().deleteLater()
 
     @property
@@ -196,10 +229,18 @@ class GatherView(QWidget):
         if self.running or self.visit is None:
             return
         visit = self.visit
+        action = Action.RETRY if only is not None else Action.GATHER
+        if action not in visit.allowed_actions():
+            self.summary.setText(self.state_text(visit) if action is Action.GATHER else tr("Inget att försöka igen."))
+            return
         self._relay, progress = progress_relay(self._on_progress)
         pending = self.current = _PendingGather()
+        scope = only if only is not None else visit.gather_scope()
+        if only is None:  # a new gather: the rows of the one before go (a retry updates its rows)
+            self.table.setRowCount(0)
+            self.rows.clear()
         for source in self.desk.config.sources:  # a row per system at once; the worker fills them in
-            if only is None or source.id in only:
+            if scope is None or source.id in scope:
                 manual = source.kind == "manual"
                 status = SourceStatus.MANUAL if manual else SourceStatus.WAITING
                 self._on_progress(SourceResult(source.id, source.name, source.kind, status))
@@ -269,17 +310,26 @@ class GatherView(QWidget):
             .replace("%1", count_text(result.record_count, tr("%n uppgift"), tr("%n uppgifter")))
             .replace("%2", str(sum(1 for s in result.sources.values() if s.status.reached)))
             + (tr(" %1 system kunde inte sökas.").replace("%1", str(len(failed))) if failed else "")
+            + (tr(" Besvara de manuella kontrollerna nedan.") if self.unanswered_manual() else "")
         )
-        self.start_button.setEnabled(True)
+        self.update_actions()
         self.cancel_button.setEnabled(False)
         self.retry_button.setEnabled(bool(failed))
         self._show_manual(result)
         self.finished.emit(result)
 
+    def unanswered_manual(self) -> list[str]:
+        """Manual checks in the gathered result that nobody has answered yet."""
+        if self.visit is None or self.visit.result is None:
+            return []
+        answered = self.visit.file.manual_answered
+        return [s.source_id for s in self.visit.result.sources.values()
+                if s.status is SourceStatus.MANUAL and s.source_id not in answered]  # fmt: skip
+
     def _failed(self, exc: BaseException) -> None:
         cancelled = self.current is not None and self.current.cancelled
         self.current = None
-        self.start_button.setEnabled(True)
+        self.update_actions()
         self.cancel_button.setEnabled(False)
         if cancelled:  # staff stopped it (or left the case) before it had begun: nothing to report
             self.summary.setText(tr("Insamlingen avbröts."))

@@ -229,53 +229,59 @@
         <translation>(purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="128"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/case_list.py" line="105"/>
+        <location filename="../../desktop/ui/case_page.py" line="215"/>
+        <source>Väntar på komplettering</source>
+        <translation>Awaiting supplement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="130"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="41"/>
         <source>Ärenden</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="133"/>
+        <location filename="../../desktop/ui/case_list.py" line="135"/>
         <source>Öppna</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="134"/>
+        <location filename="../../desktop/ui/case_list.py" line="136"/>
         <source>Försenade</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="135"/>
+        <location filename="../../desktop/ui/case_list.py" line="137"/>
         <source>Förfaller denna vecka</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="136"/>
+        <location filename="../../desktop/ui/case_list.py" line="138"/>
         <source>Mina</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="137"/>
+        <location filename="../../desktop/ui/case_list.py" line="139"/>
         <source>Avslutade</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="138"/>
+        <location filename="../../desktop/ui/case_list.py" line="140"/>
         <source>Alla</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="143"/>
+        <location filename="../../desktop/ui/case_list.py" line="145"/>
         <source>Sök på personnummer, ärendenummer eller namn (Ctrl+F)</source>
         <translation>Search by personnummer, case number or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="173"/>
+        <location filename="../../desktop/ui/case_list.py" line="175"/>
         <source>%n ärende</source>
         <translation>%n case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="173"/>
+        <location filename="../../desktop/ui/case_list.py" line="175"/>
         <source>%n ärenden</source>
         <translation>%n cases</translation>
     </message>
@@ -361,6 +367,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="63"/>
+        <location filename="../../desktop/ui/case_page.py" line="209"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
@@ -427,8 +434,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="103"/>
-        <location filename="../../desktop/ui/case_page.py" line="471"/>
-        <location filename="../../desktop/ui/case_page.py" line="478"/>
+        <location filename="../../desktop/ui/case_page.py" line="486"/>
+        <location filename="../../desktop/ui/case_page.py" line="493"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -449,7 +456,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="128"/>
-        <location filename="../../desktop/ui/case_page.py" line="436"/>
+        <location filename="../../desktop/ui/case_page.py" line="449"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -515,109 +522,119 @@
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="213"/>
+        <location filename="../../desktop/ui/case_page.py" line="221"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="286"/>
+        <location filename="../../desktop/ui/case_page.py" line="236"/>
+        <source>Kompletterande utdrag lämnades ut</source>
+        <translation>Supplementary extract handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="299"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="290"/>
+        <location filename="../../desktop/ui/case_page.py" line="303"/>
         <source>%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>%1 possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="294"/>
+        <location filename="../../desktop/ui/case_page.py" line="307"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="295"/>
+        <location filename="../../desktop/ui/case_page.py" line="308"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="306"/>
+        <location filename="../../desktop/ui/case_page.py" line="319"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="309"/>
+        <location filename="../../desktop/ui/case_page.py" line="322"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="344"/>
+        <location filename="../../desktop/ui/case_page.py" line="357"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="375"/>
+        <location filename="../../desktop/ui/case_page.py" line="388"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="386"/>
+        <location filename="../../desktop/ui/case_page.py" line="399"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="386"/>
+        <location filename="../../desktop/ui/case_page.py" line="399"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="397"/>
+        <location filename="../../desktop/ui/case_page.py" line="410"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="397"/>
+        <location filename="../../desktop/ui/case_page.py" line="410"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="407"/>
+        <location filename="../../desktop/ui/case_page.py" line="420"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="407"/>
+        <location filename="../../desktop/ui/case_page.py" line="420"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="436"/>
+        <location filename="../../desktop/ui/case_page.py" line="449"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="459"/>
+        <location filename="../../desktop/ui/case_page.py" line="472"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="461"/>
+        <location filename="../../desktop/ui/case_page.py" line="474"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="463"/>
+        <location filename="../../desktop/ui/case_page.py" line="476"/>
+        <source>kompletterande utdrag för %1</source>
+        <translation>a supplementary extract for %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="478"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="472"/>
+        <location filename="../../desktop/ui/case_page.py" line="487"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="478"/>
+        <location filename="../../desktop/ui/case_page.py" line="493"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1026,7 +1043,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="55"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="61"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="56"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
@@ -1118,8 +1135,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="341"/>
-        <location filename="../../desktop/ui/case_page.py" line="371"/>
+        <location filename="../../desktop/ui/case_page.py" line="354"/>
+        <location filename="../../desktop/ui/case_page.py" line="384"/>
         <location filename="../../desktop/ui/deliver_view.py" line="272"/>
         <location filename="../../desktop/ui/deliver_view.py" line="273"/>
         <source>Skrivaren kunde inte startas.</source>
@@ -1142,14 +1159,14 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="269"/>
+        <location filename="../../desktop/ui/gather_view.py" line="309"/>
         <location filename="../../desktop/ui/review_view.py" line="268"/>
         <source>%n uppgift</source>
         <translation>%n item</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="269"/>
+        <location filename="../../desktop/ui/gather_view.py" line="309"/>
         <location filename="../../desktop/ui/review_view.py" line="268"/>
         <source>%n uppgifter</source>
         <translation>%n items</translation>
@@ -1191,7 +1208,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="141"/>
-        <location filename="../../desktop/ui/gather_view.py" line="181"/>
+        <location filename="../../desktop/ui/gather_view.py" line="214"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
@@ -1221,62 +1238,92 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="206"/>
+        <location filename="../../desktop/ui/gather_view.py" line="196"/>
+        <source>Ärendet är avslutat. Inga uppgifter finns kvar i programmet.</source>
+        <translation>The case is closed. No data is left in the program.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="201"/>
+        <source>Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och ta fram ett kompletterande utdrag.</source>
+        <translation>The extract was handed over on %1. Still to answer for: %2. Press F5 to search there again and produce a supplementary extract.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="209"/>
+        <source>Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.</source>
+        <translation>The extract was handed over on %1 and the data is no longer in the program.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="213"/>
+        <source>De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.</source>
+        <translation>The gathered data is no longer in the program. Press F5 to gather again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="233"/>
+        <source>Inget att försöka igen.</source>
+        <translation>Nothing to try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="246"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="225"/>
+        <location filename="../../desktop/ui/gather_view.py" line="265"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="248"/>
+        <location filename="../../desktop/ui/gather_view.py" line="288"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="254"/>
+        <location filename="../../desktop/ui/gather_view.py" line="294"/>
         <source>%1 möjliga träffar att avgöra i granskningen</source>
         <translation>%1 possible matches to decide in the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="268"/>
+        <location filename="../../desktop/ui/gather_view.py" line="308"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="271"/>
+        <location filename="../../desktop/ui/gather_view.py" line="311"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="285"/>
+        <location filename="../../desktop/ui/gather_view.py" line="312"/>
+        <source> Besvara de manuella kontrollerna nedan.</source>
+        <translation> Answer the manual checks below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="334"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="287"/>
+        <location filename="../../desktop/ui/gather_view.py" line="336"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="288"/>
+        <location filename="../../desktop/ui/gather_view.py" line="337"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="300"/>
+        <location filename="../../desktop/ui/gather_view.py" line="349"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="307"/>
+        <location filename="../../desktop/ui/gather_view.py" line="356"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="309"/>
+        <location filename="../../desktop/ui/gather_view.py" line="358"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1318,8 +1365,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="60"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="28"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="33"/>
         <source>Årsrapport</source>
         <translation>Annual report</translation>
     </message>
@@ -1884,52 +1931,52 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Print …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="38"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="42"/>
         <source>Besvarade</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="43"/>
         <source>Besvarade inom tidsfristen</source>
         <translation>Answered within the time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="44"/>
         <source>Förlängd svarstid</source>
         <translation>Time to answer extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="45"/>
         <source>Avslagna</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="46"/>
         <source>Återkallade</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="47"/>
         <source>Väntar på svar</source>
         <translation>Awaiting an answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="48"/>
         <source>Begäranden utan registrerat utfall</source>
         <translation>Requests without a recorded outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="49"/>
         <source>Median, dagar till svar</source>
         <translation>Median days to answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="89"/>
         <source>Spara årsrapporten</source>
         <translation>Save the annual report</translation>
     </message>

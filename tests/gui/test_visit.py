@@ -11,7 +11,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from sqlalchemy import insert, select
 
 from desktop.register import audit
@@ -129,7 +129,10 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
     assert len(pypdf.PdfReader(receipt).pages) == 1  # printed as an image of the page: no text to read back
     # The gather starts by itself while the visitor waits; the window stays responsive.
     qtbot.waitUntil(lambda: not window.case.gather.running and window.case.result is not None, timeout=30000)
-    assert window.case.tabs.currentWidget() is window.case.review
+    # HR's manual check waits for an answer: the window stays where it is answered and says so.
+    assert window.case.tabs.currentWidget() is window.case.gather
+    assert "Besvara de manuella kontrollerna nedan" in window.case.gather.summary.text()
+    window.case.tabs.setCurrentWidget(window.case.review)
     result = window.case.result
     assert result.sources["kundregister"].record_count > 0
     gather_rows = {window.case.gather.table.item(r, 0).text() for r in range(window.case.gather.table.rowCount())}
@@ -701,3 +704,58 @@ def test_the_yearly_report_shows_the_registers_figures(qtbot, window, desk, tmp_
     dialog.save()
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(target).pages).split())
     assert "Årsrapport" in text and "Åsa" not in text
+
+
+def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supplement(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.requests import RequestType
+    from desktop.services.cases import PersonInput, open_case
+    from desktop.services.visit import Visit
+
+    pin = examples(desk)[1]
+    subject = PersonInput(pin, "Bo Ek", "passport", "SE", "AB123456", date.today() + timedelta(days=400))
+    number = open_case(desk, subject, [(RequestType.ACCESS, None)], staff_username="disk1").number
+    first = Visit(desk, number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
+    first.gather()
+    first.leave_out_weak()
+    first.approve("granskare", PASSWORDS["granskare"])
+    first.render("sv")
+    first.deliver_files(tmp_path / "utdrag.pdf")  # HR's check is promised "svar senast …"
+
+    window.show_cases()
+    window.cases.search.setText(number)
+    window.cases.reload()
+    row = window.cases.model.index(0, window.cases.model.COLUMNS.index("status"))
+    assert window.cases.model.data(row) == "Väntar på komplettering"
+    window.case.show_case(number)
+    assert window.case.findChild(QLabel, "outstanding").text() == "Jobbansökningar (HR)"
+    gather = window.case.gather
+    assert "Kvar att svara om: Jobbansökningar (HR)" in gather.summary.text() and gather.start_button.isEnabled()
+    window.case.tabs.setCurrentWidget(gather)
+    qtbot.keyClick(gather, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    assert [gather.table.item(r, 0).text() for r in range(gather.table.rowCount())] == ["Jobbansökningar (HR)"]
+    assert window.case.tabs.currentWidget() is gather  # the answer is given here
+    item = gather.findChild(QWidget, "manual_save_rekrytering").parent()
+    item.found.setChecked(True)
+    item.note.setText("En ansokan till tjansten som montor, mars 2026")
+    item.save.click()
+    assert "sparat" in item.saved.text()
+    monkeypatch.setattr(
+        window.case, "ask_approval", lambda: window.case.visit.approve("granskare", PASSWORDS["granskare"])
+    )
+    window.case.review.approve_button.click()
+    deliver = window.case.deliver
+    qtbot.waitUntil(lambda: deliver.rendered is not None and window.case.visit.deliverable, timeout=30000)
+    saved = tmp_path / "komplettering.pdf"
+    monkeypatch.setattr(deliver, "ask_save_path", lambda *_args: str(saved))
+    deliver.save_dialog()
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(saved).pages).split())
+    assert text.startswith("Kompletterande registerutdrag") and "En ansokan till tjansten som montor" in text
+    assert "Kundregistret" not in text
+    assert window.case.findChild(QLabel, "outstanding") is None  # nothing owed any longer
+    timeline = [window.case.timeline.item(i).text() for i in range(window.case.timeline.count())]
+    assert any("Kompletterande utdrag lämnades ut" in t for t in timeline)
+    assert not gather.start_button.isEnabled()
+    assert "uppgifterna finns inte längre i programmet" in gather.state_text(window.case.visit)
+    window.case.close_now()  # nothing owed: no reason asked
+    assert window.case.visit.status.value == "closed"

@@ -4,16 +4,11 @@ audited like a delivery. Through the services and the command line."""
 
 from __future__ import annotations
 
-import contextlib
-import io
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-import pypdf
 import pytest
 
-from desktop.cli import main
 from desktop.core.clock import LOCAL_ZONE
 from desktop.core.requests import RequestType
 from desktop.register import audit
@@ -24,6 +19,7 @@ from desktop.services.desk import open_desk
 from desktop.services.letters import LetterRefused
 from desktop.services.staff import sign_in
 from desktop.services.visit import Visit
+from tests.integration.services.helpers import cli, copy_org, pdf_text
 
 VISITOR = PersonInput("19811218-9876", "Lena Brevsson", "passport", "SE", "AB123456",
                       date.today() + timedelta(days=400))  # fmt: skip
@@ -36,20 +32,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def config(world: Path, tmp_path: Path) -> Path:
-    shutil.copytree(world.parent, tmp_path / "org")
-    return tmp_path / "org" / world.name
-
-
-def text(pdf: bytes) -> str:
-    return " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
-
-
-def cli(*args: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), pytest.MonkeyPatch.context() as mp:
-        mp.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
+    return copy_org(world, tmp_path)
 
 
 def test_a_refusal_letter_gives_reasons_remedies_and_who_decided(config: Path, tmp_path: Path) -> None:
@@ -65,7 +48,7 @@ def test_a_refusal_letter_gives_reasons_remedies_and_who_decided(config: Path, t
     code, stdout, _ = cli("--config", str(config), "case", "letter", number, "--kind", "refusal", "--out", str(out),
                           "--method", "posted", "--staff", "disk1", stdin="demo-disk1\n")  # fmt: skip
     assert code == 0 and "refusal letter" in stdout
-    body = text(out.read_bytes())
+    body = pdf_text(out.read_bytes())
     for expected in ("Beslut om din begäran", number, "Lena Brevsson", "Skäl",
                      "Samma begäran besvarades för två veckor sedan (artikel 12.5, uppenbart ogrundad)",
                      "Beslutet fattades av Personuppgiftssamordnaren",  # who refused, not who printed
@@ -75,7 +58,7 @@ def test_a_refusal_letter_gives_reasons_remedies_and_who_decided(config: Path, t
     assert "förvaltningsrätten" not in body  # a company, not an authority
     with open_desk(config) as desk:
         visit = Visit(desk, number, sign_in(desk, "disk1", "demo-disk1"))
-        english = text(visit.letter("refusal", "en").pdf)
+        english = pdf_text(visit.letter("refusal", "en").pdf)
         assert "Decision on your request" in english and "general court (tingsrätt)" in english
         assert "Swedish Authority for Privacy Protection (IMY)" in english
         with desk.register.sessions() as session:
@@ -95,9 +78,9 @@ def test_an_authority_points_to_the_administrative_court(config: Path) -> None:
         number = open_case(desk, VISITOR, [(RequestType.ACCESS, None)], staff_username="disk1").number
         visit = Visit(desk, number, sign_in(desk, "disk1", "demo-disk1"))
         visit.reject("Ärendet gäller inte personuppgifter")
-        body = text(visit.letter("refusal").pdf)
+        body = pdf_text(visit.letter("refusal").pdf)
         assert "överklaga beslutet till förvaltningsrätten" in body and "inom tre veckor" in body
-        assert "Chapter 7, Section 2" in text(visit.letter("refusal", "en").pdf)
+        assert "Chapter 7, Section 2" in pdf_text(visit.letter("refusal", "en").pdf)
 
 
 def test_an_extension_letter_says_the_new_date_and_is_recorded_as_within_the_first_month(config: Path, tmp_path: Path) -> None:
@@ -110,7 +93,7 @@ def test_an_extension_letter_says_the_new_date_and_is_recorded_as_within_the_fir
         for language, expected in (("sv", f"förlängt svarstiden till {new_date.isoformat()}"),
                                    ("en", f"extended the time to answer to {new_date.isoformat()}")):  # fmt: skip
             rendered = visit.letter("extension", language)
-            body = text(rendered.pdf)
+            body = pdf_text(rendered.pdf)
             assert expected in body and "tre arkiv som måste gås igenom för hand" in body
             assert "imy@imy.se" in body
         with pytest.raises(LetterRefused) as refused:
@@ -139,6 +122,6 @@ def test_an_outcome_letter_tells_what_was_done_per_request(config: Path) -> None
             ("en", ["What we have done about your request", "Erasure (Article 17)",
                     f"do not want direct marketing as of {received}", "We will answer you by"]),
         ):  # fmt: skip
-            body = text(visit.letter("outcome", language).pdf)
+            body = pdf_text(visit.letter("outcome", language).pdf)
             for part in expected:
                 assert part in body, (language, part)

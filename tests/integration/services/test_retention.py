@@ -3,15 +3,12 @@ and the audit chain still verifies. Checked by reading the register's files."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
 from desktop.core.requests import RequestType
 from desktop.core.verification import Mandate, MandateType
 from desktop.errors import UserError
@@ -25,6 +22,7 @@ from desktop.services.desk import open_desk
 from desktop.services.retention import cutoff_date, purge_ended_cases
 from desktop.services.staff import sign_in
 from desktop.services.visit import Visit
+from tests.integration.services.helpers import cli
 
 SUBJECT = PersonInput("19420120-5830", "Gullan Purgesson", "passport", "SE", "AB123456",
                       date.today() + timedelta(days=400))  # fmt: skip
@@ -39,15 +37,6 @@ def config(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
     world = create_demo(tmp_path_factory.mktemp("retention"), people=50, seed=3).config_path
     shutil.copytree(world.parent, tmp_path / "org")
     return tmp_path / "org" / world.name
-
-
-def cli(*args: str, stdin: str = "") -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()), \
-            contextlib.ExitStack() as stack:  # fmt: skip
-        stack.enter_context(pytest.MonkeyPatch.context()).setattr("sys.stdin", io.StringIO(stdin))
-        code = main(list(args))
-    return code, out.getvalue()
 
 
 def test_cutoff_counts_back_whole_years() -> None:
@@ -71,14 +60,14 @@ def test_an_old_ended_case_loses_its_personal_data_and_keeps_its_facts(config: P
 
     # Three years and a day later.
     later = date.today() + timedelta(days=3 * 366 + 1)
-    code, out = cli("--config", str(config), "register", "purge", "--dry-run")
+    code, out, _ = cli("--config", str(config), "register", "purge", "--dry-run")
     assert code == 0 and out.startswith("0 cases")
     real_utcnow = retention.utcnow
     monkeypatch.setattr(retention, "utcnow", lambda: real_utcnow() + (later - date.today()))
-    code, out = cli("--config", str(config), "register", "purge", "--dry-run")
+    code, out, _ = cli("--config", str(config), "register", "purge", "--dry-run")
     assert code == 0 and out.startswith("1 cases") and "would be purged" in out
     assert cli("--config", str(config), "register", "purge", "--admin", "disk1", stdin="demo-disk1\n")[0] == 2
-    code, out = cli("--config", str(config), "register", "purge", "--admin", "admin", stdin="demo-admin\n")
+    code, out, _ = cli("--config", str(config), "register", "purge", "--admin", "admin", stdin="demo-admin\n")
     assert code == 0 and out.startswith("1 cases") and "purged" in out
 
     register_files = b"".join(p.read_bytes() for p in config.parent.glob("register.sqlite*"))

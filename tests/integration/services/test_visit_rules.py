@@ -5,7 +5,6 @@ made behind the program's back."""
 from __future__ import annotations
 
 import contextlib
-import io
 import shutil
 import sqlite3
 import statistics
@@ -18,7 +17,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.cli import main
 from desktop.core.requests import RequestType
 from desktop.errors import UserError
 from desktop.register import audit
@@ -29,6 +27,7 @@ from desktop.services.demo import create_demo
 from desktop.services.desk import open_desk
 from desktop.services.staff import AccountLocked, SignInDelayed, SignInFailed, sign_in
 from desktop.services.visit import Action, ActionRefused, Visit
+from tests.integration.services.helpers import cli
 
 PASSWORDS = {"disk1": "demo-disk1", "granskare": "demo-granskare", "admin": "demo-admin"}
 
@@ -82,18 +81,6 @@ def full_disk(folder: Path) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", str(folder)], check=False)
-
-
-def cli(*args: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-        pytest.MonkeyPatch.context() as patch,
-    ):
-        patch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
 
 
 # Approval -------------------------------------------------------------------------------------
@@ -190,7 +177,7 @@ def test_delivery_is_recorded_only_when_the_file_exists(desk, config: Path, tmp_
 def test_closing_with_something_owed_needs_a_reason(desk, config: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     number = delivered_case(desk, config, tmp_path)
     visit = Visit(desk, number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
-    assert [o.code for o in visit.owed()] == ["manual_unanswered"]  # HR's check in the demo
+    assert [o.code for o in visit.owed()] == ["supplement_owed"]  # HR's check in the demo, promised in the extract
     with pytest.raises(ActionRefused) as refused:
         visit.close()
     assert refused.value.code == "close.owed"

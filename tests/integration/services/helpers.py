@@ -1,0 +1,36 @@
+"""What the service tests share: the command line run in-process, a PDF's text, a private copy
+of a demo organisation."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from desktop.cli import main
+
+
+def cli(*args: str, stdin: str = "") -> tuple[int, str, str]:
+    """Run `insyn ARGS` in this process: (exit code, stdout, stderr); `stdin` answers the
+    password questions, one line each."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def pdf_text(pdf: bytes) -> str:
+    """Every page's text, whitespace made single (no-break spaces too)."""
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split()).replace("\u00a0", " ")
+
+
+def copy_org(config: Path, folder: Path) -> Path:
+    """A copy of a demo organisation (its files and a register of its own); the copy's config."""
+    shutil.copytree(config.parent, folder / "org")
+    return folder / "org" / config.name
