@@ -40,7 +40,16 @@ from desktop.core.extract import (
 from desktop.report.fonts import BOLD, CONDENSED, REGULAR, register_fonts
 from desktop.report.pages import FRAME_WIDTH, PageFurniture, render
 from desktop.report.table import DataTable
-from desktop.report.texts import DOCUMENT_NAMES, counted, format_date, format_number, format_text, list_words, texts
+from desktop.report.texts import (
+    DOCUMENT_NAMES,
+    counted,
+    format_date,
+    format_number,
+    format_text,
+    late_promises,
+    list_words,
+    texts,
+)
 
 INK = colors.HexColor("#1C2833")
 ACCENT = colors.HexColor("#1F4E79")
@@ -112,11 +121,20 @@ def cell_text(value: Any, language: str) -> str:
     return format_date(value, language)
 
 
-def build_extract(document: ExtractDocument) -> tuple[bytes, int]:
-    """Render the extract; returns the PDF's bytes and its number of pages."""
+def document_texts(document: ExtractDocument) -> dict[str, str]:
+    """The texts of this extract: a supplement's title; made after the deadline, no promise of a
+    day already past."""
     t = texts(document.language)
     if document.supplement_of is not None:
         t = {**t, "title": t["title_supplement"]}
+    if document.produced_on > document.promised_date:
+        t = late_promises(t)
+    return t
+
+
+def build_extract(document: ExtractDocument) -> tuple[bytes, int]:
+    """Render the extract; returns the PDF's bytes and its number of pages."""
+    t = document_texts(document)
     styles = _styles()
     story: list[Flowable] = []
     story += _first_page(document, t, styles)

@@ -18,8 +18,8 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.core.extract import REDACTED, Art15, ExtractDocument
-from desktop.report.extract_pdf import result_text
-from desktop.report.texts import format_number, texts
+from desktop.report.extract_pdf import document_texts, result_text
+from desktop.report.texts import format_number
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed: the same extract gives the same archive
 
@@ -86,7 +86,7 @@ def _facts(info: Art15) -> dict[str, Any]:
 
 def extract_json(document: ExtractDocument) -> dict[str, Any]:
     organisation = document.organisation
-    t = texts(document.language)
+    t = document_texts(document)
     return {
         "format": "insyn-extract/1",
         "organisation": {

@@ -13,6 +13,8 @@ from decimal import Decimal
 SV: dict[str, str] = {
     "title": "Registerutdrag",
     "title_supplement": "Kompletterande registerutdrag",
+    "promise": "senast {date}",
+    "promise_late": "så snart vi kan – vi skulle ha svarat senast {date}",
     "supplements": "Kompletterar utdraget från",
     "supplement_intro": (
         "Det här kompletterar registerutdraget som du fick {date}. Då kunde vi inte svara för alla "
@@ -237,6 +239,8 @@ SV: dict[str, str] = {
 EN: dict[str, str] = {
     "title": "Data extract",
     "title_supplement": "Supplementary data extract",
+    "promise": "by {date}",
+    "promise_late": "as soon as we can – we should have answered by {date}",
     "supplements": "Completes the extract of",
     "supplement_intro": (
         "This completes the data extract you received on {date}. At that time we could not answer "
@@ -539,6 +543,24 @@ def format_text(value: str, language: str) -> str:
             return value
         return format_date(moment, language)
     return value
+
+
+# The texts that promise an answer by the deadline in force.
+PROMISE_KEYS = (
+    "result_failed",
+    "result_manual_open",
+    "missing_note",
+    "manual_pending_note",
+    "failed_body",
+    "manual_open",
+    "other_pending",
+)
+
+
+def late_promises(t: dict[str, str]) -> dict[str, str]:
+    """The texts for a document made after the deadline: an answer still outstanding is promised
+    as soon as we can, and the date that was missed is said, never a date already past."""
+    return {**t, **{key: t[key].replace(t["promise"], t["promise_late"]) for key in PROMISE_KEYS}}
 
 
 def list_words(words: tuple[str, ...] | list[str], language: str, *, every: bool = False) -> str:

@@ -32,6 +32,8 @@ class AnnualReport:
     withdrawn: int = 0
     open_cases: int = 0  # still awaiting an answer
     outstanding_parts: int = 0  # requests besides access without an outcome, in cases answered or not
+    awaiting_supplement: int = 0  # extracts handed over with a system still owed (a supplement to come)
+    supplements: int = 0  # supplementary extracts handed over
     median_days: float | None = None
 
     @property
@@ -87,5 +89,10 @@ def annual_report(desk: Desk, year: int | None = None) -> AnnualReport:
             withdrawn=sum(1 for c in cases if c.status == CaseStatus.WITHDRAWN.value),
             open_cases=waiting,
             outstanding_parts=outstanding,
+            awaiting_supplement=sum(
+                1 for c in cases if c.status == CaseStatus.DELIVERED.value and c.outstanding is not None
+            ),
+            # A print and a ZIP of one supplement are one answer: counted by the document's SHA-256.
+            supplements=sum(len({d.sha256 for d in c.deliveries if d.supplement}) for c in cases),
             median_days=statistics.median(days) if days else None,
         )

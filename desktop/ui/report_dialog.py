@@ -46,6 +46,8 @@ class ReportDialog(QDialog):
             ("withdrawn", tr("Återkallade")),
             ("open", tr("Väntar på svar")),
             ("outstanding", tr("Begäranden utan registrerat utfall")),
+            ("awaiting_supplement", tr("Utlämnade utdrag som väntar på komplettering")),
+            ("supplements", tr("Kompletterande utdrag")),
             ("median", tr("Median, dagar till svar")),
         ):
             self.figures[key] = QLabel()
@@ -79,6 +81,8 @@ class ReportDialog(QDialog):
             "withdrawn": str(report.withdrawn),
             "open": str(report.open_cases),
             "outstanding": str(report.outstanding_parts),
+            "awaiting_supplement": str(report.awaiting_supplement),
+            "supplements": str(report.supplements),
             "median": "–" if report.median_days is None else f"{report.median_days:g}",
         }
         for key, value in values.items():

@@ -215,11 +215,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="99"/>
+        <location filename="../../desktop/ui/case_list.py" line="189"/>
         <source>%1 (försenat %2 d)</source>
         <translation>%1 (%2 d overdue)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="100"/>
+        <location filename="../../desktop/ui/case_list.py" line="190"/>
         <source>%1 (%2 d kvar)</source>
         <translation>%1 (%2 d left)</translation>
     </message>
@@ -230,6 +232,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="105"/>
+        <location filename="../../desktop/ui/case_list.py" line="186"/>
         <location filename="../../desktop/ui/case_page.py" line="215"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
@@ -276,12 +279,12 @@
         <translation>Search by personnummer, case number or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="175"/>
+        <location filename="../../desktop/ui/case_list.py" line="176"/>
         <source>%n ärende</source>
         <translation>%n case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="175"/>
+        <location filename="../../desktop/ui/case_list.py" line="176"/>
         <source>%n ärenden</source>
         <translation>%n cases</translation>
     </message>
@@ -1043,7 +1046,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="55"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="61"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="58"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
@@ -1159,14 +1162,14 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="309"/>
+        <location filename="../../desktop/ui/gather_view.py" line="310"/>
         <location filename="../../desktop/ui/review_view.py" line="268"/>
         <source>%n uppgift</source>
         <translation>%n item</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="309"/>
+        <location filename="../../desktop/ui/gather_view.py" line="310"/>
         <location filename="../../desktop/ui/review_view.py" line="268"/>
         <source>%n uppgifter</source>
         <translation>%n items</translation>
@@ -1258,72 +1261,72 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The gathered data is no longer in the program. Press F5 to gather again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="233"/>
+        <location filename="../../desktop/ui/gather_view.py" line="234"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="246"/>
+        <location filename="../../desktop/ui/gather_view.py" line="247"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="265"/>
+        <location filename="../../desktop/ui/gather_view.py" line="266"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="288"/>
+        <location filename="../../desktop/ui/gather_view.py" line="289"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="294"/>
+        <location filename="../../desktop/ui/gather_view.py" line="295"/>
         <source>%1 möjliga träffar att avgöra i granskningen</source>
         <translation>%1 possible matches to decide in the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="308"/>
+        <location filename="../../desktop/ui/gather_view.py" line="309"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="311"/>
+        <location filename="../../desktop/ui/gather_view.py" line="312"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="312"/>
+        <location filename="../../desktop/ui/gather_view.py" line="313"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="334"/>
+        <location filename="../../desktop/ui/gather_view.py" line="335"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="336"/>
+        <location filename="../../desktop/ui/gather_view.py" line="337"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="337"/>
+        <location filename="../../desktop/ui/gather_view.py" line="338"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="349"/>
+        <location filename="../../desktop/ui/gather_view.py" line="350"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="356"/>
+        <location filename="../../desktop/ui/gather_view.py" line="357"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="358"/>
+        <location filename="../../desktop/ui/gather_view.py" line="359"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1972,11 +1975,21 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/report_dialog.py" line="49"/>
+        <source>Utlämnade utdrag som väntar på komplettering</source>
+        <translation>Extracts handed over awaiting a supplement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="50"/>
+        <source>Kompletterande utdrag</source>
+        <translation>Supplementary extracts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_dialog.py" line="51"/>
         <source>Median, dagar till svar</source>
         <translation>Median days to answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="93"/>
         <source>Spara årsrapporten</source>
         <translation>Save the annual report</translation>
     </message>

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.requests import RequestType
+from desktop.services.annual import annual_report
 from desktop.services.cases import PersonInput, open_case
 from desktop.services.casework import CaseFilter, fetch_cases
 from desktop.services.demo import create_demo
@@ -84,6 +85,8 @@ def test_a_manual_answer_after_the_delivery_becomes_a_supplement_with_only_that_
     with pytest.raises(ActionRefused) as refused:
         visit.close()  # the promise is not kept yet
     assert refused.value.code == "close.owed"
+    year = annual_report(desk)
+    assert (year.awaiting_supplement, year.supplements) == (1, 0)
 
     visit.record_manual("rekrytering", found=True, note="En ansökan till tjänsten som montör, mars 2026")
     result = visit.gather()
@@ -111,6 +114,8 @@ def test_a_manual_answer_after_the_delivery_becomes_a_supplement_with_only_that_
     deliveries = [e.details for e in visit.file.timeline if e.action == "extract.delivered"]
     assert [d["supplement"] for d in deliveries] == [False, True]
     assert deliveries[0]["outstanding"] == ["rekrytering"] and deliveries[1]["outstanding"] == []
+    year = annual_report(desk)
+    assert (year.awaiting_supplement, year.supplements) == (0, 1)
     visit.close()  # nothing owed: no reason needed
     code, stdout, _ = cli("--config", str(config), "audit", "verify")
     assert code == 0, stdout
@@ -172,3 +177,34 @@ def test_a_late_supplement_counts_as_overdue_and_a_complete_delivery_does_not(
     overdue = {r.number: r for r in fetch_cases(desk, CaseFilter.OVERDUE, offset=0, limit=50)}
     assert waiting.number in overdue and overdue[waiting.number].awaiting_supplement
     assert complete.number not in overdue  # delivered in full: nothing is late
+
+
+def test_every_promise_of_an_answer_has_a_late_form_in_both_languages() -> None:
+    from desktop.report.texts import PROMISE_KEYS, late_promises, texts
+
+    for language in ("sv", "en"):
+        t = texts(language)
+        late = late_promises(t)
+        for key in PROMISE_KEYS:
+            assert t["promise"] in t[key] and late[key] != t[key], (language, key)
+
+
+def test_a_supplement_made_after_the_deadline_promises_no_day_already_past(
+    desk, config: Path, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    visit = first_extract(desk, config, tmp_path)
+    missed = date.today() - timedelta(days=2)
+    with desk.register.sessions.begin() as session:
+        from desktop.register.models import Case
+
+        session.query(Case).filter(Case.number == visit.number).one().deadline = missed
+    visit.refresh()
+    visit.gather()  # HR has still not answered: the supplement says so, without a past date as a promise
+    visit.approve("granskare", PASSWORDS["granskare"])
+    supplement = pdf_text(visit.render("sv").pdf)
+    assert f"Kontrolleras manuellt – svar så snart vi kan – vi skulle ha svarat senast {missed.isoformat()}" in (
+        supplement
+    )
+    assert f"svar senast {missed.isoformat()}" not in supplement
+    english = pdf_text(visit.render("en").pdf)
+    assert f"answer as soon as we can – we should have answered by {missed.isoformat()}" in english
