@@ -42,10 +42,12 @@ class AnnualReport:
 
 
 def _answered_on(case: Case) -> date | None:
-    """The day the visitor had an answer: the first extract handed over, else the day the case
-    ended with a decision (closed or refused). A withdrawn case needs no answer."""
-    if case.deliveries:
-        return min(d.delivered_at for d in case.deliveries).astimezone(LOCAL_ZONE).date()
+    """The day the visitor had the whole answer: the extract (or supplement) after which nothing
+    was owed, else the day the case ended with a decision (closed or refused). A withdrawn case
+    needs no answer. A case answered only in part is not answered (DOMAIN: partial answers)."""
+    complete = [d.delivered_at for d in case.deliveries if d.outstanding is None]
+    if complete:
+        return min(complete).astimezone(LOCAL_ZONE).date()
     if case.status in (CaseStatus.CLOSED.value, CaseStatus.REJECTED.value) and case.closed_at is not None:
         return case.closed_at.astimezone(LOCAL_ZONE).date()
     return None

@@ -48,6 +48,7 @@ def test_the_yearly_figures_are_exact(config: Path) -> None:
 
         def deliver(v: Visit, tmp: Path) -> None:
             v.gather()
+            v.record_manual("rekrytering", found=False, note="")  # HR answered: the extract is the whole answer
             v.leave_out_weak()
             v.approve("granskare", "demo-granskare")
             v.render("sv")
