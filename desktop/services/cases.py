@@ -17,7 +17,7 @@ from desktop.core.documents import DocumentRefused, IdentityDocument
 from desktop.core.identity import InvalidPersonnummer, parse_personnummer
 from desktop.core.mrz import InvalidMrz, parse_mrz
 from desktop.core.requests import RequestType
-from desktop.core.text import TEXT_MAX, TextRefused, check_text
+from desktop.core.text import TEXT_MAX, TextRefused, check_name, check_text
 from desktop.core.verification import (
     Mandate,
     PersonCheck,
@@ -55,7 +55,7 @@ class PersonInput:
     document_type: str
     document_country: str
     document_number: str  # the whole number or its last four characters; only four are kept
-    document_expiry: date
+    document_expiry: date | None  # None: not typed yet (the form never guesses it)
     document_description: str = ""
     mrz: str | None = None
 
@@ -68,29 +68,57 @@ class OpenedCase:
 
 
 def check_person_input(person: PersonInput, *, staff_name: str, when: datetime, prefix: str = "") -> PersonCheck:
-    """Validate one person's identity as the desk does, or raise InputProblem."""
+    """Validate one person's identity as the desk does, or raise the first InputProblem."""
+    problems, check = person_problems(person, staff_name=staff_name, when=when, prefix=prefix)
+    if problems:
+        raise problems[0]
+    assert check is not None
+    return check
+
+
+def person_problems(
+    person: PersonInput, *, staff_name: str, when: datetime, prefix: str = ""
+) -> tuple[list[InputProblem], PersonCheck | None]:
+    """Every problem with one person's identity check at once (the form shows them all), and
+    the check itself when there is none."""
+    problems: list[InputProblem] = []
+    pin = document = mrz = None
     try:
         pin = parse_personnummer(person.personnummer, today=when.astimezone(LOCAL_ZONE).date())
     except InvalidPersonnummer as exc:
-        raise InputProblem(f"{prefix}personnummer", exc.code, str(exc)) from None
-    try:
-        document = IdentityDocument.create(
-            person.document_type,
-            person.document_country,
-            person.document_expiry,
-            person.document_number,
-            person.document_description,
+        problems.append(InputProblem(f"{prefix}personnummer", exc.code, str(exc)))
+    if not (person.name or "").strip():
+        problems.append(InputProblem(f"{prefix}name", "name", "give the name as it stands on the document"))
+    else:
+        try:
+            check_name(person.name)
+        except TextRefused as exc:
+            problems.append(InputProblem(f"{prefix}name", exc.code, str(exc)))
+    if person.document_expiry is None:
+        problems.append(
+            InputProblem(f"{prefix}document", "expiry_missing", "write the document's expiry date as printed on it")
         )
-    except DocumentRefused as exc:
-        raise InputProblem(f"{prefix}document", exc.code, str(exc)) from None
-    mrz = None
+    else:
+        try:
+            document = IdentityDocument.create(
+                person.document_type,
+                person.document_country,
+                person.document_expiry,
+                person.document_number,
+                person.document_description,
+            )
+            document.check_valid_on(when.astimezone(LOCAL_ZONE).date())
+        except DocumentRefused as exc:
+            problems.append(InputProblem(f"{prefix}document", exc.code, str(exc)))
     if person.mrz and person.mrz.strip():
         try:
             mrz = parse_mrz(person.mrz)
         except (InvalidMrz, DocumentRefused) as exc:
-            raise InputProblem(f"{prefix}mrz", exc.code, str(exc)) from None
+            problems.append(InputProblem(f"{prefix}mrz", exc.code, str(exc)))
+    if problems or pin is None or document is None:
+        return problems, None
     try:
-        return check_person(
+        return [], check_person(
             personnummer=pin,
             name=person.name,
             document=document,
@@ -99,10 +127,57 @@ def check_person_input(person: PersonInput, *, staff_name: str, when: datetime, 
             mrz=mrz,
         )
     except DocumentRefused as exc:
-        raise InputProblem(f"{prefix}document", exc.code, str(exc)) from None
+        return [InputProblem(f"{prefix}document", exc.code, str(exc))], None
     except VerificationRefused as exc:
         field = "mrz" if exc.code == "mrz_mismatch" else "name" if exc.code.startswith("name") else exc.code
-        raise InputProblem(f"{prefix}{field}", exc.code, str(exc)) from None
+        return [InputProblem(f"{prefix}{field}", exc.code, str(exc))], None
+
+
+def visit_problems(
+    desk: Desk,
+    subject: PersonInput,
+    requests: list[tuple[RequestType, str | None]],
+    *,
+    representative: tuple[PersonInput, Mandate] | None = None,
+    identifiers: Sequence[tuple[str, str]] = (),
+    staff_name: str = "desk",
+    when: datetime | None = None,
+) -> list[InputProblem]:
+    """Every problem a new visit's form has, at once, in the order of the form (requests, the
+    visitor, the representative and the mandate, the visitor's own identifiers)."""
+    when = when or utcnow()
+    problems: list[InputProblem] = []
+    if not requests:
+        problems.append(InputProblem("request", "empty", "choose at least one request"))
+    for request, details in requests:
+        if request.needs_details and not (details or "").strip():
+            problems.append(
+                InputProblem(f"request.{request.value}", "details", f"say what the visitor asks for ({request.value})")
+            )
+        elif details and details.strip():
+            try:
+                checked_text(details, f"request.{request.value}")
+            except InputProblem as problem:
+                problems.append(problem)
+    problems += person_problems(subject, staff_name=staff_name, when=when)[0]
+    if representative is not None:
+        person, mandate = representative
+        problems += person_problems(person, staff_name=staff_name, when=when, prefix="representative.")[0]
+        try:
+            check_mandate(mandate, today=when.astimezone(LOCAL_ZONE).date())
+        except VerificationRefused as exc:
+            problems.append(InputProblem("representative.mandate", exc.code, str(exc)))
+    for kind, value in identifiers:
+        try:
+            checked_identifiers(desk.config, [(kind, value)])
+        except InputProblem as problem:
+            problems.append(problem)
+    try:
+        checked_identifiers(desk.config, identifiers)
+    except InputProblem as problem:
+        if problem.code == "count":
+            problems.append(problem)
+    return problems
 
 
 MAX_IDENTIFIERS = 20
@@ -151,13 +226,10 @@ def open_case(
     """Verify identity, register the case with its deadline, and audit both, in one transaction.
     `identifiers` are the visitor's own e-mail addresses, phone numbers, customer numbers …
     (kind, value), said or shown at the desk; they are searched like those found in sources."""
-    if not requests:
-        raise InputProblem("request", "empty", "choose at least one request")
-    for request, details in requests:
-        if request.needs_details and not (details or "").strip():
-            raise InputProblem(
-                f"request.{request.value}", "details", f"say what the visitor asks for ({request.value})"
-            )
+    problems = visit_problems(desk, subject, requests, representative=representative, identifiers=identifiers,
+                              staff_name=staff_username, when=received_at)  # fmt: skip
+    if problems:  # the form shows them all; the command line says the first
+        raise problems[0]
     requests = [(r, checked_text(d, f"request.{r.value}") if d and d.strip() else None) for r, d in requests]
     given = checked_identifiers(desk.config, identifiers)
     when = received_at or utcnow()

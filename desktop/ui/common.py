@@ -79,6 +79,8 @@ def input_problem(field: str, code: str) -> str:
         return personnummer_problem(code)
     messages = {
         "expired": tr("Id-handlingen har gått ut och kan inte godtas."),
+        "expiry_missing": tr("Skriv när id-handlingen går ut, som det står på den."),
+        "type": tr("Välj vilken sorts id-handling det är."),
         "country": tr("Utfärdarlandet stämmer inte med handlingens typ."),
         "number": tr("Skriv minst de fyra sista tecknen i handlingens nummer."),
         "description": tr("Beskriv handlingen när typen är ”Annan handling”."),

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -33,7 +32,7 @@ from desktop.core.identity import InvalidPersonnummer, parse_personnummer
 from desktop.core.mrz import InvalidMrz, parse_mrz
 from desktop.core.requests import RequestType
 from desktop.core.verification import Mandate, MandateType
-from desktop.services.cases import InputProblem, OpenedCase, PersonInput, open_case
+from desktop.services.cases import InputProblem, OpenedCase, PersonInput, open_case, visit_problems
 from desktop.services.desk import Desk
 from desktop.ui.common import (
     document_labels,
@@ -43,6 +42,7 @@ from desktop.ui.common import (
     request_labels,
     tr,
 )
+from desktop.ui.fields import DateField
 
 
 class PersonFields(QWidget):
@@ -67,13 +67,12 @@ class PersonFields(QWidget):
         self.country.setMaximumWidth(60)
         self.document_number = QLineEdit()
         self.document_number.setObjectName(f"{prefix}document_number")
+        self.document_number.setMaximumWidth(260)
         self.document_number.setPlaceholderText(tr("Minst de fyra sista tecknen – bara de sparas"))
-        self.expiry = QDateEdit()
+        self.expiry = DateField()  # empty: staff read the date off the document
         self.expiry.setObjectName(f"{prefix}expiry")
-        self.expiry.setCalendarPopup(True)
-        self.expiry.setDisplayFormat("yyyy-MM-dd")
-        self.expiry.setDate(QDate.currentDate().addYears(1))
         self.expiry_status = QLabel()
+        self.expiry_status.setWordWrap(True)
         self.description = QLineEdit()
         self.description.setObjectName(f"{prefix}description")
         self.description.setPlaceholderText(tr("Beskriv handlingen (bara för ”Annan handling”)"))
@@ -99,7 +98,7 @@ class PersonFields(QWidget):
         form.addRow(tr("MRZ"), self.mrz)
         form.addRow("", self.mrz_status)
         self.personnummer.textChanged.connect(self._check_personnummer)
-        self.expiry.dateChanged.connect(self._check_expiry)
+        self.expiry.changed.connect(self._check_expiry)
         self.document_type.currentIndexChanged.connect(self._type_changed)
         self.mrz.textChanged.connect(self._read_mrz)
         self._type_changed()
@@ -129,9 +128,16 @@ class PersonFields(QWidget):
         self.personnummer_status.setStyleSheet("")  # re-apply the style for the new object name
 
     def _check_expiry(self) -> None:
-        if self.expiry.date().toPython() < date.today():
+        expiry = self.expiry.value()
+        if self.expiry.unreadable:
             self.expiry_status.setObjectName("problem")
-            self.expiry_status.setText(tr("Handlingen har gått ut och kan inte godtas."))
+            self.expiry_status.setText(tr("Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD."))
+        elif expiry is None:
+            self.expiry_status.setObjectName("hint")
+            self.expiry_status.setText(tr("Skriv när handlingen går ut, som det står på den."))
+        elif expiry < date.today():
+            self.expiry_status.setObjectName("problem")
+            self.expiry_status.setText(expired_text())
         else:
             self.expiry_status.clear()
         self.expiry_status.setStyleSheet("")
@@ -158,7 +164,7 @@ class PersonFields(QWidget):
             self.mrz_status.setText(tr("Landet i maskinläsbara zonen är okänt."))
         else:
             # Fill in what the zone tells, so that staff only check it.
-            self.expiry.setDate(QDate(zone.expiry.year, zone.expiry.month, zone.expiry.day))
+            self.expiry.setDate(zone.expiry)
             self.document_number.setText(zone.number_last4)
             self.country.setText(zone.issuing_country)
             self.mrz_status.setObjectName("ok")
@@ -172,7 +178,7 @@ class PersonFields(QWidget):
             document_type=self.document_type.currentData(),
             document_country=self.country.text(),
             document_number=self.document_number.text(),
-            document_expiry=self.expiry.date().toPython(),
+            document_expiry=self.expiry.value(),
             document_description=self.description.text(),
             mrz=self.mrz.toPlainText() or None,
         )
@@ -183,7 +189,17 @@ class PersonFields(QWidget):
         self.mrz.clear()
         self.country.setText("SE")
         self.document_type.setCurrentIndex(0)
-        self.expiry.setDate(QDate.currentDate().addYears(1))
+        self.expiry.clear()
+
+
+def expired_text() -> str:
+    """What to do when the document has expired (DOMAIN: no usable ID at the desk)."""
+    return tr(
+        "Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, "
+        "nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda "
+        "besökaren. Utan giltig handling lämnas inget utdrag ut här: besökaren kan skicka en skriftlig "
+        "begäran, och svaret går då per post till adressen i folkbokföringen."
+    )
 
 
 def detail_hints() -> dict[RequestType, str]:
@@ -256,9 +272,7 @@ class NewVisitPage(QWidget):
             (MandateType.TRUSTEE, tr("God man / förvaltare")),
         ):
             self.mandate_type.addItem(label, value)
-        self.mandate_date = QDateEdit(QDate.currentDate())
-        self.mandate_date.setCalendarPopup(True)
-        self.mandate_date.setDisplayFormat("yyyy-MM-dd")
+        self.mandate_date = DateField()  # as it stands on the power of attorney
         self.mandate_signed_by = QLineEdit()
         self.mandate_signed_by.setPlaceholderText(tr("Vem har skrivit under, eller vad styrker vårdnaden"))
         mandate_form.addRow(tr("Behörighet"), self.mandate_type)
@@ -301,6 +315,23 @@ class NewVisitPage(QWidget):
                 self.register,
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
+        # Once problems are shown, each is cleared as soon as it is fixed.
+        self._checking = False
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setSingleShot(True)
+        self._recheck_timer.setInterval(150)
+        self._recheck_timer.timeout.connect(self._recheck)
+        def later(*_args: object) -> None:
+            self._recheck_timer.start()
+
+        for line in self.findChildren(QLineEdit):
+            line.textChanged.connect(later)
+        for text in self.findChildren(QPlainTextEdit):
+            text.textChanged.connect(later)
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(later)
+        for box in (*self.requests.values(), self.representative_box):
+            box.toggled.connect(later)
 
     def _identifier_box(self) -> QGroupBox:
         """The visitor's own e-mail, phone, customer number …: said or shown at the desk, searched
@@ -342,6 +373,7 @@ class NewVisitPage(QWidget):
         for edit in self.details.values():
             edit.clear()
         self.problem.clear()
+        self._checking = False
         self.person.personnummer.setFocus()
 
     def allow_duplicate(self, personnummer: str) -> bool:
@@ -375,47 +407,92 @@ class NewVisitPage(QWidget):
         clicked = box.clickedButton()
         return "open" if clicked is open_button else "new" if clicked is new_button else ""
 
-    def register(self) -> OpenedCase | None:
+    def _requests(self) -> list[tuple[RequestType, str | None]]:
         requests: list[tuple[RequestType, str | None]] = []
         for request, box in self.requests.items():
-            if not box.isChecked():
-                continue
-            edit = self.details.get(request)
-            detail = edit.text().strip() if edit is not None else ""
-            if edit is not None and not detail and request.needs_details:
-                self.problem.setText(
-                    tr("Skriv vad besökaren begär: %1.").replace("%1", request_labels()[request.value])
-                )
-                edit.setFocus()
-                return None
-            requests.append((request, detail or None))
+            if box.isChecked():
+                edit = self.details.get(request)
+                detail = edit.text().strip() if edit is not None else ""
+                requests.append((request, detail or None))
+        return requests
+
+    def _representative(self) -> tuple[PersonInput, Mandate] | None:
+        if not self.representative_box.isChecked():
+            return None
+        mandate = Mandate(
+            MandateType(self.mandate_type.currentData()),
+            self.mandate_date.value(),
+            self.mandate_signed_by.text(),
+        )
+        return self.representative.value(), mandate
+
+    def problems(self) -> list[InputProblem]:
+        """Everything the form still lacks, at once (the service's rules, not the window's)."""
+        return visit_problems(self.desk, self.person.value(), self._requests(), representative=self._representative(),
+                              identifiers=self.identifier_values(), staff_name=self.staff_username)  # fmt: skip
+
+    def problem_text(self, problem: InputProblem) -> str:
+        if problem.field.startswith("request.") and problem.code == "details":
+            label = request_labels().get(problem.field.removeprefix("request."), "")
+            return tr("Skriv vad besökaren begär: %1.").replace("%1", label)
+        prefix = tr("Ombudet: ") if problem.field.startswith("representative.") else ""
+        return prefix + input_problem(problem.field.split(".")[-1], problem.code)
+
+    def field_of(self, problem: InputProblem) -> QWidget | None:
+        """The field a problem is about, to put the cursor there."""
+        field = problem.field
+        if field.startswith("request."):
+            return self.details.get(RequestType(field.removeprefix("request.")))
+        if field.startswith("identifier."):
+            return self.identifiers.get(field.removeprefix("identifier."))
+        if field == "representative.mandate":
+            return self.mandate_signed_by
+        person = self.representative if field.startswith("representative.") else self.person
+        name = field.split(".")[-1]
+        if name == "document":
+            return {
+                "expired": person.expiry,
+                "expiry_missing": person.expiry,
+                "number": person.document_number,
+                "description": person.description,
+                "country": person.country,
+            }.get(problem.code, person.document_type)
+        return {"personnummer": person.personnummer, "name": person.name, "mrz": person.mrz}.get(name)
+
+    def show_problems(self, problems: list[InputProblem]) -> None:
+        """All of them, one per line; the list follows every change until it is empty."""
+        texts = list(dict.fromkeys(self.problem_text(p) for p in problems))
+        self.problem.setText("\n".join(f"• {t}" for t in texts) if len(texts) > 1 else "".join(texts))
+        self._checking = bool(problems)
+
+    def _recheck(self) -> None:
+        if self._checking:
+            self.show_problems(self.problems())
+
+    def register(self) -> OpenedCase | None:
+        problems = self.problems()
+        if problems:
+            self.show_problems(problems)
+            field = self.field_of(problems[0])
+            if field is not None:
+                field.setFocus()
+            return None
         if not self.allow_duplicate(self.person.personnummer.text()):
             return None
-        representative = None
-        if self.representative_box.isChecked():
-            mandate = Mandate(
-                MandateType(self.mandate_type.currentData()),
-                self.mandate_date.date().toPython(),
-                self.mandate_signed_by.text(),
-            )
-            representative = (self.representative.value(), mandate)
         try:
             opened = open_case(
                 self.desk,
                 self.person.value(),
-                requests,
+                self._requests(),
                 staff_username=self.staff_username,
-                representative=representative,
+                representative=self._representative(),
                 identifiers=self.identifier_values(),
             )
-        except InputProblem as exc:
-            prefix = tr("Ombudet: ") if exc.field.startswith("representative.") else ""
-            kind = exc.field.removeprefix("identifier.")
-            if exc.field.startswith("identifier.") and kind in self.identifiers:
-                self.identifiers[kind].setFocus()
-            self.problem.setText(prefix + input_problem(exc.field.split(".")[-1], exc.code))
+        except InputProblem as exc:  # what only the register can tell (none today): shown the same way
+            self.show_problems([exc])
             return None
         self.problem.clear()
+        self._checking = False
         self.clear()
         self.case_opened.emit(opened)
         return opened

@@ -50,7 +50,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="91"/>
-        <location filename="../../desktop/ui/new_visit.py" line="373"/>
+        <location filename="../../desktop/ui/new_visit.py" line="405"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="124"/>
+        <location filename="../../desktop/ui/common.py" line="126"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -72,19 +72,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="39"/>
-        <location filename="../../desktop/ui/common.py" line="125"/>
+        <location filename="../../desktop/ui/common.py" line="127"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="41"/>
-        <location filename="../../desktop/ui/common.py" line="121"/>
+        <location filename="../../desktop/ui/common.py" line="123"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="43"/>
-        <location filename="../../desktop/ui/common.py" line="122"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -189,8 +189,8 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="50"/>
         <location filename="../../desktop/ui/case_page.py" line="199"/>
-        <location filename="../../desktop/ui/new_visit.py" line="87"/>
-        <location filename="../../desktop/ui/new_visit.py" line="125"/>
+        <location filename="../../desktop/ui/new_visit.py" line="86"/>
+        <location filename="../../desktop/ui/new_visit.py" line="124"/>
         <source>Personnummer</source>
         <translation>Personal identity number</translation>
     </message>
@@ -520,7 +520,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="207"/>
-        <location filename="../../desktop/ui/new_visit.py" line="90"/>
+        <location filename="../../desktop/ui/new_visit.py" line="89"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
@@ -823,161 +823,171 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="82"/>
+        <source>Skriv när id-handlingen går ut, som det står på den.</source>
+        <translation>Enter the ID document&apos;s expiry date as printed on it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="83"/>
+        <source>Välj vilken sorts id-handling det är.</source>
+        <translation>Choose what kind of ID document it is.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="84"/>
         <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
         <translation>The issuing country does not fit the type of document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="83"/>
+        <location filename="../../desktop/ui/common.py" line="85"/>
         <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
         <translation>Type at least the last four characters of the document number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="84"/>
+        <location filename="../../desktop/ui/common.py" line="86"/>
         <source>Beskriv handlingen när typen är ”Annan handling”.</source>
         <translation>Describe the document when its type is “Other document”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="85"/>
+        <location filename="../../desktop/ui/common.py" line="87"/>
         <source>Skriv namnet som det står på id-handlingen.</source>
         <translation>Type the name as it stands on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="86"/>
+        <location filename="../../desktop/ui/common.py" line="88"/>
         <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
         <translation>The machine-readable zone disagrees with what was typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="87"/>
+        <location filename="../../desktop/ui/common.py" line="89"/>
         <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
         <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="88"/>
+        <location filename="../../desktop/ui/common.py" line="90"/>
         <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
         <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="89"/>
+        <location filename="../../desktop/ui/common.py" line="91"/>
         <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
         <translation>The machine-readable zone holds characters it may not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="90"/>
+        <location filename="../../desktop/ui/common.py" line="92"/>
         <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
         <translation>The power of attorney or guardianship details are incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="91"/>
+        <location filename="../../desktop/ui/common.py" line="93"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="92"/>
+        <location filename="../../desktop/ui/common.py" line="94"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="93"/>
+        <location filename="../../desktop/ui/common.py" line="95"/>
         <source>Namnet är för långt (högst 200 tecken).</source>
         <translation>The name is too long (200 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="94"/>
+        <location filename="../../desktop/ui/common.py" line="96"/>
         <source>Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen.</source>
         <translation>The name contains invisible or control characters. Type it as on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="95"/>
+        <location filename="../../desktop/ui/common.py" line="97"/>
         <source>Namnet måste innehålla bokstäver.</source>
         <translation>The name must contain letters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="96"/>
+        <location filename="../../desktop/ui/common.py" line="98"/>
         <source>Texten är för lång (högst 4 000 tecken).</source>
         <translation>The text is too long (4,000 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="97"/>
+        <location filename="../../desktop/ui/common.py" line="99"/>
         <source>Texten innehåller osynliga tecken eller styrtecken.</source>
         <translation>The text contains invisible or control characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="98"/>
+        <location filename="../../desktop/ui/common.py" line="100"/>
         <source>Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret.</source>
         <translation>This cannot be searched by – check the e-mail address, phone number or number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="99"/>
+        <location filename="../../desktop/ui/common.py" line="101"/>
         <source>Systemen kan inte sökas på den här sortens uppgift.</source>
         <translation>The systems cannot be searched by this kind of identifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="100"/>
+        <location filename="../../desktop/ui/common.py" line="102"/>
         <source>Högst 20 uppgifter att söka på per ärende.</source>
         <translation>At most 20 identifiers to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="102"/>
+        <location filename="../../desktop/ui/common.py" line="104"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="109"/>
+        <location filename="../../desktop/ui/common.py" line="111"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/common.py" line="112"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="111"/>
+        <location filename="../../desktop/ui/common.py" line="113"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/common.py" line="114"/>
         <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
         <translation>The case was not refused; there is no decision to write about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="113"/>
+        <location filename="../../desktop/ui/common.py" line="115"/>
         <source>Svarstiden är inte förlängd.</source>
         <translation>The time to answer has not been extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="114"/>
+        <location filename="../../desktop/ui/common.py" line="116"/>
         <source>Ärendet har ingen annan begäran än registerutdrag.</source>
         <translation>The case has no request besides access.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="115"/>
+        <location filename="../../desktop/ui/common.py" line="117"/>
         <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="116"/>
+        <location filename="../../desktop/ui/common.py" line="118"/>
         <source>Välj hur besökaren får brevet.</source>
         <translation>Choose how the visitor gets the letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="118"/>
+        <location filename="../../desktop/ui/common.py" line="120"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="123"/>
+        <location filename="../../desktop/ui/common.py" line="125"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="130"/>
+        <location filename="../../desktop/ui/common.py" line="132"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="132"/>
+        <location filename="../../desktop/ui/common.py" line="134"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -1017,7 +1027,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="137"/>
+        <location filename="../../desktop/ui/common.py" line="139"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1401,217 +1411,227 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="70"/>
+        <location filename="../../desktop/ui/new_visit.py" line="71"/>
         <source>Minst de fyra sista tecknen – bara de sparas</source>
         <translation>At least the last four characters – only they are kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="79"/>
+        <location filename="../../desktop/ui/new_visit.py" line="78"/>
         <source>Beskriv handlingen (bara för ”Annan handling”)</source>
         <translation>Describe the document (only for “Other document”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="82"/>
+        <location filename="../../desktop/ui/new_visit.py" line="81"/>
         <source>Valfritt: läs in eller skriv maskinläsbara zonen (MRZ)</source>
         <translation>Optional: scan or type the machine-readable zone (MRZ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="89"/>
+        <location filename="../../desktop/ui/new_visit.py" line="88"/>
         <source>Namn (som på id-handlingen)</source>
         <translation>Name (as on the ID document)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="93"/>
+        <location filename="../../desktop/ui/new_visit.py" line="92"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="95"/>
+        <location filename="../../desktop/ui/new_visit.py" line="94"/>
         <source>Utfärdat i (land)</source>
         <translation>Issued in (country)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="96"/>
+        <location filename="../../desktop/ui/new_visit.py" line="95"/>
         <source>Giltig till och med</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="99"/>
+        <location filename="../../desktop/ui/new_visit.py" line="98"/>
         <source>MRZ</source>
         <translation>MRZ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="119"/>
+        <location filename="../../desktop/ui/new_visit.py" line="118"/>
         <source>Skriv 10 eller 12 siffror.</source>
         <translation>Type 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="125"/>
+        <location filename="../../desktop/ui/new_visit.py" line="124"/>
         <source>Samordningsnummer</source>
         <translation>Coordination number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="127"/>
+        <location filename="../../desktop/ui/new_visit.py" line="126"/>
         <source>%1 giltigt – född %2</source>
         <translation>%1 valid – born %2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/new_visit.py" line="134"/>
-        <source>Handlingen har gått ut och kan inte godtas.</source>
-        <translation>The document has expired and cannot be accepted.</translation>
+        <source>Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD.</source>
+        <translation>The date cannot be read. Write it as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="158"/>
+        <location filename="../../desktop/ui/new_visit.py" line="137"/>
+        <source>Skriv när handlingen går ut, som det står på den.</source>
+        <translation>Enter when the document expires, as printed on it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="164"/>
         <source>Landet i maskinläsbara zonen är okänt.</source>
         <translation>The country in the machine-readable zone is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="165"/>
+        <location filename="../../desktop/ui/new_visit.py" line="171"/>
         <source>Zonen är läst och kontrollsiffrorna stämmer.</source>
         <translation>The zone is read and its check digits are right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="192"/>
+        <location filename="../../desktop/ui/new_visit.py" line="198"/>
+        <source>Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda besökaren. Utan giltig handling lämnas inget utdrag ut här: besökaren kan skicka en skriftlig begäran, och svaret går då per post till adressen i folkbokföringen.</source>
+        <translation>The document has expired and cannot be accepted. Ask for another valid ID document (passport, national ID card, driving licence, SIS-certified ID card), or let a representative with a power of attorney act for the visitor. Without a valid document no extract is handed over here: the visitor can send a written request, and the answer then goes by post to the address in the population register.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="208"/>
         <source>Vad är fel, och vad ska det vara?</source>
         <translation>What is wrong, and what should it be?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="193"/>
+        <location filename="../../desktop/ui/new_visit.py" line="209"/>
         <source>Vilka uppgifter ska raderas?</source>
         <translation>Which data is to be erased?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="194"/>
+        <location filename="../../desktop/ui/new_visit.py" line="210"/>
         <source>Vilken behandling ska begränsas, och varför?</source>
         <translation>Which processing is to be restricted, and why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="195"/>
+        <location filename="../../desktop/ui/new_visit.py" line="211"/>
         <source>Mot vilken behandling, och av vilket skäl?</source>
         <translation>Against which processing, and on what grounds?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="196"/>
+        <location filename="../../desktop/ui/new_visit.py" line="212"/>
         <source>Valfritt: vilka utskick (annars alla)</source>
         <translation>Optional: which mailings (otherwise all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="197"/>
+        <location filename="../../desktop/ui/new_visit.py" line="213"/>
         <source>Vilket samtycke?</source>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="210"/>
+        <location filename="../../desktop/ui/new_visit.py" line="226"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="215"/>
+        <location filename="../../desktop/ui/new_visit.py" line="231"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="239"/>
+        <location filename="../../desktop/ui/new_visit.py" line="255"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="244"/>
+        <location filename="../../desktop/ui/new_visit.py" line="260"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="254"/>
+        <location filename="../../desktop/ui/new_visit.py" line="270"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="255"/>
+        <location filename="../../desktop/ui/new_visit.py" line="271"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="256"/>
+        <location filename="../../desktop/ui/new_visit.py" line="272"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="263"/>
+        <location filename="../../desktop/ui/new_visit.py" line="277"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="264"/>
+        <location filename="../../desktop/ui/new_visit.py" line="278"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="265"/>
+        <location filename="../../desktop/ui/new_visit.py" line="279"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="266"/>
+        <location filename="../../desktop/ui/new_visit.py" line="280"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="280"/>
+        <location filename="../../desktop/ui/new_visit.py" line="294"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="282"/>
+        <location filename="../../desktop/ui/new_visit.py" line="296"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="289"/>
+        <location filename="../../desktop/ui/new_visit.py" line="303"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="291"/>
+        <location filename="../../desktop/ui/new_visit.py" line="305"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="310"/>
+        <location filename="../../desktop/ui/new_visit.py" line="341"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="319"/>
+        <location filename="../../desktop/ui/new_visit.py" line="350"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="366"/>
+        <location filename="../../desktop/ui/new_visit.py" line="398"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="368"/>
+        <location filename="../../desktop/ui/new_visit.py" line="400"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="371"/>
+        <location filename="../../desktop/ui/new_visit.py" line="403"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="372"/>
+        <location filename="../../desktop/ui/new_visit.py" line="404"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="387"/>
+        <location filename="../../desktop/ui/new_visit.py" line="437"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="412"/>
+        <location filename="../../desktop/ui/new_visit.py" line="438"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
@@ -1992,6 +2012,26 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <location filename="../../desktop/ui/report_dialog.py" line="93"/>
         <source>Spara årsrapporten</source>
         <translation>Save the annual report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/fields.py" line="50"/>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/fields.py" line="52"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/fields.py" line="56"/>
+        <source>Kalender …</source>
+        <translation>Calendar …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/fields.py" line="57"/>
+        <source>Välj datum i en kalender</source>
+        <translation>Choose the date in a calendar</translation>
     </message>
 </context>
 </TS>

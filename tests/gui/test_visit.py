@@ -288,8 +288,11 @@ def test_requests_other_than_access_need_their_details_and_get_an_outcome(qtbot,
     monkeypatch.setattr(
         case_page.QInputDialog, "getText", lambda _parent, _title, text, *_a, **_k: asked.append(text) or ("", False)
     )
+    confirmed: list[str] = []  # nothing owed: a plain "close?" (answered No; unanswered, the idle lock would close it)
+    monkeypatch.setattr(case_page.QMessageBox, "question",
+                        lambda _parent, _title, text, *_a: confirmed.append(text) or case_page.QMessageBox.StandardButton.No)  # fmt: skip
     page.close_case()
-    assert not any("direktmarknadsföring" in text for text in asked)
+    assert not any("direktmarknadsföring" in text for text in asked) and confirmed
     with desk.register.sessions() as session:
         case = session.execute(select(Case).where(Case.number == opened.number)).scalar_one()
         items = {i.type: (i.details, i.outcome) for i in session.execute(
@@ -759,3 +762,34 @@ def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supple
     assert "uppgifterna finns inte längre i programmet" in gather.state_text(window.case.visit)
     window.case.close_now()  # nothing owed: no reason asked
     assert window.case.visit.status.value == "closed"
+
+
+def test_the_form_shows_every_problem_at_once_and_clears_each_as_it_is_fixed(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    pin = examples(desk)[0]
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = window.visit
+    person = form.person
+    assert person.expiry.value() is None and person.expiry.edit.text() == ""  # nothing guessed for staff
+    qtbot.keyClicks(person.personnummer, pin[:-1] + str((int(pin[-1]) + 1) % 10))
+    qtbot.keyClicks(person.document_number, "AB1234567")
+    assert form.register() is None
+    shown = form.problem.text()
+    assert "Kontrollsiffran stämmer inte" in shown and "Skriv namnet" in shown and "går ut" in shown
+    assert shown.count("•") == 3
+    person.personnummer.clear()
+    qtbot.keyClicks(person.personnummer, pin)  # fixed: that line goes, the others stay
+    qtbot.waitUntil(lambda: "Kontrollsiffran" not in form.problem.text(), timeout=3000)
+    assert form.problem.text().count("•") == 2
+    qtbot.keyClicks(person.expiry.edit, "2031-05-31")  # typed, as read off the document
+    assert person.expiry.value() == date(2031, 5, 31)
+    person.name.setText("Åsa Öberg")
+    qtbot.waitUntil(lambda: form.problem.text() == "", timeout=3000)
+    person.expiry.edit.clear()
+    qtbot.keyClicks(person.expiry.edit, "31.05.2019")  # another way of writing it; expired
+    assert person.expiry.value() == date(2019, 5, 31)
+    status = person.expiry_status.text()
+    assert "gått ut" in status and "annan giltig id-handling" in status and "ombud" in status
+    assert "folkbokföringen" in status
+    person.expiry.edit.clear()
+    qtbot.keyClicks(person.expiry.edit, "31 maj")
+    assert person.expiry.unreadable and "går inte att läsa" in person.expiry_status.text()
