@@ -30,7 +30,7 @@ from desktop.services.desk import Desk
 from desktop.services.files import remove_quietly, write_private
 from desktop.services.gathering import CaseGather, load_case, record_manual_outcome
 from desktop.services.letters import RenderedLetter, check_method, record_letter, render_letter
-from desktop.services.review import Review, ReviewReason
+from desktop.services.review import Decision, RecordState, Review, ReviewReason
 from desktop.services.staff import sign_in
 from desktop.sources.engine import ProgressCallback
 
@@ -290,6 +290,15 @@ class Visit:
                 f"{undecided} possible matches are not decided: confirm them, exclude them, or leave "
                 "them out unconfirmed (the extract then says so)",
             )
+
+    def state_of(self, record: Record) -> tuple[RecordState, ReviewReason | None]:
+        """Where a record stands in the review (and why, where a reason was given)."""
+        assert self.review is not None
+        return self.review.state(record)
+
+    def decisions(self) -> list[Decision]:
+        """What the review decided, for the approver to see before signing."""
+        return self.review.decisions() if self.review is not None else []
 
     def counts(self) -> dict[str, int]:
         return self.review.counts() if self.review is not None else {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -57,6 +58,7 @@ class SignInDialog(QDialog):
         username: str = "",
         attempt: Callable[[str, str], Any] | None = None,
         action_label: str = "",
+        summary: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -68,6 +70,12 @@ class SignInDialog(QDialog):
         self.setWindowTitle(title or tr("Logga in – Insyn"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title or tr("Logga in")))
+        if summary:  # what signing here approves, seen before the password is typed
+            self.summary = QLabel("\n".join(summary))
+            self.summary.setObjectName("approval_summary")
+            self.summary.setWordWrap(True)
+            self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            layout.addWidget(self.summary)
         form = QFormLayout()
         self.username = QLineEdit(username)
         self.username.setObjectName("username")

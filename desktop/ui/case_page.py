@@ -41,7 +41,7 @@ from desktop.ui.deliver_view import DeliverView
 from desktop.ui.gather_view import GatherView
 from desktop.ui.letter_dialog import LetterDialog, letters_for
 from desktop.ui.printing import print_pdf
-from desktop.ui.review_view import ReviewView
+from desktop.ui.review_view import ReviewView, decision_lines
 
 TIMELINE_LABELS = {
     "case.opened": QT_TRANSLATE_NOOP("", "Ärendet registrerades"),
@@ -320,6 +320,7 @@ class CasePage(QWidget):
             purpose="approval",
             attempt=lambda username, password: visit.approve(username, password),
             action_label=tr("Godkänn"),
+            summary=decision_lines(visit.decisions(), visit.counts()),
         )
         return bool(dialog.exec())
 

@@ -13,9 +13,13 @@ def tr(text: str) -> str:
 def count_text(n: int, one: str, many: str) -> str:
     """A count in the reader's words: `one` for 1, else `many` ("%n uppgift" / "%n uppgifter"),
     both already translated; the number grouped as the language writes it (8 767 / 8,767)."""
+    return (one if n == 1 else many).replace("%n", grouped(n))
+
+
+def grouped(n: int) -> str:
+    """A number grouped as the window's language writes it: 8 767 / 8,767."""
     swedish = tr("In English") == "In English"  # no translator installed: the window is Swedish
-    grouped = f"{n:,}".replace(",", "\u00a0") if swedish else f"{n:,}"
-    return (one if n == 1 else many).replace("%n", grouped)
+    return f"{n:,}".replace(",", "\u00a0") if swedish else f"{n:,}"
 
 
 def request_labels() -> dict[str, str]:

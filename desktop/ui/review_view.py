@@ -4,6 +4,7 @@ exclude and fields to mask before anything is printed (Art. 15.4)."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -30,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.extract import GatherResult, Record, Strength
 from desktop.errors import UserError
-from desktop.services.review import ReviewReason
+from desktop.services.review import Decision, RecordState, ReviewReason
 from desktop.services.visit import Visit
-from desktop.ui.common import count_text, error_box, service_message, tr
+from desktop.ui.common import count_text, error_box, grouped, service_message, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,6 +44,42 @@ def reason_labels() -> dict[ReviewReason, str]:
         ReviewReason.WRONG_MATCH: tr("Fel person – felaktig träff"),
         ReviewReason.DUPLICATE: tr("Dubblett"),
     }
+
+
+def state_text(state: RecordState, reason: ReviewReason | None) -> str:
+    """A record's standing in the review, in the reviewer's words."""
+    if state is RecordState.EXCLUDED:
+        return tr("utesluten – %1").replace("%1", reason_labels()[reason].lower()) if reason else tr("utesluten")
+    return {
+        RecordState.STRONG: tr("stark"),
+        RecordState.UNDECIDED: tr("svag – bekräfta"),
+        RecordState.CONFIRMED: tr("bekräftad"),
+        RecordState.LEFT_OUT: tr("lämnas utanför obekräftad"),
+    }[state]
+
+
+def decision_lines(decisions: list[Decision], counts: dict[str, int]) -> list[str]:
+    """What the approver approves: how much goes out, and every exclusion, mask and confirmation
+    with where and why (no data)."""
+    found = count_text(counts.get("records", 0), tr("%n hittad uppgift"), tr("%n hittade uppgifter"))
+    lines = [tr("Utdraget innehåller %1 av %2.").replace("%1", str(counts.get("included", 0))).replace("%2", found)]
+    for d in decisions:
+        where = f"{d.source} – {d.category}"
+        records = count_text(d.count, tr("%n uppgift"), tr("%n uppgifter"))
+        why = f" ({reason_labels()[d.reason].lower()})" if d.reason else ""
+        if d.state == "masked":
+            line = tr("Maskerat: fältet %1 i %2 i %3").replace("%1", str(d.field)).replace("%2", records)
+        else:
+            line = {
+                RecordState.EXCLUDED.value: tr("Uteslutet: %2 i %3"),
+                RecordState.CONFIRMED.value: tr("Bekräftade möjliga träffar: %2 i %3"),
+                RecordState.LEFT_OUT.value: tr("Lämnas utanför obekräftade: %2 i %3"),
+                RecordState.UNDECIDED.value: tr("Inte avgjorda: %2 i %3"),
+            }[d.state].replace("%2", records)
+        lines.append("• " + line.replace("%3", where) + why)
+    if len(lines) == 1:
+        lines.append(tr("Inget är uteslutet, maskerat eller bekräftat för hand."))
+    return lines
 
 
 def _summary(record: Record) -> str:
@@ -89,6 +126,15 @@ class ReviewTree:
         return node
 
 
+# Colours with at least 4.5:1 contrast on white (WCAG AA).
+STATE_COLOURS = {
+    RecordState.UNDECIDED: "#8A6D00",
+    RecordState.CONFIRMED: "#1E7B34",
+    RecordState.LEFT_OUT: "#5F6368",
+    RecordState.EXCLUDED: "#6B6B6B",
+}
+
+
 class ReviewModel(QAbstractItemModel):
     """Source → category → record, the records checkable. Nodes are plain integers, so Qt holds
     no Python objects and no per-item wrappers (thousands of meter readings stay cheap)."""
@@ -99,6 +145,8 @@ class ReviewModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tree = ReviewTree()
+        self.state_of: Callable[[Record], tuple[RecordState, ReviewReason | None]] | None = None
+        self._included: dict[int, int] = {}  # node → records included under it (cleared on a decision)
 
     @property
     def records(self) -> list[Record]:
@@ -111,7 +159,22 @@ class ReviewModel(QAbstractItemModel):
     def adopt(self, tree: ReviewTree) -> None:
         self.beginResetModel()
         self.tree = tree
+        self._included.clear()
         self.endResetModel()
+
+    def included_under(self, node: int) -> tuple[int, int]:
+        """(included, found) under a source or category node."""
+        leaves = [n for child in self.tree.children[node] for n in (self.tree.children[child] or [child])]
+        records = [self.records[self.tree.record[n]] for n in leaves if self.tree.record[n] >= 0]
+        if node not in self._included:
+            self._included[node] = sum(1 for r in records if r.included)
+        return self._included[node], len(records)
+
+    def decided(self) -> None:
+        """A decision was taken: every count and state on screen is read again."""
+        self._included.clear()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 1))
 
     def load(self, result: GatherResult) -> None:
         self.adopt(ReviewTree(result))
@@ -168,13 +231,24 @@ class ReviewModel(QAbstractItemModel):
             return None
         node = self.node(index)
         record = self.record_at(index)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tree.label[node] if index.column() == 0 else self.tree.detail[node]
+        state = self.state_of(record) if record is not None and self.state_of is not None else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if index.column() == 0:
+                return self.tree.label[node]
+            if state is not None:
+                return state_text(*state)
+            if record is None and self.state_of is not None:
+                included, found = self.included_under(node)
+                return found and tr("%1 av %2 med").replace("%1", grouped(included)).replace("%2", grouped(found))
+            return self.tree.detail[node]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and record is not None:
             return Qt.CheckState.Checked if record.included else Qt.CheckState.Unchecked
-        weak = record is not None and record.strength is Strength.WEAK
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and weak:
-            return QBrush(QColor("#8A6D00"))
+        if role == Qt.ItemDataRole.ForegroundRole and state is not None:
+            colour = STATE_COLOURS.get(state[0])
+            shown = index.column() == 1 or state[0] is RecordState.EXCLUDED  # an excluded row is grey throughout
+            return QBrush(QColor(colour)) if colour and shown else None
+        if role == Qt.ItemDataRole.ForegroundRole and record is not None and record.strength is Strength.WEAK:
+            return QBrush(QColor("#8A6D00")) if index.column() == 1 else None
         return None
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -222,11 +296,20 @@ class ReviewView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = ReviewModel(self)
         self.model.toggled.connect(self._toggled)
+        self.model.state_of = lambda record: self.visit.state_of(record) if self.visit and self.visit.review else (
+            RecordState.STRONG if record.strength is Strength.STRONG else RecordState.UNDECIDED, None)
         self.tree = QTreeView()
         self.tree.setObjectName("review_tree")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        # The state column as wide as its longest text, the rest for the record (nothing elided).
+        widest = [state_text(RecordState.EXCLUDED, r) for r in ReviewReason] + [
+            state_text(s, None) for s in RecordState
+        ] + [tr("%1 av %2 med").replace("%1", "88 888").replace("%2", "88 888")]
+        self.tree.setColumnWidth(1, max(self.tree.fontMetrics().horizontalAdvance(t) for t in widest) + 32)
         self.tree.selectionModel().currentChanged.connect(self._show_record)
         splitter.addWidget(self.tree)
         self.fields = QTableWidget(0, 3)
@@ -258,6 +341,7 @@ class ReviewView(QWidget):
         self.model.adopt(prepared or ReviewModel.prepare(result))
         for row in range(self.model.rowCount()):
             self.tree.expand(self.model.index(row, 0))
+        self.reason.setCurrentIndex(0)  # each visitor's review starts without the last one's reason
         self.update_summary()
 
     def update_summary(self) -> None:
@@ -282,6 +366,7 @@ class ReviewView(QWidget):
             self.visit.set_included(self.model.records[position], checked, ReviewReason(self.reason.currentData()))
         except UserError as exc:
             error_box(self, service_message(exc))
+        self.model.decided()
         self.update_summary()
         self.decided.emit()
 
@@ -295,7 +380,11 @@ class ReviewView(QWidget):
                 row = self.fields.rowCount()
                 self.fields.insertRow(row)
                 self.fields.setItem(row, 0, QTableWidgetItem(name))
-                self.fields.setItem(row, 1, QTableWidgetItem("" if value is None else str(value)))
+                shown = QTableWidgetItem("" if value is None else str(value))
+                if name in record.redacted:  # as the visitor will see it; the value itself on hover
+                    shown.setToolTip(shown.text())
+                    shown.setText(tr("[maskerat]"))
+                self.fields.setItem(row, 1, shown)
                 mask = QTableWidgetItem()
                 mask.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
                 mask.setCheckState(Qt.CheckState.Checked if name in record.redacted else Qt.CheckState.Unchecked)
@@ -316,6 +405,8 @@ class ReviewView(QWidget):
             )
         except UserError as exc:
             error_box(self, service_message(exc))
+        self._show_record(self.tree.currentIndex(), QModelIndex())  # the value as it will read
+        self.model.decided()
         self.decided.emit()
 
     def drop(self) -> None:

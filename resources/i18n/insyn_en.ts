@@ -24,92 +24,92 @@
         <translation>Insyn could not start; see the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="68"/>
+        <location filename="../../desktop/ui/auth.py" line="70"/>
         <source>Logga in – Insyn</source>
         <translation>Sign in – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="70"/>
-        <location filename="../../desktop/ui/auth.py" line="87"/>
+        <location filename="../../desktop/ui/auth.py" line="72"/>
+        <location filename="../../desktop/ui/auth.py" line="95"/>
         <source>Logga in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="77"/>
-        <location filename="../../desktop/ui/auth.py" line="149"/>
+        <location filename="../../desktop/ui/auth.py" line="85"/>
+        <location filename="../../desktop/ui/auth.py" line="157"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="71"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="78"/>
+        <location filename="../../desktop/ui/auth.py" line="86"/>
         <location filename="../../desktop/ui/lock.py" line="66"/>
         <source>Lösenord</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="91"/>
+        <location filename="../../desktop/ui/auth.py" line="99"/>
         <location filename="../../desktop/ui/new_visit.py" line="405"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="112"/>
+        <location filename="../../desktop/ui/auth.py" line="120"/>
         <source>Insyn startar – du loggas in strax.</source>
         <translation>Insyn is starting – you will be signed in in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="44"/>
+        <location filename="../../desktop/ui/auth.py" line="45"/>
         <location filename="../../desktop/ui/common.py" line="126"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="35"/>
+        <location filename="../../desktop/ui/auth.py" line="36"/>
         <source>För många felaktiga lösenord. Försök igen om %1 sekunder.</source>
         <translation>Too many wrong passwords. Try again in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="39"/>
+        <location filename="../../desktop/ui/auth.py" line="40"/>
         <location filename="../../desktop/ui/common.py" line="127"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="41"/>
+        <location filename="../../desktop/ui/auth.py" line="42"/>
         <location filename="../../desktop/ui/common.py" line="123"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="43"/>
+        <location filename="../../desktop/ui/auth.py" line="44"/>
         <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="135"/>
+        <location filename="../../desktop/ui/auth.py" line="143"/>
         <source>Första start – Insyn</source>
         <translation>First start – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="137"/>
+        <location filename="../../desktop/ui/auth.py" line="145"/>
         <source>Skapa den första administratören</source>
         <translation>Create the first administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="138"/>
+        <location filename="../../desktop/ui/auth.py" line="146"/>
         <source>Administratören lägger sedan upp konton för receptionen och granskarna.</source>
         <translation>The administrator then creates the accounts for reception and approvers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="148"/>
+        <location filename="../../desktop/ui/auth.py" line="156"/>
         <source>Får även granska och lämna ut (granskare)</source>
         <translation>May also approve and release extracts (approver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="150"/>
+        <location filename="../../desktop/ui/auth.py" line="158"/>
         <location filename="../../desktop/ui/case_list.py" line="49"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="72"/>
@@ -117,41 +117,41 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="151"/>
+        <location filename="../../desktop/ui/auth.py" line="159"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="73"/>
         <source>Lösenord (minst 8 tecken)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="152"/>
+        <location filename="../../desktop/ui/auth.py" line="160"/>
         <source>Upprepa lösenordet</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="158"/>
+        <location filename="../../desktop/ui/auth.py" line="166"/>
         <source>Skapa administratör</source>
         <translation>Create administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="167"/>
+        <location filename="../../desktop/ui/auth.py" line="175"/>
         <source>Lösenorden är inte lika.</source>
         <translation>The passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="177"/>
+        <location filename="../../desktop/ui/auth.py" line="185"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="133"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="154"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="179"/>
+        <location filename="../../desktop/ui/auth.py" line="187"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="134"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="181"/>
+        <location filename="../../desktop/ui/auth.py" line="189"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="134"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
@@ -437,8 +437,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="103"/>
-        <location filename="../../desktop/ui/case_page.py" line="486"/>
-        <location filename="../../desktop/ui/case_page.py" line="493"/>
+        <location filename="../../desktop/ui/case_page.py" line="487"/>
+        <location filename="../../desktop/ui/case_page.py" line="494"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -459,7 +459,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="128"/>
-        <location filename="../../desktop/ui/case_page.py" line="449"/>
+        <location filename="../../desktop/ui/case_page.py" line="450"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -565,79 +565,79 @@
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="357"/>
+        <location filename="../../desktop/ui/case_page.py" line="358"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="388"/>
+        <location filename="../../desktop/ui/case_page.py" line="389"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="399"/>
+        <location filename="../../desktop/ui/case_page.py" line="400"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="399"/>
+        <location filename="../../desktop/ui/case_page.py" line="400"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="410"/>
+        <location filename="../../desktop/ui/case_page.py" line="411"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="410"/>
+        <location filename="../../desktop/ui/case_page.py" line="411"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="420"/>
+        <location filename="../../desktop/ui/case_page.py" line="421"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="420"/>
+        <location filename="../../desktop/ui/case_page.py" line="421"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="449"/>
+        <location filename="../../desktop/ui/case_page.py" line="450"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="472"/>
+        <location filename="../../desktop/ui/case_page.py" line="473"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="474"/>
+        <location filename="../../desktop/ui/case_page.py" line="475"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="476"/>
+        <location filename="../../desktop/ui/case_page.py" line="477"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="478"/>
+        <location filename="../../desktop/ui/case_page.py" line="479"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="487"/>
+        <location filename="../../desktop/ui/case_page.py" line="488"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="493"/>
+        <location filename="../../desktop/ui/case_page.py" line="494"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1148,8 +1148,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="354"/>
-        <location filename="../../desktop/ui/case_page.py" line="384"/>
+        <location filename="../../desktop/ui/case_page.py" line="355"/>
+        <location filename="../../desktop/ui/case_page.py" line="385"/>
         <location filename="../../desktop/ui/deliver_view.py" line="272"/>
         <location filename="../../desktop/ui/deliver_view.py" line="273"/>
         <source>Skrivaren kunde inte startas.</source>
@@ -1173,14 +1173,16 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
         <location filename="../../desktop/ui/gather_view.py" line="310"/>
-        <location filename="../../desktop/ui/review_view.py" line="268"/>
+        <location filename="../../desktop/ui/review_view.py" line="68"/>
+        <location filename="../../desktop/ui/review_view.py" line="345"/>
         <source>%n uppgift</source>
         <translation>%n item</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
         <location filename="../../desktop/ui/gather_view.py" line="310"/>
-        <location filename="../../desktop/ui/review_view.py" line="268"/>
+        <location filename="../../desktop/ui/review_view.py" line="68"/>
+        <location filename="../../desktop/ui/review_view.py" line="345"/>
         <source>%n uppgifter</source>
         <translation>%n items</translation>
     </message>
@@ -1636,85 +1638,162 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Representative: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="42"/>
+        <location filename="../../desktop/ui/review_view.py" line="43"/>
         <source>Rör en annan person (art. 15.4)</source>
         <translation>Concerns another person (Art. 15(4))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="43"/>
+        <location filename="../../desktop/ui/review_view.py" line="44"/>
         <source>Fel person – felaktig träff</source>
         <translation>Wrong person – false match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="44"/>
+        <location filename="../../desktop/ui/review_view.py" line="45"/>
         <source>Dubblett</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="75"/>
+        <location filename="../../desktop/ui/review_view.py" line="52"/>
+        <source>utesluten – %1</source>
+        <translation>excluded – %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="52"/>
+        <source>utesluten</source>
+        <translation>excluded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="54"/>
+        <location filename="../../desktop/ui/review_view.py" line="112"/>
         <source>stark</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="75"/>
+        <location filename="../../desktop/ui/review_view.py" line="55"/>
+        <location filename="../../desktop/ui/review_view.py" line="112"/>
         <source>svag – bekräfta</source>
         <translation>weak – confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="155"/>
+        <location filename="../../desktop/ui/review_view.py" line="56"/>
+        <source>bekräftad</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="57"/>
+        <source>lämnas utanför obekräftad</source>
+        <translation>left out, unconfirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="64"/>
+        <source>%n hittad uppgift</source>
+        <translation>%n item found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="64"/>
+        <source>%n hittade uppgifter</source>
+        <translation>%n items found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="65"/>
+        <source>Utdraget innehåller %1 av %2.</source>
+        <translation>The extract holds %1 of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="71"/>
+        <source>Maskerat: fältet %1 i %2 i %3</source>
+        <translation>Masked: the field %1 in %2 in %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="74"/>
+        <source>Uteslutet: %2 i %3</source>
+        <translation>Excluded: %2 in %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="75"/>
+        <source>Bekräftade möjliga träffar: %2 i %3</source>
+        <translation>Possible matches confirmed: %2 in %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="76"/>
+        <source>Lämnas utanför obekräftade: %2 i %3</source>
+        <translation>Left out unconfirmed: %2 in %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="77"/>
+        <source>Inte avgjorda: %2 i %3</source>
+        <translation>Not decided: %2 in %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="81"/>
+        <source>Inget är uteslutet, maskerat eller bekräftat för hand.</source>
+        <translation>Nothing is excluded, masked or confirmed by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="218"/>
         <source>Uppgifter</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="155"/>
+        <location filename="../../desktop/ui/review_view.py" line="218"/>
         <source>Antal / träff</source>
         <translation>Count / match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="210"/>
-        <location filename="../../desktop/ui/review_view.py" line="329"/>
+        <location filename="../../desktop/ui/review_view.py" line="242"/>
+        <source>%1 av %2 med</source>
+        <translation>%1 of %2 included</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="284"/>
+        <location filename="../../desktop/ui/review_view.py" line="413"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="214"/>
+        <location filename="../../desktop/ui/review_view.py" line="288"/>
         <source>Skäl för att utesluta eller maskera:</source>
         <translation>Reason to exclude or mask:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="234"/>
+        <location filename="../../desktop/ui/review_view.py" line="310"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="234"/>
+        <location filename="../../desktop/ui/review_view.py" line="310"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="234"/>
+        <location filename="../../desktop/ui/review_view.py" line="310"/>
         <source>Maskera</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="245"/>
+        <location filename="../../desktop/ui/review_view.py" line="321"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="269"/>
+        <location filename="../../desktop/ui/review_view.py" line="346"/>
         <source>%1 hittades.</source>
         <translation>%1 found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="272"/>
+        <location filename="../../desktop/ui/review_view.py" line="349"/>
         <source>%1 möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>%1 possible matches (found only through e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="275"/>
+        <location filename="../../desktop/ui/review_view.py" line="352"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="379"/>
+        <source>[maskerat]</source>
+        <translation>[masked]</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/staff_dialog.py" line="33"/>

@@ -793,3 +793,49 @@ def test_the_form_shows_every_problem_at_once_and_clears_each_as_it_is_fixed(qtb
     person.expiry.edit.clear()
     qtbot.keyClicks(person.expiry.edit, "31 maj")
     assert person.expiry.unreadable and "går inte att läsa" in person.expiry_status.text()
+
+
+def test_review_rows_say_where_they_stand_and_the_approver_sees_every_decision(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.auth import SignInDialog
+
+    fill_visitor(qtbot, window, examples(desk)[0], "Åsa Öberg")
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    review = window.case.review
+    model = review.model
+    records = model.record_indexes()
+
+    def state(index) -> str:  # type: ignore[no-untyped-def]
+        return model.data(index.siblingAtColumn(1))
+
+    weak = next(i for i in records if state(i) == "svag – bekräfta")
+    model.setData(weak, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert state(weak) == "bekräftad"  # confirmed rows no longer ask to be confirmed
+    review.reason.setCurrentIndex(review.reason.findData("duplicate"))
+    invoice = next(i for i in records if model.record_at(i).category == "Fakturor")
+    category = invoice.parent()
+    before = model.data(category.siblingAtColumn(1))
+    model.setData(invoice, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert state(invoice) == "utesluten – dubblett"  # excluded, with its reason
+    included, found = (int(n) for n in before.split(" av ")[0:1] + [before.split(" av ")[1].split()[0]])
+    assert model.data(category.siblingAtColumn(1)) == f"{included - 1} av {found} med"  # the count follows
+    customer = next(i for i in records if model.record_at(i).category == "Kunduppgifter")
+    review.tree.setCurrentIndex(customer)
+    fields = review.fields
+    row = next(r for r in range(fields.rowCount()) if fields.item(r, 0).text() == "Adress")
+    address = fields.item(row, 1).text()
+    fields.item(row, 2).setCheckState(Qt.CheckState.Checked)
+    row = next(r for r in range(fields.rowCount()) if fields.item(r, 0).text() == "Adress")
+    assert fields.item(row, 1).text() == "[maskerat]" and fields.item(row, 1).toolTip() == address
+
+    shown: list[str] = []
+    monkeypatch.setattr(SignInDialog, "exec", lambda dialog: shown.append(dialog.summary.text()) or 0)
+    window.case.visit.leave_out_weak()
+    assert window.case.ask_approval() is False  # the approver closed it: nothing approved
+    summary = shown[0]
+    assert "Uteslutet: 1 uppgift i Kundregistret (CGI) – Fakturor (dubblett)" in summary
+    assert "Maskerat: fältet Adress i 1 uppgift i Kundregistret (CGI) – Kunduppgifter (dubblett)" in summary
+    assert "Bekräftade möjliga träffar: 1 uppgift i" in summary and "Lämnas utanför obekräftade:" in summary
+    assert address not in summary  # where and why, never the data
+    review.show_result(window.case.visit)  # the next review starts with the first reason again
+    assert review.reason.currentIndex() == 0
