@@ -83,10 +83,17 @@ def open_window(
         window.signed_out.connect(on_sign_out)
 
     def switch(new_language: str) -> None:
-        if window.case.result is not None:
-            return  # never rebuild while a visitor's data is on screen
+        on_case = window.stack.currentWidget() is window.case and window.case.visit is not None
+        visit = window.case.release() if on_case else None
+        if on_case and visit is None:
+            window.statusBar().showMessage(tr("Byt språk när insamlingen eller utskriften är klar."), 8000)
+            return
+        tab = window.case.tabs.currentIndex()
         replacement = open_window(app, desk, staff, new_language, on_sign_out)
         replacement.setGeometry(window.geometry())
+        if visit is not None:  # the open case goes along, data and decisions included
+            replacement.stack.setCurrentWidget(replacement.case)
+            replacement.case.adopt(visit, tab)
         replacement.show()
         window.close()
         window.deleteLater()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -38,7 +38,7 @@ from desktop.services.visit import Action, Visit
 from desktop.ui.auth import SignInDialog
 from desktop.ui.common import document_labels, error_box, heading, request_labels, service_message, status_labels, tr
 from desktop.ui.deliver_view import DeliverView
-from desktop.ui.gather_view import GatherView
+from desktop.ui.gather_view import GatherView, data_state_text
 from desktop.ui.letter_dialog import LetterDialog, letters_for
 from desktop.ui.printing import print_pdf
 from desktop.ui.review_view import ReviewView, decision_lines
@@ -162,6 +162,7 @@ class CasePage(QWidget):
         self.withdraw_button.clicked.connect(self.ask_withdrawal)
         self.close_button.clicked.connect(self.close_case)
         self.letter_button.clicked.connect(self.write_letter)
+        QShortcut(QKeySequence("F5"), self, self.gather_now, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # Loading -----------------------------------------------------------------------------
 
@@ -184,9 +185,43 @@ class CasePage(QWidget):
         else:
             self.tabs.setCurrentIndex(0)
 
+    def adopt(self, visit: Visit, tab: int) -> None:
+        """A case carried over from the window in the other language, with its gathered data,
+        decisions and approval (a language switch loses nothing; the preview is made again)."""
+        self.drop_data()
+        self.visit, self.number = visit, visit.number
+        self.gather.set_visit(visit)
+        self.deliver.set_visit(visit)
+        if visit.result is not None:
+            self.gather.show_result(visit.result)
+            self.review.show_result(visit)
+        self.refresh()
+        self.tabs.setCurrentIndex(tab)
+
+    def release(self) -> Visit | None:
+        """Hand the open case over (to a window in another language): this page forgets it
+        without dropping its data. None while a gather or a print is running."""
+        if self.visit is None or self.gather.running or self.deliver.printing:
+            return None
+        visit, self.visit = self.visit, None
+        self.review.drop()
+        self.deliver.drop()
+        return visit
+
     def refresh(self) -> None:
         if self.visit is not None:
             self.show_file(self.visit.refresh())
+
+    def gather_now(self) -> None:
+        """F5 anywhere on the case: to the gather tab, and gather where the case allows it."""
+        if self.visit is None or self.gather.running:
+            return
+        self.tabs.setCurrentWidget(self.gather)
+        self.gather.start()
+
+    def no_data_text(self) -> str:
+        assert self.visit is not None
+        return data_state_text(self.visit, {s.id: s.name for s in self.desk.config.sources})
 
     def show_file(self, file: CaseFile) -> None:
         statuses = status_labels()
@@ -251,6 +286,10 @@ class CasePage(QWidget):
         self.letter_button.setEnabled(self.visit is not None and bool(letters_for(self.visit.file)))
         self.outcome_button.setEnabled(Action.RECORD_OUTCOME in allowed)
         self.review.approve_button.setEnabled(Action.APPROVE in allowed)
+        if self.visit is not None and self.visit.result is None:  # each tab says what became of the data
+            self.review.summary.setText(self.no_data_text())
+            if self.deliver.rendered is None and not self.deliver.printing:
+                self.deliver.status.setText(self.no_data_text())
         self.gather.update_actions()
         self.deliver.update_actions()
 

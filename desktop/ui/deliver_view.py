@@ -116,9 +116,12 @@ class DeliverView(QWidget):
         return self.visit.result if self.visit is not None else None
 
     def set_visit(self, visit: Visit) -> None:
-        if visit is not self.visit:
+        if visit is not self.visit:  # another case: nothing of the last one's preview or status stays
             self.rendered = None
             self.document.close()
+            self.status.setText(tr("Granska och godkänn först; sedan visas utdraget här."))
+            for widget in (self.previous_page, self.next_page, self.page_label):
+                widget.setVisible(False)
         self.visit = visit
         self.case_number = visit.number
         self.update_actions()
@@ -329,6 +332,8 @@ class DeliverView(QWidget):
         self.rendered = None
         self.document.close()
         self._set_ready(False)
+        for widget in (self.previous_page, self.next_page, self.page_label):
+            widget.setVisible(False)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_P and event.modifiers() & Qt.KeyboardModifier.ControlModifier:

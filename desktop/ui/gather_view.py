@@ -125,6 +125,28 @@ class ManualItem(QWidget):
         layout.addWidget(self.saved)
 
 
+def data_state_text(visit: Visit, names: dict[str, str]) -> str:
+    """What a tab can honestly say when it has no data to show: whether a gather is possible,
+    and what happened to the data gathered before."""
+    file = visit.file
+    if not visit.status.is_open:
+        return tr("Ärendet är avslutat. Inga uppgifter finns kvar i programmet.")
+    if file.first_delivered_on is not None and visit.result is None:
+        delivered = file.first_delivered_on.isoformat()
+        if file.outstanding:
+            waiting = tr(
+                "Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och "
+                "ta fram ett kompletterande utdrag."
+            )
+            return waiting.replace("%1", delivered).replace("%2", ", ".join(names.get(s, s) for s in file.outstanding))
+        return tr("Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.").replace("%1", delivered)
+    if visit.result is None and visit.status.value in ("review", "ready"):
+        return tr("De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.")
+    if visit.result is None and Action.GATHER in visit.allowed_actions():
+        return tr("Insamlingen har inte startat. Tryck F5.")
+    return tr("Insamlingen har inte startat.")
+
+
 class GatherView(QWidget):
     finished = Signal(object)  # GatherResult
 
@@ -188,30 +210,7 @@ class GatherView(QWidget):
         self.start_button.setEnabled(allowed and not self.running)
 
     def state_text(self, visit: Visit) -> str:
-        """What this tab can honestly say before a gather: whether one is possible, and what
-        happened to the data gathered before."""
-        file = visit.file
-        names = {s.id: s.name for s in self.desk.config.sources}
-        if not visit.status.is_open:
-            return tr("Ärendet är avslutat. Inga uppgifter finns kvar i programmet.")
-        if file.first_delivered_on is not None:
-            delivered = file.first_delivered_on.isoformat()
-            if file.outstanding and visit.result is None:
-                waiting = tr(
-                    "Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och "
-                    "ta fram ett kompletterande utdrag."
-                )
-                return (
-                    waiting.replace("%1", delivered)
-                    .replace("%2", ", ".join(names.get(s, s) for s in file.outstanding))
-                )
-            if visit.result is None:
-                return tr("Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.").replace(
-                    "%1", delivered
-                )
-        if visit.result is None and visit.status.value in ("review", "ready"):
-            return tr("De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.")
-        return tr("Insamlingen har inte startat.")
+        return data_state_text(visit, {s.id: s.name for s in self.desk.config.sources})
 
     def _clear_manual(self) -> None:
         while self.manual_box.count():
@@ -299,9 +298,14 @@ class GatherView(QWidget):
     def _done(self, done: tuple[GatherResult, object, CaseFile]) -> None:
         result, self.prepared, self.case_file = done
         self.current = None
-        self.result = result
         if self.visit is not None:
             self.visit.gathered(result, file=self.case_file)
+        self.show_result(result)
+        self.finished.emit(result)
+
+    def show_result(self, result: GatherResult) -> None:
+        """How each system ended, the summary and the manual checks to answer."""
+        self.result = result
         for source in result.sources.values():
             self._on_progress(source)
         failed = [s for s in result.sources.values() if s.status in RETRYABLE]
@@ -316,7 +320,6 @@ class GatherView(QWidget):
         self.cancel_button.setEnabled(False)
         self.retry_button.setEnabled(bool(failed))
         self._show_manual(result)
-        self.finished.emit(result)
 
     def unanswered_manual(self) -> list[str]:
         """Manual checks in the gathered result that nobody has answered yet."""
@@ -361,8 +364,5 @@ class GatherView(QWidget):
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_Escape and self.running:
             self.cancel()
-            return
-        if event.key() == Qt.Key.Key_F5 and not self.running:
-            self.start()
             return
         super().keyPressEvent(event)

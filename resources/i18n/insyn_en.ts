@@ -4,22 +4,27 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="108"/>
+        <location filename="../../desktop/ui/app.py" line="89"/>
+        <source>Byt språk när insamlingen eller utskriften är klar.</source>
+        <translation>Switch the language when the gather or the print has finished.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="115"/>
         <source>Ingen konfiguration: starta med --config SÖKVÄG eller --demo.</source>
         <translation>No configuration: start with --config PATH or --demo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="139"/>
+        <location filename="../../desktop/ui/app.py" line="146"/>
         <source>Ärenderegistret svarar inte just nu. Det som sparats finns kvar; försök igen om en stund.</source>
         <translation>The case register does not answer just now. What was saved is kept; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="140"/>
+        <location filename="../../desktop/ui/app.py" line="147"/>
         <source>Något gick fel i Insyn. Det som sparats finns kvar; försök igen. Fortsätter det, kontakta IT.</source>
         <translation>Something went wrong in Insyn. What was saved is kept; try again. If it goes on, contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="211"/>
+        <location filename="../../desktop/ui/app.py" line="218"/>
         <source>Insyn kunde inte starta; se loggen.</source>
         <translation>Insyn could not start; see the log.</translation>
     </message>
@@ -61,7 +66,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="126"/>
+        <location filename="../../desktop/ui/common.py" line="130"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -72,19 +77,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="40"/>
-        <location filename="../../desktop/ui/common.py" line="127"/>
+        <location filename="../../desktop/ui/common.py" line="131"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="42"/>
-        <location filename="../../desktop/ui/common.py" line="123"/>
+        <location filename="../../desktop/ui/common.py" line="127"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="124"/>
+        <location filename="../../desktop/ui/common.py" line="128"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -188,7 +193,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="50"/>
-        <location filename="../../desktop/ui/case_page.py" line="199"/>
+        <location filename="../../desktop/ui/case_page.py" line="234"/>
         <location filename="../../desktop/ui/new_visit.py" line="86"/>
         <location filename="../../desktop/ui/new_visit.py" line="124"/>
         <source>Personnummer</source>
@@ -196,20 +201,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="51"/>
-        <location filename="../../desktop/ui/case_page.py" line="198"/>
-        <location filename="../../desktop/ui/gather_view.py" line="145"/>
+        <location filename="../../desktop/ui/case_page.py" line="233"/>
+        <location filename="../../desktop/ui/gather_view.py" line="167"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="52"/>
-        <location filename="../../desktop/ui/case_page.py" line="200"/>
+        <location filename="../../desktop/ui/case_page.py" line="235"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="202"/>
+        <location filename="../../desktop/ui/case_page.py" line="237"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -233,7 +238,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="105"/>
         <location filename="../../desktop/ui/case_list.py" line="186"/>
-        <location filename="../../desktop/ui/case_page.py" line="215"/>
+        <location filename="../../desktop/ui/case_page.py" line="250"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -370,7 +375,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="63"/>
-        <location filename="../../desktop/ui/case_page.py" line="209"/>
+        <location filename="../../desktop/ui/case_page.py" line="244"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
@@ -437,8 +442,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="103"/>
-        <location filename="../../desktop/ui/case_page.py" line="487"/>
-        <location filename="../../desktop/ui/case_page.py" line="494"/>
+        <location filename="../../desktop/ui/case_page.py" line="526"/>
+        <location filename="../../desktop/ui/case_page.py" line="533"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -459,7 +464,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="128"/>
-        <location filename="../../desktop/ui/case_page.py" line="450"/>
+        <location filename="../../desktop/ui/case_page.py" line="489"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -489,12 +494,12 @@
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="193"/>
+        <location filename="../../desktop/ui/case_page.py" line="228"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="194"/>
+        <location filename="../../desktop/ui/case_page.py" line="229"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
@@ -504,490 +509,490 @@
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="201"/>
+        <location filename="../../desktop/ui/case_page.py" line="236"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="204"/>
+        <location filename="../../desktop/ui/case_page.py" line="239"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="206"/>
+        <location filename="../../desktop/ui/case_page.py" line="241"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="207"/>
+        <location filename="../../desktop/ui/case_page.py" line="242"/>
         <location filename="../../desktop/ui/new_visit.py" line="89"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="221"/>
+        <location filename="../../desktop/ui/case_page.py" line="256"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="236"/>
+        <location filename="../../desktop/ui/case_page.py" line="271"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="299"/>
+        <location filename="../../desktop/ui/case_page.py" line="338"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="303"/>
+        <location filename="../../desktop/ui/case_page.py" line="342"/>
         <source>%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>%1 possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="307"/>
+        <location filename="../../desktop/ui/case_page.py" line="346"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="308"/>
+        <location filename="../../desktop/ui/case_page.py" line="347"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="319"/>
+        <location filename="../../desktop/ui/case_page.py" line="358"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="322"/>
+        <location filename="../../desktop/ui/case_page.py" line="361"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="358"/>
+        <location filename="../../desktop/ui/case_page.py" line="397"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="389"/>
+        <location filename="../../desktop/ui/case_page.py" line="428"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="400"/>
+        <location filename="../../desktop/ui/case_page.py" line="439"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="400"/>
+        <location filename="../../desktop/ui/case_page.py" line="439"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="411"/>
+        <location filename="../../desktop/ui/case_page.py" line="450"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="411"/>
+        <location filename="../../desktop/ui/case_page.py" line="450"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="421"/>
+        <location filename="../../desktop/ui/case_page.py" line="460"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="421"/>
+        <location filename="../../desktop/ui/case_page.py" line="460"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="450"/>
+        <location filename="../../desktop/ui/case_page.py" line="489"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="473"/>
+        <location filename="../../desktop/ui/case_page.py" line="512"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="475"/>
+        <location filename="../../desktop/ui/case_page.py" line="514"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="477"/>
+        <location filename="../../desktop/ui/case_page.py" line="516"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="479"/>
+        <location filename="../../desktop/ui/case_page.py" line="518"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="488"/>
+        <location filename="../../desktop/ui/case_page.py" line="527"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="494"/>
+        <location filename="../../desktop/ui/case_page.py" line="533"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="23"/>
+        <location filename="../../desktop/ui/common.py" line="27"/>
         <source>Registerutdrag (art. 15)</source>
         <translation>Access – data extract (Art. 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="24"/>
+        <location filename="../../desktop/ui/common.py" line="28"/>
         <source>Rättelse (art. 16)</source>
         <translation>Rectification (Art. 16)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="25"/>
+        <location filename="../../desktop/ui/common.py" line="29"/>
         <source>Radering (art. 17)</source>
         <translation>Erasure (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="26"/>
+        <location filename="../../desktop/ui/common.py" line="30"/>
         <source>Begränsning (art. 18)</source>
         <translation>Restriction (Art. 18)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="27"/>
+        <location filename="../../desktop/ui/common.py" line="31"/>
         <source>Dataportabilitet (art. 20)</source>
         <translation>Data portability (Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="28"/>
+        <location filename="../../desktop/ui/common.py" line="32"/>
         <source>Invändning (art. 21)</source>
         <translation>Objection (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="29"/>
+        <location filename="../../desktop/ui/common.py" line="33"/>
         <source>Stopp för direktmarknadsföring (art. 21)</source>
         <translation>Stop direct marketing (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="30"/>
+        <location filename="../../desktop/ui/common.py" line="34"/>
         <source>Återkalla samtycke (art. 7.3)</source>
         <translation>Withdraw consent (Art. 7(3))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="36"/>
+        <location filename="../../desktop/ui/common.py" line="40"/>
         <source>Mottaget</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="37"/>
+        <location filename="../../desktop/ui/common.py" line="41"/>
         <source>Identitet kontrollerad</source>
         <translation>Identity verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="38"/>
+        <location filename="../../desktop/ui/common.py" line="42"/>
         <source>Insamling</source>
         <translation>Gathering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="39"/>
+        <location filename="../../desktop/ui/common.py" line="43"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="40"/>
+        <location filename="../../desktop/ui/common.py" line="44"/>
         <source>Klart att lämna ut</source>
         <translation>Ready to deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="41"/>
+        <location filename="../../desktop/ui/common.py" line="45"/>
         <source>Utlämnat</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="42"/>
+        <location filename="../../desktop/ui/common.py" line="46"/>
         <source>Avslutat</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="43"/>
+        <location filename="../../desktop/ui/common.py" line="47"/>
         <source>Avslaget</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="44"/>
+        <location filename="../../desktop/ui/common.py" line="48"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="50"/>
+        <location filename="../../desktop/ui/common.py" line="54"/>
         <source>Nationellt id-kort</source>
         <translation>National identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="51"/>
+        <location filename="../../desktop/ui/common.py" line="55"/>
         <source>Svenskt pass</source>
         <translation>Swedish passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="52"/>
+        <location filename="../../desktop/ui/common.py" line="56"/>
         <source>Svenskt körkort</source>
         <translation>Swedish driving licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="53"/>
+        <location filename="../../desktop/ui/common.py" line="57"/>
         <source>Id-kort (SIS-märkt)</source>
         <translation>Identity card (SIS)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="54"/>
+        <location filename="../../desktop/ui/common.py" line="58"/>
         <source>Skatteverkets id-kort</source>
         <translation>Swedish Tax Agency identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="55"/>
+        <location filename="../../desktop/ui/common.py" line="59"/>
         <source>Tjänstekort</source>
         <translation>Service card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="56"/>
+        <location filename="../../desktop/ui/common.py" line="60"/>
         <source>Utländskt pass</source>
         <translation>Foreign passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="57"/>
+        <location filename="../../desktop/ui/common.py" line="61"/>
         <source>Utländskt id-kort (EU/EES)</source>
         <translation>Foreign identity card (EU/EEA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="58"/>
+        <location filename="../../desktop/ui/common.py" line="62"/>
         <source>Annan handling</source>
         <translation>Other document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="65"/>
+        <location filename="../../desktop/ui/common.py" line="69"/>
         <source>Skriv personnumret.</source>
         <translation>Type the personal identity number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="66"/>
+        <location filename="../../desktop/ui/common.py" line="70"/>
         <source>Skriv som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.</source>
         <translation>Type it as YYMMDD-NNNN or YYYYMMDD-NNNN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="67"/>
+        <location filename="../../desktop/ui/common.py" line="71"/>
         <source>Personnumret ska ha 10 eller 12 siffror.</source>
         <translation>The number must have 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="68"/>
+        <location filename="../../desktop/ui/common.py" line="72"/>
         <source>Plustecken används bara med tio siffror (över 100 år).</source>
         <translation>A plus sign is only used with ten digits (over 100 years of age).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="69"/>
+        <location filename="../../desktop/ui/common.py" line="73"/>
         <source>Födelsedatumet finns inte.</source>
         <translation>The date of birth does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="70"/>
+        <location filename="../../desktop/ui/common.py" line="74"/>
         <source>Födelsedatumet ligger i framtiden.</source>
         <translation>The date of birth lies in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="71"/>
+        <location filename="../../desktop/ui/common.py" line="75"/>
         <source>Födelsenumret 000 delas aldrig ut.</source>
         <translation>Birth number 000 is never issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="72"/>
+        <location filename="../../desktop/ui/common.py" line="76"/>
         <source>Kontrollsiffran stämmer inte – kontrollera siffrorna.</source>
         <translation>The check digit is wrong – check the digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="73"/>
+        <location filename="../../desktop/ui/common.py" line="77"/>
         <source>Personnumret är inte giltigt.</source>
         <translation>The personal identity number is not valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="81"/>
+        <location filename="../../desktop/ui/common.py" line="85"/>
         <source>Id-handlingen har gått ut och kan inte godtas.</source>
         <translation>The ID document has expired and cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="82"/>
+        <location filename="../../desktop/ui/common.py" line="86"/>
         <source>Skriv när id-handlingen går ut, som det står på den.</source>
         <translation>Enter the ID document&apos;s expiry date as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="83"/>
+        <location filename="../../desktop/ui/common.py" line="87"/>
         <source>Välj vilken sorts id-handling det är.</source>
         <translation>Choose what kind of ID document it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="84"/>
+        <location filename="../../desktop/ui/common.py" line="88"/>
         <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
         <translation>The issuing country does not fit the type of document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="85"/>
+        <location filename="../../desktop/ui/common.py" line="89"/>
         <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
         <translation>Type at least the last four characters of the document number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="86"/>
+        <location filename="../../desktop/ui/common.py" line="90"/>
         <source>Beskriv handlingen när typen är ”Annan handling”.</source>
         <translation>Describe the document when its type is “Other document”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="87"/>
+        <location filename="../../desktop/ui/common.py" line="91"/>
         <source>Skriv namnet som det står på id-handlingen.</source>
         <translation>Type the name as it stands on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="88"/>
+        <location filename="../../desktop/ui/common.py" line="92"/>
         <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
         <translation>The machine-readable zone disagrees with what was typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="89"/>
+        <location filename="../../desktop/ui/common.py" line="93"/>
         <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
         <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="90"/>
+        <location filename="../../desktop/ui/common.py" line="94"/>
         <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
         <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="91"/>
+        <location filename="../../desktop/ui/common.py" line="95"/>
         <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
         <translation>The machine-readable zone holds characters it may not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="92"/>
+        <location filename="../../desktop/ui/common.py" line="96"/>
         <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
         <translation>The power of attorney or guardianship details are incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="93"/>
+        <location filename="../../desktop/ui/common.py" line="97"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="94"/>
+        <location filename="../../desktop/ui/common.py" line="98"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="95"/>
+        <location filename="../../desktop/ui/common.py" line="99"/>
         <source>Namnet är för långt (högst 200 tecken).</source>
         <translation>The name is too long (200 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="96"/>
+        <location filename="../../desktop/ui/common.py" line="100"/>
         <source>Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen.</source>
         <translation>The name contains invisible or control characters. Type it as on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="97"/>
+        <location filename="../../desktop/ui/common.py" line="101"/>
         <source>Namnet måste innehålla bokstäver.</source>
         <translation>The name must contain letters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="98"/>
+        <location filename="../../desktop/ui/common.py" line="102"/>
         <source>Texten är för lång (högst 4 000 tecken).</source>
         <translation>The text is too long (4,000 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="99"/>
+        <location filename="../../desktop/ui/common.py" line="103"/>
         <source>Texten innehåller osynliga tecken eller styrtecken.</source>
         <translation>The text contains invisible or control characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="100"/>
+        <location filename="../../desktop/ui/common.py" line="104"/>
         <source>Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret.</source>
         <translation>This cannot be searched by – check the e-mail address, phone number or number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="101"/>
+        <location filename="../../desktop/ui/common.py" line="105"/>
         <source>Systemen kan inte sökas på den här sortens uppgift.</source>
         <translation>The systems cannot be searched by this kind of identifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="102"/>
+        <location filename="../../desktop/ui/common.py" line="106"/>
         <source>Högst 20 uppgifter att söka på per ärende.</source>
         <translation>At most 20 identifiers to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="104"/>
+        <location filename="../../desktop/ui/common.py" line="108"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="111"/>
+        <location filename="../../desktop/ui/common.py" line="115"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/common.py" line="116"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="113"/>
+        <location filename="../../desktop/ui/common.py" line="117"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="114"/>
+        <location filename="../../desktop/ui/common.py" line="118"/>
         <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
         <translation>The case was not refused; there is no decision to write about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="115"/>
+        <location filename="../../desktop/ui/common.py" line="119"/>
         <source>Svarstiden är inte förlängd.</source>
         <translation>The time to answer has not been extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="116"/>
+        <location filename="../../desktop/ui/common.py" line="120"/>
         <source>Ärendet har ingen annan begäran än registerutdrag.</source>
         <translation>The case has no request besides access.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="117"/>
+        <location filename="../../desktop/ui/common.py" line="121"/>
         <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="118"/>
+        <location filename="../../desktop/ui/common.py" line="122"/>
         <source>Välj hur besökaren får brevet.</source>
         <translation>Choose how the visitor gets the letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="120"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="125"/>
+        <location filename="../../desktop/ui/common.py" line="129"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="132"/>
+        <location filename="../../desktop/ui/common.py" line="136"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="134"/>
+        <location filename="../../desktop/ui/common.py" line="138"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -1027,7 +1032,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="139"/>
+        <location filename="../../desktop/ui/common.py" line="143"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1072,6 +1077,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="70"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="122"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
@@ -1086,82 +1092,82 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Next page (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="130"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="133"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="167"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="170"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="171"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="174"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="180"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="183"/>
         <source>%1 möjliga träffar är inte avgjorda.</source>
         <translation>%1 possible matches are not decided.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="186"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="189"/>
         <source>%1 möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>%1 possible matches are left out; the extract says so.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="201"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="202"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="203"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="205"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="206"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="212"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="215"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="255"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="258"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="265"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="268"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="286"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="289"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="288"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="289"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="291"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="292"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="355"/>
-        <location filename="../../desktop/ui/case_page.py" line="385"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="272"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="273"/>
+        <location filename="../../desktop/ui/case_page.py" line="394"/>
+        <location filename="../../desktop/ui/case_page.py" line="424"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="275"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="276"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="315"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="318"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="323"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="326"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -1172,17 +1178,17 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="310"/>
+        <location filename="../../desktop/ui/gather_view.py" line="314"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="345"/>
+        <location filename="../../desktop/ui/review_view.py" line="352"/>
         <source>%n uppgift</source>
         <translation>%n item</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="310"/>
+        <location filename="../../desktop/ui/gather_view.py" line="314"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="345"/>
+        <location filename="../../desktop/ui/review_view.py" line="352"/>
         <source>%n uppgifter</source>
         <translation>%n items</translation>
     </message>
@@ -1222,123 +1228,128 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="141"/>
-        <location filename="../../desktop/ui/gather_view.py" line="214"/>
+        <location filename="../../desktop/ui/gather_view.py" line="147"/>
+        <location filename="../../desktop/ui/gather_view.py" line="163"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="145"/>
+        <location filename="../../desktop/ui/gather_view.py" line="167"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="145"/>
+        <location filename="../../desktop/ui/gather_view.py" line="167"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="154"/>
+        <location filename="../../desktop/ui/gather_view.py" line="176"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="156"/>
+        <location filename="../../desktop/ui/gather_view.py" line="178"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="158"/>
+        <location filename="../../desktop/ui/gather_view.py" line="180"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="196"/>
+        <location filename="../../desktop/ui/gather_view.py" line="133"/>
         <source>Ärendet är avslutat. Inga uppgifter finns kvar i programmet.</source>
         <translation>The case is closed. No data is left in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="201"/>
+        <location filename="../../desktop/ui/gather_view.py" line="138"/>
         <source>Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och ta fram ett kompletterande utdrag.</source>
         <translation>The extract was handed over on %1. Still to answer for: %2. Press F5 to search there again and produce a supplementary extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="209"/>
+        <location filename="../../desktop/ui/gather_view.py" line="142"/>
         <source>Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.</source>
         <translation>The extract was handed over on %1 and the data is no longer in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="213"/>
+        <location filename="../../desktop/ui/gather_view.py" line="144"/>
         <source>De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.</source>
         <translation>The gathered data is no longer in the program. Press F5 to gather again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="234"/>
+        <location filename="../../desktop/ui/gather_view.py" line="146"/>
+        <source>Insamlingen har inte startat. Tryck F5.</source>
+        <translation>The gather has not started. Press F5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="233"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="247"/>
+        <location filename="../../desktop/ui/gather_view.py" line="246"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="266"/>
+        <location filename="../../desktop/ui/gather_view.py" line="265"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="289"/>
+        <location filename="../../desktop/ui/gather_view.py" line="288"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="295"/>
+        <location filename="../../desktop/ui/gather_view.py" line="294"/>
         <source>%1 möjliga träffar att avgöra i granskningen</source>
         <translation>%1 possible matches to decide in the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="309"/>
+        <location filename="../../desktop/ui/gather_view.py" line="313"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="312"/>
+        <location filename="../../desktop/ui/gather_view.py" line="316"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="313"/>
+        <location filename="../../desktop/ui/gather_view.py" line="317"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="335"/>
+        <location filename="../../desktop/ui/gather_view.py" line="338"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="337"/>
+        <location filename="../../desktop/ui/gather_view.py" line="340"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="338"/>
+        <location filename="../../desktop/ui/gather_view.py" line="341"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="350"/>
+        <location filename="../../desktop/ui/gather_view.py" line="353"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="357"/>
+        <location filename="../../desktop/ui/gather_view.py" line="360"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="359"/>
+        <location filename="../../desktop/ui/gather_view.py" line="362"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1391,7 +1402,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="16"/>
+        <location filename="../../desktop/ui/common.py" line="21"/>
         <location filename="../../desktop/ui/main_window.py" line="71"/>
         <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>In English</source>
@@ -1741,12 +1752,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="242"/>
+        <location filename="../../desktop/ui/review_view.py" line="311"/>
         <source>%1 av %2 med</source>
         <translation>%1 of %2 included</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="284"/>
-        <location filename="../../desktop/ui/review_view.py" line="413"/>
+        <location filename="../../desktop/ui/review_view.py" line="420"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
@@ -1756,42 +1768,42 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Reason to exclude or mask:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="310"/>
+        <location filename="../../desktop/ui/review_view.py" line="317"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="310"/>
+        <location filename="../../desktop/ui/review_view.py" line="317"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="310"/>
+        <location filename="../../desktop/ui/review_view.py" line="317"/>
         <source>Maskera</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="321"/>
+        <location filename="../../desktop/ui/review_view.py" line="328"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="346"/>
+        <location filename="../../desktop/ui/review_view.py" line="353"/>
         <source>%1 hittades.</source>
         <translation>%1 found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="349"/>
+        <location filename="../../desktop/ui/review_view.py" line="356"/>
         <source>%1 möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>%1 possible matches (found only through e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="352"/>
+        <location filename="../../desktop/ui/review_view.py" line="359"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="379"/>
+        <location filename="../../desktop/ui/review_view.py" line="386"/>
         <source>[maskerat]</source>
         <translation>[masked]</translation>
     </message>

@@ -729,7 +729,7 @@ def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supple
     window.cases.reload()
     row = window.cases.model.index(0, window.cases.model.COLUMNS.index("status"))
     assert window.cases.model.data(row) == "Väntar på komplettering"
-    window.case.show_case(number)
+    window.show_case(number)
     assert window.case.findChild(QLabel, "outstanding").text() == "Jobbansökningar (HR)"
     gather = window.case.gather
     assert "Kvar att svara om: Jobbansökningar (HR)" in gather.summary.text() and gather.start_button.isEnabled()
@@ -839,3 +839,66 @@ def test_review_rows_say_where_they_stand_and_the_approver_sees_every_decision(q
     assert address not in summary  # where and why, never the data
     review.show_result(window.case.visit)  # the next review starts with the first reason again
     assert review.reason.currentIndex() == 0
+
+
+def test_switching_the_language_carries_the_open_case_along_with_its_decisions(qtbot, qapp, desk) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.app import install_translator, open_window
+
+    window = open_window(qapp, desk, sign_in(desk, "disk1", PASSWORDS["disk1"]), "sv")
+    window.visit.print_receipt.setChecked(False)
+    window.show()
+    try:
+        window.show_new_visit()
+        person = window.visit.person
+        person.personnummer.setText(examples(desk)[1])
+        person.name.setText("Bo Ek")
+        person.document_number.setText("AB1234567")
+        person.expiry.setDate(date.today() + timedelta(days=400))
+        window.visit.register()
+        qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+        visit = window.case.visit
+        window.case.tabs.setCurrentWidget(window.case.review)
+        model = window.case.review.model
+        first = model.record_indexes()[0]
+        model.setData(first, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+        window._switch_language()  # "In English" with a visitor's data on screen
+        english = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w is not window
+                       and w.isVisible())  # fmt: skip
+        assert english.case.visit is visit and visit.result is not None  # nothing gathered again
+        assert english.case.tabs.currentWidget() is english.case.review
+        assert english.case.review.approve_button.text() == "Approve for delivery …"
+        again = english.case.review.model.record_indexes()[0]
+        assert english.case.review.model.record_at(again).excluded  # the decision went along
+        assert english.case.review.model.data(again.siblingAtColumn(1)).startswith("excluded")
+        english.case.drop_data()
+        english.close()
+    finally:
+        install_translator(qapp, "sv")
+
+
+def test_every_tab_says_what_became_of_the_data_and_f5_does_only_what_is_allowed(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    fill_visitor(qtbot, window, examples(desk)[2], "Nils Holm")
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    number = window.case.number
+    # Leave the case and come back (as after a restart): the data is gone, and the tabs say so.
+    window.show_cases()
+    window.case.drop_data()
+    window.case.visit = None
+    window.show_case(number)
+    case = window.case
+    for text in (case.review.summary.text(), case.deliver.status.text()):
+        assert "finns inte längre i programmet" in text and "F5" in text
+    case.tabs.setCurrentWidget(case.review)
+    qtbot.keyClick(case.review.tree, Qt.Key.Key_F5)  # F5 from any tab gathers again
+    qtbot.waitUntil(lambda: case.result is not None, timeout=30000)
+    assert case.tabs.currentWidget() is case.gather
+    # Withdrawn: every tab says the case is over, F5 starts nothing.
+    case.end_case(lambda visit: visit.withdraw("registered-by-mistake"))
+    window.show_case(number)
+    for text in (case.gather.summary.text(), case.review.summary.text(), case.deliver.status.text()):
+        assert text == "Ärendet är avslutat. Inga uppgifter finns kvar i programmet."
+    assert not case.gather.start_button.isEnabled()
+    qtbot.keyClick(case.tabs, Qt.Key.Key_F5)
+    assert not case.gather.running and case.gather.table.rowCount() == 0
+    assert case.gather.summary.text() == "Ärendet är avslutat. Inga uppgifter finns kvar i programmet."
