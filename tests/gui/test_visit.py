@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -817,7 +818,7 @@ def test_review_rows_say_where_they_stand_and_the_approver_sees_every_decision(q
     before = model.data(category.siblingAtColumn(1))
     model.setData(invoice, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert state(invoice) == "utesluten – dubblett"  # excluded, with its reason
-    included, found = (int(n) for n in before.split(" av ")[0:1] + [before.split(" av ")[1].split()[0]])
+    included, found = (int(n) for n in re.findall(r"\d+", before.replace("\u00a0", "")))
     assert model.data(category.siblingAtColumn(1)) == f"{included - 1} av {found} med"  # the count follows
     customer = next(i for i in records if model.record_at(i).category == "Kunduppgifter")
     review.tree.setCurrentIndex(customer)
