@@ -70,7 +70,7 @@ def main() -> None:
     receipt_printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # the receipt, printed to a file
     receipt_printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     receipt_printer.setOutputFileName(str(out / "kvitto.pdf"))
-    window.case.deliver.ask_printer = lambda: receipt_printer  # type: ignore[method-assign]
+    window.case.deliver.ask_printer = lambda *_: receipt_printer  # type: ignore[method-assign]
     window.visit.register()
     shot(window, "04-gathering")
     wait(lambda: window.case.result is not None)

@@ -382,7 +382,7 @@ class CasePage(QWidget):
         """The visitor's receipt (case number, deadline, what was asked) on the desk's printer."""
         if self.visit is None:
             return
-        printer = self.deliver.ask_printer()
+        printer = self.deliver.ask_printer(f"kvitto-{self.number}")
         if printer is None:
             return
         try:
@@ -390,7 +390,7 @@ class CasePage(QWidget):
         except UserError as exc:
             error_box(self, service_message(exc))
             return
-        if not print_pdf(pdf, printer):
+        if not print_pdf(pdf, printer, title=f"kvitto-{self.number}"):
             error_box(self, tr("Skrivaren kunde inte startas."))
 
     def save_receipt(self) -> None:
@@ -417,10 +417,10 @@ class CasePage(QWidget):
         try:
             rendered = self.visit.letter(kind, language)
             if action == "print":
-                printer = self.deliver.ask_printer()
+                printer = self.deliver.ask_printer(f"brev-{kind}-{self.number}")
                 if printer is None:
                     return
-                if not print_pdf(rendered.pdf, printer):
+                if not print_pdf(rendered.pdf, printer, title=f"brev-{kind}-{self.number}"):
                     error_box(self, tr("Skrivaren kunde inte startas."))
                     return
                 self.visit.letter_sent(rendered, method)

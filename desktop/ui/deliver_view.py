@@ -28,7 +28,7 @@ from desktop.errors import UserError
 from desktop.services.delivery import RenderedExtract
 from desktop.services.visit import Action, Visit
 from desktop.ui.common import error_box, service_message, tr
-from desktop.ui.printing import PrintCancelled, ask_printer, print_pdf
+from desktop.ui.printing import PrintCancelled, ask_printer, documents_path, print_pdf
 from desktop.ui.workers import progress_relay, run_task
 
 MULTI_PAGE_LIMIT = 150
@@ -218,9 +218,9 @@ class DeliverView(QWidget):
         self.update_actions()
         self.delivered.emit(method)
 
-    def ask_printer(self) -> QPrinter | None:
+    def ask_printer(self, document: str = "") -> QPrinter | None:
         """The system's print dialog; tests replace this with a printer writing a PDF file."""
-        return ask_printer(self)
+        return ask_printer(self, document or f"registerutdrag-{self.case_number}")
 
     def _may_deliver(self) -> bool:
         """Ask the Visit before anything leaves the window; say why not in Swedish."""
@@ -256,8 +256,13 @@ class DeliverView(QWidget):
         self._print_relay, progress = progress_relay(self._print_progress)
         self.print_button.setEnabled(False)
         self.status.setText(tr("Skriver ut … (Esc avbryter)"))
+        title = f"registerutdrag-{visit.number}"  # the job's name in the print queue
+
+        def pages_done(done: int, count: int) -> None:
+            progress((done, count))
+
         run_task(
-            lambda: print_pdf(pdf, printer, progress=lambda done, count: progress((done, count)), cancel=cancel),
+            lambda: print_pdf(pdf, printer, progress=pages_done, cancel=cancel, title=title),
             lambda started: self._printed(started, visit),
             self._print_failed,
         )
@@ -296,7 +301,8 @@ class DeliverView(QWidget):
             self._print_cancel.set()
 
     def ask_save_path(self, title: str, suggestion: str, pattern: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggestion, pattern)
+        """Where to save: the dialog starts in the Documents folder with the case in the name."""
+        path, _ = QFileDialog.getSaveFileName(self, title, documents_path(suggestion), pattern)
         return path
 
     def _save(self, method: str, path: str) -> None:

@@ -21,6 +21,7 @@ from desktop.errors import UserError
 from desktop.services.annual import AnnualReport, annual_report
 from desktop.services.desk import Desk
 from desktop.ui.common import error_box, heading, tr
+from desktop.ui.printing import documents_path
 
 
 class ReportDialog(QDialog):
@@ -90,8 +91,8 @@ class ReportDialog(QDialog):
 
     def ask_save_path(self) -> str:
         """Tests replace this."""
-        return QFileDialog.getSaveFileName(self, tr("Spara årsrapporten"), f"arsrapport-{self.year.value()}.pdf",
-                                           "PDF (*.pdf)")[0]  # fmt: skip
+        suggestion = documents_path(f"arsrapport-{self.year.value()}.pdf")
+        return QFileDialog.getSaveFileName(self, tr("Spara årsrapporten"), suggestion, "PDF (*.pdf)")[0]
 
     def save(self) -> None:
         from desktop.report.annual_pdf import build_annual

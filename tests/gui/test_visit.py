@@ -120,7 +120,7 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
     receipt_printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     receipt_printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     receipt_printer.setOutputFileName(str(receipt))
-    monkeypatch.setattr(window.case.deliver, "ask_printer", lambda: receipt_printer)
+    monkeypatch.setattr(window.case.deliver, "ask_printer", lambda *_: receipt_printer)
     window.visit.print_receipt.setChecked(True)
     qtbot.keyClick(window.visit.person.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.case
@@ -186,7 +186,7 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(printed))
-    monkeypatch.setattr(deliver, "ask_printer", lambda: printer)
+    monkeypatch.setattr(deliver, "ask_printer", lambda *_: printer)
     rendered = deliver.rendered
     deliver.print_dialog()  # prints on a worker, page by page
     qtbot.waitUntil(lambda: window.case.result is None, timeout=30000)  # recorded once the last page is out
@@ -453,7 +453,7 @@ def test_a_long_print_runs_on_a_worker_and_esc_stops_it_unrecorded(qtbot, window
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # 1200 dpi: pages are rendered at 300
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "avbruten.pdf"))
-    monkeypatch.setattr(deliver, "ask_printer", lambda: printer)
+    monkeypatch.setattr(deliver, "ask_printer", lambda *_: printer)
     deliver.print_dialog()
     assert deliver.printing and not deliver.print_button.isEnabled()
     qtbot.waitUntil(lambda: "Skriver ut sida" in deliver.status.text(), timeout=30000)  # the window lives meanwhile
@@ -514,7 +514,7 @@ def test_the_window_shows_a_draft_but_lets_nothing_out_before_the_approval(qtbot
     monkeypatch.setattr(deliver_view, "error_box", lambda _parent, text: errors.append(text))
     saved = tmp_path / "utdrag.pdf"
     monkeypatch.setattr(deliver, "ask_save_path", lambda *_args: str(saved))
-    monkeypatch.setattr(deliver, "ask_printer", lambda: pytest.fail("no print dialog before the approval"))
+    monkeypatch.setattr(deliver, "ask_printer", lambda *_: pytest.fail("no print dialog before the approval"))
     deliver.save_dialog()  # a shortcut or a stale button cannot get past the Visit either
     deliver.print_dialog()
     assert errors == ["Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut."] * 2

@@ -1,0 +1,179 @@
+"""Printing as the desk's printers get it: through a real CUPS scheduler (started for the test,
+on a socket of its own) to a network printer queue (AppSocket, as office printers take jobs),
+whose "printer" is a listener on 127.0.0.1. Where CUPS prints PDF, the PDF itself is the job;
+printing to a file renders pages, grey where they have no colour, at most 300 dpi."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtPrintSupport import QPrinter
+
+from desktop.ui import printing
+
+CUPSD = shutil.which("cupsd") or ("/usr/sbin/cupsd" if Path("/usr/sbin/cupsd").exists() else None)
+
+
+class Printer:
+    """A network printer on 127.0.0.1: keeps the bytes of every job it is sent."""
+
+    def __init__(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.jobs: list[bytes] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self.server.accept()
+            except OSError:
+                return
+            chunks = []
+            with connection:
+                while chunk := connection.recv(65536):
+                    chunks.append(chunk)
+            self.jobs.append(b"".join(chunks))
+
+    def wait_for(self, count: int, seconds: float = 20) -> list[bytes]:
+        end = time.monotonic() + seconds
+        while len(self.jobs) < count and time.monotonic() < end:
+            time.sleep(0.05)
+        return self.jobs
+
+
+@pytest.fixture(scope="module")
+def cups() -> Iterator[tuple[str, Printer]]:
+    """A CUPS scheduler of the test's own with one queue, "Insyn-test", to a network printer."""
+    if CUPSD is None or shutil.which("lpadmin") is None:
+        pytest.skip("CUPS is not installed here (scripts/setup installs it: cups, cups-client, cups-bsd)")
+    folder = Path(tempfile.mkdtemp(prefix="insyn-cups-", dir="/tmp"))  # a socket path must be short
+    for name in ("root", "spool", "cache", "state", "log"):
+        (folder / name).mkdir()
+    folder.chmod(0o755)
+    user = ""
+    if os.geteuid() == 0:  # the scheduler will not run jobs as root
+        user = "User lp\nGroup lp\n"
+        for name in ("spool", "cache", "state", "log"):
+            shutil.chown(folder / name, "lp", "lp")
+    sock = folder / "cups.sock"
+    (folder / "root" / "cupsd.conf").write_text(
+        f"Listen {sock}\nLogLevel warn\nIdleExitTimeout 0\n<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
+    )
+    (folder / "root" / "cups-files.conf").write_text(
+        f"ServerRoot {folder}/root\nRequestRoot {folder}/spool\nCacheDir {folder}/cache\nStateDir {folder}/state\n"
+        f"TempDir {folder}/spool\nErrorLog {folder}/log/error_log\nAccessLog {folder}/log/access_log\n"
+        f"PageLog {folder}/log/page_log\nDataDir /usr/share/cups\nServerBin /usr/lib/cups\n{user}"
+    )
+    scheduler = subprocess.Popen(
+        [CUPSD, "-f", "-c", str(folder / "root" / "cupsd.conf"), "-s", str(folder / "root" / "cups-files.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env = {**os.environ, "CUPS_SERVER": str(sock)}
+    end = time.monotonic() + 10
+    while subprocess.run(["lpstat", "-r"], env=env, capture_output=True, text=True).stdout.strip() != (
+        "scheduler is running"
+    ):
+        if time.monotonic() > end or scheduler.poll() is not None:
+            log = (folder / "log" / "error_log").read_text() if (folder / "log" / "error_log").exists() else ""
+            scheduler.kill()
+            pytest.fail("the test's CUPS scheduler did not start: " + log[-500:])
+        time.sleep(0.1)
+    printer = Printer()
+    subprocess.run(["lpadmin", "-p", "Insyn-test", "-E", "-v", f"socket://127.0.0.1:{printer.port}", "-m", "raw"],
+                   env=env, capture_output=True, check=True)  # fmt: skip
+    previous = os.environ.get("CUPS_SERVER")
+    os.environ["CUPS_SERVER"] = str(sock)
+    try:
+        yield "Insyn-test", printer
+    finally:
+        if previous is None:
+            os.environ.pop("CUPS_SERVER", None)
+        else:
+            os.environ["CUPS_SERVER"] = previous
+        scheduler.terminate()
+        scheduler.wait(timeout=10)
+        printer.server.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def sample_pdf(pages: int = 3) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for n in range(pages):
+        pdf.drawString(72, 760, f"Registerutdrag sida {n + 1}: text som ska förbli text")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_where_cups_prints_pdf_the_pdf_itself_is_the_job(qapp, cups) -> None:  # type: ignore[no-untyped-def]
+    queue, device = cups
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(queue)
+    assert printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printing.native_queue(printer) == queue
+    data = sample_pdf()
+    started = time.perf_counter()
+    assert printing.print_pdf(data, printer, title="registerutdrag-2026-00001")
+    spooled = time.perf_counter() - started
+    (job,) = device.wait_for(1)
+    assert job == data  # not page images: the very PDF, text and all
+    assert "text som ska förbli text" in pypdf.PdfReader(io.BytesIO(job)).pages[0].extract_text()
+    assert spooled < 5
+
+
+def test_the_print_dialogs_choices_go_with_the_job(qapp, cups) -> None:  # type: ignore[no-untyped-def]
+    queue, _device = cups
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(queue)
+    printer.setCopyCount(2)
+    printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    args = printing.lp_arguments(printer, queue, "kvitto-2026-00001")
+    assert args[:7] == ["lp", "-d", queue, "-t", "kvitto-2026-00001", "-n", "2"]
+    assert {"print-color-mode=monochrome", "page-ranges=2-3"} <= set(args)
+    # Sides as the queue allows: this raw queue has no duplex unit, so Qt reports one-sided.
+    sides = "two-sided-long-edge" if printer.duplex() == QPrinter.DuplexMode.DuplexLongSide else "one-sided"
+    assert f"sides={sides}" in args
+
+
+def test_a_queue_that_does_not_exist_fails_without_recording(qapp, cups) -> None:  # type: ignore[no-untyped-def]
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName("Insyn-test")
+    assert not printing.spool_pdf(sample_pdf(1), printer, "No-such-queue", "x")
+
+
+def test_printing_to_a_file_renders_text_pages_grey_and_small(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # 1200 dpi: capped at 300
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "file.pdf"))
+    assert printing.native_queue(printer) is None
+    assert printing.print_pdf(sample_pdf(3), printer)
+    size = (tmp_path / "file.pdf").stat().st_size
+    assert len(pypdf.PdfReader(tmp_path / "file.pdf").pages) == 3
+    assert size / 3 < 1_000_000, size  # a text page is at most ~1 MB in the spool
+    colour = QImage(4, 4, QImage.Format.Format_RGB32)
+    colour.fill(QColor("#1F4E79"))
+    grey = QImage(4, 4, QImage.Format.Format_RGB32)
+    grey.fill(QColor("#808080"))
+    assert printing.without_colour(grey).format() == QImage.Format.Format_Grayscale8
+    assert printing.without_colour(colour).format() == QImage.Format.Format_RGB32
+    assert printing.without_colour(colour, grey=True).format() == QImage.Format.Format_Grayscale8
