@@ -134,10 +134,78 @@ def main() -> None:
     shot(window, "09-case-list")
     window.lock()
     shot(window, "10-locked")
+    window.unlock()
     window.case.drop_data()
+    for width, height in ((1024, 700), (1920, 1080)):
+        unhappy_paths(window, demo, f"{width}x{height}", shot, wait)
+        window.resize(width, height)
     window.close()
     QThreadPool.globalInstance().waitForDone()
     desk.close()
+
+
+def unhappy_paths(window, demo, size: str, shot, wait) -> None:  # type: ignore[no-untyped-def]
+    """The screens a receptionist meets when something is not right, at a small and a large
+    screen: the form with its problems, a duplicate visitor, approval missing, closing with work
+    left, a dialog when the lock comes, a closed case, and the review and the case overview."""
+    from PySide6.QtWidgets import QInputDialog
+
+    width, height = (int(n) for n in size.split("x"))
+    window.resize(width, height)
+    example = demo.examples[1]
+    window.show_new_visit()
+    form = window.visit
+    form.clear()
+    form.person.personnummer.setText(example.personnummer[:-1] + str((int(example.personnummer[-1]) + 1) % 10))
+    form.register()  # every problem at once
+    shot(window, f"20-form-problems-{size}")
+    form.person.personnummer.setText(example.personnummer)
+    form.person.name.setText(example.name)
+    form.person.document_number.setText("AB1234567")
+    form.person.expiry.setDate(QDate.currentDate().addYears(3))
+    form.print_receipt.setChecked(False)
+    opened = form.register()
+    assert opened is not None
+    wait(lambda: window.case.result is not None)
+    shot(window, f"21-gathered-{size}")
+    window.case.tabs.setCurrentWidget(window.case.review)
+    shot(window, f"22-review-{size}")
+    deliver = window.case.deliver
+    window.case.tabs.setCurrentWidget(deliver)
+    deliver.render()
+    wait(lambda: deliver.rendered is not None)
+    wait(lambda: False, 1)
+    shot(window, f"23-approval-missing-{size}")
+    window.case.tabs.setCurrentIndex(0)
+    shot(window, f"24-case-overview-{size}")
+    # The same visitor comes back while the case is open.
+    window.show_new_visit()
+    form.person.personnummer.setText(example.personnummer)
+    box, _open, _new = form.duplicate_box([opened.number])
+    box.show()
+    shot(box, f"25-duplicate-visitor-{size}")
+    box.close()
+    window.show_case(opened.number)
+    # Closing with work left: the reason is asked for, naming what is owed.
+    dialog = window.case.closing_dialog(window.case.owed_texts() or ["registerutdraget"])
+    dialog.show()
+    shot(dialog, f"26-closing-with-work-left-{size}")
+    dialog.close()
+    # A dialog open when the lock comes: it goes, and what was typed with it.
+    extension = QInputDialog(window)
+    extension.setWindowTitle("Förläng svarstiden")
+    extension.setTextValue("skäl som inte ska överleva låset")
+    extension.show()
+    window.lock()
+    shot(window, f"27-locked-with-dialog-{size}")
+    assert not extension.isVisible()
+    window.unlock()
+    window.case.end_case(lambda visit: visit.withdraw("registered-by-mistake"))
+    window.show_case(opened.number)
+    window.case.tabs.setCurrentWidget(window.case.gather)
+    shot(window, f"28-closed-case-{size}")
+    window.show_cases()
+    shot(window, f"29-case-list-{size}")
 
 
 if __name__ == "__main__":

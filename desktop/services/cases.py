@@ -94,22 +94,22 @@ def person_problems(
             check_name(person.name)
         except TextRefused as exc:
             problems.append(InputProblem(f"{prefix}name", exc.code, str(exc)))
+    try:  # the number, country and description are checked even before the expiry is typed
+        document = IdentityDocument.create(
+            person.document_type,
+            person.document_country,
+            person.document_expiry or date.max,
+            person.document_number,
+            person.document_description,
+        )
+        if person.document_expiry is not None:
+            document.check_valid_on(when.astimezone(LOCAL_ZONE).date())
+    except DocumentRefused as exc:
+        problems.append(InputProblem(f"{prefix}document", exc.code, str(exc)))
     if person.document_expiry is None:
         problems.append(
             InputProblem(f"{prefix}document", "expiry_missing", "write the document's expiry date as printed on it")
         )
-    else:
-        try:
-            document = IdentityDocument.create(
-                person.document_type,
-                person.document_country,
-                person.document_expiry,
-                person.document_number,
-                person.document_description,
-            )
-            document.check_valid_on(when.astimezone(LOCAL_ZONE).date())
-        except DocumentRefused as exc:
-            problems.append(InputProblem(f"{prefix}document", exc.code, str(exc)))
     if person.mrz and person.mrz.strip():
         try:
             mrz = parse_mrz(person.mrz)

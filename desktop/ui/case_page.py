@@ -86,9 +86,11 @@ class CasePage(QWidget):
         self.visit: Visit | None = None
         self.request_lines: tuple[RequestLine, ...] = ()
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        # The visitor's name on a line of its own (wrapping, never clipped), the actions below.
         self.title = heading("")
-        top.addWidget(self.title, 1)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        top = QHBoxLayout()
         self.receipt_button = QPushButton(tr("Skriv ut kvitto (Ctrl+K)"))
         self.receipt_button.setObjectName("receipt")
         self.receipt_button.setShortcut(QKeySequence("Ctrl+K"))
@@ -114,9 +116,11 @@ class CasePage(QWidget):
             self.close_button,
         ):
             top.addWidget(button)
+        top.addStretch(1)
         layout.addLayout(top)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("case_tabs")
+        self.tabs.setAccessibleName(tr("Ärendets steg"))
         overview = QWidget()
         overview_layout = QHBoxLayout(overview)
         left = QVBoxLayout()
@@ -125,6 +129,7 @@ class CasePage(QWidget):
         left.addWidget(facts)
         self.request_table = QTableWidget(0, 3)
         self.request_table.setObjectName("request_table")
+        self.request_table.setAccessibleName(tr("Besökarens begäranden"))
         self.request_table.setHorizontalHeaderLabels([tr("Begäran"), tr("Besökarens uppgifter"), tr("Utfall")])
         self.request_table.verticalHeader().hide()
         self.request_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -140,10 +145,14 @@ class CasePage(QWidget):
         self.outcome_button.setObjectName("record_outcome")
         self.outcome_button.clicked.connect(self.ask_outcome)
         left.addWidget(self.outcome_button)
-        overview_layout.addLayout(left, 1)
+        overview_layout.addLayout(left, 3)  # the requests' three columns need the room more than the timeline
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
-        overview_layout.addWidget(self.timeline, 1)
+        self.timeline.setAccessibleName(tr("Händelser i ärendet"))
+        self.timeline.setWordWrap(True)  # a long line wraps; no sideways scrolling
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.timeline.setResizeMode(QListWidget.ResizeMode.Adjust)
+        overview_layout.addWidget(self.timeline, 2)
         self.gather = GatherView(desk)
         self.review = ReviewView()
         self.deliver = DeliverView()
@@ -518,17 +527,22 @@ class CasePage(QWidget):
                 texts.append(tr("registerutdraget"))
         return texts
 
+    def closing_dialog(self, owed: list[str]) -> QInputDialog:
+        """What the visitor has not had yet, and the reason for closing all the same."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(tr("Avsluta ärendet"))
+        dialog.setLabelText(
+            tr("Besökaren har inte fått: %1 (art. 12.3).\nVarför avslutas ärendet ändå? Skälet sparas i ärendet.")
+            .replace("%1", ", ".join(owed))
+        )  # fmt: skip
+        return dialog
+
     def close_case(self) -> None:
         owed = self.owed_texts()
         if owed:
-            reason, ok = QInputDialog.getText(
-                self,
-                tr("Avsluta ärendet"),
-                tr("Besökaren har inte fått: %1 (art. 12.3).\nVarför avslutas ärendet ändå? Skälet sparas i ärendet.")
-                .replace("%1", ", ".join(owed)),
-            )
-            if ok and reason.strip():
-                self.close_now(reason)
+            dialog = self.closing_dialog(owed)
+            if dialog.exec() and dialog.textValue().strip():
+                self.close_now(dialog.textValue())
             return
         answer = QMessageBox.question(self, tr("Avsluta ärendet"), tr("Avsluta ärendet? Det kan inte öppnas igen."))
         if answer == QMessageBox.StandardButton.Yes:

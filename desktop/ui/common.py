@@ -149,14 +149,23 @@ def heading(text: str) -> QLabel:
     return label
 
 
-STYLE = """
-QWidget { font-size: 10.5pt; }
-QLabel#heading { font-size: 17pt; font-weight: 600; color: #1F4E79; }
-QLabel#subheading { font-size: 12pt; font-weight: 600; }
-QLabel#problem { color: #B3261E; }
-QLabel#ok { color: #1E7B34; }
-QLabel#hint { color: #4A5968; }
-QPushButton#primary { background: #1F4E79; color: white; padding: 6px 16px; border-radius: 4px; }
-QPushButton#primary:disabled { background: #9AA8B6; }
-QToolBar { spacing: 6px; }
+BASE_POINTS = 10.5  # the window's text size; Ctrl+plus and Ctrl+minus change it, Ctrl+0 resets
+
+
+def style(points: float = BASE_POINTS) -> str:
+    """The program's style sheet with the text at `points` (headings in proportion)."""
+    scale = points / BASE_POINTS
+    return f"""
+QWidget {{ font-size: {points:g}pt; }}
+QLabel#heading {{ font-size: {17 * scale:.1f}pt; font-weight: 600; color: #1F4E79; }}
+QLabel#subheading {{ font-size: {12 * scale:.1f}pt; font-weight: 600; }}
+QLabel#problem {{ color: #B3261E; }}
+QLabel#ok {{ color: #1E7B34; }}
+QLabel#hint {{ color: #4A5968; }}
+QPushButton#primary {{ background: #1F4E79; color: white; padding: 6px 16px; border-radius: 4px; }}
+QPushButton#primary:disabled {{ background: #9AA8B6; }}
+QToolBar {{ spacing: 6px; }}
 """
+
+
+STYLE = style()

@@ -65,11 +65,11 @@ STATUS_COLOURS = {
     SourceStatus.NOTHING: QColor("#4A5968"),
     SourceStatus.FAILED: QColor("#B3261E"),
     SourceStatus.TIMED_OUT: QColor("#B3261E"),
-    SourceStatus.CANCELLED: QColor("#8A6D00"),
+    SourceStatus.CANCELLED: QColor("#735A00"),
     SourceStatus.RUNNING: QColor("#1F4E79"),
     SourceStatus.WAITING: QColor("#4A5968"),
-    SourceStatus.MANUAL: QColor("#8A6D00"),
-    SourceStatus.NOT_SEARCHED: QColor("#8A6D00"),
+    SourceStatus.MANUAL: QColor("#735A00"),
+    SourceStatus.NOT_SEARCHED: QColor("#735A00"),
 }
 
 
@@ -112,6 +112,7 @@ class ManualItem(QWidget):
         group.addButton(self.nothing)
         self.note = QLineEdit()
         self.note.setObjectName(f"manual_note_{source.source_id}")
+        self.note.setAccessibleName(tr("Svar från %1").replace("%1", source.name))
         self.note.setPlaceholderText(tr("Vad som finns, som det ska stå i utdraget"))
         self.save = QPushButton(tr("Spara svar"))
         self.save.setObjectName(f"manual_save_{source.source_id}")
@@ -164,6 +165,7 @@ class GatherView(QWidget):
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("gather_table")
+        self.table.setAccessibleName(tr("Systemen och hur sökningen gick"))
         self.table.setHorizontalHeaderLabels([tr("System"), tr("Status"), tr("Orsak")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

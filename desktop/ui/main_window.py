@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QToolBar
 
@@ -12,7 +12,7 @@ from desktop.services.cases import OpenedCase
 from desktop.services.desk import Desk
 from desktop.ui.case_list import CaseListPage
 from desktop.ui.case_page import CasePage
-from desktop.ui.common import STYLE, tr
+from desktop.ui.common import BASE_POINTS, style, tr
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.new_visit import NewVisitPage
 
@@ -26,7 +26,8 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.staff = staff
         self.setWindowTitle(tr("Insyn – %1").replace("%1", desk.config.organisation.name))
-        self.setStyleSheet(STYLE)
+        self.text_points = float(QSettings("Insyn", "Insyn").value("text_points", BASE_POINTS))
+        self.setStyleSheet(style(self.text_points))
         self.stack = QStackedWidget()
         self.cases = CaseListPage(desk, staff.id)
         self.visit = NewVisitPage(desk, staff.username)
@@ -67,6 +68,16 @@ class MainWindow(QMainWindow):
         rules.triggered.connect(self.show_policy)
         self.toolbar.addAction(rules)
         self.actions_by_name["policy"] = rules
+        for keys, step in (
+            (QKeySequence.StandardKey.ZoomIn, 1.0),
+            (QKeySequence("Ctrl+="), 1.0),
+            (QKeySequence.StandardKey.ZoomOut, -1.0),
+            (QKeySequence("Ctrl+0"), 0.0),
+        ):
+            zoom = QAction(self)
+            zoom.setShortcut(keys)
+            zoom.triggered.connect(lambda _checked=False, s=step: self.zoom(s))
+            self.addAction(zoom)
         self.toolbar.addSeparator()
         other = QAction(tr("In English"), self)
         other.setObjectName("switch_language")
@@ -95,6 +106,21 @@ class MainWindow(QMainWindow):
         self._before_lock = self.cases
         self.resize(1200, 800)
         self.show_cases()
+
+    def zoom(self, step: float) -> None:
+        self.set_text_size(self.text_points + step if step else BASE_POINTS)
+
+    def set_text_size(self, points: float) -> None:
+        """Larger or smaller text in the whole program (Ctrl+plus, Ctrl+minus, Ctrl+0), kept for
+        the next start."""
+        self.text_points = min(24.0, max(8.0, points))
+        QSettings("Insyn", "Insyn").setValue("text_points", self.text_points)
+        sheet = style(self.text_points)
+        self.setStyleSheet(sheet)
+        app = QCoreApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(sheet)  # the dialogs too
+        self.cases.fit_columns()
 
     @property
     def locked(self) -> bool:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -67,8 +68,9 @@ class PersonFields(QWidget):
         self.country.setMaximumWidth(60)
         self.document_number = QLineEdit()
         self.document_number.setObjectName(f"{prefix}document_number")
-        self.document_number.setMaximumWidth(260)
-        self.document_number.setPlaceholderText(tr("Minst de fyra sista tecknen – bara de sparas"))
+        self.document_number.setMaximumWidth(300)
+        self.document_number.setPlaceholderText(tr("Minst de fyra sista tecknen"))
+        self.document_number.setToolTip(tr("Bara de fyra sista tecknen sparas."))
         self.expiry = DateField()  # empty: staff read the date off the document
         self.expiry.setObjectName(f"{prefix}expiry")
         self.expiry_status = QLabel()
@@ -89,8 +91,14 @@ class PersonFields(QWidget):
         form.addRow(tr("Id-handling"), self.document_type)
         country_row = QHBoxLayout()
         country_row.addWidget(self.country)
-        country_row.addWidget(QLabel(tr("Nummer")))
+        number_label = QLabel(tr("Nummer"))
+        number_label.setBuddy(self.document_number)
+        country_row.addWidget(number_label)
+        # The row's label belongs to the layout: each field is named for a screen reader itself.
+        self.country.setAccessibleName(tr("Utfärdat i (land)"))
+        self.document_number.setAccessibleName(tr("Id-handlingens nummer"))
         country_row.addWidget(self.document_number, 1)
+        country_row.addStretch(1)
         form.addRow(tr("Utfärdat i (land)"), country_row)
         form.addRow(tr("Giltig till och med"), self.expiry)
         form.addRow("", self.expiry_status)
@@ -225,6 +233,7 @@ class NewVisitPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(heading(tr("Ny besökare")))
         scroll = QScrollArea()
+        scroll.setAccessibleName(tr("Ny besökare"))
         scroll.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -392,8 +401,12 @@ class NewVisitPage(QWidget):
 
     def ask_duplicate(self, existing: list[str]) -> str:
         """'open', 'new' or '' (cancel); tests replace this."""
-        from PySide6.QtWidgets import QMessageBox
+        box, open_button, new_button = self.duplicate_box(existing)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_button else "new" if clicked is new_button else ""
 
+    def duplicate_box(self, existing: list[str]) -> tuple[QMessageBox, QPushButton, QPushButton]:
         box = QMessageBox(self)
         box.setWindowTitle(tr("Besökaren har redan ett öppet ärende"))
         box.setText(
@@ -403,9 +416,7 @@ class NewVisitPage(QWidget):
         open_button = box.addButton(tr("Öppna ärende %1").replace("%1", existing[0]), QMessageBox.ButtonRole.AcceptRole)
         new_button = box.addButton(tr("Registrera ett nytt ärende ändå"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return "open" if clicked is open_button else "new" if clicked is new_button else ""
+        return box, open_button, new_button
 
     def _requests(self) -> list[tuple[RequestType, str | None]]:
         requests: list[tuple[RequestType, str | None]] = []

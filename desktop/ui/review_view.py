@@ -128,7 +128,7 @@ class ReviewTree:
 
 # Colours with at least 4.5:1 contrast on white (WCAG AA).
 STATE_COLOURS = {
-    RecordState.UNDECIDED: "#8A6D00",
+    RecordState.UNDECIDED: "#735A00",
     RecordState.CONFIRMED: "#1E7B34",
     RecordState.LEFT_OUT: "#5F6368",
     RecordState.EXCLUDED: "#6B6B6B",
@@ -248,7 +248,7 @@ class ReviewModel(QAbstractItemModel):
             shown = index.column() == 1 or state[0] is RecordState.EXCLUDED  # an excluded row is grey throughout
             return QBrush(QColor(colour)) if colour and shown else None
         if role == Qt.ItemDataRole.ForegroundRole and record is not None and record.strength is Strength.WEAK:
-            return QBrush(QColor("#8A6D00")) if index.column() == 1 else None
+            return QBrush(QColor("#735A00")) if index.column() == 1 else None
         return None
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -288,6 +288,7 @@ class ReviewView(QWidget):
         reason_row.addWidget(QLabel(tr("Skäl för att utesluta eller maskera:")))
         self.reason = QComboBox()
         self.reason.setObjectName("review_reason")
+        self.reason.setAccessibleName(tr("Skäl för att utesluta eller maskera"))
         for value, label in reason_labels().items():
             self.reason.addItem(label, value)
         reason_row.addWidget(self.reason)
@@ -300,6 +301,7 @@ class ReviewView(QWidget):
             RecordState.STRONG if record.strength is Strength.STRONG else RecordState.UNDECIDED, None)
         self.tree = QTreeView()
         self.tree.setObjectName("review_tree")
+        self.tree.setAccessibleName(tr("Uppgifter att granska"))
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
@@ -314,6 +316,7 @@ class ReviewView(QWidget):
         splitter.addWidget(self.tree)
         self.fields = QTableWidget(0, 3)
         self.fields.setObjectName("review_fields")
+        self.fields.setAccessibleName(tr("Fälten i markerad uppgift"))
         self.fields.setHorizontalHeaderLabels([tr("Fält"), tr("Värde"), tr("Maskera")])
         self.fields.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

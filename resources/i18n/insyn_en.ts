@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="405"/>
+        <location filename="../../desktop/ui/new_visit.py" line="418"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -115,7 +115,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="158"/>
-        <location filename="../../desktop/ui/case_list.py" line="49"/>
+        <location filename="../../desktop/ui/case_list.py" line="52"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="72"/>
         <source>Namn</source>
@@ -187,109 +187,120 @@
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="48"/>
+        <location filename="../../desktop/ui/case_list.py" line="51"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="50"/>
-        <location filename="../../desktop/ui/case_page.py" line="234"/>
-        <location filename="../../desktop/ui/new_visit.py" line="86"/>
-        <location filename="../../desktop/ui/new_visit.py" line="124"/>
+        <location filename="../../desktop/ui/case_list.py" line="53"/>
+        <location filename="../../desktop/ui/case_page.py" line="243"/>
+        <location filename="../../desktop/ui/new_visit.py" line="88"/>
+        <location filename="../../desktop/ui/new_visit.py" line="132"/>
         <source>Personnummer</source>
         <translation>Personal identity number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="51"/>
-        <location filename="../../desktop/ui/case_page.py" line="233"/>
-        <location filename="../../desktop/ui/gather_view.py" line="167"/>
+        <location filename="../../desktop/ui/case_list.py" line="54"/>
+        <location filename="../../desktop/ui/case_page.py" line="242"/>
+        <location filename="../../desktop/ui/gather_view.py" line="169"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="52"/>
-        <location filename="../../desktop/ui/case_page.py" line="235"/>
+        <location filename="../../desktop/ui/case_list.py" line="55"/>
+        <location filename="../../desktop/ui/case_page.py" line="244"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="237"/>
+        <location filename="../../desktop/ui/case_list.py" line="56"/>
+        <location filename="../../desktop/ui/case_page.py" line="246"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="99"/>
-        <location filename="../../desktop/ui/case_list.py" line="189"/>
+        <location filename="../../desktop/ui/case_list.py" line="102"/>
+        <location filename="../../desktop/ui/case_list.py" line="192"/>
         <source>%1 (försenat %2 d)</source>
         <translation>%1 (%2 d overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="100"/>
-        <location filename="../../desktop/ui/case_list.py" line="190"/>
+        <location filename="../../desktop/ui/case_list.py" line="103"/>
+        <location filename="../../desktop/ui/case_list.py" line="193"/>
         <source>%1 (%2 d kvar)</source>
         <translation>%1 (%2 d left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="103"/>
+        <location filename="../../desktop/ui/case_list.py" line="106"/>
         <source>(gallrat)</source>
         <translation>(purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="105"/>
-        <location filename="../../desktop/ui/case_list.py" line="186"/>
-        <location filename="../../desktop/ui/case_page.py" line="250"/>
+        <location filename="../../desktop/ui/case_list.py" line="108"/>
+        <location filename="../../desktop/ui/case_list.py" line="189"/>
+        <location filename="../../desktop/ui/case_page.py" line="259"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="130"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/case_list.py" line="156"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="42"/>
         <source>Ärenden</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="135"/>
+        <location filename="../../desktop/ui/case_list.py" line="133"/>
+        <source>Vilka ärenden som visas</source>
+        <translation>Which cases are shown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="136"/>
         <source>Öppna</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="136"/>
+        <location filename="../../desktop/ui/case_list.py" line="137"/>
         <source>Försenade</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="137"/>
+        <location filename="../../desktop/ui/case_list.py" line="138"/>
         <source>Förfaller denna vecka</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="138"/>
+        <location filename="../../desktop/ui/case_list.py" line="139"/>
         <source>Mina</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="139"/>
+        <location filename="../../desktop/ui/case_list.py" line="140"/>
         <source>Avslutade</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="140"/>
+        <location filename="../../desktop/ui/case_list.py" line="141"/>
         <source>Alla</source>
         <translation>All</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="145"/>
+        <source>Sök på personnummer, ärendenummer eller namn</source>
+        <translation>Search by personal identity number, case number or name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="147"/>
         <source>Sök på personnummer, ärendenummer eller namn (Ctrl+F)</source>
         <translation>Search by personnummer, case number or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="176"/>
+        <location filename="../../desktop/ui/case_list.py" line="179"/>
         <source>%n ärende</source>
         <translation>%n case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="176"/>
+        <location filename="../../desktop/ui/case_list.py" line="179"/>
         <source>%n ärenden</source>
         <translation>%n cases</translation>
     </message>
@@ -375,7 +386,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="63"/>
-        <location filename="../../desktop/ui/case_page.py" line="244"/>
+        <location filename="../../desktop/ui/case_page.py" line="253"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
@@ -411,238 +422,253 @@
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="92"/>
+        <location filename="../../desktop/ui/case_page.py" line="94"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="95"/>
+        <location filename="../../desktop/ui/case_page.py" line="97"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="96"/>
+        <location filename="../../desktop/ui/case_page.py" line="98"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <location filename="../../desktop/ui/case_page.py" line="99"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <location filename="../../desktop/ui/case_page.py" line="100"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="101"/>
+        <location filename="../../desktop/ui/case_page.py" line="103"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="103"/>
-        <location filename="../../desktop/ui/case_page.py" line="526"/>
+        <location filename="../../desktop/ui/case_page.py" line="105"/>
         <location filename="../../desktop/ui/case_page.py" line="533"/>
+        <location filename="../../desktop/ui/case_page.py" line="547"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="105"/>
+        <location filename="../../desktop/ui/case_page.py" line="107"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="107"/>
+        <location filename="../../desktop/ui/case_page.py" line="109"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="128"/>
+        <location filename="../../desktop/ui/case_page.py" line="123"/>
+        <source>Ärendets steg</source>
+        <translation>The case&apos;s steps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <source>Besökarens begäranden</source>
+        <translation>The visitor&apos;s requests</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="133"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="128"/>
-        <location filename="../../desktop/ui/case_page.py" line="489"/>
+        <location filename="../../desktop/ui/case_page.py" line="133"/>
+        <location filename="../../desktop/ui/case_page.py" line="498"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="139"/>
+        <location filename="../../desktop/ui/case_page.py" line="144"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="150"/>
+        <location filename="../../desktop/ui/case_page.py" line="151"/>
+        <source>Händelser i ärendet</source>
+        <translation>Events in the case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="159"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="151"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="152"/>
+        <location filename="../../desktop/ui/case_page.py" line="161"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="153"/>
+        <location filename="../../desktop/ui/case_page.py" line="162"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="228"/>
+        <location filename="../../desktop/ui/case_page.py" line="237"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="229"/>
+        <location filename="../../desktop/ui/case_page.py" line="238"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="128"/>
+        <location filename="../../desktop/ui/case_page.py" line="133"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="236"/>
+        <location filename="../../desktop/ui/case_page.py" line="245"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="239"/>
+        <location filename="../../desktop/ui/case_page.py" line="248"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="241"/>
+        <location filename="../../desktop/ui/case_page.py" line="250"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="242"/>
-        <location filename="../../desktop/ui/new_visit.py" line="89"/>
+        <location filename="../../desktop/ui/case_page.py" line="251"/>
+        <location filename="../../desktop/ui/new_visit.py" line="91"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="256"/>
+        <location filename="../../desktop/ui/case_page.py" line="265"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="271"/>
+        <location filename="../../desktop/ui/case_page.py" line="280"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="338"/>
+        <location filename="../../desktop/ui/case_page.py" line="347"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="342"/>
+        <location filename="../../desktop/ui/case_page.py" line="351"/>
         <source>%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>%1 possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="346"/>
+        <location filename="../../desktop/ui/case_page.py" line="355"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="347"/>
+        <location filename="../../desktop/ui/case_page.py" line="356"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="358"/>
+        <location filename="../../desktop/ui/case_page.py" line="367"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="361"/>
+        <location filename="../../desktop/ui/case_page.py" line="370"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="397"/>
+        <location filename="../../desktop/ui/case_page.py" line="406"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="428"/>
+        <location filename="../../desktop/ui/case_page.py" line="437"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="439"/>
+        <location filename="../../desktop/ui/case_page.py" line="448"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="439"/>
+        <location filename="../../desktop/ui/case_page.py" line="448"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="450"/>
+        <location filename="../../desktop/ui/case_page.py" line="459"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="450"/>
+        <location filename="../../desktop/ui/case_page.py" line="459"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="460"/>
+        <location filename="../../desktop/ui/case_page.py" line="469"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="460"/>
+        <location filename="../../desktop/ui/case_page.py" line="469"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="489"/>
+        <location filename="../../desktop/ui/case_page.py" line="498"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="512"/>
+        <location filename="../../desktop/ui/case_page.py" line="521"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="514"/>
+        <location filename="../../desktop/ui/case_page.py" line="523"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="516"/>
+        <location filename="../../desktop/ui/case_page.py" line="525"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="518"/>
+        <location filename="../../desktop/ui/case_page.py" line="527"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="527"/>
+        <location filename="../../desktop/ui/case_page.py" line="535"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="533"/>
+        <location filename="../../desktop/ui/case_page.py" line="547"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1038,136 +1064,146 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="49"/>
+        <source>Utdragets språk</source>
+        <translation>The extract&apos;s language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="50"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="50"/>
         <source>Svenska</source>
         <translation>Swedish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="50"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="51"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="51"/>
         <source>Engelska</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="51"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="52"/>
         <source>Förhandsgranska utdraget</source>
         <translation>Preview the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="53"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="54"/>
         <source>Skriv ut … (Ctrl+P)</source>
         <translation>Print … (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="55"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="56"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="61"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="59"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
         <source>Maskinläsbar kopia (ZIP) …</source>
         <translation>Machine-readable copy (ZIP) …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="61"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="70"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="122"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="71"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="124"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="81"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="77"/>
+        <source>Förhandsgranskning av utdraget</source>
+        <translation>Preview of the extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="83"/>
         <source>◀ Föregående sida (PgUp)</source>
         <translation>◀ Previous page (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="82"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="84"/>
         <source>Nästa sida (PgDn) ▶</source>
         <translation>Next page (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="133"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="135"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="170"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="172"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="174"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="176"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="183"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="185"/>
         <source>%1 möjliga träffar är inte avgjorda.</source>
         <translation>%1 possible matches are not decided.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="189"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="191"/>
         <source>%1 möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>%1 possible matches are left out; the extract says so.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="201"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="203"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="205"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="206"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="207"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="208"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="215"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="217"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="258"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="260"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="268"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="275"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="289"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="296"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="291"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="292"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="298"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="299"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="394"/>
-        <location filename="../../desktop/ui/case_page.py" line="424"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="275"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="276"/>
+        <location filename="../../desktop/ui/case_page.py" line="403"/>
+        <location filename="../../desktop/ui/case_page.py" line="433"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="282"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="283"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="318"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="326"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="326"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="334"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -1178,17 +1214,17 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="314"/>
+        <location filename="../../desktop/ui/gather_view.py" line="316"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="352"/>
+        <location filename="../../desktop/ui/review_view.py" line="355"/>
         <source>%n uppgift</source>
         <translation>%n item</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="314"/>
+        <location filename="../../desktop/ui/gather_view.py" line="316"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="352"/>
+        <location filename="../../desktop/ui/review_view.py" line="355"/>
         <source>%n uppgifter</source>
         <translation>%n items</translation>
     </message>
@@ -1218,138 +1254,148 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="115"/>
+        <location filename="../../desktop/ui/gather_view.py" line="116"/>
         <source>Vad som finns, som det ska stå i utdraget</source>
         <translation>What was found, as it should read in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="116"/>
+        <location filename="../../desktop/ui/gather_view.py" line="117"/>
         <source>Spara svar</source>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="147"/>
-        <location filename="../../desktop/ui/gather_view.py" line="163"/>
+        <location filename="../../desktop/ui/gather_view.py" line="148"/>
+        <location filename="../../desktop/ui/gather_view.py" line="164"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="167"/>
+        <location filename="../../desktop/ui/gather_view.py" line="169"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="167"/>
+        <location filename="../../desktop/ui/gather_view.py" line="169"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="176"/>
+        <location filename="../../desktop/ui/gather_view.py" line="178"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="178"/>
+        <location filename="../../desktop/ui/gather_view.py" line="180"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="180"/>
+        <location filename="../../desktop/ui/gather_view.py" line="182"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="133"/>
+        <location filename="../../desktop/ui/gather_view.py" line="134"/>
         <source>Ärendet är avslutat. Inga uppgifter finns kvar i programmet.</source>
         <translation>The case is closed. No data is left in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="138"/>
+        <location filename="../../desktop/ui/gather_view.py" line="115"/>
+        <source>Svar från %1</source>
+        <translation>Answer from %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="139"/>
         <source>Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och ta fram ett kompletterande utdrag.</source>
         <translation>The extract was handed over on %1. Still to answer for: %2. Press F5 to search there again and produce a supplementary extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="142"/>
+        <location filename="../../desktop/ui/gather_view.py" line="143"/>
         <source>Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.</source>
         <translation>The extract was handed over on %1 and the data is no longer in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="144"/>
+        <location filename="../../desktop/ui/gather_view.py" line="145"/>
         <source>De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.</source>
         <translation>The gathered data is no longer in the program. Press F5 to gather again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="146"/>
+        <location filename="../../desktop/ui/gather_view.py" line="147"/>
         <source>Insamlingen har inte startat. Tryck F5.</source>
         <translation>The gather has not started. Press F5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="233"/>
+        <location filename="../../desktop/ui/gather_view.py" line="168"/>
+        <source>Systemen och hur sökningen gick</source>
+        <translation>The systems and how the search went</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="235"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="246"/>
+        <location filename="../../desktop/ui/gather_view.py" line="248"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="265"/>
+        <location filename="../../desktop/ui/gather_view.py" line="267"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="288"/>
+        <location filename="../../desktop/ui/gather_view.py" line="290"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="294"/>
+        <location filename="../../desktop/ui/gather_view.py" line="296"/>
         <source>%1 möjliga träffar att avgöra i granskningen</source>
         <translation>%1 possible matches to decide in the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="313"/>
+        <location filename="../../desktop/ui/gather_view.py" line="315"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="316"/>
+        <location filename="../../desktop/ui/gather_view.py" line="318"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="317"/>
+        <location filename="../../desktop/ui/gather_view.py" line="319"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="338"/>
+        <location filename="../../desktop/ui/gather_view.py" line="340"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="340"/>
+        <location filename="../../desktop/ui/gather_view.py" line="342"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="341"/>
+        <location filename="../../desktop/ui/gather_view.py" line="343"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="353"/>
+        <location filename="../../desktop/ui/gather_view.py" line="355"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="360"/>
+        <location filename="../../desktop/ui/gather_view.py" line="362"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="362"/>
+        <location filename="../../desktop/ui/gather_view.py" line="364"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1359,292 +1405,304 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Insyn – %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="38"/>
+        <location filename="../../desktop/ui/main_window.py" line="39"/>
         <source>Huvudmeny</source>
         <translation>Main menu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="44"/>
+        <location filename="../../desktop/ui/main_window.py" line="45"/>
         <source>Ny besökare (Ctrl+N)</source>
         <translation>New visitor (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="45"/>
+        <location filename="../../desktop/ui/main_window.py" line="46"/>
         <source>Ärenden (Ctrl+L)</source>
         <translation>Cases (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="46"/>
+        <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>Sök (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="47"/>
+        <location filename="../../desktop/ui/main_window.py" line="48"/>
         <source>Lås (Ctrl+Shift+L)</source>
         <translation>Lock (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55"/>
+        <location filename="../../desktop/ui/main_window.py" line="56"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="45"/>
         <source>Personal</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="30"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="34"/>
         <source>Årsrapport</source>
         <translation>Annual report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
         <source>Regler</source>
         <translation>Policy</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="21"/>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="90"/>
         <source>%1 (%2) · Insyn %3</source>
         <translation>%1 (%2) · Insyn %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>Ärende %1 registrerat. Svara senast %2.</source>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="56"/>
+        <location filename="../../desktop/ui/new_visit.py" line="57"/>
         <source>ÅÅMMDD-NNNN</source>
         <translation>YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="71"/>
-        <source>Minst de fyra sista tecknen – bara de sparas</source>
-        <translation>At least the last four characters – only they are kept</translation>
+        <location filename="../../desktop/ui/new_visit.py" line="72"/>
+        <source>Minst de fyra sista tecknen</source>
+        <translation>At least the last four characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="78"/>
+        <location filename="../../desktop/ui/new_visit.py" line="73"/>
+        <source>Bara de fyra sista tecknen sparas.</source>
+        <translation>Only the last four characters are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="80"/>
         <source>Beskriv handlingen (bara för ”Annan handling”)</source>
         <translation>Describe the document (only for “Other document”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="81"/>
+        <location filename="../../desktop/ui/new_visit.py" line="83"/>
         <source>Valfritt: läs in eller skriv maskinläsbara zonen (MRZ)</source>
         <translation>Optional: scan or type the machine-readable zone (MRZ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="88"/>
+        <location filename="../../desktop/ui/new_visit.py" line="90"/>
         <source>Namn (som på id-handlingen)</source>
         <translation>Name (as on the ID document)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="92"/>
+        <location filename="../../desktop/ui/new_visit.py" line="94"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="94"/>
+        <location filename="../../desktop/ui/new_visit.py" line="98"/>
+        <location filename="../../desktop/ui/new_visit.py" line="102"/>
         <source>Utfärdat i (land)</source>
         <translation>Issued in (country)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="95"/>
+        <location filename="../../desktop/ui/new_visit.py" line="99"/>
+        <source>Id-handlingens nummer</source>
+        <translation>The ID document&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="103"/>
         <source>Giltig till och med</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="98"/>
+        <location filename="../../desktop/ui/new_visit.py" line="106"/>
         <source>MRZ</source>
         <translation>MRZ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="118"/>
+        <location filename="../../desktop/ui/new_visit.py" line="126"/>
         <source>Skriv 10 eller 12 siffror.</source>
         <translation>Type 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="124"/>
+        <location filename="../../desktop/ui/new_visit.py" line="132"/>
         <source>Samordningsnummer</source>
         <translation>Coordination number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="126"/>
+        <location filename="../../desktop/ui/new_visit.py" line="134"/>
         <source>%1 giltigt – född %2</source>
         <translation>%1 valid – born %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="134"/>
+        <location filename="../../desktop/ui/new_visit.py" line="142"/>
         <source>Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD.</source>
         <translation>The date cannot be read. Write it as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="137"/>
+        <location filename="../../desktop/ui/new_visit.py" line="145"/>
         <source>Skriv när handlingen går ut, som det står på den.</source>
         <translation>Enter when the document expires, as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="164"/>
+        <location filename="../../desktop/ui/new_visit.py" line="172"/>
         <source>Landet i maskinläsbara zonen är okänt.</source>
         <translation>The country in the machine-readable zone is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="171"/>
+        <location filename="../../desktop/ui/new_visit.py" line="179"/>
         <source>Zonen är läst och kontrollsiffrorna stämmer.</source>
         <translation>The zone is read and its check digits are right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="198"/>
+        <location filename="../../desktop/ui/new_visit.py" line="206"/>
         <source>Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda besökaren. Utan giltig handling lämnas inget utdrag ut här: besökaren kan skicka en skriftlig begäran, och svaret går då per post till adressen i folkbokföringen.</source>
         <translation>The document has expired and cannot be accepted. Ask for another valid ID document (passport, national ID card, driving licence, SIS-certified ID card), or let a representative with a power of attorney act for the visitor. Without a valid document no extract is handed over here: the visitor can send a written request, and the answer then goes by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="208"/>
+        <location filename="../../desktop/ui/new_visit.py" line="216"/>
         <source>Vad är fel, och vad ska det vara?</source>
         <translation>What is wrong, and what should it be?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="209"/>
+        <location filename="../../desktop/ui/new_visit.py" line="217"/>
         <source>Vilka uppgifter ska raderas?</source>
         <translation>Which data is to be erased?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="210"/>
+        <location filename="../../desktop/ui/new_visit.py" line="218"/>
         <source>Vilken behandling ska begränsas, och varför?</source>
         <translation>Which processing is to be restricted, and why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="211"/>
+        <location filename="../../desktop/ui/new_visit.py" line="219"/>
         <source>Mot vilken behandling, och av vilket skäl?</source>
         <translation>Against which processing, and on what grounds?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="212"/>
+        <location filename="../../desktop/ui/new_visit.py" line="220"/>
         <source>Valfritt: vilka utskick (annars alla)</source>
         <translation>Optional: which mailings (otherwise all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="213"/>
+        <location filename="../../desktop/ui/new_visit.py" line="221"/>
         <source>Vilket samtycke?</source>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="226"/>
+        <location filename="../../desktop/ui/new_visit.py" line="234"/>
+        <location filename="../../desktop/ui/new_visit.py" line="236"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="231"/>
+        <location filename="../../desktop/ui/new_visit.py" line="240"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="255"/>
+        <location filename="../../desktop/ui/new_visit.py" line="264"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="260"/>
+        <location filename="../../desktop/ui/new_visit.py" line="269"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="270"/>
+        <location filename="../../desktop/ui/new_visit.py" line="279"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="271"/>
+        <location filename="../../desktop/ui/new_visit.py" line="280"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="272"/>
+        <location filename="../../desktop/ui/new_visit.py" line="281"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="277"/>
+        <location filename="../../desktop/ui/new_visit.py" line="286"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="278"/>
+        <location filename="../../desktop/ui/new_visit.py" line="287"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="279"/>
+        <location filename="../../desktop/ui/new_visit.py" line="288"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="280"/>
+        <location filename="../../desktop/ui/new_visit.py" line="289"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="294"/>
+        <location filename="../../desktop/ui/new_visit.py" line="303"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="296"/>
+        <location filename="../../desktop/ui/new_visit.py" line="305"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="303"/>
+        <location filename="../../desktop/ui/new_visit.py" line="312"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="305"/>
+        <location filename="../../desktop/ui/new_visit.py" line="314"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="341"/>
+        <location filename="../../desktop/ui/new_visit.py" line="350"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="350"/>
+        <location filename="../../desktop/ui/new_visit.py" line="359"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="398"/>
+        <location filename="../../desktop/ui/new_visit.py" line="411"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="400"/>
+        <location filename="../../desktop/ui/new_visit.py" line="413"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="403"/>
+        <location filename="../../desktop/ui/new_visit.py" line="416"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="404"/>
+        <location filename="../../desktop/ui/new_visit.py" line="417"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="437"/>
+        <location filename="../../desktop/ui/new_visit.py" line="448"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="438"/>
+        <location filename="../../desktop/ui/new_visit.py" line="449"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
@@ -1752,13 +1810,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="242"/>
-        <location filename="../../desktop/ui/review_view.py" line="311"/>
+        <location filename="../../desktop/ui/review_view.py" line="313"/>
         <source>%1 av %2 med</source>
         <translation>%1 of %2 included</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="284"/>
-        <location filename="../../desktop/ui/review_view.py" line="420"/>
+        <location filename="../../desktop/ui/review_view.py" line="423"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
@@ -1768,42 +1826,57 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Reason to exclude or mask:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="317"/>
+        <location filename="../../desktop/ui/review_view.py" line="291"/>
+        <source>Skäl för att utesluta eller maskera</source>
+        <translation>Reason for excluding or masking</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="304"/>
+        <source>Uppgifter att granska</source>
+        <translation>Data to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="319"/>
+        <source>Fälten i markerad uppgift</source>
+        <translation>The fields of the selected item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="320"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="317"/>
+        <location filename="../../desktop/ui/review_view.py" line="320"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="317"/>
+        <location filename="../../desktop/ui/review_view.py" line="320"/>
         <source>Maskera</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="328"/>
+        <location filename="../../desktop/ui/review_view.py" line="331"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="353"/>
+        <location filename="../../desktop/ui/review_view.py" line="356"/>
         <source>%1 hittades.</source>
         <translation>%1 found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="356"/>
+        <location filename="../../desktop/ui/review_view.py" line="359"/>
         <source>%1 möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>%1 possible matches (found only through e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="359"/>
+        <location filename="../../desktop/ui/review_view.py" line="362"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="386"/>
+        <location filename="../../desktop/ui/review_view.py" line="389"/>
         <source>[maskerat]</source>
         <translation>[masked]</translation>
     </message>
@@ -2045,62 +2118,62 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Print …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="39"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="43"/>
         <source>Besvarade</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="44"/>
         <source>Besvarade inom tidsfristen</source>
         <translation>Answered within the time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="45"/>
         <source>Förlängd svarstid</source>
         <translation>Time to answer extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="46"/>
         <source>Avslagna</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="47"/>
         <source>Återkallade</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="48"/>
         <source>Väntar på svar</source>
         <translation>Awaiting an answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="49"/>
         <source>Begäranden utan registrerat utfall</source>
         <translation>Requests without a recorded outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="50"/>
         <source>Utlämnade utdrag som väntar på komplettering</source>
         <translation>Extracts handed over awaiting a supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="51"/>
         <source>Kompletterande utdrag</source>
         <translation>Supplementary extracts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="52"/>
         <source>Median, dagar till svar</source>
         <translation>Median days to answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="95"/>
         <source>Spara årsrapporten</source>
         <translation>Save the annual report</translation>
     </message>

@@ -17,56 +17,11 @@ from sqlalchemy import insert, select
 
 from desktop.register import audit
 from desktop.register.models import AuditEvent, Case, Delivery
-from desktop.services.demo import create_demo
-from desktop.services.desk import open_desk
 from desktop.services.staff import create_account, sign_in
 from desktop.ui import case_page, deliver_view
 from desktop.ui.auth import SignInDialog
 from desktop.ui.main_window import MainWindow
-
-PASSWORDS = {
-    "disk1": "disk1-secret",
-    "granskare": "granskare-secret",
-    "disk2": "disk2-secret",
-}  # QTest types ASCII only
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("gui-demo")
-    return create_demo(folder, people=200, seed=5).config_path
-
-
-@pytest.fixture
-def desk(world: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    desk = open_desk(world, register_url=f"sqlite:///{tmp_path / 'register.sqlite'}")
-    create_account(desk, "chef", "IT-chefen", ["admin"], "chef-secret", by=None)  # the first administrator
-    chef = sign_in(desk, "chef", "chef-secret")
-    create_account(desk, "disk1", "Receptionen", ["reception"], PASSWORDS["disk1"], by=chef)
-    create_account(desk, "disk2", "Disk två", ["reception"], PASSWORDS["disk2"], by=chef)
-    create_account(desk, "granskare", "Granskaren", ["reception", "approver"], PASSWORDS["granskare"], by=chef)
-    yield desk
-    desk.close()
-
-
-@pytest.fixture
-def window(qtbot, desk):  # type: ignore[no-untyped-def]
-    dialog = SignInDialog(desk)
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.username, "disk1")
-    qtbot.keyClicks(dialog.password, "wrong password")
-    dialog.try_sign_in()
-    assert dialog.staff is None and "Fel användarnamn eller lösenord" in dialog.problem.text()
-    qtbot.keyClicks(dialog.password, PASSWORDS["disk1"])
-    dialog.try_sign_in()
-    assert dialog.staff is not None
-    window = MainWindow(desk, dialog.staff)
-    qtbot.addWidget(window)
-    window.visit.print_receipt.setChecked(False)  # the whole visit turns it on with a file printer
-    window.show()
-    yield window
-    window.case.drop_data()
-    window.close()
+from tests.gui.conftest import PASSWORDS
 
 
 def examples(desk) -> list[str]:  # type: ignore[no-untyped-def]
@@ -797,7 +752,6 @@ def test_the_form_shows_every_problem_at_once_and_clears_each_as_it_is_fixed(qtb
 
 
 def test_review_rows_say_where_they_stand_and_the_approver_sees_every_decision(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui.auth import SignInDialog
 
     fill_visitor(qtbot, window, examples(desk)[0], "Åsa Öberg")
     window.visit.register()
