@@ -105,6 +105,8 @@ class PersonFields(QWidget):
         form.addRow("", self.description)
         form.addRow(tr("MRZ"), self.mrz)
         form.addRow("", self.mrz_status)
+        for field in (self.personnummer, self.name, self.document_type, self.description, self.mrz):
+            field.setMaximumWidth(640)  # a wide screen does not make a name 1,700 px long
         self.personnummer.textChanged.connect(self._check_personnummer)
         self.expiry.changed.connect(self._check_expiry)
         self.document_type.currentIndexChanged.connect(self._type_changed)
