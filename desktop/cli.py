@@ -353,17 +353,37 @@ def _visitor(args: argparse.Namespace, secrets: Secrets) -> dict[str, object]:
             "document_description": args.document_description}  # fmt: skip
 
 
-def cmd_case_open(args: argparse.Namespace) -> int:
-    from desktop.core.requests import RequestType
-    from desktop.services.cases import PersonInput, open_case
-
-    secrets = Secrets()
+def _details(args: argparse.Namespace) -> dict[str, str]:
+    """--details TYPE=TEXT, each for one of the --request values."""
     details: dict[str, str] = {}
     for spec in args.details or []:
         kind, _, text = spec.partition("=")
         if kind not in args.request or not text.strip():
             raise UserError(f"--details {kind}=TEXT: TYPE must be one of the --request values, TEXT not empty")
         details[kind] = text.strip()
+    return details
+
+
+def cmd_case_add(args: argparse.Namespace) -> int:
+    """More requests from the same visitor, into their open case."""
+    from desktop.core.requests import RequestType
+
+    details = _details(args)
+    with _open_desk(args) as desk:
+        staff = _sign_in(desk, args.staff, Secrets())
+        added = _visit(desk, args.case, staff).add_requests(
+            [(RequestType(r), details.get(r)) for r in dict.fromkeys(args.request)]
+        )
+    print(f"{args.case}: added {', '.join(added)}")
+    return 0
+
+
+def cmd_case_open(args: argparse.Namespace) -> int:
+    from desktop.core.requests import RequestType
+    from desktop.services.cases import PersonInput, open_case
+
+    secrets = Secrets()
+    details = _details(args)
     with _open_desk(args) as desk:
         staff = _sign_in(desk, args.staff, secrets)
         visitor = _visitor(args, secrets)
@@ -646,6 +666,13 @@ def build_parser() -> argparse.ArgumentParser:
     case_open.add_argument("--receipt", metavar="FILE.pdf", help="also write the visitor's receipt")
     case_open.add_argument("--lang", choices=["sv", "en"], default="sv", help="of the receipt")
     case_open.set_defaults(handler=cmd_case_open)
+    case_add = case_commands.add_parser("add", help="add requests the same visitor makes to their open case")
+    case_add.add_argument("case", help="the case number, e.g. 2026-00042")
+    case_add.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+    case_add.add_argument("--request", action="append", required=True, choices=[r.value for r in RequestType])
+    case_add.add_argument("--details", action="append", metavar="TYPE=TEXT", help="as for case open")
+    case_add.add_argument("--staff", required=True, help="who takes the request (password asked)")
+    case_add.set_defaults(handler=cmd_case_add)
     case_outcome = case_commands.add_parser(
         "outcome", help="record what was done about one request of a case (shown in the extract)"
     )

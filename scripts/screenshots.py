@@ -181,7 +181,7 @@ def unhappy_paths(window, demo, size: str, shot, wait) -> None:  # type: ignore[
     # The same visitor comes back while the case is open.
     window.show_new_visit()
     form.person.personnummer.setText(example.personnummer)
-    box, _open, _new = form.duplicate_box([opened.number])
+    box, _buttons = form.duplicate_box([opened.number])
     box.show()
     shot(box, f"25-duplicate-visitor-{size}")
     box.close()

@@ -18,11 +18,11 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from desktop.core.clock import LOCAL_ZONE
 from desktop.core.identity import InvalidPersonnummer, parse_personnummer
-from desktop.core.requests import CaseStatus
+from desktop.core.requests import CaseStatus, RequestType
 from desktop.core.text import fold
 from desktop.errors import UserError
 from desktop.register import audit
-from desktop.register.models import AuditEvent, Case, Staff, utcnow
+from desktop.register.models import AuditEvent, Case, RequestItem, Staff, utcnow
 from desktop.register.repository import change_status, extend_deadline
 from desktop.services.cases import checked_text
 from desktop.services.delivery import first_delivered_on
@@ -273,6 +273,44 @@ def record_outcome(desk: Desk, number: str, request_type: str, outcome: str, *, 
             details={"request": request_type},
             rows=(case,),
         )
+
+
+def add_requests(
+    desk: Desk, number: str, requests: list[tuple[RequestType, str | None]], *, staff_username: str
+) -> list[str]:
+    """The same visitor asks for more while a case is open: the requests join that case (one
+    case per visitor and errand) instead of a second one. The case keeps its deadline, the
+    earlier of the two (answering sooner is always allowed); a consent withdrawal or marketing
+    stop is in force from today. Returns the types added; one the case already has is refused."""
+    if not requests:
+        raise UserError("choose at least one request")
+    for request, details in requests:
+        if request.needs_details and not (details or "").strip():
+            raise UserError(f"say what the visitor asks for ({request.value})")
+    checked = [(r, checked_text(d, f"request.{r.value}") if d and d.strip() else None) for r, d in requests]
+    today = today_local()
+    with desk.register.sessions.begin() as session:
+        case = load_case(session, number)
+        if not CaseStatus(case.status).is_open:
+            raise UserError(f"case {number} is {case.status}: requests cannot be added to it")
+        have = {r.type for r in case.requests}
+        twice = [r.value for r, _ in checked if r.value in have]
+        if twice:
+            raise UserError(f"case {number} already has: {', '.join(twice)}")
+        for request, details in checked:
+            effective_on = today if request.takes_effect_at_once else None
+            case.requests.append(RequestItem(type=request.value, details=details, effective_on=effective_on))
+        staff = find_staff(session, staff_username)
+        session.flush()
+        audit.append(
+            session,
+            "request.added",
+            staff_id=staff.id if staff else None,
+            case_number=number,
+            details={"requests": [r.value for r, _ in checked]},
+            rows=(case,),
+        )
+        return [r.value for r, _ in checked]
 
 
 def extend(desk: Desk, number: str, reason: str, *, staff_username: str) -> date:

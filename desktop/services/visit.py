@@ -48,6 +48,7 @@ class Action(enum.StrEnum):
     RECEIPT = "receipt"
     EXTEND = "extend"
     RECORD_OUTCOME = "record_outcome"
+    ADD_REQUEST = "add_request"  # the same visitor asks for more while the case is open
     REJECT = "reject"
     WITHDRAW = "withdraw"
     CLOSE = "close"
@@ -114,7 +115,7 @@ class Visit:
         moves = ALLOWED_TRANSITIONS[status]
         allowed: set[Action] = set()
         if status.is_open:
-            allowed |= {Action.RECEIPT, Action.RECORD_MANUAL}
+            allowed |= {Action.RECEIPT, Action.RECORD_MANUAL, Action.ADD_REQUEST}
             if any(t != RequestType.ACCESS for t in self.file.requests):
                 allowed.add(Action.RECORD_OUTCOME)
         if status is CaseStatus.DELIVERED:
@@ -445,6 +446,14 @@ class Visit:
         new_date = casework.extend(self.desk, self.number, reason, staff_username=self.staff.username)
         self.refresh()
         return new_date
+
+    def add_requests(self, requests: list[tuple[RequestType, str | None]]) -> list[str]:
+        """More that the same visitor asks for, into this open case (the window offers it when a
+        visitor with an open case is registered again)."""
+        self._require(Action.ADD_REQUEST)
+        added = casework.add_requests(self.desk, self.number, requests, staff_username=self.staff.username)
+        self._changed()
+        return added
 
     def record_outcome(self, request_type: str, text: str) -> None:
         self._require(Action.RECORD_OUTCOME)

@@ -63,6 +63,7 @@ TIMELINE_LABELS = {
     "extract.delivered": QT_TRANSLATE_NOOP("", "Utdraget lämnades ut"),
     "case.extended": QT_TRANSLATE_NOOP("", "Svarstiden förlängdes"),
     "request.outcome": QT_TRANSLATE_NOOP("", "Utfall registrerades"),
+    "request.added": QT_TRANSLATE_NOOP("", "Begäran lades till"),
     "review.weak_left_out": QT_TRANSLATE_NOOP("", "Obekräftade möjliga träffar lämnades utanför"),
     "letter.produced": QT_TRANSLATE_NOOP("", "Brev till besökaren"),
 }
@@ -278,6 +279,9 @@ class CasePage(QWidget):
                     label += f" ({reason.lower()})"
             if entry.action == "extract.delivered" and entry.details.get("supplement"):
                 label = tr("Kompletterande utdrag lämnades ut")
+            if entry.action == "request.added":
+                added = entry.details.get("requests") or []
+                label += ": " + ", ".join(requests.get(str(a), str(a)) for a in added)  # type: ignore[union-attr]
             if entry.action == "request.outcome":
                 label += f": {requests.get(str(entry.details.get('request')), entry.details.get('request'))}"
             who = f" – {entry.staff}" if entry.staff else ""

@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStack
 
 from desktop import __version__
 from desktop.core.staff import Role, StaffMember
+from desktop.errors import UserError
 from desktop.services.cases import OpenedCase
 from desktop.services.desk import Desk
 from desktop.ui.case_list import CaseListPage
 from desktop.ui.case_page import CasePage
-from desktop.ui.common import BASE_POINTS, style, tr
+from desktop.ui.common import BASE_POINTS, error_box, request_labels, service_message, style, tr
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.new_visit import NewVisitPage
 
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         )
         self.visit.case_opened.connect(self._case_opened)
         self.visit.existing_case.connect(self.show_case)
+        self.visit.add_to_case.connect(self.add_to_case)
         self.cases.open_case.connect(self.show_case)
         self.case.closed.connect(self.show_cases)
         self.lock_screen.unlocked.connect(self.unlock)
@@ -150,6 +152,23 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.case)
         self.case.show_case(number, start_gather=start_gather)
+
+    def add_to_case(self, number: str, requests: list[tuple[object, str | None]]) -> None:
+        """The visitor's new requests join their open case (the Visit decides whether they may)."""
+        self.show_case(number)
+        visit = self.case.visit
+        assert visit is not None
+        try:
+            added = visit.add_requests(requests)  # type: ignore[arg-type]
+        except UserError as exc:
+            error_box(self, service_message(exc))
+            return
+        self.case.refresh()
+        labels = request_labels()
+        what = ", ".join(labels.get(a, a) for a in added)
+        self.statusBar().showMessage(tr("Lagt till i ärende %1: %2.").replace("%1", number).replace("%2", what), 15000)
+        if self.visit.print_receipt.isChecked():
+            QTimer.singleShot(0, self.case.print_receipt)  # the receipt now names every request
 
     def _case_opened(self, opened: OpenedCase) -> None:
         self.statusBar().showMessage(

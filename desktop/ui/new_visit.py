@@ -227,6 +227,7 @@ def detail_hints() -> dict[RequestType, str]:
 class NewVisitPage(QWidget):
     case_opened = Signal(object)  # OpenedCase
     existing_case = Signal(str)  # the number of the open case the visitor already has
+    add_to_case = Signal(str, object)  # that case's number, and the requests to add to it
 
     def __init__(self, desk: Desk, staff_username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -399,26 +400,33 @@ class NewVisitPage(QWidget):
             self.clear()
             self.existing_case.emit(existing[0])
             return False
+        if choice == "add":  # the ticked requests join the open case
+            requests = self._requests()
+            self.clear()
+            self.add_to_case.emit(existing[0], requests)
+            return False
         return choice == "new"
 
     def ask_duplicate(self, existing: list[str]) -> str:
-        """'open', 'new' or '' (cancel); tests replace this."""
-        box, open_button, new_button = self.duplicate_box(existing)
+        """'add', 'open', 'new' or '' (cancel); tests replace this."""
+        box, buttons = self.duplicate_box(existing)
         box.exec()
-        clicked = box.clickedButton()
-        return "open" if clicked is open_button else "new" if clicked is new_button else ""
+        return next((choice for choice, button in buttons.items() if box.clickedButton() is button), "")
 
-    def duplicate_box(self, existing: list[str]) -> tuple[QMessageBox, QPushButton, QPushButton]:
+    def duplicate_box(self, existing: list[str]) -> tuple[QMessageBox, dict[str, QPushButton]]:
         box = QMessageBox(self)
         box.setWindowTitle(tr("Besökaren har redan ett öppet ärende"))
         box.setText(
             tr("Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.")
             .replace("%1", ", ".join(existing))
         )  # fmt: skip
-        open_button = box.addButton(tr("Öppna ärende %1").replace("%1", existing[0]), QMessageBox.ButtonRole.AcceptRole)
+        add = box.addButton(tr("Lägg till begäran i ärende %1").replace("%1", existing[0]),
+                            QMessageBox.ButtonRole.AcceptRole)  # fmt: skip
+        open_button = box.addButton(tr("Öppna ärende %1").replace("%1", existing[0]), QMessageBox.ButtonRole.ActionRole)
         new_button = box.addButton(tr("Registrera ett nytt ärende ändå"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-        return box, open_button, new_button
+        box.setDefaultButton(add)
+        return box, {"add": add, "open": open_button, "new": new_button}
 
     def _requests(self) -> list[tuple[RequestType, str | None]]:
         requests: list[tuple[RequestType, str | None]] = []

@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="418"/>
+        <location filename="../../desktop/ui/new_visit.py" line="427"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -193,28 +193,28 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="243"/>
+        <location filename="../../desktop/ui/case_page.py" line="244"/>
         <location filename="../../desktop/ui/new_visit.py" line="88"/>
-        <location filename="../../desktop/ui/new_visit.py" line="132"/>
+        <location filename="../../desktop/ui/new_visit.py" line="134"/>
         <source>Personnummer</source>
         <translation>Personal identity number</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="242"/>
+        <location filename="../../desktop/ui/case_page.py" line="243"/>
         <location filename="../../desktop/ui/gather_view.py" line="169"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="244"/>
+        <location filename="../../desktop/ui/case_page.py" line="245"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="246"/>
+        <location filename="../../desktop/ui/case_page.py" line="247"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -238,7 +238,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="108"/>
         <location filename="../../desktop/ui/case_list.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="259"/>
+        <location filename="../../desktop/ui/case_page.py" line="260"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -386,7 +386,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="63"/>
-        <location filename="../../desktop/ui/case_page.py" line="253"/>
+        <location filename="../../desktop/ui/case_page.py" line="254"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
@@ -402,273 +402,278 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="66"/>
+        <source>Begäran lades till</source>
+        <translation>Request added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="67"/>
         <source>Obekräftade möjliga träffar lämnades utanför</source>
         <translation>Unconfirmed possible matches were left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="67"/>
+        <location filename="../../desktop/ui/case_page.py" line="68"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="41"/>
         <source>Brev till besökaren</source>
         <translation>Letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="73"/>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="74"/>
+        <location filename="../../desktop/ui/case_page.py" line="75"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="94"/>
+        <location filename="../../desktop/ui/case_page.py" line="95"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <location filename="../../desktop/ui/case_page.py" line="98"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <location filename="../../desktop/ui/case_page.py" line="99"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="99"/>
+        <location filename="../../desktop/ui/case_page.py" line="100"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="100"/>
+        <location filename="../../desktop/ui/case_page.py" line="101"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="103"/>
+        <location filename="../../desktop/ui/case_page.py" line="104"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="105"/>
-        <location filename="../../desktop/ui/case_page.py" line="533"/>
-        <location filename="../../desktop/ui/case_page.py" line="547"/>
+        <location filename="../../desktop/ui/case_page.py" line="106"/>
+        <location filename="../../desktop/ui/case_page.py" line="537"/>
+        <location filename="../../desktop/ui/case_page.py" line="551"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="107"/>
+        <location filename="../../desktop/ui/case_page.py" line="108"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="109"/>
+        <location filename="../../desktop/ui/case_page.py" line="110"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="123"/>
+        <location filename="../../desktop/ui/case_page.py" line="124"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <location filename="../../desktop/ui/case_page.py" line="133"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="133"/>
+        <location filename="../../desktop/ui/case_page.py" line="134"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="133"/>
-        <location filename="../../desktop/ui/case_page.py" line="498"/>
+        <location filename="../../desktop/ui/case_page.py" line="134"/>
+        <location filename="../../desktop/ui/case_page.py" line="502"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="144"/>
+        <location filename="../../desktop/ui/case_page.py" line="145"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="151"/>
+        <location filename="../../desktop/ui/case_page.py" line="152"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="159"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="160"/>
+        <location filename="../../desktop/ui/case_page.py" line="161"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="162"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="162"/>
+        <location filename="../../desktop/ui/case_page.py" line="163"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="237"/>
+        <location filename="../../desktop/ui/case_page.py" line="238"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="238"/>
+        <location filename="../../desktop/ui/case_page.py" line="239"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="133"/>
+        <location filename="../../desktop/ui/case_page.py" line="134"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="245"/>
+        <location filename="../../desktop/ui/case_page.py" line="246"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="248"/>
+        <location filename="../../desktop/ui/case_page.py" line="249"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="250"/>
+        <location filename="../../desktop/ui/case_page.py" line="251"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="251"/>
+        <location filename="../../desktop/ui/case_page.py" line="252"/>
         <location filename="../../desktop/ui/new_visit.py" line="91"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="265"/>
+        <location filename="../../desktop/ui/case_page.py" line="266"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="280"/>
+        <location filename="../../desktop/ui/case_page.py" line="281"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="347"/>
+        <location filename="../../desktop/ui/case_page.py" line="351"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="351"/>
+        <location filename="../../desktop/ui/case_page.py" line="355"/>
         <source>%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>%1 possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="355"/>
+        <location filename="../../desktop/ui/case_page.py" line="359"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="356"/>
+        <location filename="../../desktop/ui/case_page.py" line="360"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="367"/>
+        <location filename="../../desktop/ui/case_page.py" line="371"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="370"/>
+        <location filename="../../desktop/ui/case_page.py" line="374"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="406"/>
+        <location filename="../../desktop/ui/case_page.py" line="410"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="437"/>
+        <location filename="../../desktop/ui/case_page.py" line="441"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="448"/>
+        <location filename="../../desktop/ui/case_page.py" line="452"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="448"/>
+        <location filename="../../desktop/ui/case_page.py" line="452"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="459"/>
+        <location filename="../../desktop/ui/case_page.py" line="463"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="459"/>
+        <location filename="../../desktop/ui/case_page.py" line="463"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="469"/>
+        <location filename="../../desktop/ui/case_page.py" line="473"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="469"/>
+        <location filename="../../desktop/ui/case_page.py" line="473"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="498"/>
+        <location filename="../../desktop/ui/case_page.py" line="502"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="521"/>
+        <location filename="../../desktop/ui/case_page.py" line="525"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="523"/>
+        <location filename="../../desktop/ui/case_page.py" line="527"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="525"/>
+        <location filename="../../desktop/ui/case_page.py" line="529"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="527"/>
+        <location filename="../../desktop/ui/case_page.py" line="531"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="535"/>
+        <location filename="../../desktop/ui/case_page.py" line="539"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="547"/>
+        <location filename="../../desktop/ui/case_page.py" line="551"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1190,8 +1195,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="403"/>
-        <location filename="../../desktop/ui/case_page.py" line="433"/>
+        <location filename="../../desktop/ui/case_page.py" line="407"/>
+        <location filename="../../desktop/ui/case_page.py" line="437"/>
         <location filename="../../desktop/ui/deliver_view.py" line="282"/>
         <location filename="../../desktop/ui/deliver_view.py" line="283"/>
         <source>Skrivaren kunde inte startas.</source>
@@ -1400,67 +1405,72 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The answer is saved with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="28"/>
+        <location filename="../../desktop/ui/main_window.py" line="29"/>
         <source>Insyn – %1</source>
         <translation>Insyn – %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="39"/>
+        <location filename="../../desktop/ui/main_window.py" line="40"/>
         <source>Huvudmeny</source>
         <translation>Main menu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="45"/>
+        <location filename="../../desktop/ui/main_window.py" line="46"/>
         <source>Ny besökare (Ctrl+N)</source>
         <translation>New visitor (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="46"/>
+        <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>Ärenden (Ctrl+L)</source>
         <translation>Cases (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="47"/>
+        <location filename="../../desktop/ui/main_window.py" line="48"/>
         <source>Sök (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/main_window.py" line="49"/>
         <source>Lås (Ctrl+Shift+L)</source>
         <translation>Lock (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <location filename="../../desktop/ui/main_window.py" line="57"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="45"/>
         <source>Personal</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <location filename="../../desktop/ui/report_dialog.py" line="31"/>
         <location filename="../../desktop/ui/report_dialog.py" line="34"/>
         <source>Årsrapport</source>
         <translation>Annual report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="67"/>
         <source>Regler</source>
         <translation>Policy</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="21"/>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
         <source>%1 (%2) · Insyn %3</source>
         <translation>%1 (%2) · Insyn %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <source>Lagt till i ärende %1: %2.</source>
+        <translation>Added to case %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>Ärende %1 registrerat. Svara senast %2.</source>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
@@ -1521,188 +1531,193 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>MRZ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="126"/>
+        <location filename="../../desktop/ui/new_visit.py" line="128"/>
         <source>Skriv 10 eller 12 siffror.</source>
         <translation>Type 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="132"/>
+        <location filename="../../desktop/ui/new_visit.py" line="134"/>
         <source>Samordningsnummer</source>
         <translation>Coordination number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="134"/>
+        <location filename="../../desktop/ui/new_visit.py" line="136"/>
         <source>%1 giltigt – född %2</source>
         <translation>%1 valid – born %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="142"/>
+        <location filename="../../desktop/ui/new_visit.py" line="144"/>
         <source>Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD.</source>
         <translation>The date cannot be read. Write it as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="145"/>
+        <location filename="../../desktop/ui/new_visit.py" line="147"/>
         <source>Skriv när handlingen går ut, som det står på den.</source>
         <translation>Enter when the document expires, as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="172"/>
+        <location filename="../../desktop/ui/new_visit.py" line="174"/>
         <source>Landet i maskinläsbara zonen är okänt.</source>
         <translation>The country in the machine-readable zone is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="179"/>
+        <location filename="../../desktop/ui/new_visit.py" line="181"/>
         <source>Zonen är läst och kontrollsiffrorna stämmer.</source>
         <translation>The zone is read and its check digits are right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="206"/>
+        <location filename="../../desktop/ui/new_visit.py" line="208"/>
         <source>Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda besökaren. Utan giltig handling lämnas inget utdrag ut här: besökaren kan skicka en skriftlig begäran, och svaret går då per post till adressen i folkbokföringen.</source>
         <translation>The document has expired and cannot be accepted. Ask for another valid ID document (passport, national ID card, driving licence, SIS-certified ID card), or let a representative with a power of attorney act for the visitor. Without a valid document no extract is handed over here: the visitor can send a written request, and the answer then goes by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="216"/>
+        <location filename="../../desktop/ui/new_visit.py" line="218"/>
         <source>Vad är fel, och vad ska det vara?</source>
         <translation>What is wrong, and what should it be?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="217"/>
+        <location filename="../../desktop/ui/new_visit.py" line="219"/>
         <source>Vilka uppgifter ska raderas?</source>
         <translation>Which data is to be erased?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="218"/>
+        <location filename="../../desktop/ui/new_visit.py" line="220"/>
         <source>Vilken behandling ska begränsas, och varför?</source>
         <translation>Which processing is to be restricted, and why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="219"/>
+        <location filename="../../desktop/ui/new_visit.py" line="221"/>
         <source>Mot vilken behandling, och av vilket skäl?</source>
         <translation>Against which processing, and on what grounds?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="220"/>
+        <location filename="../../desktop/ui/new_visit.py" line="222"/>
         <source>Valfritt: vilka utskick (annars alla)</source>
         <translation>Optional: which mailings (otherwise all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="221"/>
+        <location filename="../../desktop/ui/new_visit.py" line="223"/>
         <source>Vilket samtycke?</source>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="234"/>
-        <location filename="../../desktop/ui/new_visit.py" line="236"/>
+        <location filename="../../desktop/ui/new_visit.py" line="237"/>
+        <location filename="../../desktop/ui/new_visit.py" line="239"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="240"/>
+        <location filename="../../desktop/ui/new_visit.py" line="243"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="264"/>
+        <location filename="../../desktop/ui/new_visit.py" line="267"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="269"/>
+        <location filename="../../desktop/ui/new_visit.py" line="272"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="279"/>
+        <location filename="../../desktop/ui/new_visit.py" line="282"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="280"/>
+        <location filename="../../desktop/ui/new_visit.py" line="283"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="281"/>
+        <location filename="../../desktop/ui/new_visit.py" line="284"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="286"/>
+        <location filename="../../desktop/ui/new_visit.py" line="289"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="287"/>
+        <location filename="../../desktop/ui/new_visit.py" line="290"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="288"/>
+        <location filename="../../desktop/ui/new_visit.py" line="291"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="289"/>
+        <location filename="../../desktop/ui/new_visit.py" line="292"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="303"/>
+        <location filename="../../desktop/ui/new_visit.py" line="306"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="305"/>
+        <location filename="../../desktop/ui/new_visit.py" line="308"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="312"/>
+        <location filename="../../desktop/ui/new_visit.py" line="315"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="314"/>
+        <location filename="../../desktop/ui/new_visit.py" line="317"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="350"/>
+        <location filename="../../desktop/ui/new_visit.py" line="353"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="359"/>
+        <location filename="../../desktop/ui/new_visit.py" line="362"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="411"/>
+        <location filename="../../desktop/ui/new_visit.py" line="418"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="413"/>
+        <location filename="../../desktop/ui/new_visit.py" line="420"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="416"/>
+        <location filename="../../desktop/ui/new_visit.py" line="423"/>
+        <source>Lägg till begäran i ärende %1</source>
+        <translation>Add the request to case %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="425"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="417"/>
+        <location filename="../../desktop/ui/new_visit.py" line="426"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="448"/>
+        <location filename="../../desktop/ui/new_visit.py" line="458"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="449"/>
+        <location filename="../../desktop/ui/new_visit.py" line="459"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>

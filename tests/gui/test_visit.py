@@ -857,3 +857,28 @@ def test_every_tab_says_what_became_of_the_data_and_f5_does_only_what_is_allowed
     qtbot.keyClick(case.tabs, Qt.Key.Key_F5)
     assert not case.gather.running and case.gather.table.rowCount() == 0
     assert case.gather.summary.text() == "Ärendet är avslutat. Inga uppgifter finns kvar i programmet."
+
+
+def test_a_returning_visitors_new_request_joins_the_open_case(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.requests import RequestType
+
+    pin = examples(desk)[1]
+    fill_visitor(qtbot, window, pin, "Bo Ek")
+    number = window.visit.register().number
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    offered: list[list[str]] = []
+    monkeypatch.setattr(window.visit, "ask_duplicate", lambda existing: offered.append(existing) or "add")
+    fill_visitor(qtbot, window, pin, "Bo Ek")
+    window.visit.requests[RequestType.ACCESS].setChecked(False)
+    window.visit.requests[RequestType.OBJECTION_DIRECT_MARKETING].setChecked(True)
+    assert window.visit.register() is None  # no second case
+    assert offered == [[number]] and window.stack.currentWidget() is window.case and window.case.number == number
+    page = window.case
+    types = [page.request_table.item(r, 0).text() for r in range(page.request_table.rowCount())]
+    assert types == ["Registerutdrag (art. 15)", "Stopp för direktmarknadsföring (art. 21)"]
+    timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    assert any("Begäran lades till: Stopp för direktmarknadsföring (art. 21)" in t for t in timeline)
+    assert f"Lagt till i ärende {number}" in window.statusBar().currentMessage()
+    box, buttons = window.visit.duplicate_box([number])
+    assert buttons["add"].text() == f"Lägg till begäran i ärende {number}" and box.defaultButton() is buttons["add"]
+    box.deleteLater()

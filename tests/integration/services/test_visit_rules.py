@@ -395,3 +395,30 @@ def test_an_unkeyed_chain_is_sealed_once_by_an_administrator(config: Path, tmp_p
     assert code == 0, err
     code, text = verify(config)
     assert code == 0 and "keyed with the audit key" in text
+
+
+# One case per visitor ------------------------------------------------------------------------
+
+
+def test_the_same_visitor_adds_requests_to_the_open_case_through_both_front_ends(desk, config: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    opened = open_case(desk, visitor(config, 3), [(RequestType.ACCESS, None)], staff_username="disk1")
+    visit = Visit(desk, opened.number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
+    with pytest.raises(UserError):
+        visit.add_requests([(RequestType.ERASURE, None)])  # what to erase must be said
+    assert visit.add_requests([(RequestType.OBJECTION_DIRECT_MARKETING, None)]) == ["objection-marketing"]
+    line = next(r for r in visit.file.request_lines if r.type == "objection-marketing")
+    assert line.effective_on == date.today()  # in force from the day asked (Art. 21.3)
+    assert visit.file.deadline == opened.deadline  # the earlier deadline stays
+    code, out, err = cli("--config", str(config), "case", "add", opened.number, "--request", "erasure",
+                         "--details", "erasure=Gamla fakturor", "--staff", "disk1", stdin="demo-disk1\n")  # fmt: skip
+    assert code == 0 and "added erasure" in out, err
+    code, _out, err = cli("--config", str(config), "case", "add", opened.number, "--request", "erasure",
+                          "--details", "erasure=Igen", "--staff", "disk1", stdin="demo-disk1\n")  # fmt: skip
+    assert code == 2 and "already has: erasure" in err
+    visit.refresh()
+    assert [r.type for r in visit.file.request_lines] == ["access", "objection-marketing", "erasure"]
+    assert [e.action for e in visit.file.timeline].count("request.added") == 2
+    visit.withdraw("registered-by-mistake")
+    with pytest.raises(ActionRefused):
+        visit.add_requests([(RequestType.OBJECTION_DIRECT_MARKETING, None)])
+    assert cli("--config", str(config), "audit", "verify")[0] == 0
