@@ -7,7 +7,16 @@ import traceback
 
 
 class UserError(Exception):
-    """A mistake in input, configuration or environment that the user can put right."""
+    """A mistake in input, configuration or environment that the user can put right.
+
+    `code` says which, for the window to say it in Swedish (the text is the command line's)."""
+
+    code: str = ""
+
+    def __init__(self, message: str = "", code: str = "") -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
 
 
 def where(exc: BaseException) -> str:

@@ -256,14 +256,14 @@ def record_outcome(desk: Desk, number: str, request_type: str, outcome: str, *, 
     """What was done about one request (the address corrected, what was erased and what is kept
     and why). The text stays with the case; the audit log records only that it was written."""
     if not outcome.strip():
-        raise UserError("say what was done")
+        raise UserError("say what was done", "outcome.empty")
     outcome = checked_text(outcome, "outcome")
     with desk.register.sessions.begin() as session:
         case = load_case(session, number)
         staff = find_staff(session, staff_username)
         item = next((r for r in case.requests if r.type == request_type), None)
         if item is None:
-            raise UserError(f"case {number} has no request of type {request_type}")
+            raise UserError(f"case {number} has no request of type {request_type}", "outcome.no_request")
         item.outcome = outcome.strip()
         audit.append(
             session,
@@ -283,20 +283,20 @@ def add_requests(
     earlier of the two (answering sooner is always allowed); a consent withdrawal or marketing
     stop is in force from today. Returns the types added; one the case already has is refused."""
     if not requests:
-        raise UserError("choose at least one request")
+        raise UserError("choose at least one request", "request.empty")
     for request, details in requests:
         if request.needs_details and not (details or "").strip():
-            raise UserError(f"say what the visitor asks for ({request.value})")
+            raise UserError(f"say what the visitor asks for ({request.value})", "request.details")
     checked = [(r, checked_text(d, f"request.{r.value}") if d and d.strip() else None) for r, d in requests]
     today = today_local()
     with desk.register.sessions.begin() as session:
         case = load_case(session, number)
         if not CaseStatus(case.status).is_open:
-            raise UserError(f"case {number} is {case.status}: requests cannot be added to it")
+            raise UserError(f"case {number} is {case.status}: requests cannot be added to it", "request.case_closed")
         have = {r.type for r in case.requests}
         twice = [r.value for r, _ in checked if r.value in have]
         if twice:
-            raise UserError(f"case {number} already has: {', '.join(twice)}")
+            raise UserError(f"case {number} already has: {', '.join(twice)}", "request.twice")
         for request, details in checked:
             effective_on = today if request.takes_effect_at_once else None
             case.requests.append(RequestItem(type=request.value, details=details, effective_on=effective_on))
@@ -324,7 +324,7 @@ def extend(desk: Desk, number: str, reason: str, *, staff_username: str) -> date
                 session, case, reason=reason, staff=staff, eves_as_holidays=desk.config.policy.eves_as_holidays
             )
         except ValueError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(str(exc), "extend.refused") from None
 
 
 WITHDRAWAL_REASONS = ("visitor-withdrew", "registered-by-mistake")
@@ -345,7 +345,7 @@ def decide(
     reason = checked_text(reason, "reason")
     note = checked_text(note, "note") if note else None
     if target is CaseStatus.WITHDRAWN and reason_code not in WITHDRAWAL_REASONS:
-        raise UserError("say why the case is withdrawn: " + " or ".join(WITHDRAWAL_REASONS))
+        raise UserError("say why the case is withdrawn: " + " or ".join(WITHDRAWAL_REASONS), "withdraw.reason")
     from desktop.core.requests import IllegalTransition
 
     with desk.register.sessions.begin() as session:
@@ -357,7 +357,7 @@ def decide(
             change_status(session, case, target, staff=staff, reason=reason,
                           reason_code="closed-with-work-left" if note else reason_code)  # fmt: skip
         except IllegalTransition as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(str(exc), "case.transition") from None
 
 
 def warm_up(desk: Desk) -> bool:

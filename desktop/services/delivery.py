@@ -84,7 +84,8 @@ def render_receipt(desk: Desk, case_number: str, *, language: str = "sv") -> tup
     with desk.register.sessions() as session:
         case = load_case(session, case_number)
         if case.purged_at is not None or not case.verifications:
-            raise UserError(f"case {case_number} no longer holds the visitor's data (purged): no receipt can be made")
+            raise UserError(f"case {case_number} no longer holds the visitor's data (purged): no receipt can be made",
+                            "receipt.purged")  # fmt: skip
         # The document checked: the representative's where one came, else the visitor's own.
         roles = {v.role: v for v in case.verifications}
         verification = roles.get("representative") or case.verifications[0]
@@ -125,13 +126,15 @@ def record_delivery(
         case = load_case(session, case_number)
         status = CaseStatus(case.status)
         if status not in (CaseStatus.READY, CaseStatus.DELIVERED):
-            raise UserError(f"case {case_number} is {status.value}: only an approved extract can be delivered")
+            raise UserError(f"case {case_number} is {status.value}: only an approved extract can be delivered",
+                            "deliver.not_approved")  # fmt: skip
         if desk.policy.approval_required:
             approver = session.get(Staff, approved_by_id) if approved_by_id is not None else None
             if approver is None:
-                raise UserError("this organisation requires a second person to approve every extract")
+                raise UserError("this organisation requires a second person to approve every extract",
+                                "approval.needed")  # fmt: skip
             if not approver.member().has(Role.APPROVER) or approver.id == staff_id:
-                raise UserError("the approver must be another person, with the approver role")
+                raise UserError("the approver must be another person, with the approver role", "approval.same_person")
         delivery = Delivery(
             delivered_at=utcnow(),
             staff_id=staff_id,

@@ -18,6 +18,7 @@ from desktop.errors import UserError
 
 
 class OutputFailed(UserError):
+    code = "output.failed"
     pass
 
 

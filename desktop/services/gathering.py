@@ -42,7 +42,7 @@ def load_case(session, number: str) -> Case:  # type: ignore[no-untyped-def]
     try:
         return case_by_number(session, number)
     except NotFound:
-        raise UserError(f"there is no case {number}") from None
+        raise UserError(f"there is no case {number}", "case.not_found") from None
 
 
 class CaseGather:
@@ -69,7 +69,7 @@ class CaseGather:
             case = load_case(session, case_number)
             status = CaseStatus(case.status)
             if status not in _GATHERABLE or (status is CaseStatus.DELIVERED and not self.keep):
-                raise UserError(f"case {case_number} is {status.value}: its data cannot be gathered")
+                raise UserError(f"case {case_number} is {status.value}: its data cannot be gathered", "gather.not_now")
             staff = find_staff(session, staff_username)
             self.staff_id = staff.id if staff else None
             self.personnummer = case.subject_personnummer
@@ -126,7 +126,8 @@ class CaseGather:
             log.warning("the register could not record gather run %s", self.run_id)
             raise RegisterLost(
                 "the case register stopped answering during the gather; nothing of it was recorded: "
-                "try again when the register answers"
+                "try again when the register answers",
+                "register.lost",
             ) from None
         return result
 
@@ -169,9 +170,9 @@ def record_manual_outcome(
     """What staff learnt from a manual source, kept with the case for the extract."""
     source = desk.config.source(source_id)
     if source.kind != "manual":
-        raise UserError(f"source '{source_id}' is not a manual source")
+        raise UserError(f"source '{source_id}' is not a manual source", "manual.not_manual")
     if found and not note.strip():
-        raise UserError("say what was found, as it should read in the extract")
+        raise UserError("say what was found, as it should read in the extract", "manual.say_what")
     note = checked_text(note, "note")
     with desk.register.sessions.begin() as session:
         case = load_case(session, case_number)

@@ -87,25 +87,25 @@ def parse_value(key: str, text: str) -> Any:
     if rule.kind is bool:
         lowered = text.strip().lower()
         if lowered not in ("true", "false", "yes", "no", "1", "0"):
-            raise UserError(f"policy.{key} is true or false")
+            raise UserError(f"policy.{key} is true or false", "policy.value")
         value: Any = lowered in ("true", "yes", "1")
     else:
         try:
             value = int(text)
         except ValueError:
-            raise UserError(f"policy.{key} is a whole number") from None
+            raise UserError(f"policy.{key} is a whole number", "policy.value") from None
     try:
         Policy.model_validate({key: value})
     except ValueError:
         bounds = Policy.model_fields[key]
-        raise UserError(f"policy.{key}: {value} is out of range ({bounds.description})") from None
+        raise UserError(f"policy.{key}: {value} is out of range ({bounds.description})", "policy.value") from None
     return value
 
 
 def set_policy(register: Register, key: str, value: Any, *, by: StaffMember) -> None:
     """An administrator sets one policy value for every desk of this register."""
     if not by.has(Role.ADMIN):
-        raise UserError("only an administrator can change the policy")
+        raise UserError("only an administrator can change the policy", "policy.not_admin")
     if key not in RULES:
         raise UserError(f"unknown policy setting '{key}'")
     with register.sessions.begin() as session:

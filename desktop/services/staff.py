@@ -65,6 +65,8 @@ class AccountLocked(SignInFailed):
 class NotAllowed(UserError):
     """The signed-in person's role does not allow this."""
 
+    code = "staff.not_admin"
+
 
 FREE_FAILURES = 2  # a mistyped password or two costs no wait
 
@@ -87,7 +89,7 @@ def hash_password(password: str) -> str:
 
 def check_password_rules(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+        raise UserError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters", "staff.password_short")
 
 
 def _admin_count(session: Session) -> int:
@@ -118,7 +120,7 @@ def create_account(
     if password is not None:
         check_password_rules(password)
     if not username.strip() or not display_name.strip():
-        raise UserError("user name and name are both needed")
+        raise UserError("user name and name are both needed", "staff.names")
     with desk.register.sessions.begin() as session:
         if by is None:
             if _admin_count(session) or Role.ADMIN.value not in roles or password is None:
@@ -130,7 +132,7 @@ def create_account(
             raise NotAllowed("only an administrator can add staff")
         existing = session.execute(select(Staff).where(Staff.username == username.strip())).scalar_one_or_none()
         if existing is not None:
-            raise UserError("a staff member with that user name exists already")
+            raise UserError("a staff member with that user name exists already", "staff.exists")
         try:
             staff = add_staff(
                 session,
@@ -141,7 +143,7 @@ def create_account(
                 by_staff_id=by.id if by else None,
             )
         except ValueError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(str(exc), "staff.roles") from None
         return staff.id
 
 
@@ -156,7 +158,7 @@ def set_password(desk: Desk, staff_id: int, password: str, *, by: StaffMember) -
     with desk.register.sessions.begin() as session:
         staff = session.get(Staff, staff_id)
         if staff is None:
-            raise UserError("no such staff member")
+            raise UserError("no such staff member", "staff.unknown")
         staff.password_hash = _hasher.hash(password)
         audit.append(session, "staff.password_set", staff_id=by.id, details={"staff": staff_id}, rows=(staff,))
 
@@ -165,13 +167,13 @@ def set_roles(desk: Desk, staff_id: int, roles: list[str], *, by: StaffMember) -
     _admin_only(by)
     wanted = sorted({Role(r).value for r in roles})
     if not wanted:
-        raise UserError("a staff member needs at least one role")
+        raise UserError("a staff member needs at least one role", "staff.no_role")
     with desk.register.sessions.begin() as session:
         staff = session.get(Staff, staff_id)
         if staff is None:
-            raise UserError("no such staff member")
+            raise UserError("no such staff member", "staff.unknown")
         if staff_id == by.id and Role.ADMIN.value not in wanted:
-            raise UserError("you cannot take the administrator role from yourself")
+            raise UserError("you cannot take the administrator role from yourself", "staff.own_admin")
         staff.roles = ",".join(wanted)
         audit.append(session, "staff.roles", staff_id=by.id, details={"staff": staff_id, "roles": wanted},
                      rows=(staff,))  # fmt: skip
@@ -183,7 +185,7 @@ def unlock_account(desk: Desk, staff_id: int, *, by: StaffMember) -> None:
     with desk.register.sessions.begin() as session:
         staff = session.get(Staff, staff_id)
         if staff is None:
-            raise UserError("no such staff member")
+            raise UserError("no such staff member", "staff.unknown")
         staff.failed_sign_ins, staff.last_failed_at, staff.locked_until = 0, None, None
         audit.append(session, "staff.unlocked", staff_id=by.id, details={"staff": staff_id}, rows=(staff,))
 
@@ -268,11 +270,11 @@ def list_staff(desk: Desk) -> list[tuple[int, str, str, str, bool, bool]]:
 def set_active(desk: Desk, staff_id: int, active: bool, *, by: StaffMember) -> None:
     _admin_only(by)
     if staff_id == by.id and not active:
-        raise UserError("you cannot deactivate your own account")
+        raise UserError("you cannot deactivate your own account", "staff.own_account")
     with desk.register.sessions.begin() as session:
         staff = session.get(Staff, staff_id)
         if staff is None:
-            raise UserError("no such staff member")
+            raise UserError("no such staff member", "staff.unknown")
         staff.active = active
         audit.append(session, "staff.activated" if active else "staff.deactivated", staff_id=by.id,
                      details={"staff": staff_id}, rows=(staff,))  # fmt: skip

@@ -215,7 +215,12 @@ class Startup:
 
     def failed(self, exc: BaseException) -> None:
         self.sign_in.hide()
-        text = str(exc) if isinstance(exc, UserError) else tr("Insyn kunde inte starta; se loggen.")
+        # What stops the start is IT's to fix (the configuration, the register): their words follow.
+        text = (
+            tr("Insyn kunde inte starta. Visa detta för IT:") + "\n\n" + str(exc)
+            if isinstance(exc, UserError)
+            else tr("Insyn kunde inte starta; se loggen.")
+        )
         if self.exit_when_ready:
             print(f"failed: {text}", flush=True)
         else:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
-from desktop.ui.common import heading, tr
+from desktop.ui.common import heading, service_message, tr
 
 if TYPE_CHECKING:  # the services import SQLAlchemy: loaded in the background at start
     from desktop.core.staff import StaffMember
@@ -180,13 +180,6 @@ class FirstAdminDialog(QDialog):
                 self.desk, self.username.text(), self.display_name.text(), roles, self.password.text(), by=None
             )
         except UserError as exc:
-            text = str(exc)
-            self.problem.setText(
-                tr("Lösenordet måste ha minst 8 tecken.")
-                if "password" in text
-                else tr("Fyll i alla fält.")
-                if "needed" in text
-                else tr("Användarnamnet finns redan.")
-            )
+            self.problem.setText(service_message(exc))
             return
         self.accept()

@@ -129,14 +129,52 @@ def service_message(exc: Exception) -> str:
         "close.owed": tr("Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå."),
         "wrong": tr("Fel användarnamn eller lösenord."),
         "locked": tr("Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det."),
+        "delayed": tr("För många felaktiga lösenord. Försök igen om en stund."),
+        "deliver.no_package": tr("Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen."),
+        "letter.kind": tr("Det finns inget sådant brev."),
+        "case.not_found": tr("Ärendet finns inte."),
+        "case.transition": tr("Det går inte i ärendets nuvarande läge."),
+        "gather.not_now": tr("Uppgifterna kan inte samlas in i ärendets nuvarande läge."),
+        "manual.not_manual": tr("Det systemet kontrolleras inte manuellt."),
+        "manual.say_what": tr("Skriv vad som finns, som det ska stå i utdraget."),
+        "register.lost": tr(
+            "Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar."
+        ),
+        "receipt.purged": tr("Ärendets personuppgifter är gallrade; inget kvitto kan skrivas."),
+        "outcome.empty": tr("Skriv vad som gjordes."),
+        "outcome.no_request": tr("Ärendet har ingen sådan begäran."),
+        "request.empty": tr("Välj minst en begäran."),
+        "request.details": tr("Skriv vad besökaren begär."),
+        "request.case_closed": tr("Ärendet är avslutat; inget kan läggas till."),
+        "request.twice": tr("Ärendet har redan den begäran."),
+        "extend.refused": tr(
+            "Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden."
+        ),
+        "withdraw.reason": tr("Välj varför ärendet återkallas."),
+        "output.failed": tr(
+            "Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). "
+            "Inget är registrerat som utlämnat."
+        ),
+        "staff.password_short": tr("Lösenordet måste ha minst 8 tecken."),
+        "staff.names": tr("Fyll i alla fält."),
+        "staff.exists": tr("Användarnamnet finns redan."),
+        "staff.unknown": tr("Det kontot finns inte."),
+        "staff.no_role": tr("Ett konto behöver minst en roll."),
+        "staff.own_admin": tr("Du kan inte ta administratörsrollen från dig själv."),
+        "staff.own_account": tr("Du kan inte stänga av ditt eget konto."),
+        "staff.roles": tr("Okänd roll."),
+        "staff.not_admin": tr("Det får bara en administratör göra."),
+        "policy.not_admin": tr("Bara en administratör kan ändra reglerna."),
+        "policy.value": tr("Värdet är inte tillåtet för den regeln."),
     }
     if code in texts:
         return texts[code]
     if code.startswith("not_allowed."):
         return tr("Det går inte i ärendets nuvarande läge.")
-    if code == "delayed":
-        return tr("För många felaktiga lösenord. Försök igen om en stund.")
-    return str(exc)
+    field = getattr(exc, "field", None)
+    if isinstance(field, str):  # an InputProblem: the field and its code
+        return input_problem(field.split(".")[-1], code)
+    return tr("Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.")
 
 
 def error_box(parent: QWidget | None, text: str) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.services.annual import AnnualReport, annual_report
 from desktop.services.desk import Desk
-from desktop.ui.common import error_box, heading, tr
+from desktop.ui.common import error_box, heading, service_message, tr
 from desktop.ui.printing import documents_path
 
 
@@ -70,7 +70,7 @@ class ReportDialog(QDialog):
         try:
             self.report = report = annual_report(self.desk, self.year.value())
         except UserError as exc:
-            error_box(self, str(exc))
+            error_box(self, service_message(exc))
             return
         percent = report.in_time_percent
         values = {
@@ -105,4 +105,4 @@ class ReportDialog(QDialog):
         try:
             write_private(path, pdf)
         except UserError as exc:
-            error_box(self, str(exc))
+            error_box(self, service_message(exc))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
-from desktop.ui.common import error_box, heading, tr
+from desktop.ui.common import error_box, heading, service_message, tr
 
 if TYPE_CHECKING:
     from desktop.core.staff import StaffMember
@@ -128,11 +128,7 @@ class StaffDialog(QDialog):
             create_account(self.desk, self.username.text(), self.display_name.text(), roles, self.password.text(),
                            by=self.admin)  # fmt: skip
         except UserError as exc:
-            text = str(exc)
-            self.problem.setText(
-                tr("Lösenordet måste ha minst 8 tecken.") if "password" in text
-                else tr("Fyll i alla fält.") if "needed" in text else tr("Användarnamnet finns redan.")
-            )  # fmt: skip
+            self.problem.setText(service_message(exc))
             return
         self.problem.clear()
         for field in (self.username, self.display_name, self.password):

@@ -24,7 +24,12 @@
         <translation>Something went wrong in Insyn. What was saved is kept; try again. If it goes on, contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="218"/>
+        <location filename="../../desktop/ui/app.py" line="220"/>
+        <source>Insyn kunde inte starta. Visa detta för IT:</source>
+        <translation>Insyn could not start. Show this to IT:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="222"/>
         <source>Insyn kunde inte starta; se loggen.</source>
         <translation>Insyn could not start; see the log.</translation>
     </message>
@@ -143,21 +148,18 @@
         <translation>The passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="185"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="133"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/common.py" line="158"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="150"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="187"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/common.py" line="159"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="189"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/common.py" line="160"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -914,11 +916,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="97"/>
+        <location filename="../../desktop/ui/common.py" line="146"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="98"/>
+        <location filename="../../desktop/ui/common.py" line="147"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
@@ -1018,12 +1022,123 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/common.py" line="133"/>
+        <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
+        <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="134"/>
+        <source>Det finns inget sådant brev.</source>
+        <translation>There is no such letter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="135"/>
+        <source>Ärendet finns inte.</source>
+        <translation>The case does not exist.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/common.py" line="136"/>
+        <location filename="../../desktop/ui/common.py" line="173"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/common.py" line="137"/>
+        <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
+        <translation>The data cannot be gathered in the case&apos;s present state.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/common.py" line="138"/>
+        <source>Det systemet kontrolleras inte manuellt.</source>
+        <translation>That system is not checked by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="139"/>
+        <source>Skriv vad som finns, som det ska stå i utdraget.</source>
+        <translation>Write what there is, as it should read in the extract.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="141"/>
+        <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
+        <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="143"/>
+        <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
+        <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="144"/>
+        <source>Skriv vad som gjordes.</source>
+        <translation>Write what was done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="145"/>
+        <source>Ärendet har ingen sådan begäran.</source>
+        <translation>The case has no such request.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="148"/>
+        <source>Ärendet är avslutat; inget kan läggas till.</source>
+        <translation>The case is closed; nothing can be added.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="149"/>
+        <source>Ärendet har redan den begäran.</source>
+        <translation>The case already has that request.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="151"/>
+        <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
+        <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="153"/>
+        <source>Välj varför ärendet återkallas.</source>
+        <translation>Choose why the case is withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="155"/>
+        <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
+        <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="161"/>
+        <source>Det kontot finns inte.</source>
+        <translation>That account does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="162"/>
+        <source>Ett konto behöver minst en roll.</source>
+        <translation>An account needs at least one role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="164"/>
+        <source>Du kan inte stänga av ditt eget konto.</source>
+        <translation>You cannot deactivate your own account.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="165"/>
+        <source>Okänd roll.</source>
+        <translation>Unknown role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="166"/>
+        <source>Det får bara en administratör göra.</source>
+        <translation>Only an administrator may do that.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="168"/>
+        <source>Värdet är inte tillåtet för den regeln.</source>
+        <translation>The value is not allowed for that rule.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="177"/>
+        <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
+        <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="132"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -1063,7 +1178,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="143"/>
+        <location filename="../../desktop/ui/common.py" line="181"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1967,12 +2082,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The account was locked after too many wrong passwords.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="172"/>
         <source>Välj en person i listan och minst en roll.</source>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/common.py" line="163"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="177"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>
     </message>
@@ -2032,6 +2148,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Changes apply to every desk that uses the same case register, and are logged.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/common.py" line="167"/>
         <location filename="../../desktop/ui/policy_dialog.py" line="93"/>
         <source>Bara en administratör kan ändra reglerna.</source>
         <translation>Only an administrator can change the policy.</translation>
@@ -2068,17 +2185,17 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Choose at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="144"/>
         <source>Nytt lösenord</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="144"/>
         <source>Nytt lösenord (minst 8 tecken):</source>
         <translation>New password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="162"/>
         <source>Du kan inte inaktivera ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
