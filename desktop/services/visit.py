@@ -70,6 +70,16 @@ class Approval:
 
 
 @dataclass(frozen=True)
+class Step:
+    """What the desk should do next on this case, for the banner above it (in the order they
+    come): `code` says what, `subject` what it is about (a source id, a request type, a count)."""
+
+    code: str  # gather, gathering, answer_manual, retry, decide_weak, approve, deliver,
+    #            gather_again, record_outcome, supplement, close
+    subject: str = ""
+
+
+@dataclass(frozen=True)
 class Owed:
     """Something the visitor is still owed; closing with it needs a reason."""
 
@@ -478,6 +488,39 @@ class Visit:
             if self.status is not CaseStatus.DELIVERED and self.status.is_open:
                 owed.append(Owed("not_delivered", RequestType.ACCESS.value))
         return owed
+
+    def next_steps(self) -> list[Step]:
+        """The case's checklist, from its state, what this visit holds and what is owed."""
+        status = self.status
+        if not status.is_open:
+            return []
+        allowed = self.allowed_actions()
+        steps: list[Step] = []
+        wants_extract = any(RequestType(t).needs_extract for t in self.file.requests)
+        if status is CaseStatus.GATHERING:
+            steps.append(Step("gathering"))
+        elif wants_extract and self.result is None and status is not CaseStatus.DELIVERED:
+            steps.append(Step("gather_again" if status in (CaseStatus.REVIEW, CaseStatus.READY) else "gather"))
+        if self.result is not None:
+            answered = self.file.manual_answered
+            steps += [Step("answer_manual", s.source_id) for s in self.result.sources.values()
+                      if s.status is SourceStatus.MANUAL and s.source_id not in answered]  # fmt: skip
+            if self.retryable_sources():
+                steps.append(Step("retry", str(len(self.retryable_sources()))))
+            if self.undecided_weak():
+                steps.append(Step("decide_weak", str(self.undecided_weak())))
+            if Action.APPROVE in allowed:
+                steps.append(Step("approve", "second_person" if self.approval_required else ""))
+            elif status is CaseStatus.READY:
+                steps.append(Step("deliver"))
+        for owed in self.owed():
+            if owed.code == "outcome_missing":
+                steps.append(Step("record_outcome", owed.subject))
+            elif owed.code == "supplement_owed" and self.result is None:
+                steps.append(Step("supplement", owed.subject))
+        if not steps and Action.CLOSE in allowed:
+            steps.append(Step("close"))
+        return steps
 
     def drop(self) -> None:
         """Let the gathered data and the rendered extract go."""

@@ -34,7 +34,7 @@ from desktop.errors import UserError
 from desktop.services.casework import CaseFile, RequestLine
 from desktop.services.desk import Desk
 from desktop.services.files import write_private
-from desktop.services.visit import Action, Visit
+from desktop.services.visit import Action, Step, Visit
 from desktop.ui.auth import SignInDialog
 from desktop.ui.common import document_labels, error_box, heading, request_labels, service_message, status_labels, tr
 from desktop.ui.deliver_view import DeliverView
@@ -91,6 +91,11 @@ class CasePage(QWidget):
         self.title = heading("")
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
+        self.next_steps = QLabel()  # the case's checklist: what to do next, from the Visit's rules
+        self.next_steps.setObjectName("next_steps")
+        self.next_steps.setWordWrap(True)
+        self.next_steps.setAccessibleName(tr("Nästa steg"))
+        layout.addWidget(self.next_steps)
         top = QHBoxLayout()
         self.receipt_button = QPushButton(tr("Skriv ut kvitto (Ctrl+K)"))
         self.receipt_button.setObjectName("receipt")
@@ -163,6 +168,8 @@ class CasePage(QWidget):
         self.tabs.addTab(self.deliver, tr("3. Utlämning"))
         layout.addWidget(self.tabs, 1)
         self.gather.finished.connect(self._gathered)
+        self.gather.answered.connect(self.refresh)
+        self.gather.started.connect(lambda: self.show_next_steps([Step("gathering")]))
         self.review.approve_requested.connect(self.approve)
         self.deliver.delivered.connect(self._delivered)
         self.receipt_button.clicked.connect(self.print_receipt)
@@ -288,8 +295,38 @@ class CasePage(QWidget):
             self.timeline.addItem(f"{entry.at.astimezone(LOCAL_ZONE):%Y-%m-%d %H:%M}  {label}{who}")
         self.update_actions()
 
+    def step_text(self, step: Step) -> str:
+        names = {s.id: s.name for s in self.desk.config.sources}
+        texts = {
+            "gather": tr("samla in uppgifterna (F5)"),
+            "gathering": tr("insamlingen pågår"),
+            "gather_again": tr("samla in uppgifterna igen (F5) – de finns inte längre i programmet"),
+            "answer_manual": tr("besvara den manuella kontrollen: %1"),
+            "retry": tr("%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan"),
+            "decide_weak": tr("avgör %1 möjliga träffar i granskningen"),
+            "approve": tr("godkänn utdraget") if not step.subject else tr("en granskare godkänner utdraget"),
+            "deliver": tr("lämna ut utdraget: skriv ut eller spara (3. Utlämning)"),
+            "record_outcome": tr("registrera vad som gjordes: %1"),
+            "supplement": tr("kompletterande utdrag: %1 (F5)"),
+            "close": tr("avsluta ärendet – allt är lämnat"),
+        }
+        subject = names.get(step.subject) or request_labels().get(step.subject) or step.subject
+        return texts.get(step.code, step.code).replace("%1", subject)
+
+    def show_next_steps(self, steps: list[Step] | None = None) -> None:
+        if steps is None:
+            steps = self.visit.next_steps() if self.visit is not None else []
+        if not steps:
+            self.next_steps.setText("")
+            self.next_steps.setVisible(False)
+            return
+        texts = [self.step_text(s) for s in steps]
+        self.next_steps.setText(tr("Nästa steg: %1.").replace("%1", " · ".join(texts)))
+        self.next_steps.setVisible(True)
+
     def update_actions(self) -> None:
         """Buttons follow what the case's rules allow now (the Visit decides)."""
+        self.show_next_steps()
         allowed = self.visit.allowed_actions() if self.visit is not None else frozenset()
         self.extend_button.setEnabled(Action.EXTEND in allowed)
         self.reject_button.setEnabled(Action.REJECT in allowed)

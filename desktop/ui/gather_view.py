@@ -150,6 +150,8 @@ def data_state_text(visit: Visit, names: dict[str, str]) -> str:
 
 class GatherView(QWidget):
     finished = Signal(object)  # GatherResult
+    started = Signal()
+    answered = Signal()  # a manual check's answer was saved
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,6 +248,7 @@ class GatherView(QWidget):
                 status = SourceStatus.MANUAL if manual else SourceStatus.WAITING
                 self._on_progress(SourceResult(source.id, source.name, source.kind, status))
         self.summary.setText(tr("Söker i organisationens system …"))
+        self.started.emit()
         self.start_button.setEnabled(False)
         self.retry_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -362,6 +365,7 @@ class GatherView(QWidget):
             item.saved.setText(tr("Skriv vad som finns."))
             return
         item.saved.setText(tr("Svaret är sparat i ärendet."))
+        self.answered.emit()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_Escape and self.running:

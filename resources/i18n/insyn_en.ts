@@ -195,7 +195,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="244"/>
+        <location filename="../../desktop/ui/case_page.py" line="251"/>
         <location filename="../../desktop/ui/new_visit.py" line="88"/>
         <location filename="../../desktop/ui/new_visit.py" line="134"/>
         <source>Personnummer</source>
@@ -203,20 +203,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="243"/>
-        <location filename="../../desktop/ui/gather_view.py" line="169"/>
+        <location filename="../../desktop/ui/case_page.py" line="250"/>
+        <location filename="../../desktop/ui/gather_view.py" line="171"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="245"/>
+        <location filename="../../desktop/ui/case_page.py" line="252"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="247"/>
+        <location filename="../../desktop/ui/case_page.py" line="254"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -240,7 +240,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="108"/>
         <location filename="../../desktop/ui/case_list.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="260"/>
+        <location filename="../../desktop/ui/case_page.py" line="267"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -388,7 +388,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="63"/>
-        <location filename="../../desktop/ui/case_page.py" line="254"/>
+        <location filename="../../desktop/ui/case_page.py" line="261"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
@@ -429,253 +429,323 @@
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="95"/>
+        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <source>Nästa steg</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="100"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <location filename="../../desktop/ui/case_page.py" line="103"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="99"/>
+        <location filename="../../desktop/ui/case_page.py" line="104"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="100"/>
+        <location filename="../../desktop/ui/case_page.py" line="105"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="101"/>
+        <location filename="../../desktop/ui/case_page.py" line="106"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="104"/>
+        <location filename="../../desktop/ui/case_page.py" line="109"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="106"/>
-        <location filename="../../desktop/ui/case_page.py" line="537"/>
-        <location filename="../../desktop/ui/case_page.py" line="551"/>
+        <location filename="../../desktop/ui/case_page.py" line="111"/>
+        <location filename="../../desktop/ui/case_page.py" line="574"/>
+        <location filename="../../desktop/ui/case_page.py" line="588"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="108"/>
+        <location filename="../../desktop/ui/case_page.py" line="113"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="110"/>
+        <location filename="../../desktop/ui/case_page.py" line="115"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="124"/>
+        <location filename="../../desktop/ui/case_page.py" line="129"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="133"/>
+        <location filename="../../desktop/ui/case_page.py" line="138"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="134"/>
+        <location filename="../../desktop/ui/case_page.py" line="139"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="134"/>
-        <location filename="../../desktop/ui/case_page.py" line="502"/>
+        <location filename="../../desktop/ui/case_page.py" line="139"/>
+        <location filename="../../desktop/ui/case_page.py" line="539"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="145"/>
+        <location filename="../../desktop/ui/case_page.py" line="150"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="152"/>
+        <location filename="../../desktop/ui/case_page.py" line="157"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="160"/>
+        <location filename="../../desktop/ui/case_page.py" line="165"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="166"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="162"/>
+        <location filename="../../desktop/ui/case_page.py" line="167"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="163"/>
+        <location filename="../../desktop/ui/case_page.py" line="168"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="238"/>
+        <location filename="../../desktop/ui/case_page.py" line="245"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="239"/>
+        <location filename="../../desktop/ui/case_page.py" line="246"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="134"/>
+        <location filename="../../desktop/ui/case_page.py" line="139"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="246"/>
+        <location filename="../../desktop/ui/case_page.py" line="253"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="249"/>
+        <location filename="../../desktop/ui/case_page.py" line="256"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="251"/>
+        <location filename="../../desktop/ui/case_page.py" line="258"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="252"/>
+        <location filename="../../desktop/ui/case_page.py" line="259"/>
         <location filename="../../desktop/ui/new_visit.py" line="91"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="266"/>
+        <location filename="../../desktop/ui/case_page.py" line="273"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="281"/>
+        <location filename="../../desktop/ui/case_page.py" line="288"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="351"/>
+        <location filename="../../desktop/ui/case_page.py" line="301"/>
+        <source>samla in uppgifterna (F5)</source>
+        <translation>gather the data (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="302"/>
+        <source>insamlingen pågår</source>
+        <translation>the gather is running</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="303"/>
+        <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
+        <translation>gather the data again (F5) – it is no longer in the program</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="304"/>
+        <source>besvara den manuella kontrollen: %1</source>
+        <translation>answer the manual check: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="305"/>
+        <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
+        <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="306"/>
+        <source>avgör %1 möjliga träffar i granskningen</source>
+        <translation>decide %1 possible matches in the review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="307"/>
+        <source>godkänn utdraget</source>
+        <translation>approve the extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="307"/>
+        <source>en granskare godkänner utdraget</source>
+        <translation>an approver approves the extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="308"/>
+        <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
+        <translation>hand over the extract: print or save (3. Delivery)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="309"/>
+        <source>registrera vad som gjordes: %1</source>
+        <translation>record what was done: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="310"/>
+        <source>kompletterande utdrag: %1 (F5)</source>
+        <translation>supplementary extract: %1 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="311"/>
+        <source>avsluta ärendet – allt är lämnat</source>
+        <translation>close the case – everything is handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="324"/>
+        <source>Nästa steg: %1.</source>
+        <translation>Next steps: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="388"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="355"/>
+        <location filename="../../desktop/ui/case_page.py" line="392"/>
         <source>%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>%1 possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="359"/>
+        <location filename="../../desktop/ui/case_page.py" line="396"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="360"/>
+        <location filename="../../desktop/ui/case_page.py" line="397"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="371"/>
+        <location filename="../../desktop/ui/case_page.py" line="408"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="374"/>
+        <location filename="../../desktop/ui/case_page.py" line="411"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="410"/>
+        <location filename="../../desktop/ui/case_page.py" line="447"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="441"/>
+        <location filename="../../desktop/ui/case_page.py" line="478"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="452"/>
+        <location filename="../../desktop/ui/case_page.py" line="489"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="452"/>
+        <location filename="../../desktop/ui/case_page.py" line="489"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="463"/>
+        <location filename="../../desktop/ui/case_page.py" line="500"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="463"/>
+        <location filename="../../desktop/ui/case_page.py" line="500"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="473"/>
+        <location filename="../../desktop/ui/case_page.py" line="510"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="473"/>
+        <location filename="../../desktop/ui/case_page.py" line="510"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="502"/>
+        <location filename="../../desktop/ui/case_page.py" line="539"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="525"/>
+        <location filename="../../desktop/ui/case_page.py" line="562"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="527"/>
+        <location filename="../../desktop/ui/case_page.py" line="564"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="529"/>
+        <location filename="../../desktop/ui/case_page.py" line="566"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="531"/>
+        <location filename="../../desktop/ui/case_page.py" line="568"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="539"/>
+        <location filename="../../desktop/ui/case_page.py" line="576"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="551"/>
+        <location filename="../../desktop/ui/case_page.py" line="588"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1310,8 +1380,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="407"/>
-        <location filename="../../desktop/ui/case_page.py" line="437"/>
+        <location filename="../../desktop/ui/case_page.py" line="444"/>
+        <location filename="../../desktop/ui/case_page.py" line="474"/>
         <location filename="../../desktop/ui/deliver_view.py" line="282"/>
         <location filename="../../desktop/ui/deliver_view.py" line="283"/>
         <source>Skrivaren kunde inte startas.</source>
@@ -1334,7 +1404,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="316"/>
+        <location filename="../../desktop/ui/gather_view.py" line="319"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
         <location filename="../../desktop/ui/review_view.py" line="355"/>
         <source>%n uppgift</source>
@@ -1342,7 +1412,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="316"/>
+        <location filename="../../desktop/ui/gather_view.py" line="319"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
         <location filename="../../desktop/ui/review_view.py" line="355"/>
         <source>%n uppgifter</source>
@@ -1385,32 +1455,32 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="148"/>
-        <location filename="../../desktop/ui/gather_view.py" line="164"/>
+        <location filename="../../desktop/ui/gather_view.py" line="166"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="169"/>
+        <location filename="../../desktop/ui/gather_view.py" line="171"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="169"/>
+        <location filename="../../desktop/ui/gather_view.py" line="171"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="178"/>
+        <location filename="../../desktop/ui/gather_view.py" line="180"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="180"/>
+        <location filename="../../desktop/ui/gather_view.py" line="182"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="182"/>
+        <location filename="../../desktop/ui/gather_view.py" line="184"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
@@ -1445,77 +1515,77 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The gather has not started. Press F5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="168"/>
+        <location filename="../../desktop/ui/gather_view.py" line="170"/>
         <source>Systemen och hur sökningen gick</source>
         <translation>The systems and how the search went</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="235"/>
+        <location filename="../../desktop/ui/gather_view.py" line="237"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="248"/>
+        <location filename="../../desktop/ui/gather_view.py" line="250"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="267"/>
+        <location filename="../../desktop/ui/gather_view.py" line="270"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="290"/>
+        <location filename="../../desktop/ui/gather_view.py" line="293"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="296"/>
+        <location filename="../../desktop/ui/gather_view.py" line="299"/>
         <source>%1 möjliga träffar att avgöra i granskningen</source>
         <translation>%1 possible matches to decide in the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="315"/>
+        <location filename="../../desktop/ui/gather_view.py" line="318"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="318"/>
+        <location filename="../../desktop/ui/gather_view.py" line="321"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="319"/>
+        <location filename="../../desktop/ui/gather_view.py" line="322"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="340"/>
+        <location filename="../../desktop/ui/gather_view.py" line="343"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="342"/>
+        <location filename="../../desktop/ui/gather_view.py" line="345"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="343"/>
+        <location filename="../../desktop/ui/gather_view.py" line="346"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="355"/>
+        <location filename="../../desktop/ui/gather_view.py" line="358"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="362"/>
+        <location filename="../../desktop/ui/gather_view.py" line="365"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="364"/>
+        <location filename="../../desktop/ui/gather_view.py" line="367"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>

@@ -687,6 +687,8 @@ def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supple
     assert window.cases.model.data(row) == "Väntar på komplettering"
     window.show_case(number)
     assert window.case.findChild(QLabel, "outstanding").text() == "Jobbansökningar (HR)"
+    banner = window.case.next_steps
+    assert banner.text() == "Nästa steg: kompletterande utdrag: Jobbansökningar (HR) (F5)."
     gather = window.case.gather
     assert "Kvar att svara om: Jobbansökningar (HR)" in gather.summary.text() and gather.start_button.isEnabled()
     window.case.tabs.setCurrentWidget(gather)
@@ -694,11 +696,13 @@ def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supple
     qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
     assert [gather.table.item(r, 0).text() for r in range(gather.table.rowCount())] == ["Jobbansökningar (HR)"]
     assert window.case.tabs.currentWidget() is gather  # the answer is given here
+    assert "besvara den manuella kontrollen: Jobbansökningar (HR)" in banner.text()
     item = gather.findChild(QWidget, "manual_save_rekrytering").parent()
     item.found.setChecked(True)
     item.note.setText("En ansokan till tjansten som montor, mars 2026")
     item.save.click()
     assert "sparat" in item.saved.text()
+    assert "besvara den manuella" not in banner.text() and "en granskare godkänner utdraget" in banner.text()
     monkeypatch.setattr(
         window.case, "ask_approval", lambda: window.case.visit.approve("granskare", PASSWORDS["granskare"])
     )
@@ -716,6 +720,7 @@ def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supple
     assert any("Kompletterande utdrag lämnades ut" in t for t in timeline)
     assert not gather.start_button.isEnabled()
     assert "uppgifterna finns inte längre i programmet" in gather.state_text(window.case.visit)
+    assert banner.text() == "Nästa steg: avsluta ärendet – allt är lämnat."
     window.case.close_now()  # nothing owed: no reason asked
     assert window.case.visit.status.value == "closed"
 

@@ -208,3 +208,33 @@ def test_a_supplement_made_after_the_deadline_promises_no_day_already_past(
     assert f"svar senast {missed.isoformat()}" not in supplement
     english = pdf_text(visit.render("en").pdf)
     assert f"answer as soon as we can – we should have answered by {missed.isoformat()}" in english
+
+
+def test_the_checklist_follows_the_case_from_gather_to_close(desk, config: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    opened = open_case(desk, chatting_visitor(config), [(RequestType.ACCESS, None), (RequestType.RECTIFICATION,
+                       "Fel adress")], staff_username="disk1")  # fmt: skip
+    visit = Visit(desk, opened.number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
+
+    def steps() -> list[tuple[str, str]]:
+        return [(s.code, s.subject) for s in visit.next_steps()]
+
+    assert steps() == [("gather", ""), ("record_outcome", "rectification")]
+    visit.gather()
+    undecided = str(visit.undecided_weak())
+    assert steps() == [("answer_manual", "rekrytering"), ("decide_weak", undecided), ("approve", "second_person"),
+                       ("record_outcome", "rectification")]  # fmt: skip
+    visit.leave_out_weak()
+    visit.approve("granskare", PASSWORDS["granskare"])
+    assert steps()[:2] == [("answer_manual", "rekrytering"), ("deliver", "")]
+    visit.render("sv")
+    visit.deliver_files(tmp_path / "utdrag.pdf")
+    assert steps() == [("record_outcome", "rectification"), ("supplement", "rekrytering")]
+    visit.record_outcome("rectification", "Adressen är rättad")
+    visit.record_manual("rekrytering", found=False, note="")
+    visit.gather()
+    visit.approve("granskare", PASSWORDS["granskare"])
+    visit.render("sv")
+    visit.deliver_files(tmp_path / "komplettering.pdf")
+    assert steps() == [("close", "")]
+    visit.close()
+    assert steps() == []
