@@ -200,6 +200,9 @@ QLabel#subheading {{ font-size: {12 * scale:.1f}pt; font-weight: 600; }}
 QLabel#problem {{ color: #B3261E; }}
 QLabel#ok {{ color: #1E7B34; }}
 QLabel#hint {{ color: #4A5968; }}
+QLabel#next_steps {{
+    background: #EAF1F8; color: #1F2A36; border: 1px solid #C5D5E6; border-radius: 4px; padding: 4px 8px;
+}}
 QPushButton#primary {{ background: #1F4E79; color: white; padding: 6px 16px; border-radius: 4px; }}
 QPushButton#primary:disabled {{ background: #9AA8B6; }}
 QToolBar {{ spacing: 6px; }}
