@@ -152,6 +152,7 @@ class CaseListPage(QWidget):
         bar.addWidget(self.count)
         layout.addLayout(bar)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
         self.table.setObjectName("case_table")
         self.table.setAccessibleName(tr("Ärenden"))
         self.table.setModel(self.model)

@@ -134,6 +134,7 @@ class CasePage(QWidget):
         self.facts = QFormLayout(facts)
         left.addWidget(facts)
         self.request_table = QTableWidget(0, 3)
+        self.request_table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
         self.request_table.setObjectName("request_table")
         self.request_table.setAccessibleName(tr("Besökarens begäranden"))
         self.request_table.setHorizontalHeaderLabels([tr("Begäran"), tr("Besökarens uppgifter"), tr("Utfall")])
@@ -153,6 +154,7 @@ class CasePage(QWidget):
         left.addWidget(self.outcome_button)
         overview_layout.addLayout(left, 3)  # the requests' three columns need the room more than the timeline
         self.timeline = QListWidget()
+        self.timeline.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
         self.timeline.setObjectName("timeline")
         self.timeline.setAccessibleName(tr("Händelser i ärendet"))
         self.timeline.setWordWrap(True)  # a long line wraps; no sideways scrolling
@@ -379,6 +381,7 @@ class CasePage(QWidget):
         finally:
             self.show_file(self.visit.file)
         self.tabs.setCurrentWidget(self.deliver)
+        self.deliver.view.setFocus()  # the approve button is gone from sight: focus goes with the desk
         self.deliver.render()
 
     def ask_leave_out_weak(self, count: int) -> bool:

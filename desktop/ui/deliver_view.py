@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -171,6 +171,8 @@ class DeliverView(QWidget):
             self.status.setText(
                 tr("Utdraget har %1 sidor. Skriv ut det eller spara det.").replace("%1", str(rendered.pages))
             )
+            if self.isVisible():
+                QTimer.singleShot(0, self.print_button.setFocus)  # Space prints, Tab goes on to saving
         else:
             self.status.setText(
                 tr("Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.")

@@ -166,6 +166,7 @@ class GatherView(QWidget):
         self.summary = QLabel(tr("Insamlingen har inte startat."))
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
         self.table.setObjectName("gather_table")
         self.table.setAccessibleName(tr("Systemen och hur sökningen gick"))
         self.table.setHorizontalHeaderLabels([tr("System"), tr("Status"), tr("Orsak")])

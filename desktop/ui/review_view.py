@@ -300,6 +300,7 @@ class ReviewView(QWidget):
         self.model.state_of = lambda record: self.visit.state_of(record) if self.visit and self.visit.review else (
             RecordState.STRONG if record.strength is Strength.STRONG else RecordState.UNDECIDED, None)
         self.tree = QTreeView()
+        self.tree.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
         self.tree.setObjectName("review_tree")
         self.tree.setAccessibleName(tr("Uppgifter att granska"))
         self.tree.setModel(self.model)
@@ -315,6 +316,7 @@ class ReviewView(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._show_record)
         splitter.addWidget(self.tree)
         self.fields = QTableWidget(0, 3)
+        self.fields.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
         self.fields.setObjectName("review_fields")
         self.fields.setAccessibleName(tr("Fälten i markerad uppgift"))
         self.fields.setHorizontalHeaderLabels([tr("Fält"), tr("Värde"), tr("Maskera")])

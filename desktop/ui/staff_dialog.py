@@ -44,6 +44,7 @@ class StaffDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Personal")))
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
         self.table.setObjectName("staff_table")
         self.table.setHorizontalHeaderLabels([tr("Användarnamn"), tr("Namn"), tr("Roller"), tr("Aktiv"), tr("Låst")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -1,3 +1,11 @@
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,3 +86,93 @@ def window(qtbot, desk):  # type: ignore[no-untyped-def]
     yield window
     window.case.drop_data()
     window.close()
+
+
+CUPSD = shutil.which("cupsd") or ("/usr/sbin/cupsd" if Path("/usr/sbin/cupsd").exists() else None)
+
+
+class Printer:
+    """A network printer on 127.0.0.1: keeps the bytes of every job it is sent."""
+
+    def __init__(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.jobs: list[bytes] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self.server.accept()
+            except OSError:
+                return
+            chunks = []
+            with connection:
+                while chunk := connection.recv(65536):
+                    chunks.append(chunk)
+            self.jobs.append(b"".join(chunks))
+
+    def wait_for(self, count: int, seconds: float = 20) -> list[bytes]:
+        end = time.monotonic() + seconds
+        while len(self.jobs) < count and time.monotonic() < end:
+            time.sleep(0.05)
+        return self.jobs
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cups() -> Iterator[tuple[str, Printer] | None]:
+    """A CUPS scheduler of the tests' own with one queue, "Insyn-test", to a network printer.
+    Started before any test makes a QPrinter: Qt reads the CUPS server once, when its print
+    support first loads. None where CUPS is not installed (the printing tests then skip)."""
+    if CUPSD is None or shutil.which("lpadmin") is None:
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="insyn-cups-", dir="/tmp"))  # a socket path must be short
+    for name in ("root", "spool", "cache", "state", "log"):
+        (folder / name).mkdir()
+    folder.chmod(0o755)
+    user = ""
+    if os.geteuid() == 0:  # the scheduler will not run jobs as root
+        user = "User lp\nGroup lp\n"
+        for name in ("spool", "cache", "state", "log"):
+            shutil.chown(folder / name, "lp", "lp")
+    sock = folder / "cups.sock"
+    (folder / "root" / "cupsd.conf").write_text(
+        f"Listen {sock}\nLogLevel warn\nIdleExitTimeout 0\n<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
+    )
+    (folder / "root" / "cups-files.conf").write_text(
+        f"ServerRoot {folder}/root\nRequestRoot {folder}/spool\nCacheDir {folder}/cache\nStateDir {folder}/state\n"
+        f"TempDir {folder}/spool\nErrorLog {folder}/log/error_log\nAccessLog {folder}/log/access_log\n"
+        f"PageLog {folder}/log/page_log\nDataDir /usr/share/cups\nServerBin /usr/lib/cups\n{user}"
+    )
+    scheduler = subprocess.Popen(
+        [CUPSD, "-f", "-c", str(folder / "root" / "cupsd.conf"), "-s", str(folder / "root" / "cups-files.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env = {**os.environ, "CUPS_SERVER": str(sock)}
+    end = time.monotonic() + 10
+    while subprocess.run(["lpstat", "-r"], env=env, capture_output=True, text=True).stdout.strip() != (
+        "scheduler is running"
+    ):
+        if time.monotonic() > end or scheduler.poll() is not None:
+            log = (folder / "log" / "error_log").read_text() if (folder / "log" / "error_log").exists() else ""
+            scheduler.kill()
+            pytest.fail("the test's CUPS scheduler did not start: " + log[-500:])
+        time.sleep(0.1)
+    printer = Printer()
+    subprocess.run(["lpadmin", "-p", "Insyn-test", "-E", "-v", f"socket://127.0.0.1:{printer.port}", "-m", "raw"],
+                   env=env, capture_output=True, check=True)  # fmt: skip
+    previous = os.environ.get("CUPS_SERVER")
+    os.environ["CUPS_SERVER"] = str(sock)
+    try:
+        yield "Insyn-test", printer
+    finally:
+        if previous is None:
+            os.environ.pop("CUPS_SERVER", None)
+        else:
+            os.environ["CUPS_SERVER"] = previous
+        scheduler.terminate()
+        scheduler.wait(timeout=10)
+        printer.server.close()
+        shutil.rmtree(folder, ignore_errors=True)

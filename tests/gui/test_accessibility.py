@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
 
 from desktop.ui import common
 from desktop.ui.case_list import DEADLINE_COLOURS
@@ -95,3 +96,87 @@ def test_every_control_of_every_page_has_a_name_for_a_screen_reader(qtbot, windo
         assert missing == [], (window.case.tabs.tabText(tab), missing)
     window.show_cases()
     assert unnamed(window.cases) == []
+
+
+def test_the_whole_visit_can_be_done_with_the_keyboard_alone(qtbot, qapp, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.conftest import PASSWORDS
+    from tests.gui.test_visit import examples
+
+    def focused():  # type: ignore[no-untyped-def]
+        return QApplication.focusWidget()
+
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClick(focused(), key, modifier)
+
+    def type_text(text: str) -> None:
+        qtbot.keyClicks(focused(), text)
+
+    def tab_to(target, limit: int = 60) -> None:  # type: ignore[no-untyped-def]
+        seen = []
+        for _ in range(limit):
+            if focused() is target:
+                return
+            seen.append(f"{type(focused()).__name__}:{focused().objectName()}")
+            press(Qt.Key.Key_Tab)
+        raise AssertionError(f"{target.objectName() or target} cannot be reached with Tab: {seen[:20]}")
+
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    person = window.visit.person
+    assert focused() is person.personnummer  # the form starts where the desk starts
+    type_text(examples(desk)[2])
+    press(Qt.Key.Key_Tab)
+    assert focused() is person.name  # focus follows the form
+    type_text("Bo Ek")
+    tab_to(person.document_number)
+    type_text("AB1234567")
+    press(Qt.Key.Key_Tab)
+    assert focused() is person.expiry.edit
+    type_text("2031-05-31")
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    case = window.case
+    qtbot.waitUntil(lambda: case.result is not None, timeout=30000)
+    # HR's manual check, answered from the keyboard.
+    item = case.gather.findChild(QWidget, "manual_save_rekrytering").parent()
+    qtbot.waitUntil(item.isVisible, timeout=3000)  # Qt shows a new child of a shown page on the next turn
+    tab_to(item.found)  # a radio group is one Tab stop; the arrow keys choose within it
+    press(Qt.Key.Key_Right)
+    press(Qt.Key.Key_Space)
+    assert item.nothing.isChecked()
+    tab_to(item.save)
+    press(Qt.Key.Key_Space)
+    assert "sparat" in item.saved.text()
+    # Review and approval: the approver types their name and password into the dialog.
+    press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Tab: the next step's tab
+    assert case.tabs.currentWidget() is case.review
+    tab_to(case.review.approve_button, limit=120)
+
+    def approver_types() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        qtbot.keyClicks(QApplication.focusWidget(), "granskare")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.keyClicks(QApplication.focusWidget(), PASSWORDS["granskare"])
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    QTimer.singleShot(300, approver_types)
+    press(Qt.Key.Key_Space)
+    assert case.visit.approval is not None and case.visit.approval.approver.username == "granskare"
+    qtbot.waitUntil(lambda: case.deliver.rendered is not None and case.visit.deliverable, timeout=30000)
+    window.activateWindow()  # a window manager gives the window back its focus when the dialog closes
+    qtbot.waitUntil(lambda: focused() is not None, timeout=3000)
+    assert focused() is case.deliver.print_button  # approved: Space prints
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    monkeypatch.setattr(case.deliver, "ask_printer", lambda *_: printer)
+    tab_to(case.deliver.print_button, limit=120)
+    press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: printed.exists() and case.visit.status.value == "delivered", timeout=30000)
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.cases
