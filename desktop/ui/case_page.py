@@ -36,7 +36,16 @@ from desktop.services.desk import Desk
 from desktop.services.files import write_private
 from desktop.services.visit import Action, Step, Visit
 from desktop.ui.auth import SignInDialog
-from desktop.ui.common import document_labels, error_box, heading, request_labels, service_message, status_labels, tr
+from desktop.ui.common import (
+    count_text,
+    document_labels,
+    error_box,
+    heading,
+    request_labels,
+    service_message,
+    status_labels,
+    tr,
+)
 from desktop.ui.deliver_view import DeliverView
 from desktop.ui.gather_view import GatherView, data_state_text
 from desktop.ui.letter_dialog import LetterDialog, letters_for
@@ -305,7 +314,11 @@ class CasePage(QWidget):
             "gather_again": tr("samla in uppgifterna igen (F5) – de finns inte längre i programmet"),
             "answer_manual": tr("besvara den manuella kontrollen: %1"),
             "retry": tr("%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan"),
-            "decide_weak": tr("avgör %1 möjliga träffar i granskningen"),
+            "decide_weak": count_text(
+                int(step.subject) if step.subject.isdigit() else 0,
+                tr("avgör %n möjlig träff i granskningen"),
+                tr("avgör %n möjliga träffar i granskningen"),
+            ),
             "approve": tr("godkänn utdraget") if not step.subject else tr("en granskare godkänner utdraget"),
             "deliver": tr("lämna ut utdraget: skriv ut eller spara (3. Utlämning)"),
             "record_outcome": tr("registrera vad som gjordes: %1"),
@@ -391,11 +404,14 @@ class CasePage(QWidget):
         box.setWindowTitle(tr("Möjliga träffar"))
         box.setIcon(QMessageBox.Icon.Question)
         box.setText(
-            tr(
-                "%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur "
-                "många som inte är med och varför."
-            ).replace("%1", str(count))
-        )
+            count_text(
+                count,
+                tr("%n möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte "
+                   "är med och varför."),
+                tr("%n möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur "
+                   "många som inte är med och varför."),
+            )
+        )  # fmt: skip
         leave = box.addButton(tr("Lämna utanför och fortsätt"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(tr("Granska dem först"), QMessageBox.ButtonRole.RejectRole)
         box.exec()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.services.delivery import RenderedExtract
 from desktop.services.visit import Action, Visit
-from desktop.ui.common import error_box, service_message, tr
+from desktop.ui.common import count_text, error_box, service_message, tr
 from desktop.ui.printing import PrintCancelled, ask_printer, documents_path, print_pdf
 from desktop.ui.workers import progress_relay, run_task
 
@@ -184,14 +184,20 @@ class DeliverView(QWidget):
                 self.status.setText(
                     self.status.text()
                     + " "
-                    + tr("%1 möjliga träffar är inte avgjorda.").replace("%1", str(counts["weak_undecided"]))
+                    + count_text(
+                        counts["weak_undecided"],
+                        tr("%n möjlig träff är inte avgjord."),
+                        tr("%n möjliga träffar är inte avgjorda."),
+                    )
                 )
             elif counts.get("weak_left_out"):
                 self.status.setText(
                     self.status.text()
                     + " "
-                    + tr("%1 möjliga träffar lämnas utanför; utdraget säger det.").replace(
-                        "%1", str(counts["weak_left_out"])
+                    + count_text(
+                        counts["weak_left_out"],
+                        tr("%n möjlig träff lämnas utanför; utdraget säger det."),
+                        tr("%n möjliga träffar lämnas utanför; utdraget säger det."),
                     )
                 )
         self.update_actions()

@@ -297,7 +297,8 @@ class GatherView(QWidget):
             reason = not_searched_text([words.get(k, k) for k in source.not_searched_by])
         possible = sum(1 for r in source.records if r.undecided) if source.status.finished else 0
         if possible:
-            found = tr("%1 möjliga träffar att avgöra i granskningen").replace("%1", str(possible))
+            found = count_text(possible, tr("%n möjlig träff att avgöra i granskningen"),
+                               tr("%n möjliga träffar att avgöra i granskningen"))  # fmt: skip
             reason = f"{reason}; {found}" if reason else found
         self.table.setItem(row, 2, QTableWidgetItem(reason))
 

@@ -357,10 +357,13 @@ class ReviewView(QWidget):
         found = count_text(self.visit.result.record_count, tr("%n uppgift"), tr("%n uppgifter"))
         text = tr("%1 hittades.").replace("%1", found)
         if undecided:
-            text += " " + tr(
-                "%1 möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i "
-                "dem som gäller besökaren; de andra lämnas utanför när du godkänner."
-            ).replace("%1", str(undecided))
+            text += " " + count_text(
+                undecided,
+                tr("%n möjlig träff (hittad bara via e-post, telefon eller namn) är inte avgjord: bocka i den om "
+                   "den gäller besökaren; annars lämnas den utanför när du godkänner."),
+                tr("%n möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i "
+                   "dem som gäller besökaren; de andra lämnas utanför när du godkänner."),
+            )  # fmt: skip
         text += " " + tr("Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.")
         self.summary.setText(text)
 

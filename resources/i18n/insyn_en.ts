@@ -47,8 +47,8 @@
     <message>
         <location filename="../../desktop/ui/auth.py" line="85"/>
         <location filename="../../desktop/ui/auth.py" line="157"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="72"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
@@ -121,14 +121,14 @@
     <message>
         <location filename="../../desktop/ui/auth.py" line="158"/>
         <location filename="../../desktop/ui/case_list.py" line="52"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="73"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="159"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="74"/>
         <source>Lösenord (minst 8 tecken)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="158"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="151"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
@@ -195,7 +195,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="251"/>
+        <location filename="../../desktop/ui/case_page.py" line="262"/>
         <location filename="../../desktop/ui/new_visit.py" line="88"/>
         <location filename="../../desktop/ui/new_visit.py" line="134"/>
         <source>Personnummer</source>
@@ -203,32 +203,32 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="250"/>
-        <location filename="../../desktop/ui/gather_view.py" line="171"/>
+        <location filename="../../desktop/ui/case_page.py" line="261"/>
+        <location filename="../../desktop/ui/gather_view.py" line="172"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="252"/>
+        <location filename="../../desktop/ui/case_page.py" line="263"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="254"/>
+        <location filename="../../desktop/ui/case_page.py" line="265"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="102"/>
-        <location filename="../../desktop/ui/case_list.py" line="192"/>
+        <location filename="../../desktop/ui/case_list.py" line="193"/>
         <source>%1 (försenat %2 d)</source>
         <translation>%1 (%2 d overdue)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="103"/>
-        <location filename="../../desktop/ui/case_list.py" line="193"/>
+        <location filename="../../desktop/ui/case_list.py" line="194"/>
         <source>%1 (%2 d kvar)</source>
         <translation>%1 (%2 d left)</translation>
     </message>
@@ -239,14 +239,14 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="108"/>
-        <location filename="../../desktop/ui/case_list.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="267"/>
+        <location filename="../../desktop/ui/case_list.py" line="190"/>
+        <location filename="../../desktop/ui/case_page.py" line="278"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="130"/>
-        <location filename="../../desktop/ui/case_list.py" line="156"/>
+        <location filename="../../desktop/ui/case_list.py" line="157"/>
         <location filename="../../desktop/ui/report_dialog.py" line="42"/>
         <source>Ärenden</source>
         <translation>Cases</translation>
@@ -297,455 +297,465 @@
         <translation>Search by personnummer, case number or name (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="179"/>
+        <location filename="../../desktop/ui/case_list.py" line="180"/>
         <source>%n ärende</source>
         <translation>%n case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="179"/>
+        <location filename="../../desktop/ui/case_list.py" line="180"/>
         <source>%n ärenden</source>
         <translation>%n cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="47"/>
+        <location filename="../../desktop/ui/case_page.py" line="56"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="48"/>
+        <location filename="../../desktop/ui/case_page.py" line="57"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="49"/>
+        <location filename="../../desktop/ui/case_page.py" line="58"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="50"/>
+        <location filename="../../desktop/ui/case_page.py" line="59"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="51"/>
+        <location filename="../../desktop/ui/case_page.py" line="60"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="52"/>
+        <location filename="../../desktop/ui/case_page.py" line="61"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="53"/>
+        <location filename="../../desktop/ui/case_page.py" line="62"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="54"/>
+        <location filename="../../desktop/ui/case_page.py" line="63"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="55"/>
+        <location filename="../../desktop/ui/case_page.py" line="64"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="56"/>
+        <location filename="../../desktop/ui/case_page.py" line="65"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="57"/>
+        <location filename="../../desktop/ui/case_page.py" line="66"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="58"/>
+        <location filename="../../desktop/ui/case_page.py" line="67"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="59"/>
+        <location filename="../../desktop/ui/case_page.py" line="68"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <location filename="../../desktop/ui/case_page.py" line="69"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <location filename="../../desktop/ui/case_page.py" line="70"/>
         <source>Utdraget släpptes för utlämning</source>
         <translation>The extract was released for delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="62"/>
+        <location filename="../../desktop/ui/case_page.py" line="71"/>
         <source>Alla svaga träffar bekräftades</source>
         <translation>All weak matches were confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="63"/>
-        <location filename="../../desktop/ui/case_page.py" line="261"/>
+        <location filename="../../desktop/ui/case_page.py" line="72"/>
+        <location filename="../../desktop/ui/case_page.py" line="272"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="64"/>
+        <location filename="../../desktop/ui/case_page.py" line="73"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="65"/>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
         <source>Utfall registrerades</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="66"/>
+        <location filename="../../desktop/ui/case_page.py" line="75"/>
         <source>Begäran lades till</source>
         <translation>Request added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="67"/>
+        <location filename="../../desktop/ui/case_page.py" line="76"/>
         <source>Obekräftade möjliga träffar lämnades utanför</source>
         <translation>Unconfirmed possible matches were left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="68"/>
+        <location filename="../../desktop/ui/case_page.py" line="77"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="41"/>
         <source>Brev till besökaren</source>
         <translation>Letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="74"/>
+        <location filename="../../desktop/ui/case_page.py" line="83"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="75"/>
+        <location filename="../../desktop/ui/case_page.py" line="84"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <location filename="../../desktop/ui/case_page.py" line="106"/>
         <source>Nästa steg</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="100"/>
+        <location filename="../../desktop/ui/case_page.py" line="109"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="103"/>
+        <location filename="../../desktop/ui/case_page.py" line="112"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="104"/>
+        <location filename="../../desktop/ui/case_page.py" line="113"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="105"/>
+        <location filename="../../desktop/ui/case_page.py" line="114"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="106"/>
+        <location filename="../../desktop/ui/case_page.py" line="115"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="109"/>
+        <location filename="../../desktop/ui/case_page.py" line="118"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="111"/>
-        <location filename="../../desktop/ui/case_page.py" line="574"/>
-        <location filename="../../desktop/ui/case_page.py" line="588"/>
+        <location filename="../../desktop/ui/case_page.py" line="120"/>
+        <location filename="../../desktop/ui/case_page.py" line="592"/>
+        <location filename="../../desktop/ui/case_page.py" line="606"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="113"/>
+        <location filename="../../desktop/ui/case_page.py" line="122"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="115"/>
+        <location filename="../../desktop/ui/case_page.py" line="124"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="129"/>
+        <location filename="../../desktop/ui/case_page.py" line="138"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="138"/>
+        <location filename="../../desktop/ui/case_page.py" line="148"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="139"/>
+        <location filename="../../desktop/ui/case_page.py" line="149"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="139"/>
-        <location filename="../../desktop/ui/case_page.py" line="539"/>
+        <location filename="../../desktop/ui/case_page.py" line="149"/>
+        <location filename="../../desktop/ui/case_page.py" line="557"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="150"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="157"/>
+        <location filename="../../desktop/ui/case_page.py" line="168"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="165"/>
+        <location filename="../../desktop/ui/case_page.py" line="176"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="166"/>
+        <location filename="../../desktop/ui/case_page.py" line="177"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="167"/>
+        <location filename="../../desktop/ui/case_page.py" line="178"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="168"/>
+        <location filename="../../desktop/ui/case_page.py" line="179"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="245"/>
+        <location filename="../../desktop/ui/case_page.py" line="256"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="246"/>
+        <location filename="../../desktop/ui/case_page.py" line="257"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="139"/>
+        <location filename="../../desktop/ui/case_page.py" line="318"/>
+        <source>avgör %n möjlig träff i granskningen</source>
+        <translation>decide %n possible match in the review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="319"/>
+        <source>avgör %n möjliga träffar i granskningen</source>
+        <translation>decide %n possible matches in the review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="408"/>
+        <source>%n möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</source>
+        <translation>%n possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="410"/>
+        <source>%n möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
+        <translation>%n possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="149"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="253"/>
+        <location filename="../../desktop/ui/case_page.py" line="264"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="256"/>
+        <location filename="../../desktop/ui/case_page.py" line="267"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="258"/>
+        <location filename="../../desktop/ui/case_page.py" line="269"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="259"/>
+        <location filename="../../desktop/ui/case_page.py" line="270"/>
         <location filename="../../desktop/ui/new_visit.py" line="91"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="273"/>
+        <location filename="../../desktop/ui/case_page.py" line="284"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="288"/>
+        <location filename="../../desktop/ui/case_page.py" line="299"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="301"/>
+        <location filename="../../desktop/ui/case_page.py" line="312"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="302"/>
+        <location filename="../../desktop/ui/case_page.py" line="313"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="303"/>
+        <location filename="../../desktop/ui/case_page.py" line="314"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="304"/>
+        <location filename="../../desktop/ui/case_page.py" line="315"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="305"/>
+        <location filename="../../desktop/ui/case_page.py" line="316"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="306"/>
-        <source>avgör %1 möjliga träffar i granskningen</source>
-        <translation>decide %1 possible matches in the review</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="307"/>
+        <location filename="../../desktop/ui/case_page.py" line="321"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="307"/>
+        <location filename="../../desktop/ui/case_page.py" line="321"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="308"/>
+        <location filename="../../desktop/ui/case_page.py" line="322"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="309"/>
+        <location filename="../../desktop/ui/case_page.py" line="323"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="310"/>
+        <location filename="../../desktop/ui/case_page.py" line="324"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="311"/>
+        <location filename="../../desktop/ui/case_page.py" line="325"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="324"/>
+        <location filename="../../desktop/ui/case_page.py" line="338"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="388"/>
+        <location filename="../../desktop/ui/case_page.py" line="403"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="392"/>
-        <source>%1 möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
-        <translation>%1 possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="396"/>
+        <location filename="../../desktop/ui/case_page.py" line="414"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="397"/>
+        <location filename="../../desktop/ui/case_page.py" line="415"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="408"/>
+        <location filename="../../desktop/ui/case_page.py" line="426"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="411"/>
+        <location filename="../../desktop/ui/case_page.py" line="429"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="447"/>
+        <location filename="../../desktop/ui/case_page.py" line="465"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="478"/>
+        <location filename="../../desktop/ui/case_page.py" line="496"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="489"/>
+        <location filename="../../desktop/ui/case_page.py" line="507"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="489"/>
+        <location filename="../../desktop/ui/case_page.py" line="507"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="500"/>
+        <location filename="../../desktop/ui/case_page.py" line="518"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="500"/>
+        <location filename="../../desktop/ui/case_page.py" line="518"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="510"/>
+        <location filename="../../desktop/ui/case_page.py" line="528"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="510"/>
+        <location filename="../../desktop/ui/case_page.py" line="528"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="539"/>
+        <location filename="../../desktop/ui/case_page.py" line="557"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="562"/>
+        <location filename="../../desktop/ui/case_page.py" line="580"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="564"/>
+        <location filename="../../desktop/ui/case_page.py" line="582"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="566"/>
+        <location filename="../../desktop/ui/case_page.py" line="584"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="568"/>
+        <location filename="../../desktop/ui/case_page.py" line="586"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="576"/>
+        <location filename="../../desktop/ui/case_page.py" line="594"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="588"/>
+        <location filename="../../desktop/ui/case_page.py" line="606"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1328,72 +1338,82 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="176"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="178"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="185"/>
-        <source>%1 möjliga träffar är inte avgjorda.</source>
-        <translation>%1 possible matches are not decided.</translation>
+        <location filename="../../desktop/ui/deliver_view.py" line="189"/>
+        <source>%n möjlig träff är inte avgjord.</source>
+        <translation>%n possible match is not decided.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="191"/>
-        <source>%1 möjliga träffar lämnas utanför; utdraget säger det.</source>
-        <translation>%1 possible matches are left out; the extract says so.</translation>
+        <location filename="../../desktop/ui/deliver_view.py" line="190"/>
+        <source>%n möjliga träffar är inte avgjorda.</source>
+        <translation>%n possible matches are not decided.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="203"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="199"/>
+        <source>%n möjlig träff lämnas utanför; utdraget säger det.</source>
+        <translation>%n possible match is left out; the extract says so.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="200"/>
+        <source>%n möjliga träffar lämnas utanför; utdraget säger det.</source>
+        <translation>%n possible matches are left out; the extract says so.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="211"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="207"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="208"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="215"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="216"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="217"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="225"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="260"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="268"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="275"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="283"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="296"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="304"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="298"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="299"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="306"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="307"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="444"/>
-        <location filename="../../desktop/ui/case_page.py" line="474"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="282"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="283"/>
+        <location filename="../../desktop/ui/case_page.py" line="462"/>
+        <location filename="../../desktop/ui/case_page.py" line="492"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="290"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="291"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="326"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="334"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="334"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="342"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -1404,17 +1424,17 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="319"/>
+        <location filename="../../desktop/ui/gather_view.py" line="321"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="355"/>
+        <location filename="../../desktop/ui/review_view.py" line="357"/>
         <source>%n uppgift</source>
         <translation>%n item</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="319"/>
+        <location filename="../../desktop/ui/gather_view.py" line="321"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="355"/>
+        <location filename="../../desktop/ui/review_view.py" line="357"/>
         <source>%n uppgifter</source>
         <translation>%n items</translation>
     </message>
@@ -1460,29 +1480,39 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="171"/>
+        <location filename="../../desktop/ui/gather_view.py" line="172"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="171"/>
+        <location filename="../../desktop/ui/gather_view.py" line="172"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="180"/>
+        <location filename="../../desktop/ui/gather_view.py" line="181"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="182"/>
+        <location filename="../../desktop/ui/gather_view.py" line="183"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="184"/>
+        <location filename="../../desktop/ui/gather_view.py" line="185"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="300"/>
+        <source>%n möjlig träff att avgöra i granskningen</source>
+        <translation>%n possible match to decide in the review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="301"/>
+        <source>%n möjliga träffar att avgöra i granskningen</source>
+        <translation>%n possible matches to decide in the review</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="134"/>
@@ -1515,77 +1545,72 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The gather has not started. Press F5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="170"/>
+        <location filename="../../desktop/ui/gather_view.py" line="171"/>
         <source>Systemen och hur sökningen gick</source>
         <translation>The systems and how the search went</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="237"/>
+        <location filename="../../desktop/ui/gather_view.py" line="238"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="250"/>
+        <location filename="../../desktop/ui/gather_view.py" line="251"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="270"/>
+        <location filename="../../desktop/ui/gather_view.py" line="271"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="293"/>
+        <location filename="../../desktop/ui/gather_view.py" line="294"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="299"/>
-        <source>%1 möjliga träffar att avgöra i granskningen</source>
-        <translation>%1 possible matches to decide in the review</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gather_view.py" line="318"/>
+        <location filename="../../desktop/ui/gather_view.py" line="320"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="321"/>
+        <location filename="../../desktop/ui/gather_view.py" line="323"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="322"/>
+        <location filename="../../desktop/ui/gather_view.py" line="324"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="343"/>
+        <location filename="../../desktop/ui/gather_view.py" line="345"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="345"/>
+        <location filename="../../desktop/ui/gather_view.py" line="347"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="346"/>
+        <location filename="../../desktop/ui/gather_view.py" line="348"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="358"/>
+        <location filename="../../desktop/ui/gather_view.py" line="360"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="365"/>
+        <location filename="../../desktop/ui/gather_view.py" line="367"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="367"/>
+        <location filename="../../desktop/ui/gather_view.py" line="369"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -2010,13 +2035,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="242"/>
-        <location filename="../../desktop/ui/review_view.py" line="313"/>
+        <location filename="../../desktop/ui/review_view.py" line="314"/>
         <source>%1 av %2 med</source>
         <translation>%1 of %2 included</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="284"/>
-        <location filename="../../desktop/ui/review_view.py" line="423"/>
+        <location filename="../../desktop/ui/review_view.py" line="428"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
@@ -2031,52 +2056,57 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Reason for excluding or masking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="304"/>
+        <location filename="../../desktop/ui/review_view.py" line="305"/>
         <source>Uppgifter att granska</source>
         <translation>Data to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="319"/>
+        <location filename="../../desktop/ui/review_view.py" line="321"/>
         <source>Fälten i markerad uppgift</source>
         <translation>The fields of the selected item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="320"/>
+        <location filename="../../desktop/ui/review_view.py" line="322"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="320"/>
+        <location filename="../../desktop/ui/review_view.py" line="322"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="320"/>
+        <location filename="../../desktop/ui/review_view.py" line="322"/>
         <source>Maskera</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="331"/>
+        <location filename="../../desktop/ui/review_view.py" line="333"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="356"/>
+        <location filename="../../desktop/ui/review_view.py" line="358"/>
         <source>%1 hittades.</source>
         <translation>%1 found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="359"/>
-        <source>%1 möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
-        <translation>%1 possible matches (found only through e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</translation>
+        <location filename="../../desktop/ui/review_view.py" line="362"/>
+        <source>%n möjlig träff (hittad bara via e-post, telefon eller namn) är inte avgjord: bocka i den om den gäller besökaren; annars lämnas den utanför när du godkänner.</source>
+        <translation>%n possible match (found only through an e-mail, phone or name) is not decided: tick it if it is the visitor&apos;s; otherwise it is left out when you approve.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="362"/>
+        <location filename="../../desktop/ui/review_view.py" line="364"/>
+        <source>%n möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
+        <translation>%n possible matches (found only through an e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="367"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="389"/>
+        <location filename="../../desktop/ui/review_view.py" line="394"/>
         <source>[maskerat]</source>
         <translation>[masked]</translation>
     </message>
@@ -2101,64 +2131,64 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Staff – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="75"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
         <source>Låst</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="81"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="83"/>
         <source>Nytt lösenord …</source>
         <translation>New password …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="84"/>
         <source>Aktivera / inaktivera</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="85"/>
         <source>Ge markerade roller</source>
         <translation>Give the ticked roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="87"/>
         <source>Den valda personen får rollerna som är ikryssade ovan.</source>
         <translation>The selected person gets the roles ticked above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="88"/>
         <source>Lås upp</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="90"/>
         <source>Kontot låstes efter för många felaktiga lösenord.</source>
         <translation>The account was locked after too many wrong passwords.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="173"/>
         <source>Välj en person i listan och minst en roll.</source>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="163"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="178"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>
     </message>
@@ -2230,42 +2260,42 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/policy_dialog.py" line="104"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="91"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="113"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="113"/>
         <source>nej</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="113"/>
         <source>låst</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="126"/>
         <source>Välj minst en roll.</source>
         <translation>Choose at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="145"/>
         <source>Nytt lösenord</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="145"/>
         <source>Nytt lösenord (minst 8 tecken):</source>
         <translation>New password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="163"/>
         <source>Du kan inte inaktivera ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>

@@ -45,6 +45,8 @@ def test_the_frozen_program_runs_a_whole_case(bundle: Path, tmp_path: Path) -> N
     for needed in ("resources/fonts/DejaVuSans.ttf", "resources/i18n/insyn_en.qm",
                    "desktop/register/migrations/versions/0001_initial_schema.py"):  # fmt: skip
         assert (bundle / "_internal" / needed).exists(), needed
+    # Qt's own dialogs (print, file, Yes/No) in Swedish: Qt's catalogue goes with the bundle.
+    assert list((bundle / "_internal").rglob("qtbase_sv.qm"))
 
     demo = frozen(bundle, tmp_path, "demo", "create", str(tmp_path / "demo"), "--people", "200")
     assert demo.returncode == 0, demo.stderr
