@@ -407,7 +407,8 @@ def cmd_case_open(args: argparse.Namespace) -> int:
         given = [_identifier_spec(spec) for spec in args.identifier or []]
         for kind, values in dict(visitor.get("identifiers") or {}).items():  # type: ignore[call-overload]
             given += [(str(kind), str(v)) for v in (values if isinstance(values, list) else [values])]
-        opened = open_case(desk, person, requests, staff_username=staff.username, identifiers=given)
+        opened = open_case(desk, person, requests, staff_username=staff.username, identifiers=given,
+                           alongside=args.alongside)  # fmt: skip
         # The number first: whatever happens to the receipt, the case exists and has this number.
         print(opened.number, flush=True)
         print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
@@ -661,6 +662,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TYPE=TEXT",
         help="what the visitor asks, e.g. rectification='the address should be Storgatan 5'; "
         "needed for rectification, erasure, restriction, objection and withdraw-consent",
+    )
+    case_open.add_argument(
+        "--alongside",
+        choices=["separate-errand", "open-case-answered"],
+        help="why a second case is opened for a visitor who has one open (else add to it: `case add`)",
     )
     case_open.add_argument("--staff", required=True, help="who checked the ID (password asked)")
     case_open.add_argument("--receipt", metavar="FILE.pdf", help="also write the visitor's receipt")

@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import select
+
 from desktop.config import Config
 from desktop.core.clock import LOCAL_ZONE
 from desktop.core.documents import DocumentRefused, IdentityDocument
 from desktop.core.identity import InvalidPersonnummer, parse_personnummer
 from desktop.core.mrz import InvalidMrz, parse_mrz
-from desktop.core.requests import RequestType
+from desktop.core.requests import CaseStatus, RequestType
 from desktop.core.text import TEXT_MAX, TextRefused, check_name, check_text
 from desktop.core.verification import (
     Mandate,
@@ -26,6 +28,7 @@ from desktop.core.verification import (
     check_person,
 )
 from desktop.errors import UserError
+from desktop.register import audit
 from desktop.register.models import Case, utcnow
 from desktop.register.repository import create_case
 from desktop.services.desk import Desk, find_staff
@@ -180,6 +183,9 @@ def visit_problems(
     return problems
 
 
+# Why a second case is opened for a visitor who has one open (instead of adding to it).
+ALONGSIDE_REASONS = ("separate-errand", "open-case-answered")
+
 MAX_IDENTIFIERS = 20
 
 
@@ -222,10 +228,15 @@ def open_case(
     received_at: datetime | None = None,
     language: str = "sv",
     identifiers: Sequence[tuple[str, str]] = (),
+    alongside: str | None = None,
 ) -> OpenedCase:
     """Verify identity, register the case with its deadline, and audit both, in one transaction.
     `identifiers` are the visitor's own e-mail addresses, phone numbers, customer numbers …
-    (kind, value), said or shown at the desk; they are searched like those found in sources."""
+    (kind, value), said or shown at the desk; they are searched like those found in sources.
+    A visitor with an open case gets no second one unless `alongside` (one of ALONGSIDE_REASONS)
+    says why: the window offers to add the requests to that case instead; the reason is audited."""
+    if alongside is not None and alongside not in ALONGSIDE_REASONS:
+        raise InputProblem("alongside", "reason", "say why a second case is opened: " + " or ".join(ALONGSIDE_REASONS))
     problems = visit_problems(desk, subject, requests, representative=representative, identifiers=identifiers,
                               staff_name=staff_username, when=received_at)  # fmt: skip
     if problems:  # the form shows them all; the command line says the first
@@ -237,6 +248,21 @@ def open_case(
         staff = find_staff(session, staff_username)
         assert staff is not None
         subject_check = check_person_input(subject, staff_name=staff.username, when=when)
+        already = list(
+            session.execute(
+                select(Case.number).where(
+                    Case.subject_personnummer == subject_check.personnummer.canonical,
+                    Case.status.in_([s.value for s in CaseStatus if s.is_open]),
+                )
+            ).scalars()
+        )
+        if already and alongside is None:
+            raise InputProblem(
+                "alongside",
+                "open_case",
+                f"the visitor has an open case ({', '.join(already)}): add the requests to it with "
+                f"`insyn case add`, or say why a second case is opened (--alongside {'|'.join(ALONGSIDE_REASONS)})",
+            )
         representative_check = None
         if representative is not None:
             person, mandate = representative
@@ -257,4 +283,7 @@ def open_case(
             eves_as_holidays=desk.config.policy.eves_as_holidays,
             identifiers=given,
         )
+        if already:
+            audit.append(session, "case.alongside", staff_id=staff.id, case_number=case.number,
+                         details={"open_case": ", ".join(already), "reason": alongside})  # fmt: skip
         return OpenedCase(case.number, case.received_on, case.deadline)

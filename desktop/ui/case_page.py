@@ -73,6 +73,7 @@ TIMELINE_LABELS = {
     "case.extended": QT_TRANSLATE_NOOP("", "Svarstiden förlängdes"),
     "request.outcome": QT_TRANSLATE_NOOP("", "Utfall registrerades"),
     "request.added": QT_TRANSLATE_NOOP("", "Begäran lades till"),
+    "case.alongside": QT_TRANSLATE_NOOP("", "Registrerat vid sidan av ett öppet ärende"),
     "review.weak_left_out": QT_TRANSLATE_NOOP("", "Obekräftade möjliga träffar lämnades utanför"),
     "letter.produced": QT_TRANSLATE_NOOP("", "Brev till besökaren"),
 }
@@ -297,6 +298,8 @@ class CasePage(QWidget):
                     label += f" ({reason.lower()})"
             if entry.action == "extract.delivered" and entry.details.get("supplement"):
                 label = tr("Kompletterande utdrag lämnades ut")
+            if entry.action == "case.alongside":
+                label += f" {entry.details.get('open_case')}"
             if entry.action == "request.added":
                 added = entry.details.get("requests") or []
                 label += ": " + ", ".join(requests.get(str(a), str(a)) for a in added)  # type: ignore[union-attr]

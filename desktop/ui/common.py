@@ -104,6 +104,10 @@ def input_problem(field: str, code: str) -> str:
         "invalid": tr("Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret."),
         "kind": tr("Systemen kan inte sökas på den här sortens uppgift."),
         "count": tr("Högst 20 uppgifter att söka på per ärende."),
+        "open_case": tr(
+            "Besökaren har redan ett öppet ärende. Lägg till begäran i det, eller ange varför ett nytt ärende behövs."
+        ),
+        "reason": tr("Ange varför ett nytt ärende behövs."),
     }
     return messages.get(code, tr("Kontrollera uppgiften."))
 

@@ -202,6 +202,13 @@ class PersonFields(QWidget):
         self.expiry.clear()
 
 
+def alongside_labels() -> dict[str, str]:
+    return {
+        "separate-errand": tr("Besökaren vill att det hanteras som ett eget ärende"),
+        "open-case-answered": tr("Det öppna ärendet är besvarat och ska bara avslutas"),
+    }
+
+
 def expired_text() -> str:
     """What to do when the document has expired (DOMAIN: no usable ID at the desk)."""
     return tr(
@@ -405,7 +412,22 @@ class NewVisitPage(QWidget):
             self.clear()
             self.add_to_case.emit(existing[0], requests)
             return False
-        return choice == "new"
+        if choice == "new":
+            reason = self.ask_alongside_reason()
+            if reason:
+                self._alongside = reason
+                return True
+        return False
+
+    def ask_alongside_reason(self) -> str:
+        """Why a second case, although one is open: one of ALONGSIDE_REASONS, or '' (cancel);
+        tests replace this."""
+        from PySide6.QtWidgets import QInputDialog
+
+        labels = alongside_labels()
+        title, question = tr("Nytt ärende vid sidan av det öppna"), tr("Varför ett nytt ärende?")
+        choice, ok = QInputDialog.getItem(self, title, question, list(labels.values()), 0, False)
+        return next((code for code, label in labels.items() if label == choice), "") if ok else ""
 
     def ask_duplicate(self, existing: list[str]) -> str:
         """'add', 'open', 'new' or '' (cancel); tests replace this."""
@@ -498,6 +520,7 @@ class NewVisitPage(QWidget):
             if field is not None:
                 field.setFocus()
             return None
+        self._alongside: str | None = None
         if not self.allow_duplicate(self.person.personnummer.text()):
             return None
         try:
@@ -508,6 +531,7 @@ class NewVisitPage(QWidget):
                 staff_username=self.staff_username,
                 representative=self._representative(),
                 identifiers=self.identifier_values(),
+                alongside=self._alongside,
             )
         except InputProblem as exc:  # what only the register can tell (none today): shown the same way
             self.show_problems([exc])

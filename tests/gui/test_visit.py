@@ -547,9 +547,20 @@ def test_a_visitor_is_found_in_every_form_and_a_second_case_is_not_opened_unaske
     assert window.visit.register() is None
     assert asked == [[number]] and window.stack.currentWidget() is window.case and window.case.number == number
     monkeypatch.setattr(window.visit, "ask_duplicate", lambda existing: "new")
+    monkeypatch.setattr(window.visit, "ask_alongside_reason", lambda: "")  # staff think again
     fill_visitor(qtbot, window, pin, "Åsa Öberg")
-    second = window.visit.register()  # staff chose to register a new one anyway
+    assert window.visit.register() is None
+    monkeypatch.setattr(window.visit, "ask_alongside_reason", lambda: "separate-errand")
+    fill_visitor(qtbot, window, pin, "Åsa Öberg")
+    second = window.visit.register()  # staff chose to register a new one anyway, and said why
     assert second is not None and second.number != number
+    with desk.register.sessions() as session:
+        event = session.execute(select(AuditEvent).where(AuditEvent.action == "case.alongside")).scalar_one()
+        assert event.case_number == second.number
+        assert {k: v for k, v in json.loads(event.details).items() if k != "rows"} == {
+            "open_case": number, "reason": "separate-errand"}  # fmt: skip
+    timeline = [window.case.timeline.item(i).text() for i in range(window.case.timeline.count())]
+    assert any(f"Registrerat vid sidan av ett öppet ärende {number}" in t for t in timeline)
 
 
 def test_at_a_shift_change_the_next_person_signs_in_from_the_lock_screen(qtbot, desk) -> None:  # type: ignore[no-untyped-def]

@@ -58,9 +58,9 @@ def chatting_visitor(config: Path) -> PersonInput:
     return PersonInput(personnummer, name, "passport", "SE", "AB123456", date.today() + timedelta(days=400))
 
 
-def first_extract(desk, config: Path, tmp_path: Path, subject: PersonInput | None = None) -> Visit:  # type: ignore[no-untyped-def]
+def first_extract(desk, config: Path, tmp_path: Path, subject: PersonInput | None = None, **opened_with) -> Visit:  # type: ignore[no-untyped-def]
     subject = subject or chatting_visitor(config)
-    opened = open_case(desk, subject, [(RequestType.ACCESS, None)], staff_username="disk1")
+    opened = open_case(desk, subject, [(RequestType.ACCESS, None)], staff_username="disk1", **opened_with)
     visit = Visit(desk, opened.number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
     visit.gather()
     visit.leave_out_weak()
@@ -161,7 +161,7 @@ def test_a_late_supplement_counts_as_overdue_and_a_complete_delivery_does_not(
     desk, config: Path, tmp_path: Path  # type: ignore[no-untyped-def]
 ) -> None:
     waiting = first_extract(desk, config, tmp_path)  # HR's answer still owed
-    complete = first_extract(desk, config, tmp_path)
+    complete = first_extract(desk, config, tmp_path, alongside="separate-errand")  # the same visitor again
     complete.record_manual("rekrytering", found=False, note="")
     complete.gather()
     complete.approve("granskare", PASSWORDS["granskare"])

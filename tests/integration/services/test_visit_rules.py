@@ -422,3 +422,27 @@ def test_the_same_visitor_adds_requests_to_the_open_case_through_both_front_ends
     with pytest.raises(ActionRefused):
         visit.add_requests([(RequestType.OBJECTION_DIRECT_MARKETING, None)])
     assert cli("--config", str(config), "audit", "verify")[0] == 0
+
+
+def test_a_second_case_for_a_visitor_with_one_open_needs_a_reason_in_both_front_ends(desk, config: Path) -> None:  # type: ignore[no-untyped-def]
+    import json as json_module
+
+    from desktop.services.cases import InputProblem
+
+    person = visitor(config, 4)
+    first = open_case(desk, person, [(RequestType.ACCESS, None)], staff_username="disk1").number
+    with pytest.raises(InputProblem) as refused:
+        open_case(desk, person, [(RequestType.ERASURE, "Allt")], staff_username="disk1")
+    assert refused.value.code == "open_case" and first in str(refused.value)
+    document = f"passport:SE:AB123456:{person.document_expiry.isoformat()}"
+    args = ("--config", str(config), "case", "open", "--personnummer", person.personnummer, "--name", person.name,
+            "--document", document, "--request", "access", "--staff", "disk1")  # fmt: skip
+    code, _out, err = cli(*args, stdin="demo-disk1\n")
+    assert code == 2 and "case add" in err and "--alongside" in err
+    code, out, err = cli(*args, "--alongside", "separate-errand", stdin="demo-disk1\n")
+    assert code == 0, err
+    second = out.strip().splitlines()[0]
+    with desk.register.sessions() as session:
+        event = session.query(AuditEvent).filter(AuditEvent.action == "case.alongside").one()
+        details = json_module.loads(event.details)
+    assert event.case_number == second and (details["open_case"], details["reason"]) == (first, "separate-errand")
