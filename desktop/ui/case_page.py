@@ -108,17 +108,28 @@ class CasePage(QWidget):
         layout.addWidget(self.next_steps)
         top = QHBoxLayout()
         self.receipt_button = QPushButton(tr("Skriv ut kvitto (Ctrl+K)"))
+        self.receipt_button.setToolTip(tr("Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig"))
         self.receipt_button.setObjectName("receipt")
         self.receipt_button.setShortcut(QKeySequence("Ctrl+K"))
         self.save_receipt_button = QPushButton(tr("Spara kvitto …"))
+        self.save_receipt_button.setToolTip(tr("Spara kvittot som PDF"))
         self.extend_button = QPushButton(tr("Förläng svarstiden …"))
+        self.extend_button.setToolTip(
+            tr("Förläng svarstiden med upp till två månader, med skäl, "
+               "inom den första månaden (art. 12.3)")
+        )
         self.reject_button = QPushButton(tr("Avslå …"))
+        self.reject_button.setToolTip(
+            tr("Avslå begäran med skäl; besökaren får veta sin "
+               "rätt att klaga till IMY (art. 12.4)")
+        )
         self.withdraw_button = QPushButton(tr("Återkalla …"))
         self.withdraw_button.setObjectName("withdraw")
         self.withdraw_button.setToolTip(
             tr("Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.")
         )
         self.close_button = QPushButton(tr("Avsluta ärendet"))
+        self.close_button.setToolTip(tr("Avsluta ärendet när besökaren har fått allt"))
         self.close_button.setObjectName("close_case")
         self.letter_button = QPushButton(tr("Brev …"))
         self.letter_button.setObjectName("letter")
@@ -159,6 +170,10 @@ class CasePage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.request_table, 1)
         self.outcome_button = QPushButton(tr("Registrera utfall för markerad begäran …"))
+        self.outcome_button.setToolTip(
+            tr("Skriv vad som gjordes med den markerade begäran; "
+               "det står i utdraget och i brevet")
+        )
         self.outcome_button.setObjectName("record_outcome")
         self.outcome_button.clicked.connect(self.ask_outcome)
         left.addWidget(self.outcome_button)

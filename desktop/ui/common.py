@@ -181,6 +181,21 @@ def service_message(exc: Exception) -> str:
     return tr("Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.")
 
 
+def describe(root: QWidget) -> None:
+    """Every control under `root` gets the accessible description a screen reader reads after
+    its name: its tooltip, or what its placeholder says to write."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget.accessibleDescription():
+            continue
+        text = widget.toolTip()
+        if not text and isinstance(widget, QLineEdit | QPlainTextEdit):
+            text = widget.placeholderText()
+        if text:
+            widget.setAccessibleDescription(text)
+
+
 def error_box(parent: QWidget | None, text: str) -> None:
     QMessageBox.warning(parent, tr("Insyn"), text)
 

@@ -50,12 +50,19 @@ class DeliverView(QWidget):
         self.language.addItem(tr("Svenska"), "sv")
         self.language.addItem(tr("Engelska"), "en")
         self.render_button = QPushButton(tr("Förhandsgranska utdraget"))
+        self.render_button.setToolTip(tr("Visa utdraget som det blir; före godkännandet är det ett utkast"))
         self.render_button.setObjectName("render")
         self.print_button = QPushButton(tr("Skriv ut … (Ctrl+P)"))
+        self.print_button.setToolTip(
+            tr("Skriv ut det godkända utdraget; utlämningen "
+               "registreras när hela utskriften har gått iväg")
+        )
         self.print_button.setObjectName("print")
         self.save_button = QPushButton(tr("Spara som PDF …"))
+        self.save_button.setToolTip(tr("Spara det godkända utdraget som PDF"))
         self.save_button.setObjectName("save_pdf")
         self.zip_button = QPushButton(tr("Maskinläsbar kopia (ZIP) …"))
+        self.zip_button.setToolTip(tr("Uppgifterna som CSV och JSON i en ZIP-fil (art. 20)"))
         self.zip_button.setObjectName("save_zip")
         for widget in (
             QLabel(tr("Språk:")),
@@ -81,7 +88,9 @@ class DeliverView(QWidget):
         layout.addWidget(self.view, 1)
         pages = QHBoxLayout()
         self.previous_page = QPushButton(tr("◀ Föregående sida (PgUp)"))
+        self.previous_page.setToolTip(tr("Föregående sida i förhandsgranskningen"))
         self.next_page = QPushButton(tr("Nästa sida (PgDn) ▶"))
+        self.next_page.setToolTip(tr("Nästa sida i förhandsgranskningen"))
         self.page_label = QLabel()
         pages.addStretch(1)
         for widget in (self.previous_page, self.page_label, self.next_page):

@@ -31,7 +31,7 @@ from desktop.services.casework import CaseFile, case_file
 from desktop.services.desk import Desk
 from desktop.services.gathering import CaseGather
 from desktop.services.visit import RETRYABLE, Action, Visit
-from desktop.ui.common import count_text, error_box, service_message, tr
+from desktop.ui.common import count_text, describe, error_box, service_message, tr
 from desktop.ui.workers import progress_relay, run_task
 
 
@@ -115,6 +115,7 @@ class ManualItem(QWidget):
         self.note.setAccessibleName(tr("Svar från %1").replace("%1", source.name))
         self.note.setPlaceholderText(tr("Vad som finns, som det ska stå i utdraget"))
         self.save = QPushButton(tr("Spara svar"))
+        self.save.setToolTip(tr("Spara svaret i ärendet; det står i utdraget"))
         self.save.setObjectName(f"manual_save_{source.source_id}")
         row.addWidget(self.found)
         row.addWidget(self.nothing)
@@ -179,10 +180,13 @@ class GatherView(QWidget):
         layout.addWidget(self.table, 2)
         buttons = QHBoxLayout()
         self.start_button = QPushButton(tr("Starta insamling (F5)"))
+        self.start_button.setToolTip(tr("Sök besökarens uppgifter i organisationens system"))
         self.start_button.setObjectName("gather_start")
         self.cancel_button = QPushButton(tr("Avbryt (Esc)"))
+        self.cancel_button.setToolTip(tr("Avbryt sökningen"))
         self.cancel_button.setObjectName("gather_cancel")
         self.retry_button = QPushButton(tr("Försök igen med misslyckade"))
+        self.retry_button.setToolTip(tr("Sök igen i de system som inte svarade"))
         self.retry_button.setObjectName("gather_retry")
         for button in (self.start_button, self.cancel_button, self.retry_button):
             buttons.addWidget(button)
@@ -353,6 +357,7 @@ class GatherView(QWidget):
             if source.status is SourceStatus.MANUAL:
                 item = ManualItem(source)
                 item.save.clicked.connect(lambda _checked=False, it=item: self._save_manual(it))
+                describe(item)
                 self.manual_box.addWidget(item)
 
     def _save_manual(self, item: ManualItem) -> None:

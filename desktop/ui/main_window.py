@@ -13,7 +13,7 @@ from desktop.services.cases import OpenedCase
 from desktop.services.desk import Desk
 from desktop.ui.case_list import CaseListPage
 from desktop.ui.case_page import CasePage
-from desktop.ui.common import BASE_POINTS, error_box, request_labels, service_message, style, tr
+from desktop.ui.common import BASE_POINTS, describe, error_box, request_labels, service_message, style, tr
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.new_visit import NewVisitPage
 
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         QCoreApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
         self._before_lock = self.cases
         self.resize(1200, 800)
+        describe(self)  # what each control does, for a screen reader as for the mouse
         self.show_cases()
 
     def zoom(self, step: float) -> None:

@@ -331,6 +331,10 @@ class ReviewView(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.approve_button = QPushButton(tr("Godkänn för utlämning …"))
+        self.approve_button.setToolTip(
+            tr("Släpp utdraget för utlämning; där det krävs "
+               "godkänner en granskare med sitt lösenord")
+        )
         self.approve_button.setObjectName("approve")
         self.approve_button.clicked.connect(self.approve_requested)
         buttons.addWidget(self.approve_button)

@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="449"/>
+        <location filename="../../desktop/ui/new_visit.py" line="451"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -195,7 +195,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="263"/>
+        <location filename="../../desktop/ui/case_page.py" line="278"/>
         <location filename="../../desktop/ui/new_visit.py" line="88"/>
         <location filename="../../desktop/ui/new_visit.py" line="134"/>
         <source>Personnummer</source>
@@ -203,20 +203,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="262"/>
-        <location filename="../../desktop/ui/gather_view.py" line="172"/>
+        <location filename="../../desktop/ui/case_page.py" line="277"/>
+        <location filename="../../desktop/ui/gather_view.py" line="173"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="264"/>
+        <location filename="../../desktop/ui/case_page.py" line="279"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="266"/>
+        <location filename="../../desktop/ui/case_page.py" line="281"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -240,7 +240,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="108"/>
         <location filename="../../desktop/ui/case_list.py" line="190"/>
-        <location filename="../../desktop/ui/case_page.py" line="279"/>
+        <location filename="../../desktop/ui/case_page.py" line="294"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -388,7 +388,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="72"/>
-        <location filename="../../desktop/ui/case_page.py" line="273"/>
+        <location filename="../../desktop/ui/case_page.py" line="288"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
@@ -444,323 +444,353 @@
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="113"/>
+        <location filename="../../desktop/ui/case_page.py" line="111"/>
+        <source>Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig</source>
+        <translation>The receipt with the case number and the last day for an answer, which the visitor takes along</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="114"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="114"/>
+        <location filename="../../desktop/ui/case_page.py" line="115"/>
+        <source>Spara kvittot som PDF</source>
+        <translation>Save the receipt as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="116"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="115"/>
+        <location filename="../../desktop/ui/case_page.py" line="118"/>
+        <source>Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)</source>
+        <translation>Extend the time limit by up to two months, with reasons, within the first month (Art. 12.3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="121"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="116"/>
+        <location filename="../../desktop/ui/case_page.py" line="123"/>
+        <source>Avslå begäran med skäl; besökaren får veta sin rätt att klaga till IMY (art. 12.4)</source>
+        <translation>Refuse the request with reasons; the visitor is told of the right to complain to IMY (Art. 12.4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="126"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="119"/>
+        <location filename="../../desktop/ui/case_page.py" line="129"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="121"/>
-        <location filename="../../desktop/ui/case_page.py" line="596"/>
-        <location filename="../../desktop/ui/case_page.py" line="610"/>
+        <location filename="../../desktop/ui/case_page.py" line="131"/>
+        <location filename="../../desktop/ui/case_page.py" line="611"/>
+        <location filename="../../desktop/ui/case_page.py" line="625"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="123"/>
+        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <source>Avsluta ärendet när besökaren har fått allt</source>
+        <translation>Close the case when the visitor has had everything</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="134"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="125"/>
+        <location filename="../../desktop/ui/case_page.py" line="136"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="139"/>
+        <location filename="../../desktop/ui/case_page.py" line="150"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="149"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="150"/>
+        <location filename="../../desktop/ui/case_page.py" line="161"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="150"/>
-        <location filename="../../desktop/ui/case_page.py" line="561"/>
+        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="576"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="172"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="169"/>
+        <location filename="../../desktop/ui/case_page.py" line="174"/>
+        <source>Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet</source>
+        <translation>Write what was done about the selected request; it is printed in the extract and the letter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="184"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="177"/>
+        <location filename="../../desktop/ui/case_page.py" line="192"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="178"/>
+        <location filename="../../desktop/ui/case_page.py" line="193"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="179"/>
+        <location filename="../../desktop/ui/case_page.py" line="194"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="180"/>
+        <location filename="../../desktop/ui/case_page.py" line="195"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="257"/>
+        <location filename="../../desktop/ui/case_page.py" line="272"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="258"/>
+        <location filename="../../desktop/ui/case_page.py" line="273"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="322"/>
+        <location filename="../../desktop/ui/case_page.py" line="337"/>
         <source>avgör %n möjlig träff i granskningen</source>
         <translation>decide %n possible match in the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="323"/>
+        <location filename="../../desktop/ui/case_page.py" line="338"/>
         <source>avgör %n möjliga träffar i granskningen</source>
         <translation>decide %n possible matches in the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="412"/>
+        <location filename="../../desktop/ui/case_page.py" line="427"/>
         <source>%n möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</source>
         <translation>%n possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="414"/>
+        <location filename="../../desktop/ui/case_page.py" line="429"/>
         <source>%n möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>%n possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="150"/>
+        <location filename="../../desktop/ui/case_page.py" line="161"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="265"/>
+        <location filename="../../desktop/ui/case_page.py" line="280"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="268"/>
+        <location filename="../../desktop/ui/case_page.py" line="283"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="270"/>
+        <location filename="../../desktop/ui/case_page.py" line="285"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="271"/>
+        <location filename="../../desktop/ui/case_page.py" line="286"/>
         <location filename="../../desktop/ui/new_visit.py" line="91"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="285"/>
+        <location filename="../../desktop/ui/case_page.py" line="300"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="300"/>
+        <location filename="../../desktop/ui/case_page.py" line="315"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="315"/>
+        <location filename="../../desktop/ui/case_page.py" line="330"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="316"/>
+        <location filename="../../desktop/ui/case_page.py" line="331"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="317"/>
+        <location filename="../../desktop/ui/case_page.py" line="332"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="318"/>
+        <location filename="../../desktop/ui/case_page.py" line="333"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="319"/>
+        <location filename="../../desktop/ui/case_page.py" line="334"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="325"/>
+        <location filename="../../desktop/ui/case_page.py" line="340"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="325"/>
+        <location filename="../../desktop/ui/case_page.py" line="340"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="326"/>
+        <location filename="../../desktop/ui/case_page.py" line="341"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="327"/>
+        <location filename="../../desktop/ui/case_page.py" line="342"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="328"/>
+        <location filename="../../desktop/ui/case_page.py" line="343"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="329"/>
+        <location filename="../../desktop/ui/case_page.py" line="344"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="342"/>
+        <location filename="../../desktop/ui/case_page.py" line="357"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="407"/>
+        <location filename="../../desktop/ui/case_page.py" line="422"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="418"/>
+        <location filename="../../desktop/ui/case_page.py" line="433"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="419"/>
+        <location filename="../../desktop/ui/case_page.py" line="434"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="430"/>
+        <location filename="../../desktop/ui/case_page.py" line="445"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="433"/>
+        <location filename="../../desktop/ui/case_page.py" line="448"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="469"/>
+        <location filename="../../desktop/ui/case_page.py" line="484"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="500"/>
+        <location filename="../../desktop/ui/case_page.py" line="515"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="511"/>
+        <location filename="../../desktop/ui/case_page.py" line="526"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="511"/>
+        <location filename="../../desktop/ui/case_page.py" line="526"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="522"/>
+        <location filename="../../desktop/ui/case_page.py" line="537"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="522"/>
+        <location filename="../../desktop/ui/case_page.py" line="537"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="532"/>
+        <location filename="../../desktop/ui/case_page.py" line="547"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="532"/>
+        <location filename="../../desktop/ui/case_page.py" line="547"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="561"/>
+        <location filename="../../desktop/ui/case_page.py" line="576"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="584"/>
+        <location filename="../../desktop/ui/case_page.py" line="599"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="586"/>
+        <location filename="../../desktop/ui/case_page.py" line="601"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="588"/>
+        <location filename="../../desktop/ui/case_page.py" line="603"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="590"/>
+        <location filename="../../desktop/ui/case_page.py" line="605"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="598"/>
+        <location filename="../../desktop/ui/case_page.py" line="613"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="610"/>
+        <location filename="../../desktop/ui/case_page.py" line="625"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1273,7 +1303,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="185"/>
+        <location filename="../../desktop/ui/common.py" line="200"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1300,135 +1330,165 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Preview the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="54"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="53"/>
+        <source>Visa utdraget som det blir; före godkännandet är det ett utkast</source>
+        <translation>Show the extract as it will be; before the approval it is a draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="55"/>
         <source>Skriv ut … (Ctrl+P)</source>
         <translation>Print … (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="56"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
+        <source>Skriv ut det godkända utdraget; utlämningen registreras när hela utskriften har gått iväg</source>
+        <translation>Print the approved extract; the delivery is recorded when the whole print job has gone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="61"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="61"/>
         <location filename="../../desktop/ui/report_dialog.py" line="59"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="62"/>
+        <source>Spara det godkända utdraget som PDF</source>
+        <translation>Save the approved extract as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="64"/>
         <source>Maskinläsbar kopia (ZIP) …</source>
         <translation>Machine-readable copy (ZIP) …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="61"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="65"/>
+        <source>Uppgifterna som CSV och JSON i en ZIP-fil (art. 20)</source>
+        <translation>The data as CSV and JSON in a ZIP file (Art. 20)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="68"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="71"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="124"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="78"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="133"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="77"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="84"/>
         <source>Förhandsgranskning av utdraget</source>
         <translation>Preview of the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="83"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="90"/>
         <source>◀ Föregående sida (PgUp)</source>
         <translation>◀ Previous page (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="84"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="91"/>
+        <source>Föregående sida i förhandsgranskningen</source>
+        <translation>Previous page of the preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="92"/>
         <source>Nästa sida (PgDn) ▶</source>
         <translation>Next page (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="135"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="93"/>
+        <source>Nästa sida i förhandsgranskningen</source>
+        <translation>Next page of the preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="144"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="172"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="181"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="178"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="187"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="189"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
         <source>%n möjlig träff är inte avgjord.</source>
         <translation>%n possible match is not decided.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="190"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="199"/>
         <source>%n möjliga träffar är inte avgjorda.</source>
         <translation>%n possible matches are not decided.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="199"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="208"/>
         <source>%n möjlig träff lämnas utanför; utdraget säger det.</source>
         <translation>%n possible match is left out; the extract says so.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="200"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="209"/>
         <source>%n möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>%n possible matches are left out; the extract says so.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="211"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="220"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="215"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="216"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="224"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="225"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="225"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="234"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="268"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="277"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="283"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="292"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="304"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="313"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="306"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="307"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="315"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="316"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="466"/>
-        <location filename="../../desktop/ui/case_page.py" line="496"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="290"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="291"/>
+        <location filename="../../desktop/ui/case_page.py" line="481"/>
+        <location filename="../../desktop/ui/case_page.py" line="511"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="299"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="300"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="334"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="343"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="342"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="351"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -1439,17 +1499,17 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="321"/>
+        <location filename="../../desktop/ui/gather_view.py" line="325"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="357"/>
+        <location filename="../../desktop/ui/review_view.py" line="361"/>
         <source>%n uppgift</source>
         <translation>%n item</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="321"/>
+        <location filename="../../desktop/ui/gather_view.py" line="325"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="357"/>
+        <location filename="../../desktop/ui/review_view.py" line="361"/>
         <source>%n uppgifter</source>
         <translation>%n items</translation>
     </message>
@@ -1489,48 +1549,48 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="148"/>
-        <location filename="../../desktop/ui/gather_view.py" line="166"/>
+        <location filename="../../desktop/ui/gather_view.py" line="149"/>
+        <location filename="../../desktop/ui/gather_view.py" line="167"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="172"/>
+        <location filename="../../desktop/ui/gather_view.py" line="173"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="172"/>
+        <location filename="../../desktop/ui/gather_view.py" line="173"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="181"/>
+        <location filename="../../desktop/ui/gather_view.py" line="182"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="183"/>
+        <location filename="../../desktop/ui/gather_view.py" line="185"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="185"/>
+        <location filename="../../desktop/ui/gather_view.py" line="188"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="300"/>
+        <location filename="../../desktop/ui/gather_view.py" line="304"/>
         <source>%n möjlig träff att avgöra i granskningen</source>
         <translation>%n possible match to decide in the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="301"/>
+        <location filename="../../desktop/ui/gather_view.py" line="305"/>
         <source>%n möjliga träffar att avgöra i granskningen</source>
         <translation>%n possible matches to decide in the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="134"/>
+        <location filename="../../desktop/ui/gather_view.py" line="135"/>
         <source>Ärendet är avslutat. Inga uppgifter finns kvar i programmet.</source>
         <translation>The case is closed. No data is left in the program.</translation>
     </message>
@@ -1540,92 +1600,112 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="139"/>
+        <location filename="../../desktop/ui/gather_view.py" line="118"/>
+        <source>Spara svaret i ärendet; det står i utdraget</source>
+        <translation>Save the answer in the case; it is printed in the extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="140"/>
         <source>Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och ta fram ett kompletterande utdrag.</source>
         <translation>The extract was handed over on %1. Still to answer for: %2. Press F5 to search there again and produce a supplementary extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="143"/>
+        <location filename="../../desktop/ui/gather_view.py" line="144"/>
         <source>Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.</source>
         <translation>The extract was handed over on %1 and the data is no longer in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="145"/>
+        <location filename="../../desktop/ui/gather_view.py" line="146"/>
         <source>De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.</source>
         <translation>The gathered data is no longer in the program. Press F5 to gather again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="147"/>
+        <location filename="../../desktop/ui/gather_view.py" line="148"/>
         <source>Insamlingen har inte startat. Tryck F5.</source>
         <translation>The gather has not started. Press F5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="171"/>
+        <location filename="../../desktop/ui/gather_view.py" line="172"/>
         <source>Systemen och hur sökningen gick</source>
         <translation>The systems and how the search went</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="238"/>
+        <location filename="../../desktop/ui/gather_view.py" line="183"/>
+        <source>Sök besökarens uppgifter i organisationens system</source>
+        <translation>Search the organisation&apos;s systems for the visitor&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="186"/>
+        <source>Avbryt sökningen</source>
+        <translation>Cancel the search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="189"/>
+        <source>Sök igen i de system som inte svarade</source>
+        <translation>Search again in the systems that did not answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="242"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="251"/>
+        <location filename="../../desktop/ui/gather_view.py" line="255"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="271"/>
+        <location filename="../../desktop/ui/gather_view.py" line="275"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="294"/>
+        <location filename="../../desktop/ui/gather_view.py" line="298"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="320"/>
+        <location filename="../../desktop/ui/gather_view.py" line="324"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="323"/>
+        <location filename="../../desktop/ui/gather_view.py" line="327"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="324"/>
+        <location filename="../../desktop/ui/gather_view.py" line="328"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="345"/>
+        <location filename="../../desktop/ui/gather_view.py" line="349"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="347"/>
+        <location filename="../../desktop/ui/gather_view.py" line="351"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="348"/>
+        <location filename="../../desktop/ui/gather_view.py" line="352"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="360"/>
+        <location filename="../../desktop/ui/gather_view.py" line="365"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="367"/>
+        <location filename="../../desktop/ui/gather_view.py" line="372"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="369"/>
+        <location filename="../../desktop/ui/gather_view.py" line="374"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1680,7 +1760,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     <message>
         <location filename="../../desktop/ui/common.py" line="21"/>
         <location filename="../../desktop/ui/main_window.py" line="83"/>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
@@ -1690,12 +1770,12 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>%1 (%2) · Insyn %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>Lagt till i ärende %1: %2.</source>
         <translation>Added to case %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Ärende %1 registrerat. Svara senast %2.</source>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
@@ -1907,62 +1987,72 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="324"/>
+        <location filename="../../desktop/ui/new_visit.py" line="323"/>
+        <source>Töm formuläret</source>
+        <translation>Clear the form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="325"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="360"/>
+        <location filename="../../desktop/ui/new_visit.py" line="326"/>
+        <source>Registrera ärendet med dess svarsdag och skriv ut kvittot</source>
+        <translation>Register the case with its deadline and print the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="362"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="369"/>
+        <location filename="../../desktop/ui/new_visit.py" line="371"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="428"/>
+        <location filename="../../desktop/ui/new_visit.py" line="430"/>
         <source>Nytt ärende vid sidan av det öppna</source>
         <translation>New case beside the open one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="428"/>
+        <location filename="../../desktop/ui/new_visit.py" line="430"/>
         <source>Varför ett nytt ärende?</source>
         <translation>Why a new case?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="440"/>
+        <location filename="../../desktop/ui/new_visit.py" line="442"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="442"/>
+        <location filename="../../desktop/ui/new_visit.py" line="444"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="445"/>
+        <location filename="../../desktop/ui/new_visit.py" line="447"/>
         <source>Lägg till begäran i ärende %1</source>
         <translation>Add the request to case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="447"/>
+        <location filename="../../desktop/ui/new_visit.py" line="449"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="448"/>
+        <location filename="../../desktop/ui/new_visit.py" line="450"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="480"/>
+        <location filename="../../desktop/ui/new_visit.py" line="482"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="481"/>
+        <location filename="../../desktop/ui/new_visit.py" line="483"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
@@ -2076,7 +2166,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="284"/>
-        <location filename="../../desktop/ui/review_view.py" line="428"/>
+        <location filename="../../desktop/ui/review_view.py" line="432"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
@@ -2121,27 +2211,32 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="358"/>
+        <location filename="../../desktop/ui/review_view.py" line="335"/>
+        <source>Släpp utdraget för utlämning; där det krävs godkänner en granskare med sitt lösenord</source>
+        <translation>Release the extract for delivery; where required an approver approves with their password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="362"/>
         <source>%1 hittades.</source>
         <translation>%1 found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="362"/>
+        <location filename="../../desktop/ui/review_view.py" line="366"/>
         <source>%n möjlig träff (hittad bara via e-post, telefon eller namn) är inte avgjord: bocka i den om den gäller besökaren; annars lämnas den utanför när du godkänner.</source>
         <translation>%n possible match (found only through an e-mail, phone or name) is not decided: tick it if it is the visitor&apos;s; otherwise it is left out when you approve.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="364"/>
+        <location filename="../../desktop/ui/review_view.py" line="368"/>
         <source>%n möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>%n possible matches (found only through an e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="367"/>
+        <location filename="../../desktop/ui/review_view.py" line="371"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="394"/>
+        <location filename="../../desktop/ui/review_view.py" line="398"/>
         <source>[maskerat]</source>
         <translation>[masked]</translation>
     </message>

@@ -79,6 +79,17 @@ def unnamed(root) -> list[str]:  # type: ignore[no-untyped-def]
     return missing
 
 
+def undescribed(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """Buttons and text fields under `root` without a description of what they do."""
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    return [
+        f"{type(w).__name__} {w.objectName() or w.text()}"
+        for w in root.findChildren(QWidget)
+        if isinstance(w, QPushButton | QLineEdit) and w.isVisibleTo(root) and not w.accessibleDescription()
+    ]
+
+
 def test_every_control_of_every_page_has_a_name_for_a_screen_reader(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
     from tests.gui.test_visit import examples, fill_visitor
 
@@ -94,6 +105,8 @@ def test_every_control_of_every_page_has_a_name_for_a_screen_reader(qtbot, windo
         window.case.tabs.setCurrentIndex(tab)
         missing = unnamed(window.case)
         assert missing == [], (window.case.tabs.tabText(tab), missing)
+        missing = undescribed(window.case)
+        assert missing == [], ("description", window.case.tabs.tabText(tab), missing)
     window.show_cases()
     assert unnamed(window.cases) == []
 
