@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         happens, and nothing of it shows over the lock screen."""
         if self.locked:
             return
+        while (popup := QApplication.activePopupWidget()) is not None:  # a calendar, a menu, a list
+            popup.close()
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()

@@ -898,3 +898,16 @@ def test_a_returning_visitors_new_request_joins_the_open_case(qtbot, window, des
     box, buttons = window.visit.duplicate_box([number])
     assert buttons["add"].text() == f"Lägg till begäran i ärende {number}" and box.defaultButton() is buttons["add"]
     box.deleteLater()
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen's popups
+def test_a_popup_open_when_the_lock_comes_goes_with_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    window.show_new_visit()
+    calendar = window.visit.person.expiry.button.menu()
+    calendar.popup(window.mapToGlobal(QPoint(40, 40)))
+    qtbot.waitUntil(calendar.isVisible, timeout=3000)
+    window.lock()
+    assert not calendar.isVisible() and QApplication.activePopupWidget() is None
