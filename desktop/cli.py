@@ -323,10 +323,14 @@ def cmd_demo_create(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_document(spec: str) -> tuple[str, str, str, date]:
+def _parse_document(spec: str) -> tuple[str, str, str, date | None]:
+    if spec == "postal-answer":  # no ID shown: the answer goes by post to the population-register address
+        return spec, "SE", "", None
     parts = spec.split(":")
     if len(parts) != 4:
-        raise UserError("--document must be TYPE:COUNTRY:LAST4:EXPIRY, e.g. passport:SE:1234:2030-01-31")
+        raise UserError(
+            "--document must be TYPE:COUNTRY:LAST4:EXPIRY, e.g. passport:SE:1234:2030-01-31, or postal-answer"
+        )
     doc_type, country, number, expiry = parts
     try:
         expires = date.fromisoformat(expiry)
@@ -645,7 +649,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--document",
         metavar="TYPE:COUNTRY:LAST4:EXPIRY",
         help="TYPE: passport, national-id, driving-licence, sis-id, tax-agency-id, "
-        "service-card, foreign-passport, foreign-id, other",
+        "service-card, foreign-passport, foreign-id, other; or just postal-answer: no ID shown, the answer "
+        "goes by post to the address in the population register",
     )
     case_open.add_argument("--document-description", help="needed for TYPE other")
     case_open.add_argument("--mrz", help="the machine-readable zone, lines separated by newlines")

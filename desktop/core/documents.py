@@ -26,10 +26,19 @@ class DocumentType(enum.StrEnum):
     FOREIGN_PASSPORT = "foreign-passport"
     FOREIGN_ID = "foreign-id"  # EU/EEA national identity card
     OTHER = "other"  # needs a description; the approver may question it
+    # No usable ID at the desk: the request is registered and the answer goes by post to the
+    # person's address in the population register (folkbokföringsadress), which ties it to the
+    # personnummer without a document (DOMAIN: no usable ID at the desk). Nothing is handed over.
+    POSTAL_ANSWER = "postal-answer"
 
     @property
     def is_swedish(self) -> bool:
-        return self in _SWEDISH_ONLY
+        return self in _SWEDISH_ONLY or self is DocumentType.POSTAL_ANSWER
+
+    @property
+    def is_document(self) -> bool:
+        """Whether a document was shown (not so for an answer by post)."""
+        return self is not DocumentType.POSTAL_ANSWER
 
 
 _SWEDISH_ONLY = frozenset(
@@ -79,7 +88,7 @@ def last_four(document_number: str) -> str:
 class IdentityDocument:
     type: DocumentType
     issuing_country: str  # ISO 3166 alpha-2
-    expiry: date
+    expiry: date | None  # None only for POSTAL_ANSWER: no document was shown
     number_last4: str
     description: str = ""  # required for DocumentType.OTHER
 
@@ -88,7 +97,7 @@ class IdentityDocument:
         cls,
         type: DocumentType | str,
         issuing_country: str,
-        expiry: date,
+        expiry: date | None,
         number: str,
         description: str = "",
     ) -> IdentityDocument:
@@ -97,6 +106,10 @@ class IdentityDocument:
             doc_type = DocumentType(type)
         except ValueError:
             raise DocumentRefused("type", "unknown document type") from None
+        if doc_type is DocumentType.POSTAL_ANSWER:  # nothing shown: nothing to check or keep
+            return cls(doc_type, "SE", None, "", "")
+        if expiry is None:
+            raise DocumentRefused("expiry_missing", "write the document's expiry date as printed on it")
         country = country_alpha2(issuing_country)
         if doc_type.is_swedish and country != "SE":
             raise DocumentRefused("country", "a Swedish document must be issued in Sweden (SE)")
@@ -106,5 +119,5 @@ class IdentityDocument:
 
     def check_valid_on(self, day: date) -> None:
         """Refuse an expired document; a document is valid through its expiry date."""
-        if self.expiry < day:
+        if self.expiry is not None and self.expiry < day:
             raise DocumentRefused("expired", "the document has expired")

@@ -219,7 +219,7 @@ class IdentityVerification(Base):
     role: Mapped[str20]  # subject or representative
     document_type: Mapped[str40]
     document_country: Mapped[str20]
-    document_expiry: Mapped[date]
+    document_expiry: Mapped[date | None]  # None: no document shown (an answer by post)
     document_last4: Mapped[str20]
     document_description: Mapped[str | None]
     mrz_checked: Mapped[bool]

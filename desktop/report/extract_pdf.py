@@ -290,6 +290,8 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
     if document.representation is not None and document.representation.document:
         checked = document_names.get(document.representation.document, document.representation.document)
         story.append(_p(t["verified_extract_represented"].format(document=checked), styles["small"]))
+    elif document.checked_document == "postal-answer":
+        story.append(_p(t["verified_extract_postal"], styles["small"]))
     elif document.checked_document:
         checked = document_names.get(document.checked_document, document.checked_document)
         story.append(_p(t["verified_extract"].format(document=checked), styles["small"]))

@@ -70,9 +70,11 @@ def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
     for kind, day in receipt.effective:  # a consent withdrawal, a marketing stop: in force today
         story.append(_p(t[f"receipt_effective_{kind}"].format(date=format_date(day, language)), styles["body"]))
     story += [
-        _p(t["receipt_how"], styles["body"]),
+        _p(t["receipt_how_postal" if receipt.document_type == "postal-answer" else "receipt_how"], styles["body"]),
         _p(
-            t["verified_represented" if receipt.representation else "verified"].format(
+            t["verified_postal"]
+            if receipt.document_type == "postal-answer"
+            else t["verified_represented" if receipt.representation else "verified"].format(
                 document=DOCUMENT_NAMES[language].get(receipt.document_type, receipt.document_type),
                 staff=receipt.checked_by,
                 date=format_date(local.date(), language),

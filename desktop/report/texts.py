@@ -35,6 +35,10 @@ SV: dict[str, str] = {
     "mandate_power-of-attorney": "{name}, med fullmakt daterad {dated}",
     "mandate_trustee": "{name}, god man eller förvaltare",
     "verified_extract": "Din identitet kontrollerades mot {document} när du lämnade in begäran.",
+    "verified_extract_postal": (
+        "Du visade ingen giltig id-handling när du lämnade in begäran. Därför skickar vi utdraget per post "
+        "till din adress i folkbokföringen."
+    ),
     "verified_extract_represented": (
         "Begäran lämnades in av ditt ombud. Vi kontrollerade ombudets identitet mot {document} och "
         "ombudets rätt att företräda dig."
@@ -216,12 +220,20 @@ SV: dict[str, str] = {
         "ärendenumret behövs om du kontaktar oss."
     ),
     "deadline": "Vi svarar senast",
+    "receipt_how_postal": (
+        "Du får svaret per post till din adress i folkbokföringen. Vi svarar utan onödigt dröjsmål och "
+        "senast den dag som står ovan. Behöver vi mer tid får du veta det, och varför, inom en månad."
+    ),
     "receipt_how": (
         "Du får svaret här hos oss eller per post till din folkbokföringsadress. Vi svarar utan "
         "onödigt dröjsmål och senast den dag som står ovan. Behöver vi mer tid får du veta det, "
         "och varför, inom en månad."
     ),
     "verified": "Din identitet kontrollerades mot {document} av {staff} den {date}.",
+    "verified_postal": (
+        "Du visade ingen giltig id-handling. Därför lämnar vi inte ut svaret här: vi skickar det per post "
+        "till din adress i folkbokföringen."
+    ),
     "verified_represented": (
         "Ombudets identitet kontrollerades mot {document} av {staff} den {date}, liksom ombudets "
         "rätt att företräda dig."
@@ -262,6 +274,10 @@ EN: dict[str, str] = {
     "mandate_power-of-attorney": "{name}, with a power of attorney dated {dated}",
     "mandate_trustee": "{name}, trustee or administrator",
     "verified_extract": "Your identity was checked against {document} when you made the request.",
+    "verified_extract_postal": (
+        "You showed no valid identity document when you made the request. We are therefore sending the "
+        "extract by post to your address in the Swedish population register."
+    ),
     "verified_extract_represented": (
         "The request was made by your representative. We checked the representative's identity "
         "against {document} and their right to act for you."
@@ -431,12 +447,21 @@ EN: dict[str, str] = {
         "number if you contact us."
     ),
     "deadline": "We will answer by",
+    "receipt_how_postal": (
+        "You will receive the answer by post to your address in the Swedish population register. We answer "
+        "without undue delay and at the latest on the date above. If we need more time, you will be told, "
+        "and why, within one month."
+    ),
     "receipt_how": (
         "You will receive the answer here at our desk or by post to your registered address. We "
         "answer without undue delay and at the latest on the date above. If we need more time, "
         "you will be told, and why, within one month."
     ),
     "verified": "Your identity was checked against {document} by {staff} on {date}.",
+    "verified_postal": (
+        "You showed no valid identity document. We therefore do not hand the answer over here: we send it by "
+        "post to your address in the Swedish population register."
+    ),
     "verified_represented": (
         "The representative's identity was checked against {document} by {staff} on {date}, as "
         "was their right to act for you."
@@ -464,6 +489,7 @@ DOCUMENT_NAMES = {
         "foreign-passport": "utländskt pass",
         "foreign-id": "utländskt id-kort",
         "other": "annan id-handling",
+        "postal-answer": "ingen id-handling (svar per post)",
     },
     "en": {
         "passport": "a Swedish passport",
@@ -475,6 +501,7 @@ DOCUMENT_NAMES = {
         "foreign-passport": "a foreign passport",
         "foreign-id": "a foreign identity card",
         "other": "another identity document",
+        "postal-answer": "no identity document (answer by post)",
     },
 }
 

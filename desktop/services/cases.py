@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from desktop.config import Config
 from desktop.core.clock import LOCAL_ZONE
-from desktop.core.documents import DocumentRefused, IdentityDocument
+from desktop.core.documents import DocumentRefused, DocumentType, IdentityDocument
 from desktop.core.identity import InvalidPersonnummer, parse_personnummer
 from desktop.core.mrz import InvalidMrz, parse_mrz
 from desktop.core.requests import CaseStatus, RequestType
@@ -109,11 +109,15 @@ def person_problems(
             document.check_valid_on(when.astimezone(LOCAL_ZONE).date())
     except DocumentRefused as exc:
         problems.append(InputProblem(f"{prefix}document", exc.code, str(exc)))
-    if person.document_expiry is None:
+    postal = person.document_type == DocumentType.POSTAL_ANSWER.value
+    if postal and prefix:
+        problems.append(InputProblem(f"{prefix}document", "postal_representative",
+                                     "a representative must show an ID document"))  # fmt: skip
+    if person.document_expiry is None and not postal:
         problems.append(
             InputProblem(f"{prefix}document", "expiry_missing", "write the document's expiry date as printed on it")
         )
-    if person.mrz and person.mrz.strip():
+    if person.mrz and person.mrz.strip() and not postal:
         try:
             mrz = parse_mrz(person.mrz)
         except (InvalidMrz, DocumentRefused) as exc:

@@ -388,8 +388,16 @@ class Visit:
         """Ask before printing: the rules are the same as for recording the delivery."""
         return self._require_deliverable()
 
+    @property
+    def postal(self) -> bool:
+        """No ID document was shown: the answer goes by post to the population-register address
+        and nothing is handed over at the desk (a print is for the envelope)."""
+        return self.file.document == "postal-answer"
+
     def _record(self, method: str, rendered: RenderedExtract) -> None:
         assert self.approval is not None
+        if self.postal and method == "printed":
+            method = "posted"
         record_delivery(
             self.desk,
             self.number,
@@ -408,6 +416,10 @@ class Visit:
         only once every file exists; a file that cannot be written leaves nothing recorded and
         no other file of this delivery behind."""
         rendered = self._require_deliverable()
+        if zip_path is not None and self.postal:
+            raise ActionRefused(
+                "deliver.postal", "this answer goes by post, on paper, to the population-register address"
+            )
         if zip_path is not None and rendered.package is None:
             raise ActionRefused("deliver.no_package", "the machine-readable copy was not rendered")
         written: list[Path] = []

@@ -60,6 +60,7 @@ def document_labels() -> dict[str, str]:
         "foreign-passport": tr("Utländskt pass"),
         "foreign-id": tr("Utländskt id-kort (EU/EES)"),
         "other": tr("Annan handling"),
+        "postal-answer": tr("Ingen giltig id-handling – svaret skickas per post till folkbokföringsadressen"),
     }
 
 
@@ -84,6 +85,7 @@ def input_problem(field: str, code: str) -> str:
     messages = {
         "expired": tr("Id-handlingen har gått ut och kan inte godtas."),
         "expiry_missing": tr("Skriv när id-handlingen går ut, som det står på den."),
+        "postal_representative": tr("Ett ombud måste visa en giltig id-handling."),
         "type": tr("Välj vilken sorts id-handling det är."),
         "country": tr("Utfärdarlandet stämmer inte med handlingens typ."),
         "number": tr("Skriv minst de fyra sista tecknen i handlingens nummer."),
@@ -135,6 +137,7 @@ def service_message(exc: Exception) -> str:
         "locked": tr("Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det."),
         "delayed": tr("För många felaktiga lösenord. Försök igen om en stund."),
         "deliver.no_package": tr("Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen."),
+        "deliver.postal": tr("Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut."),
         "letter.kind": tr("Det finns inget sådant brev."),
         "case.not_found": tr("Ärendet finns inte."),
         "case.transition": tr("Det går inte i ärendets nuvarande läge."),

@@ -121,6 +121,8 @@ class DeliverView(QWidget):
         self.render_button.setEnabled(Action.PREVIEW in allowed)
         deliverable = visit is not None and self.rendered is not None and visit.rendered is self.rendered
         self._set_ready(deliverable and visit.deliverable and not self.printing)  # type: ignore[union-attr]
+        if visit is not None and visit.postal:  # paper by post only: no file for the visitor
+            self.zip_button.setEnabled(False)
 
     @property
     def result(self) -> object:

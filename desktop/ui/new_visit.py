@@ -138,6 +138,8 @@ class PersonFields(QWidget):
         self.personnummer_status.setStyleSheet("")  # re-apply the style for the new object name
 
     def _check_expiry(self) -> None:
+        if not DocumentType(self.document_type.currentData()).is_document:
+            return
         expiry = self.expiry.value()
         if self.expiry.unreadable:
             self.expiry_status.setObjectName("problem")
@@ -153,11 +155,23 @@ class PersonFields(QWidget):
         self.expiry_status.setStyleSheet("")
 
     def _type_changed(self) -> None:
-        value = self.document_type.currentData()
-        if DocumentType(value).is_swedish:
+        value = DocumentType(self.document_type.currentData())
+        if value.is_swedish:
             self.country.setText("SE")
-        self.country.setEnabled(not DocumentType(value).is_swedish)
-        self.description.setVisible(value == "other")
+        self.country.setEnabled(not value.is_swedish)
+        self.description.setVisible(value is DocumentType.OTHER)
+        # No document shown: nothing to read off one; the answer goes by post (DOMAIN).
+        for field in (self.document_number, self.expiry, self.mrz):
+            field.setEnabled(value.is_document)
+        if not value.is_document:
+            self.expiry.clear()
+            self.expiry_status.setObjectName("hint")
+            self.expiry_status.setText(
+                tr("Inget lämnas ut vid disken: svaret skickas per post till adressen i folkbokföringen.")
+            )
+            self.expiry_status.setStyleSheet("")
+        else:
+            self._check_expiry()
 
     def _read_mrz(self) -> None:
         text = self.mrz.toPlainText().strip()
@@ -214,8 +228,8 @@ def expired_text() -> str:
     return tr(
         "Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, "
         "nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda "
-        "besökaren. Utan giltig handling lämnas inget utdrag ut här: besökaren kan skicka en skriftlig "
-        "begäran, och svaret går då per post till adressen i folkbokföringen."
+        "besökaren. Utan giltig handling lämnas inget utdrag ut här: välj ”Ingen giltig id-handling”, så "
+        "registreras begäran och svaret skickas per post till adressen i folkbokföringen."
     )
 
 

@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="451"/>
+        <location filename="../../desktop/ui/new_visit.py" line="465"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="134"/>
+        <location filename="../../desktop/ui/common.py" line="136"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -82,19 +82,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="40"/>
-        <location filename="../../desktop/ui/common.py" line="135"/>
+        <location filename="../../desktop/ui/common.py" line="137"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="42"/>
-        <location filename="../../desktop/ui/common.py" line="131"/>
+        <location filename="../../desktop/ui/common.py" line="133"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="132"/>
+        <location filename="../../desktop/ui/common.py" line="134"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -148,18 +148,18 @@
         <translation>The passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="162"/>
+        <location filename="../../desktop/ui/common.py" line="165"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="151"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="163"/>
+        <location filename="../../desktop/ui/common.py" line="166"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="164"/>
+        <location filename="../../desktop/ui/common.py" line="167"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -925,345 +925,360 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Other document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="69"/>
+        <location filename="../../desktop/ui/common.py" line="63"/>
+        <source>Ingen giltig id-handling – svaret skickas per post till folkbokföringsadressen</source>
+        <translation>No valid ID document – the answer is sent by post to the population-register address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="70"/>
         <source>Skriv personnumret.</source>
         <translation>Type the personal identity number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="70"/>
+        <location filename="../../desktop/ui/common.py" line="71"/>
         <source>Skriv som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.</source>
         <translation>Type it as YYMMDD-NNNN or YYYYMMDD-NNNN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="71"/>
+        <location filename="../../desktop/ui/common.py" line="72"/>
         <source>Personnumret ska ha 10 eller 12 siffror.</source>
         <translation>The number must have 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="72"/>
+        <location filename="../../desktop/ui/common.py" line="73"/>
         <source>Plustecken används bara med tio siffror (över 100 år).</source>
         <translation>A plus sign is only used with ten digits (over 100 years of age).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="73"/>
+        <location filename="../../desktop/ui/common.py" line="74"/>
         <source>Födelsedatumet finns inte.</source>
         <translation>The date of birth does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="74"/>
+        <location filename="../../desktop/ui/common.py" line="75"/>
         <source>Födelsedatumet ligger i framtiden.</source>
         <translation>The date of birth lies in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="75"/>
+        <location filename="../../desktop/ui/common.py" line="76"/>
         <source>Födelsenumret 000 delas aldrig ut.</source>
         <translation>Birth number 000 is never issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="76"/>
+        <location filename="../../desktop/ui/common.py" line="77"/>
         <source>Kontrollsiffran stämmer inte – kontrollera siffrorna.</source>
         <translation>The check digit is wrong – check the digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="77"/>
+        <location filename="../../desktop/ui/common.py" line="78"/>
         <source>Personnumret är inte giltigt.</source>
         <translation>The personal identity number is not valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="85"/>
+        <location filename="../../desktop/ui/common.py" line="86"/>
         <source>Id-handlingen har gått ut och kan inte godtas.</source>
         <translation>The ID document has expired and cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="86"/>
+        <location filename="../../desktop/ui/common.py" line="87"/>
         <source>Skriv när id-handlingen går ut, som det står på den.</source>
         <translation>Enter the ID document&apos;s expiry date as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="87"/>
+        <location filename="../../desktop/ui/common.py" line="88"/>
+        <source>Ett ombud måste visa en giltig id-handling.</source>
+        <translation>A representative must show a valid ID document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="89"/>
         <source>Välj vilken sorts id-handling det är.</source>
         <translation>Choose what kind of ID document it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="88"/>
+        <location filename="../../desktop/ui/common.py" line="90"/>
         <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
         <translation>The issuing country does not fit the type of document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="89"/>
+        <location filename="../../desktop/ui/common.py" line="91"/>
         <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
         <translation>Type at least the last four characters of the document number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="90"/>
+        <location filename="../../desktop/ui/common.py" line="92"/>
         <source>Beskriv handlingen när typen är ”Annan handling”.</source>
         <translation>Describe the document when its type is “Other document”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="91"/>
+        <location filename="../../desktop/ui/common.py" line="93"/>
         <source>Skriv namnet som det står på id-handlingen.</source>
         <translation>Type the name as it stands on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="92"/>
+        <location filename="../../desktop/ui/common.py" line="94"/>
         <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
         <translation>The machine-readable zone disagrees with what was typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="93"/>
+        <location filename="../../desktop/ui/common.py" line="95"/>
         <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
         <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="94"/>
+        <location filename="../../desktop/ui/common.py" line="96"/>
         <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
         <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="95"/>
+        <location filename="../../desktop/ui/common.py" line="97"/>
         <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
         <translation>The machine-readable zone holds characters it may not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="96"/>
+        <location filename="../../desktop/ui/common.py" line="98"/>
         <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
         <translation>The power of attorney or guardianship details are incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="97"/>
-        <location filename="../../desktop/ui/common.py" line="150"/>
+        <location filename="../../desktop/ui/common.py" line="99"/>
+        <location filename="../../desktop/ui/common.py" line="153"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="98"/>
-        <location filename="../../desktop/ui/common.py" line="151"/>
+        <location filename="../../desktop/ui/common.py" line="100"/>
+        <location filename="../../desktop/ui/common.py" line="154"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="99"/>
+        <location filename="../../desktop/ui/common.py" line="101"/>
         <source>Namnet är för långt (högst 200 tecken).</source>
         <translation>The name is too long (200 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="100"/>
+        <location filename="../../desktop/ui/common.py" line="102"/>
         <source>Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen.</source>
         <translation>The name contains invisible or control characters. Type it as on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="101"/>
+        <location filename="../../desktop/ui/common.py" line="103"/>
         <source>Namnet måste innehålla bokstäver.</source>
         <translation>The name must contain letters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="102"/>
+        <location filename="../../desktop/ui/common.py" line="104"/>
         <source>Texten är för lång (högst 4 000 tecken).</source>
         <translation>The text is too long (4,000 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="103"/>
+        <location filename="../../desktop/ui/common.py" line="105"/>
         <source>Texten innehåller osynliga tecken eller styrtecken.</source>
         <translation>The text contains invisible or control characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="104"/>
+        <location filename="../../desktop/ui/common.py" line="106"/>
         <source>Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret.</source>
         <translation>This cannot be searched by – check the e-mail address, phone number or number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="105"/>
+        <location filename="../../desktop/ui/common.py" line="107"/>
         <source>Systemen kan inte sökas på den här sortens uppgift.</source>
         <translation>The systems cannot be searched by this kind of identifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="106"/>
+        <location filename="../../desktop/ui/common.py" line="108"/>
         <source>Högst 20 uppgifter att söka på per ärende.</source>
         <translation>At most 20 identifiers to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="108"/>
+        <location filename="../../desktop/ui/common.py" line="110"/>
         <source>Besökaren har redan ett öppet ärende. Lägg till begäran i det, eller ange varför ett nytt ärende behövs.</source>
         <translation>The visitor already has an open case. Add the request to it, or say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/common.py" line="112"/>
         <source>Ange varför ett nytt ärende behövs.</source>
         <translation>Say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/common.py" line="114"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="119"/>
+        <location filename="../../desktop/ui/common.py" line="121"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="120"/>
+        <location filename="../../desktop/ui/common.py" line="122"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="121"/>
+        <location filename="../../desktop/ui/common.py" line="123"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="122"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
         <translation>The case was not refused; there is no decision to write about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="123"/>
+        <location filename="../../desktop/ui/common.py" line="125"/>
         <source>Svarstiden är inte förlängd.</source>
         <translation>The time to answer has not been extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="124"/>
+        <location filename="../../desktop/ui/common.py" line="126"/>
         <source>Ärendet har ingen annan begäran än registerutdrag.</source>
         <translation>The case has no request besides access.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="125"/>
+        <location filename="../../desktop/ui/common.py" line="127"/>
         <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="126"/>
+        <location filename="../../desktop/ui/common.py" line="128"/>
         <source>Välj hur besökaren får brevet.</source>
         <translation>Choose how the visitor gets the letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="128"/>
+        <location filename="../../desktop/ui/common.py" line="130"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="133"/>
+        <location filename="../../desktop/ui/common.py" line="135"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="137"/>
+        <location filename="../../desktop/ui/common.py" line="139"/>
         <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
         <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="138"/>
+        <location filename="../../desktop/ui/common.py" line="140"/>
+        <source>Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut.</source>
+        <translation>The answer is sent on paper by post to the address in the population register; no file is handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="141"/>
         <source>Det finns inget sådant brev.</source>
         <translation>There is no such letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="139"/>
+        <location filename="../../desktop/ui/common.py" line="142"/>
         <source>Ärendet finns inte.</source>
         <translation>The case does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="140"/>
-        <location filename="../../desktop/ui/common.py" line="177"/>
+        <location filename="../../desktop/ui/common.py" line="143"/>
+        <location filename="../../desktop/ui/common.py" line="180"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="141"/>
+        <location filename="../../desktop/ui/common.py" line="144"/>
         <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
         <translation>The data cannot be gathered in the case&apos;s present state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="142"/>
+        <location filename="../../desktop/ui/common.py" line="145"/>
         <source>Det systemet kontrolleras inte manuellt.</source>
         <translation>That system is not checked by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="143"/>
+        <location filename="../../desktop/ui/common.py" line="146"/>
         <source>Skriv vad som finns, som det ska stå i utdraget.</source>
         <translation>Write what there is, as it should read in the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="145"/>
+        <location filename="../../desktop/ui/common.py" line="148"/>
         <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
         <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="147"/>
+        <location filename="../../desktop/ui/common.py" line="150"/>
         <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="148"/>
+        <location filename="../../desktop/ui/common.py" line="151"/>
         <source>Skriv vad som gjordes.</source>
         <translation>Write what was done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="149"/>
+        <location filename="../../desktop/ui/common.py" line="152"/>
         <source>Ärendet har ingen sådan begäran.</source>
         <translation>The case has no such request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="152"/>
+        <location filename="../../desktop/ui/common.py" line="155"/>
         <source>Ärendet är avslutat; inget kan läggas till.</source>
         <translation>The case is closed; nothing can be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="153"/>
+        <location filename="../../desktop/ui/common.py" line="156"/>
         <source>Ärendet har redan den begäran.</source>
         <translation>The case already has that request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="155"/>
+        <location filename="../../desktop/ui/common.py" line="158"/>
         <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
         <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="157"/>
+        <location filename="../../desktop/ui/common.py" line="160"/>
         <source>Välj varför ärendet återkallas.</source>
         <translation>Choose why the case is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="159"/>
+        <location filename="../../desktop/ui/common.py" line="162"/>
         <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
         <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="165"/>
+        <location filename="../../desktop/ui/common.py" line="168"/>
         <source>Det kontot finns inte.</source>
         <translation>That account does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="166"/>
+        <location filename="../../desktop/ui/common.py" line="169"/>
         <source>Ett konto behöver minst en roll.</source>
         <translation>An account needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="168"/>
+        <location filename="../../desktop/ui/common.py" line="171"/>
         <source>Du kan inte stänga av ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="169"/>
+        <location filename="../../desktop/ui/common.py" line="172"/>
         <source>Okänd roll.</source>
         <translation>Unknown role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="170"/>
+        <location filename="../../desktop/ui/common.py" line="173"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="172"/>
+        <location filename="../../desktop/ui/common.py" line="175"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="181"/>
+        <location filename="../../desktop/ui/common.py" line="184"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="136"/>
+        <location filename="../../desktop/ui/common.py" line="138"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -1303,7 +1318,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="200"/>
+        <location filename="../../desktop/ui/common.py" line="203"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1373,7 +1388,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="78"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="133"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="135"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
@@ -1403,92 +1418,92 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Next page of the preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="144"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="146"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="181"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="183"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="187"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="189"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="200"/>
         <source>%n möjlig träff är inte avgjord.</source>
         <translation>%n possible match is not decided.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="199"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="201"/>
         <source>%n möjliga träffar är inte avgjorda.</source>
         <translation>%n possible matches are not decided.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="208"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="210"/>
         <source>%n möjlig träff lämnas utanför; utdraget säger det.</source>
         <translation>%n possible match is left out; the extract says so.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="209"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="211"/>
         <source>%n möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>%n possible matches are left out; the extract says so.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="220"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="222"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="224"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="225"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="226"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="227"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="234"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="236"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="277"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="279"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="292"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="294"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="313"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="315"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="315"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="316"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="317"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="318"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="481"/>
         <location filename="../../desktop/ui/case_page.py" line="511"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="299"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="300"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="301"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="302"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="343"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="345"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="351"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="353"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -1760,7 +1775,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     <message>
         <location filename="../../desktop/ui/common.py" line="21"/>
         <location filename="../../desktop/ui/main_window.py" line="83"/>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
@@ -1851,208 +1866,213 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>%1 valid – born %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="144"/>
+        <location filename="../../desktop/ui/new_visit.py" line="146"/>
         <source>Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD.</source>
         <translation>The date cannot be read. Write it as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="147"/>
+        <location filename="../../desktop/ui/new_visit.py" line="149"/>
         <source>Skriv när handlingen går ut, som det står på den.</source>
         <translation>Enter when the document expires, as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="174"/>
+        <location filename="../../desktop/ui/new_visit.py" line="170"/>
+        <source>Inget lämnas ut vid disken: svaret skickas per post till adressen i folkbokföringen.</source>
+        <translation>Nothing is handed over at the desk: the answer is sent by post to the address in the population register.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="188"/>
         <source>Landet i maskinläsbara zonen är okänt.</source>
         <translation>The country in the machine-readable zone is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="181"/>
+        <location filename="../../desktop/ui/new_visit.py" line="195"/>
         <source>Zonen är läst och kontrollsiffrorna stämmer.</source>
         <translation>The zone is read and its check digits are right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="207"/>
+        <location filename="../../desktop/ui/new_visit.py" line="221"/>
         <source>Besökaren vill att det hanteras som ett eget ärende</source>
         <translation>The visitor wants it handled as a case of its own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="208"/>
+        <location filename="../../desktop/ui/new_visit.py" line="222"/>
         <source>Det öppna ärendet är besvarat och ska bara avslutas</source>
         <translation>The open case is answered and is only to be closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="215"/>
-        <source>Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda besökaren. Utan giltig handling lämnas inget utdrag ut här: besökaren kan skicka en skriftlig begäran, och svaret går då per post till adressen i folkbokföringen.</source>
-        <translation>The document has expired and cannot be accepted. Ask for another valid ID document (passport, national ID card, driving licence, SIS-certified ID card), or let a representative with a power of attorney act for the visitor. Without a valid document no extract is handed over here: the visitor can send a written request, and the answer then goes by post to the address in the population register.</translation>
+        <location filename="../../desktop/ui/new_visit.py" line="229"/>
+        <source>Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda besökaren. Utan giltig handling lämnas inget utdrag ut här: välj ”Ingen giltig id-handling”, så registreras begäran och svaret skickas per post till adressen i folkbokföringen.</source>
+        <translation>The document has expired and cannot be accepted. Ask for another valid ID document (passport, national ID card, driving licence, SIS-certified ID card), or let a representative with a power of attorney act for the visitor. Without a valid document no extract is handed over here: choose “No valid ID document”, and the request is registered and the answer sent by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="225"/>
+        <location filename="../../desktop/ui/new_visit.py" line="239"/>
         <source>Vad är fel, och vad ska det vara?</source>
         <translation>What is wrong, and what should it be?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="226"/>
+        <location filename="../../desktop/ui/new_visit.py" line="240"/>
         <source>Vilka uppgifter ska raderas?</source>
         <translation>Which data is to be erased?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="227"/>
+        <location filename="../../desktop/ui/new_visit.py" line="241"/>
         <source>Vilken behandling ska begränsas, och varför?</source>
         <translation>Which processing is to be restricted, and why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="228"/>
+        <location filename="../../desktop/ui/new_visit.py" line="242"/>
         <source>Mot vilken behandling, och av vilket skäl?</source>
         <translation>Against which processing, and on what grounds?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="229"/>
+        <location filename="../../desktop/ui/new_visit.py" line="243"/>
         <source>Valfritt: vilka utskick (annars alla)</source>
         <translation>Optional: which mailings (otherwise all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="230"/>
+        <location filename="../../desktop/ui/new_visit.py" line="244"/>
         <source>Vilket samtycke?</source>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="244"/>
-        <location filename="../../desktop/ui/new_visit.py" line="246"/>
+        <location filename="../../desktop/ui/new_visit.py" line="258"/>
+        <location filename="../../desktop/ui/new_visit.py" line="260"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="250"/>
+        <location filename="../../desktop/ui/new_visit.py" line="264"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="274"/>
+        <location filename="../../desktop/ui/new_visit.py" line="288"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="279"/>
+        <location filename="../../desktop/ui/new_visit.py" line="293"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="289"/>
+        <location filename="../../desktop/ui/new_visit.py" line="303"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="290"/>
+        <location filename="../../desktop/ui/new_visit.py" line="304"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="291"/>
+        <location filename="../../desktop/ui/new_visit.py" line="305"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="296"/>
+        <location filename="../../desktop/ui/new_visit.py" line="310"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="297"/>
+        <location filename="../../desktop/ui/new_visit.py" line="311"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="298"/>
+        <location filename="../../desktop/ui/new_visit.py" line="312"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="299"/>
+        <location filename="../../desktop/ui/new_visit.py" line="313"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="313"/>
+        <location filename="../../desktop/ui/new_visit.py" line="327"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="315"/>
+        <location filename="../../desktop/ui/new_visit.py" line="329"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="322"/>
+        <location filename="../../desktop/ui/new_visit.py" line="336"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="323"/>
+        <location filename="../../desktop/ui/new_visit.py" line="337"/>
         <source>Töm formuläret</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="325"/>
+        <location filename="../../desktop/ui/new_visit.py" line="339"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="326"/>
+        <location filename="../../desktop/ui/new_visit.py" line="340"/>
         <source>Registrera ärendet med dess svarsdag och skriv ut kvittot</source>
         <translation>Register the case with its deadline and print the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="362"/>
+        <location filename="../../desktop/ui/new_visit.py" line="376"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="371"/>
+        <location filename="../../desktop/ui/new_visit.py" line="385"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="430"/>
+        <location filename="../../desktop/ui/new_visit.py" line="444"/>
         <source>Nytt ärende vid sidan av det öppna</source>
         <translation>New case beside the open one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="430"/>
+        <location filename="../../desktop/ui/new_visit.py" line="444"/>
         <source>Varför ett nytt ärende?</source>
         <translation>Why a new case?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="442"/>
+        <location filename="../../desktop/ui/new_visit.py" line="456"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="444"/>
+        <location filename="../../desktop/ui/new_visit.py" line="458"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="447"/>
+        <location filename="../../desktop/ui/new_visit.py" line="461"/>
         <source>Lägg till begäran i ärende %1</source>
         <translation>Add the request to case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="449"/>
+        <location filename="../../desktop/ui/new_visit.py" line="463"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="450"/>
+        <location filename="../../desktop/ui/new_visit.py" line="464"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="482"/>
+        <location filename="../../desktop/ui/new_visit.py" line="496"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="483"/>
+        <location filename="../../desktop/ui/new_visit.py" line="497"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
@@ -2317,7 +2337,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="167"/>
+        <location filename="../../desktop/ui/common.py" line="170"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="178"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>
@@ -2378,7 +2398,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Changes apply to every desk that uses the same case register, and are logged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="171"/>
+        <location filename="../../desktop/ui/common.py" line="174"/>
         <location filename="../../desktop/ui/policy_dialog.py" line="93"/>
         <source>Bara en administratör kan ändra reglerna.</source>
         <translation>Only an administrator can change the policy.</translation>

@@ -911,3 +911,23 @@ def test_a_popup_open_when_the_lock_comes_goes_with_it(qtbot, window) -> None:  
     qtbot.waitUntil(calendar.isVisible, timeout=3000)
     window.lock()
     assert not calendar.isVisible() and QApplication.activePopupWidget() is None
+
+
+def test_without_a_valid_id_the_desk_registers_an_answer_by_post(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    fill_visitor(qtbot, window, examples(desk)[2], "Nils Holm", expiry=date.today() - timedelta(days=3))
+    person = window.visit.person
+    assert "välj ”Ingen giltig id-handling”" in person.expiry_status.text()  # what to do instead
+    person.document_type.setCurrentIndex(person.document_type.findData("postal-answer"))
+    assert not person.expiry.isEnabled() and not person.document_number.isEnabled() and not person.mrz.isEnabled()
+    assert "per post till adressen i folkbokföringen" in person.expiry_status.text()
+    opened = window.visit.register()
+    assert opened is not None, window.visit.problem.text()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    monkeypatch.setattr(window.case, "ask_approval", lambda: window.case.visit.approve("granskare", PASSWORDS["granskare"]))
+    window.case.review.approve_button.click()
+    deliver = window.case.deliver
+    qtbot.waitUntil(lambda: deliver.rendered is not None and window.case.visit.deliverable, timeout=30000)
+    assert deliver.print_button.isEnabled() and not deliver.zip_button.isEnabled()  # paper, by post
+    overview = [window.case.facts.itemAt(i).widget().text() for i in range(window.case.facts.count())
+                if window.case.facts.itemAt(i).widget() is not None]  # fmt: skip
+    assert any("svaret skickas per post" in text for text in overview)

@@ -5,6 +5,7 @@ made behind the program's back."""
 from __future__ import annotations
 
 import contextlib
+import io
 import shutil
 import sqlite3
 import statistics
@@ -18,6 +19,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.core.requests import RequestType
+from desktop.core.verification import Mandate, MandateType
 from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import AuditEvent, Delivery, utcnow
@@ -446,3 +448,43 @@ def test_a_second_case_for_a_visitor_with_one_open_needs_a_reason_in_both_front_
         event = session.query(AuditEvent).filter(AuditEvent.action == "case.alongside").one()
         details = json_module.loads(event.details)
     assert event.case_number == second and (details["open_case"], details["reason"]) == (first, "separate-errand")
+
+
+# No usable ID at the desk ---------------------------------------------------------------------
+
+
+def test_without_an_id_the_request_is_registered_and_answered_by_post_only(desk, config: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pypdf
+
+    from desktop.services.cases import InputProblem
+
+    person = visitor(config, 6)
+    code, out, err = cli("--config", str(config), "case", "open", "--personnummer", person.personnummer,
+                         "--name", person.name, "--document", "postal-answer", "--request", "access",
+                         "--staff", "disk1", "--receipt", str(tmp_path / "kvitto.pdf"), stdin="demo-disk1\n")  # fmt: skip
+    assert code == 0, err
+    number = out.strip().splitlines()[0]
+    receipt = " ".join(pypdf.PdfReader(tmp_path / "kvitto.pdf").pages[0].extract_text().split())
+    assert "Du visade ingen giltig id-handling" in receipt and "per post till din adress i folkbokföringen" in receipt
+    assert "här hos oss" not in receipt  # nothing is handed over at the desk
+    visit = Visit(desk, number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
+    assert visit.postal
+    visit.gather()
+    visit.leave_out_weak()
+    visit.approve("granskare", PASSWORDS["granskare"])
+    rendered = visit.render("sv", with_package=True)
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(rendered.pdf)).pages).split())
+    assert "Därför skickar vi utdraget per post till din adress i folkbokföringen" in text
+    with pytest.raises(ActionRefused) as refused:
+        visit.deliver_files(zip_path=tmp_path / "utdrag.zip")  # no file for someone not identified
+    assert refused.value.code == "deliver.postal" and not (tmp_path / "utdrag.zip").exists()
+    visit.printed()  # for the envelope
+    with desk.register.sessions() as session:
+        (delivery,) = session.query(Delivery).all()
+        assert delivery.method == "posted"
+    # A representative always shows an ID document.
+    rep = PersonInput(visitor(config, 7).personnummer, visitor(config, 7).name, "postal-answer", "SE", "", None)
+    with pytest.raises(InputProblem) as problem:
+        open_case(desk, visitor(config, 8), [(RequestType.ACCESS, None)], staff_username="disk1",
+                  representative=(rep, Mandate(MandateType.POWER_OF_ATTORNEY, date.today(), "Besökaren")))  # fmt: skip
+    assert problem.value.code == "postal_representative"
