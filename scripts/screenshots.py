@@ -20,6 +20,7 @@ from desktop.services.casework import warm_up
 from desktop.services.demo import create_demo
 from desktop.services.desk import open_desk
 from desktop.services.staff import sign_in
+from desktop.ui.app import install_translator
 from desktop.ui.auth import SignInDialog
 from desktop.ui.common import STYLE
 from desktop.ui.main_window import MainWindow
@@ -30,6 +31,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
     app.setStyleSheet(STYLE)  # as run_gui does
+    install_translator(app, "sv")  # as the program starts: Qt's dialogs and the counts in Swedish
     work = Path(tempfile.mkdtemp(prefix="insyn-shots-"))
     demo = create_demo(work, people=500, seed=1)
     desk = open_desk(demo.config_path)

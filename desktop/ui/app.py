@@ -52,17 +52,23 @@ def install_translator(app: QApplication, language: str) -> None:
     """Swedish is the source language; English comes from resources/i18n/insyn_en.qm. Qt's own
     dialogs (print, file, Yes/No, OK/Cancel) speak the same language through Qt's catalogue
     (qtbase_sv.qm, shipped with PySide6 and bundled by PyInstaller's PySide6 hook)."""
-    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtCore import QLibraryInfo, QLocale
 
     while _translators:
         old = _translators.pop()
         app.removeTranslator(old)
         old.deleteLater()
+    # Numbers in counts (%Ln) grouped as the language writes them: 8 767 / 8,767.
+    QLocale.setDefault(QLocale("sv_SE" if language != "en" else "en_GB"))
     if language != "en":
         qt_own = QTranslator(app)
         if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt_own)
             _translators.append(qt_own)
+        counts = QTranslator(app)  # the Swedish singular and plural of every count
+        if counts.load(str(resource_path("i18n", "insyn_sv.qm"))):
+            app.installTranslator(counts)
+            _translators.append(counts)
         return
     translator = QTranslator(app)
     if translator.load(str(resource_path("i18n", f"insyn_{language}.qm"))):

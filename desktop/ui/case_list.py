@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.casework import CaseFilter, CaseRow, count_cases, fetch_cases
 from desktop.services.desk import Desk
-from desktop.ui.common import count_text, heading, status_labels, tr
+from desktop.ui.common import heading, status_labels, tr
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -177,7 +177,7 @@ class CaseListPage(QWidget):
         self.model.filter = self.filter.currentData()
         self.model.search = self.search.text()
         self.model.reload()
-        self.count.setText(count_text(self.model.total, tr("%n ärende"), tr("%n ärenden")))
+        self.count.setText(tr("%Ln ärenden", None, self.model.total))
         self.fit_columns()
 
     def fit_columns(self) -> None:

@@ -37,7 +37,6 @@ from desktop.services.files import write_private
 from desktop.services.visit import Action, Step, Visit
 from desktop.ui.auth import SignInDialog
 from desktop.ui.common import (
-    count_text,
     document_labels,
     error_box,
     heading,
@@ -332,10 +331,8 @@ class CasePage(QWidget):
             "gather_again": tr("samla in uppgifterna igen (F5) – de finns inte längre i programmet"),
             "answer_manual": tr("besvara den manuella kontrollen: %1"),
             "retry": tr("%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan"),
-            "decide_weak": count_text(
-                int(step.subject) if step.subject.isdigit() else 0,
-                tr("avgör %n möjlig träff i granskningen"),
-                tr("avgör %n möjliga träffar i granskningen"),
+            "decide_weak": tr(
+                "avgör %Ln möjliga träffar i granskningen", None, int(step.subject) if step.subject.isdigit() else 0
             ),
             "approve": tr("godkänn utdraget") if not step.subject else tr("en granskare godkänner utdraget"),
             "deliver": tr("lämna ut utdraget: skriv ut eller spara (3. Utlämning)"),
@@ -422,14 +419,13 @@ class CasePage(QWidget):
         box.setWindowTitle(tr("Möjliga träffar"))
         box.setIcon(QMessageBox.Icon.Question)
         box.setText(
-            count_text(
+            tr(
+                "%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur "
+                "många som inte är med och varför.",
+                None,
                 count,
-                tr("%n möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte "
-                   "är med och varför."),
-                tr("%n möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur "
-                   "många som inte är med och varför."),
             )
-        )  # fmt: skip
+        )
         leave = box.addButton(tr("Lämna utanför och fortsätt"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(tr("Granska dem först"), QMessageBox.ButtonRole.RejectRole)
         box.exec()

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # the context lupdate gives module-level tr()
-
-
-def count_text(n: int, one: str, many: str) -> str:
-    """A count in the reader's words: `one` for 1, else `many` ("%n uppgift" / "%n uppgifter"),
-    both already translated; the number grouped as the language writes it (8 767 / 8,767)."""
-    return (one if n == 1 else many).replace("%n", grouped(n))
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """The window's text in its language. With `n`, a count in the reader's words through Qt's
+    numerus forms: tr("%Ln uppgifter", None, n) → "1 uppgift", "8 767 uppgifter" (the Swedish
+    forms come from resources/i18n/insyn_sv.qm, installed with the Swedish window; %Ln groups the
+    number as the language writes it)."""
+    return QCoreApplication.translate("", text, disambiguation, n)  # the context lupdate gives module-level tr()
 
 
 def grouped(n: int) -> str:
     """A number grouped as the window's language writes it: 8 767 / 8,767."""
-    swedish = tr("In English") == "In English"  # no translator installed: the window is Swedish
-    return f"{n:,}".replace(",", "\u00a0") if swedish else f"{n:,}"
+    return QLocale().toString(n)  # the window's language sets the default locale (ui/app.install_translator)
 
 
 def request_labels() -> dict[str, str]:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.services.delivery import RenderedExtract
 from desktop.services.visit import Action, Visit
-from desktop.ui.common import count_text, error_box, service_message, tr
+from desktop.ui.common import error_box, service_message, tr
 from desktop.ui.printing import PrintCancelled, ask_printer, documents_path, print_pdf
 from desktop.ui.workers import progress_relay, run_task
 
@@ -195,21 +195,13 @@ class DeliverView(QWidget):
                 self.status.setText(
                     self.status.text()
                     + " "
-                    + count_text(
-                        counts["weak_undecided"],
-                        tr("%n möjlig träff är inte avgjord."),
-                        tr("%n möjliga träffar är inte avgjorda."),
-                    )
+                    + tr("%Ln möjliga träffar är inte avgjorda.", None, counts["weak_undecided"])
                 )
             elif counts.get("weak_left_out"):
                 self.status.setText(
                     self.status.text()
                     + " "
-                    + count_text(
-                        counts["weak_left_out"],
-                        tr("%n möjlig träff lämnas utanför; utdraget säger det."),
-                        tr("%n möjliga träffar lämnas utanför; utdraget säger det."),
-                    )
+                    + tr("%Ln möjliga träffar lämnas utanför; utdraget säger det.", None, counts["weak_left_out"])
                 )
         self.update_actions()
 

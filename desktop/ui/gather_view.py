@@ -31,7 +31,7 @@ from desktop.services.casework import CaseFile, case_file
 from desktop.services.desk import Desk
 from desktop.services.gathering import CaseGather
 from desktop.services.visit import RETRYABLE, Action, Visit
-from desktop.ui.common import count_text, describe, error_box, service_message, tr
+from desktop.ui.common import describe, error_box, service_message, tr
 from desktop.ui.workers import progress_relay, run_task
 
 
@@ -75,7 +75,7 @@ STATUS_COLOURS = {
 
 def source_status_text(status: SourceStatus, count: int, message: str) -> str:
     if status is SourceStatus.OK:
-        return tr("Klart – %1").replace("%1", count_text(count, tr("%n uppgift"), tr("%n uppgifter")))
+        return tr("Klart – %1").replace("%1", tr("%Ln uppgifter", None, count))
     return {
         SourceStatus.WAITING: tr("Väntar"),
         SourceStatus.RUNNING: tr("Söker …"),
@@ -301,8 +301,7 @@ class GatherView(QWidget):
             reason = not_searched_text([words.get(k, k) for k in source.not_searched_by])
         possible = sum(1 for r in source.records if r.undecided) if source.status.finished else 0
         if possible:
-            found = count_text(possible, tr("%n möjlig träff att avgöra i granskningen"),
-                               tr("%n möjliga träffar att avgöra i granskningen"))  # fmt: skip
+            found = tr("%Ln möjliga träffar att avgöra i granskningen", None, possible)
             reason = f"{reason}; {found}" if reason else found
         self.table.setItem(row, 2, QTableWidgetItem(reason))
 
@@ -322,7 +321,7 @@ class GatherView(QWidget):
         failed = [s for s in result.sources.values() if s.status in RETRYABLE]
         self.summary.setText(
             tr("Klart: %1 från %2 system.")
-            .replace("%1", count_text(result.record_count, tr("%n uppgift"), tr("%n uppgifter")))
+            .replace("%1", tr("%Ln uppgifter", None, result.record_count))
             .replace("%2", str(sum(1 for s in result.sources.values() if s.status.reached)))
             + (tr(" %1 system kunde inte sökas.").replace("%1", str(len(failed))) if failed else "")
             + (tr(" Besvara de manuella kontrollerna nedan.") if self.unanswered_manual() else "")

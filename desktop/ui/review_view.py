@@ -33,7 +33,7 @@ from desktop.core.extract import GatherResult, Record, Strength
 from desktop.errors import UserError
 from desktop.services.review import Decision, RecordState, ReviewReason
 from desktop.services.visit import Visit
-from desktop.ui.common import count_text, error_box, grouped, service_message, tr
+from desktop.ui.common import error_box, grouped, service_message, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,11 +61,11 @@ def state_text(state: RecordState, reason: ReviewReason | None) -> str:
 def decision_lines(decisions: list[Decision], counts: dict[str, int]) -> list[str]:
     """What the approver approves: how much goes out, and every exclusion, mask and confirmation
     with where and why (no data)."""
-    found = count_text(counts.get("records", 0), tr("%n hittad uppgift"), tr("%n hittade uppgifter"))
+    found = tr("%Ln hittade uppgifter", None, counts.get("records", 0))
     lines = [tr("Utdraget innehåller %1 av %2.").replace("%1", str(counts.get("included", 0))).replace("%2", found)]
     for d in decisions:
         where = f"{d.source} – {d.category}"
-        records = count_text(d.count, tr("%n uppgift"), tr("%n uppgifter"))
+        records = tr("%Ln uppgifter", None, d.count)
         why = f" ({reason_labels()[d.reason].lower()})" if d.reason else ""
         if d.state == "masked":
             line = tr("Maskerat: fältet %1 i %2 i %3").replace("%1", str(d.field)).replace("%2", records)
@@ -358,16 +358,15 @@ class ReviewView(QWidget):
         if self.visit is None or self.visit.result is None:
             return
         undecided = self.visit.undecided_weak()
-        found = count_text(self.visit.result.record_count, tr("%n uppgift"), tr("%n uppgifter"))
+        found = tr("%Ln uppgifter", None, self.visit.result.record_count)
         text = tr("%1 hittades.").replace("%1", found)
         if undecided:
-            text += " " + count_text(
+            text += " " + tr(
+                "%Ln möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i "
+                "dem som gäller besökaren; de andra lämnas utanför när du godkänner.",
+                None,
                 undecided,
-                tr("%n möjlig träff (hittad bara via e-post, telefon eller namn) är inte avgjord: bocka i den om "
-                   "den gäller besökaren; annars lämnas den utanför när du godkänner."),
-                tr("%n möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i "
-                   "dem som gäller besökaren; de andra lämnas utanför när du godkänner."),
-            )  # fmt: skip
+            )
         text += " " + tr("Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.")
         self.summary.setText(text)
 

@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="136"/>
+        <location filename="../../desktop/ui/common.py" line="134"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -82,19 +82,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="40"/>
-        <location filename="../../desktop/ui/common.py" line="137"/>
+        <location filename="../../desktop/ui/common.py" line="135"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="42"/>
-        <location filename="../../desktop/ui/common.py" line="133"/>
+        <location filename="../../desktop/ui/common.py" line="131"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="134"/>
+        <location filename="../../desktop/ui/common.py" line="132"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -148,18 +148,18 @@
         <translation>The passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="165"/>
+        <location filename="../../desktop/ui/common.py" line="163"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="151"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="166"/>
+        <location filename="../../desktop/ui/common.py" line="164"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="167"/>
+        <location filename="../../desktop/ui/common.py" line="165"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -195,7 +195,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="278"/>
+        <location filename="../../desktop/ui/case_page.py" line="277"/>
         <location filename="../../desktop/ui/new_visit.py" line="88"/>
         <location filename="../../desktop/ui/new_visit.py" line="134"/>
         <source>Personnummer</source>
@@ -203,20 +203,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="277"/>
+        <location filename="../../desktop/ui/case_page.py" line="276"/>
         <location filename="../../desktop/ui/gather_view.py" line="173"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="279"/>
+        <location filename="../../desktop/ui/case_page.py" line="278"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="281"/>
+        <location filename="../../desktop/ui/case_page.py" line="280"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -240,7 +240,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="108"/>
         <location filename="../../desktop/ui/case_list.py" line="190"/>
-        <location filename="../../desktop/ui/case_page.py" line="294"/>
+        <location filename="../../desktop/ui/case_page.py" line="293"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -296,989 +296,983 @@
         <source>Sök på personnummer, ärendenummer eller namn (Ctrl+F)</source>
         <translation>Search by personnummer, case number or name (Ctrl+F)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/case_list.py" line="180"/>
-        <source>%n ärende</source>
-        <translation>%n case</translation>
+        <source>%Ln ärenden</source>
+        <translation>
+            <numerusform>%Ln case</numerusform>
+            <numerusform>%Ln cases</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="180"/>
-        <source>%n ärenden</source>
-        <translation>%n cases</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="56"/>
+        <location filename="../../desktop/ui/case_page.py" line="55"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="57"/>
+        <location filename="../../desktop/ui/case_page.py" line="56"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="58"/>
+        <location filename="../../desktop/ui/case_page.py" line="57"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="59"/>
+        <location filename="../../desktop/ui/case_page.py" line="58"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <location filename="../../desktop/ui/case_page.py" line="59"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <location filename="../../desktop/ui/case_page.py" line="60"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="62"/>
+        <location filename="../../desktop/ui/case_page.py" line="61"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="63"/>
+        <location filename="../../desktop/ui/case_page.py" line="62"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="64"/>
+        <location filename="../../desktop/ui/case_page.py" line="63"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="65"/>
+        <location filename="../../desktop/ui/case_page.py" line="64"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="66"/>
+        <location filename="../../desktop/ui/case_page.py" line="65"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="67"/>
+        <location filename="../../desktop/ui/case_page.py" line="66"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="68"/>
+        <location filename="../../desktop/ui/case_page.py" line="67"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="69"/>
+        <location filename="../../desktop/ui/case_page.py" line="68"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="70"/>
+        <location filename="../../desktop/ui/case_page.py" line="69"/>
         <source>Utdraget släpptes för utlämning</source>
         <translation>The extract was released for delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="71"/>
+        <location filename="../../desktop/ui/case_page.py" line="70"/>
         <source>Alla svaga träffar bekräftades</source>
         <translation>All weak matches were confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="72"/>
-        <location filename="../../desktop/ui/case_page.py" line="288"/>
+        <location filename="../../desktop/ui/case_page.py" line="71"/>
+        <location filename="../../desktop/ui/case_page.py" line="287"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="73"/>
+        <location filename="../../desktop/ui/case_page.py" line="72"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="74"/>
+        <location filename="../../desktop/ui/case_page.py" line="73"/>
         <source>Utfall registrerades</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="75"/>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
         <source>Begäran lades till</source>
         <translation>Request added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="76"/>
+        <location filename="../../desktop/ui/case_page.py" line="75"/>
         <source>Registrerat vid sidan av ett öppet ärende</source>
         <translation>Registered beside an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="77"/>
+        <location filename="../../desktop/ui/case_page.py" line="76"/>
         <source>Obekräftade möjliga träffar lämnades utanför</source>
         <translation>Unconfirmed possible matches were left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="78"/>
+        <location filename="../../desktop/ui/case_page.py" line="77"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="41"/>
         <source>Brev till besökaren</source>
         <translation>Letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="84"/>
+        <location filename="../../desktop/ui/case_page.py" line="83"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="85"/>
+        <location filename="../../desktop/ui/case_page.py" line="84"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="107"/>
+        <location filename="../../desktop/ui/case_page.py" line="106"/>
         <source>Nästa steg</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="110"/>
+        <location filename="../../desktop/ui/case_page.py" line="109"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="111"/>
+        <location filename="../../desktop/ui/case_page.py" line="110"/>
         <source>Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig</source>
         <translation>The receipt with the case number and the last day for an answer, which the visitor takes along</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="114"/>
+        <location filename="../../desktop/ui/case_page.py" line="113"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="115"/>
+        <location filename="../../desktop/ui/case_page.py" line="114"/>
         <source>Spara kvittot som PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="116"/>
+        <location filename="../../desktop/ui/case_page.py" line="115"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="118"/>
+        <location filename="../../desktop/ui/case_page.py" line="117"/>
         <source>Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)</source>
         <translation>Extend the time limit by up to two months, with reasons, within the first month (Art. 12.3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="121"/>
+        <location filename="../../desktop/ui/case_page.py" line="120"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="123"/>
+        <location filename="../../desktop/ui/case_page.py" line="122"/>
         <source>Avslå begäran med skäl; besökaren får veta sin rätt att klaga till IMY (art. 12.4)</source>
         <translation>Refuse the request with reasons; the visitor is told of the right to complain to IMY (Art. 12.4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="126"/>
+        <location filename="../../desktop/ui/case_page.py" line="125"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="129"/>
+        <location filename="../../desktop/ui/case_page.py" line="128"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="131"/>
-        <location filename="../../desktop/ui/case_page.py" line="611"/>
-        <location filename="../../desktop/ui/case_page.py" line="625"/>
+        <location filename="../../desktop/ui/case_page.py" line="130"/>
+        <location filename="../../desktop/ui/case_page.py" line="607"/>
+        <location filename="../../desktop/ui/case_page.py" line="621"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <location filename="../../desktop/ui/case_page.py" line="131"/>
         <source>Avsluta ärendet när besökaren har fått allt</source>
         <translation>Close the case when the visitor has had everything</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="134"/>
+        <location filename="../../desktop/ui/case_page.py" line="133"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="136"/>
+        <location filename="../../desktop/ui/case_page.py" line="135"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="150"/>
+        <location filename="../../desktop/ui/case_page.py" line="149"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="160"/>
+        <location filename="../../desktop/ui/case_page.py" line="159"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
-        <location filename="../../desktop/ui/case_page.py" line="576"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
+        <location filename="../../desktop/ui/case_page.py" line="572"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="172"/>
+        <location filename="../../desktop/ui/case_page.py" line="171"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="174"/>
+        <location filename="../../desktop/ui/case_page.py" line="173"/>
         <source>Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet</source>
         <translation>Write what was done about the selected request; it is printed in the extract and the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="184"/>
+        <location filename="../../desktop/ui/case_page.py" line="183"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="192"/>
+        <location filename="../../desktop/ui/case_page.py" line="191"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="193"/>
+        <location filename="../../desktop/ui/case_page.py" line="192"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="194"/>
+        <location filename="../../desktop/ui/case_page.py" line="193"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="195"/>
+        <location filename="../../desktop/ui/case_page.py" line="194"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="272"/>
+        <location filename="../../desktop/ui/case_page.py" line="271"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="273"/>
+        <location filename="../../desktop/ui/case_page.py" line="272"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="337"/>
-        <source>avgör %n möjlig träff i granskningen</source>
-        <translation>decide %n possible match in the review</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="338"/>
-        <source>avgör %n möjliga träffar i granskningen</source>
-        <translation>decide %n possible matches in the review</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="427"/>
-        <source>%n möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</source>
-        <translation>%n possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="429"/>
-        <source>%n möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
-        <translation>%n possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="280"/>
+        <location filename="../../desktop/ui/case_page.py" line="279"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="283"/>
+        <location filename="../../desktop/ui/case_page.py" line="282"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="285"/>
+        <location filename="../../desktop/ui/case_page.py" line="284"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="286"/>
+        <location filename="../../desktop/ui/case_page.py" line="285"/>
         <location filename="../../desktop/ui/new_visit.py" line="91"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="300"/>
+        <location filename="../../desktop/ui/case_page.py" line="299"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="315"/>
+        <location filename="../../desktop/ui/case_page.py" line="314"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="330"/>
+        <location filename="../../desktop/ui/case_page.py" line="329"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="331"/>
+        <location filename="../../desktop/ui/case_page.py" line="330"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="332"/>
+        <location filename="../../desktop/ui/case_page.py" line="331"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="333"/>
+        <location filename="../../desktop/ui/case_page.py" line="332"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="334"/>
+        <location filename="../../desktop/ui/case_page.py" line="333"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/case_page.py" line="335"/>
+        <source>avgör %Ln möjliga träffar i granskningen</source>
+        <translation>
+            <numerusform>decide %Ln possible match in the review</numerusform>
+            <numerusform>decide %Ln possible matches in the review</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="340"/>
+        <location filename="../../desktop/ui/case_page.py" line="337"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="340"/>
+        <location filename="../../desktop/ui/case_page.py" line="337"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="341"/>
+        <location filename="../../desktop/ui/case_page.py" line="338"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="342"/>
+        <location filename="../../desktop/ui/case_page.py" line="339"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="343"/>
+        <location filename="../../desktop/ui/case_page.py" line="340"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="344"/>
+        <location filename="../../desktop/ui/case_page.py" line="341"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="357"/>
+        <location filename="../../desktop/ui/case_page.py" line="354"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="422"/>
+        <location filename="../../desktop/ui/case_page.py" line="419"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/case_page.py" line="423"/>
+        <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
+        <translation>
+            <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
+            <numerusform>%Ln possible matches are not decided. Leave them out of the extract? The extract then says how many are not included and why.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="433"/>
+        <location filename="../../desktop/ui/case_page.py" line="429"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="434"/>
+        <location filename="../../desktop/ui/case_page.py" line="430"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="445"/>
+        <location filename="../../desktop/ui/case_page.py" line="441"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="448"/>
+        <location filename="../../desktop/ui/case_page.py" line="444"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="484"/>
+        <location filename="../../desktop/ui/case_page.py" line="480"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="515"/>
+        <location filename="../../desktop/ui/case_page.py" line="511"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="526"/>
+        <location filename="../../desktop/ui/case_page.py" line="522"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="526"/>
+        <location filename="../../desktop/ui/case_page.py" line="522"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="537"/>
+        <location filename="../../desktop/ui/case_page.py" line="533"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="537"/>
+        <location filename="../../desktop/ui/case_page.py" line="533"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="547"/>
+        <location filename="../../desktop/ui/case_page.py" line="543"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="547"/>
+        <location filename="../../desktop/ui/case_page.py" line="543"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="576"/>
+        <location filename="../../desktop/ui/case_page.py" line="572"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="599"/>
+        <location filename="../../desktop/ui/case_page.py" line="595"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="601"/>
+        <location filename="../../desktop/ui/case_page.py" line="597"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="603"/>
+        <location filename="../../desktop/ui/case_page.py" line="599"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="605"/>
+        <location filename="../../desktop/ui/case_page.py" line="601"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="613"/>
+        <location filename="../../desktop/ui/case_page.py" line="609"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="625"/>
+        <location filename="../../desktop/ui/case_page.py" line="621"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="27"/>
+        <location filename="../../desktop/ui/common.py" line="25"/>
         <source>Registerutdrag (art. 15)</source>
         <translation>Access – data extract (Art. 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="28"/>
+        <location filename="../../desktop/ui/common.py" line="26"/>
         <source>Rättelse (art. 16)</source>
         <translation>Rectification (Art. 16)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="29"/>
+        <location filename="../../desktop/ui/common.py" line="27"/>
         <source>Radering (art. 17)</source>
         <translation>Erasure (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="30"/>
+        <location filename="../../desktop/ui/common.py" line="28"/>
         <source>Begränsning (art. 18)</source>
         <translation>Restriction (Art. 18)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="31"/>
+        <location filename="../../desktop/ui/common.py" line="29"/>
         <source>Dataportabilitet (art. 20)</source>
         <translation>Data portability (Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="32"/>
+        <location filename="../../desktop/ui/common.py" line="30"/>
         <source>Invändning (art. 21)</source>
         <translation>Objection (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="33"/>
+        <location filename="../../desktop/ui/common.py" line="31"/>
         <source>Stopp för direktmarknadsföring (art. 21)</source>
         <translation>Stop direct marketing (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="34"/>
+        <location filename="../../desktop/ui/common.py" line="32"/>
         <source>Återkalla samtycke (art. 7.3)</source>
         <translation>Withdraw consent (Art. 7(3))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="40"/>
+        <location filename="../../desktop/ui/common.py" line="38"/>
         <source>Mottaget</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="41"/>
+        <location filename="../../desktop/ui/common.py" line="39"/>
         <source>Identitet kontrollerad</source>
         <translation>Identity verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="42"/>
+        <location filename="../../desktop/ui/common.py" line="40"/>
         <source>Insamling</source>
         <translation>Gathering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="43"/>
+        <location filename="../../desktop/ui/common.py" line="41"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="44"/>
+        <location filename="../../desktop/ui/common.py" line="42"/>
         <source>Klart att lämna ut</source>
         <translation>Ready to deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="45"/>
+        <location filename="../../desktop/ui/common.py" line="43"/>
         <source>Utlämnat</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="46"/>
+        <location filename="../../desktop/ui/common.py" line="44"/>
         <source>Avslutat</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="47"/>
+        <location filename="../../desktop/ui/common.py" line="45"/>
         <source>Avslaget</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="48"/>
+        <location filename="../../desktop/ui/common.py" line="46"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="54"/>
+        <location filename="../../desktop/ui/common.py" line="52"/>
         <source>Nationellt id-kort</source>
         <translation>National identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="55"/>
+        <location filename="../../desktop/ui/common.py" line="53"/>
         <source>Svenskt pass</source>
         <translation>Swedish passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="56"/>
+        <location filename="../../desktop/ui/common.py" line="54"/>
         <source>Svenskt körkort</source>
         <translation>Swedish driving licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="57"/>
+        <location filename="../../desktop/ui/common.py" line="55"/>
         <source>Id-kort (SIS-märkt)</source>
         <translation>Identity card (SIS)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="58"/>
+        <location filename="../../desktop/ui/common.py" line="56"/>
         <source>Skatteverkets id-kort</source>
         <translation>Swedish Tax Agency identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="59"/>
+        <location filename="../../desktop/ui/common.py" line="57"/>
         <source>Tjänstekort</source>
         <translation>Service card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="60"/>
+        <location filename="../../desktop/ui/common.py" line="58"/>
         <source>Utländskt pass</source>
         <translation>Foreign passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="61"/>
+        <location filename="../../desktop/ui/common.py" line="59"/>
         <source>Utländskt id-kort (EU/EES)</source>
         <translation>Foreign identity card (EU/EEA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="62"/>
+        <location filename="../../desktop/ui/common.py" line="60"/>
         <source>Annan handling</source>
         <translation>Other document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="63"/>
+        <location filename="../../desktop/ui/common.py" line="61"/>
         <source>Ingen giltig id-handling – svaret skickas per post till folkbokföringsadressen</source>
         <translation>No valid ID document – the answer is sent by post to the population-register address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="70"/>
+        <location filename="../../desktop/ui/common.py" line="68"/>
         <source>Skriv personnumret.</source>
         <translation>Type the personal identity number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="71"/>
+        <location filename="../../desktop/ui/common.py" line="69"/>
         <source>Skriv som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.</source>
         <translation>Type it as YYMMDD-NNNN or YYYYMMDD-NNNN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="72"/>
+        <location filename="../../desktop/ui/common.py" line="70"/>
         <source>Personnumret ska ha 10 eller 12 siffror.</source>
         <translation>The number must have 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="73"/>
+        <location filename="../../desktop/ui/common.py" line="71"/>
         <source>Plustecken används bara med tio siffror (över 100 år).</source>
         <translation>A plus sign is only used with ten digits (over 100 years of age).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="74"/>
+        <location filename="../../desktop/ui/common.py" line="72"/>
         <source>Födelsedatumet finns inte.</source>
         <translation>The date of birth does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="75"/>
+        <location filename="../../desktop/ui/common.py" line="73"/>
         <source>Födelsedatumet ligger i framtiden.</source>
         <translation>The date of birth lies in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="76"/>
+        <location filename="../../desktop/ui/common.py" line="74"/>
         <source>Födelsenumret 000 delas aldrig ut.</source>
         <translation>Birth number 000 is never issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="77"/>
+        <location filename="../../desktop/ui/common.py" line="75"/>
         <source>Kontrollsiffran stämmer inte – kontrollera siffrorna.</source>
         <translation>The check digit is wrong – check the digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="78"/>
+        <location filename="../../desktop/ui/common.py" line="76"/>
         <source>Personnumret är inte giltigt.</source>
         <translation>The personal identity number is not valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="86"/>
+        <location filename="../../desktop/ui/common.py" line="84"/>
         <source>Id-handlingen har gått ut och kan inte godtas.</source>
         <translation>The ID document has expired and cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="87"/>
+        <location filename="../../desktop/ui/common.py" line="85"/>
         <source>Skriv när id-handlingen går ut, som det står på den.</source>
         <translation>Enter the ID document&apos;s expiry date as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="88"/>
+        <location filename="../../desktop/ui/common.py" line="86"/>
         <source>Ett ombud måste visa en giltig id-handling.</source>
         <translation>A representative must show a valid ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="89"/>
+        <location filename="../../desktop/ui/common.py" line="87"/>
         <source>Välj vilken sorts id-handling det är.</source>
         <translation>Choose what kind of ID document it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="90"/>
+        <location filename="../../desktop/ui/common.py" line="88"/>
         <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
         <translation>The issuing country does not fit the type of document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="91"/>
+        <location filename="../../desktop/ui/common.py" line="89"/>
         <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
         <translation>Type at least the last four characters of the document number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="92"/>
+        <location filename="../../desktop/ui/common.py" line="90"/>
         <source>Beskriv handlingen när typen är ”Annan handling”.</source>
         <translation>Describe the document when its type is “Other document”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="93"/>
+        <location filename="../../desktop/ui/common.py" line="91"/>
         <source>Skriv namnet som det står på id-handlingen.</source>
         <translation>Type the name as it stands on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="94"/>
+        <location filename="../../desktop/ui/common.py" line="92"/>
         <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
         <translation>The machine-readable zone disagrees with what was typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="95"/>
+        <location filename="../../desktop/ui/common.py" line="93"/>
         <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
         <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="96"/>
+        <location filename="../../desktop/ui/common.py" line="94"/>
         <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
         <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="97"/>
+        <location filename="../../desktop/ui/common.py" line="95"/>
         <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
         <translation>The machine-readable zone holds characters it may not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="98"/>
+        <location filename="../../desktop/ui/common.py" line="96"/>
         <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
         <translation>The power of attorney or guardianship details are incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="99"/>
-        <location filename="../../desktop/ui/common.py" line="153"/>
+        <location filename="../../desktop/ui/common.py" line="97"/>
+        <location filename="../../desktop/ui/common.py" line="151"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="100"/>
-        <location filename="../../desktop/ui/common.py" line="154"/>
+        <location filename="../../desktop/ui/common.py" line="98"/>
+        <location filename="../../desktop/ui/common.py" line="152"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="101"/>
+        <location filename="../../desktop/ui/common.py" line="99"/>
         <source>Namnet är för långt (högst 200 tecken).</source>
         <translation>The name is too long (200 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="102"/>
+        <location filename="../../desktop/ui/common.py" line="100"/>
         <source>Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen.</source>
         <translation>The name contains invisible or control characters. Type it as on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="103"/>
+        <location filename="../../desktop/ui/common.py" line="101"/>
         <source>Namnet måste innehålla bokstäver.</source>
         <translation>The name must contain letters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="104"/>
+        <location filename="../../desktop/ui/common.py" line="102"/>
         <source>Texten är för lång (högst 4 000 tecken).</source>
         <translation>The text is too long (4,000 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="105"/>
+        <location filename="../../desktop/ui/common.py" line="103"/>
         <source>Texten innehåller osynliga tecken eller styrtecken.</source>
         <translation>The text contains invisible or control characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="106"/>
+        <location filename="../../desktop/ui/common.py" line="104"/>
         <source>Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret.</source>
         <translation>This cannot be searched by – check the e-mail address, phone number or number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="107"/>
+        <location filename="../../desktop/ui/common.py" line="105"/>
         <source>Systemen kan inte sökas på den här sortens uppgift.</source>
         <translation>The systems cannot be searched by this kind of identifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="108"/>
+        <location filename="../../desktop/ui/common.py" line="106"/>
         <source>Högst 20 uppgifter att söka på per ärende.</source>
         <translation>At most 20 identifiers to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/common.py" line="108"/>
         <source>Besökaren har redan ett öppet ärende. Lägg till begäran i det, eller ange varför ett nytt ärende behövs.</source>
         <translation>The visitor already has an open case. Add the request to it, or say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/common.py" line="110"/>
         <source>Ange varför ett nytt ärende behövs.</source>
         <translation>Say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="114"/>
+        <location filename="../../desktop/ui/common.py" line="112"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="121"/>
+        <location filename="../../desktop/ui/common.py" line="119"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="122"/>
+        <location filename="../../desktop/ui/common.py" line="120"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="123"/>
+        <location filename="../../desktop/ui/common.py" line="121"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="124"/>
+        <location filename="../../desktop/ui/common.py" line="122"/>
         <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
         <translation>The case was not refused; there is no decision to write about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="125"/>
+        <location filename="../../desktop/ui/common.py" line="123"/>
         <source>Svarstiden är inte förlängd.</source>
         <translation>The time to answer has not been extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="126"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Ärendet har ingen annan begäran än registerutdrag.</source>
         <translation>The case has no request besides access.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="127"/>
+        <location filename="../../desktop/ui/common.py" line="125"/>
         <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="128"/>
+        <location filename="../../desktop/ui/common.py" line="126"/>
         <source>Välj hur besökaren får brevet.</source>
         <translation>Choose how the visitor gets the letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="130"/>
+        <location filename="../../desktop/ui/common.py" line="128"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="135"/>
+        <location filename="../../desktop/ui/common.py" line="133"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="139"/>
+        <location filename="../../desktop/ui/common.py" line="137"/>
         <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
         <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="140"/>
+        <location filename="../../desktop/ui/common.py" line="138"/>
         <source>Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut.</source>
         <translation>The answer is sent on paper by post to the address in the population register; no file is handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="141"/>
+        <location filename="../../desktop/ui/common.py" line="139"/>
         <source>Det finns inget sådant brev.</source>
         <translation>There is no such letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="142"/>
+        <location filename="../../desktop/ui/common.py" line="140"/>
         <source>Ärendet finns inte.</source>
         <translation>The case does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="143"/>
-        <location filename="../../desktop/ui/common.py" line="180"/>
+        <location filename="../../desktop/ui/common.py" line="141"/>
+        <location filename="../../desktop/ui/common.py" line="178"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="144"/>
+        <location filename="../../desktop/ui/common.py" line="142"/>
         <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
         <translation>The data cannot be gathered in the case&apos;s present state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="145"/>
+        <location filename="../../desktop/ui/common.py" line="143"/>
         <source>Det systemet kontrolleras inte manuellt.</source>
         <translation>That system is not checked by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="146"/>
+        <location filename="../../desktop/ui/common.py" line="144"/>
         <source>Skriv vad som finns, som det ska stå i utdraget.</source>
         <translation>Write what there is, as it should read in the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="148"/>
+        <location filename="../../desktop/ui/common.py" line="146"/>
         <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
         <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="150"/>
+        <location filename="../../desktop/ui/common.py" line="148"/>
         <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="151"/>
+        <location filename="../../desktop/ui/common.py" line="149"/>
         <source>Skriv vad som gjordes.</source>
         <translation>Write what was done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="152"/>
+        <location filename="../../desktop/ui/common.py" line="150"/>
         <source>Ärendet har ingen sådan begäran.</source>
         <translation>The case has no such request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="155"/>
+        <location filename="../../desktop/ui/common.py" line="153"/>
         <source>Ärendet är avslutat; inget kan läggas till.</source>
         <translation>The case is closed; nothing can be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="156"/>
+        <location filename="../../desktop/ui/common.py" line="154"/>
         <source>Ärendet har redan den begäran.</source>
         <translation>The case already has that request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="158"/>
+        <location filename="../../desktop/ui/common.py" line="156"/>
         <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
         <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="160"/>
+        <location filename="../../desktop/ui/common.py" line="158"/>
         <source>Välj varför ärendet återkallas.</source>
         <translation>Choose why the case is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="162"/>
+        <location filename="../../desktop/ui/common.py" line="160"/>
         <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
         <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="168"/>
+        <location filename="../../desktop/ui/common.py" line="166"/>
         <source>Det kontot finns inte.</source>
         <translation>That account does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="169"/>
+        <location filename="../../desktop/ui/common.py" line="167"/>
         <source>Ett konto behöver minst en roll.</source>
         <translation>An account needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="171"/>
+        <location filename="../../desktop/ui/common.py" line="169"/>
         <source>Du kan inte stänga av ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="172"/>
+        <location filename="../../desktop/ui/common.py" line="170"/>
         <source>Okänd roll.</source>
         <translation>Unknown role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="173"/>
+        <location filename="../../desktop/ui/common.py" line="171"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="175"/>
+        <location filename="../../desktop/ui/common.py" line="173"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="184"/>
+        <location filename="../../desktop/ui/common.py" line="182"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="138"/>
+        <location filename="../../desktop/ui/common.py" line="136"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -1318,7 +1312,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="203"/>
+        <location filename="../../desktop/ui/common.py" line="201"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1432,78 +1426,74 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="200"/>
-        <source>%n möjlig träff är inte avgjord.</source>
-        <translation>%n possible match is not decided.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
+        <source>%Ln möjliga träffar är inte avgjorda.</source>
+        <translation>
+            <numerusform>%Ln possible match is not decided.</numerusform>
+            <numerusform>%Ln possible matches are not decided.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/deliver_view.py" line="204"/>
+        <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
+        <translation>
+            <numerusform>%Ln possible match is left out; the extract says so.</numerusform>
+            <numerusform>%Ln possible matches are left out; the extract says so.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="201"/>
-        <source>%n möjliga träffar är inte avgjorda.</source>
-        <translation>%n possible matches are not decided.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="210"/>
-        <source>%n möjlig träff lämnas utanför; utdraget säger det.</source>
-        <translation>%n possible match is left out; the extract says so.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="211"/>
-        <source>%n möjliga träffar lämnas utanför; utdraget säger det.</source>
-        <translation>%n possible matches are left out; the extract says so.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="222"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="214"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="226"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="227"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="218"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="219"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="236"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="228"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="279"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="271"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="294"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="286"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="315"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="307"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="317"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="318"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="309"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="310"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="481"/>
-        <location filename="../../desktop/ui/case_page.py" line="511"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="301"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="302"/>
+        <location filename="../../desktop/ui/case_page.py" line="477"/>
+        <location filename="../../desktop/ui/case_page.py" line="507"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="293"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="294"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="345"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="337"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="353"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="345"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -1511,22 +1501,6 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
         <source>Klart – %1</source>
         <translation>Done – %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="325"/>
-        <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="361"/>
-        <source>%n uppgift</source>
-        <translation>%n item</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="325"/>
-        <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="361"/>
-        <source>%n uppgifter</source>
-        <translation>%n items</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="87"/>
@@ -1595,16 +1569,6 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="304"/>
-        <source>%n möjlig träff att avgöra i granskningen</source>
-        <translation>%n possible match to decide in the review</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gather_view.py" line="305"/>
-        <source>%n möjliga träffar att avgöra i granskningen</source>
-        <translation>%n possible matches to decide in the review</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/gather_view.py" line="135"/>
         <source>Ärendet är avslutat. Inga uppgifter finns kvar i programmet.</source>
         <translation>The case is closed. No data is left in the program.</translation>
@@ -1613,6 +1577,17 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <location filename="../../desktop/ui/gather_view.py" line="115"/>
         <source>Svar från %1</source>
         <translation>Answer from %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/gather_view.py" line="78"/>
+        <location filename="../../desktop/ui/gather_view.py" line="324"/>
+        <location filename="../../desktop/ui/review_view.py" line="68"/>
+        <location filename="../../desktop/ui/review_view.py" line="361"/>
+        <source>%Ln uppgifter</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gather_view.py" line="118"/>
@@ -1679,48 +1654,56 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/gather_view.py" line="304"/>
+        <source>%Ln möjliga träffar att avgöra i granskningen</source>
+        <translation>
+            <numerusform>%Ln possible match to decide in the review</numerusform>
+            <numerusform>%Ln possible matches to decide in the review</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="324"/>
+        <location filename="../../desktop/ui/gather_view.py" line="323"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="327"/>
+        <location filename="../../desktop/ui/gather_view.py" line="326"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="328"/>
+        <location filename="../../desktop/ui/gather_view.py" line="327"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="349"/>
+        <location filename="../../desktop/ui/gather_view.py" line="348"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="351"/>
+        <location filename="../../desktop/ui/gather_view.py" line="350"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="352"/>
+        <location filename="../../desktop/ui/gather_view.py" line="351"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="365"/>
+        <location filename="../../desktop/ui/gather_view.py" line="364"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="372"/>
+        <location filename="../../desktop/ui/gather_view.py" line="371"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="374"/>
+        <location filename="../../desktop/ui/gather_view.py" line="373"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1773,7 +1756,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="21"/>
+        <location filename="../../desktop/ui/common.py" line="19"/>
         <location filename="../../desktop/ui/main_window.py" line="83"/>
         <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>In English</source>
@@ -2123,15 +2106,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <source>lämnas utanför obekräftad</source>
         <translation>left out, unconfirmed</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/review_view.py" line="64"/>
-        <source>%n hittad uppgift</source>
-        <translation>%n item found</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review_view.py" line="64"/>
-        <source>%n hittade uppgifter</source>
-        <translation>%n items found</translation>
+        <source>%Ln hittade uppgifter</source>
+        <translation>
+            <numerusform>%Ln item found</numerusform>
+            <numerusform>%Ln items found</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="65"/>
@@ -2186,7 +2167,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="284"/>
-        <location filename="../../desktop/ui/review_view.py" line="432"/>
+        <location filename="../../desktop/ui/review_view.py" line="431"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
@@ -2240,23 +2221,21 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <source>%1 hittades.</source>
         <translation>%1 found.</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/review_view.py" line="366"/>
-        <source>%n möjlig träff (hittad bara via e-post, telefon eller namn) är inte avgjord: bocka i den om den gäller besökaren; annars lämnas den utanför när du godkänner.</source>
-        <translation>%n possible match (found only through an e-mail, phone or name) is not decided: tick it if it is the visitor&apos;s; otherwise it is left out when you approve.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_view.py" line="365"/>
+        <source>%Ln möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
+        <translation>
+            <numerusform>%Ln possible match (found only through an e-mail, phone or name) is not decided: tick it if it is the visitor&apos;s; otherwise it is left out when you approve.</numerusform>
+            <numerusform>%Ln possible matches (found only through an e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="368"/>
-        <source>%n möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
-        <translation>%n possible matches (found only through an e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review_view.py" line="371"/>
+        <location filename="../../desktop/ui/review_view.py" line="370"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="398"/>
+        <location filename="../../desktop/ui/review_view.py" line="397"/>
         <source>[maskerat]</source>
         <translation>[masked]</translation>
     </message>
@@ -2337,7 +2316,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="170"/>
+        <location filename="../../desktop/ui/common.py" line="168"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="178"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>
@@ -2398,7 +2377,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Changes apply to every desk that uses the same case register, and are logged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="174"/>
+        <location filename="../../desktop/ui/common.py" line="172"/>
         <location filename="../../desktop/ui/policy_dialog.py" line="93"/>
         <source>Bara en administratör kan ändra reglerna.</source>
         <translation>Only an administrator can change the policy.</translation>

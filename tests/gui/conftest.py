@@ -35,6 +35,15 @@ def _no_print_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _swedish_window(qapp) -> None:  # type: ignore[no-untyped-def]
+    """As the program starts in Swedish: Qt's own dialogs in Swedish, counts in Swedish singular
+    and plural (insyn_sv.qm), numbers grouped the Swedish way."""
+    from desktop.ui.app import install_translator
+
+    install_translator(qapp, "sv")
+
+
+@pytest.fixture(autouse=True)
 def _possible_matches_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
     """The question about undecided possible matches is a modal box: tests answer "leave them out"
     unless they replace it themselves."""

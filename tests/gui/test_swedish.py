@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -61,18 +60,7 @@ def english_in(root: QWidget) -> list[str]:
     return [t for t in shown_texts(root) if ENGLISH.search(t)]
 
 
-@pytest.fixture
-def swedish_qt(qapp):  # type: ignore[no-untyped-def]
-    from desktop.ui import app as app_module
-
-    app_module.install_translator(qapp, "sv")  # as the program starts in Swedish
-    yield
-    for translator in app_module._translators:
-        qapp.removeTranslator(translator)
-    app_module._translators.clear()
-
-
-def test_no_page_or_dialog_of_the_swedish_window_shows_english(qtbot, window, desk, swedish_qt, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_or_dialog_of_the_swedish_window_shows_english(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QInputDialog
 
     from desktop.services.staff import sign_in

@@ -13,27 +13,45 @@ from PySide6.QtCore import QCoreApplication
 from desktop.resources import resource_path
 
 TS = resource_path("i18n", "insyn_en.ts")
+COUNTS_TS = resource_path("i18n", "insyn_sv.ts")  # the Swedish singular and plural of each count
 
 
-def messages() -> list[tuple[str, str, str]]:
-    tree = ET.parse(TS)
-    return [(m.findtext("source") or "", m.findtext("translation") or "", m.find("translation").get("type", ""))
-            for m in tree.iter("message")]  # fmt: skip
+def messages(path: Path = TS) -> list[tuple[str, list[str], str]]:
+    """(source, translations — one, or one per numerus form —, state) of every message."""
+    found = []
+    for message in ET.parse(path).iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        found.append((message.findtext("source") or "", forms, translation.get("type", "")))
+    return found
 
 
 def test_every_text_is_translated_with_the_same_placeholders() -> None:
     found = messages()
     assert len(found) > 150
-    for source, translation, state in found:
-        assert translation and state not in ("unfinished", "obsolete"), source
-        assert sorted(re.findall(r"%\w", source)) == sorted(re.findall(r"%\w", translation)), source
+    for source, translations, state in found:
+        assert all(translations) and state not in ("unfinished", "obsolete"), source
+        for translation in translations:
+            assert sorted(re.findall(r"%L?\w", source)) == sorted(re.findall(r"%L?\w", translation)), source
 
 
-def test_the_compiled_file_is_current(tmp_path: Path) -> None:
+def test_every_count_has_its_swedish_singular_and_plural() -> None:
+    counts = messages(COUNTS_TS)
+    assert len(counts) >= 8
+    english = {source for source, forms, _ in messages() if len(forms) == 2}
+    for source, forms, state in counts:
+        assert len(forms) == 2 and all(forms) and state != "unfinished", source
+        assert "%Ln" in forms[0] and "%Ln" in forms[1] and forms[0] != forms[1], source
+        assert source in english, source  # and the English ones too
+
+
+def test_the_compiled_files_are_current(tmp_path: Path) -> None:
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    out = tmp_path / "check.qm"
-    subprocess.run([str(lrelease), str(TS), "-qm", str(out)], check=True, capture_output=True)
-    assert out.read_bytes() == resource_path("i18n", "insyn_en.qm").read_bytes(), "run scripts/i18n"
+    for ts, qm in ((TS, "insyn_en.qm"), (COUNTS_TS, "insyn_sv.qm")):
+        out = tmp_path / qm
+        subprocess.run([str(lrelease), str(ts), "-qm", str(out)], check=True, capture_output=True)
+        assert out.read_bytes() == resource_path("i18n", qm).read_bytes(), "run scripts/i18n"
 
 
 def test_the_window_speaks_english(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -45,13 +63,11 @@ def test_the_window_speaks_english(qtbot) -> None:  # type: ignore[no-untyped-de
     try:
         assert request_labels()["erasure"] == "Erasure (Art. 17)"
     finally:
-        for translator in app.findChildren(__import__("PySide6.QtCore", fromlist=["QTranslator"]).QTranslator):  # type: ignore[union-attr]
-            app.removeTranslator(translator)  # type: ignore[union-attr]
+        install_translator(app, "sv")  # type: ignore[arg-type]
     assert request_labels()["erasure"] == "Radering (art. 17)"
 
 
 def test_qts_own_dialogs_speak_swedish(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QTranslator
 
     from desktop.ui.app import install_translator
 
@@ -61,13 +77,20 @@ def test_qts_own_dialogs_speak_swedish(qtbot) -> None:  # type: ignore[no-untype
         assert QCoreApplication.translate("QPlatformTheme", "&Yes") == "&Ja"
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
     finally:
-        for translator in app.findChildren(QTranslator):  # type: ignore[union-attr]
-            app.removeTranslator(translator)  # type: ignore[union-attr]
+        install_translator(app, "sv")  # type: ignore[arg-type]
 
 
 def test_counts_read_as_the_language_writes_them(qapp) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui.common import count_text, tr
+    from desktop.ui.app import install_translator
+    from desktop.ui.common import tr
 
-    assert count_text(1, tr("%n uppgift"), tr("%n uppgifter")) == "1 uppgift"
-    assert count_text(8767, tr("%n uppgift"), tr("%n uppgifter")) == "8\u00a0767 uppgifter"
-    assert count_text(1, tr("%n ärende"), tr("%n ärenden")) == "1 ärende"
+    assert tr("%Ln uppgifter", None, 1) == "1 uppgift"  # Qt's numerus forms, Swedish catalogue
+    assert tr("%Ln uppgifter", None, 8767) == "8\u00a0767 uppgifter"
+    assert tr("%Ln ärenden", None, 1) == "1 ärende"
+    assert tr("%Ln möjliga träffar är inte avgjorda.", None, 1) == "1 möjlig träff är inte avgjord."
+    install_translator(qapp, "en")
+    try:
+        assert tr("%Ln uppgifter", None, 1) == "1 item"
+        assert tr("%Ln uppgifter", None, 8767) == "8,767 items"
+    finally:
+        install_translator(qapp, "sv")
