@@ -13,6 +13,9 @@
 2. Responsiveness: the longest gap of a 10 ms heartbeat timer on the GUI thread while the window
    gathers one visitor's data from the demo world (the 1,000,000-person world of bench_gather.py
    when it exists) and then renders a 50,000-row extract in the delivery view (goal < 100 ms).
+3. The visitor's wait: Ctrl+Enter to the first page of the preview, for the typical visitor (196
+   pages; goal <= 1.5 s) and one with a few pages (goal <= 0.5 s); then printing's figures
+   (bench_print.py: bytes per page and time to the first page).
 """
 
 from __future__ import annotations
@@ -222,6 +225,10 @@ def main() -> None:
     first, gather_stall, render_stall = responsiveness(config)
     print(f"longest GUI-thread stall: first gather after start {first:.0f} ms, next visitor's gather "
           f"{gather_stall:.0f} ms, 50,000-row render {render_stall:.0f} ms (goal < 100 ms)")  # fmt: skip
+    # Printing: bytes per page and time to the first page (tests/benchmarks/bench_print.py).
+    import runpy
+
+    runpy.run_path(str(Path(__file__).with_name("bench_print.py")), run_name="__main__")
 
 
 if __name__ == "__main__":
