@@ -191,10 +191,9 @@ class Visit:
             return None
         return self.file.outstanding
 
-    @property
-    def is_supplement(self) -> bool:
-        """Whether the extract made now completes one already handed over."""
-        return self.file.first_delivered_on is not None
+    def source_names(self) -> dict[str, str]:
+        """Each source's name as staff know it (the configuration's Swedish name), by id."""
+        return {s.id: s.name for s in self.desk.config.sources}
 
     def gathered(self, result: GatherResult, *, file: CaseFile | None = None) -> None:
         """The data gathered, as the review will see it; earlier decisions and approval go.

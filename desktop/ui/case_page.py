@@ -264,7 +264,7 @@ class CasePage(QWidget):
 
     def no_data_text(self) -> str:
         assert self.visit is not None
-        return data_state_text(self.visit, {s.id: s.name for s in self.desk.config.sources})
+        return data_state_text(self.visit)
 
     def show_file(self, file: CaseFile) -> None:
         statuses = status_labels()
@@ -285,8 +285,8 @@ class CasePage(QWidget):
         self.facts.addRow(tr("Id-handling"), QLabel(document_labels().get(file.document, file.document)))
         if file.first_delivered_on is not None:
             self.facts.addRow(tr("Utdraget lämnades ut"), QLabel(file.first_delivered_on.isoformat()))
-        if file.outstanding and file.status == "delivered":
-            names = {s.id: s.name for s in self.desk.config.sources}
+        if file.outstanding and file.status == "delivered" and self.visit is not None:
+            names = self.visit.source_names()
             waiting = QLabel(", ".join(names.get(s, s) for s in file.outstanding))
             waiting.setObjectName("outstanding")
             waiting.setWordWrap(True)
@@ -324,7 +324,7 @@ class CasePage(QWidget):
         self.update_actions()
 
     def step_text(self, step: Step) -> str:
-        names = {s.id: s.name for s in self.desk.config.sources}
+        names = self.visit.source_names() if self.visit is not None else {}
         texts = {
             "gather": tr("samla in uppgifterna (F5)"),
             "gathering": tr("insamlingen pågår"),
@@ -588,7 +588,7 @@ class CasePage(QWidget):
         if self.visit is None:
             return []
         labels = request_labels()
-        names = {s.id: s.name for s in self.desk.config.sources}
+        names = self.visit.source_names()
         texts = []
         for owed in self.visit.owed():
             if owed.code == "outcome_missing":

@@ -127,10 +127,11 @@ class ManualItem(QWidget):
         layout.addWidget(self.saved)
 
 
-def data_state_text(visit: Visit, names: dict[str, str]) -> str:
+def data_state_text(visit: Visit) -> str:
     """What a tab can honestly say when it has no data to show: whether a gather is possible,
     and what happened to the data gathered before."""
     file = visit.file
+    names = visit.source_names()
     if not visit.status.is_open:
         return tr("Ärendet är avslutat. Inga uppgifter finns kvar i programmet.")
     if file.first_delivered_on is not None and visit.result is None:
@@ -219,7 +220,7 @@ class GatherView(QWidget):
         self.start_button.setEnabled(allowed and not self.running)
 
     def state_text(self, visit: Visit) -> str:
-        return data_state_text(visit, {s.id: s.name for s in self.desk.config.sources})
+        return data_state_text(visit)
 
     def _clear_manual(self) -> None:
         while self.manual_box.count():

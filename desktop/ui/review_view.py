@@ -146,7 +146,7 @@ class ReviewModel(QAbstractItemModel):
         super().__init__(parent)
         self.tree = ReviewTree()
         self.state_of: Callable[[Record], tuple[RecordState, ReviewReason | None]] | None = None
-        self._included: dict[int, int] = {}  # node → records included under it (cleared on a decision)
+        self._included: dict[int, tuple[int, int]] = {}  # node → (included, found); cleared on a decision
 
     @property
     def records(self) -> list[Record]:
@@ -164,11 +164,11 @@ class ReviewModel(QAbstractItemModel):
 
     def included_under(self, node: int) -> tuple[int, int]:
         """(included, found) under a source or category node."""
-        leaves = [n for child in self.tree.children[node] for n in (self.tree.children[child] or [child])]
-        records = [self.records[self.tree.record[n]] for n in leaves if self.tree.record[n] >= 0]
-        if node not in self._included:
-            self._included[node] = sum(1 for r in records if r.included)
-        return self._included[node], len(records)
+        if node not in self._included:  # counted once per decision, not at every repaint
+            leaves = [n for child in self.tree.children[node] for n in (self.tree.children[child] or [child])]
+            records = [self.records[self.tree.record[n]] for n in leaves if self.tree.record[n] >= 0]
+            self._included[node] = (sum(1 for r in records if r.included), len(records))
+        return self._included[node]
 
     def decided(self) -> None:
         """A decision was taken: every count and state on screen is read again."""

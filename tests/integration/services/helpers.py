@@ -12,6 +12,10 @@ import pypdf
 import pytest
 
 from desktop.cli import main
+from desktop.core.requests import RequestType
+from desktop.services.cases import PersonInput, open_case
+from desktop.services.staff import sign_in
+from desktop.services.visit import Visit
 
 
 def cli(*args: str, stdin: str = "") -> tuple[int, str, str]:
@@ -34,3 +38,16 @@ def copy_org(config: Path, folder: Path) -> Path:
     """A copy of a demo organisation (its files and a register of its own); the copy's config."""
     shutil.copytree(config.parent, folder / "org")
     return folder / "org" / config.name
+
+
+def deliver_extract(desk, subject: PersonInput, out: Path, **opened_with) -> Visit:  # type: ignore[no-untyped-def]
+    """A demo visitor's access request through to a saved extract: gathered, possible matches left
+    out, approved by the demo's approver, delivered to `out` (HR's manual check stays open)."""
+    opened = open_case(desk, subject, [(RequestType.ACCESS, None)], staff_username="disk1", **opened_with)
+    visit = Visit(desk, opened.number, sign_in(desk, "disk1", "demo-disk1"))
+    visit.gather()
+    visit.leave_out_weak()
+    visit.approve("granskare", "demo-granskare")
+    visit.render("sv")
+    visit.deliver_files(out)
+    return visit

@@ -26,7 +26,7 @@ from desktop.services.demo import create_demo
 from desktop.services.desk import open_desk
 from desktop.services.staff import sign_in
 from desktop.services.visit import Action, ActionRefused, Visit
-from tests.integration.services.helpers import cli, copy_org, pdf_text
+from tests.integration.services.helpers import cli, copy_org, deliver_extract, pdf_text
 
 PASSWORDS = {"disk1": "demo-disk1", "granskare": "demo-granskare"}
 
@@ -59,15 +59,7 @@ def chatting_visitor(config: Path) -> PersonInput:
 
 
 def first_extract(desk, config: Path, tmp_path: Path, subject: PersonInput | None = None, **opened_with) -> Visit:  # type: ignore[no-untyped-def]
-    subject = subject or chatting_visitor(config)
-    opened = open_case(desk, subject, [(RequestType.ACCESS, None)], staff_username="disk1", **opened_with)
-    visit = Visit(desk, opened.number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
-    visit.gather()
-    visit.leave_out_weak()
-    visit.approve("granskare", PASSWORDS["granskare"])
-    visit.render("sv")
-    visit.deliver_files(tmp_path / "utdrag.pdf")
-    return visit
+    return deliver_extract(desk, subject or chatting_visitor(config), tmp_path / "utdrag.pdf", **opened_with)
 
 
 def test_a_manual_answer_after_the_delivery_becomes_a_supplement_with_only_that_system(

@@ -29,7 +29,7 @@ from desktop.services.demo import create_demo
 from desktop.services.desk import open_desk
 from desktop.services.staff import AccountLocked, SignInDelayed, SignInFailed, sign_in
 from desktop.services.visit import Action, ActionRefused, Visit
-from tests.integration.services.helpers import cli
+from tests.integration.services.helpers import cli, deliver_extract
 
 PASSWORDS = {"disk1": "demo-disk1", "granskare": "demo-granskare", "admin": "demo-admin"}
 
@@ -62,14 +62,7 @@ def visitor(config: Path, n: int = 0) -> PersonInput:
 
 
 def delivered_case(desk, config: Path, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
-    opened = open_case(desk, visitor(config), [(RequestType.ACCESS, None)], staff_username="disk1")
-    visit = Visit(desk, opened.number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
-    visit.gather()
-    visit.leave_out_weak()
-    visit.approve("granskare", PASSWORDS["granskare"])
-    visit.render("sv")
-    visit.deliver_files(tmp_path / "utdrag.pdf")
-    return opened.number
+    return deliver_extract(desk, visitor(config), tmp_path / "utdrag.pdf").number
 
 
 @contextlib.contextmanager
