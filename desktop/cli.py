@@ -37,7 +37,7 @@ def _register_url(args: argparse.Namespace) -> str | None:
     return args.register or os.environ.get("INSYN_REGISTER_URL") or None
 
 
-def _register_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _register_desk(args: argparse.Namespace, *, baseline: bool = True):  # type: ignore[no-untyped-def]
     """The register named by --register, INSYN_REGISTER_URL, or the configuration, if any."""
     from desktop.config import find_config, load_config
     from desktop.services.desk import register_desk
@@ -47,7 +47,7 @@ def _register_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         config_path = find_config(getattr(args, "config", None))
         if config_path:
             url = load_config(config_path).register_settings.url
-    return register_desk(url)
+    return register_desk(url, baseline=baseline)
 
 
 class Secrets:
@@ -90,7 +90,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from desktop.register.audit import verify_chain
 
-    with _register_desk(args) as desk, desk.register.sessions() as session:
+    with _register_desk(args, baseline=False) as desk, desk.register.sessions() as session:
         report = verify_chain(session)
     if report.intact:
         keyed = "keyed with the audit key" if report.keyed else "not keyed (no audit key: see the IT guide)"
@@ -175,6 +175,25 @@ def cmd_audit_seal(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit_accept(args: argparse.Namespace) -> int:
+    """After `verify` named a change made outside Insyn and an administrator found its cause: the
+    chain records the rows as they are now, with the reason (never silently at a start)."""
+    from desktop.core.staff import Role
+    from desktop.register.audit import accept_rows
+
+    reason = args.reason.strip()
+    if len(reason) < 10:
+        raise UserError("say what was found and why it is accepted (--reason, at least 10 characters)")
+    with _register_desk(args, baseline=False) as desk:
+        admin = _sign_in(desk, args.admin, Secrets())
+        if not admin.has(Role.ADMIN):
+            raise UserError("only an administrator can accept changes to the register")
+        with desk.register.sessions.begin() as session:
+            rows = accept_rows(session, reason)
+    print(f"the audit chain now records the register's {rows} rows as they are; the reason is in the chain")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from desktop.services.annual import annual_report
 
@@ -197,7 +216,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         config_path = find_config(getattr(args, "config", None))
         organisation = load_config(config_path).organisation.name if config_path else ""
         pdf, pages = build_annual(report, organisation, args.lang)
-        write_private(args.pdf, pdf)
+        write_private(args.pdf, pdf, overwrite=args.overwrite)
         print(f"{args.pdf}: {pages} pages")
     return 0
 
@@ -389,6 +408,10 @@ def cmd_case_open(args: argparse.Namespace) -> int:
     secrets = Secrets()
     details = _details(args)
     with _open_desk(args) as desk:
+        if args.receipt:  # refused before the case exists, not after
+            from desktop.services.files import check_targets
+
+            check_targets(args.receipt, overwrite=args.overwrite)
         staff = _sign_in(desk, args.staff, secrets)
         visitor = _visitor(args, secrets)
         document = visitor.get("document")
@@ -421,7 +444,7 @@ def cmd_case_open(args: argparse.Namespace) -> int:
             from desktop.services.files import write_private
 
             pdf, _pages = render_receipt(desk, opened.number, language=args.lang)
-            write_private(args.receipt, pdf)
+            write_private(args.receipt, pdf, overwrite=args.overwrite)
     return 0
 
 
@@ -430,7 +453,7 @@ def cmd_case_letter(args: argparse.Namespace) -> int:
         staff = _sign_in(desk, args.staff, Secrets())
         visit = _visit(desk, args.case, staff)
         rendered = visit.letter(args.kind, args.lang)
-        visit.letter_sent(rendered, args.method, args.out)
+        visit.letter_sent(rendered, args.method, args.out, overwrite=args.overwrite)
     print(f"{args.out}: {args.kind} letter, {rendered.pages} pages, SHA-256 {rendered.sha256} ({args.method})")
     return 0
 
@@ -459,6 +482,10 @@ def cmd_case_gather(args: argparse.Namespace) -> int:
     from desktop.services.gathering import describe
 
     with _open_desk(args) as desk:
+        if args.json:  # before the gather: a refused file costs the visitor no wait
+            from desktop.services.files import check_targets
+
+            check_targets(args.json, overwrite=args.overwrite)
         staff = _sign_in(desk, args.staff, Secrets())
         result = _visit(desk, args.case, staff).gather()
     for source in result.sources.values():
@@ -466,7 +493,7 @@ def cmd_case_gather(args: argparse.Namespace) -> int:
     if args.json:
         from desktop.services.export import write_gather_json
 
-        write_gather_json(result, args.json)
+        write_gather_json(result, args.json, overwrite=args.overwrite)
         print(f"gathered data written to {args.json}", file=sys.stderr)
     return 0
 
@@ -478,6 +505,9 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
 
     secrets = Secrets()
     with _open_desk(args) as desk:
+        from desktop.services.files import check_targets
+
+        check_targets(args.out, args.zip, overwrite=args.overwrite)  # before the gather, and again when written
         staff = _sign_in(desk, args.staff, secrets)
         visit = _visit(desk, args.case, staff)
         approver_password = None
@@ -507,7 +537,7 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
             )
         visit.approve(args.approved_by, approver_password)
         rendered = visit.render(args.lang, with_package=bool(args.zip))
-        visit.deliver_files(args.out, args.zip)
+        visit.deliver_files(args.out, args.zip, overwrite=args.overwrite)
     print(f"{args.out}: {rendered.pages} pages, SHA-256 {rendered.sha256}")
     return 0
 
@@ -541,6 +571,12 @@ def build_parser() -> argparse.ArgumentParser:
     seal_parser = audit_commands.add_parser("seal", help="key an existing chain with this desk's audit key (once)")
     seal_parser.add_argument("--admin", required=True, metavar="USER", help="the administrator (password asked)")
     seal_parser.set_defaults(handler=cmd_audit_seal)
+    accept = audit_commands.add_parser(
+        "accept", help="after verify: record the register's rows as they are, with the reason (administrator)"
+    )
+    accept.add_argument("--admin", required=True, metavar="ADMIN")
+    accept.add_argument("--reason", required=True, help="what verify found and why it is accepted")
+    accept.set_defaults(handler=cmd_audit_accept)
     new_key = audit_commands.add_parser("new-key", help="print a new random audit key for `secrets set audit-key`")
     new_key.set_defaults(handler=cmd_audit_new_key)
 
@@ -549,6 +585,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     yearly.add_argument("--year", type=int, help="default: this year")
     yearly.add_argument("--pdf", metavar="FILE.pdf", help="also as a printable PDF")
+    yearly.add_argument("--overwrite", action="store_true", help="replace an existing file of that name")
     yearly.add_argument("--lang", choices=["sv", "en"], default="sv")
     yearly.set_defaults(handler=cmd_report)
 
@@ -675,6 +712,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     case_open.add_argument("--staff", required=True, help="who checked the ID (password asked)")
     case_open.add_argument("--receipt", metavar="FILE.pdf", help="also write the visitor's receipt")
+    case_open.add_argument("--overwrite", action="store_true", help="replace an existing file of that name")
     case_open.add_argument("--lang", choices=["sv", "en"], default="sv", help="of the receipt")
     case_open.set_defaults(handler=cmd_case_open)
     case_add = case_commands.add_parser("add", help="add requests the same visitor makes to their open case")
@@ -698,6 +736,7 @@ def build_parser() -> argparse.ArgumentParser:
     case_gather.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
     case_gather.add_argument("--staff", required=True, help="who gathers (password asked)")
     case_gather.add_argument("--json", metavar="OUT", help="also write the gathered data as JSON")
+    case_gather.add_argument("--overwrite", action="store_true", help="replace an existing file of that name")
     case_gather.set_defaults(handler=cmd_case_gather)
     extract = case_commands.add_parser(
         "extract", help="gather, render the extract PDF (and ZIP), and record the delivery"
@@ -706,6 +745,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
     extract.add_argument("--out", required=True, metavar="FILE.pdf")
     extract.add_argument("--zip", metavar="FILE.zip", help="also the machine-readable copy")
+    extract.add_argument("--overwrite", action="store_true", help="replace an existing file of that name")
     extract.add_argument("--lang", choices=["sv", "en"], default="sv")
     weak = extract.add_mutually_exclusive_group()
     weak.add_argument(
@@ -730,6 +770,7 @@ def build_parser() -> argparse.ArgumentParser:
     letter.add_argument("case")
     letter.add_argument("--kind", required=True, choices=["refusal", "extension", "outcome"])
     letter.add_argument("--out", required=True, metavar="FILE.pdf")
+    letter.add_argument("--overwrite", action="store_true", help="replace an existing file of that name")
     letter.add_argument("--lang", choices=["sv", "en"], default="sv")
     letter.add_argument(
         "--method", required=True, choices=["handed", "posted", "emailed"], help="how the visitor gets it (recorded)"

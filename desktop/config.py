@@ -383,6 +383,15 @@ class FileSource(_SourceBase, _Labelled):
     )
     sheet: str | None = Field(None, description="XLSX sheet; default the first")
     max_file_mb: float = Field(2000, gt=0, le=100_000, description="A larger export fails the source")
+    max_unpacked_mb: float = Field(
+        300, gt=0, le=100_000, description="XLSX: a sheet that unpacks to more fails the source (a zip bomb)"
+    )
+    max_file_rows: int = Field(
+        1_000_000, gt=0, le=100_000_000, description="XLSX: a sheet with more rows fails the source before it is loaded"
+    )
+    max_line_kb: int = Field(
+        1024, gt=0, le=1_000_000, description="CSV: a longer line (without a line break) fails the source"
+    )
     key_columns: dict[str, str] = Field(min_length=1, description="Columns searched: {identifier kind = column name}")
     columns: tuple[str, ...] = Field((), description="Columns shown; default all")
     yields: dict[str, str] = Field(default_factory=dict)

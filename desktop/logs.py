@@ -26,12 +26,25 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
+BACKUPS = 3
+
+
+def log_folder() -> Path:
+    return Path(os.environ.get("INSYN_LOG_DIR") or platformdirs.user_log_dir("Insyn", False))
+
+
+def log_files() -> list[Path]:
+    """The log and its rotations: outputs may never replace them."""
+    base = log_folder() / "insyn.log"
+    return [base, *(base.with_name(f"insyn.log.{n}") for n in range(1, BACKUPS + 1))]
+
+
 def configure_logging(verbose: bool = False) -> Path | None:
-    folder = Path(os.environ.get("INSYN_LOG_DIR") or platformdirs.user_log_dir("Insyn", False))
+    folder = log_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handler: logging.Handler = PrivateRotatingFileHandler(
-            folder / "insyn.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+            folder / "insyn.log", maxBytes=2_000_000, backupCount=BACKUPS, encoding="utf-8"
         )
         path: Path | None = folder / "insyn.log"
     except OSError:

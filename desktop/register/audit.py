@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import or_, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -130,8 +130,10 @@ def append(
     if changed:
         session.flush()
         body["rows"] = [list(digests.row_digest(row)) for row in changed]
-    encoded = json.dumps(body, ensure_ascii=False, sort_keys=True)
     head = _locked_head(session)
+    if head.seq == 0:  # a new register: its first event says what the chain vouches for
+        body["covers"] = sorted(digests.ALL_KINDS)
+    encoded = json.dumps(body, ensure_ascii=False, sort_keys=True)
     key = session_key(session)
     if head.keyed and key is None:
         raise AuditKeyMissing(_KEY_MISSING)
@@ -154,22 +156,99 @@ def append(
     return event
 
 
+BASELINE_ACTIONS = ("register.baseline", "audit.accepted")
+
+
+class HeadTampered(UserError):
+    """The head says less is vouched for than the chain records: changed outside Insyn."""
+
+    code = "audit.head_tampered"
+
+
+_HEAD_TAMPERED = (
+    "the audit head was changed outside Insyn: it says the register's rows were never recorded, but the audit "
+    "chain recorded them. Nothing was re-recorded. An administrator runs `insyn audit verify` and, once the "
+    "cause is known, `insyn audit accept --admin ADMIN --reason TEXT`"
+)
+
+
+def _kinds_of(action: str, details: dict[str, object]) -> frozenset[str]:
+    """The kinds of row an event starts vouching for."""
+    covers = details.get("covers")
+    if isinstance(covers, list):
+        return frozenset(str(k) for k in covers)
+    if action in BASELINE_ACTIONS:
+        kinds = details.get("kinds")
+        return frozenset(str(k) for k in kinds) if isinstance(kinds, list) else digests.LEGACY_KINDS
+    return digests.LEGACY_KINDS if details.get("rows") else frozenset()  # row digests came with a baseline
+
+
+def covered_kinds(session: Session) -> frozenset[str]:
+    """What the chain itself says it vouches for (the head's `covers` is only a shortcut)."""
+    covered: set[str] = set()
+    starts = or_(AuditEvent.action.in_(BASELINE_ACTIONS), AuditEvent.seq == 1)
+    events = session.execute(select(AuditEvent.action, AuditEvent.details).where(starts))
+    for action, details in events:
+        covered |= _kinds_of(action, json.loads(details))
+    if not covered.issuperset(digests.LEGACY_KINDS):
+        recorded = session.execute(select(AuditEvent.id).where(AuditEvent.details.contains('"rows"')).limit(1)).first()
+        if recorded is not None:
+            covered |= digests.LEGACY_KINDS
+    return frozenset(covered)
+
+
+def _head_disagrees(head: AuditHead, covered: frozenset[str]) -> bool:
+    if head.seq == 0:
+        return False  # an empty chain: its first event will say what it vouches for
+    if covered and not head.baselined:
+        return True  # the flag was cleared
+    return head.covers is not None and frozenset(filter(None, head.covers.split(","))) != covered
+
+
+def lock_register(session: Session) -> None:
+    """Take the chain's head lock for the rest of the transaction: decisions that must not race
+    across desks (one open case per visitor) are made while holding it."""
+    _locked_head(session)
+
+
 def ensure_baseline(session: Session) -> None:
-    """Once per register (the first start of a version that keeps row digests): record the
-    digest of every row as it is, so that later changes can be checked against it."""
-    if session.execute(select(AuditHead.baselined).where(AuditHead.id == 1)).scalar_one():
-        return  # every start after the first: no lock taken
+    """At every start: record the digests of every row of a kind the chain does not vouch for
+    yet (a new register, or a kind added by an upgrade), once. A kind the chain already covers
+    is never recorded again, so an edit made outside Insyn cannot become the new baseline; a
+    head that claims less than the chain records is refused until an administrator acts."""
+    everything = ",".join(sorted(digests.ALL_KINDS))
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
+    if head.baselined and head.covers == everything:
+        return  # every start after the first: one row read, no lock taken
     head = _locked_head(session)
-    if head.baselined:
-        return  # another desk did it meanwhile
+    covered = covered_kinds(session)
+    if _head_disagrees(head, covered):
+        raise HeadTampered(_HEAD_TAMPERED)
+    missing = digests.ALL_KINDS - covered
+    rows = list(digests.current_rows(session, frozenset(missing))) if missing else []
+    if rows or (missing and head.seq > 0):  # an empty new register: its first event will say it
+        for row in rows:
+            if isinstance(row, Case) and row.digest_salt is None:
+                row.digest_salt = digests.new_salt()
+        append(session, "register.baseline", details={"kinds": sorted(missing), "rows_recorded": len(rows)},
+               rows=rows)  # fmt: skip
+    head.baselined, head.covers = True, everything
+
+
+def accept_rows(session: Session, reason: str) -> int:
+    """An administrator's decision, after `verify` named rows changed outside Insyn (or a head
+    changed): the chain records the rows as they are now, with the reason and what verify said.
+    Returns the number of rows recorded."""
+    head = _locked_head(session)
+    report = verify_chain(session)
+    if report.broken_seq is not None:
+        raise UserError(f"the chain itself is broken at event {report.broken_seq}; it cannot be accepted")
     rows = list(digests.current_rows(session))
-    head.baselined = True
-    if not rows:
-        return
-    for row in rows:
-        if isinstance(row, Case) and row.digest_salt is None:
-            row.digest_salt = digests.new_salt()
-    append(session, "register.baseline", details={"rows_recorded": len(rows)}, rows=rows)
+    append(session, "audit.accepted", details={"reason": reason, "found": report.reason or "nothing",
+                                               "kinds": sorted(digests.ALL_KINDS), "rows_recorded": len(rows)},
+           rows=rows)  # fmt: skip
+    head.baselined, head.covers = True, ",".join(sorted(digests.ALL_KINDS))
+    return len(rows)
 
 
 @dataclass(frozen=True)
@@ -209,10 +288,12 @@ def verify_chain(session: Session) -> ChainReport:
     count, expected_seq, prev_hash = walked
     if head is None or head.seq != expected_seq - 1 or head.hash != prev_hash:
         return ChainReport(count, None, None, "the newest events were removed (the head does not match)", keyed)
-    if head.baselined:
-        problem = _check_rows(session, recorded)
-        if problem:
-            return ChainReport(count, None, None, problem, keyed)
+    covered = covered_kinds(session)
+    if _head_disagrees(head, covered):
+        return ChainReport(count, None, None, _HEAD_TAMPERED, keyed)
+    problem = _check_rows(session, recorded, covered) if covered else ""
+    if problem:
+        return ChainReport(count, None, None, problem, keyed)
     return ChainReport(count, keyed=keyed)
 
 
@@ -239,8 +320,9 @@ def _walk(events: Iterable[AuditEvent], check_key: bytes | None, keyed: bool,
     return count, expected_seq, prev_hash
 
 
-def _check_rows(session: Session, recorded: dict[tuple[str, str], str]) -> str:
-    with contextlib.closing(digests.current_rows(session)) as rows:
+def _check_rows(session: Session, recorded: dict[tuple[str, str], str], covered: frozenset[str]) -> str:
+    recorded = {(kind, key): digest for (kind, key), digest in recorded.items() if kind in covered}
+    with contextlib.closing(digests.current_rows(session, covered)) as rows:
         return _compare_rows(session, rows, recorded)
 
 

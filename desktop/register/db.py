@@ -100,6 +100,16 @@ def head_revision() -> str:
     return head
 
 
+def known_revision(revision: str) -> bool:
+    """Whether this version's migrations know the revision (a newer program's register does not)."""
+    from alembic.util.exc import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
@@ -148,15 +158,24 @@ class Register:
             raw.close()
 
 
-def open_register(url: str | None = None, *, migrate: bool = True, audit_key: bytes | None = None) -> Register:
+def open_register(
+    url: str | None = None, *, migrate: bool = True, audit_key: bytes | None = None, baseline: bool = True
+) -> Register:
     """Open (and by default upgrade) the register at `url`, or the default SQLite file.
 
     `audit_key` is the organisation's audit key, where this desk has it: the chain's hashes are
-    then keyed (see audit.py)."""
+    then keyed (see audit.py). `baseline=False` skips the start's audit baseline (and its refusal
+    of a changed head): only for the administrator's audit commands, which must open it to look."""
     engine = create_register_engine(url or default_register_url())
     if migrate:
         try:
             before = current_revision(engine)
+            if before is not None and not known_revision(before):
+                engine.dispose()
+                raise RegisterError(
+                    f"the register was made by a newer version of Insyn (its schema is {before}; this version "
+                    f"knows up to {head_revision()}): install that version or a later one on this desk"
+                )
             if before != head_revision():
                 log.info("upgrading register schema from %s to %s", before, head_revision())
                 upgrade(engine)
@@ -166,15 +185,19 @@ def open_register(url: str | None = None, *, migrate: bool = True, audit_key: by
         except SQLAlchemyError as exc:
             engine.dispose()
             raise RegisterError(f"cannot upgrade the register: {type(exc).__name__}") from None
-    from desktop.register.audit import KEY_INFO, ensure_baseline
+    from desktop.register.audit import KEY_INFO, HeadTampered, ensure_baseline
     from desktop.register.repository import mark_interrupted_gathers
 
     sessions = sessionmaker(engine, expire_on_commit=False, info={KEY_INFO: audit_key or b""})
     if migrate:
         try:
             with sessions.begin() as session:
-                ensure_baseline(session)
+                if baseline:
+                    ensure_baseline(session)
                 mark_interrupted_gathers(session)
+        except HeadTampered as exc:
+            engine.dispose()
+            raise RegisterError(str(exc)) from None
         except OperationalError as exc:
             engine.dispose()
             raise RegisterError(f"cannot reach the register's database ({type(exc.orig).__name__})") from None

@@ -1,6 +1,7 @@
 """Digests of the register's rows as Insyn last wrote them, carried by the audit chain.
 
-Every change of a case, a staff account, a delivery or a policy value appends an audit event
+Every change of a case, a staff account, a delivery, a letter, a policy value, a case counter or
+a gather's per-system result appends an audit event
 that names the row and the SHA-256 of its new state. `audit.verify_chain` then compares the
 rows as they are now with the last digest of each, so an edit made behind the program's back
 (a case's personnummer or status, a staff member's roles, a deleted delivery) is named. A case's
@@ -20,7 +21,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.register.models import Base, Case, Delivery, Letter, PolicySetting, Staff
+from desktop.register.models import Base, Case, CaseCounter, Delivery, GatherSourceResult, Letter, PolicySetting, Staff
+
+# The kinds vouched for since the row digests came (migration 0004), and all kinds now (0010).
+LEGACY_KINDS = frozenset({"case", "staff", "delivery", "letter", "policy"})
+ALL_KINDS = LEGACY_KINDS | {"counter", "gather_result"}
 
 
 def _plain(value: object) -> object:
@@ -79,6 +84,11 @@ def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
         return "letter", str(row.id), {c: _plain(getattr(row, c)) for c in columns}
     if isinstance(row, PolicySetting):
         return "policy", row.key, {"value": row.value}
+    if isinstance(row, CaseCounter):
+        return "counter", str(row.year), {"last_seq": row.last_seq}
+    if isinstance(row, GatherSourceResult):
+        result_columns = ("run_id", "source_id", "outcome", "record_count", "message", "duration_ms")
+        return "gather_result", str(row.id), {c: getattr(row, c) for c in result_columns}
     raise TypeError(f"no digest for {type(row).__name__}")
 
 
@@ -104,15 +114,27 @@ def describe(session: Session, kind: str, key: str) -> str:
         return f"letter (row id {key})"
     if kind == "staff":
         return f"staff account (row id {key})"
+    if kind == "counter":
+        return f"the case counter of {key}"
+    if kind == "gather_result":
+        return f"a gather's result for one system (row id {key})"
     return f"policy setting '{key}'"
 
 
-def current_rows(session: Session) -> Generator[Base, None, None]:
-    """Every row whose digest the chain keeps, as it is in the register now."""
-    yield from session.execute(select(Staff)).scalars()
-    yield from session.execute(select(PolicySetting)).scalars()
-    yield from session.execute(select(Delivery)).scalars()
-    yield from session.execute(select(Letter)).scalars()
+def current_rows(session: Session, kinds: frozenset[str] = ALL_KINDS) -> Generator[Base, None, None]:
+    """Every row of these kinds whose digest the chain keeps, as it is in the register now."""
+    for kind, model in (("staff", Staff), ("policy", PolicySetting), ("delivery", Delivery), ("letter", Letter),
+                        ("counter", CaseCounter)):  # fmt: skip
+        if kind in kinds:
+            yield from session.execute(select(model)).scalars()
+    if "gather_result" in kinds:
+        results = session.execute(select(GatherSourceResult).execution_options(yield_per=2000))
+        try:
+            yield from results.scalars()
+        finally:
+            results.close()
+    if "case" not in kinds:
+        return
     cases = select(Case).options(
         selectinload(Case.requests),
         selectinload(Case.verifications),

@@ -338,6 +338,9 @@ class AuditHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
     keyed: Mapped[bool] = mapped_column(default=False, server_default=false())  # HMAC with the audit key
     baselined: Mapped[bool] = mapped_column(default=False, server_default=false())  # rows' digests recorded
+    # The kinds of row the chain vouches for, comma-separated: a shortcut for the start only;
+    # `verify` reads coverage from the chain itself (audit.covered_kinds).
+    covers: Mapped[str | None] = mapped_column(String(200))
 
 
 class PolicySetting(Base):

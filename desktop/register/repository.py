@@ -93,6 +93,12 @@ def next_case_number(session: Session, year: int) -> tuple[str, int]:
     return f"{year}-{seq:05d}", seq
 
 
+def counter_row(session: Session, year: int) -> CaseCounter:
+    """The counter as the database holds it now (it is updated by statement, not by the ORM)."""
+    found = select(CaseCounter).where(CaseCounter.year == year).execution_options(populate_existing=True)
+    return session.execute(found).scalar_one()
+
+
 def _verification_row(check: PersonCheck, role: str, checked_by_id: int) -> IdentityVerification:
     return IdentityVerification(
         role=role,
@@ -176,7 +182,7 @@ def create_case(
             "representative": representative is not None,
             "identifiers_given": len(case.identifiers),  # how many, never which
         },
-        rows=(case,),
+        rows=(case, counter_row(session, received_on.year)),
     )
     audit.append(
         session,

@@ -252,6 +252,10 @@ def open_case(
         staff = find_staff(session, staff_username)
         assert staff is not None
         subject_check = check_person_input(subject, staff_name=staff.username, when=when)
+        # Desks sharing a register take turns from here to the insert (the audit head's lock, which
+        # the case's own audit event takes anyway): of two desks registering the same visitor at
+        # the same moment, the second sees the first's case and gets the "already open" answer.
+        audit.lock_register(session)
         already = list(
             session.execute(
                 select(Case.number).where(

@@ -756,14 +756,14 @@ automated_decisions = false
   [[sources.queries]]
   title = "Avtal"
   en.title = "Contracts"
-  sql = "SELECT avtalsnr, produkt, startdatum, slutdatum, anlaggnings_id FROM avtal WHERE kundnr = :customer_number ORDER BY startdatum"
+  sql = "SELECT a.avtalsnr, a.produkt, a.startdatum, a.slutdatum, a.anlaggnings_id FROM avtal a JOIN kund k ON k.kundnr = a.kundnr AND k.personnr IS NOT NULL WHERE a.kundnr = :customer_number AND (a.slutdatum IS NULL OR a.slutdatum = '' OR a.slutdatum >= a.startdatum) ORDER BY CASE WHEN a.slutdatum IS NULL OR a.slutdatum = '' THEN 0 ELSE 1 END, a.startdatum"
   labels = { avtalsnr = "Avtalsnummer", produkt = "Produkt", startdatum = "Startdatum", slutdatum = "Slutdatum", anlaggnings_id = "Anläggnings-id" }
   en.labels = { avtalsnr = "Contract number", produkt = "Product", startdatum = "Start date", slutdatum = "End date", anlaggnings_id = "Facility ID" }
 
   [[sources.queries]]
   title = "Fakturor"
   en.title = "Invoices"
-  sql = "SELECT fakturanr, fakturadatum, forfallodatum, belopp_kr, status FROM faktura WHERE kundnr = :customer_number ORDER BY fakturadatum"
+  sql = "SELECT f.fakturanr, f.fakturadatum, f.forfallodatum, f.belopp_kr, f.status FROM faktura f JOIN kund k ON k.kundnr = f.kundnr AND k.kundnr = :customer_number WHERE f.kundnr = :customer_number AND f.fakturanr IS NOT NULL ORDER BY f.fakturadatum, f.fakturanr"
   labels = { fakturanr = "Fakturanummer", fakturadatum = "Fakturadatum", forfallodatum = "Förfallodatum", belopp_kr = "Belopp (kr)", status = "Status" }
   en.labels = { fakturanr = "Invoice number", fakturadatum = "Invoice date", forfallodatum = "Due date", belopp_kr = "Amount (SEK)", status = "Status" }
 

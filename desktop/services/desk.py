@@ -35,6 +35,9 @@ class Desk:
     def policy(self) -> Policy:
         return self.policy_in_force or (self.config.policy if self.config is not None else Policy())
 
+    def __post_init__(self) -> None:
+        protect_desk_files(self)
+
     def close(self) -> None:
         self.renderer.close()
         if self.sources is not None:
@@ -62,6 +65,29 @@ def open_desk(config_path: str | Path, *, register_url: str | None = None) -> De
     return Desk(config, register, SourceSet(config), Path(config_path), policy_in_force=policy)
 
 
+def protect_desk_files(desk: Desk) -> None:
+    """Outputs may never replace what this desk reads: the register's SQLite file, the
+    configuration, every source's export file and SQLite database (services/files.py)."""
+    from sqlalchemy.engine import make_url
+
+    from desktop.config import FileSource, SqlSource
+    from desktop.services.files import protect
+
+    def sqlite_file(url: object) -> list[str]:
+        parsed = make_url(str(url))
+        name = parsed.database
+        return [name] if parsed.get_backend_name() == "sqlite" and name and name != ":memory:" else []
+
+    protect(sqlite_file(desk.register.engine.url), sqlite=True)
+    if desk.config_path is not None:
+        protect([desk.config_path])
+    for source in desk.config.sources if desk.config is not None else ():
+        if isinstance(source, FileSource):
+            protect([source.path])
+        elif isinstance(source, SqlSource):
+            protect(sqlite_file(source.url), sqlite=True)
+
+
 def register_unreachable(exc: BaseException) -> bool:
     """Whether an error came from the register's database driver (the window says so)."""
     from sqlalchemy.exc import DBAPIError
@@ -69,12 +95,13 @@ def register_unreachable(exc: BaseException) -> bool:
     return isinstance(exc, DBAPIError)
 
 
-def register_desk(url: str | None) -> Desk:
+def register_desk(url: str | None, *, baseline: bool = True) -> Desk:
     """A desk for the register alone (staff, policy and audit commands), with no configuration
-    or sources: its policy is the register's."""
+    or sources: its policy is the register's. `baseline=False`: for `audit verify` and
+    `audit accept`, which must open a register whose start refuses (see audit.ensure_baseline)."""
     from desktop.services.policy import effective_policy, stored_policy
 
-    register = open_register_at(url)
+    register = open_register_at(url, baseline=baseline)
     policy = effective_policy(Policy(), stored_policy(register))
     return Desk(None, register, None, policy_in_force=policy)  # type: ignore[arg-type]
 
@@ -90,11 +117,11 @@ def audit_key() -> bytes | None:
     return secret.encode("utf-8") if secret else None
 
 
-def open_register_at(url: str | None) -> Register:
+def open_register_at(url: str | None, *, baseline: bool = True) -> Register:
     """The register at `url` (or the default SQLite file), with its password from the keyring and
     this desk's audit key."""
     try:
-        return open_register(with_register_secret(url) if url else None, audit_key=audit_key())
+        return open_register(with_register_secret(url) if url else None, audit_key=audit_key(), baseline=baseline)
     except RegisterError as exc:
         raise UserError(str(exc)) from None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +38,10 @@ def gather_document(result: GatherResult, *, included_only: bool = False) -> dic
     return {"sources": sources, "cancelled": result.cancelled}
 
 
-def write_gather_json(result: GatherResult, path: str | Path) -> None:
-    """Write with permissions for the owner only: the file holds a person's data."""
-    target = Path(path)
+def write_gather_json(result: GatherResult, path: str | Path, *, overwrite: bool = False) -> None:
+    """Through the one private writer (0600, atomic, no links, never over the desk's own files):
+    the file holds a person's data."""
+    from desktop.services.files import write_private
+
     data = json.dumps(gather_document(result), ensure_ascii=False, indent=2)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(data)
+    write_private(path, data.encode("utf-8"), overwrite=overwrite)

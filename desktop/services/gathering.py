@@ -158,6 +158,7 @@ class CaseGather:
                     "records": result.record_count,
                     "outcomes": {s.source_id: s.status.value for s in result.sources.values()},
                 },
+                rows=run.results,
             )
             if CaseStatus(case.status) is CaseStatus.GATHERING:
                 staff = find_staff(session, self.staff_username)

@@ -27,7 +27,7 @@ from desktop.services import casework
 from desktop.services.casework import CaseFile, case_file
 from desktop.services.delivery import RenderedExtract, record_delivery, render_extract, render_receipt
 from desktop.services.desk import Desk
-from desktop.services.files import remove_quietly, write_private
+from desktop.services.files import check_targets, remove_quietly, write_private
 from desktop.services.gathering import CaseGather, load_case, record_manual_outcome
 from desktop.services.letters import RenderedLetter, check_method, record_letter, render_letter
 from desktop.services.review import Decision, RecordState, Review, ReviewReason
@@ -410,10 +410,14 @@ class Visit:
         self.review = None
         self.refresh()
 
-    def deliver_files(self, pdf_path: str | Path | None = None, zip_path: str | Path | None = None) -> list[Path]:
+    def deliver_files(
+        self, pdf_path: str | Path | None = None, zip_path: str | Path | None = None, *, overwrite: bool = False
+    ) -> list[Path]:
         """Write the extract (and/or its machine-readable copy) whole, and record the delivery
         only once every file exists; a file that cannot be written leaves nothing recorded and
-        no other file of this delivery behind."""
+        no other file of this delivery behind. An existing file is replaced only with
+        `overwrite` (the person said so); the two outputs must be different files, and neither
+        may be a file the desk depends on (services/files.py)."""
         rendered = self._require_deliverable()
         if zip_path is not None and self.postal:
             raise ActionRefused(
@@ -421,13 +425,14 @@ class Visit:
             )
         if zip_path is not None and rendered.package is None:
             raise ActionRefused("deliver.no_package", "the machine-readable copy was not rendered")
+        check_targets(pdf_path, zip_path, overwrite=overwrite)
         written: list[Path] = []
         try:
             if pdf_path is not None:
-                written.append(write_private(pdf_path, rendered.pdf))
+                written.append(write_private(pdf_path, rendered.pdf, overwrite=overwrite))
             if zip_path is not None:
                 assert rendered.package is not None
-                written.append(write_private(zip_path, rendered.package))
+                written.append(write_private(zip_path, rendered.package, overwrite=overwrite))
             self._record("saved" if pdf_path is not None else "zip", rendered)
         except BaseException:
             for path in written:
@@ -451,11 +456,13 @@ class Visit:
         apply: a refusal only for a refused case, and so on)."""
         return render_letter(self.desk, self.number, kind, language=language, staff_id=self.staff.id)
 
-    def letter_sent(self, rendered: RenderedLetter, method: str, path: str | Path | None = None) -> Path | None:
+    def letter_sent(
+        self, rendered: RenderedLetter, method: str, path: str | Path | None = None, *, overwrite: bool = False
+    ) -> Path | None:
         """Record a letter given or sent (handed, posted, emailed); with `path`, written there
         first (atomically; nothing is recorded if the file cannot be written)."""
         check_method(method)
-        target = write_private(path, rendered.pdf) if path is not None else None
+        target = write_private(path, rendered.pdf, overwrite=overwrite) if path is not None else None
         record_letter(self.desk, self.number, rendered, method=method, staff_id=self.staff.id)
         self.refresh()
         return target

@@ -20,7 +20,8 @@ import os
 import re
 import secrets
 import threading
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
@@ -71,18 +72,34 @@ def _guess_delimiter(sample: str) -> str:
         return ","
 
 
-class _LineReader:
-    """Decoded lines of a binary file, remembering where each row began."""
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>]")  # <row r="1">, <row>, <x:row …>; not <rowBreaks>
+_CHECK_EVERY = 1000  # rows between looks at the cancel and stop signals
 
-    def __init__(self, handle: BinaryIO, encoding: str, start: int) -> None:
+
+class _LineReader:
+    """Decoded lines of a binary file, remembering where each row began. A line is read up to
+    `max_line` bytes at the most (a 300 MB line is refused, not read whole), and reading stops
+    when `stopped()` says the gather gave up on the source (timed out or cancelled)."""
+
+    def __init__(self, handle: BinaryIO, encoding: str, start: int, *, max_line: int = 1 << 20,
+                 stopped: Callable[[], bool] = lambda: False) -> None:  # fmt: skip
         self.handle = handle
         self.encoding = encoding
         self.position = start
         self.row_starts: list[int] = []
+        self.max_line = max_line
+        self.stopped = stopped
         handle.seek(start)
 
     def __iter__(self) -> Iterator[str]:
-        for raw in self.handle:
+        count = 0
+        while raw := self.handle.readline(self.max_line + 1):
+            if len(raw) > self.max_line:
+                limit = self.max_line // 1024
+                raise SourceFailure(f"the export has a line longer than {limit} KB: check `max_line_kb`")
+            count += 1
+            if count % _CHECK_EVERY == 0 and self.stopped():
+                raise SourceFailure("stopped: the source timed out or the gather was cancelled")
             self.row_starts.append(self.position)
             self.position += len(raw)
             yield raw.decode(self.encoding)
@@ -97,6 +114,7 @@ class FileConnector:
         self._index: _CsvIndex | None = None
         self._xlsx_index: _XlsxIndex | None = None
         self._lock = threading.Lock()
+        self._interrupted = threading.Event()  # set when the gather gives up on this source
 
     def steps(self) -> list[Step]:
         return [
@@ -118,7 +136,10 @@ class FileConnector:
             self._xlsx_keys()
 
     def interrupt(self) -> None:
-        pass  # reading stops at the next row when the cancel event is set
+        self._interrupted.set()  # reading stops within the next thousand rows
+
+    def _stopper(self, cancel: threading.Event) -> Callable[[], bool]:
+        return lambda: cancel.is_set() or self._interrupted.is_set()
 
     def close(self) -> None:
         self._index = None
@@ -140,12 +161,13 @@ class FileConnector:
         return stat.st_size, stat.st_mtime_ns
 
     def run(self, step: Step, params: dict[str, str], cancel: threading.Event) -> StepOutput:
+        self._interrupted.clear()  # a new gather: an earlier timeout no longer applies
         kind = step.parameters[0]
         wanted = match_key(kind, params[kind])
         if wanted is None:
             return StepOutput([])
         if self.source.file_format == "xlsx":
-            if _digest(wanted) not in self._xlsx_keys().get(kind, set()):
+            if _digest(wanted) not in self._xlsx_keys(cancel).get(kind, set()):
                 return StepOutput([])
             rows = self._xlsx_rows(kind, wanted, cancel)
         else:
@@ -189,15 +211,15 @@ class FileConnector:
                 raise SourceFailure("the export ends inside a character: it was cut short") from None
         return encoding
 
-    def _csv_index(self) -> _CsvIndex:
+    def _csv_index(self, cancel: threading.Event | None = None) -> _CsvIndex:
         version = self._version()
         with self._lock:
             if self._index is not None and self._index.version == version:
                 return self._index
-            self._index = self._build_index(version)
+            self._index = self._build_index(version, self._stopper(cancel or threading.Event()))
             return self._index
 
-    def _build_index(self, version: tuple[int, int]) -> _CsvIndex:
+    def _build_index(self, version: tuple[int, int], stopped: Callable[[], bool]) -> _CsvIndex:
         encoding = self._detect_encoding()
         with open(self.path, "rb") as handle:
             sample = handle.read(_SNIFF_BYTES)
@@ -213,7 +235,7 @@ class FileConnector:
 
         _Dialect.delimiter = delimiter
         with open(self.path, "rb") as handle:
-            lines = _LineReader(handle, encoding, bom)
+            lines = _LineReader(handle, encoding, bom, max_line=self.source.max_line_kb * 1024, stopped=stopped)
             reader = csv.reader(lines, _Dialect)
             try:
                 header = [h.strip() for h in next(reader)]
@@ -251,7 +273,7 @@ class FileConnector:
         return _CsvIndex(version, encoding, _Dialect, header, data_start, offsets)
 
     def _csv_rows(self, kind: str, wanted: str, cancel: threading.Event) -> list[dict[str, Any]]:
-        index = self._csv_index()
+        index = self._csv_index(cancel)
         starts = index.offsets.get(kind, {}).get(_digest(wanted), [])
         rows = []
         key_column = index.header.index(self.source.key_columns[kind])
@@ -259,7 +281,7 @@ class FileConnector:
             for start in starts[: self.max_rows + 1]:
                 if cancel.is_set():
                     raise SourceFailure("cancelled")
-                lines = _LineReader(handle, index.encoding, start)
+                lines = _LineReader(handle, index.encoding, start, max_line=self.source.max_line_kb * 1024)
                 row = next(csv.reader(lines, index.dialect))
                 # The file may have changed since it was indexed: check the key again.
                 if key_column < len(row) and match_key(kind, row[key_column]) == wanted:
@@ -268,12 +290,12 @@ class FileConnector:
 
     # XLSX --------------------------------------------------------------------------------
 
-    def _xlsx_keys(self) -> dict[str, set[bytes]]:
+    def _xlsx_keys(self, cancel: threading.Event | None = None) -> dict[str, set[bytes]]:
         version = self._version()
         with self._lock:
             if self._xlsx_index is None or self._xlsx_index.version != version:
                 keys: dict[str, set[bytes]] = {kind: set() for kind in self.source.key_columns}
-                self._xlsx_rows(None, None, threading.Event(), keys=keys)
+                self._xlsx_rows(None, None, cancel or threading.Event(), keys=keys)
                 self._xlsx_index = _XlsxIndex(version, keys)
             return self._xlsx_index.keys
 
@@ -291,6 +313,7 @@ class FileConnector:
         from python_calamine import CalamineError, CalamineWorkbook
 
         self._version()
+        self._check_unpacked(self._stopper(cancel))  # calamine loads a whole sheet: measure it first
         try:
             workbook = CalamineWorkbook.from_path(str(self.path))
         except (CalamineError, OSError, ValueError):
@@ -312,7 +335,10 @@ class FileConnector:
                     raise SourceFailure(f"the export has no column '{column}'")
             if keys is not None:
                 positions = {k: header.index(column) for k, column in self.source.key_columns.items()}
-                for row in rows_iter:
+                stopped = self._stopper(cancel)
+                for count, row in enumerate(rows_iter):
+                    if count % _CHECK_EVERY == 0 and stopped():
+                        raise SourceFailure("stopped: the source timed out or the gather was cancelled")
                     for k, position in positions.items():
                         value = match_key(k, row[position]) if position < len(row) else None
                         if value is not None:
@@ -323,8 +349,8 @@ class FileConnector:
             key_column = header.index(self.source.key_columns[kind])
             found = []
             for count, row in enumerate(rows_iter):
-                if count % 1000 == 0 and cancel.is_set():
-                    raise SourceFailure("cancelled")
+                if count % _CHECK_EVERY == 0 and self._stopper(cancel)():
+                    raise SourceFailure("stopped: the source timed out or the gather was cancelled")
                 if key_column < len(row) and match_key(kind, row[key_column]) == wanted:
                     found.append(self._as_record(header, [None if v == "" else v for v in row]))
                     if len(found) > self.max_rows:
@@ -334,6 +360,40 @@ class FileConnector:
             raise SourceFailure("the export file is not a readable XLSX workbook") from None
         finally:
             workbook.close()
+
+    def _check_unpacked(self, stopped: Callable[[], bool]) -> None:
+        """An XLSX file is a zip: a 2 MB file can unpack to millions of rows, which calamine would
+        load whole. The worksheets are streamed once here (bounded memory), counting what they
+        unpack to and their rows; past `max_unpacked_mb` or `max_file_rows` the source fails
+        before anything is loaded. The declared sizes are not trusted: the bytes are counted."""
+        limit = self.source.max_unpacked_mb * 1_000_000
+        max_rows = self.source.max_file_rows
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                parts = [i for i in archive.infolist() if i.filename.startswith("xl/worksheets/")
+                         or i.filename == "xl/sharedStrings.xml"]  # fmt: skip
+                unpacked = 0
+                for info in parts:
+                    rows, tail = 0, b""
+                    with archive.open(info) as stream:
+                        while chunk := stream.read(1 << 20):
+                            unpacked += len(chunk)
+                            if unpacked > limit:
+                                raise SourceFailure(
+                                    f"the workbook unpacks to more than {self.source.max_unpacked_mb:g} MB: "
+                                    "check `max_unpacked_mb`"
+                                )
+                            if stopped():
+                                raise SourceFailure("stopped: the source timed out or the gather was cancelled")
+                            if info.filename.startswith("xl/worksheets/"):
+                                rows += len(_ROW_TAG.findall(tail + chunk)) - len(_ROW_TAG.findall(tail))
+                                tail = chunk[-16:]
+                                if rows > max_rows:
+                                    raise SourceFailure(
+                                        f"the sheet has more than {max_rows} rows: check `max_file_rows`"
+                                    )
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+            raise SourceFailure("the export file is not a readable XLSX workbook") from None
 
     def _as_record(self, header: list[str], row: list[Any]) -> dict[str, Any]:
         names = [h or f"Kolumn {i + 1}" for i, h in enumerate(header)]

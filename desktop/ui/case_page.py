@@ -480,7 +480,7 @@ class CasePage(QWidget):
         path = self.deliver.ask_save_path(tr("Spara kvittot"), f"kvitto-{self.number}.pdf", "PDF (*.pdf)")
         if path and self.visit is not None:
             try:
-                write_private(path, self.visit.receipt())
+                write_private(path, self.visit.receipt(), overwrite=True)  # the save dialog asked
             except UserError as exc:
                 error_box(self, service_message(exc))
 
@@ -511,7 +511,7 @@ class CasePage(QWidget):
                 path = self.deliver.ask_save_path(tr("Spara brevet"), f"brev-{kind}-{self.number}.pdf", "PDF (*.pdf)")
                 if not path:
                     return
-                self.visit.letter_sent(rendered, method, path)
+                self.visit.letter_sent(rendered, method, path, overwrite=True)
         except UserError as exc:
             error_box(self, service_message(exc))
             return

@@ -159,6 +159,11 @@ def service_message(exc: Exception) -> str:
             "Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). "
             "Inget är registrerat som utlämnat."
         ),
+        "output.protected": tr(
+            "Insyn behöver den filen (ärenderegistret, inställningarna, ett källsystem eller loggen). "
+            "Välj ett annat namn. Inget är registrerat som utlämnat."
+        ),
+        "output.exists": tr("Det finns redan en fil med det namnet. Välj ett annat namn."),
         "staff.password_short": tr("Lösenordet måste ha minst 8 tecken."),
         "staff.names": tr("Fyll i alla fält."),
         "staff.exists": tr("Användarnamnet finns redan."),

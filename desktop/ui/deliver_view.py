@@ -323,9 +323,9 @@ class DeliverView(QWidget):
         assert visit is not None
         try:
             if method == "zip":
-                visit.deliver_files(zip_path=path)
+                visit.deliver_files(zip_path=path, overwrite=True)  # the save dialog asked
             else:
-                visit.deliver_files(pdf_path=path)
+                visit.deliver_files(pdf_path=path, overwrite=True)
         except UserError as exc:
             error_box(self, service_message(exc))
             return

@@ -103,6 +103,6 @@ class ReportDialog(QDialog):
             return
         pdf, _pages = build_annual(self.report, self.desk.config.organisation.name, "sv")
         try:
-            write_private(path, pdf)
+            write_private(path, pdf, overwrite=True)  # the save dialog asked
         except UserError as exc:
             error_box(self, service_message(exc))

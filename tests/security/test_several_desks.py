@@ -107,3 +107,50 @@ def test_a_register_lost_mid_gather_is_said_clearly_and_the_run_marked_interrupt
         assert mark_interrupted_gathers(session, now=utcnow() + timedelta(hours=2)) == 1  # found at a later start
         assert session.execute(select(GatherRun.status)).scalar_one() == "interrupted"
     register.dispose()
+
+
+def test_two_desks_registering_the_same_visitor_at_once_give_one_open_case(
+    tmp_path: Path, postgres_url: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Two real PostgreSQL connections, each desk its own engine; the insert is slowed so that,
+    without a lock between the check and the insert, both desks would pass the check."""
+    import time
+
+    from desktop.services import cases
+    from desktop.services.staff import create_account
+
+    demo = create_demo(tmp_path / "demo", people=40, seed=6)
+    example = demo.examples[0]
+    desks = [open_desk(demo.config_path, register_url=postgres_url) for _ in range(2)]
+    create_account(desks[0], "it", "IT", ["admin", "reception"], "it-admin-secret", by=None)
+    real_create = cases.create_case
+
+    def slow_create(session, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(1.0)
+        return real_create(session, **kwargs)
+
+    monkeypatch.setattr(cases, "create_case", slow_create)
+    person = PersonInput(
+        example.personnummer, example.name, "passport", "SE", "AB123456", date.today() + timedelta(days=99)
+    )
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def register(desk) -> None:  # type: ignore[no-untyped-def]
+        barrier.wait()
+        try:
+            outcomes.append(open_case(desk, person, [(RequestType.ACCESS, None)], staff_username="it").number)
+        except Exception as exc:  # noqa: BLE001 - collected and shown by the assertion
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=register, args=(desk,)) for desk in desks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    for desk in desks:
+        desk.close()
+    numbers = [o for o in outcomes if isinstance(o, str)]
+    refused = [o for o in outcomes if not isinstance(o, str)]
+    assert len(numbers) == 1 and len(refused) == 1, outcomes
+    assert getattr(refused[0], "code", "") == "open_case" and numbers[0] in str(refused[0])

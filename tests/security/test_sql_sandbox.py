@@ -39,6 +39,17 @@ P = "WHERE pnr = :personnummer"
         ("postgres", f"SELECT lo_export(1, '/tmp/x') FROM kund {P}", "lo_export()"),
         ("sqlite", f"SELECT load_extension('x') FROM kund {P}", "load_extension()"),
         ("postgres", f"SELECT namn FROM kund {P}; DELETE FROM kund", "one SQL statement"),
+        ("mysql", f"SELECT @x := namn FROM kund {P}", "assign"),
+        ("mysql", f"SELECT @@secure_file_priv FROM kund {P}", "session variables"),
+        ("postgres", f"SELECT pg_sleep(5) IS NULL AND namn = 'a' FROM kund {P}", "pg_sleep()"),
+        ("postgres", f"SELECT CASE WHEN pg_read_file('/etc/passwd') = '' THEN 1 END FROM kund {P}", "pg_read_file()"),
+        ("postgres", f"SELECT namn FROM kund {P} AND pg_advisory_xact_lock(1) IS NOT NULL", "pg_advisory_xact_lock()"),
+        ("postgres", "SELECT * FROM dblink('dbname=crm', 'DELETE FROM kund') AS t(a int) WHERE 1 = :personnummer", "dblink()"),
+        ("postgres", f"SELECT k.namn FROM kund k, LATERAL (SELECT set_config('a', 'b', false)) x {P}", "LATERAL"),
+        ("postgres", "SELECT * FROM (VALUES (1)) v(a) WHERE a = :personnummer", "VALUES"),
+        ("postgres", f"SELECT namn FROM kund TABLESAMPLE SYSTEM (50) {P}", "TABLESAMPLE"),
+        ("postgres", f"WITH d AS (DELETE FROM kund RETURNING *) SELECT * FROM d {P}", "DELETE"),
+        ("postgres", "UPDATE kund SET namn = 'x' WHERE pnr = :personnummer", "must be a SELECT"),
     ],
 )
 def test_hostile_queries_are_refused(dialect: str, sql: str, said: str) -> None:
@@ -58,6 +69,43 @@ def test_hostile_queries_are_refused(dialect: str, sql: str, said: str) -> None:
 )
 def test_ordinary_queries_pass(dialect: str, sql: str) -> None:
     assert check_query(sql, dialect)
+
+
+def test_an_unknown_kind_of_node_fails_closed_and_says_which(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sqlglot that renames a class (here: AND is no longer known) refuses the query with a
+    message naming the construct, instead of letting an unlisted kind through (a kind that is a
+    function in sqlglot, like AND, then falls to the function list and is refused there)."""
+    from desktop import sql_guard
+
+    known = frozenset(kind for kind in sql_guard._READ_KINDS if kind.__name__ != "Between")
+    monkeypatch.setattr(sql_guard, "_READ_KINDS", known)
+    with pytest.raises(QueryRefused, match=r"uses BETWEEN \(Between\), which is not part of a plain read.*sqlglot \d+"):
+        check_query(f"SELECT namn FROM kund {P} AND aktiv BETWEEN 1 AND 2", "postgres")
+    monkeypatch.setattr(sql_guard, "_READ_KINDS", frozenset(k for k in known if k.__name__ != "And"))
+    with pytest.raises(QueryRefused, match=r"may not call and\(\)"):
+        check_query(f"SELECT namn FROM kund {P} AND aktiv = 1", "postgres")
+
+
+def test_sqlglot_is_bound_to_the_major_version_tested() -> None:
+    """An unbounded sqlglot once broke every real query; the bound is the major version tested."""
+    import re
+    import tomllib
+
+    import sqlglot
+
+    deps = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"]["dependencies"]
+    bound = next(d for d in deps if d.startswith("sqlglot"))
+    major = int(sqlglot.__version__.split(".")[0])
+    assert re.search(rf"<\s*{major + 1}\b", bound), bound
+
+
+def test_a_configuration_with_ordinary_sql_loads(tmp_path: Path) -> None:
+    sql = ("SELECT k.namn, CASE WHEN k.aktiv = 1 THEN 'ja' ELSE 'nej' END AS aktiv FROM kund k JOIN avtal a "
+           "ON a.kund = k.nr AND a.typ = 'el' WHERE k.pnr = :personnummer AND (a.slut IS NULL OR a.slut > '2020-01-01')")
+    source = {"id": "crm", "name": "CRM", "kind": "sql", "url": "postgresql+psycopg://reader@127.0.0.1/crm",
+              "queries": [{"title": "Kund", "sql": sql}]}  # fmt: skip
+    config = make_config(tmp_path, [source])
+    assert config.sources[0].queries[0].sql == sql
 
 
 def test_the_configuration_names_the_refused_query(tmp_path: Path) -> None:
