@@ -265,12 +265,14 @@ def _open_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_config_check(args: argparse.Namespace) -> int:
-    from desktop.config import ManualSource, english_missing, load_config
+    from desktop.config import ManualSource, config_warnings, english_missing, load_config
     from desktop.sources.base import SourceFailure
     from desktop.sources.engine import SourceSet
 
     config = load_config(args.path)
     print(f"{args.path}: valid, {len(config.sources)} sources")
+    for warning in config_warnings(config, args.path):
+        print(f"  WARNING: {warning}")
     missing = english_missing(config)
     if missing:
         print(f"  English missing for {len(missing)} visitor texts (an English extract prints the Swedish, "
@@ -780,7 +782,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def no_core_dumps() -> None:
+    """A crash must not write the visitor's data to a core file (a 37 MB one was found)."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass  # Windows has no core files of this kind
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    no_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler

@@ -8,6 +8,7 @@ keyring (`insyn secrets set SOURCE`). Relative paths are read from the file's ow
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -19,6 +20,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     ValidationError,
     field_validator,
@@ -116,12 +118,12 @@ class Organisation(_Strict):
         min_length=1, description="Whom to ask about data protection: role and e-mail or phone"
     )
     dpo: str | None = Field(None, description="The data protection officer, if one is appointed")
-    public_body: bool = Field(
+    public_body: StrictBool = Field(
         False,
         description="A public body or a municipal company under the principle of public access "
         "(offentlighetsprincipen): the extract says that documents may be public unless secret under OSL",
     )
-    public_authority: bool = Field(
+    public_authority: StrictBool = Field(
         False,
         description="A public authority (myndighet): a refusal can be appealed to the administrative court "
         "(förvaltningsrätt, dataskyddslagen 7 kap. 2 §); otherwise the letter points to the general courts. "
@@ -160,10 +162,10 @@ class RegisterSettings(_Strict):
 
 
 class Policy(_Strict):
-    approval_required: bool = Field(False, description="A second person releases every extract")
+    approval_required: StrictBool = Field(False, description="A second person releases every extract")
     idle_lock_minutes: int = Field(5, ge=1, le=60, description="Lock the window when idle")
     keep_closed_cases_years: int = Field(3, ge=1, le=20, description="Purge closed cases after")
-    eves_as_holidays: bool = Field(
+    eves_as_holidays: StrictBool = Field(
         False,
         description="Treat midsommarafton, julafton and nyårsafton as holidays for deadlines "
         "(moves deadlines later; off by default)",
@@ -417,6 +419,14 @@ class RestEndpoint(Art15Info, _Labelled):
     not_found_status: tuple[int, ...] = Field((404,), description="Statuses meaning 'no data'")
     yields: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("url")
+    @classmethod
+    def _web_url(cls, value: str) -> str:
+        scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+        if scheme not in ("http", "https"):
+            raise ValueError("must be an http:// or https:// URL (file:// and other schemes are never fetched)")
+        return value
+
     @model_validator(mode="after")
     def _searched_by_something(self) -> RestEndpoint:
         if not self.parameters:
@@ -434,7 +444,7 @@ class RestSource(_SourceBase):
     auth: Literal["none", "bearer", "header", "basic"] = Field("none", description="How the keyring's secret is sent")
     auth_header: str = Field("Authorization", description="Header for auth = 'header'")
     username: str | None = Field(None, description="User for auth = 'basic'")
-    verify_tls: bool = Field(True, description="Check the server's certificate")
+    verify_tls: StrictBool = Field(True, description="Check the server's certificate")
     redirects: Literal["same-origin", "never"] = Field(
         "same-origin", description="Follow redirects within the endpoint's origin only, or not at all"
     )
@@ -477,6 +487,15 @@ class Config(_Strict):
     @property
     def identifier_strength(self) -> dict[str, str]:
         return {**BUILTIN_IDENTIFIERS, **{k: v.strength for k, v in self.identifiers.items()}}
+
+    @field_validator("identifiers")
+    @classmethod
+    def _builtin_strength_kept(cls, value: dict[str, IdentifierKind]) -> dict[str, IdentifierKind]:
+        for name, kind in value.items():
+            builtin = BUILTIN_IDENTIFIERS.get(name)
+            if builtin is not None and kind.strength != builtin:
+                raise ValueError(f"{name} is a built-in identifier and always {builtin}; declare a kind of your own")
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Config:
@@ -720,14 +739,47 @@ def find_config(explicit: str | None) -> str | None:
     return str(site) if site.is_file() else None
 
 
+def config_warnings(config: Config, path: str | Path | None) -> list[str]:
+    """What is allowed but risky: said by `config check` and logged at every start."""
+    import ipaddress
+    import stat
+    from urllib.parse import urlsplit
+
+    warnings = []
+    if path is not None and os.name == "posix":
+        try:
+            mode = Path(path).stat().st_mode
+        except OSError:
+            mode = 0
+        if mode & stat.S_IWOTH:
+            warnings.append(f"{Path(path).name} can be changed by every user of this machine: chmod o-w it")
+    for source in config.sources:
+        if not isinstance(source, RestSource) or source.auth == "none":
+            continue
+        for endpoint in source.endpoints:
+            parts = urlsplit(endpoint.url)
+            host = (parts.hostname or "").lower()
+            try:
+                loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+            except ValueError:
+                loopback = False
+            if parts.scheme.lower() == "http" and not loopback:
+                warnings.append(f"{source.id}: its secret ({source.auth}) is sent over plain http to {host}; use https")
+                break
+    return warnings
+
+
+MAX_CONFIG_BYTES = 1_000_000  # the demo's is 30 KB; a 9.8 MB file took 107 s to be refused
+
+
 def load_config(path: str | Path) -> Config:
     """Read and validate a configuration file, or raise ConfigError naming what is wrong."""
     path = Path(path)
     try:
         if path.exists() and not path.is_file():
             raise ConfigError(f"{path}: not a regular file")
-        if path.exists() and path.stat().st_size > 10_000_000:
-            raise ConfigError(f"{path}: larger than 10 MB; not a configuration")
+        if path.exists() and path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES // 1_000_000} MB; not a configuration")
         data = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such configuration file") from None

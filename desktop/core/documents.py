@@ -13,6 +13,16 @@ from datetime import date
 
 import pycountry
 
+DESCRIPTION_MAX = 200  # "Annan handling": what it is, in a line (100,000 characters were stored)
+EXPIRY_MAX_YEARS = 20
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
 
 class DocumentType(enum.StrEnum):
     """Documents accepted as proof of identity at a Swedish front desk."""
@@ -115,9 +125,17 @@ class IdentityDocument:
             raise DocumentRefused("country", "a Swedish document must be issued in Sweden (SE)")
         if doc_type is DocumentType.OTHER and not description.strip():
             raise DocumentRefused("description", "describe the document when its type is 'other'")
+        if len(description.strip()) > DESCRIPTION_MAX:
+            raise DocumentRefused("description_long", f"the description is longer than {DESCRIPTION_MAX} characters")
         return cls(doc_type, country, expiry, last_four(number), description.strip())
 
     def check_valid_on(self, day: date) -> None:
-        """Refuse an expired document; a document is valid through its expiry date."""
+        """Refuse an expired document; a document is valid through its expiry date. An expiry
+        more than 20 years ahead is a typing mistake (9999-12-31, a birth year): no ID document
+        is issued for that long."""
         if self.expiry is not None and self.expiry < day:
             raise DocumentRefused("expired", "the document has expired")
+        if self.expiry is not None and self.expiry > _years_after(day, EXPIRY_MAX_YEARS):
+            raise DocumentRefused(
+                "expiry_far", f"the expiry is more than {EXPIRY_MAX_YEARS} years ahead: check the year"
+            )

@@ -54,7 +54,8 @@ def fold(text: str) -> str:
 def check_text(text: str, *, limit: int = TEXT_MAX) -> str:
     """A free text as it will be kept (NFC, trimmed). Raises TextRefused (text_long,
     text_characters)."""
-    kept = unicodedata.normalize("NFC", text).strip()
+    # Line breaks as Windows (CRLF) and old Macs (CR) write them are kept as one kind (LF).
+    kept = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if len(kept) > limit:
         raise TextRefused("text_long", f"the text is longer than {limit} characters")
     if any(_hidden(c, _ALLOWED_IN_TEXT | _JOINERS) for c in kept):

@@ -157,7 +157,7 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
     }
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # full-width forms too
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
@@ -165,7 +165,10 @@ def spreadsheet_safe(value: Any) -> Any:
     """A CSV cell Excel or LibreOffice would run as a formula (=, +, -, @, tab, CR first) gets a
     leading apostrophe, as OWASP describes; a plain number stays a number. extract.json keeps
     the exact value."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+    # Spreadsheets skip leading spaces (and some no-break ones) before they look for a formula.
+    if isinstance(value, str) and value.lstrip(" \u00a0\u3000").startswith(_FORMULA_START) and not (
+        _PLAIN_NUMBER.fullmatch(value.strip())
+    ):
         return "'" + value
     return value
 

@@ -7,17 +7,20 @@ default SQLite file in the user data folder.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.config import Config, Policy, find_config, load_config
+from desktop.config import Config, Policy, config_warnings, find_config, load_config
 from desktop.errors import UserError
 from desktop.register.db import Register, RegisterError, open_register
 from desktop.register.models import Staff
 from desktop.register.repository import NotFound, staff_by_username
 from desktop.services.render_process import ExtractRenderer
 from desktop.sources.engine import SourceSet
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Desk", "find_config", "open_desk", "register_desk"]  # find_config: the window finds its file here
 
@@ -55,6 +58,8 @@ def open_desk(config_path: str | Path, *, register_url: str | None = None) -> De
     from desktop.services.policy import effective_policy, stored_policy
 
     config = load_config(config_path)
+    for warning in config_warnings(config, config_path):
+        log.warning("configuration: %s", warning)  # names files and hosts, never personal data
     url = register_url or os.environ.get("INSYN_REGISTER_URL") or config.register_settings.url
     register = open_register_at(url)
     try:

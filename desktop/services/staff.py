@@ -218,11 +218,13 @@ def sign_in(desk: Desk, username: str, password: str, *, purpose: str = "login")
             refusal = SignInFailed("wrong user name or password")
             reason = "unknown" if staff is None else "inactive"
         elif staff.locked_until is not None and staff.locked_until > at:
+            _verify(_dummy_hash(), password)  # as long as a real check: timing does not tell the state
             refusal, reason = AccountLocked(staff.locked_until), "locked"
         elif (
             staff.last_failed_at is not None
             and (wait := delay_after(staff.failed_sign_ins) - int((at - staff.last_failed_at).total_seconds())) > 0
         ):
+            _verify(_dummy_hash(), password)
             refusal, reason = SignInDelayed(wait), "delayed"
         elif not _verify(staff.password_hash, password):
             staff.failed_sign_ins += 1

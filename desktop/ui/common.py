@@ -87,6 +87,8 @@ def input_problem(field: str, code: str) -> str:
         "country": tr("Utfärdarlandet stämmer inte med handlingens typ."),
         "number": tr("Skriv minst de fyra sista tecknen i handlingens nummer."),
         "description": tr("Beskriv handlingen när typen är ”Annan handling”."),
+        "description_long": tr("Beskrivningen är för lång (högst 200 tecken)."),
+        "expiry_far": tr("Giltighetstiden är mer än 20 år framåt. Kontrollera årtalet."),
         "name": tr("Skriv namnet som det står på id-handlingen."),
         "mrz_mismatch": tr("Maskinläsbara zonen stämmer inte med det som skrivits in."),
         "check_digit": tr("En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen."),
