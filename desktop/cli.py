@@ -405,7 +405,7 @@ def cmd_case_add(args: argparse.Namespace) -> int:
 
 def cmd_case_open(args: argparse.Namespace) -> int:
     from desktop.core.requests import RequestType
-    from desktop.services.cases import PersonInput, open_case
+    from desktop.services.cases import PersonInput, open_case, visit_notes
 
     secrets = Secrets()
     details = _details(args)
@@ -432,6 +432,8 @@ def cmd_case_open(args: argparse.Namespace) -> int:
             document_description=str(visitor.get("document_description") or ""),
             mrz=str(visitor["mrz"]) if visitor.get("mrz") else None,
         )
+        for note in visit_notes(person):  # said, never refused (DOMAIN: a '+' number is valid)
+            print(f"note: {note}", file=sys.stderr)
         requests = [(RequestType(r), details.get(r)) for r in dict.fromkeys(args.request)]
         given = [_identifier_spec(spec) for spec in args.identifier or []]
         for kind, values in dict(visitor.get("identifiers") or {}).items():  # type: ignore[call-overload]

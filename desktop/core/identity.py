@@ -15,7 +15,11 @@ from datetime import date
 from stdnum import luhn
 from stdnum.exceptions import ValidationError
 
+from desktop.core.clock import local_date
+
 COORDINATION_DAY_OFFSET = 60
+CENTENARIAN_AGE = 100  # from this birthday the ten-digit form is written with '+'
+OLDEST_PLAUSIBLE_AGE = 120  # nobody living is older; such a number is almost surely mistyped
 
 _SHAPE = re.compile(r"^(?P<date>\d{6}|\d{8})(?P<sep>[-+ ]?)(?P<tail>\d{4})$")
 
@@ -53,6 +57,11 @@ class PersonalIdentityNumber:
         """`YYYYMMDD-****`: enough to tell cases apart in a list, not enough to identify."""
         return f"{self.digits[:8]}-****"
 
+    def age_on(self, day: date) -> int:
+        """Whole years of age on `day` (a 29 February birthday counts on 1 March)."""
+        born = self.birth_date
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
     def __repr__(self) -> str:
         return f"PersonalIdentityNumber({self.masked})"
 
@@ -66,7 +75,7 @@ def parse_personnummer(text: str, *, today: date | None = None) -> PersonalIdent
     A ten-digit number belongs to the most recent matching year that is not in the future;
     `+` (the form used from the year the person turns 100) moves it one century earlier.
     """
-    today = today or date.today()
+    today = today or local_date()
     cleaned = (text or "").strip()
     if not cleaned:
         raise InvalidPersonnummer("empty", "personal identity number is empty")
@@ -120,6 +129,19 @@ def _century_year(yy: int, month: int, day_field: int, today: date, plus: bool) 
     if plus:
         year -= 100
     return year
+
+
+def age_note(pin: PersonalIdentityNumber, today: date) -> str | None:
+    """Why a valid number still deserves a second look, or None (DOMAIN: accept it, but say the
+    age, so that staff notice a '+' typed for '-' or a mistyped century):
+    `over_120` when the holder would be older than anyone living, `over_100` from the
+    hundredth birthday (the '+' form)."""
+    age = pin.age_on(today)
+    if age > OLDEST_PLAUSIBLE_AGE:
+        return "over_120"
+    if age >= CENTENARIAN_AGE:
+        return "over_100"
+    return None
 
 
 def is_valid_personnummer(text: str, *, today: date | None = None) -> bool:

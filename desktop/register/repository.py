@@ -13,7 +13,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.core.clock import LOCAL_ZONE
+from desktop.core.clock import local_date
 from desktop.core.deadlines import extended_deadline, response_deadline
 from desktop.core.requests import CaseStatus, RequestType, check_transition
 from desktop.core.staff import Role
@@ -130,7 +130,7 @@ def create_case(
     if not request_list:
         raise ValueError("a case needs at least one request")
     received_at = received_at or utcnow()
-    received_on: date = received_at.astimezone(LOCAL_ZONE).date()
+    received_on: date = local_date(received_at)
     number, seq = next_case_number(session, received_on.year)
     case = Case(
         number=number,
@@ -245,7 +245,7 @@ def extend_deadline(
     eves_as_holidays: bool = False,
 ) -> date:
     """Art. 12.3: two further months; the person must be told why within the first month."""
-    today = today or utcnow().astimezone(LOCAL_ZONE).date()
+    today = today or local_date(utcnow())
     if not reason.strip():
         raise ValueError("an extension needs a reason (Art. 12.3)")
     if not CaseStatus(case.status).is_open:

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import extract, select
 from sqlalchemy.orm import selectinload
 
-from desktop.core.clock import LOCAL_ZONE
+from desktop.core.clock import local_date
 from desktop.core.requests import CaseStatus, RequestType
 from desktop.register.models import Case, utcnow
 from desktop.services.desk import Desk
@@ -47,14 +47,14 @@ def _answered_on(case: Case) -> date | None:
     needs no answer. A case answered only in part is not answered (DOMAIN: partial answers)."""
     complete = [d.delivered_at for d in case.deliveries if d.outstanding is None]
     if complete:
-        return min(complete).astimezone(LOCAL_ZONE).date()
+        return local_date(min(complete))
     if case.status in (CaseStatus.CLOSED.value, CaseStatus.REJECTED.value) and case.closed_at is not None:
-        return case.closed_at.astimezone(LOCAL_ZONE).date()
+        return local_date(case.closed_at)
     return None
 
 
 def annual_report(desk: Desk, year: int | None = None) -> AnnualReport:
-    today = utcnow().astimezone(LOCAL_ZONE).date()
+    today = local_date(utcnow())
     year = year or today.year
     with desk.register.sessions() as session:
         cases = list(

@@ -14,9 +14,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from desktop.config import Config
-from desktop.core.clock import LOCAL_ZONE
+from desktop.core.clock import local_date
 from desktop.core.documents import DocumentRefused, DocumentType, IdentityDocument
-from desktop.core.identity import InvalidPersonnummer, parse_personnummer
+from desktop.core.identity import InvalidPersonnummer, age_note, parse_personnummer
 from desktop.core.mrz import InvalidMrz, parse_mrz
 from desktop.core.requests import CaseStatus, RequestType
 from desktop.core.text import TEXT_MAX, TextRefused, check_name, check_text
@@ -64,6 +64,46 @@ class PersonInput:
 
 
 @dataclass(frozen=True)
+class InputNote:
+    """What the form accepts but staff should look at again before registering; never blocks.
+    `code` is `over_100` or `over_120` (core.identity.age_note); `age` is the holder's age today."""
+
+    field: str
+    code: str
+    age: int
+
+    def __str__(self) -> str:
+        who = "the representative" if self.field.startswith("representative.") else "the visitor"
+        if self.code == "over_120":
+            return f"by this personnummer {who} is {self.age} years old: check the '+' or '-' and the century"
+        return f"by this personnummer {who} is {self.age} years old ('+' form): check that this is right"
+
+
+def personnummer_note(text: str, *, when: datetime | None = None, field: str = "personnummer") -> InputNote | None:
+    """The age note for a personnummer as typed, or None (also when it is not valid: the
+    problem is said instead)."""
+    today = local_date(when)
+    try:
+        pin = parse_personnummer(text, today=today)
+    except InvalidPersonnummer:
+        return None
+    code = age_note(pin, today)
+    return InputNote(field, code, pin.age_on(today)) if code else None
+
+
+def visit_notes(
+    subject: PersonInput,
+    *,
+    representative: tuple[PersonInput, Mandate] | None = None,
+    when: datetime | None = None,
+) -> list[InputNote]:
+    """What the form shows beside its problems and the command line prints before registering."""
+    people = [("", subject)] + ([("representative.", representative[0])] if representative else [])
+    notes = [personnummer_note(p.personnummer, when=when, field=f"{prefix}personnummer") for prefix, p in people]
+    return [note for note in notes if note is not None]
+
+
+@dataclass(frozen=True)
 class OpenedCase:
     number: str
     received_on: date
@@ -87,7 +127,7 @@ def person_problems(
     problems: list[InputProblem] = []
     pin = document = mrz = None
     try:
-        pin = parse_personnummer(person.personnummer, today=when.astimezone(LOCAL_ZONE).date())
+        pin = parse_personnummer(person.personnummer, today=local_date(when))
     except InvalidPersonnummer as exc:
         problems.append(InputProblem(f"{prefix}personnummer", exc.code, str(exc)))
     if not (person.name or "").strip():
@@ -106,7 +146,7 @@ def person_problems(
             person.document_description,
         )
         if person.document_expiry is not None:
-            document.check_valid_on(when.astimezone(LOCAL_ZONE).date())
+            document.check_valid_on(local_date(when))
     except DocumentRefused as exc:
         problems.append(InputProblem(f"{prefix}document", exc.code, str(exc)))
     postal = person.document_type == DocumentType.POSTAL_ANSWER.value
@@ -171,7 +211,7 @@ def visit_problems(
         person, mandate = representative
         problems += person_problems(person, staff_name=staff_name, when=when, prefix="representative.")[0]
         try:
-            check_mandate(mandate, today=when.astimezone(LOCAL_ZONE).date())
+            check_mandate(mandate, today=local_date(when))
         except VerificationRefused as exc:
             problems.append(InputProblem("representative.mandate", exc.code, str(exc)))
     for kind, value in identifiers:
@@ -276,7 +316,7 @@ def open_case(
             person, mandate = representative
             rep_check = check_person_input(person, staff_name=staff.username, when=when, prefix="representative.")
             try:
-                check_mandate(mandate, today=when.astimezone(LOCAL_ZONE).date())
+                check_mandate(mandate, today=local_date(when))
             except VerificationRefused as exc:
                 raise InputProblem("representative.mandate", exc.code, str(exc)) from None
             representative_check = (rep_check, mandate)

@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 
-from desktop.core.clock import LOCAL_ZONE
+from desktop.core.clock import local_date
 from desktop.core.identity import InvalidPersonnummer, parse_personnummer
 from desktop.core.requests import CaseStatus, RequestType
 from desktop.core.text import fold
@@ -59,7 +59,7 @@ class CaseRow:
 
 
 def today_local() -> date:
-    return utcnow().astimezone(LOCAL_ZONE).date()
+    return local_date(utcnow())
 
 
 def _effective_deadline() -> ColumnElement[date]:

@@ -22,7 +22,7 @@ from desktop.config import (
 )
 from desktop.config import Organisation as ConfigOrganisation
 from desktop.config import Transfer as ConfigTransfer
-from desktop.core.clock import LOCAL_ZONE
+from desktop.core.clock import local_date
 from desktop.core.extract import (
     Art15,
     CategorySection,
@@ -217,7 +217,7 @@ def compose_extract(
         subject_personnummer=case.subject_personnummer,
         subject_is_coordination_number=parse_personnummer(case.subject_personnummer).is_coordination_number,
         received_on=case.received_on,
-        produced_on=produced_on or utcnow().astimezone(LOCAL_ZONE).date(),
+        produced_on=produced_on or local_date(utcnow()),
         deadline=case.deadline,
         extended_deadline=case.extended_deadline,
         extension_reason=case.extension_reason,

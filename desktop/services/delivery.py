@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.core.clock import LOCAL_ZONE
+from desktop.core.clock import local_date
 from desktop.core.extract import GatherResult, SourceStatus
 from desktop.core.requests import CaseStatus
 from desktop.core.staff import Role
@@ -66,7 +66,7 @@ def first_delivered_on(case: Case) -> date | None:
     if not case.deliveries:
         return None
     first = min(case.deliveries, key=lambda d: d.id)
-    return first.delivered_at.astimezone(LOCAL_ZONE).date()
+    return local_date(first.delivered_at)
 
 
 def outstanding_of(result: GatherResult, manual_answered: set[str]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from desktop.core.clock import LOCAL_ZONE
+from desktop.core.clock import local_date
 from desktop.core.extract import RequestNote
 from desktop.core.requests import CaseStatus, RequestType
 from desktop.errors import UserError
@@ -94,7 +94,7 @@ def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, st
             case_number=case.number,
             subject_name=case.subject_name,
             received_on=case.received_on,
-            written_on=utcnow().astimezone(LOCAL_ZONE).date(),
+            written_on=local_date(utcnow()),
             decided_by=decided_by,
             requests=tuple(r.type for r in case.requests),
             language=language,
@@ -142,6 +142,6 @@ def record_letter(desk: Desk, case_number: str, rendered: RenderedLetter, *, met
             "sha256": rendered.sha256,
         }
         if rendered.kind == "extension":
-            details["within_first_month"] = now.astimezone(LOCAL_ZONE).date() <= case.deadline
+            details["within_first_month"] = local_date(now) <= case.deadline
         audit.append(session, "letter.produced", staff_id=staff_id, case_number=case_number, details=details,
                      rows=(letter,))  # fmt: skip

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.clock import LOCAL_ZONE
+from desktop.core.clock import LOCAL_ZONE, local_date
 from desktop.core.requests import CaseStatus
 from desktop.register import audit
 from desktop.register.models import Case, utcnow
@@ -56,7 +56,7 @@ def purge_ended_cases(
     desk: Desk, *, dry_run: bool = False, staff_id: int | None = None, today: date | None = None
 ) -> PurgeReport:
     """Remove the personal data of the cases due (see the module's text); returns how many."""
-    today = today or utcnow().astimezone(LOCAL_ZONE).date()
+    today = today or local_date(utcnow())
     cutoff = cutoff_date(today, desk.policy.keep_closed_cases_years)
     with desk.register.sessions() as session:
         due = list(session.execute(_due(cutoff)).scalars())

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop.core.clock import LOCAL_ZONE
+from desktop.core.clock import local_date
 from desktop.core.extract import GatherResult, Record, SourceStatus, Strength
 from desktop.core.requests import ALLOWED_TRANSITIONS, CaseStatus, RequestType
 from desktop.core.staff import Role, StaffMember
@@ -118,7 +118,7 @@ class Visit:
         return self.desk.policy.approval_required
 
     def _today(self) -> date:
-        return utcnow().astimezone(LOCAL_ZONE).date()
+        return local_date(utcnow())
 
     def allowed_actions(self) -> frozenset[Action]:
         status = self.status

@@ -75,6 +75,15 @@ def personnummer_problem(code: str) -> str:
     }.get(code, tr("Personnumret är inte giltigt."))
 
 
+def age_note_text(code: str, age: int) -> str:
+    """The age said beside a valid but unusual personnummer (services.cases.InputNote)."""
+    if code == "over_120":
+        return tr("Det ger %1 år – äldre än någon som lever. Kontrollera + eller - och århundradet.").replace(
+            "%1", str(age)
+        )
+    return tr("Det ger %1 år (plustecken). Kontrollera att det stämmer.").replace("%1", str(age))
+
+
 def input_problem(field: str, code: str) -> str:
     """The Swedish message for an InputProblem from the services."""
     if field.endswith("personnummer"):
@@ -225,6 +234,7 @@ QLabel#heading {{ font-size: {17 * scale:.1f}pt; font-weight: 600; color: #1F4E7
 QLabel#subheading {{ font-size: {12 * scale:.1f}pt; font-weight: 600; }}
 QLabel#problem {{ color: #B3261E; }}
 QLabel#ok {{ color: #1E7B34; }}
+QLabel#warning {{ color: #8A4B00; font-weight: 600; }}
 QLabel#hint {{ color: #4A5968; }}
 QLabel#next_steps {{
     background: #EAF1F8; color: #1F2A36; border: 1px solid #C5D5E6; border-radius: 4px; padding: 4px 8px;

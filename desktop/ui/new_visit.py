@@ -7,8 +7,6 @@ machine-readable zone that disagrees stop the way on with a message that says wh
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -28,14 +26,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.clock import local_date
 from desktop.core.documents import DocumentType
 from desktop.core.identity import InvalidPersonnummer, parse_personnummer
 from desktop.core.mrz import InvalidMrz, parse_mrz
 from desktop.core.requests import RequestType
 from desktop.core.verification import Mandate, MandateType
-from desktop.services.cases import InputProblem, OpenedCase, PersonInput, open_case, visit_problems
+from desktop.services.cases import (
+    InputProblem,
+    OpenedCase,
+    PersonInput,
+    open_case,
+    personnummer_note,
+    visit_problems,
+)
 from desktop.services.desk import Desk
 from desktop.ui.common import (
+    age_note_text,
     document_labels,
     heading,
     input_problem,
@@ -56,6 +63,7 @@ class PersonFields(QWidget):
         self.personnummer.setObjectName(f"{prefix}personnummer")
         self.personnummer.setPlaceholderText(tr("ÅÅMMDD-NNNN"))
         self.personnummer_status = QLabel()
+        self.personnummer_status.setWordWrap(True)
         self.name = QLineEdit()
         self.name.setObjectName(f"{prefix}name")
         self.document_type = QComboBox()
@@ -115,14 +123,14 @@ class PersonFields(QWidget):
         self._check_expiry()
 
     def _check_personnummer(self) -> None:
-        text = self.personnummer.text()
-        if not text.strip():
+        text_typed = self.personnummer.text()
+        if not text_typed.strip():
             self.personnummer_status.clear()
             return
         try:
-            pin = parse_personnummer(text)
+            pin = parse_personnummer(text_typed)
         except InvalidPersonnummer as exc:
-            digits = sum(c.isdigit() for c in text)
+            digits = sum(c.isdigit() for c in text_typed)
             if exc.code in ("length", "format") and digits < 10:
                 self.personnummer_status.setObjectName("hint")
                 self.personnummer_status.setText(tr("Skriv 10 eller 12 siffror."))
@@ -130,11 +138,13 @@ class PersonFields(QWidget):
                 self.personnummer_status.setObjectName("problem")
                 self.personnummer_status.setText(personnummer_problem(exc.code))
         else:
-            self.personnummer_status.setObjectName("ok")
             kind = tr("Samordningsnummer") if pin.is_coordination_number else tr("Personnummer")
-            self.personnummer_status.setText(
-                tr("%1 giltigt – född %2").replace("%1", kind).replace("%2", pin.birth_date.isoformat())
-            )
+            text = tr("%1 giltigt – född %2").replace("%1", kind).replace("%2", pin.birth_date.isoformat())
+            note = personnummer_note(text_typed)
+            self.personnummer_status.setObjectName("ok" if note is None else "warning")
+            if note is not None:  # accepted, but the age is said so that a wrong sign is noticed
+                text += ". " + age_note_text(note.code, note.age)
+            self.personnummer_status.setText(text)
         self.personnummer_status.setStyleSheet("")  # re-apply the style for the new object name
 
     def _check_expiry(self) -> None:
@@ -147,7 +157,7 @@ class PersonFields(QWidget):
         elif expiry is None:
             self.expiry_status.setObjectName("hint")
             self.expiry_status.setText(tr("Skriv när handlingen går ut, som det står på den."))
-        elif expiry < date.today():
+        elif expiry < local_date():
             self.expiry_status.setObjectName("problem")
             self.expiry_status.setText(expired_text())
         else:

@@ -4,32 +4,32 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="89"/>
+        <location filename="../../desktop/ui/app.py" line="95"/>
         <source>Byt språk när insamlingen eller utskriften är klar.</source>
         <translation>Switch the language when the gather or the print has finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="115"/>
+        <location filename="../../desktop/ui/app.py" line="121"/>
         <source>Ingen konfiguration: starta med --config SÖKVÄG eller --demo.</source>
         <translation>No configuration: start with --config PATH or --demo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="146"/>
+        <location filename="../../desktop/ui/app.py" line="152"/>
         <source>Ärenderegistret svarar inte just nu. Det som sparats finns kvar; försök igen om en stund.</source>
         <translation>The case register does not answer just now. What was saved is kept; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="147"/>
+        <location filename="../../desktop/ui/app.py" line="153"/>
         <source>Något gick fel i Insyn. Det som sparats finns kvar; försök igen. Fortsätter det, kontakta IT.</source>
         <translation>Something went wrong in Insyn. What was saved is kept; try again. If it goes on, contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="220"/>
+        <location filename="../../desktop/ui/app.py" line="226"/>
         <source>Insyn kunde inte starta. Visa detta för IT:</source>
         <translation>Insyn could not start. Show this to IT:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="222"/>
+        <location filename="../../desktop/ui/app.py" line="228"/>
         <source>Insyn kunde inte starta; se loggen.</source>
         <translation>Insyn could not start; see the log.</translation>
     </message>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="465"/>
+        <location filename="../../desktop/ui/new_visit.py" line="474"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="134"/>
+        <location filename="../../desktop/ui/common.py" line="144"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -82,19 +82,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="40"/>
-        <location filename="../../desktop/ui/common.py" line="135"/>
+        <location filename="../../desktop/ui/common.py" line="145"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="42"/>
-        <location filename="../../desktop/ui/common.py" line="131"/>
+        <location filename="../../desktop/ui/common.py" line="141"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="132"/>
+        <location filename="../../desktop/ui/common.py" line="142"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -148,18 +148,18 @@
         <translation>The passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="163"/>
+        <location filename="../../desktop/ui/common.py" line="178"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="151"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="164"/>
+        <location filename="../../desktop/ui/common.py" line="179"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="165"/>
+        <location filename="../../desktop/ui/common.py" line="180"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -196,15 +196,15 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
         <location filename="../../desktop/ui/case_page.py" line="277"/>
-        <location filename="../../desktop/ui/new_visit.py" line="88"/>
-        <location filename="../../desktop/ui/new_visit.py" line="134"/>
+        <location filename="../../desktop/ui/new_visit.py" line="95"/>
+        <location filename="../../desktop/ui/new_visit.py" line="140"/>
         <source>Personnummer</source>
         <translation>Personal identity number</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
         <location filename="../../desktop/ui/case_page.py" line="276"/>
-        <location filename="../../desktop/ui/gather_view.py" line="173"/>
+        <location filename="../../desktop/ui/gather_view.py" line="174"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -596,7 +596,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="285"/>
-        <location filename="../../desktop/ui/new_visit.py" line="91"/>
+        <location filename="../../desktop/ui/new_visit.py" line="98"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
@@ -789,490 +789,520 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="25"/>
+        <location filename="../../desktop/ui/common.py" line="24"/>
         <source>Registerutdrag (art. 15)</source>
         <translation>Access – data extract (Art. 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="26"/>
+        <location filename="../../desktop/ui/common.py" line="25"/>
         <source>Rättelse (art. 16)</source>
         <translation>Rectification (Art. 16)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="27"/>
+        <location filename="../../desktop/ui/common.py" line="26"/>
         <source>Radering (art. 17)</source>
         <translation>Erasure (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="28"/>
+        <location filename="../../desktop/ui/common.py" line="27"/>
         <source>Begränsning (art. 18)</source>
         <translation>Restriction (Art. 18)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="29"/>
+        <location filename="../../desktop/ui/common.py" line="28"/>
         <source>Dataportabilitet (art. 20)</source>
         <translation>Data portability (Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="30"/>
+        <location filename="../../desktop/ui/common.py" line="29"/>
         <source>Invändning (art. 21)</source>
         <translation>Objection (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="31"/>
+        <location filename="../../desktop/ui/common.py" line="30"/>
         <source>Stopp för direktmarknadsföring (art. 21)</source>
         <translation>Stop direct marketing (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="32"/>
+        <location filename="../../desktop/ui/common.py" line="31"/>
         <source>Återkalla samtycke (art. 7.3)</source>
         <translation>Withdraw consent (Art. 7(3))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="38"/>
+        <location filename="../../desktop/ui/common.py" line="37"/>
         <source>Mottaget</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="39"/>
+        <location filename="../../desktop/ui/common.py" line="38"/>
         <source>Identitet kontrollerad</source>
         <translation>Identity verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="40"/>
+        <location filename="../../desktop/ui/common.py" line="39"/>
         <source>Insamling</source>
         <translation>Gathering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="41"/>
+        <location filename="../../desktop/ui/common.py" line="40"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="42"/>
+        <location filename="../../desktop/ui/common.py" line="41"/>
         <source>Klart att lämna ut</source>
         <translation>Ready to deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="43"/>
+        <location filename="../../desktop/ui/common.py" line="42"/>
         <source>Utlämnat</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="44"/>
+        <location filename="../../desktop/ui/common.py" line="43"/>
         <source>Avslutat</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="45"/>
+        <location filename="../../desktop/ui/common.py" line="44"/>
         <source>Avslaget</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="46"/>
+        <location filename="../../desktop/ui/common.py" line="45"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="52"/>
+        <location filename="../../desktop/ui/common.py" line="51"/>
         <source>Nationellt id-kort</source>
         <translation>National identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="53"/>
+        <location filename="../../desktop/ui/common.py" line="52"/>
         <source>Svenskt pass</source>
         <translation>Swedish passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="54"/>
+        <location filename="../../desktop/ui/common.py" line="53"/>
         <source>Svenskt körkort</source>
         <translation>Swedish driving licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="55"/>
+        <location filename="../../desktop/ui/common.py" line="54"/>
         <source>Id-kort (SIS-märkt)</source>
         <translation>Identity card (SIS)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="56"/>
+        <location filename="../../desktop/ui/common.py" line="55"/>
         <source>Skatteverkets id-kort</source>
         <translation>Swedish Tax Agency identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="57"/>
+        <location filename="../../desktop/ui/common.py" line="56"/>
         <source>Tjänstekort</source>
         <translation>Service card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="58"/>
+        <location filename="../../desktop/ui/common.py" line="57"/>
         <source>Utländskt pass</source>
         <translation>Foreign passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="59"/>
+        <location filename="../../desktop/ui/common.py" line="58"/>
         <source>Utländskt id-kort (EU/EES)</source>
         <translation>Foreign identity card (EU/EEA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="60"/>
+        <location filename="../../desktop/ui/common.py" line="59"/>
         <source>Annan handling</source>
         <translation>Other document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="61"/>
+        <location filename="../../desktop/ui/common.py" line="60"/>
         <source>Ingen giltig id-handling – svaret skickas per post till folkbokföringsadressen</source>
         <translation>No valid ID document – the answer is sent by post to the population-register address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="68"/>
+        <location filename="../../desktop/ui/common.py" line="67"/>
         <source>Skriv personnumret.</source>
         <translation>Type the personal identity number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="69"/>
+        <location filename="../../desktop/ui/common.py" line="68"/>
         <source>Skriv som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.</source>
         <translation>Type it as YYMMDD-NNNN or YYYYMMDD-NNNN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="70"/>
+        <location filename="../../desktop/ui/common.py" line="69"/>
         <source>Personnumret ska ha 10 eller 12 siffror.</source>
         <translation>The number must have 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="71"/>
+        <location filename="../../desktop/ui/common.py" line="70"/>
         <source>Plustecken används bara med tio siffror (över 100 år).</source>
         <translation>A plus sign is only used with ten digits (over 100 years of age).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="72"/>
+        <location filename="../../desktop/ui/common.py" line="71"/>
         <source>Födelsedatumet finns inte.</source>
         <translation>The date of birth does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="73"/>
+        <location filename="../../desktop/ui/common.py" line="72"/>
         <source>Födelsedatumet ligger i framtiden.</source>
         <translation>The date of birth lies in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="74"/>
+        <location filename="../../desktop/ui/common.py" line="73"/>
         <source>Födelsenumret 000 delas aldrig ut.</source>
         <translation>Birth number 000 is never issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="75"/>
+        <location filename="../../desktop/ui/common.py" line="74"/>
         <source>Kontrollsiffran stämmer inte – kontrollera siffrorna.</source>
         <translation>The check digit is wrong – check the digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="76"/>
+        <location filename="../../desktop/ui/common.py" line="75"/>
         <source>Personnumret är inte giltigt.</source>
         <translation>The personal identity number is not valid.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/common.py" line="81"/>
+        <source>Det ger %1 år – äldre än någon som lever. Kontrollera + eller - och århundradet.</source>
+        <translation>That makes %1 years – older than anyone living. Check the + or - and the century.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/common.py" line="84"/>
+        <source>Det ger %1 år (plustecken). Kontrollera att det stämmer.</source>
+        <translation>That makes %1 years (plus sign). Check that this is right.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="92"/>
         <source>Id-handlingen har gått ut och kan inte godtas.</source>
         <translation>The ID document has expired and cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="85"/>
+        <location filename="../../desktop/ui/common.py" line="93"/>
         <source>Skriv när id-handlingen går ut, som det står på den.</source>
         <translation>Enter the ID document&apos;s expiry date as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="86"/>
+        <location filename="../../desktop/ui/common.py" line="94"/>
         <source>Ett ombud måste visa en giltig id-handling.</source>
         <translation>A representative must show a valid ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="87"/>
+        <location filename="../../desktop/ui/common.py" line="95"/>
         <source>Välj vilken sorts id-handling det är.</source>
         <translation>Choose what kind of ID document it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="88"/>
+        <location filename="../../desktop/ui/common.py" line="96"/>
         <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
         <translation>The issuing country does not fit the type of document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="89"/>
+        <location filename="../../desktop/ui/common.py" line="97"/>
         <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
         <translation>Type at least the last four characters of the document number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="90"/>
+        <location filename="../../desktop/ui/common.py" line="98"/>
         <source>Beskriv handlingen när typen är ”Annan handling”.</source>
         <translation>Describe the document when its type is “Other document”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="91"/>
+        <location filename="../../desktop/ui/common.py" line="99"/>
+        <source>Beskrivningen är för lång (högst 200 tecken).</source>
+        <translation>The description is too long (at most 200 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="100"/>
+        <source>Giltighetstiden är mer än 20 år framåt. Kontrollera årtalet.</source>
+        <translation>The expiry date is more than 20 years ahead. Check the year.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="101"/>
         <source>Skriv namnet som det står på id-handlingen.</source>
         <translation>Type the name as it stands on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="92"/>
+        <location filename="../../desktop/ui/common.py" line="102"/>
         <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
         <translation>The machine-readable zone disagrees with what was typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="93"/>
+        <location filename="../../desktop/ui/common.py" line="103"/>
         <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
         <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="94"/>
+        <location filename="../../desktop/ui/common.py" line="104"/>
         <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
         <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="95"/>
+        <location filename="../../desktop/ui/common.py" line="105"/>
         <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
         <translation>The machine-readable zone holds characters it may not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="96"/>
+        <location filename="../../desktop/ui/common.py" line="106"/>
         <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
         <translation>The power of attorney or guardianship details are incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="97"/>
-        <location filename="../../desktop/ui/common.py" line="151"/>
+        <location filename="../../desktop/ui/common.py" line="107"/>
+        <location filename="../../desktop/ui/common.py" line="161"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="98"/>
-        <location filename="../../desktop/ui/common.py" line="152"/>
+        <location filename="../../desktop/ui/common.py" line="108"/>
+        <location filename="../../desktop/ui/common.py" line="162"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="99"/>
+        <location filename="../../desktop/ui/common.py" line="109"/>
         <source>Namnet är för långt (högst 200 tecken).</source>
         <translation>The name is too long (200 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="100"/>
+        <location filename="../../desktop/ui/common.py" line="110"/>
         <source>Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen.</source>
         <translation>The name contains invisible or control characters. Type it as on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="101"/>
+        <location filename="../../desktop/ui/common.py" line="111"/>
         <source>Namnet måste innehålla bokstäver.</source>
         <translation>The name must contain letters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="102"/>
+        <location filename="../../desktop/ui/common.py" line="112"/>
         <source>Texten är för lång (högst 4 000 tecken).</source>
         <translation>The text is too long (4,000 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="103"/>
+        <location filename="../../desktop/ui/common.py" line="113"/>
         <source>Texten innehåller osynliga tecken eller styrtecken.</source>
         <translation>The text contains invisible or control characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="104"/>
+        <location filename="../../desktop/ui/common.py" line="114"/>
         <source>Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret.</source>
         <translation>This cannot be searched by – check the e-mail address, phone number or number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="105"/>
+        <location filename="../../desktop/ui/common.py" line="115"/>
         <source>Systemen kan inte sökas på den här sortens uppgift.</source>
         <translation>The systems cannot be searched by this kind of identifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="106"/>
+        <location filename="../../desktop/ui/common.py" line="116"/>
         <source>Högst 20 uppgifter att söka på per ärende.</source>
         <translation>At most 20 identifiers to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="108"/>
+        <location filename="../../desktop/ui/common.py" line="118"/>
         <source>Besökaren har redan ett öppet ärende. Lägg till begäran i det, eller ange varför ett nytt ärende behövs.</source>
         <translation>The visitor already has an open case. Add the request to it, or say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/common.py" line="120"/>
         <source>Ange varför ett nytt ärende behövs.</source>
         <translation>Say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/common.py" line="122"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="119"/>
+        <location filename="../../desktop/ui/common.py" line="129"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="120"/>
+        <location filename="../../desktop/ui/common.py" line="130"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="121"/>
+        <location filename="../../desktop/ui/common.py" line="131"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="122"/>
+        <location filename="../../desktop/ui/common.py" line="132"/>
         <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
         <translation>The case was not refused; there is no decision to write about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="123"/>
+        <location filename="../../desktop/ui/common.py" line="133"/>
         <source>Svarstiden är inte förlängd.</source>
         <translation>The time to answer has not been extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="124"/>
+        <location filename="../../desktop/ui/common.py" line="134"/>
         <source>Ärendet har ingen annan begäran än registerutdrag.</source>
         <translation>The case has no request besides access.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="125"/>
+        <location filename="../../desktop/ui/common.py" line="135"/>
         <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="126"/>
+        <location filename="../../desktop/ui/common.py" line="136"/>
         <source>Välj hur besökaren får brevet.</source>
         <translation>Choose how the visitor gets the letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="128"/>
+        <location filename="../../desktop/ui/common.py" line="138"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="133"/>
+        <location filename="../../desktop/ui/common.py" line="143"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="137"/>
+        <location filename="../../desktop/ui/common.py" line="147"/>
         <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
         <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="138"/>
+        <location filename="../../desktop/ui/common.py" line="148"/>
         <source>Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut.</source>
         <translation>The answer is sent on paper by post to the address in the population register; no file is handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="139"/>
+        <location filename="../../desktop/ui/common.py" line="149"/>
         <source>Det finns inget sådant brev.</source>
         <translation>There is no such letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="140"/>
+        <location filename="../../desktop/ui/common.py" line="150"/>
         <source>Ärendet finns inte.</source>
         <translation>The case does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="141"/>
-        <location filename="../../desktop/ui/common.py" line="178"/>
+        <location filename="../../desktop/ui/common.py" line="151"/>
+        <location filename="../../desktop/ui/common.py" line="193"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="142"/>
+        <location filename="../../desktop/ui/common.py" line="152"/>
         <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
         <translation>The data cannot be gathered in the case&apos;s present state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="143"/>
+        <location filename="../../desktop/ui/common.py" line="153"/>
         <source>Det systemet kontrolleras inte manuellt.</source>
         <translation>That system is not checked by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="144"/>
+        <location filename="../../desktop/ui/common.py" line="154"/>
         <source>Skriv vad som finns, som det ska stå i utdraget.</source>
         <translation>Write what there is, as it should read in the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="146"/>
+        <location filename="../../desktop/ui/common.py" line="156"/>
         <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
         <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="148"/>
+        <location filename="../../desktop/ui/common.py" line="158"/>
         <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="149"/>
+        <location filename="../../desktop/ui/common.py" line="159"/>
         <source>Skriv vad som gjordes.</source>
         <translation>Write what was done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="150"/>
+        <location filename="../../desktop/ui/common.py" line="160"/>
         <source>Ärendet har ingen sådan begäran.</source>
         <translation>The case has no such request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="153"/>
+        <location filename="../../desktop/ui/common.py" line="163"/>
         <source>Ärendet är avslutat; inget kan läggas till.</source>
         <translation>The case is closed; nothing can be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="154"/>
+        <location filename="../../desktop/ui/common.py" line="164"/>
         <source>Ärendet har redan den begäran.</source>
         <translation>The case already has that request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="156"/>
+        <location filename="../../desktop/ui/common.py" line="166"/>
         <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
         <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="158"/>
+        <location filename="../../desktop/ui/common.py" line="168"/>
         <source>Välj varför ärendet återkallas.</source>
         <translation>Choose why the case is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="160"/>
+        <location filename="../../desktop/ui/common.py" line="170"/>
         <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
         <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="166"/>
+        <location filename="../../desktop/ui/common.py" line="174"/>
+        <source>Insyn behöver den filen (ärenderegistret, inställningarna, ett källsystem eller loggen). Välj ett annat namn. Inget är registrerat som utlämnat.</source>
+        <translation>Insyn needs that file (the case register, the settings, a source system or the log). Choose another name. Nothing has been recorded as handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="177"/>
+        <source>Det finns redan en fil med det namnet. Välj ett annat namn.</source>
+        <translation>A file with that name already exists. Choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="181"/>
         <source>Det kontot finns inte.</source>
         <translation>That account does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="167"/>
+        <location filename="../../desktop/ui/common.py" line="182"/>
         <source>Ett konto behöver minst en roll.</source>
         <translation>An account needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="169"/>
+        <location filename="../../desktop/ui/common.py" line="184"/>
         <source>Du kan inte stänga av ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="170"/>
+        <location filename="../../desktop/ui/common.py" line="185"/>
         <source>Okänd roll.</source>
         <translation>Unknown role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="171"/>
+        <location filename="../../desktop/ui/common.py" line="186"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="173"/>
+        <location filename="../../desktop/ui/common.py" line="188"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="182"/>
+        <location filename="../../desktop/ui/common.py" line="197"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="136"/>
+        <location filename="../../desktop/ui/common.py" line="146"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -1312,7 +1342,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="201"/>
+        <location filename="../../desktop/ui/common.py" line="216"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1538,38 +1568,38 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="149"/>
-        <location filename="../../desktop/ui/gather_view.py" line="167"/>
+        <location filename="../../desktop/ui/gather_view.py" line="150"/>
+        <location filename="../../desktop/ui/gather_view.py" line="168"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="173"/>
+        <location filename="../../desktop/ui/gather_view.py" line="174"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="173"/>
+        <location filename="../../desktop/ui/gather_view.py" line="174"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="182"/>
+        <location filename="../../desktop/ui/gather_view.py" line="183"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="185"/>
+        <location filename="../../desktop/ui/gather_view.py" line="186"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="188"/>
+        <location filename="../../desktop/ui/gather_view.py" line="189"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="135"/>
+        <location filename="../../desktop/ui/gather_view.py" line="136"/>
         <source>Ärendet är avslutat. Inga uppgifter finns kvar i programmet.</source>
         <translation>The case is closed. No data is left in the program.</translation>
     </message>
@@ -1580,7 +1610,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="324"/>
+        <location filename="../../desktop/ui/gather_view.py" line="325"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
         <location filename="../../desktop/ui/review_view.py" line="361"/>
         <source>%Ln uppgifter</source>
@@ -1595,67 +1625,67 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Save the answer in the case; it is printed in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="140"/>
+        <location filename="../../desktop/ui/gather_view.py" line="141"/>
         <source>Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och ta fram ett kompletterande utdrag.</source>
         <translation>The extract was handed over on %1. Still to answer for: %2. Press F5 to search there again and produce a supplementary extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="144"/>
+        <location filename="../../desktop/ui/gather_view.py" line="145"/>
         <source>Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.</source>
         <translation>The extract was handed over on %1 and the data is no longer in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="146"/>
+        <location filename="../../desktop/ui/gather_view.py" line="147"/>
         <source>De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.</source>
         <translation>The gathered data is no longer in the program. Press F5 to gather again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="148"/>
+        <location filename="../../desktop/ui/gather_view.py" line="149"/>
         <source>Insamlingen har inte startat. Tryck F5.</source>
         <translation>The gather has not started. Press F5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="172"/>
+        <location filename="../../desktop/ui/gather_view.py" line="173"/>
         <source>Systemen och hur sökningen gick</source>
         <translation>The systems and how the search went</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="183"/>
+        <location filename="../../desktop/ui/gather_view.py" line="184"/>
         <source>Sök besökarens uppgifter i organisationens system</source>
         <translation>Search the organisation&apos;s systems for the visitor&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="186"/>
+        <location filename="../../desktop/ui/gather_view.py" line="187"/>
         <source>Avbryt sökningen</source>
         <translation>Cancel the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="189"/>
+        <location filename="../../desktop/ui/gather_view.py" line="190"/>
         <source>Sök igen i de system som inte svarade</source>
         <translation>Search again in the systems that did not answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="242"/>
+        <location filename="../../desktop/ui/gather_view.py" line="243"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="255"/>
+        <location filename="../../desktop/ui/gather_view.py" line="256"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="275"/>
+        <location filename="../../desktop/ui/gather_view.py" line="276"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="298"/>
+        <location filename="../../desktop/ui/gather_view.py" line="299"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="304"/>
+        <location filename="../../desktop/ui/gather_view.py" line="305"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln possible match to decide in the review</numerusform>
@@ -1663,47 +1693,47 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="323"/>
+        <location filename="../../desktop/ui/gather_view.py" line="324"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="326"/>
+        <location filename="../../desktop/ui/gather_view.py" line="327"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="327"/>
+        <location filename="../../desktop/ui/gather_view.py" line="328"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="348"/>
+        <location filename="../../desktop/ui/gather_view.py" line="349"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="350"/>
+        <location filename="../../desktop/ui/gather_view.py" line="351"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="351"/>
+        <location filename="../../desktop/ui/gather_view.py" line="352"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="364"/>
+        <location filename="../../desktop/ui/gather_view.py" line="365"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="371"/>
+        <location filename="../../desktop/ui/gather_view.py" line="372"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="373"/>
+        <location filename="../../desktop/ui/gather_view.py" line="374"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1756,7 +1786,6 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="19"/>
         <location filename="../../desktop/ui/main_window.py" line="83"/>
         <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>In English</source>
@@ -1778,284 +1807,284 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="57"/>
+        <location filename="../../desktop/ui/new_visit.py" line="64"/>
         <source>ÅÅMMDD-NNNN</source>
         <translation>YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="72"/>
+        <location filename="../../desktop/ui/new_visit.py" line="79"/>
         <source>Minst de fyra sista tecknen</source>
         <translation>At least the last four characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="73"/>
+        <location filename="../../desktop/ui/new_visit.py" line="80"/>
         <source>Bara de fyra sista tecknen sparas.</source>
         <translation>Only the last four characters are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="80"/>
+        <location filename="../../desktop/ui/new_visit.py" line="87"/>
         <source>Beskriv handlingen (bara för ”Annan handling”)</source>
         <translation>Describe the document (only for “Other document”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="83"/>
+        <location filename="../../desktop/ui/new_visit.py" line="90"/>
         <source>Valfritt: läs in eller skriv maskinläsbara zonen (MRZ)</source>
         <translation>Optional: scan or type the machine-readable zone (MRZ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="90"/>
+        <location filename="../../desktop/ui/new_visit.py" line="97"/>
         <source>Namn (som på id-handlingen)</source>
         <translation>Name (as on the ID document)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="94"/>
+        <location filename="../../desktop/ui/new_visit.py" line="101"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="98"/>
-        <location filename="../../desktop/ui/new_visit.py" line="102"/>
+        <location filename="../../desktop/ui/new_visit.py" line="105"/>
+        <location filename="../../desktop/ui/new_visit.py" line="109"/>
         <source>Utfärdat i (land)</source>
         <translation>Issued in (country)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="99"/>
+        <location filename="../../desktop/ui/new_visit.py" line="106"/>
         <source>Id-handlingens nummer</source>
         <translation>The ID document&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="103"/>
+        <location filename="../../desktop/ui/new_visit.py" line="110"/>
         <source>Giltig till och med</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="106"/>
+        <location filename="../../desktop/ui/new_visit.py" line="113"/>
         <source>MRZ</source>
         <translation>MRZ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="128"/>
+        <location filename="../../desktop/ui/new_visit.py" line="135"/>
         <source>Skriv 10 eller 12 siffror.</source>
         <translation>Type 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="134"/>
+        <location filename="../../desktop/ui/new_visit.py" line="140"/>
         <source>Samordningsnummer</source>
         <translation>Coordination number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="136"/>
+        <location filename="../../desktop/ui/new_visit.py" line="141"/>
         <source>%1 giltigt – född %2</source>
         <translation>%1 valid – born %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="146"/>
+        <location filename="../../desktop/ui/new_visit.py" line="155"/>
         <source>Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD.</source>
         <translation>The date cannot be read. Write it as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="149"/>
+        <location filename="../../desktop/ui/new_visit.py" line="158"/>
         <source>Skriv när handlingen går ut, som det står på den.</source>
         <translation>Enter when the document expires, as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="170"/>
+        <location filename="../../desktop/ui/new_visit.py" line="179"/>
         <source>Inget lämnas ut vid disken: svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>Nothing is handed over at the desk: the answer is sent by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="188"/>
+        <location filename="../../desktop/ui/new_visit.py" line="197"/>
         <source>Landet i maskinläsbara zonen är okänt.</source>
         <translation>The country in the machine-readable zone is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="195"/>
+        <location filename="../../desktop/ui/new_visit.py" line="204"/>
         <source>Zonen är läst och kontrollsiffrorna stämmer.</source>
         <translation>The zone is read and its check digits are right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="221"/>
+        <location filename="../../desktop/ui/new_visit.py" line="230"/>
         <source>Besökaren vill att det hanteras som ett eget ärende</source>
         <translation>The visitor wants it handled as a case of its own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="222"/>
+        <location filename="../../desktop/ui/new_visit.py" line="231"/>
         <source>Det öppna ärendet är besvarat och ska bara avslutas</source>
         <translation>The open case is answered and is only to be closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="229"/>
+        <location filename="../../desktop/ui/new_visit.py" line="238"/>
         <source>Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda besökaren. Utan giltig handling lämnas inget utdrag ut här: välj ”Ingen giltig id-handling”, så registreras begäran och svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>The document has expired and cannot be accepted. Ask for another valid ID document (passport, national ID card, driving licence, SIS-certified ID card), or let a representative with a power of attorney act for the visitor. Without a valid document no extract is handed over here: choose “No valid ID document”, and the request is registered and the answer sent by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="239"/>
+        <location filename="../../desktop/ui/new_visit.py" line="248"/>
         <source>Vad är fel, och vad ska det vara?</source>
         <translation>What is wrong, and what should it be?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="240"/>
+        <location filename="../../desktop/ui/new_visit.py" line="249"/>
         <source>Vilka uppgifter ska raderas?</source>
         <translation>Which data is to be erased?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="241"/>
+        <location filename="../../desktop/ui/new_visit.py" line="250"/>
         <source>Vilken behandling ska begränsas, och varför?</source>
         <translation>Which processing is to be restricted, and why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="242"/>
+        <location filename="../../desktop/ui/new_visit.py" line="251"/>
         <source>Mot vilken behandling, och av vilket skäl?</source>
         <translation>Against which processing, and on what grounds?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="243"/>
+        <location filename="../../desktop/ui/new_visit.py" line="252"/>
         <source>Valfritt: vilka utskick (annars alla)</source>
         <translation>Optional: which mailings (otherwise all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="244"/>
+        <location filename="../../desktop/ui/new_visit.py" line="253"/>
         <source>Vilket samtycke?</source>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="258"/>
-        <location filename="../../desktop/ui/new_visit.py" line="260"/>
+        <location filename="../../desktop/ui/new_visit.py" line="267"/>
+        <location filename="../../desktop/ui/new_visit.py" line="269"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="264"/>
+        <location filename="../../desktop/ui/new_visit.py" line="273"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="288"/>
+        <location filename="../../desktop/ui/new_visit.py" line="297"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="293"/>
+        <location filename="../../desktop/ui/new_visit.py" line="302"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="303"/>
+        <location filename="../../desktop/ui/new_visit.py" line="312"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="304"/>
+        <location filename="../../desktop/ui/new_visit.py" line="313"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="305"/>
+        <location filename="../../desktop/ui/new_visit.py" line="314"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="310"/>
+        <location filename="../../desktop/ui/new_visit.py" line="319"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="311"/>
+        <location filename="../../desktop/ui/new_visit.py" line="320"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="312"/>
+        <location filename="../../desktop/ui/new_visit.py" line="321"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="313"/>
+        <location filename="../../desktop/ui/new_visit.py" line="322"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="327"/>
+        <location filename="../../desktop/ui/new_visit.py" line="336"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="329"/>
+        <location filename="../../desktop/ui/new_visit.py" line="338"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="336"/>
+        <location filename="../../desktop/ui/new_visit.py" line="345"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="337"/>
+        <location filename="../../desktop/ui/new_visit.py" line="346"/>
         <source>Töm formuläret</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="339"/>
+        <location filename="../../desktop/ui/new_visit.py" line="348"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="340"/>
+        <location filename="../../desktop/ui/new_visit.py" line="349"/>
         <source>Registrera ärendet med dess svarsdag och skriv ut kvittot</source>
         <translation>Register the case with its deadline and print the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="376"/>
+        <location filename="../../desktop/ui/new_visit.py" line="385"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="385"/>
+        <location filename="../../desktop/ui/new_visit.py" line="394"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="444"/>
+        <location filename="../../desktop/ui/new_visit.py" line="453"/>
         <source>Nytt ärende vid sidan av det öppna</source>
         <translation>New case beside the open one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="444"/>
+        <location filename="../../desktop/ui/new_visit.py" line="453"/>
         <source>Varför ett nytt ärende?</source>
         <translation>Why a new case?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="456"/>
+        <location filename="../../desktop/ui/new_visit.py" line="465"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="458"/>
+        <location filename="../../desktop/ui/new_visit.py" line="467"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="461"/>
+        <location filename="../../desktop/ui/new_visit.py" line="470"/>
         <source>Lägg till begäran i ärende %1</source>
         <translation>Add the request to case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="463"/>
+        <location filename="../../desktop/ui/new_visit.py" line="472"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="464"/>
+        <location filename="../../desktop/ui/new_visit.py" line="473"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="496"/>
+        <location filename="../../desktop/ui/new_visit.py" line="505"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="497"/>
+        <location filename="../../desktop/ui/new_visit.py" line="506"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
@@ -2316,7 +2345,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="168"/>
+        <location filename="../../desktop/ui/common.py" line="183"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="178"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>
@@ -2377,7 +2406,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Changes apply to every desk that uses the same case register, and are logged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="172"/>
+        <location filename="../../desktop/ui/common.py" line="187"/>
         <location filename="../../desktop/ui/policy_dialog.py" line="93"/>
         <source>Bara en administratör kan ändra reglerna.</source>
         <translation>Only an administrator can change the policy.</translation>

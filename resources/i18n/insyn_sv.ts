@@ -45,7 +45,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="324"/>
+        <location filename="../../desktop/ui/gather_view.py" line="325"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
         <location filename="../../desktop/ui/review_view.py" line="361"/>
         <source>%Ln uppgifter</source>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="304"/>
+        <location filename="../../desktop/ui/gather_view.py" line="305"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln möjlig träff att avgöra i granskningen</numerusform>

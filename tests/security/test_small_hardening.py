@@ -125,3 +125,55 @@ def test_a_locked_account_answers_as_slowly_as_an_unknown_one(tmp_path: Path) ->
         locked = statistics.median(timed("granskare") for _ in range(3))
         unknown = statistics.median(timed("nobody-at-all") for _ in range(3))
     assert 0.5 < locked / unknown < 2, (locked, unknown)  # was ~8 ms against ~494 ms
+
+
+# A valid number can still be implausible (DOMAIN: "accept it, but say the age"): 420120+5830 is
+# Skatteverket's own example and belongs to someone born in 1842.
+TODAY = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "age"),
+    [("420120+5830", "over_120", 184), ("18420120-5830", "over_120", 184), ("261120+9806", "over_100", 100),
+     ("420120-5830", None, 84), ("261201+9808", "over_120", 199)],
+)  # fmt: skip
+def test_an_old_personnummer_is_accepted_with_its_age(typed: str, code: str | None, age: int) -> None:
+    from datetime import UTC, datetime
+
+    from desktop.core.identity import age_note, parse_personnummer
+    from desktop.services.cases import personnummer_note
+
+    pin = parse_personnummer(typed, today=TODAY)
+    assert pin.age_on(TODAY) == age and age_note(pin, TODAY) == code
+    note = personnummer_note(typed, when=datetime(2026, 11, 30, 12, tzinfo=UTC))
+    assert (note.code, note.age) == (code, age) if code else note is None
+
+
+def test_the_age_is_said_by_the_command_line_and_the_case_still_opens(tmp_path: Path) -> None:
+    from desktop.services.demo import create_demo
+    from tests.integration.services.helpers import cli
+
+    config = create_demo(tmp_path, people=5, seed=3).config_path
+    visitor = tmp_path / "visitor.json"
+    visitor.write_text('{"personnummer": "420120+5830", "name": "Ebba Gammal", '
+                       '"document": "passport:SE:1234:2031-01-01"}', encoding="utf-8")  # fmt: skip
+    code, out, err = cli("case", "open", "--config", str(config), "--visitor", str(visitor), "--request", "access",
+                         "--staff", "disk1", stdin="demo-disk1\n")  # fmt: skip
+    assert code == 0, err
+    assert out.strip()  # the case number: registered, not refused
+    age = date.today().year - 1842 - ((date.today().month, date.today().day) < (1, 20))
+    assert f"note: by this personnummer the visitor is {age} years old: check the '+' or '-' and the century" in err
+    assert "420120" not in err
+
+
+def test_the_age_is_said_beside_the_field_in_the_window(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.new_visit import PersonFields
+
+    fields = PersonFields("")
+    qtbot.addWidget(fields)
+    fields.personnummer.setText("420120+5830")
+    status = fields.personnummer_status
+    assert status.objectName() == "warning"
+    assert "född 1842-01-20" in status.text() and "äldre än någon som lever" in status.text()
+    fields.personnummer.setText("420120-5830")
+    assert status.objectName() == "ok" and "år" not in status.text().split("född")[1]
