@@ -39,15 +39,9 @@ def _register_url(args: argparse.Namespace) -> str | None:
 
 def _register_desk(args: argparse.Namespace, *, baseline: bool = True):  # type: ignore[no-untyped-def]
     """The register named by --register, INSYN_REGISTER_URL, or the configuration, if any."""
-    from desktop.config import find_config, load_config
     from desktop.services.desk import register_desk
 
-    url = _register_url(args)
-    if url is None:
-        config_path = find_config(getattr(args, "config", None))
-        if config_path:
-            url = load_config(config_path).register_settings.url
-    return register_desk(url, baseline=baseline)
+    return register_desk(_register_url(args), config=getattr(args, "config", None), baseline=baseline)
 
 
 class Secrets:
@@ -88,10 +82,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from desktop.register.audit import verify_chain
+    from desktop.services.auditing import verify
 
-    with _register_desk(args, baseline=False) as desk, desk.register.sessions() as session:
-        report = verify_chain(session)
+    with _register_desk(args, baseline=False) as desk:
+        report = verify(desk)
     if report.intact:
         keyed = "keyed with the audit key" if report.keyed else "not keyed (no audit key: see the IT guide)"
         print(f"audit chain intact: {report.events} events, {keyed}; the register's rows match it")
@@ -132,21 +126,12 @@ def cmd_staff_unlock(args: argparse.Namespace) -> int:
 
 def cmd_policy_show(args: argparse.Namespace) -> int:
     """The policy in force at this desk, and where each value comes from."""
-    from desktop.config import Policy, find_config, load_config
-    from desktop.services.policy import RULES, effective_policy, stored_policy
+    from desktop.services.policy import policy_origins
 
-    config_path = find_config(getattr(args, "config", None))
-    desk_policy = load_config(config_path).policy if config_path else Policy()
     with _register_desk(args) as desk:
-        stored = stored_policy(desk.register)
-    in_force = effective_policy(desk_policy, stored)
-    for key, rule in RULES.items():
-        value = getattr(in_force, key)
-        if key in desk_policy.model_fields_set and (key not in stored or value != stored[key]):
-            origin = "this desk's file"
-        else:
-            origin = "register" if key in stored else "default"
-        print(f"{key} = {json.dumps(value)}  ({origin}; {rule.label})")
+        lines = policy_origins(desk)
+    for key, value, origin, label in lines:
+        print(f"{key} = {json.dumps(value)}  ({origin}; {label})")
     return 0
 
 
@@ -162,15 +147,10 @@ def cmd_policy_set(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_seal(args: argparse.Namespace) -> int:
-    from desktop.core.staff import Role
-    from desktop.register.audit import seal
+    from desktop.services.auditing import seal_chain
 
     with _register_desk(args) as desk:
-        admin = _sign_in(desk, args.admin, Secrets())
-        if not admin.has(Role.ADMIN):
-            raise UserError("only an administrator can seal the audit chain")
-        with desk.register.sessions.begin() as session:
-            count = seal(session)
+        count = seal_chain(desk, by=_sign_in(desk, args.admin, Secrets()))
     print(f"audit chain sealed with the audit key: {count} events")
     return 0
 
@@ -178,27 +158,23 @@ def cmd_audit_seal(args: argparse.Namespace) -> int:
 def cmd_audit_accept(args: argparse.Namespace) -> int:
     """After `verify` named a change made outside Insyn and an administrator found its cause: the
     chain records the rows as they are now, with the reason (never silently at a start)."""
-    from desktop.core.staff import Role
-    from desktop.register.audit import accept_rows
+    from desktop.services.auditing import accept_changes
 
-    reason = args.reason.strip()
-    if len(reason) < 10:
-        raise UserError("say what was found and why it is accepted (--reason, at least 10 characters)")
     with _register_desk(args, baseline=False) as desk:
-        admin = _sign_in(desk, args.admin, Secrets())
-        if not admin.has(Role.ADMIN):
-            raise UserError("only an administrator can accept changes to the register")
-        with desk.register.sessions.begin() as session:
-            rows = accept_rows(session, reason)
+        rows = accept_changes(desk, args.reason, by=_sign_in(desk, args.admin, Secrets()))
     print(f"the audit chain now records the register's {rows} rows as they are; the reason is in the chain")
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from desktop.services.annual import annual_report
+    from desktop.services.annual import annual_pdf, annual_report
+    from desktop.services.files import check_targets, write_private
 
     with _register_desk(args) as desk:
-        report = annual_report(desk, args.year)
+        if args.pdf:  # refused before the password is asked
+            check_targets(args.pdf, overwrite=args.overwrite)
+        report = annual_report(desk, args.year, by=_sign_in(desk, args.admin, Secrets()))
+        pdf, pages = annual_pdf(desk, report, args.lang) if args.pdf else (None, 0)
     percent = report.in_time_percent
     print(f"year {report.year}: {report.cases} cases, {report.answered} answered, "
           f"{report.answered_in_time} within the time limit ({'–' if percent is None else f'{percent:g} %'}), "
@@ -208,33 +184,20 @@ def cmd_report(args: argparse.Namespace) -> int:
           f"median {report.median_days if report.median_days is not None else '–'} days to answer")  # fmt: skip
     for kind, counts in report.requests_by_month.items():
         print(f"  {kind:<20} " + " ".join(f"{n:4d}" for n in counts) + f"  = {sum(counts)}")
-    if args.pdf:
-        from desktop.config import find_config, load_config
-        from desktop.report.annual_pdf import build_annual
-        from desktop.services.files import write_private
-
-        config_path = find_config(getattr(args, "config", None))
-        organisation = load_config(config_path).organisation.name if config_path else ""
-        pdf, pages = build_annual(report, organisation, args.lang)
+    if pdf is not None:
         write_private(args.pdf, pdf, overwrite=args.overwrite)
         print(f"{args.pdf}: {pages} pages")
     return 0
 
 
 def cmd_register_purge(args: argparse.Namespace) -> int:
-    from desktop.core.staff import Role
     from desktop.services.retention import purge_ended_cases
 
     with _register_desk(args) as desk:
-        staff_id = None
-        if not args.dry_run:
-            if not args.admin:
-                raise UserError("name the administrator who purges (--admin USER), or look first with --dry-run")
-            admin = _sign_in(desk, args.admin, Secrets())
-            if not admin.has(Role.ADMIN):
-                raise UserError("only an administrator can purge the register")
-            staff_id = admin.id
-        report = purge_ended_cases(desk, dry_run=args.dry_run, staff_id=staff_id)
+        if not args.dry_run and not args.admin:
+            raise UserError("name the administrator who purges (--admin USER), or look first with --dry-run")
+        admin = _sign_in(desk, args.admin, Secrets()) if args.admin else None
+        report = purge_ended_cases(desk, by=admin, dry_run=args.dry_run)
     verb = "would be purged" if report.dry_run else "purged"
     print(f"{report.cases} cases that ended before {report.cutoff} {verb} "
           f"(keep_closed_cases_years = {desk.policy.keep_closed_cases_years})")  # fmt: skip
@@ -250,12 +213,9 @@ def cmd_audit_new_key(args: argparse.Namespace) -> int:
 
 
 def _config_path(args: argparse.Namespace) -> str:
-    from desktop.config import find_config, site_config_path
+    from desktop.services.setup import config_path
 
-    path = find_config(getattr(args, "config", None))
-    if not path:
-        raise UserError(f"name the configuration with --config PATH, INSYN_CONFIG, or place it at {site_config_path()}")
-    return path
+    return config_path(getattr(args, "config", None))
 
 
 def _open_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -265,47 +225,31 @@ def _open_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_config_check(args: argparse.Namespace) -> int:
-    from desktop.config import ManualSource, config_warnings, english_missing, load_config
-    from desktop.sources.base import SourceFailure
-    from desktop.sources.engine import SourceSet
+    from desktop.services.setup import check_config
 
-    config = load_config(args.path)
-    print(f"{args.path}: valid, {len(config.sources)} sources")
-    for warning in config_warnings(config, args.path):
+    summary, sources = check_config(args.path)
+    print(f"{args.path}: valid, {summary.sources} sources")
+    for warning in summary.warnings:
         print(f"  WARNING: {warning}")
-    missing = english_missing(config)
-    if missing:
-        print(f"  English missing for {len(missing)} visitor texts (an English extract prints the Swedish, "
-              "marked '(in Swedish)'):")  # fmt: skip
-        for path in missing:
+    if summary.english_missing:
+        print(f"  English missing for {len(summary.english_missing)} visitor texts (an English extract prints the "
+              "Swedish, marked '(in Swedish)'):")  # fmt: skip
+        for path in summary.english_missing:
             print(f"    {path}")
-    sources = SourceSet(config)
     failed = 0
-    try:
-        for source in config.sources:
-            if isinstance(source, ManualSource):
-                print(f"  {source.id}: ok (manual checklist item)")
-                continue
-            connector = sources.connector(source.id)
-            try:
-                connector.check()
-            except SourceFailure as exc:
-                failed += 1
-                print(f"  {source.id}: FAILED: {exc}")
-                continue
-            write_access = getattr(connector, "write_access", None)
-            danger = write_access() if write_access is not None else ""
-            if danger:
-                print(f"  {source.id}: ok, but WARNING: {danger}; give the source a SELECT-only account")
-            else:
-                print(f"  {source.id}: ok")
-    finally:
-        sources.close()
+    for source in sources:
+        if not source.ok:
+            failed += 1
+            print(f"  {source.source_id}: FAILED: {source.note}")
+        elif source.note.startswith("WARNING"):
+            print(f"  {source.source_id}: ok, but {source.note}")
+        else:
+            print(f"  {source.source_id}: ok" + (f" ({source.note})" if source.note else ""))
     return 1 if failed else 0
 
 
 def cmd_config_reference(args: argparse.Namespace) -> int:
-    from desktop.config import reference_markdown
+    from desktop.services.setup import reference_markdown
 
     print(reference_markdown(), end="")
     return 0
@@ -314,21 +258,17 @@ def cmd_config_reference(args: argparse.Namespace) -> int:
 def cmd_secrets_set(args: argparse.Namespace) -> int:
     import getpass
 
-    from desktop.sources.secrets import set_secret
+    from desktop.services.setup import store_secret
 
     if getattr(args, "config", None) or os.environ.get("INSYN_CONFIG"):
-        from desktop.config import load_config
-        from desktop.services.desk import AUDIT_KEY_SECRET
+        from desktop.services.setup import check_source_id
 
-        if args.source not in ("register", AUDIT_KEY_SECRET):
-            load_config(_config_path(args)).source(args.source)  # refuses an unknown id
+        check_source_id(_config_path(args), args.source)  # refused before the secret is asked
     if sys.stdin.isatty():
         secret = getpass.getpass(f"Secret for source {args.source} (not shown): ")
     else:
         secret = sys.stdin.readline().rstrip("\n")
-    if not secret:
-        raise UserError("no secret given; nothing stored")
-    set_secret(args.source, secret)
+    store_secret(args.source, secret)
     print(f"secret for source {args.source} stored in the keyring")
     return 0
 
@@ -403,9 +343,53 @@ def cmd_case_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _person_input(data: dict[str, object]):  # type: ignore[no-untyped-def]
+    """A visitor's or representative's JSON object as the form's fields."""
+    from desktop.services.cases import PersonInput
+
+    document = data.get("document")
+    if isinstance(document, dict):
+        document = ":".join(str(document.get(k, "")) for k in ("type", "country", "number", "expiry"))
+    doc_type, country, number, expiry = _parse_document(str(document or ""))
+    return PersonInput(
+        personnummer=str(data.get("personnummer") or ""),
+        name=str(data.get("name") or ""),
+        document_type=doc_type,
+        document_country=country,
+        document_number=number,
+        document_expiry=expiry,
+        document_description=str(data.get("document_description") or ""),
+        mrz=str(data["mrz"]) if data.get("mrz") else None,
+    )
+
+
+def _representative(path: str | None):  # type: ignore[no-untyped-def]
+    """--representative FILE: a guardian, an attorney or a trustee who acts for the visitor, with
+    their own ID document and the mandate ({"type": "guardian" | "power-of-attorney" | "trustee",
+    "dated": "YYYY-MM-DD", "signed_by": "..."})."""
+    from desktop.core.verification import Mandate, MandateType
+
+    if path is None:
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except ValueError:
+        raise UserError("--representative: not valid JSON") from None
+    mandate = data.get("mandate") if isinstance(data, dict) else None
+    if not isinstance(mandate, dict):
+        raise UserError("--representative: a JSON object with personnummer, name, document and mandate")
+    try:
+        kind = MandateType(str(mandate.get("type", "")))
+        dated = date.fromisoformat(str(mandate["dated"])) if mandate.get("dated") else None
+    except ValueError:
+        raise UserError("--representative: the mandate's type is guardian, power-of-attorney or trustee, and "
+                        "its date YYYY-MM-DD") from None  # fmt: skip
+    return _person_input(data), Mandate(kind, dated, str(mandate.get("signed_by") or ""))
+
+
 def cmd_case_open(args: argparse.Namespace) -> int:
     from desktop.core.requests import RequestType
-    from desktop.services.cases import PersonInput, open_case, visit_notes
+    from desktop.services.cases import open_case, visit_notes
 
     secrets = Secrets()
     details = _details(args)
@@ -416,30 +400,18 @@ def cmd_case_open(args: argparse.Namespace) -> int:
             check_targets(args.receipt, overwrite=args.overwrite)
         staff = _sign_in(desk, args.staff, secrets)
         visitor = _visitor(args, secrets)
-        document = visitor.get("document")
-        if isinstance(document, dict):
-            document = ":".join(str(document.get(k, "")) for k in ("type", "country", "number", "expiry"))
-        doc_type, country, number, expiry = _parse_document(str(document or ""))
+        representative = _representative(args.representative)
         for kind, text in dict(visitor.get("details") or {}).items():  # type: ignore[call-overload]
             details.setdefault(str(kind), str(text))
-        person = PersonInput(
-            personnummer=str(visitor.get("personnummer") or ""),
-            name=str(visitor.get("name") or ""),
-            document_type=doc_type,
-            document_country=country,
-            document_number=number,
-            document_expiry=expiry,
-            document_description=str(visitor.get("document_description") or ""),
-            mrz=str(visitor["mrz"]) if visitor.get("mrz") else None,
-        )
-        for note in visit_notes(person):  # said, never refused (DOMAIN: a '+' number is valid)
+        person = _person_input(visitor)
+        for note in visit_notes(person, representative=representative):  # said, never refused (DOMAIN)
             print(f"note: {note}", file=sys.stderr)
         requests = [(RequestType(r), details.get(r)) for r in dict.fromkeys(args.request)]
         given = [_identifier_spec(spec) for spec in args.identifier or []]
         for kind, values in dict(visitor.get("identifiers") or {}).items():  # type: ignore[call-overload]
             given += [(str(kind), str(v)) for v in (values if isinstance(values, list) else [values])]
         opened = open_case(desk, person, requests, staff_username=staff.username, identifiers=given,
-                           alongside=args.alongside)  # fmt: skip
+                           alongside=args.alongside, representative=representative)  # fmt: skip
         # The number first: whatever happens to the receipt, the case exists and has this number.
         print(opened.number, flush=True)
         print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
@@ -482,6 +454,64 @@ def cmd_case_outcome(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_case_extend(args: argparse.Namespace) -> int:
+    with _open_desk(args) as desk:
+        new_date = _visit(desk, args.case, _sign_in(desk, args.staff, Secrets())).extend(args.reason)
+    print(f"{args.case}: answer due by {new_date} (extended; give the visitor the extension letter: "
+          f"`insyn case letter {args.case} --kind extension`)")  # fmt: skip
+    return 0
+
+
+def cmd_case_reject(args: argparse.Namespace) -> int:
+    with _open_desk(args) as desk:
+        _visit(desk, args.case, _sign_in(desk, args.staff, Secrets())).reject(args.reason)
+    print(f"{args.case}: refused (give the visitor the decision: `insyn case letter {args.case} --kind refusal`)")
+    return 0
+
+
+def cmd_case_withdraw(args: argparse.Namespace) -> int:
+    with _open_desk(args) as desk:
+        _visit(desk, args.case, _sign_in(desk, args.staff, Secrets())).withdraw(args.reason)
+    print(f"{args.case}: withdrawn ({args.reason})")
+    return 0
+
+
+def cmd_case_close(args: argparse.Namespace) -> int:
+    with _open_desk(args) as desk:
+        _visit(desk, args.case, _sign_in(desk, args.staff, Secrets())).close(reason_if_owed=args.reason)
+    print(f"{args.case}: closed")
+    return 0
+
+
+def cmd_case_manual(args: argparse.Namespace) -> int:
+    """The answer of a system checked by hand (HR, paper archive …): found or not, with a note."""
+    with _open_desk(args) as desk:
+        visit = _visit(desk, args.case, _sign_in(desk, args.staff, Secrets()))
+        visit.record_manual(args.source, found=args.found == "yes", note=args.note or "")
+    print(f"{args.case}: the answer from {args.source} is recorded")
+    return 0
+
+
+def cmd_case_retry(args: argparse.Namespace) -> int:
+    """Gather, then ask again only the systems that failed, timed out or were cancelled (what the
+    window's retry does after a gather); nothing gathered outlives the command."""
+    from desktop.services.gathering import describe
+
+    with _open_desk(args) as desk:
+        visit = _visit(desk, args.case, _sign_in(desk, args.staff, Secrets()))
+        visit.gather()
+        failed = visit.retryable_sources()
+        if failed:
+            print(f"asking again: {', '.join(failed)}", file=sys.stderr)
+            visit.gather(only=failed)
+        assert visit.result is not None
+        for source in visit.result.sources.values():
+            print(describe(source))
+        still = visit.retryable_sources()
+        visit.drop()
+    return 1 if still else 0
+
+
 def cmd_case_gather(args: argparse.Namespace) -> int:
     from desktop.services.gathering import describe
 
@@ -506,6 +536,7 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
     """Gather, release and deliver in one run, through the same Visit as the window; nothing
     gathered outlives the command."""
     from desktop.services.gathering import describe
+    from desktop.services.visit import Action
 
     secrets = Secrets()
     with _open_desk(args) as desk:
@@ -514,8 +545,9 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
         check_targets(args.out, args.zip, overwrite=args.overwrite)  # before the gather, and again when written
         staff = _sign_in(desk, args.staff, secrets)
         visit = _visit(desk, args.case, staff)
+        visit.require(Action.GATHER)  # the case and the role, before the approver's password is asked
         approver_password = None
-        if desk.policy.approval_required:
+        if visit.approval_required:
             if not args.approved_by:
                 raise UserError(
                     "this organisation requires a second person to approve every extract: "
@@ -535,7 +567,7 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
                   "the extract says so", file=sys.stderr)  # fmt: skip
         elif visit.undecided_weak():
             raise UserError(
-                f"{visit.undecided_weak()} matches were found only by e-mail, phone or name and nobody has "
+                f"{visit.undecided_weak()} matches were found only by {visit.weak_words('en')} and nobody has "
                 "decided on them: say --include-weak (they are the visitor's) or --leave-out-weak "
                 "(the extract says how many were left out)"
             )
@@ -587,6 +619,7 @@ def build_parser() -> argparse.ArgumentParser:
     yearly = commands.add_parser(
         "report", help="the year's figures for the person responsible for data protection (no personal data)"
     )
+    yearly.add_argument("--admin", required=True, metavar="USER", help="the administrator (password asked)")
     yearly.add_argument("--year", type=int, help="default: this year")
     yearly.add_argument("--pdf", metavar="FILE.pdf", help="also as a printable PDF")
     yearly.add_argument("--overwrite", action="store_true", help="replace an existing file of that name")
@@ -714,6 +747,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["separate-errand", "open-case-answered"],
         help="why a second case is opened for a visitor who has one open (else add to it: `case add`)",
     )
+    case_open.add_argument(
+        "--representative",
+        metavar="FILE.json",
+        help="a guardian, attorney or trustee acting for the visitor: personnummer, name, document as for "
+        '--visitor, and "mandate": {"type": "guardian|power-of-attorney|trustee", "dated": "YYYY-MM-DD", '
+        '"signed_by": "..."}',
+    )
     case_open.add_argument("--staff", required=True, help="who checked the ID (password asked)")
     case_open.add_argument("--receipt", metavar="FILE.pdf", help="also write the visitor's receipt")
     case_open.add_argument("--overwrite", action="store_true", help="replace an existing file of that name")
@@ -735,6 +775,29 @@ def build_parser() -> argparse.ArgumentParser:
     case_outcome.add_argument("--text", required=True, help="what was done, as the visitor will read it")
     case_outcome.add_argument("--staff", required=True, help="who records it (password asked)")
     case_outcome.set_defaults(handler=cmd_case_outcome)
+
+    def case_command(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> _Parser:
+        command = case_commands.add_parser(name, help=help_text)
+        command.add_argument("case", help="the case number, e.g. 2026-00042")
+        command.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+        command.add_argument("--staff", required=True, help="who decides (password asked)")
+        command.set_defaults(handler=handler)
+        return command
+
+    case_command("extend", "extend the time to answer by two months, once, within the first month (Art. 12.3)",
+                 cmd_case_extend).add_argument("--reason", required=True, help="why; the visitor is told")
+    case_command("reject", "refuse the request (Art. 12.5); the refusal letter tells the visitor why",
+                 cmd_case_reject).add_argument("--reason", required=True, help="why; the visitor is told")
+    case_command("withdraw", "end the case without an answer", cmd_case_withdraw).add_argument(
+        "--reason", required=True, help="visitor-withdrew or registered-by-mistake")
+    case_command("close", "close a case that is answered, refused or withdrawn", cmd_case_close).add_argument(
+        "--reason", help="needed while the visitor is still owed something; kept with the case")
+    manual = case_command("manual", "record the answer of a system checked by hand", cmd_case_manual)
+    manual.add_argument("--source", required=True, help="the manual source's id")
+    manual.add_argument("--found", required=True, choices=["yes", "no"], help="whether it holds data on the visitor")
+    manual.add_argument("--note", help="what was found, as the extract will say it")
+    case_command("retry", "gather, and ask again the systems that failed or timed out (exit 1 if some still do)",
+                 cmd_case_retry)  # fmt: skip
     case_gather = case_commands.add_parser("gather", help="gather a case's data from every source")
     case_gather.add_argument("case", help="the case number, e.g. 2026-00042")
     case_gather.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
@@ -755,7 +818,8 @@ def build_parser() -> argparse.ArgumentParser:
     weak.add_argument(
         "--include-weak",
         action="store_true",
-        help="confirm every match found only by e-mail, phone or name as the visitor's (audited as your decision)",
+        help="confirm every match found only by a weak identifier (e-mail, phone, name … as the configuration "
+        "says) as the visitor's (audited as your decision)",
     )
     weak.add_argument(
         "--leave-out-weak",

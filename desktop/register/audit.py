@@ -235,7 +235,7 @@ def ensure_baseline(session: Session) -> None:
     head.baselined, head.covers = True, everything
 
 
-def accept_rows(session: Session, reason: str) -> int:
+def accept_rows(session: Session, reason: str, *, staff_id: int | None = None) -> int:
     """An administrator's decision, after `verify` named rows changed outside Insyn (or a head
     changed): the chain records the rows as they are now, with the reason and what verify said.
     Returns the number of rows recorded."""
@@ -244,7 +244,7 @@ def accept_rows(session: Session, reason: str) -> int:
     if report.broken_seq is not None:
         raise UserError(f"the chain itself is broken at event {report.broken_seq}; it cannot be accepted")
     rows = list(digests.current_rows(session))
-    append(session, "audit.accepted", details={"reason": reason, "found": report.reason or "nothing",
+    append(session, "audit.accepted", staff_id=staff_id, details={"reason": reason, "found": report.reason or "nothing",
                                                "kinds": sorted(digests.ALL_KINDS), "rows_recorded": len(rows)},
            rows=rows)  # fmt: skip
     head.baselined, head.covers = True, ",".join(sorted(digests.ALL_KINDS))

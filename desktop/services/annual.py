@@ -15,8 +15,10 @@ from sqlalchemy.orm import selectinload
 
 from desktop.core.clock import local_date
 from desktop.core.requests import CaseStatus, RequestType
+from desktop.core.staff import Role, StaffMember
 from desktop.register.models import Case, utcnow
 from desktop.services.desk import Desk
+from desktop.services.staff import require_role
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ def _answered_on(case: Case) -> date | None:
     return None
 
 
-def annual_report(desk: Desk, year: int | None = None) -> AnnualReport:
+def annual_report(desk: Desk, year: int | None = None, *, by: StaffMember) -> AnnualReport:
+    """The year's figures (no personal data), for an administrator."""
+    require_role(by, Role.ADMIN)
     today = local_date(utcnow())
     year = year or today.year
     with desk.register.sessions() as session:
@@ -98,3 +102,10 @@ def annual_report(desk: Desk, year: int | None = None) -> AnnualReport:
             supplements=sum(len({d.sha256 for d in c.deliveries if d.supplement}) for c in cases),
             median_days=statistics.median(days) if days else None,
         )
+
+
+def annual_pdf(desk: Desk, report: AnnualReport, language: str = "sv") -> tuple[bytes, int]:
+    """The report as a printable PDF with the organisation's name: (the PDF, its pages)."""
+    from desktop.report.annual_pdf import build_annual
+
+    return build_annual(report, desk.config.organisation.name if desk.config is not None else "", language)

@@ -19,6 +19,7 @@ from desktop.core.documents import DocumentRefused, DocumentType, IdentityDocume
 from desktop.core.identity import InvalidPersonnummer, age_note, parse_personnummer
 from desktop.core.mrz import InvalidMrz, parse_mrz
 from desktop.core.requests import CaseStatus, RequestType
+from desktop.core.staff import Role
 from desktop.core.text import TEXT_MAX, TextRefused, check_name, check_text
 from desktop.core.verification import (
     Mandate,
@@ -32,6 +33,7 @@ from desktop.register import audit
 from desktop.register.models import Case, utcnow
 from desktop.register.repository import create_case
 from desktop.services.desk import Desk, find_staff
+from desktop.services.staff import require_role
 
 
 class InputProblem(UserError):
@@ -291,6 +293,7 @@ def open_case(
     with desk.register.sessions.begin() as session:
         staff = find_staff(session, staff_username)
         assert staff is not None
+        require_role(staff.member(), Role.RECEPTION)
         subject_check = check_person_input(subject, staff_name=staff.username, when=when)
         # Desks sharing a register take turns from here to the insert (the audit head's lock, which
         # the case's own audit event takes anyway): of two desks registering the same visitor at

@@ -57,6 +57,22 @@ class CaseRow:
         """Whether the deadline still binds: open, and not delivered in full."""
         return CaseStatus(self.status).is_open and (self.status != CaseStatus.DELIVERED or self.awaiting_supplement)
 
+    @property
+    def urgency(self) -> str | None:
+        """`late`, `soon` (due this calendar week, as the filter "Förfaller denna vecka" counts),
+        `in_time`, or None when the deadline no longer binds."""
+        if not self.owes_answer:
+            return None
+        if self.days_left < 0:
+            return "late"
+        today = date.fromordinal(self.deadline.toordinal() - self.days_left)
+        return "soon" if self.deadline <= week_end(today) else "in_time"
+
+
+def week_end(today: date) -> date:
+    """The Sunday that ends today's calendar week."""
+    return date.fromordinal(today.toordinal() + 6 - today.weekday())
+
 
 def today_local() -> date:
     return local_date(utcnow())
@@ -85,8 +101,7 @@ def _query(what: CaseFilter, search: str, staff_id: int | None, today: date) -> 
     if what is CaseFilter.OVERDUE:
         query = query.where(deadline < today, owes)
     elif what is CaseFilter.DUE_THIS_WEEK:
-        week_end = date.fromordinal(today.toordinal() + 6 - today.weekday())
-        query = query.where(deadline >= today, deadline <= week_end, owes)
+        query = query.where(deadline >= today, deadline <= week_end(today), owes)
     elif what is CaseFilter.MINE:
         query = query.where(Case.created_by_id == (staff_id or -1))
     elif what is CaseFilter.CLOSED:

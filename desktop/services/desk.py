@@ -100,15 +100,23 @@ def register_unreachable(exc: BaseException) -> bool:
     return isinstance(exc, DBAPIError)
 
 
-def register_desk(url: str | None, *, baseline: bool = True) -> Desk:
-    """A desk for the register alone (staff, policy and audit commands), with no configuration
-    or sources: its policy is the register's. `baseline=False`: for `audit verify` and
-    `audit accept`, which must open a register whose start refuses (see audit.ensure_baseline)."""
+def register_desk(url: str | None, *, config: str | None = None, baseline: bool = True) -> Desk:
+    """A desk for the register alone (staff, policy, audit, purge and report commands), with no
+    sources: the register at `url`, else the one the configuration names (`config`: --config,
+    INSYN_CONFIG or the machine-wide file, when there is one), else the default SQLite file; its
+    policy is the register's, made stricter by that configuration. `baseline=False`: for `audit
+    verify` and `audit accept`, which must open a register whose start refuses (see
+    audit.ensure_baseline)."""
     from desktop.services.policy import effective_policy, stored_policy
 
+    config_path = find_config(config)
+    loaded = load_config(config_path) if config_path else None
+    if url is None and loaded is not None:
+        url = loaded.register_settings.url
     register = open_register_at(url, baseline=baseline)
-    policy = effective_policy(Policy(), stored_policy(register))
-    return Desk(None, register, None, policy_in_force=policy)  # type: ignore[arg-type]
+    policy = effective_policy(loaded.policy if loaded else Policy(), stored_policy(register))
+    return Desk(loaded, register, None, Path(config_path) if config_path else None,  # type: ignore[arg-type]
+                policy_in_force=policy)  # fmt: skip
 
 
 AUDIT_KEY_SECRET = "audit-key"

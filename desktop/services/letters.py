@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -23,6 +24,7 @@ from desktop.services.compose import organisation_of
 from desktop.services.desk import Desk
 from desktop.services.gathering import load_case
 
+LETTER_KINDS: tuple[str, ...] = KINDS
 METHODS = ("handed", "posted", "emailed")  # how the visitor was told: at the desk, by post, by e-mail
 
 
@@ -70,22 +72,32 @@ def _decided_by(session, case: Case, action: str, to: str | None, fallback: int)
     return staff.display_name if staff else ""
 
 
-def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, staff_id: int) -> LetterDocument:
+def letter_refused(
+    kind: str, number: str, *, status: str, extended: bool, requests: Iterable[str], purged: bool = False
+) -> LetterRefused | None:
+    """Why case `number` cannot have a letter of `kind`, or None: the one rule both the letter
+    itself and the Visit's `letters()` (what the window offers) follow."""
     if kind not in KINDS:
-        raise LetterRefused("letter.kind", f"no letter of kind '{kind}' (refusal, extension, outcome)")
+        return LetterRefused("letter.kind", f"no letter of kind '{kind}' (refusal, extension, outcome)")
+    if purged:
+        return LetterRefused("letter.purged", f"case {number} no longer holds the visitor's data (purged)")
+    if kind == "refusal" and status != CaseStatus.REJECTED.value:
+        return LetterRefused("letter.not_rejected", f"case {number} was not refused: there is no decision to tell")
+    if kind == "extension" and not extended:
+        return LetterRefused("letter.not_extended", f"case {number} has not been extended")
+    if kind == "outcome" and all(r == RequestType.ACCESS for r in requests):
+        return LetterRefused("letter.no_requests", f"case {number} has no request besides access")
+    return None
+
+
+def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, staff_id: int) -> LetterDocument:
     with desk.register.sessions() as session:
         case = load_case(session, case_number)
-        if case.purged_at is not None:
-            raise LetterRefused("letter.purged", f"case {case_number} no longer holds the visitor's data (purged)")
+        refused = letter_refused(kind, case_number, status=case.status, requests=[r.type for r in case.requests],
+                                 extended=case.extended_deadline is not None, purged=case.purged_at is not None)
+        if refused is not None:
+            raise refused
         others = [r for r in case.requests if r.type != RequestType.ACCESS]
-        if kind == "refusal" and case.status != CaseStatus.REJECTED.value:
-            raise LetterRefused(
-                "letter.not_rejected", f"case {case_number} was not refused: there is no decision to tell"
-            )
-        if kind == "extension" and case.extended_deadline is None:
-            raise LetterRefused("letter.not_extended", f"case {case_number} has not been extended")
-        if kind == "outcome" and not others:
-            raise LetterRefused("letter.no_requests", f"case {case_number} has no request besides access")
         action, to = _DECISIONS[kind]
         decided_by = _decided_by(session, case, action, to, staff_id)
         return LetterDocument(

@@ -22,6 +22,7 @@ from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.db import Register
 from desktop.register.models import PolicySetting, utcnow
+from desktop.services.staff import require_role
 
 if TYPE_CHECKING:
     from desktop.services.desk import Desk
@@ -104,8 +105,7 @@ def parse_value(key: str, text: str) -> Any:
 
 def set_policy(register: Register, key: str, value: Any, *, by: StaffMember) -> None:
     """An administrator sets one policy value for every desk of this register."""
-    if not by.has(Role.ADMIN):
-        raise UserError("only an administrator can change the policy", "policy.not_admin")
+    require_role(by, Role.ADMIN)
     if key not in RULES:
         raise UserError(f"unknown policy setting '{key}'")
     with register.sessions.begin() as session:
@@ -144,3 +144,20 @@ def change_policy(desk: Desk, key: str, value: Any, *, by: StaffMember) -> None:
     set_policy(desk.register, key, value, by=by)
     own = desk.config.policy if desk.config is not None else Policy()
     desk.policy_in_force = effective_policy(own, stored_policy(desk.register), refuse_weaker=False)
+
+
+def policy_origins(desk: Desk) -> list[tuple[str, Any, str, str]]:
+    """(key, value in force, where it comes from: "this desk's file", "register" or "default",
+    the rule's label) for every rule, as `insyn policy show` prints them."""
+    desk_policy = desk.config.policy if desk.config is not None else Policy()
+    stored = stored_policy(desk.register)
+    in_force = effective_policy(desk_policy, stored)
+    lines = []
+    for key, rule in RULES.items():
+        value = getattr(in_force, key)
+        if key in desk_policy.model_fields_set and (key not in stored or value != stored[key]):
+            origin = "this desk's file"
+        else:
+            origin = "register" if key in stored else "default"
+        lines.append((key, value, origin, rule.label))
+    return lines

@@ -19,9 +19,11 @@ from sqlalchemy.orm import Session
 
 from desktop.core.clock import LOCAL_ZONE, local_date
 from desktop.core.requests import CaseStatus
+from desktop.core.staff import Role, StaffMember
 from desktop.register import audit
 from desktop.register.models import Case, utcnow
 from desktop.services.desk import Desk
+from desktop.services.staff import NotAllowed, require_role
 
 ENDED = (CaseStatus.CLOSED.value, CaseStatus.REJECTED.value, CaseStatus.WITHDRAWN.value)
 BATCH = 200  # cases per transaction: a large first purge does not hold the register for long
@@ -53,9 +55,24 @@ def _due(cutoff: date):  # type: ignore[no-untyped-def]
 
 
 def purge_ended_cases(
-    desk: Desk, *, dry_run: bool = False, staff_id: int | None = None, today: date | None = None
+    desk: Desk, *, by: StaffMember | None, dry_run: bool = False, today: date | None = None
 ) -> PurgeReport:
-    """Remove the personal data of the cases due (see the module's text); returns how many."""
+    """Remove the personal data of the cases due (see the module's text); returns how many.
+    An administrator purges (`by`); anyone may count with `dry_run`."""
+    if not dry_run:
+        if by is None:
+            raise NotAllowed("name the administrator who purges, or only count with a dry run", "role.admin")
+        require_role(by, Role.ADMIN)
+    return _purge(desk, dry_run=dry_run, staff_id=by.id if by else None, today=today)
+
+
+def purge_at_start(desk: Desk) -> PurgeReport:
+    """The purge the policy orders at every start, by the program itself (audited without a
+    staff member; keep_closed_cases_years is the administrator's decision)."""
+    return _purge(desk, dry_run=False, staff_id=None)
+
+
+def _purge(desk: Desk, *, dry_run: bool, staff_id: int | None, today: date | None = None) -> PurgeReport:
     today = today or local_date(utcnow())
     cutoff = cutoff_date(today, desk.policy.keep_closed_cases_years)
     with desk.register.sessions() as session:

@@ -68,6 +68,22 @@ class NotAllowed(UserError):
     code = "staff.not_admin"
 
 
+# What each role is for, as the refusal says it (core/staff.py's Role).
+ROLE_WORK = {
+    Role.RECEPTION: "open, gather, review and hand over cases",
+    Role.APPROVER: "approve extracts",
+    Role.ADMIN: "manage staff, the policy, the audit chain, the purge and the yearly report",
+}
+
+
+def require_role(staff: StaffMember, role: Role) -> None:
+    """The one check of what a signed-in person may do, below both front ends: NotAllowed
+    (code `role.<role>`) unless they hold `role`."""
+    if not staff.has(role):
+        raise NotAllowed(f"'{staff.username}' does not have the {role.value} role needed to {ROLE_WORK[role]}",
+                         f"role.{role.value}")  # fmt: skip
+
+
 FREE_FAILURES = 2  # a mistyped password or two costs no wait
 
 
@@ -128,8 +144,8 @@ def create_account(
                     "adding staff needs an administrator's sign-in; without one, only the register's first "
                     "administrator (with a password) can be added"
                 )
-        elif not by.has(Role.ADMIN):
-            raise NotAllowed("only an administrator can add staff")
+        else:
+            require_role(by, Role.ADMIN)
         existing = session.execute(select(Staff).where(Staff.username == username.strip())).scalar_one_or_none()
         if existing is not None:
             raise UserError("a staff member with that user name exists already", "staff.exists")
@@ -148,8 +164,7 @@ def create_account(
 
 
 def _admin_only(by: StaffMember) -> None:
-    if not by.has(Role.ADMIN):
-        raise NotAllowed("only an administrator can manage staff accounts")
+    require_role(by, Role.ADMIN)
 
 
 def set_password(desk: Desk, staff_id: int, password: str, *, by: StaffMember) -> None:

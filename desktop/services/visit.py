@@ -29,9 +29,16 @@ from desktop.services.delivery import RenderedExtract, record_delivery, render_e
 from desktop.services.desk import Desk
 from desktop.services.files import check_targets, remove_quietly, write_private
 from desktop.services.gathering import CaseGather, load_case, record_manual_outcome
-from desktop.services.letters import RenderedLetter, check_method, record_letter, render_letter
+from desktop.services.letters import (
+    LETTER_KINDS,
+    RenderedLetter,
+    check_method,
+    letter_refused,
+    record_letter,
+    render_letter,
+)
 from desktop.services.review import Decision, RecordState, Review, ReviewReason
-from desktop.services.staff import sign_in
+from desktop.services.staff import require_role, sign_in
 from desktop.sources.engine import ProgressCallback
 
 RETRYABLE = (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED)
@@ -87,6 +94,12 @@ class Owed:
     subject: str  # the request type or the source id
 
 
+def _need_reason(reason: str, code: str, message: str) -> None:
+    """A decision that must be explained is refused, before anything is let go, without one."""
+    if not (reason or "").strip():
+        raise ActionRefused(code, message)
+
+
 class Visit:
     """The rules of one case for one signed-in staff member."""
 
@@ -121,6 +134,8 @@ class Visit:
         return local_date(utcnow())
 
     def allowed_actions(self) -> frozenset[Action]:
+        if not self.staff.has(Role.RECEPTION):  # an administrator or an approver alone looks only
+            return frozenset()
         status = self.status
         moves = ALLOWED_TRANSITIONS[status]
         allowed: set[Action] = set()
@@ -158,7 +173,13 @@ class Visit:
             allowed.add(Action.CLOSE)
         return frozenset(allowed)
 
+    def require(self, action: Action) -> None:
+        """Ask before starting: ActionRefused (or NotAllowed for the role) unless `action` may
+        be taken now. Every action checks this itself again."""
+        self._require(action)
+
     def _require(self, action: Action) -> None:
+        require_role(self.staff, Role.RECEPTION)
         if action not in self.allowed_actions():
             raise ActionRefused(
                 f"not_allowed.{action.value}",
@@ -287,6 +308,14 @@ class Visit:
         from desktop.services.compose import identifier_words
 
         return identifier_words(self.desk.config, language)
+
+    def weak_words(self, language: str = "sv") -> str:
+        """The identifier kinds whose match alone is only possible ("e-postadress, telefonnummer
+        eller namn"), from the configuration's strengths, for the texts that explain it."""
+        words = self.identifier_words(language)
+        weak = [words.get(k, k) for k, strength in self.desk.config.identifier_strength.items() if strength == "weak"]
+        joiner = " eller " if language == "sv" else " or "
+        return joiner.join([", ".join(weak[:-1]), weak[-1]]) if len(weak) > 1 else "".join(weak)
 
     def undecided_weak(self) -> int:
         """Possible matches still to be decided before the extract can be released."""
@@ -451,9 +480,18 @@ class Visit:
 
     # Letters -------------------------------------------------------------------------------
 
+    def letters(self) -> list[str]:
+        """The letters this case can have now (what the window offers; the rest are refused)."""
+        if not self.staff.has(Role.RECEPTION):
+            return []
+        file = self.file
+        return [kind for kind in LETTER_KINDS if letter_refused(kind, self.number, status=file.status,
+                extended=file.extended_deadline is not None, requests=file.requests) is None]  # fmt: skip
+
     def letter(self, kind: str, language: str = "sv") -> RenderedLetter:
         """A refusal, extension or outcome letter, as the case stands (refused where it does not
         apply: a refusal only for a refused case, and so on)."""
+        require_role(self.staff, Role.RECEPTION)
         return render_letter(self.desk, self.number, kind, language=language, staff_id=self.staff.id)
 
     def letter_sent(
@@ -461,6 +499,7 @@ class Visit:
     ) -> Path | None:
         """Record a letter given or sent (handed, posted, emailed); with `path`, written there
         first (atomically; nothing is recorded if the file cannot be written)."""
+        require_role(self.staff, Role.RECEPTION)
         check_method(method)
         target = write_private(path, rendered.pdf, overwrite=overwrite) if path is not None else None
         record_letter(self.desk, self.number, rendered, method=method, staff_id=self.staff.id)
@@ -471,6 +510,7 @@ class Visit:
 
     def extend(self, reason: str) -> date:
         self._require(Action.EXTEND)
+        _need_reason(reason, "extend.reason", "say why the answer needs more time (the visitor is told, Art. 12.3)")
         new_date = casework.extend(self.desk, self.number, reason, staff_username=self.staff.username)
         self.refresh()
         return new_date
@@ -491,7 +531,10 @@ class Visit:
     def owed(self) -> list[Owed]:
         """What the visitor is still owed: an outcome for each request besides access, a manual
         check's answer, the extract itself; once it is handed over, what it said would follow
-        (a supplementary extract)."""
+        (a supplementary extract). A refused or withdrawn case owes nothing more: the decision is
+        the answer. Closing while something is owed needs a reason (`close`), in both front ends."""
+        if self.status in (CaseStatus.REJECTED, CaseStatus.WITHDRAWN, CaseStatus.CLOSED):
+            return []
         owed = [
             Owed("outcome_missing", line.type)
             for line in self.file.request_lines
@@ -558,15 +601,21 @@ class Visit:
             self.refresh()
 
     def reject(self, reason: str) -> None:
+        self._require(Action.REJECT)
+        _need_reason(reason, "reject.reason", "say why the request is refused (the visitor is told, Art. 12.4)")
         self._end(CaseStatus.REJECTED, Action.REJECT, reason=reason)
 
     def withdraw(self, reason_code: str) -> None:
+        self._require(Action.WITHDRAW)
+        if reason_code not in casework.WITHDRAWAL_REASONS:
+            reasons = " or ".join(casework.WITHDRAWAL_REASONS)
+            raise ActionRefused("withdraw.reason", f"say why the case is withdrawn: {reasons}")
         self._end(CaseStatus.WITHDRAWN, Action.WITHDRAW, reason_code=reason_code)
 
     def close(self, *, reason_if_owed: str | None = None) -> None:
         """Close the case. While something is still owed, closing needs a reason, which is kept
         with the case and audited."""
-        owed = self.owed() if self.status is CaseStatus.DELIVERED else []
+        owed = self.owed()
         note = (reason_if_owed or "").strip()
         if owed and not note:
             raise ActionRefused(

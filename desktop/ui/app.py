@@ -133,10 +133,10 @@ def purge_at_start(desk: Desk) -> None:
     """The register's own retention, on the worker that opens the desk: cases that ended more
     than keep_closed_cases_years ago lose their personal data (audited with counts only). A
     failure is logged and the desk opens anyway; IT can run `insyn register purge`."""
-    from desktop.services.retention import purge_ended_cases
+    from desktop.services import retention
 
     try:
-        report = purge_ended_cases(desk)
+        report = retention.purge_at_start(desk)
     except Exception as exc:  # noqa: BLE001 - retention must never stop the desk from opening
         log.warning("the register's retention purge failed at start: %s", type(exc).__name__)
         return

@@ -111,10 +111,8 @@ class CaseListModel(QAbstractTableModel):
                 "received": row.received_on.isoformat(),
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == "deadline":
-            if not row.owes_answer:
-                return None
-            urgency = "late" if row.days_left < 0 else "soon" if row.days_left <= 7 else "in_time"
-            return QBrush(QColor(DEADLINE_COLOURS[urgency]))
+            urgency = row.urgency  # the services' rule, the same as the "this week" filter
+            return QBrush(QColor(DEADLINE_COLOURS[urgency])) if urgency else None
         if role == Qt.ItemDataRole.UserRole:
             return row.number
         return None

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.clock import LOCAL_ZONE
 from desktop.core.extract import GatherResult
+from desktop.core.requests import CaseStatus
 from desktop.core.staff import StaffMember
 from desktop.errors import UserError
 from desktop.services.casework import CaseFile, RequestLine
@@ -47,7 +48,7 @@ from desktop.ui.common import (
 )
 from desktop.ui.deliver_view import DeliverView
 from desktop.ui.gather_view import GatherView, data_state_text
-from desktop.ui.letter_dialog import LetterDialog, letters_for
+from desktop.ui.letter_dialog import LetterDialog
 from desktop.ui.printing import print_pdf
 from desktop.ui.review_view import ReviewView, decision_lines
 
@@ -285,7 +286,7 @@ class CasePage(QWidget):
         self.facts.addRow(tr("Id-handling"), QLabel(document_labels().get(file.document, file.document)))
         if file.first_delivered_on is not None:
             self.facts.addRow(tr("Utdraget lämnades ut"), QLabel(file.first_delivered_on.isoformat()))
-        if file.outstanding and file.status == "delivered" and self.visit is not None:
+        if file.outstanding and file.status == CaseStatus.DELIVERED and self.visit is not None:
             names = self.visit.source_names()
             waiting = QLabel(", ".join(names.get(s, s) for s in file.outstanding))
             waiting.setObjectName("outstanding")
@@ -363,7 +364,7 @@ class CasePage(QWidget):
         self.withdraw_button.setEnabled(Action.WITHDRAW in allowed)
         self.close_button.setEnabled(Action.CLOSE in allowed)
         self.receipt_button.setEnabled(Action.RECEIPT in allowed)
-        self.letter_button.setEnabled(self.visit is not None and bool(letters_for(self.visit.file)))
+        self.letter_button.setEnabled(self.visit is not None and bool(self.visit.letters()))
         self.outcome_button.setEnabled(Action.RECORD_OUTCOME in allowed)
         self.review.approve_button.setEnabled(Action.APPROVE in allowed)
         if self.visit is not None and self.visit.result is None:  # each tab says what became of the data
@@ -488,7 +489,7 @@ class CasePage(QWidget):
         """(kind, language, method, "print" | "save"), or None; tests replace this."""
         if self.visit is None:
             return None
-        dialog = LetterDialog(self.visit.file, self)
+        dialog = LetterDialog(self.visit.letters(), self)
         return dialog.choice if dialog.exec() else None
 
     def write_letter(self) -> None:
@@ -521,7 +522,7 @@ class CasePage(QWidget):
         reason, ok = QInputDialog.getText(
             self, tr("Förläng svarstiden"), tr("Skäl (besökaren får veta det, art. 12.3):")
         )
-        if ok and reason.strip() and self.visit is not None:
+        if ok and self.visit is not None:  # an empty reason is refused by the Visit, and said
             try:
                 self.visit.extend(reason)
             except UserError as exc:
@@ -532,7 +533,7 @@ class CasePage(QWidget):
         reason, ok = QInputDialog.getText(
             self, tr("Avslå begäran"), tr("Skäl (besökaren ska få veta det och om rätten att klaga till IMY):")
         )
-        if ok and reason.strip():
+        if ok:
             self.end_case(lambda visit: visit.reject(reason))
 
     def ask_withdrawal(self) -> None:
@@ -547,16 +548,20 @@ class CasePage(QWidget):
             self.end_case(lambda visit: visit.withdraw(code))
 
     def end_case(self, end: Callable[[Visit], None]) -> bool:
-        """Reject, withdraw or close: the gathered data is let go first, whatever the outcome."""
+        """Reject, withdraw or close: the gathered data is let go once the case has ended (or
+        the Visit has let it go trying); a refusal (no reason given) loses nothing."""
         if self.visit is None:
             return False
-        self.drop_data()
+        if self.gather.running:  # a gather in flight is stopped first
+            self.drop_data()
         try:
             end(self.visit)
         except UserError as exc:
             error_box(self, service_message(exc))
             return False
         finally:
+            if self.visit.result is None:
+                self.drop_data()
             self.refresh()
         return True
 
@@ -615,7 +620,7 @@ class CasePage(QWidget):
         owed = self.owed_texts()
         if owed:
             dialog = self.closing_dialog(owed)
-            if dialog.exec() and dialog.textValue().strip():
+            if dialog.exec():
                 self.close_now(dialog.textValue())
             return
         answer = QMessageBox.question(self, tr("Avsluta ärendet"), tr("Avsluta ärendet? Det kan inte öppnas igen."))

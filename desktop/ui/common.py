@@ -19,6 +19,11 @@ def grouped(n: int) -> str:
     return QLocale().toString(n)  # the window's language sets the default locale (ui/app.install_translator)
 
 
+def window_language() -> str:
+    """`sv` or `en`: the language the window speaks now (ui/app.install_translator sets it)."""
+    return "en" if QLocale().language() == QLocale.Language.English else "sv"
+
+
 def request_labels() -> dict[str, str]:
     return {
         "access": tr("Registerutdrag (art. 15)"),
@@ -140,6 +145,8 @@ def service_message(exc: Exception) -> str:
         ),
         "approval.not_approver": tr("Den personen har inte rollen granskare."),
         "approval.same_person": tr("Utdraget måste godkännas av en annan person än den som lämnar ut det."),
+        "extend.reason": tr("Skriv skälet till förlängningen – besökaren får veta det."),
+        "reject.reason": tr("Skriv skälet till avslaget – besökaren får veta det."),
         "close.owed": tr("Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå."),
         "wrong": tr("Fel användarnamn eller lösenord."),
         "locked": tr("Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det."),
@@ -184,7 +191,10 @@ def service_message(exc: Exception) -> str:
         "staff.own_account": tr("Du kan inte stänga av ditt eget konto."),
         "staff.roles": tr("Okänd roll."),
         "staff.not_admin": tr("Det får bara en administratör göra."),
-        "policy.not_admin": tr("Bara en administratör kan ändra reglerna."),
+        "audit.reason": tr("Skriv vad som hittades och varför det godtas (minst 10 tecken)."),
+        "role.admin": tr("Det får bara en administratör göra."),
+        "role.reception": tr("Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden."),
+        "role.approver": tr("Ditt konto har inte rollen Granskare."),
         "policy.value": tr("Värdet är inte tillåtet för den regeln."),
     }
     if code in texts:

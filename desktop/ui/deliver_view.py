@@ -28,7 +28,7 @@ from desktop.errors import UserError
 from desktop.services.delivery import RenderedExtract
 from desktop.services.visit import Action, Visit
 from desktop.ui.common import error_box, service_message, tr
-from desktop.ui.printing import PrintCancelled, ask_printer, documents_path, print_pdf
+from desktop.ui.printing import PrintCancelled, ask_printer, documents_path, load_image_plugins, print_pdf
 from desktop.ui.workers import progress_relay, run_task
 
 MULTI_PAGE_LIMIT = 150
@@ -274,6 +274,7 @@ class DeliverView(QWidget):
         def pages_done(done: int, count: int) -> None:
             progress((done, count))
 
+        load_image_plugins()  # here, not on the worker (see printing.py)
         run_task(
             lambda: print_pdf(pdf, printer, progress=pages_done, cancel=cancel, title=title),
             lambda started: self._printed(started, visit),

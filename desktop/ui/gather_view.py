@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.extract import GatherResult, SourceResult, SourceStatus
+from desktop.core.requests import CaseStatus
 from desktop.errors import UserError
 from desktop.services.casework import CaseFile, case_file
 from desktop.services.desk import Desk
@@ -143,7 +144,7 @@ def data_state_text(visit: Visit) -> str:
             )
             return waiting.replace("%1", delivered).replace("%2", ", ".join(names.get(s, s) for s in file.outstanding))
         return tr("Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.").replace("%1", delivered)
-    if visit.result is None and visit.status.value in ("review", "ready"):
+    if visit.result is None and visit.status in (CaseStatus.REVIEW, CaseStatus.READY):
         return tr("De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.")
     if visit.result is None and Action.GATHER in visit.allowed_actions():
         return tr("Insamlingen har inte startat. Tryck F5.")
@@ -329,7 +330,7 @@ class GatherView(QWidget):
         )
         self.update_actions()
         self.cancel_button.setEnabled(False)
-        self.retry_button.setEnabled(bool(failed))
+        self.retry_button.setEnabled(self.visit is not None and Action.RETRY in self.visit.allowed_actions())
         self._show_manual(result)
 
     def unanswered_manual(self) -> list[str]:

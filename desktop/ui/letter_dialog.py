@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QPushButton, QWidget
 
-from desktop.services.casework import CaseFile
 from desktop.ui.common import tr
 
 
@@ -21,22 +20,10 @@ def method_labels() -> dict[str, str]:
     return {"handed": tr("Lämnas i handen här"), "posted": tr("Skickas per post"), "emailed": tr("Skickas per e-post")}
 
 
-def letters_for(file: CaseFile) -> list[str]:
-    """The letters this case can have (the services refuse the others too)."""
-    kinds = []
-    if file.status == "rejected":
-        kinds.append("refusal")
-    if file.extended_deadline is not None:
-        kinds.append("extension")
-    if any(line.type != "access" for line in file.request_lines):
-        kinds.append("outcome")
-    return kinds
-
-
 class LetterDialog(QDialog):
     """Returns (kind, language, method, "print" | "save") through `choice` when accepted."""
 
-    def __init__(self, file: CaseFile, parent: QWidget | None = None) -> None:
+    def __init__(self, kinds: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Brev till besökaren"))
         self.choice: tuple[str, str, str, str] | None = None
@@ -44,7 +31,7 @@ class LetterDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("letter_kind")
         labels = letter_labels()
-        for kind in letters_for(file):
+        for kind in kinds:  # Visit.letters(): those this case can have
             self.kind.addItem(labels[kind], kind)
         self.language = QComboBox()
         self.language.addItem(tr("Svenska"), "sv")

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.report_dialog import ReportDialog
 
         if not self.locked:
-            ReportDialog(self.desk, self).exec()
+            ReportDialog(self.desk, self.staff, self).exec()
 
     def show_policy(self) -> None:
         """The policy in force here; administrators change it for every desk."""

@@ -41,6 +41,7 @@ from desktop.services.cases import (
     visit_problems,
 )
 from desktop.services.desk import Desk
+from desktop.services.staff import NotAllowed
 from desktop.ui.common import (
     age_note_text,
     document_labels,
@@ -48,6 +49,7 @@ from desktop.ui.common import (
     input_problem,
     personnummer_problem,
     request_labels,
+    service_message,
     tr,
 )
 from desktop.ui.fields import DateField
@@ -561,6 +563,9 @@ class NewVisitPage(QWidget):
             )
         except InputProblem as exc:  # what only the register can tell (none today): shown the same way
             self.show_problems([exc])
+            return None
+        except NotAllowed as exc:  # an account without the reception role
+            self.problem.setText(service_message(exc))
             return None
         self.problem.clear()
         self._checking = False

@@ -152,6 +152,23 @@ def without_colour(image: QImage, *, grey: bool = False) -> QImage:
     return image
 
 
+_plugins_loaded = False
+
+
+def load_image_plugins() -> None:
+    """Load Qt's image-format plugins on the window's thread, once, before a worker prints.
+    Otherwise the first QPainter.drawImage onto a PDF printer loads them on the worker, which
+    holds the GIL there while QFactoryLoader waits for a lock the window's thread holds while it
+    waits for the GIL: both stop for good (seen as a frozen window after "Skriv ut")."""
+    global _plugins_loaded
+    if not _plugins_loaded:
+        from PySide6.QtGui import QImageReader, QImageWriter
+
+        QImageWriter.supportedImageFormats()
+        QImageReader.supportedImageFormats()
+        _plugins_loaded = True
+
+
 def print_pdf(
     data: bytes,
     printer: QPrinter,
@@ -161,8 +178,8 @@ def print_pdf(
     title: str = "Insyn",
 ) -> bool:
     """Print PDF bytes: to a CUPS queue as the PDF itself, else page by page on a QPdfDocument
-    of its own (safe on a worker thread). `title` names the job in the print queue: no
-    personal data (a case number at most)."""
+    of its own (safe on a worker thread once `load_image_plugins` has run on the window's).
+    `title` names the job in the print queue: no personal data (a case number at most)."""
     queue = native_queue(printer)
     if queue is not None:
         return spool_pdf(data, printer, queue, title)

@@ -3,8 +3,6 @@ register's figures for a year, savable as PDF. No personal data."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.clock import local_date
+from desktop.core.staff import StaffMember
 from desktop.errors import UserError
 from desktop.services.annual import AnnualReport, annual_report
 from desktop.services.desk import Desk
@@ -25,9 +25,10 @@ from desktop.ui.printing import documents_path
 
 
 class ReportDialog(QDialog):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, staff: StaffMember, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.staff = staff
         self.setWindowTitle(tr("Årsrapport"))
         self.report: AnnualReport | None = None
         layout = QVBoxLayout(self)
@@ -62,13 +63,13 @@ class ReportDialog(QDialog):
         save.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.year.setValue(date.today().year)
+        self.year.setValue(local_date().year)
         self.year.valueChanged.connect(lambda _year: self.load())
         self.load()
 
     def load(self) -> None:
         try:
-            self.report = report = annual_report(self.desk, self.year.value())
+            self.report = report = annual_report(self.desk, self.year.value(), by=self.staff)
         except UserError as exc:
             error_box(self, service_message(exc))
             return
@@ -95,13 +96,13 @@ class ReportDialog(QDialog):
         return QFileDialog.getSaveFileName(self, tr("Spara årsrapporten"), suggestion, "PDF (*.pdf)")[0]
 
     def save(self) -> None:
-        from desktop.report.annual_pdf import build_annual
+        from desktop.services.annual import annual_pdf
         from desktop.services.files import write_private
 
         path = self.ask_save_path()
         if not path or self.report is None:
             return
-        pdf, _pages = build_annual(self.report, self.desk.config.organisation.name, "sv")
+        pdf, _pages = annual_pdf(self.desk, self.report, "sv")
         try:
             write_private(path, pdf, overwrite=True)  # the save dialog asked
         except UserError as exc:

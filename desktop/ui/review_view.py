@@ -33,7 +33,7 @@ from desktop.core.extract import GatherResult, Record, Strength
 from desktop.errors import UserError
 from desktop.services.review import Decision, RecordState, ReviewReason
 from desktop.services.visit import Visit
-from desktop.ui.common import error_box, grouped, service_message, tr
+from desktop.ui.common import error_box, grouped, service_message, tr, window_language
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -362,11 +362,11 @@ class ReviewView(QWidget):
         text = tr("%1 hittades.").replace("%1", found)
         if undecided:
             text += " " + tr(
-                "%Ln möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i "
+                "%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i "
                 "dem som gäller besökaren; de andra lämnas utanför när du godkänner.",
                 None,
                 undecided,
-            )
+            ).replace("%1", self.visit.weak_words(window_language()))
         text += " " + tr("Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.")
         self.summary.setText(text)
 

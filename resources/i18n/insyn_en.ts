@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="474"/>
+        <location filename="../../desktop/ui/new_visit.py" line="477"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="144"/>
+        <location filename="../../desktop/ui/common.py" line="151"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -82,19 +82,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="40"/>
-        <location filename="../../desktop/ui/common.py" line="145"/>
+        <location filename="../../desktop/ui/common.py" line="152"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="42"/>
-        <location filename="../../desktop/ui/common.py" line="141"/>
+        <location filename="../../desktop/ui/common.py" line="146"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="142"/>
+        <location filename="../../desktop/ui/common.py" line="147"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -148,18 +148,18 @@
         <translation>The passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="178"/>
+        <location filename="../../desktop/ui/common.py" line="185"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="151"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="179"/>
+        <location filename="../../desktop/ui/common.py" line="186"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="180"/>
+        <location filename="../../desktop/ui/common.py" line="187"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -195,40 +195,40 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="277"/>
-        <location filename="../../desktop/ui/new_visit.py" line="95"/>
-        <location filename="../../desktop/ui/new_visit.py" line="140"/>
+        <location filename="../../desktop/ui/case_page.py" line="278"/>
+        <location filename="../../desktop/ui/new_visit.py" line="98"/>
+        <location filename="../../desktop/ui/new_visit.py" line="143"/>
         <source>Personnummer</source>
         <translation>Personal identity number</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="276"/>
-        <location filename="../../desktop/ui/gather_view.py" line="174"/>
+        <location filename="../../desktop/ui/case_page.py" line="277"/>
+        <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="278"/>
+        <location filename="../../desktop/ui/case_page.py" line="279"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="280"/>
+        <location filename="../../desktop/ui/case_page.py" line="281"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="102"/>
-        <location filename="../../desktop/ui/case_list.py" line="193"/>
+        <location filename="../../desktop/ui/case_list.py" line="191"/>
         <source>%1 (försenat %2 d)</source>
         <translation>%1 (%2 d overdue)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="103"/>
-        <location filename="../../desktop/ui/case_list.py" line="194"/>
+        <location filename="../../desktop/ui/case_list.py" line="192"/>
         <source>%1 (%2 d kvar)</source>
         <translation>%1 (%2 d left)</translation>
     </message>
@@ -239,65 +239,65 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="108"/>
-        <location filename="../../desktop/ui/case_list.py" line="190"/>
-        <location filename="../../desktop/ui/case_page.py" line="293"/>
+        <location filename="../../desktop/ui/case_list.py" line="188"/>
+        <location filename="../../desktop/ui/case_page.py" line="294"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="130"/>
-        <location filename="../../desktop/ui/case_list.py" line="157"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/case_list.py" line="128"/>
+        <location filename="../../desktop/ui/case_list.py" line="155"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="43"/>
         <source>Ärenden</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="133"/>
+        <location filename="../../desktop/ui/case_list.py" line="131"/>
         <source>Vilka ärenden som visas</source>
         <translation>Which cases are shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="136"/>
+        <location filename="../../desktop/ui/case_list.py" line="134"/>
         <source>Öppna</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="137"/>
+        <location filename="../../desktop/ui/case_list.py" line="135"/>
         <source>Försenade</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="138"/>
+        <location filename="../../desktop/ui/case_list.py" line="136"/>
         <source>Förfaller denna vecka</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="139"/>
+        <location filename="../../desktop/ui/case_list.py" line="137"/>
         <source>Mina</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="140"/>
+        <location filename="../../desktop/ui/case_list.py" line="138"/>
         <source>Avslutade</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="141"/>
+        <location filename="../../desktop/ui/case_list.py" line="139"/>
         <source>Alla</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="145"/>
+        <location filename="../../desktop/ui/case_list.py" line="143"/>
         <source>Sök på personnummer, ärendenummer eller namn</source>
         <translation>Search by personal identity number, case number or name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="147"/>
+        <location filename="../../desktop/ui/case_list.py" line="145"/>
         <source>Sök på personnummer, ärendenummer eller namn (Ctrl+F)</source>
         <translation>Search by personnummer, case number or name (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="180"/>
+        <location filename="../../desktop/ui/case_list.py" line="178"/>
         <source>%Ln ärenden</source>
         <translation>
             <numerusform>%Ln case</numerusform>
@@ -305,338 +305,338 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="55"/>
+        <location filename="../../desktop/ui/case_page.py" line="56"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="56"/>
+        <location filename="../../desktop/ui/case_page.py" line="57"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="57"/>
+        <location filename="../../desktop/ui/case_page.py" line="58"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="58"/>
+        <location filename="../../desktop/ui/case_page.py" line="59"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="59"/>
+        <location filename="../../desktop/ui/case_page.py" line="60"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <location filename="../../desktop/ui/case_page.py" line="61"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <location filename="../../desktop/ui/case_page.py" line="62"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="62"/>
+        <location filename="../../desktop/ui/case_page.py" line="63"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="63"/>
+        <location filename="../../desktop/ui/case_page.py" line="64"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="64"/>
+        <location filename="../../desktop/ui/case_page.py" line="65"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="65"/>
+        <location filename="../../desktop/ui/case_page.py" line="66"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="66"/>
+        <location filename="../../desktop/ui/case_page.py" line="67"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="67"/>
+        <location filename="../../desktop/ui/case_page.py" line="68"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="68"/>
+        <location filename="../../desktop/ui/case_page.py" line="69"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="69"/>
+        <location filename="../../desktop/ui/case_page.py" line="70"/>
         <source>Utdraget släpptes för utlämning</source>
         <translation>The extract was released for delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="70"/>
+        <location filename="../../desktop/ui/case_page.py" line="71"/>
         <source>Alla svaga träffar bekräftades</source>
         <translation>All weak matches were confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="71"/>
-        <location filename="../../desktop/ui/case_page.py" line="287"/>
+        <location filename="../../desktop/ui/case_page.py" line="72"/>
+        <location filename="../../desktop/ui/case_page.py" line="288"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="72"/>
+        <location filename="../../desktop/ui/case_page.py" line="73"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="73"/>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
         <source>Utfall registrerades</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="74"/>
+        <location filename="../../desktop/ui/case_page.py" line="75"/>
         <source>Begäran lades till</source>
         <translation>Request added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="75"/>
+        <location filename="../../desktop/ui/case_page.py" line="76"/>
         <source>Registrerat vid sidan av ett öppet ärende</source>
         <translation>Registered beside an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="76"/>
+        <location filename="../../desktop/ui/case_page.py" line="77"/>
         <source>Obekräftade möjliga träffar lämnades utanför</source>
         <translation>Unconfirmed possible matches were left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="77"/>
-        <location filename="../../desktop/ui/letter_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/case_page.py" line="78"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="28"/>
         <source>Brev till besökaren</source>
         <translation>Letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="83"/>
+        <location filename="../../desktop/ui/case_page.py" line="84"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="84"/>
+        <location filename="../../desktop/ui/case_page.py" line="85"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="106"/>
+        <location filename="../../desktop/ui/case_page.py" line="107"/>
         <source>Nästa steg</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="109"/>
+        <location filename="../../desktop/ui/case_page.py" line="110"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="110"/>
+        <location filename="../../desktop/ui/case_page.py" line="111"/>
         <source>Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig</source>
         <translation>The receipt with the case number and the last day for an answer, which the visitor takes along</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="113"/>
+        <location filename="../../desktop/ui/case_page.py" line="114"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="114"/>
+        <location filename="../../desktop/ui/case_page.py" line="115"/>
         <source>Spara kvittot som PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="115"/>
+        <location filename="../../desktop/ui/case_page.py" line="116"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="117"/>
+        <location filename="../../desktop/ui/case_page.py" line="118"/>
         <source>Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)</source>
         <translation>Extend the time limit by up to two months, with reasons, within the first month (Art. 12.3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="120"/>
+        <location filename="../../desktop/ui/case_page.py" line="121"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="122"/>
+        <location filename="../../desktop/ui/case_page.py" line="123"/>
         <source>Avslå begäran med skäl; besökaren får veta sin rätt att klaga till IMY (art. 12.4)</source>
         <translation>Refuse the request with reasons; the visitor is told of the right to complain to IMY (Art. 12.4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="125"/>
+        <location filename="../../desktop/ui/case_page.py" line="126"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="128"/>
+        <location filename="../../desktop/ui/case_page.py" line="129"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="130"/>
-        <location filename="../../desktop/ui/case_page.py" line="607"/>
-        <location filename="../../desktop/ui/case_page.py" line="621"/>
+        <location filename="../../desktop/ui/case_page.py" line="131"/>
+        <location filename="../../desktop/ui/case_page.py" line="612"/>
+        <location filename="../../desktop/ui/case_page.py" line="626"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="131"/>
+        <location filename="../../desktop/ui/case_page.py" line="132"/>
         <source>Avsluta ärendet när besökaren har fått allt</source>
         <translation>Close the case when the visitor has had everything</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="133"/>
+        <location filename="../../desktop/ui/case_page.py" line="134"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="135"/>
+        <location filename="../../desktop/ui/case_page.py" line="136"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="149"/>
+        <location filename="../../desktop/ui/case_page.py" line="150"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="159"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="160"/>
+        <location filename="../../desktop/ui/case_page.py" line="161"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="160"/>
-        <location filename="../../desktop/ui/case_page.py" line="572"/>
+        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="577"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="171"/>
+        <location filename="../../desktop/ui/case_page.py" line="172"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="173"/>
+        <location filename="../../desktop/ui/case_page.py" line="174"/>
         <source>Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet</source>
         <translation>Write what was done about the selected request; it is printed in the extract and the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="183"/>
+        <location filename="../../desktop/ui/case_page.py" line="184"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="191"/>
+        <location filename="../../desktop/ui/case_page.py" line="192"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="192"/>
+        <location filename="../../desktop/ui/case_page.py" line="193"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="193"/>
+        <location filename="../../desktop/ui/case_page.py" line="194"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="194"/>
+        <location filename="../../desktop/ui/case_page.py" line="195"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="271"/>
+        <location filename="../../desktop/ui/case_page.py" line="272"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="272"/>
+        <location filename="../../desktop/ui/case_page.py" line="273"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="160"/>
+        <location filename="../../desktop/ui/case_page.py" line="161"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="279"/>
+        <location filename="../../desktop/ui/case_page.py" line="280"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="282"/>
+        <location filename="../../desktop/ui/case_page.py" line="283"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="284"/>
+        <location filename="../../desktop/ui/case_page.py" line="285"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="285"/>
-        <location filename="../../desktop/ui/new_visit.py" line="98"/>
+        <location filename="../../desktop/ui/case_page.py" line="286"/>
+        <location filename="../../desktop/ui/new_visit.py" line="101"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="299"/>
+        <location filename="../../desktop/ui/case_page.py" line="300"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="314"/>
+        <location filename="../../desktop/ui/case_page.py" line="315"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="329"/>
+        <location filename="../../desktop/ui/case_page.py" line="330"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="330"/>
+        <location filename="../../desktop/ui/case_page.py" line="331"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="331"/>
+        <location filename="../../desktop/ui/case_page.py" line="332"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="332"/>
+        <location filename="../../desktop/ui/case_page.py" line="333"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="333"/>
+        <location filename="../../desktop/ui/case_page.py" line="334"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="335"/>
+        <location filename="../../desktop/ui/case_page.py" line="336"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>decide %Ln possible match in the review</numerusform>
@@ -644,47 +644,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="337"/>
+        <location filename="../../desktop/ui/case_page.py" line="338"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="337"/>
+        <location filename="../../desktop/ui/case_page.py" line="338"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="338"/>
+        <location filename="../../desktop/ui/case_page.py" line="339"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="339"/>
+        <location filename="../../desktop/ui/case_page.py" line="340"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="340"/>
+        <location filename="../../desktop/ui/case_page.py" line="341"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="341"/>
+        <location filename="../../desktop/ui/case_page.py" line="342"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="354"/>
+        <location filename="../../desktop/ui/case_page.py" line="355"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="419"/>
+        <location filename="../../desktop/ui/case_page.py" line="420"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="423"/>
+        <location filename="../../desktop/ui/case_page.py" line="424"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -692,657 +692,683 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="429"/>
+        <location filename="../../desktop/ui/case_page.py" line="430"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="430"/>
+        <location filename="../../desktop/ui/case_page.py" line="431"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="441"/>
+        <location filename="../../desktop/ui/case_page.py" line="442"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="444"/>
+        <location filename="../../desktop/ui/case_page.py" line="445"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="480"/>
+        <location filename="../../desktop/ui/case_page.py" line="481"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="511"/>
+        <location filename="../../desktop/ui/case_page.py" line="512"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="522"/>
+        <location filename="../../desktop/ui/case_page.py" line="523"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="522"/>
+        <location filename="../../desktop/ui/case_page.py" line="523"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="533"/>
+        <location filename="../../desktop/ui/case_page.py" line="534"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="533"/>
+        <location filename="../../desktop/ui/case_page.py" line="534"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="543"/>
+        <location filename="../../desktop/ui/case_page.py" line="544"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="543"/>
+        <location filename="../../desktop/ui/case_page.py" line="544"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="572"/>
+        <location filename="../../desktop/ui/case_page.py" line="577"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="595"/>
+        <location filename="../../desktop/ui/case_page.py" line="600"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="597"/>
+        <location filename="../../desktop/ui/case_page.py" line="602"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="599"/>
+        <location filename="../../desktop/ui/case_page.py" line="604"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="601"/>
+        <location filename="../../desktop/ui/case_page.py" line="606"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="609"/>
+        <location filename="../../desktop/ui/case_page.py" line="614"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="621"/>
+        <location filename="../../desktop/ui/case_page.py" line="626"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="24"/>
+        <location filename="../../desktop/ui/common.py" line="29"/>
         <source>Registerutdrag (art. 15)</source>
         <translation>Access – data extract (Art. 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="25"/>
+        <location filename="../../desktop/ui/common.py" line="30"/>
         <source>Rättelse (art. 16)</source>
         <translation>Rectification (Art. 16)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="26"/>
+        <location filename="../../desktop/ui/common.py" line="31"/>
         <source>Radering (art. 17)</source>
         <translation>Erasure (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="27"/>
+        <location filename="../../desktop/ui/common.py" line="32"/>
         <source>Begränsning (art. 18)</source>
         <translation>Restriction (Art. 18)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="28"/>
+        <location filename="../../desktop/ui/common.py" line="33"/>
         <source>Dataportabilitet (art. 20)</source>
         <translation>Data portability (Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="29"/>
+        <location filename="../../desktop/ui/common.py" line="34"/>
         <source>Invändning (art. 21)</source>
         <translation>Objection (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="30"/>
+        <location filename="../../desktop/ui/common.py" line="35"/>
         <source>Stopp för direktmarknadsföring (art. 21)</source>
         <translation>Stop direct marketing (Art. 21)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="31"/>
+        <location filename="../../desktop/ui/common.py" line="36"/>
         <source>Återkalla samtycke (art. 7.3)</source>
         <translation>Withdraw consent (Art. 7(3))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="37"/>
+        <location filename="../../desktop/ui/common.py" line="42"/>
         <source>Mottaget</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="38"/>
+        <location filename="../../desktop/ui/common.py" line="43"/>
         <source>Identitet kontrollerad</source>
         <translation>Identity verified</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="39"/>
+        <location filename="../../desktop/ui/common.py" line="44"/>
         <source>Insamling</source>
         <translation>Gathering</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="40"/>
+        <location filename="../../desktop/ui/common.py" line="45"/>
         <source>Granskning</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="41"/>
+        <location filename="../../desktop/ui/common.py" line="46"/>
         <source>Klart att lämna ut</source>
         <translation>Ready to deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="42"/>
+        <location filename="../../desktop/ui/common.py" line="47"/>
         <source>Utlämnat</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="43"/>
+        <location filename="../../desktop/ui/common.py" line="48"/>
         <source>Avslutat</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="44"/>
+        <location filename="../../desktop/ui/common.py" line="49"/>
         <source>Avslaget</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="45"/>
+        <location filename="../../desktop/ui/common.py" line="50"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="51"/>
+        <location filename="../../desktop/ui/common.py" line="56"/>
         <source>Nationellt id-kort</source>
         <translation>National identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="52"/>
+        <location filename="../../desktop/ui/common.py" line="57"/>
         <source>Svenskt pass</source>
         <translation>Swedish passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="53"/>
+        <location filename="../../desktop/ui/common.py" line="58"/>
         <source>Svenskt körkort</source>
         <translation>Swedish driving licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="54"/>
+        <location filename="../../desktop/ui/common.py" line="59"/>
         <source>Id-kort (SIS-märkt)</source>
         <translation>Identity card (SIS)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="55"/>
+        <location filename="../../desktop/ui/common.py" line="60"/>
         <source>Skatteverkets id-kort</source>
         <translation>Swedish Tax Agency identity card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="56"/>
+        <location filename="../../desktop/ui/common.py" line="61"/>
         <source>Tjänstekort</source>
         <translation>Service card</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="57"/>
+        <location filename="../../desktop/ui/common.py" line="62"/>
         <source>Utländskt pass</source>
         <translation>Foreign passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="58"/>
+        <location filename="../../desktop/ui/common.py" line="63"/>
         <source>Utländskt id-kort (EU/EES)</source>
         <translation>Foreign identity card (EU/EEA)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="59"/>
+        <location filename="../../desktop/ui/common.py" line="64"/>
         <source>Annan handling</source>
         <translation>Other document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="60"/>
+        <location filename="../../desktop/ui/common.py" line="65"/>
         <source>Ingen giltig id-handling – svaret skickas per post till folkbokföringsadressen</source>
         <translation>No valid ID document – the answer is sent by post to the population-register address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="67"/>
+        <location filename="../../desktop/ui/common.py" line="72"/>
         <source>Skriv personnumret.</source>
         <translation>Type the personal identity number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="68"/>
+        <location filename="../../desktop/ui/common.py" line="73"/>
         <source>Skriv som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.</source>
         <translation>Type it as YYMMDD-NNNN or YYYYMMDD-NNNN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="69"/>
+        <location filename="../../desktop/ui/common.py" line="74"/>
         <source>Personnumret ska ha 10 eller 12 siffror.</source>
         <translation>The number must have 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="70"/>
+        <location filename="../../desktop/ui/common.py" line="75"/>
         <source>Plustecken används bara med tio siffror (över 100 år).</source>
         <translation>A plus sign is only used with ten digits (over 100 years of age).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="71"/>
+        <location filename="../../desktop/ui/common.py" line="76"/>
         <source>Födelsedatumet finns inte.</source>
         <translation>The date of birth does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="72"/>
+        <location filename="../../desktop/ui/common.py" line="77"/>
         <source>Födelsedatumet ligger i framtiden.</source>
         <translation>The date of birth lies in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="73"/>
+        <location filename="../../desktop/ui/common.py" line="78"/>
         <source>Födelsenumret 000 delas aldrig ut.</source>
         <translation>Birth number 000 is never issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="74"/>
+        <location filename="../../desktop/ui/common.py" line="79"/>
         <source>Kontrollsiffran stämmer inte – kontrollera siffrorna.</source>
         <translation>The check digit is wrong – check the digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="75"/>
+        <location filename="../../desktop/ui/common.py" line="80"/>
         <source>Personnumret är inte giltigt.</source>
         <translation>The personal identity number is not valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="81"/>
+        <location filename="../../desktop/ui/common.py" line="86"/>
         <source>Det ger %1 år – äldre än någon som lever. Kontrollera + eller - och århundradet.</source>
         <translation>That makes %1 years – older than anyone living. Check the + or - and the century.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="84"/>
+        <location filename="../../desktop/ui/common.py" line="89"/>
         <source>Det ger %1 år (plustecken). Kontrollera att det stämmer.</source>
         <translation>That makes %1 years (plus sign). Check that this is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="92"/>
+        <location filename="../../desktop/ui/common.py" line="97"/>
         <source>Id-handlingen har gått ut och kan inte godtas.</source>
         <translation>The ID document has expired and cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="93"/>
+        <location filename="../../desktop/ui/common.py" line="98"/>
         <source>Skriv när id-handlingen går ut, som det står på den.</source>
         <translation>Enter the ID document&apos;s expiry date as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="94"/>
+        <location filename="../../desktop/ui/common.py" line="99"/>
         <source>Ett ombud måste visa en giltig id-handling.</source>
         <translation>A representative must show a valid ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="95"/>
+        <location filename="../../desktop/ui/common.py" line="100"/>
         <source>Välj vilken sorts id-handling det är.</source>
         <translation>Choose what kind of ID document it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="96"/>
+        <location filename="../../desktop/ui/common.py" line="101"/>
         <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
         <translation>The issuing country does not fit the type of document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="97"/>
+        <location filename="../../desktop/ui/common.py" line="102"/>
         <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
         <translation>Type at least the last four characters of the document number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="98"/>
+        <location filename="../../desktop/ui/common.py" line="103"/>
         <source>Beskriv handlingen när typen är ”Annan handling”.</source>
         <translation>Describe the document when its type is “Other document”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="99"/>
+        <location filename="../../desktop/ui/common.py" line="104"/>
         <source>Beskrivningen är för lång (högst 200 tecken).</source>
         <translation>The description is too long (at most 200 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="100"/>
+        <location filename="../../desktop/ui/common.py" line="105"/>
         <source>Giltighetstiden är mer än 20 år framåt. Kontrollera årtalet.</source>
         <translation>The expiry date is more than 20 years ahead. Check the year.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="101"/>
+        <location filename="../../desktop/ui/common.py" line="106"/>
         <source>Skriv namnet som det står på id-handlingen.</source>
         <translation>Type the name as it stands on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="102"/>
+        <location filename="../../desktop/ui/common.py" line="107"/>
         <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
         <translation>The machine-readable zone disagrees with what was typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="103"/>
+        <location filename="../../desktop/ui/common.py" line="108"/>
         <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
         <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="104"/>
+        <location filename="../../desktop/ui/common.py" line="109"/>
         <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
         <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="105"/>
+        <location filename="../../desktop/ui/common.py" line="110"/>
         <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
         <translation>The machine-readable zone holds characters it may not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="106"/>
+        <location filename="../../desktop/ui/common.py" line="111"/>
         <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
         <translation>The power of attorney or guardianship details are incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="107"/>
-        <location filename="../../desktop/ui/common.py" line="161"/>
+        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/common.py" line="168"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="108"/>
-        <location filename="../../desktop/ui/common.py" line="162"/>
+        <location filename="../../desktop/ui/common.py" line="113"/>
+        <location filename="../../desktop/ui/common.py" line="169"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="109"/>
+        <location filename="../../desktop/ui/common.py" line="114"/>
         <source>Namnet är för långt (högst 200 tecken).</source>
         <translation>The name is too long (200 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/common.py" line="115"/>
         <source>Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen.</source>
         <translation>The name contains invisible or control characters. Type it as on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="111"/>
+        <location filename="../../desktop/ui/common.py" line="116"/>
         <source>Namnet måste innehålla bokstäver.</source>
         <translation>The name must contain letters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/common.py" line="117"/>
         <source>Texten är för lång (högst 4 000 tecken).</source>
         <translation>The text is too long (4,000 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="113"/>
+        <location filename="../../desktop/ui/common.py" line="118"/>
         <source>Texten innehåller osynliga tecken eller styrtecken.</source>
         <translation>The text contains invisible or control characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="114"/>
+        <location filename="../../desktop/ui/common.py" line="119"/>
         <source>Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret.</source>
         <translation>This cannot be searched by – check the e-mail address, phone number or number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="115"/>
+        <location filename="../../desktop/ui/common.py" line="120"/>
         <source>Systemen kan inte sökas på den här sortens uppgift.</source>
         <translation>The systems cannot be searched by this kind of identifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="116"/>
+        <location filename="../../desktop/ui/common.py" line="121"/>
         <source>Högst 20 uppgifter att söka på per ärende.</source>
         <translation>At most 20 identifiers to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="118"/>
+        <location filename="../../desktop/ui/common.py" line="123"/>
         <source>Besökaren har redan ett öppet ärende. Lägg till begäran i det, eller ange varför ett nytt ärende behövs.</source>
         <translation>The visitor already has an open case. Add the request to it, or say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="120"/>
+        <location filename="../../desktop/ui/common.py" line="125"/>
         <source>Ange varför ett nytt ärende behövs.</source>
         <translation>Say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="122"/>
+        <location filename="../../desktop/ui/common.py" line="127"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="129"/>
+        <location filename="../../desktop/ui/common.py" line="134"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="130"/>
+        <location filename="../../desktop/ui/common.py" line="135"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="131"/>
+        <location filename="../../desktop/ui/common.py" line="136"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="132"/>
+        <location filename="../../desktop/ui/common.py" line="137"/>
         <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
         <translation>The case was not refused; there is no decision to write about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="133"/>
+        <location filename="../../desktop/ui/common.py" line="138"/>
         <source>Svarstiden är inte förlängd.</source>
         <translation>The time to answer has not been extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="134"/>
+        <location filename="../../desktop/ui/common.py" line="139"/>
         <source>Ärendet har ingen annan begäran än registerutdrag.</source>
         <translation>The case has no request besides access.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="135"/>
+        <location filename="../../desktop/ui/common.py" line="140"/>
         <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="136"/>
+        <location filename="../../desktop/ui/common.py" line="141"/>
         <source>Välj hur besökaren får brevet.</source>
         <translation>Choose how the visitor gets the letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="138"/>
+        <location filename="../../desktop/ui/common.py" line="143"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="143"/>
+        <location filename="../../desktop/ui/common.py" line="148"/>
+        <source>Skriv skälet till förlängningen – besökaren får veta det.</source>
+        <translation>Write the reason for the extension – the visitor is told.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="149"/>
+        <source>Skriv skälet till avslaget – besökaren får veta det.</source>
+        <translation>Write the reason for the refusal – the visitor is told.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="150"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="147"/>
+        <location filename="../../desktop/ui/common.py" line="154"/>
         <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
         <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="148"/>
+        <location filename="../../desktop/ui/common.py" line="155"/>
         <source>Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut.</source>
         <translation>The answer is sent on paper by post to the address in the population register; no file is handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="149"/>
+        <location filename="../../desktop/ui/common.py" line="156"/>
         <source>Det finns inget sådant brev.</source>
         <translation>There is no such letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="150"/>
+        <location filename="../../desktop/ui/common.py" line="157"/>
         <source>Ärendet finns inte.</source>
         <translation>The case does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="151"/>
-        <location filename="../../desktop/ui/common.py" line="193"/>
+        <location filename="../../desktop/ui/common.py" line="158"/>
+        <location filename="../../desktop/ui/common.py" line="203"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="152"/>
+        <location filename="../../desktop/ui/common.py" line="159"/>
         <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
         <translation>The data cannot be gathered in the case&apos;s present state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="153"/>
+        <location filename="../../desktop/ui/common.py" line="160"/>
         <source>Det systemet kontrolleras inte manuellt.</source>
         <translation>That system is not checked by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="154"/>
+        <location filename="../../desktop/ui/common.py" line="161"/>
         <source>Skriv vad som finns, som det ska stå i utdraget.</source>
         <translation>Write what there is, as it should read in the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="156"/>
+        <location filename="../../desktop/ui/common.py" line="163"/>
         <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
         <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="158"/>
+        <location filename="../../desktop/ui/common.py" line="165"/>
         <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="159"/>
+        <location filename="../../desktop/ui/common.py" line="166"/>
         <source>Skriv vad som gjordes.</source>
         <translation>Write what was done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="160"/>
+        <location filename="../../desktop/ui/common.py" line="167"/>
         <source>Ärendet har ingen sådan begäran.</source>
         <translation>The case has no such request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="163"/>
+        <location filename="../../desktop/ui/common.py" line="170"/>
         <source>Ärendet är avslutat; inget kan läggas till.</source>
         <translation>The case is closed; nothing can be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="164"/>
+        <location filename="../../desktop/ui/common.py" line="171"/>
         <source>Ärendet har redan den begäran.</source>
         <translation>The case already has that request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="166"/>
+        <location filename="../../desktop/ui/common.py" line="173"/>
         <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
         <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="168"/>
+        <location filename="../../desktop/ui/common.py" line="175"/>
         <source>Välj varför ärendet återkallas.</source>
         <translation>Choose why the case is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="170"/>
+        <location filename="../../desktop/ui/common.py" line="177"/>
         <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
         <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="174"/>
+        <location filename="../../desktop/ui/common.py" line="181"/>
         <source>Insyn behöver den filen (ärenderegistret, inställningarna, ett källsystem eller loggen). Välj ett annat namn. Inget är registrerat som utlämnat.</source>
         <translation>Insyn needs that file (the case register, the settings, a source system or the log). Choose another name. Nothing has been recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="177"/>
+        <location filename="../../desktop/ui/common.py" line="184"/>
         <source>Det finns redan en fil med det namnet. Välj ett annat namn.</source>
         <translation>A file with that name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="181"/>
+        <location filename="../../desktop/ui/common.py" line="188"/>
         <source>Det kontot finns inte.</source>
         <translation>That account does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="182"/>
+        <location filename="../../desktop/ui/common.py" line="189"/>
         <source>Ett konto behöver minst en roll.</source>
         <translation>An account needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="184"/>
+        <location filename="../../desktop/ui/common.py" line="191"/>
         <source>Du kan inte stänga av ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="185"/>
+        <location filename="../../desktop/ui/common.py" line="192"/>
         <source>Okänd roll.</source>
         <translation>Unknown role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="186"/>
+        <location filename="../../desktop/ui/common.py" line="193"/>
+        <location filename="../../desktop/ui/common.py" line="195"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="188"/>
+        <location filename="../../desktop/ui/common.py" line="194"/>
+        <source>Skriv vad som hittades och varför det godtas (minst 10 tecken).</source>
+        <translation>Write what was found and why it is accepted (at least 10 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="196"/>
+        <source>Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden.</source>
+        <translation>Your account does not have the Reception role: it cannot register or handle cases.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="197"/>
+        <source>Ditt konto har inte rollen Granskare.</source>
+        <translation>Your account does not have the Approver role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="198"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="197"/>
+        <location filename="../../desktop/ui/common.py" line="207"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="146"/>
+        <location filename="../../desktop/ui/common.py" line="153"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="80"/>
+        <location filename="../../desktop/ui/gather_view.py" line="81"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="81"/>
+        <location filename="../../desktop/ui/gather_view.py" line="82"/>
         <source>Söker …</source>
         <translation>Searching …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <location filename="../../desktop/ui/gather_view.py" line="83"/>
         <source>Inget hittat</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="83"/>
+        <location filename="../../desktop/ui/gather_view.py" line="84"/>
         <source>Misslyckades</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="84"/>
+        <location filename="../../desktop/ui/gather_view.py" line="85"/>
         <source>Svarade inte i tid</source>
         <translation>Did not answer in time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="85"/>
+        <location filename="../../desktop/ui/gather_view.py" line="86"/>
         <source>Avbrutet</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="86"/>
+        <location filename="../../desktop/ui/gather_view.py" line="87"/>
         <source>Manuell kontroll</source>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="216"/>
+        <location filename="../../desktop/ui/common.py" line="226"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1353,13 +1379,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="50"/>
-        <location filename="../../desktop/ui/letter_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="37"/>
         <source>Svenska</source>
         <translation>Swedish</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="51"/>
-        <location filename="../../desktop/ui/letter_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="38"/>
         <source>Engelska</source>
         <translation>English</translation>
     </message>
@@ -1385,8 +1411,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="61"/>
-        <location filename="../../desktop/ui/letter_dialog.py" line="61"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="60"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
@@ -1494,123 +1520,123 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="286"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="287"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="307"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="308"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="309"/>
         <location filename="../../desktop/ui/deliver_view.py" line="310"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="311"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="477"/>
-        <location filename="../../desktop/ui/case_page.py" line="507"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="293"/>
+        <location filename="../../desktop/ui/case_page.py" line="478"/>
+        <location filename="../../desktop/ui/case_page.py" line="508"/>
         <location filename="../../desktop/ui/deliver_view.py" line="294"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="295"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="337"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="338"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="345"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="346"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="78"/>
+        <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <source>Klart – %1</source>
         <translation>Done – %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="87"/>
+        <location filename="../../desktop/ui/gather_view.py" line="88"/>
         <source>Inte sökt</source>
         <translation>Not searched</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="93"/>
+        <location filename="../../desktop/ui/gather_view.py" line="94"/>
         <source>Saknar %1 att söka på</source>
         <translation>No %1 to search by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="93"/>
+        <location filename="../../desktop/ui/gather_view.py" line="94"/>
         <source> eller </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="108"/>
+        <location filename="../../desktop/ui/gather_view.py" line="109"/>
         <source>Uppgifter finns</source>
         <translation>Data found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="109"/>
+        <location filename="../../desktop/ui/gather_view.py" line="110"/>
         <source>Inget finns</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="116"/>
+        <location filename="../../desktop/ui/gather_view.py" line="117"/>
         <source>Vad som finns, som det ska stå i utdraget</source>
         <translation>What was found, as it should read in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="117"/>
+        <location filename="../../desktop/ui/gather_view.py" line="118"/>
         <source>Spara svar</source>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="150"/>
-        <location filename="../../desktop/ui/gather_view.py" line="168"/>
+        <location filename="../../desktop/ui/gather_view.py" line="151"/>
+        <location filename="../../desktop/ui/gather_view.py" line="169"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="174"/>
+        <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="174"/>
+        <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="183"/>
+        <location filename="../../desktop/ui/gather_view.py" line="184"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="186"/>
+        <location filename="../../desktop/ui/gather_view.py" line="187"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="189"/>
+        <location filename="../../desktop/ui/gather_view.py" line="190"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="136"/>
+        <location filename="../../desktop/ui/gather_view.py" line="137"/>
         <source>Ärendet är avslutat. Inga uppgifter finns kvar i programmet.</source>
         <translation>The case is closed. No data is left in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="115"/>
+        <location filename="../../desktop/ui/gather_view.py" line="116"/>
         <source>Svar från %1</source>
         <translation>Answer from %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="325"/>
+        <location filename="../../desktop/ui/gather_view.py" line="79"/>
+        <location filename="../../desktop/ui/gather_view.py" line="326"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
         <location filename="../../desktop/ui/review_view.py" line="361"/>
         <source>%Ln uppgifter</source>
@@ -1620,72 +1646,72 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="118"/>
+        <location filename="../../desktop/ui/gather_view.py" line="119"/>
         <source>Spara svaret i ärendet; det står i utdraget</source>
         <translation>Save the answer in the case; it is printed in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="141"/>
+        <location filename="../../desktop/ui/gather_view.py" line="142"/>
         <source>Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och ta fram ett kompletterande utdrag.</source>
         <translation>The extract was handed over on %1. Still to answer for: %2. Press F5 to search there again and produce a supplementary extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="145"/>
+        <location filename="../../desktop/ui/gather_view.py" line="146"/>
         <source>Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.</source>
         <translation>The extract was handed over on %1 and the data is no longer in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="147"/>
+        <location filename="../../desktop/ui/gather_view.py" line="148"/>
         <source>De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.</source>
         <translation>The gathered data is no longer in the program. Press F5 to gather again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="149"/>
+        <location filename="../../desktop/ui/gather_view.py" line="150"/>
         <source>Insamlingen har inte startat. Tryck F5.</source>
         <translation>The gather has not started. Press F5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="173"/>
+        <location filename="../../desktop/ui/gather_view.py" line="174"/>
         <source>Systemen och hur sökningen gick</source>
         <translation>The systems and how the search went</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="184"/>
+        <location filename="../../desktop/ui/gather_view.py" line="185"/>
         <source>Sök besökarens uppgifter i organisationens system</source>
         <translation>Search the organisation&apos;s systems for the visitor&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="187"/>
+        <location filename="../../desktop/ui/gather_view.py" line="188"/>
         <source>Avbryt sökningen</source>
         <translation>Cancel the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="190"/>
+        <location filename="../../desktop/ui/gather_view.py" line="191"/>
         <source>Sök igen i de system som inte svarade</source>
         <translation>Search again in the systems that did not answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="243"/>
+        <location filename="../../desktop/ui/gather_view.py" line="244"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="256"/>
+        <location filename="../../desktop/ui/gather_view.py" line="257"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="276"/>
+        <location filename="../../desktop/ui/gather_view.py" line="277"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="299"/>
+        <location filename="../../desktop/ui/gather_view.py" line="300"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="305"/>
+        <location filename="../../desktop/ui/gather_view.py" line="306"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln possible match to decide in the review</numerusform>
@@ -1693,47 +1719,47 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="324"/>
+        <location filename="../../desktop/ui/gather_view.py" line="325"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="327"/>
+        <location filename="../../desktop/ui/gather_view.py" line="328"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="328"/>
+        <location filename="../../desktop/ui/gather_view.py" line="329"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="349"/>
+        <location filename="../../desktop/ui/gather_view.py" line="350"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="351"/>
+        <location filename="../../desktop/ui/gather_view.py" line="352"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="352"/>
+        <location filename="../../desktop/ui/gather_view.py" line="353"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="365"/>
+        <location filename="../../desktop/ui/gather_view.py" line="366"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="372"/>
+        <location filename="../../desktop/ui/gather_view.py" line="373"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="374"/>
+        <location filename="../../desktop/ui/gather_view.py" line="375"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1775,8 +1801,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="62"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="31"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="35"/>
         <source>Årsrapport</source>
         <translation>Annual report</translation>
     </message>
@@ -1807,284 +1833,284 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="64"/>
+        <location filename="../../desktop/ui/new_visit.py" line="66"/>
         <source>ÅÅMMDD-NNNN</source>
         <translation>YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="79"/>
+        <location filename="../../desktop/ui/new_visit.py" line="82"/>
         <source>Minst de fyra sista tecknen</source>
         <translation>At least the last four characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="80"/>
+        <location filename="../../desktop/ui/new_visit.py" line="83"/>
         <source>Bara de fyra sista tecknen sparas.</source>
         <translation>Only the last four characters are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="87"/>
+        <location filename="../../desktop/ui/new_visit.py" line="90"/>
         <source>Beskriv handlingen (bara för ”Annan handling”)</source>
         <translation>Describe the document (only for “Other document”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="90"/>
+        <location filename="../../desktop/ui/new_visit.py" line="93"/>
         <source>Valfritt: läs in eller skriv maskinläsbara zonen (MRZ)</source>
         <translation>Optional: scan or type the machine-readable zone (MRZ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="97"/>
+        <location filename="../../desktop/ui/new_visit.py" line="100"/>
         <source>Namn (som på id-handlingen)</source>
         <translation>Name (as on the ID document)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="101"/>
+        <location filename="../../desktop/ui/new_visit.py" line="104"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="105"/>
-        <location filename="../../desktop/ui/new_visit.py" line="109"/>
+        <location filename="../../desktop/ui/new_visit.py" line="108"/>
+        <location filename="../../desktop/ui/new_visit.py" line="112"/>
         <source>Utfärdat i (land)</source>
         <translation>Issued in (country)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="106"/>
+        <location filename="../../desktop/ui/new_visit.py" line="109"/>
         <source>Id-handlingens nummer</source>
         <translation>The ID document&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="110"/>
+        <location filename="../../desktop/ui/new_visit.py" line="113"/>
         <source>Giltig till och med</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="113"/>
+        <location filename="../../desktop/ui/new_visit.py" line="116"/>
         <source>MRZ</source>
         <translation>MRZ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="135"/>
+        <location filename="../../desktop/ui/new_visit.py" line="138"/>
         <source>Skriv 10 eller 12 siffror.</source>
         <translation>Type 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="140"/>
+        <location filename="../../desktop/ui/new_visit.py" line="143"/>
         <source>Samordningsnummer</source>
         <translation>Coordination number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="141"/>
+        <location filename="../../desktop/ui/new_visit.py" line="144"/>
         <source>%1 giltigt – född %2</source>
         <translation>%1 valid – born %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="155"/>
+        <location filename="../../desktop/ui/new_visit.py" line="158"/>
         <source>Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD.</source>
         <translation>The date cannot be read. Write it as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="158"/>
+        <location filename="../../desktop/ui/new_visit.py" line="161"/>
         <source>Skriv när handlingen går ut, som det står på den.</source>
         <translation>Enter when the document expires, as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="179"/>
+        <location filename="../../desktop/ui/new_visit.py" line="182"/>
         <source>Inget lämnas ut vid disken: svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>Nothing is handed over at the desk: the answer is sent by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="197"/>
+        <location filename="../../desktop/ui/new_visit.py" line="200"/>
         <source>Landet i maskinläsbara zonen är okänt.</source>
         <translation>The country in the machine-readable zone is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="204"/>
+        <location filename="../../desktop/ui/new_visit.py" line="207"/>
         <source>Zonen är läst och kontrollsiffrorna stämmer.</source>
         <translation>The zone is read and its check digits are right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="230"/>
+        <location filename="../../desktop/ui/new_visit.py" line="233"/>
         <source>Besökaren vill att det hanteras som ett eget ärende</source>
         <translation>The visitor wants it handled as a case of its own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="231"/>
+        <location filename="../../desktop/ui/new_visit.py" line="234"/>
         <source>Det öppna ärendet är besvarat och ska bara avslutas</source>
         <translation>The open case is answered and is only to be closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="238"/>
+        <location filename="../../desktop/ui/new_visit.py" line="241"/>
         <source>Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda besökaren. Utan giltig handling lämnas inget utdrag ut här: välj ”Ingen giltig id-handling”, så registreras begäran och svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>The document has expired and cannot be accepted. Ask for another valid ID document (passport, national ID card, driving licence, SIS-certified ID card), or let a representative with a power of attorney act for the visitor. Without a valid document no extract is handed over here: choose “No valid ID document”, and the request is registered and the answer sent by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="248"/>
+        <location filename="../../desktop/ui/new_visit.py" line="251"/>
         <source>Vad är fel, och vad ska det vara?</source>
         <translation>What is wrong, and what should it be?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="249"/>
+        <location filename="../../desktop/ui/new_visit.py" line="252"/>
         <source>Vilka uppgifter ska raderas?</source>
         <translation>Which data is to be erased?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="250"/>
+        <location filename="../../desktop/ui/new_visit.py" line="253"/>
         <source>Vilken behandling ska begränsas, och varför?</source>
         <translation>Which processing is to be restricted, and why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="251"/>
+        <location filename="../../desktop/ui/new_visit.py" line="254"/>
         <source>Mot vilken behandling, och av vilket skäl?</source>
         <translation>Against which processing, and on what grounds?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="252"/>
+        <location filename="../../desktop/ui/new_visit.py" line="255"/>
         <source>Valfritt: vilka utskick (annars alla)</source>
         <translation>Optional: which mailings (otherwise all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="253"/>
+        <location filename="../../desktop/ui/new_visit.py" line="256"/>
         <source>Vilket samtycke?</source>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="267"/>
-        <location filename="../../desktop/ui/new_visit.py" line="269"/>
+        <location filename="../../desktop/ui/new_visit.py" line="270"/>
+        <location filename="../../desktop/ui/new_visit.py" line="272"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="273"/>
+        <location filename="../../desktop/ui/new_visit.py" line="276"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="297"/>
+        <location filename="../../desktop/ui/new_visit.py" line="300"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="302"/>
+        <location filename="../../desktop/ui/new_visit.py" line="305"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="312"/>
+        <location filename="../../desktop/ui/new_visit.py" line="315"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="313"/>
+        <location filename="../../desktop/ui/new_visit.py" line="316"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="314"/>
+        <location filename="../../desktop/ui/new_visit.py" line="317"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="319"/>
+        <location filename="../../desktop/ui/new_visit.py" line="322"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="320"/>
+        <location filename="../../desktop/ui/new_visit.py" line="323"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="321"/>
+        <location filename="../../desktop/ui/new_visit.py" line="324"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="322"/>
+        <location filename="../../desktop/ui/new_visit.py" line="325"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="336"/>
+        <location filename="../../desktop/ui/new_visit.py" line="339"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="338"/>
+        <location filename="../../desktop/ui/new_visit.py" line="341"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="345"/>
+        <location filename="../../desktop/ui/new_visit.py" line="348"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="346"/>
+        <location filename="../../desktop/ui/new_visit.py" line="349"/>
         <source>Töm formuläret</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="348"/>
+        <location filename="../../desktop/ui/new_visit.py" line="351"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="349"/>
+        <location filename="../../desktop/ui/new_visit.py" line="352"/>
         <source>Registrera ärendet med dess svarsdag och skriv ut kvittot</source>
         <translation>Register the case with its deadline and print the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="385"/>
+        <location filename="../../desktop/ui/new_visit.py" line="388"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="394"/>
+        <location filename="../../desktop/ui/new_visit.py" line="397"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="453"/>
+        <location filename="../../desktop/ui/new_visit.py" line="456"/>
         <source>Nytt ärende vid sidan av det öppna</source>
         <translation>New case beside the open one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="453"/>
+        <location filename="../../desktop/ui/new_visit.py" line="456"/>
         <source>Varför ett nytt ärende?</source>
         <translation>Why a new case?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="465"/>
+        <location filename="../../desktop/ui/new_visit.py" line="468"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="467"/>
+        <location filename="../../desktop/ui/new_visit.py" line="470"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="470"/>
+        <location filename="../../desktop/ui/new_visit.py" line="473"/>
         <source>Lägg till begäran i ärende %1</source>
         <translation>Add the request to case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="472"/>
+        <location filename="../../desktop/ui/new_visit.py" line="475"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="473"/>
+        <location filename="../../desktop/ui/new_visit.py" line="476"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="505"/>
+        <location filename="../../desktop/ui/new_visit.py" line="508"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="506"/>
+        <location filename="../../desktop/ui/new_visit.py" line="509"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
@@ -2252,10 +2278,10 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review_view.py" line="365"/>
-        <source>%Ln möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
+        <source>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>
-            <numerusform>%Ln possible match (found only through an e-mail, phone or name) is not decided: tick it if it is the visitor&apos;s; otherwise it is left out when you approve.</numerusform>
-            <numerusform>%Ln possible matches (found only through an e-mail, phone or name) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</numerusform>
+            <numerusform>%Ln possible match (found only through %1) is not decided: tick it if it is the visitor&apos;s; otherwise it is left out when you approve.</numerusform>
+            <numerusform>%Ln possible matches (found only through %1) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</numerusform>
         </translation>
     </message>
     <message>
@@ -2345,7 +2371,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="183"/>
+        <location filename="../../desktop/ui/common.py" line="190"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="178"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>
@@ -2406,7 +2432,6 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Changes apply to every desk that uses the same case register, and are logged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="187"/>
         <location filename="../../desktop/ui/policy_dialog.py" line="93"/>
         <source>Bara en administratör kan ändra reglerna.</source>
         <translation>Only an administrator can change the policy.</translation>
@@ -2458,112 +2483,112 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="14"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="13"/>
         <source>Beslut om avslag (art. 12.4)</source>
         <translation>Refusal (Art. 12(4))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="15"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="14"/>
         <source>Förlängd svarstid (art. 12.3)</source>
         <translation>Extended time to answer (Art. 12(3))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="16"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="15"/>
         <source>Vad vi har gjort med begäran</source>
         <translation>What was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="20"/>
         <source>Lämnas i handen här</source>
         <translation>Handed over here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="20"/>
         <source>Skickas per post</source>
         <translation>Sent by post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="20"/>
         <source>Skickas per e-post</source>
         <translation>Sent by e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="43"/>
         <source>Brev</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="44"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="45"/>
         <source>Besökaren får det</source>
         <translation>The visitor gets it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="47"/>
         <source>Skriv ut …</source>
         <translation>Print …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="40"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="44"/>
         <source>Besvarade</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="45"/>
         <source>Besvarade inom tidsfristen</source>
         <translation>Answered within the time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="46"/>
         <source>Förlängd svarstid</source>
         <translation>Time to answer extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="47"/>
         <source>Avslagna</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="48"/>
         <source>Återkallade</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="49"/>
         <source>Väntar på svar</source>
         <translation>Awaiting an answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="50"/>
         <source>Begäranden utan registrerat utfall</source>
         <translation>Requests without a recorded outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="51"/>
         <source>Utlämnade utdrag som väntar på komplettering</source>
         <translation>Extracts handed over awaiting a supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="52"/>
         <source>Kompletterande utdrag</source>
         <translation>Supplementary extracts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="53"/>
         <source>Median, dagar till svar</source>
         <translation>Median days to answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="96"/>
         <source>Spara årsrapporten</source>
         <translation>Save the annual report</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="180"/>
+        <location filename="../../desktop/ui/case_list.py" line="178"/>
         <source>%Ln ärenden</source>
         <translation>
             <numerusform>%Ln ärende</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="335"/>
+        <location filename="../../desktop/ui/case_page.py" line="336"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>avgör %Ln möjlig träff i granskningen</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="423"/>
+        <location filename="../../desktop/ui/case_page.py" line="424"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</numerusform>
@@ -44,8 +44,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="78"/>
-        <location filename="../../desktop/ui/gather_view.py" line="325"/>
+        <location filename="../../desktop/ui/gather_view.py" line="79"/>
+        <location filename="../../desktop/ui/gather_view.py" line="326"/>
         <location filename="../../desktop/ui/review_view.py" line="68"/>
         <location filename="../../desktop/ui/review_view.py" line="361"/>
         <source>%Ln uppgifter</source>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="305"/>
+        <location filename="../../desktop/ui/gather_view.py" line="306"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln möjlig träff att avgöra i granskningen</numerusform>
@@ -72,10 +72,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/review_view.py" line="365"/>
-        <source>%Ln möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
+        <source>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>
-            <numerusform>%Ln möjlig träff (hittad bara via e-post, telefon eller namn) är inte avgjord: bocka i den om den gäller besökaren; annars lämnas den utanför när du godkänner.</numerusform>
-            <numerusform>%Ln möjliga träffar (hittade bara via e-post, telefon eller namn) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</numerusform>
+            <numerusform>%Ln möjlig träff (hittad bara via %1) är inte avgjord: bocka i den om den gäller besökaren; annars lämnas den utanför när du godkänner.</numerusform>
+            <numerusform>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</numerusform>
         </translation>
     </message>
 </context>

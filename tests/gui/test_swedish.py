@@ -91,8 +91,8 @@ def test_no_page_or_dialog_of_the_swedish_window_shows_english(qtbot, window, de
         "approval": SignInDialog(
             desk, window, title="Godkännande av granskare", action_label="Godkänn", summary=["Utdraget innehåller 1 av 2."]
         ),
-        "letter": LetterDialog(window.case.visit.file, window),
-        "report": ReportDialog(desk, window),
+        "letter": LetterDialog(window.case.visit.letters(), window),
+        "report": ReportDialog(desk, admin, window),
         "policy": PolicyDialog(desk, admin, window),
         "staff": StaffDialog(desk, admin, window),
         "closing": window.case.closing_dialog(window.case.owed_texts()),

@@ -649,7 +649,7 @@ def test_a_refusal_letter_is_saved_from_the_window_and_shows_on_the_timeline(qtb
     monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *a, **k: ("Uppenbart ogrundad begäran", True))
     page.reject_button.click()
     assert page.letter_button.isEnabled()
-    dialog = LetterDialog(page.visit.file, page)
+    dialog = LetterDialog(page.visit.letters(), page)
     assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == ["refusal"]
     dialog.deleteLater()
     target = tmp_path / "avslag.pdf"
@@ -666,7 +666,9 @@ def test_the_yearly_report_shows_the_registers_figures(qtbot, window, desk, tmp_
 
     fill_visitor(qtbot, window, examples(desk)[0], "Åsa Öberg")
     window.visit.register()
-    dialog = ReportDialog(desk, window)
+    from desktop.services.staff import sign_in
+
+    dialog = ReportDialog(desk, sign_in(desk, "chef", "chef-secret"), window)
     qtbot.addWidget(dialog)
     assert dialog.figures["cases"].text() == "1" and dialog.figures["open"].text() == "1"
     target = tmp_path / "arsrapport.pdf"

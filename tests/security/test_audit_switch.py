@@ -74,7 +74,7 @@ def test_clearing_the_flag_fails_verify_and_launders_nothing(config: Path) -> No
     # … until an administrator, having looked, accepts the register as it is, with a reason.
     code, _o, err = cli("--config", str(config), "audit", "accept", "--admin", "disk1", "--reason",
                         "status set by the DBA by mistake", stdin="demo-disk1\n")  # fmt: skip
-    assert code == 2 and "only an administrator" in err
+    assert code == 2 and "does not have the admin role" in err
     code, _out, err = cli("--config", str(config), "audit", "accept", "--admin", "admin", "--reason",
                          "status set by the DBA by mistake, ticket 4711", stdin="demo-admin\n")  # fmt: skip
     assert code == 0, err

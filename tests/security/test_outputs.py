@@ -145,7 +145,7 @@ def test_a_receipt_and_the_yearly_report_are_refused_over_the_configuration(conf
                          "--receipt", str(config), "--overwrite", stdin=DISK1)  # fmt: skip
     assert code == 2 and "Insyn depends on this file" in err and out == ""  # refused before a case is opened
     code, _o, err = cli("--config", str(config), "report", "--pdf", str(config.parent / "register.sqlite"),
-                        "--overwrite")  # fmt: skip
+                        "--overwrite", "--admin", "admin", stdin="demo-admin\n")  # fmt: skip
     assert code == 2 and "Insyn depends on this file" in err
     assert config.read_bytes() == before
     with sqlite3.connect(config.parent / "register.sqlite") as db:

@@ -44,3 +44,10 @@ def test_every_code_a_service_raises_has_a_swedish_text() -> None:
 
 def test_an_error_without_a_code_is_never_shown_in_english() -> None:
     assert service_message(Exception("case 2026-00001 is closed: its data cannot be gathered")) == GENERIC
+
+
+def test_every_role_refusal_has_a_swedish_text() -> None:
+    from desktop.core.staff import Role
+
+    for role in Role:  # services.staff.require_role raises `role.<role>`
+        assert service_message(Raised(f"role.{role.value}")) != GENERIC, role

@@ -64,7 +64,7 @@ def test_the_yearly_figures_are_exact(config: Path) -> None:
 
         local = {k: v.astimezone(LOCAL_ZONE).date() for k, v in ago.items()}
         years = sorted({d.year for d in local.values()})
-        reports = [annual_report(desk, year) for year in years]
+        reports = [annual_report(desk, year, by=sign_in(desk, "admin", "demo-admin")) for year in years]
 
     def total(name: str) -> int:
         return sum(getattr(r, name) for r in reports)
@@ -95,7 +95,7 @@ def test_the_yearly_figures_are_exact(config: Path) -> None:
         assert "Person" not in text and "1981" not in text  # no personal data
 
 
-def test_the_command_line_prints_the_figures_and_writes_the_pdf(config: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_line_prints_the_figures_and_writes_the_pdf(config: Path, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     from desktop.cli import main
 
     with open_desk(config) as desk:
@@ -103,7 +103,11 @@ def test_the_command_line_prints_the_figures_and_writes_the_pdf(config: Path, tm
                                              date.today() + timedelta(days=400)),
                            [(RequestType.ACCESS, None)], staff_username="disk1").number  # fmt: skip
         year = Visit(desk, number, sign_in(desk, "disk1", "demo-disk1")).file.received_at.astimezone(LOCAL_ZONE).year
-    assert main(["--config", str(config), "report", "--year", str(year), "--pdf", str(tmp_path / "r.pdf")]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo-admin\n"))
+    assert main(["--config", str(config), "report", "--admin", "admin", "--year", str(year),
+                 "--pdf", str(tmp_path / "r.pdf")]) == 0  # fmt: skip
     out = capsys.readouterr().out
     assert f"year {year}: 1 cases, 0 answered" in out and "1 awaiting an answer" in out
-    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    pdf = pypdf.PdfReader(tmp_path / "r.pdf")
+    assert "Årsrapport" in " ".join(page.extract_text() for page in pdf.pages)
+    assert "Strandstads Energi" in pdf.pages[0].extract_text()  # the configuration's organisation

@@ -1,0 +1,151 @@
+"""The command line can do the whole case (issue 21): extend, reject, withdraw, close, answer a
+manual check, retry the systems that failed, and register a representative, each a thin call of
+the Visit method the window uses, so the rules are the ones the window meets
+(tests/gui/test_casework_rules.py runs the same rules through the window)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.register.models import Case, IdentityVerification
+from desktop.services.casework import case_file
+from desktop.services.demo import create_demo
+from desktop.services.desk import open_desk
+from tests.integration.services.helpers import cli, copy_org
+
+DISK1 = "demo-disk1\n"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return create_demo(tmp_path_factory.mktemp("casework"), people=30, seed=8).config_path
+
+
+@pytest.fixture
+def config(world: Path, tmp_path: Path) -> Path:
+    return copy_org(world, tmp_path)
+
+
+def _people(config: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(config.parent / "kundregister.sqlite") as db:
+        return db.execute("SELECT personnr, fornamn || ' ' || efternamn FROM kund ORDER BY kundnr").fetchall()
+
+
+def _open(config: Path, n: int = 0, *extra: str, request: str = "access") -> str:
+    personnummer, name = _people(config)[n]
+    visitor = config.parent / f"visitor{n}.json"
+    visitor.write_text(json.dumps({"personnummer": personnummer, "name": name,
+                                   "document": f"passport:SE:1234:{date.today() + timedelta(days=400)}"}),
+                       encoding="utf-8")  # fmt: skip
+    code, out, err = cli("case", "open", "--config", str(config), "--visitor", str(visitor), "--request", request,
+                         *extra, "--staff", "disk1", stdin=DISK1)  # fmt: skip
+    assert code == 0, err
+    return out.strip()
+
+
+def _case(config: Path, *args: str) -> tuple[int, str, str]:
+    command, number, *rest = args
+    return cli("case", command, number, "--config", str(config), *rest, "--staff", "disk1", stdin=DISK1)
+
+
+def _status(config: Path, number: str) -> str:
+    with open_desk(config) as desk:
+        return case_file(desk, number).status
+
+
+def test_extend_needs_a_reason_and_happens_once(config: Path, tmp_path: Path) -> None:
+    number = _open(config)
+    code, _out, err = _case(config, "extend", number, "--reason", "  ")
+    assert code == 2 and "say why the answer needs more time" in err
+    code, out, err = _case(config, "extend", number, "--reason", "Många system att gå igenom")
+    assert code == 0 and "answer due by" in out, err
+    code, _out, err = _case(config, "extend", number, "--reason", "Igen")
+    assert code == 2 and "extend is not possible now" in err
+    code, _out, err = _case(config, "letter", number, "--kind", "extension", "--method", "handed",
+                            "--out", str(tmp_path / "forlangning.pdf"))  # fmt: skip
+    assert code == 0, err
+
+
+def test_a_refusal_needs_a_reason_and_then_owes_nothing_to_close(config: Path, tmp_path: Path) -> None:
+    number = _open(config, 1, "--request", "erasure", "--details", "erasure=Allt om mig")
+    code, _out, err = _case(config, "reject", number, "--reason", "")
+    assert code == 2 and "say why the request is refused" in err
+    assert _status(config, number) == "identity_verified"  # refused input lost nothing
+    code, out, err = _case(config, "reject", number, "--reason", "Uppenbart ogrundad (art. 12.5)")
+    assert code == 0 and "refused" in out, err
+    code, _out, err = _case(config, "letter", number, "--kind", "refusal", "--method", "posted",
+                            "--out", str(tmp_path / "avslag.pdf"))  # fmt: skip
+    assert code == 0, err
+    code, _out, err = _case(config, "close", number)  # the decision is the answer: no reason asked
+    assert code == 0, err
+    assert _status(config, number) == "closed"
+
+
+def test_a_delivered_case_with_a_manual_check_open_needs_a_reason_to_close(config: Path, tmp_path: Path) -> None:
+    number = _open(config, 2)
+    code, _out, err = cli("case", "extract", number, "--config", str(config), "--out", str(tmp_path / "u.pdf"),
+                          "--leave-out-weak", "--staff", "disk1", "--approved-by", "granskare",
+                          stdin=DISK1 + "demo-granskare\n")  # fmt: skip
+    assert code == 0, err
+    code, _out, err = _case(config, "close", number)
+    assert code == 2 and "still owed" in err and "rekrytering" in err
+    code, _out, err = _case(config, "manual", number, "--source", "nosuch", "--found", "no")
+    assert code == 2, err
+    code, _out, err = _case(config, "manual", number, "--source", "rekrytering", "--found", "no",
+                           "--note", "Inga ansökningar")  # fmt: skip
+    assert code == 0, err
+    with open_desk(config) as desk:
+        assert "rekrytering" in case_file(desk, number).manual_answered
+
+
+def test_withdraw_takes_a_reason_from_the_list(config: Path) -> None:
+    number = _open(config, 3)
+    code, _out, err = _case(config, "withdraw", number, "--reason", "tired")
+    assert code == 2 and "visitor-withdrew" in err
+    code, _out, err = _case(config, "withdraw", number, "--reason", "visitor-withdrew")
+    assert code == 0, err
+    assert _status(config, number) == "withdrawn"
+
+
+def test_retry_asks_again_only_what_failed(config: Path) -> None:
+    number = _open(config, 4)
+    chat = config.parent / "imbox-chatt.csv"
+    chat.rename(chat.with_suffix(".away"))  # the chat export is missing: that source fails
+    code, out, err = _case(config, "retry", number)
+    assert code == 1 and "asking again: chatt" in err
+    assert "chatt" in out or "Chatt" in out
+    chat.with_suffix(".away").rename(chat)
+    code, out, err = _case(config, "retry", number)
+    assert code == 0 and "asking again" not in err, err
+
+
+def test_a_guardian_registers_a_child_from_the_command_line(config: Path) -> None:
+    personnummer, name = _people(config)[5]
+    guardian_pin, guardian_name = _people(config)[6]
+    guardian = config.parent / "guardian.json"
+    expiry = (date.today() + timedelta(days=400)).isoformat()
+    guardian.write_text(json.dumps({"personnummer": guardian_pin, "name": guardian_name,
+                                    "document": f"passport:SE:9876:{expiry}",
+                                    "mandate": {"type": "guardian", "signed_by": "personbevis"}}),
+                        encoding="utf-8")  # fmt: skip
+    number = _open(config, 5, "--representative", str(guardian))
+    with open_desk(config) as desk, desk.register.sessions() as session:
+        case = session.execute(select(Case).where(Case.number == number)).scalar_one()
+        roles = sorted(v.role for v in session.execute(
+            select(IdentityVerification).where(IdentityVerification.case_id == case.id)).scalars())  # fmt: skip
+    assert roles == ["representative", "subject"]
+    assert name
+    broken = config.parent / "broken.json"
+    broken.write_text(json.dumps({"personnummer": guardian_pin, "name": guardian_name,
+                                  "document": f"passport:SE:9876:{expiry}", "mandate": {"type": "uncle"}}),
+                      encoding="utf-8")  # fmt: skip
+    code, _out, err = cli("case", "open", "--config", str(config), "--personnummer", personnummer, "--name", name,
+                          "--document", f"passport:SE:1234:{expiry}", "--request", "access", "--alongside",
+                          "separate-errand", "--representative", str(broken), "--staff", "disk1", stdin=DISK1)  # fmt: skip
+    assert code == 2 and "guardian, power-of-attorney or trustee" in err

@@ -1,0 +1,55 @@
+"""The Visit's rules met in the window (issue 21), the same ones tests/e2e/test_cli_casework.py
+and tests/security/test_roles.py run through the command line: an account without the reception
+role registers nothing; an extension or a refusal without a reason is said, not silently
+dropped, and loses no gathered data; a refused case closes without a reason asked."""
+
+from __future__ import annotations
+
+from desktop.services.staff import sign_in
+from desktop.ui import case_page
+from desktop.ui.main_window import MainWindow
+from tests.gui.test_visit import examples, fill_visitor
+
+
+def test_an_administrator_without_the_reception_role_registers_nothing(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(desk, sign_in(desk, "chef", "chef-secret"))
+    qtbot.addWidget(window)
+    window.visit.print_receipt.setChecked(False)
+    window.show()
+    window.show_new_visit()
+    fill_visitor(qtbot, window, examples(desk)[0], "Åsa Öberg")
+    assert window.visit.register() is None
+    assert "inte rollen Reception" in window.visit.problem.text()
+    with desk.register.sessions() as session:
+        from sqlalchemy import func, select
+
+        from desktop.register.models import Case
+
+        assert session.execute(select(func.count(Case.id))).scalar_one() == 0
+    window.close()
+
+
+def test_a_decision_without_a_reason_is_said_and_loses_nothing(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    fill_visitor(qtbot, window, examples(desk)[1], "Anna Exempel")
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    page = window.case
+    errors: list[str] = []
+    monkeypatch.setattr(case_page, "error_box", lambda _parent, text: errors.append(text))
+    monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *_a, **_k: ("   ", True))
+    deadline = page.visit.file.deadline
+    page.extend_button.click()
+    assert errors[-1] == "Skriv skälet till förlängningen – besökaren får veta det."
+    assert page.visit.file.extended_deadline is None and page.visit.file.deadline == deadline
+    page.reject_button.click()
+    assert errors[-1] == "Skriv skälet till avslaget – besökaren får veta det."
+    assert page.visit.status.value == "review" and page.result is not None  # the gathered data is still there
+    monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *_a, **_k: ("Uppenbart ogrundad", True))
+    page.reject_button.click()
+    assert page.visit.status.value == "rejected" and page.result is None
+    asked: list[str] = []
+    monkeypatch.setattr(page, "closing_dialog", lambda owed: asked.append("reason") or None)
+    monkeypatch.setattr(case_page.QMessageBox, "question",
+                        lambda *_a: asked.append("plain") or case_page.QMessageBox.StandardButton.Yes)  # fmt: skip
+    page.close_case()  # a refused case owes nothing more: a plain question, as `case close` asks none
+    assert asked == ["plain"] and page.visit.status.value == "closed"
