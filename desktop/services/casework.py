@@ -217,7 +217,6 @@ class CaseFile:
     rejection_reason: str | None
     requests: tuple[str, ...]
     document: str
-    timeline: tuple[TimelineEntry, ...]
     request_lines: tuple[RequestLine, ...] = ()
     manual_answered: frozenset[str] = frozenset()  # manual sources with a recorded answer
     closing_note: str | None = None
@@ -229,22 +228,35 @@ class CaseFile:
         return self.extended_deadline or self.deadline
 
 
+def timeline_since(
+    desk: Desk, number: str, after_seq: int, names: dict[int, str]
+) -> tuple[list[TimelineEntry], int]:
+    """The case's audit events after `after_seq` (0: all of them), with the staff's names (`names`
+    caches them between calls, and only unknown ids are read); returns them and the last seq.
+    The Visit reads the whole timeline once and then only what was added."""
+    with desk.register.sessions() as session:
+        events = list(
+            session.execute(
+                select(AuditEvent)
+                .where(AuditEvent.case_number == number, AuditEvent.seq > after_seq)
+                .order_by(AuditEvent.seq)
+            ).scalars()
+        )
+        unknown = {e.staff_id for e in events if e.staff_id and e.staff_id not in names}
+        if unknown:
+            names.update(session.execute(select(Staff.id, Staff.display_name).where(Staff.id.in_(unknown))).all())
+        entries = [
+            TimelineEntry(e.at, e.action, names.get(e.staff_id, "") if e.staff_id else "", json.loads(e.details))
+            for e in events
+        ]
+    return entries, (events[-1].seq if events else after_seq)
+
+
 def case_file(desk: Desk, number: str) -> CaseFile:
+    """The case as the rules need it: the case row, its requests, identity checks, manual
+    answers and deliveries (the timeline is read apart, by `timeline_since`)."""
     with desk.register.sessions() as session:
         case = load_case(session, number)
-        names = dict(session.execute(select(Staff.id, Staff.display_name)).all())
-        events = session.execute(
-            select(AuditEvent).where(AuditEvent.case_number == number).order_by(AuditEvent.seq)
-        ).scalars()
-        timeline = tuple(
-            TimelineEntry(
-                e.at,
-                e.action,
-                names.get(e.staff_id, "") if e.staff_id else "",
-                json.loads(e.details),
-            )
-            for e in events
-        )
         subject = case.verifications[0] if case.verifications else None
         return CaseFile(
             number=case.number,
@@ -258,7 +270,6 @@ def case_file(desk: Desk, number: str) -> CaseFile:
             rejection_reason=case.rejection_reason,
             requests=tuple(r.type for r in case.requests),
             document=subject.document_type if subject else "",
-            timeline=timeline,
             request_lines=tuple(RequestLine(r.type, r.details, r.outcome, r.effective_on) for r in case.requests),
             manual_answered=frozenset(m.source_id for m in case.manual_outcomes),
             closing_note=case.closing_note,

@@ -24,7 +24,7 @@ from desktop.register import audit
 from desktop.register.models import Staff, utcnow
 from desktop.register.repository import change_status
 from desktop.services import casework
-from desktop.services.casework import CaseFile, case_file
+from desktop.services.casework import CaseFile, TimelineEntry, case_file, timeline_since
 from desktop.services.delivery import RenderedExtract, record_delivery, render_extract, render_receipt
 from desktop.services.desk import Desk
 from desktop.services.files import check_targets, remove_quietly, write_private
@@ -115,12 +115,23 @@ class Visit:
         self._version = 0  # every change of the data or a decision; a rendering is of one version
         self._rendered_version = -1
         self.file: CaseFile = case_file(desk, number)
+        self._timeline: list[TimelineEntry] = []
+        self._timeline_seq = 0  # the last audit event read into the timeline
+        self._staff_names: dict[int, str] = {}
 
     # State ---------------------------------------------------------------------------------
 
     def refresh(self) -> CaseFile:
+        """Read the case again: after each change this Visit makes (once), and when the desk
+        asks (another desk may have changed it)."""
         self.file = case_file(self.desk, self.number)
         return self.file
+
+    def timeline(self) -> tuple[TimelineEntry, ...]:
+        """What happened to the case, oldest first: read whole once, then only what was added."""
+        new, self._timeline_seq = timeline_since(self.desk, self.number, self._timeline_seq, self._staff_names)
+        self._timeline += new
+        return tuple(self._timeline)
 
     @property
     def status(self) -> CaseStatus:
@@ -200,8 +211,10 @@ class Visit:
         if keep is not None and all(self.desk.config.source(s).kind == "manual" for s in keep):
             only = keep  # only manual checks remain: no system needs asking
         self.approval = None
-        return CaseGather(self.desk, self.number, staff_username=self.staff.username, only=only, previous=previous,
-                          progress=progress, keep=keep)  # fmt: skip
+        gather = CaseGather(self.desk, self.number, staff_username=self.staff.username, only=only, previous=previous,
+                            progress=progress, keep=keep)  # fmt: skip
+        self.refresh()  # the case is gathering now
+        return gather
 
     def gather_scope(self) -> tuple[str, ...] | None:
         """The sources a gather brings into the review: every source (None) until a first extract

@@ -219,6 +219,8 @@ class CasePage(QWidget):
         if number != self.number or self.visit is None:
             self.drop_data()
             self.visit = Visit(self.desk, number, self.staff)
+        else:
+            self.visit.refresh()  # the same case again: as another desk may have left it
         self.number = number
         self.gather.set_visit(self.visit)
         self.deliver.set_visit(self.visit)
@@ -253,6 +255,12 @@ class CasePage(QWidget):
         return visit
 
     def refresh(self) -> None:
+        """Show the case as the Visit holds it (it reads the register again after each change it
+        makes; `reload` reads it when someone else may have changed it)."""
+        if self.visit is not None:
+            self.show_file(self.visit.file)
+
+    def reload(self) -> None:
         if self.visit is not None:
             self.show_file(self.visit.refresh())
 
@@ -303,8 +311,9 @@ class CasePage(QWidget):
         self.request_table.resizeRowsToContents()
         if file.request_lines:
             self.request_table.selectRow(0)
+        timeline = self.visit.timeline() if self.visit is not None else ()
         self.timeline.clear()
-        for entry in file.timeline:
+        for entry in timeline:
             label = tr(TIMELINE_LABELS.get(entry.action, entry.action))
             if entry.action == "case.status":
                 label += f": {statuses.get(str(entry.details.get('to')), entry.details.get('to'))}"

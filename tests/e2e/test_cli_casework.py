@@ -149,3 +149,19 @@ def test_a_guardian_registers_a_child_from_the_command_line(config: Path) -> Non
                           "--document", f"passport:SE:1234:{expiry}", "--request", "access", "--alongside",
                           "separate-errand", "--representative", str(broken), "--staff", "disk1", stdin=DISK1)  # fmt: skip
     assert code == 2 and "guardian, power-of-attorney or trustee" in err
+
+
+def test_the_command_line_reads_the_case_once_per_change_and_never_its_timeline(config: Path, tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from desktop.services import casework
+    from desktop.services import visit as visit_module
+
+    number = _open(config, 7)
+    reads: list[str] = []
+    monkeypatch.setattr(visit_module, "case_file", lambda *a: reads.append("case") or casework.case_file(*a))
+    monkeypatch.setattr(visit_module, "timeline_since", lambda *a: reads.append("timeline") or casework.timeline_since(*a))
+    code, _out, err = cli("case", "extract", number, "--config", str(config), "--out", str(tmp_path / "u.pdf"),
+                          "--leave-out-weak", "--staff", "disk1", "--approved-by", "granskare",
+                          stdin=DISK1 + "demo-granskare\n")  # fmt: skip
+    assert code == 0, err
+    assert reads == ["case"] * 5  # opened, gathering, gathered, approved, delivered

@@ -67,7 +67,7 @@ def test_a_refusal_letter_gives_reasons_remedies_and_who_decided(config: Path, t
             (event,) = session.query(AuditEvent).filter_by(action="letter.produced").all()
             assert '"kind": "refusal"' in event.details and "Brevsson" not in event.details
             assert audit.verify_chain(session).intact
-        timeline = [e.action for e in visit.file.timeline]
+        timeline = [e.action for e in visit.timeline()]
         assert "letter.produced" in timeline
 
 

@@ -103,7 +103,7 @@ def test_a_manual_answer_after_the_delivery_becomes_a_supplement_with_only_that_
 
     assert visit.file.outstanding == () and visit.owed() == []
     assert Action.GATHER not in visit.allowed_actions()
-    deliveries = [e.details for e in visit.file.timeline if e.action == "extract.delivered"]
+    deliveries = [e.details for e in visit.timeline() if e.action == "extract.delivered"]
     assert [d["supplement"] for d in deliveries] == [False, True]
     assert deliveries[0]["outstanding"] == ["rekrytering"] and deliveries[1]["outstanding"] == []
     year = annual_report(desk, by=sign_in(desk, "admin", "demo-admin"))

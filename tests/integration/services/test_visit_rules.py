@@ -412,7 +412,7 @@ def test_the_same_visitor_adds_requests_to_the_open_case_through_both_front_ends
     assert code == 2 and "already has: erasure" in err
     visit.refresh()
     assert [r.type for r in visit.file.request_lines] == ["access", "objection-marketing", "erasure"]
-    assert [e.action for e in visit.file.timeline].count("request.added") == 2
+    assert [e.action for e in visit.timeline()].count("request.added") == 2
     visit.withdraw("registered-by-mistake")
     with pytest.raises(ActionRefused):
         visit.add_requests([(RequestType.OBJECTION_DIRECT_MARKETING, None)])
