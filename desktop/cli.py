@@ -784,14 +784,18 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(handler=handler)
         return command
 
-    case_command("extend", "extend the time to answer by two months, once, within the first month (Art. 12.3)",
-                 cmd_case_extend).add_argument("--reason", required=True, help="why; the visitor is told")
-    case_command("reject", "refuse the request (Art. 12.5); the refusal letter tells the visitor why",
-                 cmd_case_reject).add_argument("--reason", required=True, help="why; the visitor is told")
+    case_command(
+        "extend", "extend the time to answer by two months, once, within the first month (Art. 12.3)", cmd_case_extend
+    ).add_argument("--reason", required=True, help="why; the visitor is told")
+    case_command(
+        "reject", "refuse the request (Art. 12.5); the refusal letter tells the visitor why", cmd_case_reject
+    ).add_argument("--reason", required=True, help="why; the visitor is told")
     case_command("withdraw", "end the case without an answer", cmd_case_withdraw).add_argument(
-        "--reason", required=True, help="visitor-withdrew or registered-by-mistake")
+        "--reason", required=True, help="visitor-withdrew or registered-by-mistake"
+    )
     case_command("close", "close a case that is answered, refused or withdrawn", cmd_case_close).add_argument(
-        "--reason", help="needed while the visitor is still owed something; kept with the case")
+        "--reason", help="needed while the visitor is still owed something; kept with the case"
+    )
     manual = case_command("manual", "record the answer of a system checked by hand", cmd_case_manual)
     manual.add_argument("--source", required=True, help="the manual source's id")
     manual.add_argument("--found", required=True, choices=["yes", "no"], help="whether it holds data on the visitor")

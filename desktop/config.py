@@ -230,12 +230,8 @@ class Art15Info(_Strict):
         None, description="(c) Recipients or their categories; [] means the data is given to no one"
     )
     retention: str | None = Field(None, description="(d) How long, or the criteria")
-    origin: str | None = Field(
-        None, description="(g) Where the data came from; \"visitor\" means from the visitor"
-    )
-    transfers: tuple[Transfer, ...] | None = Field(
-        None, description="15.2 Transfers outside the EU/EEA; [] means none"
-    )
+    origin: str | None = Field(None, description='(g) Where the data came from; "visitor" means from the visitor')
+    transfers: tuple[Transfer, ...] | None = Field(None, description="15.2 Transfers outside the EU/EEA; [] means none")
     automated_decisions: Literal[False] | str | None = Field(
         None, description="(h) Automated decisions incl. profiling, with their logic; false means none"
     )
@@ -262,7 +258,7 @@ class ConditionalFacts(Art15Info):
     when: dict[str, tuple[str, ...]] = Field(
         min_length=1,
         description="{column = [values]}: result columns (their names in the system, not the labels) "
-        "and the values for which the facts apply; \"\" matches an empty cell",
+        'and the values for which the facts apply; "" matches an empty cell',
     )
 
 

@@ -166,8 +166,10 @@ def spreadsheet_safe(value: Any) -> Any:
     leading apostrophe, as OWASP describes; a plain number stays a number. extract.json keeps
     the exact value."""
     # Spreadsheets skip leading spaces (and some no-break ones) before they look for a formula.
-    if isinstance(value, str) and value.lstrip(" \u00a0\u3000").startswith(_FORMULA_START) and not (
-        _PLAIN_NUMBER.fullmatch(value.strip())
+    if (
+        isinstance(value, str)
+        and value.lstrip(" \u00a0\u3000").startswith(_FORMULA_START)
+        and not (_PLAIN_NUMBER.fullmatch(value.strip()))
     ):
         return "'" + value
     return value

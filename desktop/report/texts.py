@@ -60,9 +60,7 @@ SV: dict[str, str] = {
     "result_rows_one": "1 uppgift",
     "result_nothing": "Inga uppgifter om dig",
     "result_failed": "Kunde inte sökas – svar senast {date}",
-    "result_not_searched": (
-        "Inte sökt: här kan vi bara söka på {kinds}, och någon sådan uppgift om dig har vi inte"
-    ),
+    "result_not_searched": ("Inte sökt: här kan vi bara söka på {kinds}, och någon sådan uppgift om dig har vi inte"),
     "result_nothing_partly": "Inga uppgifter när vi sökte på {searched}",
     "result_not_searched_plain": "Inte sökt när utdraget togs fram. Kontakta oss om du vill att vi söker här.",
     "result_also_not_searched": "Vi kunde inte söka på {kinds}: någon sådan uppgift om dig har vi inte.",
@@ -404,8 +402,7 @@ EN: dict[str, str] = {
     ),
     "letter_extension_title": "We need more time to answer",
     "letter_extension_intro": (
-        "We need more time to answer your request and have extended the time to answer to {date} "
-        "(Article 12(3) GDPR)."
+        "We need more time to answer your request and have extended the time to answer to {date} (Article 12(3) GDPR)."
     ),
     "letter_extension_after": "You will have our answer by that day at the latest.",
     "letter_outcome_title": "What we have done about your request",
@@ -591,7 +588,7 @@ def late_promises(t: dict[str, str]) -> dict[str, str]:
 
 
 def list_words(words: tuple[str, ...] | list[str], language: str, *, every: bool = False) -> str:
-    """"e-postadress eller kundnummer", "e-post, telefon eller kundnummer"; with `every`,
+    """ "e-postadress eller kundnummer", "e-post, telefon eller kundnummer"; with `every`,
     "Kundregister och Fakturor"."""
     word = texts(language)["all_of" if every else "and"]
     items = list(words)

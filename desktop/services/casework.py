@@ -228,9 +228,7 @@ class CaseFile:
         return self.extended_deadline or self.deadline
 
 
-def timeline_since(
-    desk: Desk, number: str, after_seq: int, names: dict[int, str]
-) -> tuple[list[TimelineEntry], int]:
+def timeline_since(desk: Desk, number: str, after_seq: int, names: dict[int, str]) -> tuple[list[TimelineEntry], int]:
     """The case's audit events after `after_seq` (0: all of them), with the staff's names (`names`
     caches them between calls, and only unknown ids are read); returns them and the last seq.
     The Visit reads the whole timeline once and then only what was added."""

@@ -505,7 +505,9 @@ class _DemoWriter:
                 if p.index < 2 or rng.random() < 0.2:
                     given = since + timedelta(days=rng.randrange(0, 3000))
                     # A withdrawn consent is kept three years as proof (see the configuration).
-                    withdrawn_on = max(given + timedelta(days=30), date(2024, 6, 1) + timedelta(days=rng.randrange(0, 800)))
+                    withdrawn_on = max(
+                        given + timedelta(days=30), date(2024, 6, 1) + timedelta(days=rng.randrange(0, 800))
+                    )
                     withdrawn = None if rng.random() < 0.8 else withdrawn_on.isoformat()
                     self._queue(
                         "samtycke",

@@ -93,8 +93,14 @@ def letter_refused(
 def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, staff_id: int) -> LetterDocument:
     with desk.register.sessions() as session:
         case = load_case(session, case_number)
-        refused = letter_refused(kind, case_number, status=case.status, requests=[r.type for r in case.requests],
-                                 extended=case.extended_deadline is not None, purged=case.purged_at is not None)
+        refused = letter_refused(
+            kind,
+            case_number,
+            status=case.status,
+            requests=[r.type for r in case.requests],
+            extended=case.extended_deadline is not None,
+            purged=case.purged_at is not None,
+        )
         if refused is not None:
             raise refused
         others = [r for r in case.requests if r.type != RequestType.ACCESS]

@@ -48,9 +48,7 @@ def _due(cutoff: date):  # type: ignore[no-untyped-def]
     ended_before = datetime.combine(cutoff, time.min, tzinfo=LOCAL_ZONE)
     ended = func.coalesce(Case.closed_at, Case.updated_at)
     return (
-        select(Case.id)
-        .where(Case.status.in_(ENDED), Case.purged_at.is_(None), ended < ended_before)
-        .order_by(Case.id)
+        select(Case.id).where(Case.status.in_(ENDED), Case.purged_at.is_(None), ended < ended_before).order_by(Case.id)
     )
 
 
@@ -114,4 +112,3 @@ def _strip(session: Session, case: Case) -> None:
     session.flush()  # the representatives go before the identity checks they point at
     case.verifications.clear()
     session.flush()
-

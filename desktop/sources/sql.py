@@ -168,9 +168,7 @@ class SqlConnector:
                     writable = []
                     for table in self._tables():
                         can = conn.execute(
-                            text(
-                                "SELECT has_table_privilege(current_user, to_regclass(:t), 'INSERT,UPDATE,DELETE')"
-                            ),
+                            text("SELECT has_table_privilege(current_user, to_regclass(:t), 'INSERT,UPDATE,DELETE')"),
                             {"t": table},
                         ).scalar()
                         if can:

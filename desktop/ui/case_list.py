@@ -34,6 +34,7 @@ Index = QModelIndex | QPersistentModelIndex
 # The deadline column's colours (at least 4.5:1 on white and on the window's grey, WCAG AA).
 DEADLINE_COLOURS = {"late": "#B3261E", "soon": "#735A00", "in_time": "#1E7B34"}
 
+
 class CaseListModel(QAbstractTableModel):
     """Rows come from the register a page at a time, as the view scrolls."""
 

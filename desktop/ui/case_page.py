@@ -115,13 +115,11 @@ class CasePage(QWidget):
         self.save_receipt_button.setToolTip(tr("Spara kvittot som PDF"))
         self.extend_button = QPushButton(tr("Förläng svarstiden …"))
         self.extend_button.setToolTip(
-            tr("Förläng svarstiden med upp till två månader, med skäl, "
-               "inom den första månaden (art. 12.3)")
+            tr("Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)")
         )
         self.reject_button = QPushButton(tr("Avslå …"))
         self.reject_button.setToolTip(
-            tr("Avslå begäran med skäl; besökaren får veta sin "
-               "rätt att klaga till IMY (art. 12.4)")
+            tr("Avslå begäran med skäl; besökaren får veta sin rätt att klaga till IMY (art. 12.4)")
         )
         self.withdraw_button = QPushButton(tr("Återkalla …"))
         self.withdraw_button.setObjectName("withdraw")
@@ -171,8 +169,7 @@ class CasePage(QWidget):
         left.addWidget(self.request_table, 1)
         self.outcome_button = QPushButton(tr("Registrera utfall för markerad begäran …"))
         self.outcome_button.setToolTip(
-            tr("Skriv vad som gjordes med den markerade begäran; "
-               "det står i utdraget och i brevet")
+            tr("Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet")
         )
         self.outcome_button.setObjectName("record_outcome")
         self.outcome_button.clicked.connect(self.ask_outcome)

@@ -54,8 +54,7 @@ class DeliverView(QWidget):
         self.render_button.setObjectName("render")
         self.print_button = QPushButton(tr("Skriv ut … (Ctrl+P)"))
         self.print_button.setToolTip(
-            tr("Skriv ut det godkända utdraget; utlämningen "
-               "registreras när hela utskriften har gått iväg")
+            tr("Skriv ut det godkända utdraget; utlämningen registreras när hela utskriften har gått iväg")
         )
         self.print_button.setObjectName("print")
         self.save_button = QPushButton(tr("Spara som PDF …"))

@@ -368,6 +368,7 @@ class NewVisitPage(QWidget):
         self._recheck_timer.setSingleShot(True)
         self._recheck_timer.setInterval(150)
         self._recheck_timer.timeout.connect(self._recheck)
+
         def later(*_args: object) -> None:
             self._recheck_timer.start()
 

@@ -297,8 +297,11 @@ class ReviewView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = ReviewModel(self)
         self.model.toggled.connect(self._toggled)
-        self.model.state_of = lambda record: self.visit.state_of(record) if self.visit and self.visit.review else (
-            RecordState.STRONG if record.strength is Strength.STRONG else RecordState.UNDECIDED, None)
+        self.model.state_of = lambda record: (
+            self.visit.state_of(record)
+            if self.visit and self.visit.review
+            else (RecordState.STRONG if record.strength is Strength.STRONG else RecordState.UNDECIDED, None)
+        )
         self.tree = QTreeView()
         self.tree.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
         self.tree.setObjectName("review_tree")
@@ -309,9 +312,11 @@ class ReviewView(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         # The state column as wide as its longest text, the rest for the record (nothing elided).
-        widest = [state_text(RecordState.EXCLUDED, r) for r in ReviewReason] + [
-            state_text(s, None) for s in RecordState
-        ] + [tr("%1 av %2 med").replace("%1", "88 888").replace("%2", "88 888")]
+        widest = (
+            [state_text(RecordState.EXCLUDED, r) for r in ReviewReason]
+            + [state_text(s, None) for s in RecordState]
+            + [tr("%1 av %2 med").replace("%1", "88 888").replace("%2", "88 888")]
+        )
         self.tree.setColumnWidth(1, max(self.tree.fontMetrics().horizontalAdvance(t) for t in widest) + 32)
         self.tree.selectionModel().currentChanged.connect(self._show_record)
         splitter.addWidget(self.tree)
@@ -332,8 +337,7 @@ class ReviewView(QWidget):
         buttons.addStretch(1)
         self.approve_button = QPushButton(tr("Godkänn för utlämning …"))
         self.approve_button.setToolTip(
-            tr("Släpp utdraget för utlämning; där det krävs "
-               "godkänner en granskare med sitt lösenord")
+            tr("Släpp utdraget för utlämning; där det krävs godkänner en granskare med sitt lösenord")
         )
         self.approve_button.setObjectName("approve")
         self.approve_button.clicked.connect(self.approve_requested)

@@ -196,7 +196,9 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
         run_until(lambda: window.case.deliver.rendered is not None and window.case.deliver.document.pageCount() > 0)
         waits[label] = (time.perf_counter() - started, window.case.deliver.rendered.pages)
     for (label, (seconds, pages)), goal in zip(waits.items(), (1.5, 0.5), strict=True):
-        print(f"{label}: Ctrl+Enter to the first page of the preview ({pages} pages) {seconds:.2f} s (goal <= {goal} s)")
+        print(
+            f"{label}: Ctrl+Enter to the first page of the preview ({pages} pages) {seconds:.2f} s (goal <= {goal} s)"
+        )
     window.case.drop_data()
     window.close()
     desk.close()

@@ -159,7 +159,9 @@ def test_the_command_line_reads_the_case_once_per_change_and_never_its_timeline(
     number = _open(config, 7)
     reads: list[str] = []
     monkeypatch.setattr(visit_module, "case_file", lambda *a: reads.append("case") or casework.case_file(*a))
-    monkeypatch.setattr(visit_module, "timeline_since", lambda *a: reads.append("timeline") or casework.timeline_since(*a))
+    monkeypatch.setattr(
+        visit_module, "timeline_since", lambda *a: reads.append("timeline") or casework.timeline_since(*a)
+    )
     code, _out, err = cli("case", "extract", number, "--config", str(config), "--out", str(tmp_path / "u.pdf"),
                           "--leave-out-weak", "--staff", "disk1", "--approved-by", "granskare",
                           stdin=DISK1 + "demo-granskare\n")  # fmt: skip

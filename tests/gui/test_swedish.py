@@ -89,7 +89,11 @@ def test_no_page_or_dialog_of_the_swedish_window_shows_english(qtbot, window, de
     dialogs: dict[str, QDialog] = {
         "sign-in": SignInDialog(desk),
         "approval": SignInDialog(
-            desk, window, title="Godkännande av granskare", action_label="Godkänn", summary=["Utdraget innehåller 1 av 2."]
+            desk,
+            window,
+            title="Godkännande av granskare",
+            action_label="Godkänn",
+            summary=["Utdraget innehåller 1 av 2."],
         ),
         "letter": LetterDialog(window.case.visit.letters(), window),
         "report": ReportDialog(desk, admin, window),

@@ -331,7 +331,10 @@ def test_deliver_view_opens_its_dialogs_only_where_the_tests_replace_them() -> N
         if isinstance(function, ast.FunctionDef)
         for node in ast.walk(function)
         if isinstance(node, ast.Call)
-        and (ast.unparse(node.func).startswith(("QFileDialog.", "QPrintDialog")) or ast.unparse(node.func) == "ask_printer")
+        and (
+            ast.unparse(node.func).startswith(("QFileDialog.", "QPrintDialog"))
+            or ast.unparse(node.func) == "ask_printer"
+        )
     }
     assert callers == {"ask_save_path", "ask_printer"}
 
@@ -462,7 +465,9 @@ def test_locking_closes_every_dialog_and_discards_what_was_typed(qtbot, window, 
     assert window.case.visit.file.extended_deadline is None
 
 
-def test_the_window_shows_a_draft_but_lets_nothing_out_before_the_approval(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_shows_a_draft_but_lets_nothing_out_before_the_approval(
+    qtbot, window, desk, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     pin = examples(desk)[1]
     fill_visitor(qtbot, window, pin, "Nguyễn Thị Minh")
     window.visit.register()
@@ -536,7 +541,9 @@ def test_an_administrator_unlocks_an_account_and_changes_roles(qtbot, desk, monk
     assert sign_in(desk, "disk2", PASSWORDS["disk2"]).role_set == {"reception", "approver"}
 
 
-def test_a_visitor_is_found_in_every_form_and_a_second_case_is_not_opened_unasked(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_visitor_is_found_in_every_form_and_a_second_case_is_not_opened_unasked(
+    qtbot, window, desk, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     pin = examples(desk)[0]  # e.g. 19420120-5830
     fill_visitor(qtbot, window, pin, "Åsa Öberg")
     first = window.visit.register()
@@ -606,7 +613,9 @@ def test_at_a_shift_change_the_next_person_signs_in_from_the_lock_screen(qtbot, 
     window.lock_screen.sign_out_button.click()  # "Byt användare / logga ut"
     assert window.case.result is None  # the visitor's data is let go
     assert startup.sign_in.isVisible() and startup.sign_in.username.text() == ""
-    qtbot.waitUntil(lambda: not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    qtbot.waitUntil(
+        lambda: not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets())
+    )
     startup.sign_in.username.setText("granskare")
     startup.sign_in.password.setText(PASSWORDS["granskare"])
     startup.sign_in.try_sign_in()
@@ -628,7 +637,9 @@ def test_the_visitors_own_email_is_typed_at_the_desk_and_what_was_not_searched_i
     window.visit.register()
     qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
     table = window.case.gather.table
-    rows = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())}
+    rows = {
+        table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())
+    }
     assert rows["Marknadsregistret (Optimizely)"] == ("Inte sökt", "Saknar e-postadress eller kundnummer att söka på")
     assert rows["Chatt (Imbox)"] == ("Inte sökt", "Saknar e-postadress att söka på")
     assert rows["Kundregistret (CGI)"][0] == "Inget hittat"
@@ -650,7 +661,9 @@ def test_the_visitors_own_email_is_typed_at_the_desk_and_what_was_not_searched_i
     assert window.visit.identifiers["email"].text() == ""  # the form is cleared for the next visitor
 
 
-def test_a_refusal_letter_is_saved_from_the_window_and_shows_on_the_timeline(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_letter_is_saved_from_the_window_and_shows_on_the_timeline(
+    qtbot, window, desk, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from desktop.ui.letter_dialog import LetterDialog
 
     pin = examples(desk)[1]
@@ -691,7 +704,9 @@ def test_the_yearly_report_shows_the_registers_figures(qtbot, window, desk, tmp_
     assert "Årsrapport" in text and "Åsa" not in text
 
 
-def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supplement(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supplement(
+    qtbot, window, desk, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from desktop.core.requests import RequestType
     from desktop.services.cases import PersonInput, open_case
     from desktop.services.visit import Visit
@@ -782,7 +797,9 @@ def test_the_form_shows_every_problem_at_once_and_clears_each_as_it_is_fixed(qtb
     assert person.expiry.unreadable and "går inte att läsa" in person.expiry_status.text()
 
 
-def test_review_rows_say_where_they_stand_and_the_approver_sees_every_decision(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_review_rows_say_where_they_stand_and_the_approver_sees_every_decision(
+    qtbot, window, desk, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
 
     fill_visitor(qtbot, window, examples(desk)[0], "Åsa Öberg")
     window.visit.register()
@@ -938,7 +955,9 @@ def test_without_a_valid_id_the_desk_registers_an_answer_by_post(qtbot, window, 
     opened = window.visit.register()
     assert opened is not None, window.visit.problem.text()
     qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
-    monkeypatch.setattr(window.case, "ask_approval", lambda: window.case.visit.approve("granskare", PASSWORDS["granskare"]))
+    monkeypatch.setattr(
+        window.case, "ask_approval", lambda: window.case.visit.approve("granskare", PASSWORDS["granskare"])
+    )
     window.case.review.approve_button.click()
     deliver = window.case.deliver
     qtbot.waitUntil(lambda: deliver.rendered is not None and window.case.visit.deliverable, timeout=30000)

@@ -48,7 +48,9 @@ def test_a_quoted_message_over_several_lines_still_reads(tmp_path: Path) -> None
     path.write_text(HEADER + f'2025-01-02;10:01;anna@example.com;{ANNA};"Rad ett\nrad två; med semikolon"\n',
                     encoding="utf-8")  # fmt: skip
     result = gathered(tmp_path, people_source(path))
-    assert result.status is SourceStatus.OK and result.records[0].fields["Meddelande"] == "Rad ett\nrad två; med semikolon"
+    assert (
+        result.status is SourceStatus.OK and result.records[0].fields["Meddelande"] == "Rad ett\nrad två; med semikolon"
+    )
 
 
 def test_the_personnummer_matches_in_every_form_a_whole_cell_holds(tmp_path: Path) -> None:

@@ -62,7 +62,9 @@ def test_a_token_over_plain_http_and_a_world_writable_file_are_warned_about(tmp_
     warnings = config_warnings(config, path)
     assert any("can be changed by every user" in w for w in warnings)
     assert any("api: its secret (bearer) is sent over plain http to crm.example.se" in w for w in warnings)
-    local = make_config(tmp_path, [{**REST, "endpoints": [{"title": "K", "url": "http://127.0.0.1:8080/{personnummer}"}]}])
+    local = make_config(
+        tmp_path, [{**REST, "endpoints": [{"title": "K", "url": "http://127.0.0.1:8080/{personnummer}"}]}]
+    )
     path.chmod(0o600)
     assert config_warnings(local, path) == []
 
@@ -86,7 +88,7 @@ def test_an_expiry_far_ahead_is_a_typing_mistake(expiry: date) -> None:
     )
 
 
-@pytest.mark.parametrize("cell", ["＝HYPERLINK(\"http://x\")", " =1+1", "\u00a0@SUM(A1)", "＋cmd|' /C calc'!A0"])
+@pytest.mark.parametrize("cell", ['＝HYPERLINK("http://x")', " =1+1", "\u00a0@SUM(A1)", "＋cmd|' /C calc'!A0"])
 def test_full_width_and_space_led_formulas_are_neutralised(cell: str) -> None:
     assert spreadsheet_safe(cell) == "'" + cell
 

@@ -84,8 +84,7 @@ COMMON = [
     "SELECT fakturanr, LAG(belopp) OVER (ORDER BY datum) AS forra FROM faktura WHERE kundnr = :customer_number",
     "SELECT x.fakturanr FROM (SELECT fakturanr, belopp FROM faktura WHERE kundnr = :customer_number) x "
     "WHERE x.belopp > 100",
-    "SELECT k.kundnr, (SELECT COUNT(*) FROM faktura f WHERE f.kundnr = k.kundnr) AS antal_fakturor "
-    f"FROM kund k {K}",
+    f"SELECT k.kundnr, (SELECT COUNT(*) FROM faktura f WHERE f.kundnr = k.kundnr) AS antal_fakturor FROM kund k {K}",
     "SELECT CAST(belopp AS DECIMAL(12, 2)) AS belopp, CAST(fakturanr AS CHAR(10)) AS nr FROM faktura "
     "WHERE kundnr = :customer_number",
     "SELECT belopp * 1.25 AS med_moms, belopp - 10 AS minus, belopp / 2 AS halva, -belopp AS kredit, "

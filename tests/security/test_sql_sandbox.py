@@ -44,7 +44,11 @@ P = "WHERE pnr = :personnummer"
         ("postgres", f"SELECT pg_sleep(5) IS NULL AND namn = 'a' FROM kund {P}", "pg_sleep()"),
         ("postgres", f"SELECT CASE WHEN pg_read_file('/etc/passwd') = '' THEN 1 END FROM kund {P}", "pg_read_file()"),
         ("postgres", f"SELECT namn FROM kund {P} AND pg_advisory_xact_lock(1) IS NOT NULL", "pg_advisory_xact_lock()"),
-        ("postgres", "SELECT * FROM dblink('dbname=crm', 'DELETE FROM kund') AS t(a int) WHERE 1 = :personnummer", "dblink()"),
+        (
+            "postgres",
+            "SELECT * FROM dblink('dbname=crm', 'DELETE FROM kund') AS t(a int) WHERE 1 = :personnummer",
+            "dblink()",
+        ),
         ("postgres", f"SELECT k.namn FROM kund k, LATERAL (SELECT set_config('a', 'b', false)) x {P}", "LATERAL"),
         ("postgres", "SELECT * FROM (VALUES (1)) v(a) WHERE a = :personnummer", "VALUES"),
         ("postgres", f"SELECT namn FROM kund TABLESAMPLE SYSTEM (50) {P}", "TABLESAMPLE"),
@@ -60,7 +64,10 @@ def test_hostile_queries_are_refused(dialect: str, sql: str, said: str) -> None:
 @pytest.mark.parametrize(
     ("dialect", "sql"),
     [
-        ("postgres", f"SELECT namn, lower(epost), to_char(d, 'YYYY-MM'), data->>'x', extract(year from d) FROM kund {P}"),
+        (
+            "postgres",
+            f"SELECT namn, lower(epost), to_char(d, 'YYYY-MM'), data->>'x', extract(year from d) FROM kund {P}",
+        ),
         ("postgres", f"WITH k AS (SELECT * FROM kund {P}) SELECT k.namn, count(*) FROM k GROUP BY k.namn"),
         ("mysql", f"SELECT UPPER(namn), DATE_FORMAT(d, '%Y'), JSON_EXTRACT(data, '$.a'), COALESCE(a, b) FROM kund {P}"),
         ("sqlite", f"SELECT strftime('%Y', d), substr(namn, 1, 3), ifnull(a, b) FROM kund {P}"),
@@ -100,8 +107,10 @@ def test_sqlglot_is_bound_to_the_major_version_tested() -> None:
 
 
 def test_a_configuration_with_ordinary_sql_loads(tmp_path: Path) -> None:
-    sql = ("SELECT k.namn, CASE WHEN k.aktiv = 1 THEN 'ja' ELSE 'nej' END AS aktiv FROM kund k JOIN avtal a "
-           "ON a.kund = k.nr AND a.typ = 'el' WHERE k.pnr = :personnummer AND (a.slut IS NULL OR a.slut > '2020-01-01')")
+    sql = (
+        "SELECT k.namn, CASE WHEN k.aktiv = 1 THEN 'ja' ELSE 'nej' END AS aktiv FROM kund k JOIN avtal a "
+        "ON a.kund = k.nr AND a.typ = 'el' WHERE k.pnr = :personnummer AND (a.slut IS NULL OR a.slut > '2020-01-01')"
+    )
     source = {"id": "crm", "name": "CRM", "kind": "sql", "url": "postgresql+psycopg://reader@127.0.0.1/crm",
               "queries": [{"title": "Kund", "sql": sql}]}  # fmt: skip
     config = make_config(tmp_path, [source])

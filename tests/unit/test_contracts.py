@@ -68,8 +68,11 @@ def test_the_qt_contract_covers_every_module_but_the_window_and_the_entry_point(
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c["name"] == "Only the window imports Qt")
-    modules = {f"desktop.{p.stem}" for p in (ROOT / "desktop").iterdir()
-               if (p.suffix == ".py" or (p / "__init__.py").exists()) and p.stem not in ("__init__", "__main__", "ui")}
+    modules = {
+        f"desktop.{p.stem}"
+        for p in (ROOT / "desktop").iterdir()
+        if (p.suffix == ".py" or (p / "__init__.py").exists()) and p.stem not in ("__init__", "__main__", "ui")
+    }
     assert set(contract["source_modules"]) == modules
 
 
@@ -80,6 +83,8 @@ def test_no_module_outside_the_window_loads_qt_by_name() -> None:
         str(path.relative_to(ROOT))
         for path in (ROOT / "desktop").rglob("*.py")
         if "ui" not in path.relative_to(ROOT / "desktop").parts[:1]
-        and any(name in path.read_text(encoding="utf-8") for name in ('"PySide6', "'PySide6", '"shiboken6', "'shiboken6"))
+        and any(
+            name in path.read_text(encoding="utf-8") for name in ('"PySide6', "'PySide6", '"shiboken6', "'shiboken6")
+        )
     ]
     assert offenders == []

@@ -41,6 +41,7 @@ def test_the_yearly_figures_are_exact(config: Path) -> None:
                            date.today() + timedelta(days=400))  # fmt: skip
 
     with open_desk(config) as desk:
+
         def visit(n: int, requests: list[tuple[RequestType, str | None]]) -> Visit:
             number = open_case(desk, person(n), requests, staff_username="disk1",
                                received_at=ago["ABCDE"[n]]).number  # fmt: skip
@@ -95,7 +96,9 @@ def test_the_yearly_figures_are_exact(config: Path) -> None:
         assert "Person" not in text and "1981" not in text  # no personal data
 
 
-def test_the_command_line_prints_the_figures_and_writes_the_pdf(config: Path, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_line_prints_the_figures_and_writes_the_pdf(
+    config: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     from desktop.cli import main
 
     with open_desk(config) as desk:

@@ -107,7 +107,10 @@ def test_a_visitor_in_no_system_is_told_what_was_searched_and_what_could_not_be(
 
     english, package_en = extract(desk, visit, "en")
     assert "Coordination number 19420180-5837" in english
-    assert "Marketing register (Optimizely) Not searched: it can only be searched by e-mail address or customer number" in english
+    assert (
+        "Marketing register (Optimizely) Not searched: it can only be searched by e-mail address or customer number"
+        in english
+    )
     assert summary_row(package_en, "kundregister")["result"] == "No data about you"
 
 
@@ -198,7 +201,9 @@ def test_profiling_is_described_only_to_those_who_consented_to_it(desk, config: 
             "SELECT kundnr FROM samtycke WHERE samtycke LIKE 'Personliga%' AND aterkallat IS NULL")}  # fmt: skip
         consents = {k for (k,) in db.execute("SELECT kundnr FROM samtycke")}
     with sqlite3.connect(config.parent / "kundregister.sqlite") as db:
-        customers = db.execute("SELECT personnr, fornamn || ' ' || efternamn, kundnr FROM kund ORDER BY kundnr").fetchall()
+        customers = db.execute(
+            "SELECT personnr, fornamn || ' ' || efternamn, kundnr FROM kund ORDER BY kundnr"
+        ).fetchall()
     yes = next(c for c in customers if c[2] in consenting)
     no = next(c for c in customers if c[2] in consents - consenting)
     for who, expected in ((yes, True), (no, False)):
@@ -251,9 +256,13 @@ def test_a_marketing_stop_is_in_force_the_day_it_is_received_and_printed_so(desk
     visit = Visit(desk, number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
     received_on = visit.file.received_at.astimezone(LOCAL_ZONE).date()
     today = received_on.isoformat()
-    receipt = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(visit.receipt("sv"))).pages).split())
+    receipt = " ".join(
+        " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(visit.receipt("sv"))).pages).split()
+    )
     assert f"Vi har registrerat att du inte vill ha direktreklam från och med i dag, {today}." in receipt
-    english = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(visit.receipt("en"))).pages).split())
+    english = " ".join(
+        " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(visit.receipt("en"))).pages).split()
+    )
     assert f"you do not want direct marketing as of today, {today}." in english
     assert [o.code for o in visit.owed() if o.subject == "objection-marketing"] == []  # done, nothing owed
     visit.gather()

@@ -83,7 +83,9 @@ def test_an_authority_points_to_the_administrative_court(config: Path) -> None:
         assert "Chapter 7, Section 2" in pdf_text(visit.letter("refusal", "en").pdf)
 
 
-def test_an_extension_letter_says_the_new_date_and_is_recorded_as_within_the_first_month(config: Path, tmp_path: Path) -> None:
+def test_an_extension_letter_says_the_new_date_and_is_recorded_as_within_the_first_month(
+    config: Path, tmp_path: Path
+) -> None:
     with open_desk(config) as desk:
         number = open_case(desk, VISITOR, [(RequestType.ACCESS, None)], staff_username="disk1").number
         visit = Visit(desk, number, sign_in(desk, "disk1", "demo-disk1"))

@@ -63,7 +63,9 @@ def first_extract(desk, config: Path, tmp_path: Path, subject: PersonInput | Non
 
 
 def test_a_manual_answer_after_the_delivery_becomes_a_supplement_with_only_that_system(
-    desk, config: Path, tmp_path: Path  # type: ignore[no-untyped-def]
+    desk,
+    config: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     visit = first_extract(desk, config, tmp_path)
     first = pdf_text((tmp_path / "utdrag.pdf").read_bytes())
@@ -150,7 +152,9 @@ def test_a_system_that_was_down_is_gathered_again_and_supplemented_from_the_comm
 
 
 def test_a_late_supplement_counts_as_overdue_and_a_complete_delivery_does_not(
-    desk, config: Path, tmp_path: Path  # type: ignore[no-untyped-def]
+    desk,
+    config: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     waiting = first_extract(desk, config, tmp_path)  # HR's answer still owed
     complete = first_extract(desk, config, tmp_path, alongside="separate-errand")  # the same visitor again
@@ -182,7 +186,9 @@ def test_every_promise_of_an_answer_has_a_late_form_in_both_languages() -> None:
 
 
 def test_a_supplement_made_after_the_deadline_promises_no_day_already_past(
-    desk, config: Path, tmp_path: Path  # type: ignore[no-untyped-def]
+    desk,
+    config: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     visit = first_extract(desk, config, tmp_path)
     missed = date.today() - timedelta(days=2)

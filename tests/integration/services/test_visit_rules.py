@@ -321,7 +321,9 @@ def verify(config: Path) -> tuple[int, str]:
         ("INSERT INTO policy_settings VALUES ('approval_required', 'false', NULL, '2026-01-01')", "policy setting"),
     ],
 )
-def test_audit_verify_names_an_edit_behind_the_programs_back(config: Path, tmp_path: Path, sql: str, named: str) -> None:
+def test_audit_verify_names_an_edit_behind_the_programs_back(
+    config: Path, tmp_path: Path, sql: str, named: str
+) -> None:
     with open_desk(config) as desk:
         delivered_case(desk, config, tmp_path)
     assert verify(config)[0] == 0
@@ -395,7 +397,9 @@ def test_an_unkeyed_chain_is_sealed_once_by_an_administrator(config: Path, tmp_p
 # One case per visitor ------------------------------------------------------------------------
 
 
-def test_the_same_visitor_adds_requests_to_the_open_case_through_both_front_ends(desk, config: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_visitor_adds_requests_to_the_open_case_through_both_front_ends(
+    desk, config: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     opened = open_case(desk, visitor(config, 3), [(RequestType.ACCESS, None)], staff_username="disk1")
     visit = Visit(desk, opened.number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
     with pytest.raises(UserError):

@@ -278,8 +278,12 @@ def test_a_category_describing_profiling_contradicts_a_source_saying_none(tmp_pa
     assert "queries[0] (Kund).automated_decisions: describes automated decisions while the source says" in (
         error_of(tmp_path, body)
     )
-    conditional = '    [[sources.queries.facts_when]]\n    when = { namn = ["x"] }\n    automated_decisions = "Profilering"'
-    assert "describes automated decisions" in error_of(tmp_path, ART15_SOURCE.format(facts=facts, query_facts=conditional))
+    conditional = (
+        '    [[sources.queries.facts_when]]\n    when = { namn = ["x"] }\n    automated_decisions = "Profilering"'
+    )
+    assert "describes automated decisions" in error_of(
+        tmp_path, ART15_SOURCE.format(facts=facts, query_facts=conditional)
+    )
 
 
 def test_a_transfer_names_its_ground(tmp_path: Path) -> None:
