@@ -13,11 +13,18 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.core.requests import RequestType
-from desktop.core.staff import Role
+from desktop.core.staff import Role, StaffMember
 from desktop.errors import UserError, where
+
+if TYPE_CHECKING:
+    from desktop.core.verification import Mandate
+    from desktop.services.cases import PersonInput
+    from desktop.services.desk import Desk
+    from desktop.services.visit import Visit
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +44,7 @@ def _register_url(args: argparse.Namespace) -> str | None:
     return args.register or os.environ.get("INSYN_REGISTER_URL") or None
 
 
-def _register_desk(args: argparse.Namespace, *, baseline: bool = True):  # type: ignore[no-untyped-def]
+def _register_desk(args: argparse.Namespace, *, baseline: bool = True) -> Desk:
     """The register named by --register, INSYN_REGISTER_URL, or the configuration, if any."""
     from desktop.services.desk import register_desk
 
@@ -66,7 +73,7 @@ class Secrets:
         return self.ask(f"Password of {username}{' ' + purpose if purpose else ''} (not shown): ")
 
 
-def _sign_in(desk, username: str, secrets: Secrets, *, purpose: str = "login"):  # type: ignore[no-untyped-def]
+def _sign_in(desk: Desk, username: str, secrets: Secrets, *, purpose: str = "login") -> StaffMember:
     """The staff member the command acts as, signed in with their password (audited)."""
     from desktop.services.staff import sign_in
 
@@ -218,7 +225,7 @@ def _config_path(args: argparse.Namespace) -> str:
     return config_path(getattr(args, "config", None))
 
 
-def _open_desk(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open_desk(args: argparse.Namespace) -> Desk:
     from desktop.services.desk import open_desk
 
     return open_desk(_config_path(args), register_url=_register_url(args))
@@ -343,7 +350,16 @@ def cmd_case_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _person_input(data: dict[str, object]):  # type: ignore[no-untyped-def]
+def _mapping(value: object) -> dict[str, object]:
+    """A JSON object's member that must itself be an object (`details`, `identifiers`)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise UserError("--visitor: 'details' and 'identifiers' are JSON objects")
+    return {str(k): v for k, v in value.items()}
+
+
+def _person_input(data: dict[str, object]) -> PersonInput:
     """A visitor's or representative's JSON object as the form's fields."""
     from desktop.services.cases import PersonInput
 
@@ -363,7 +379,7 @@ def _person_input(data: dict[str, object]):  # type: ignore[no-untyped-def]
     )
 
 
-def _representative(path: str | None):  # type: ignore[no-untyped-def]
+def _representative(path: str | None) -> tuple[PersonInput, Mandate] | None:
     """--representative FILE: a guardian, an attorney or a trustee who acts for the visitor, with
     their own ID document and the mandate ({"type": "guardian" | "power-of-attorney" | "trustee",
     "dated": "YYYY-MM-DD", "signed_by": "..."})."""
@@ -401,14 +417,14 @@ def cmd_case_open(args: argparse.Namespace) -> int:
         staff = _sign_in(desk, args.staff, secrets)
         visitor = _visitor(args, secrets)
         representative = _representative(args.representative)
-        for kind, text in dict(visitor.get("details") or {}).items():  # type: ignore[call-overload]
+        for kind, text in _mapping(visitor.get("details")).items():
             details.setdefault(str(kind), str(text))
         person = _person_input(visitor)
         for note in visit_notes(person, representative=representative):  # said, never refused (DOMAIN)
             print(f"note: {note}", file=sys.stderr)
         requests = [(RequestType(r), details.get(r)) for r in dict.fromkeys(args.request)]
         given = [_identifier_spec(spec) for spec in args.identifier or []]
-        for kind, values in dict(visitor.get("identifiers") or {}).items():  # type: ignore[call-overload]
+        for kind, values in _mapping(visitor.get("identifiers")).items():
             given += [(str(kind), str(v)) for v in (values if isinstance(values, list) else [values])]
         opened = open_case(desk, person, requests, staff_username=staff.username, identifiers=given,
                            alongside=args.alongside, representative=representative)  # fmt: skip
@@ -441,7 +457,7 @@ def _identifier_spec(spec: str) -> tuple[str, str]:
     return kind.strip(), value.strip()
 
 
-def _visit(desk, number: str, staff):  # type: ignore[no-untyped-def]
+def _visit(desk: Desk, number: str, staff: StaffMember) -> Visit:
     from desktop.services.visit import Visit
 
     return Visit(desk, number, staff)

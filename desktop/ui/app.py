@@ -267,7 +267,8 @@ def run_gui(
     language: str | None = None,
     verbose: bool = False,
 ) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Insyn")
     app.setWindowIcon(QIcon(str(resource_path("icons", "insyn-256.png"))))
     app.setStyleSheet(STYLE)

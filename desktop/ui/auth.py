@@ -165,10 +165,10 @@ class FirstAdminDialog(QDialog):
         layout.addWidget(self.problem)
         create = QPushButton(tr("Skapa administratör"))
         create.setObjectName("primary")
-        create.clicked.connect(self.create)
+        create.clicked.connect(self.create_admin)
         layout.addWidget(create)
 
-    def create(self) -> None:
+    def create_admin(self) -> None:
         from desktop.services.staff import create_account
 
         if self.password.text() != self.repeat.text():

@@ -311,7 +311,7 @@ class CasePage(QWidget):
         timeline = self.visit.timeline() if self.visit is not None else ()
         self.timeline.clear()
         for entry in timeline:
-            label = tr(TIMELINE_LABELS.get(entry.action, entry.action))
+            label = tr(str(TIMELINE_LABELS.get(entry.action, entry.action)))
             if entry.action == "case.status":
                 label += f": {statuses.get(str(entry.details.get('to')), entry.details.get('to'))}"
                 reason = withdrawal_labels().get(str(entry.details.get("reason")))
@@ -322,8 +322,10 @@ class CasePage(QWidget):
             if entry.action == "case.alongside":
                 label += f" {entry.details.get('open_case')}"
             if entry.action == "request.added":
-                added = entry.details.get("requests") or []
-                label += ": " + ", ".join(requests.get(str(a), str(a)) for a in added)  # type: ignore[union-attr]
+                added = entry.details.get("requests")
+                label += ": " + ", ".join(
+                    requests.get(str(a), str(a)) for a in (added if isinstance(added, list) else [])
+                )
             if entry.action == "request.outcome":
                 label += f": {requests.get(str(entry.details.get('request')), entry.details.get('request'))}"
             who = f" – {entry.staff}" if entry.staff else ""
@@ -417,7 +419,7 @@ class CasePage(QWidget):
             self.show_file(self.visit.file)
         self.tabs.setCurrentWidget(self.deliver)
         self.deliver.view.setFocus()  # the approve button is gone from sight: focus goes with the desk
-        self.deliver.render()
+        self.deliver.show_extract()
 
     def ask_leave_out_weak(self, count: int) -> bool:
         """Possible matches nobody decided on: leave them out (the extract says how many), or go

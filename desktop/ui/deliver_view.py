@@ -97,12 +97,12 @@ class DeliverView(QWidget):
             widget.setVisible(False)
         pages.addStretch(1)
         layout.addLayout(pages)
+        self._page = 0
         self.previous_page.clicked.connect(lambda: self._show_page(self._page - 1))
         self.next_page.clicked.connect(lambda: self._show_page(self._page + 1))
-        self._page = 0
         self._print_cancel: threading.Event | None = None
         self._rendered_language = "sv"
-        self.render_button.clicked.connect(self.render)
+        self.render_button.clicked.connect(self.show_extract)
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button.clicked.connect(self.save_dialog)
         self.zip_button.clicked.connect(self.zip_dialog)
@@ -138,7 +138,7 @@ class DeliverView(QWidget):
         self.case_number = visit.number
         self.update_actions()
 
-    def render(self) -> None:
+    def show_extract(self) -> None:
         visit = self.visit
         if visit is None or Action.PREVIEW not in visit.allowed_actions():
             return

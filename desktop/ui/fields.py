@@ -61,7 +61,12 @@ class DateField(QWidget):
         menu.addAction(action)
         self.button.setMenu(menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar.clicked.connect(lambda day: (self.setDate(day), menu.close()))
+
+        def picked(day: QDate) -> None:
+            self.setDate(day)
+            menu.close()
+
+        self.calendar.clicked.connect(picked)
         layout.addWidget(self.edit)
         layout.addWidget(self.button)
         layout.addStretch(1)
@@ -77,9 +82,8 @@ class DateField(QWidget):
         return bool(self.edit.text().strip()) and self.value() is None
 
     def setDate(self, day: date | QDate | None) -> None:
-        if isinstance(day, QDate):
-            day = day.toPython()
-        self.edit.setText(day.isoformat() if isinstance(day, date) else "")
+        value = day.toPython() if isinstance(day, QDate) else day
+        self.edit.setText(value.isoformat() if isinstance(value, date) else "")
 
     def clear(self) -> None:
         self.edit.clear()

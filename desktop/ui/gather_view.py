@@ -226,9 +226,10 @@ class GatherView(QWidget):
     def _clear_manual(self) -> None:
         while self.manual_box.count():
             item = self.manual_box.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # at once: the deletion waits for the event loop
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # at once: the deletion waits for the event loop
+                widget.deleteLater()
 
     @property
     def running(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from desktop import __version__
 from desktop.core.staff import Role, StaffMember
@@ -27,7 +27,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.staff = staff
         self.setWindowTitle(tr("Insyn – %1").replace("%1", desk.config.organisation.name))
-        self.text_points = float(QSettings("Insyn", "Insyn").value("text_points", BASE_POINTS))
+        self.text_points = float(str(QSettings("Insyn", "Insyn").value("text_points", BASE_POINTS)))
         self.setStyleSheet(style(self.text_points))
         self.stack = QStackedWidget()
         self.cases = CaseListPage(desk, staff.id)
@@ -69,14 +69,15 @@ class MainWindow(QMainWindow):
         rules.triggered.connect(self.show_policy)
         self.toolbar.addAction(rules)
         self.actions_by_name["policy"] = rules
-        for keys, step in (
+        shortcuts: tuple[tuple[QKeySequence | QKeySequence.StandardKey, float], ...] = (
             (QKeySequence.StandardKey.ZoomIn, 1.0),
             (QKeySequence("Ctrl+="), 1.0),
             (QKeySequence.StandardKey.ZoomOut, -1.0),
             (QKeySequence("Ctrl+0"), 0.0),
-        ):
+        )
+        for sequence, step in shortcuts:
             zoom = QAction(self)
-            zoom.setShortcut(keys)
+            zoom.setShortcut(sequence)
             zoom.triggered.connect(lambda _checked=False, s=step: self.zoom(s))
             self.addAction(zoom)
         self.toolbar.addSeparator()
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(desk.policy.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         QCoreApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
-        self._before_lock = self.cases
+        self._before_lock: QWidget = self.cases
         self.resize(1200, 800)
         describe(self)  # what each control does, for a screen reader as for the mouse
         self.show_cases()
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
                 widget.hide()
-        self._before_lock = self.stack.currentWidget()
+        self._before_lock = self.stack.currentWidget() or self.cases
         self.statusBar().clearMessage()  # may name the case being handled
         self.toolbar.setEnabled(False)
         self.lock_screen.lock_for(self.staff.username, self.staff.display_name)

@@ -266,6 +266,7 @@ class NewVisitPage(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.staff_username = staff_username
+        self._alongside: str | None = None  # why a second case is opened, when the desk said so
         outer = QVBoxLayout(self)
         outer.addWidget(heading(tr("Ny besökare")))
         scroll = QScrollArea()
@@ -378,8 +379,9 @@ class NewVisitPage(QWidget):
             text.textChanged.connect(later)
         for combo in self.findChildren(QComboBox):
             combo.currentIndexChanged.connect(later)
-        for box in (*self.requests.values(), self.representative_box):
-            box.toggled.connect(later)
+        self.representative_box.toggled.connect(later)
+        for check in self.requests.values():
+            check.toggled.connect(later)
 
     def _identifier_box(self) -> QGroupBox:
         """The visitor's own e-mail, phone, customer number …: said or shown at the desk, searched
@@ -549,7 +551,7 @@ class NewVisitPage(QWidget):
             if field is not None:
                 field.setFocus()
             return None
-        self._alongside: str | None = None
+        self._alongside = None
         if not self.allow_duplicate(self.person.personnummer.text()):
             return None
         try:

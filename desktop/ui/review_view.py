@@ -410,7 +410,10 @@ class ReviewView(QWidget):
     def _field_changed(self, item: QTableWidgetItem) -> None:
         if self._updating or item.column() != 2 or self.visit is None or self._record is None:
             return
-        name = self.fields.item(item.row(), 0).text()
+        name_item = self.fields.item(item.row(), 0)
+        if name_item is None:
+            return
+        name = name_item.text()
         try:
             self.visit.redact(
                 self._record,

@@ -165,7 +165,7 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
     longest[0], last[0] = 0.0, clock.elapsed()
     heartbeat.start()
     started = time.perf_counter()
-    window.case.deliver.render()
+    window.case.deliver.show_extract()
     run_until(lambda: window.case.deliver.rendered is not None, 300)
     render_seconds = time.perf_counter() - started
     render_stall = longest[0]
@@ -192,7 +192,7 @@ def responsiveness(config: Path) -> tuple[float, float, float]:
         form.register()  # what Ctrl+Enter does
         run_until(lambda: window.case.result is not None)
         window.case.tabs.setCurrentWidget(window.case.deliver)
-        window.case.deliver.render()  # the preview, at once (a draft until approved)
+        window.case.deliver.show_extract()  # the preview, at once (a draft until approved)
         run_until(lambda: window.case.deliver.rendered is not None and window.case.deliver.document.pageCount() > 0)
         waits[label] = (time.perf_counter() - started, window.case.deliver.rendered.pages)
     for (label, (seconds, pages)), goal in zip(waits.items(), (1.5, 0.5), strict=True):

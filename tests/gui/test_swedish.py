@@ -82,7 +82,7 @@ def test_no_page_or_dialog_of_the_swedish_window_shows_english(qtbot, window, de
     for tab in range(window.case.tabs.count()):
         window.case.tabs.setCurrentIndex(tab)
         seen[f"case tab {tab}"] = english_in(window.case)
-    window.case.deliver.render()
+    window.case.deliver.show_extract()
     qtbot.waitUntil(lambda: window.case.deliver.rendered is not None, timeout=30000)
     seen["draft preview"] = english_in(window.case.deliver)
     admin = sign_in(desk, "chef", "chef-secret")

@@ -474,7 +474,7 @@ def test_the_window_shows_a_draft_but_lets_nothing_out_before_the_approval(
     qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
     deliver = window.case.deliver
     window.case.tabs.setCurrentWidget(deliver)
-    deliver.render()  # the preview, before anyone approved
+    deliver.show_extract()  # the preview, before anyone approved
     qtbot.waitUntil(lambda: deliver.rendered is not None, timeout=30000)
     assert deliver.status.text().startswith("Utkast – ej godkänt")
     import io
