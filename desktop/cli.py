@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from desktop.core.verification import Mandate
     from desktop.services.cases import PersonInput
     from desktop.services.desk import Desk
+    from desktop.services.review import DecisionRequest
     from desktop.services.visit import Visit
 
 log = logging.getLogger(__name__)
@@ -457,6 +458,16 @@ def _identifier_spec(spec: str) -> tuple[str, str]:
     return kind.strip(), value.strip()
 
 
+def _say_unmatched(visit: Visit) -> None:
+    """Decisions taken earlier on records that changed in their system since (not applied)."""
+    unmatched = visit.unmatched_decisions()
+    count = sum(u.count for u in unmatched)
+    if count:
+        where = ", ".join(sorted({u.source_id for u in unmatched}))
+        verb = "decision no longer applies" if count == 1 else "decisions no longer apply"
+        print(f"{count} earlier {verb} (the records changed in {where}): review them again", file=sys.stderr)
+
+
 def _visit(desk: Desk, number: str, staff: StaffMember) -> Visit:
     from desktop.services.visit import Visit
 
@@ -508,6 +519,43 @@ def cmd_case_manual(args: argparse.Namespace) -> int:
     return 0
 
 
+def _decisions(path: str | None) -> list[DecisionRequest]:
+    """--decisions FILE.json, read and checked whole before anything is gathered."""
+    from desktop.services.review import parse_decisions
+
+    if path is None:
+        return []
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"--decisions: cannot read it as JSON ({type(exc).__name__})") from None
+    return parse_decisions(data)
+
+
+def _apply_decisions(visit: Visit, requests: list[DecisionRequest]) -> None:
+    if requests:
+        done = visit.apply_decisions(requests)
+        print("decisions applied and kept with the case: "
+              + ", ".join(f"{n} {kind}" for kind, n in sorted(done.items())), file=sys.stderr)  # fmt: skip
+
+
+def cmd_case_review(args: argparse.Namespace) -> int:
+    """Review decisions from a file, as the window's review takes them: gathered, applied, kept
+    with the case (the next gather, here or in the window, brings them back), the data let go."""
+    requests = _decisions(args.decisions)
+    with _open_desk(args) as desk:
+        visit = _visit(desk, args.case, _sign_in(desk, args.staff, Secrets()))
+        visit.gather()
+        _say_unmatched(visit)
+        _apply_decisions(visit, requests)
+        counts = visit.counts()
+        visit.drop()
+    print(f"{args.case}: {counts.get('included', 0)} of {counts.get('records', 0)} records in the extract, "
+          f"{counts.get('redacted_fields', 0)} fields masked, {counts.get('weak_undecided', 0)} possible matches "
+          "undecided")  # fmt: skip
+    return 0
+
+
 def cmd_case_retry(args: argparse.Namespace) -> int:
     """Gather, then ask again only the systems that failed, timed out or were cancelled (what the
     window's retry does after a gather); nothing gathered outlives the command."""
@@ -537,13 +585,16 @@ def cmd_case_gather(args: argparse.Namespace) -> int:
 
             check_targets(args.json, overwrite=args.overwrite)
         staff = _sign_in(desk, args.staff, Secrets())
-        result = _visit(desk, args.case, staff).gather()
+        visit = _visit(desk, args.case, staff)
+        result = visit.gather()
+        _say_unmatched(visit)
+        key = visit.record_key
     for source in result.sources.values():
         print(describe(source))
     if args.json:
         from desktop.services.export import write_gather_json
 
-        write_gather_json(result, args.json, overwrite=args.overwrite)
+        write_gather_json(result, args.json, overwrite=args.overwrite, record_key=key)
         print(f"gathered data written to {args.json}", file=sys.stderr)
     return 0
 
@@ -562,6 +613,7 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
         staff = _sign_in(desk, args.staff, secrets)
         visit = _visit(desk, args.case, staff)
         visit.require(Action.GATHER)  # the case and the role, before the approver's password is asked
+        decisions = _decisions(args.decisions)
         approver_password = None
         if visit.approval_required:
             if not args.approved_by:
@@ -574,6 +626,8 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
         for source in result.sources.values():
             print(describe(source), file=sys.stderr)
         del result
+        _say_unmatched(visit)
+        _apply_decisions(visit, decisions)
         if args.include_weak:
             confirmed = visit.confirm_all_weak()
             print(f"{confirmed} weak matches confirmed by {staff.username} (--include-weak)", file=sys.stderr)
@@ -816,6 +870,16 @@ def build_parser() -> argparse.ArgumentParser:
     manual.add_argument("--source", required=True, help="the manual source's id")
     manual.add_argument("--found", required=True, choices=["yes", "no"], help="whether it holds data on the visitor")
     manual.add_argument("--note", help="what was found, as the extract will say it")
+    review = case_command(
+        "review", "gather, and take review decisions from a file; they are kept with the case", cmd_case_review
+    )
+    review.add_argument(
+        "--decisions",
+        required=True,
+        metavar="FILE.json",
+        help='[{"record": KEY, "decision": "confirm|exclude|mask", "reason": "other_person|wrong_match|duplicate", '
+        '"field": NAME}]; the keys are in `case gather --json`',
+    )
     case_command("retry", "gather, and ask again the systems that failed or timed out (exit 1 if some still do)",
                  cmd_case_retry)  # fmt: skip
     case_gather = case_commands.add_parser("gather", help="gather a case's data from every source")
@@ -834,6 +898,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--zip", metavar="FILE.zip", help="also the machine-readable copy")
     extract.add_argument("--overwrite", action="store_true", help="replace an existing file of that name")
     extract.add_argument("--lang", choices=["sv", "en"], default="sv")
+    extract.add_argument(
+        "--decisions", metavar="FILE.json", help="review decisions to take first (as for `case review`)"
+    )
     weak = extract.add_mutually_exclusive_group()
     weak.add_argument(
         "--include-weak",

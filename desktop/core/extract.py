@@ -7,6 +7,9 @@ register. Their reprs carry counts only, so that a log line or a traceback shows
 from __future__ import annotations
 
 import enum
+import hashlib
+import hmac
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -90,6 +93,14 @@ class Record:
     def visible_fields(self) -> dict[str, Any]:
         """The fields as the extract shows them: redacted values replaced by REDACTED."""
         return {k: (REDACTED if k in self.redacted else v) for k, v in self.fields.items()}
+
+    def fingerprint(self, salt: str) -> str:
+        """A name for this record that holds none of its values: a keyed hash (the case's salt)
+        of its system, category and fields. The same row gathered again has the same one; a
+        row whose values changed in the system has another (a decision about it no longer
+        applies, and says so)."""
+        body = json.dumps([self.source_id, self.category, sorted(self.fields.items())], default=str, ensure_ascii=False)
+        return hmac.new(salt.encode(), body.encode(), hashlib.sha256).hexdigest()
 
     def __repr__(self) -> str:
         return f"Record({self.source_id}/{self.category}, {len(self.fields)} fields, {self.strength})"

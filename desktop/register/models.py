@@ -162,6 +162,9 @@ class Case(Base):
     letters: Mapped[list[Letter]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Letter.id"
     )
+    review_decisions: Mapped[list[ReviewDecision]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="ReviewDecision.id"
+    )
 
     def __repr__(self) -> str:
         return f"Case({self.number}, {self.status})"
@@ -275,6 +278,29 @@ class GatherSourceResult(Base):
     duration_ms: Mapped[int] = mapped_column(default=0)
 
     run: Mapped[GatherRun] = relationship(back_populates="results")
+
+
+class ReviewDecision(Base):
+    """A review decision kept with its case, so that it outlives the gathered data: re-applied
+    when the case is gathered again (after F5, another desk, another staff member). The record is
+    named by a fingerprint (a keyed hash with the case's salt), never by its values; the field by
+    its name in the system."""
+
+    __tablename__ = "review_decisions"
+    __table_args__ = (UniqueConstraint("case_id", "fingerprint", "kind", "field", name="uq_review_decisions_decision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[case_fk]
+    source_id: Mapped[str40]
+    category: Mapped[str200]
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str20]  # confirmed, excluded, set_aside, masked
+    field: Mapped[str200] = mapped_column(default="")  # the masked field's name; "" for the others
+    reason: Mapped[str40 | None]
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    decided_at: Mapped[datetime]
+
+    case: Mapped[Case] = relationship(back_populates="review_decisions")
 
 
 class ManualOutcome(Base):

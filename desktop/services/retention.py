@@ -109,6 +109,7 @@ def _strip(session: Session, case: Case) -> None:
         outcome.note = None
     case.representatives.clear()
     case.identifiers.clear()
+    case.review_decisions.clear()
     session.flush()  # the representatives go before the identity checks they point at
     case.verifications.clear()
     session.flush()

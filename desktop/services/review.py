@@ -1,17 +1,25 @@
 """Review of gathered data: confirming weak matches, excluding records, redacting fields.
 
 Every decision is audited with where it was taken (source, category, record position, field
-name) and a reason code, never with the data itself.
+name) and a reason code, never with the data itself, and kept with the case (ReviewDecision,
+keyed by the record's fingerprint): gathered again — after F5, on another desk, by the
+approver — the case's data comes back with its decisions; one whose record changed in the
+system no longer applies and is counted as such.
 """
 
 from __future__ import annotations
 
 import enum
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import delete, select
+
 from desktop.core.extract import GatherResult, Record, Strength
+from desktop.errors import UserError
 from desktop.register import audit
+from desktop.register.models import Case, ReviewDecision, utcnow
 from desktop.services.desk import Desk
 
 
@@ -44,6 +52,21 @@ class Decision:
     field: str | None = None  # the masked field's name
 
 
+# What is kept of a decision: (kind, field, reason); kinds are the ReviewDecision.kind values.
+Kept = tuple[str, str, ReviewReason | None]
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """Decisions kept with the case whose record is not in the data gathered now (it changed or
+    went in the system): shown to the reviewer, never applied to something else."""
+
+    source_id: str
+    category: str
+    kind: str
+    count: int
+
+
 class Review:
     def __init__(self, desk: Desk, case_number: str, result: GatherResult, *, staff_id: int) -> None:
         self.desk = desk
@@ -52,10 +75,88 @@ class Review:
         self.staff_id = staff_id
         self._why_excluded: dict[int, ReviewReason] = {}  # id(record) → reason
         self._why_masked: dict[tuple[int, str], ReviewReason] = {}  # (id(record), field) → reason
-        self._audit("data.viewed", {"records": result.record_count})
+        self._fingerprints: dict[int, str] = {}  # id(record) → fingerprint, computed when needed
+        with desk.register.sessions.begin() as session:
+            case = session.execute(select(Case).where(Case.number == case_number)).scalar_one()
+            self._case_id, self._salt = case.id, case.digest_salt or case.number
+            kept = list(session.execute(select(ReviewDecision).where(ReviewDecision.case_id == case.id)).scalars())
+            self.unmatched, applied = self._apply(kept)
+            details: dict[str, object] = {"records": result.record_count}
+            if kept:
+                details |= {"decisions_applied": applied, "decisions_unmatched": sum(u.count for u in self.unmatched)}
+            audit.append(session, "data.viewed", staff_id=staff_id, case_number=case_number, details=details)
 
-    def _audit(self, action: str, details: dict[str, object]) -> None:
+    # Decisions kept with the case ----------------------------------------------------------
+
+    def key(self, record: Record) -> str:
+        """The record's fingerprint: the key its decisions are kept under."""
+        return self._fingerprint(record)
+
+    def _fingerprint(self, record: Record) -> str:
+        key = id(record)
+        if key not in self._fingerprints:
+            self._fingerprints[key] = record.fingerprint(self._salt)
+        return self._fingerprints[key]
+
+    def _apply(self, kept: list[ReviewDecision]) -> tuple[list[Unmatched], int]:
+        """Put the kept decisions back on the records they were taken on (only the categories
+        they name are fingerprinted); returns what no longer matches and how many applied."""
+        wanted = {(d.source_id, d.category) for d in kept}
+        found: dict[str, list[Record]] = {}
+        for source in self.result.sources.values():
+            for record in source.records:
+                if (record.source_id, record.category) in wanted:
+                    found.setdefault(self._fingerprint(record), []).append(record)
+        missing: Counter[tuple[str, str, str]] = Counter()
+        applied = 0
+        for decision in kept:
+            records = found.get(decision.fingerprint, [])
+            if not records:
+                missing[(decision.source_id, decision.category, decision.kind)] += 1
+            reason = ReviewReason(decision.reason) if decision.reason else ReviewReason.OTHER_PERSON
+            for record in records:
+                applied += 1
+                if decision.kind == "confirmed" and record.strength is Strength.WEAK:
+                    record.confirmed, record.set_aside = True, False
+                elif decision.kind == "set_aside" and record.strength is Strength.WEAK and not record.confirmed:
+                    record.set_aside = True
+                elif decision.kind == "excluded":
+                    record.excluded = True
+                    self._why_excluded[id(record)] = reason
+                elif decision.kind == "masked" and decision.field in record.fields:
+                    record.redacted.add(decision.field)
+                    self._why_masked[(id(record), decision.field)] = reason
+        return [Unmatched(s, c, k, n) for (s, c, k), n in sorted(missing.items())], applied
+
+    def _decided(
+        self,
+        action: str,
+        details: dict[str, object],
+        *,
+        keep: Sequence[tuple[Record, Kept]] = (),
+        forget: Sequence[tuple[Record, str, str]] = (),
+    ) -> None:
+        """Audit a decision and keep it with the case (or forget one taken back), together."""
+        gone: dict[tuple[str, str], list[str]] = {}  # (kind, field) → fingerprints: one DELETE each
+        for record, kind, field in [*forget, *((r, k, f) for r, (k, f, _why) in keep)]:
+            gone.setdefault((kind, field), []).append(self._fingerprint(record))
         with self.desk.register.sessions.begin() as session:
+            for (kind, field), prints in gone.items():
+                for start in range(0, len(prints), 500):
+                    session.execute(
+                        delete(ReviewDecision).where(
+                            ReviewDecision.case_id == self._case_id,
+                            ReviewDecision.kind == kind,
+                            ReviewDecision.field == field,
+                            ReviewDecision.fingerprint.in_(prints[start : start + 500]),
+                        )
+                    )
+            session.add_all(
+                ReviewDecision(case_id=self._case_id, source_id=record.source_id, category=record.category,
+                               fingerprint=self._fingerprint(record), kind=kind, field=field,
+                               reason=why.value if why else None, decided_by_id=self.staff_id, decided_at=utcnow())
+                for record, (kind, field, why) in keep
+            )  # fmt: skip
             audit.append(session, action, staff_id=self.staff_id, case_number=self.case_number, details=details)
 
     def _where(self, record: Record) -> dict[str, object]:
@@ -66,12 +167,15 @@ class Review:
             "record": records.index(record),
         }
 
+    # The decisions -------------------------------------------------------------------------
+
     def confirm_all_weak(self) -> int:
         """Confirm every weak match not yet decided, in one audited decision; returns how many."""
         undecided = self.undecided()
         for record in undecided:
             record.confirmed, record.set_aside = True, False
-        self._audit("review.confirmed_all_weak", {"records": len(undecided)})
+        self._decided("review.confirmed_all_weak", {"records": len(undecided)},
+                      keep=[(r, ("confirmed", "", None)) for r in undecided])  # fmt: skip
         return len(undecided)
 
     def undecided(self) -> list[Record]:
@@ -84,7 +188,8 @@ class Review:
         undecided = self.undecided()
         for record in undecided:
             record.set_aside = True
-        self._audit("review.weak_left_out", {"records": len(undecided)})
+        self._decided("review.weak_left_out", {"records": len(undecided)},
+                      keep=[(r, ("set_aside", "", None)) for r in undecided])  # fmt: skip
         return len(undecided)
 
     def counts(self) -> dict[str, int]:
@@ -104,7 +209,10 @@ class Review:
     def confirm(self, record: Record, confirmed: bool = True) -> None:
         record.confirmed = confirmed
         record.set_aside = False  # decided now, one way or the other
-        self._audit("review.confirmed" if confirmed else "review.unconfirmed", self._where(record))
+        action = "review.confirmed" if confirmed else "review.unconfirmed"
+        kept: list[tuple[Record, Kept]] = [(record, ("confirmed", "", None))] if confirmed else []
+        self._decided(action, self._where(record), keep=kept,
+                      forget=[(record, "confirmed", ""), (record, "set_aside", "")])  # fmt: skip
 
     def state(self, record: Record) -> tuple[RecordState, ReviewReason | None]:
         """Where the record stands, and why where a reason was given."""
@@ -144,7 +252,9 @@ class Review:
         else:
             self._why_excluded.pop(id(record), None)
         action = "review.excluded" if excluded else "review.included"
-        self._audit(action, {**self._where(record), "reason": reason.value})
+        self._decided(action, {**self._where(record), "reason": reason.value},
+                      keep=[(record, ("excluded", "", reason))] if excluded else [],
+                      forget=[] if excluded else [(record, "excluded", "")])  # fmt: skip
 
     def redact(self, record: Record, field: str, reason: ReviewReason, redacted: bool = True) -> None:
         if field not in record.fields:
@@ -156,4 +266,45 @@ class Review:
             record.redacted.discard(field)
             self._why_masked.pop((id(record), field), None)
         action = "review.redacted" if redacted else "review.unredacted"
-        self._audit(action, {**self._where(record), "field": field, "reason": reason.value})
+        self._decided(action, {**self._where(record), "field": field, "reason": reason.value},
+                      keep=[(record, ("masked", field, reason))] if redacted else [],
+                      forget=[] if redacted else [(record, "masked", field)])  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DecisionRequest:
+    """One line of a decisions file (`case review --decisions`): what to do with which record."""
+
+    record: str  # the record's key, as `case gather --json` gives it
+    decision: str  # confirm (a possible match is the visitor's), exclude, mask
+    reason: ReviewReason
+    field: str = ""
+
+
+DECISIONS = ("confirm", "exclude", "mask")  # possible matches nobody confirmed: --leave-out-weak
+
+
+def parse_decisions(data: object) -> list[DecisionRequest]:
+    """A decisions file's JSON, checked whole before anything is applied: a list (or {"decisions":
+    [...]}) of {"record": KEY, "decision": confirm|exclude|mask, "reason":
+    other_person|wrong_match|duplicate, "field": NAME (for mask)}."""
+    items = data.get("decisions") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise UserError('a decisions file is a JSON list, or {"decisions": [...]}', "decisions.shape")
+    parsed = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("record"), str):
+            raise UserError(f'decision {number}: needs "record" (a key from case gather --json)', "decisions.shape")
+        decision = item.get("decision")
+        if decision not in DECISIONS:
+            raise UserError(f'decision {number}: "decision" is one of {", ".join(DECISIONS)}', "decisions.shape")
+        try:
+            reason = ReviewReason(item.get("reason") or ReviewReason.OTHER_PERSON.value)
+        except ValueError:
+            reasons = ", ".join(r.value for r in ReviewReason)
+            raise UserError(f'decision {number}: "reason" is one of {reasons}', "decisions.shape") from None
+        field = item.get("field") or ""
+        if decision == "mask" and not (isinstance(field, str) and field):
+            raise UserError(f'decision {number}: a mask names the "field"', "decisions.shape")
+        parsed.append(DecisionRequest(item["record"], decision, reason, str(field)))
+    return parsed

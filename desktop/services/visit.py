@@ -10,6 +10,7 @@ front end that forgets to grey out a button still cannot do what the rules forbi
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -37,7 +38,7 @@ from desktop.services.letters import (
     record_letter,
     render_letter,
 )
-from desktop.services.review import Decision, RecordState, Review, ReviewReason
+from desktop.services.review import Decision, DecisionRequest, RecordState, Review, ReviewReason, Unmatched
 from desktop.services.staff import require_role, sign_in
 from desktop.sources.engine import ProgressCallback
 
@@ -289,6 +290,65 @@ class Visit:
         self._decided().redact(record, field, reason, redacted)
         self._version += 1
 
+    def record_key(self, record: Record) -> str:
+        """The key a decisions file names a record by (its fingerprint: no values in it)."""
+        assert self.review is not None
+        return self.review.key(record)
+
+    def apply_decisions(self, requests: list[DecisionRequest]) -> Counter[str]:
+        """A decisions file's lines (the command line's review), all checked before any is
+        applied: every record must be in the data gathered now, every masked field in it."""
+        assert self.result is not None
+        self._require(Action.REVIEW)
+        by_key = {self.record_key(r): r for s in self.result.sources.values() for r in s.records}
+        missing = [q.record for q in requests if q.record not in by_key]
+        if missing:
+            raise ActionRefused(
+                "decisions.unknown",
+                f"{len(missing)} records in the decisions file are not in the data gathered now "
+                "(gather with --json again and take the keys from there)",
+            )
+        for q in requests:
+            if q.decision == "mask" and q.field not in by_key[q.record].fields:
+                raise ActionRefused("decisions.field", f"record {q.record[:12]}… has no field '{q.field}'")
+        done: Counter[str] = Counter()
+        for q in requests:
+            record = by_key[q.record]
+            if q.decision == "confirm":
+                self.confirm(record)
+            elif q.decision == "exclude":
+                self.exclude(record, q.reason)
+            else:
+                self.redact(record, q.field, q.reason)
+            done[q.decision] += 1
+        return done
+
+    def same_value_elsewhere(self, record: Record, field: str) -> list[tuple[Record, str]]:
+        """Where else the gathered data shows this field's value (a phone number that belongs to
+        someone else also sits in the bookings): (record, field) pairs not masked yet."""
+        if self.result is None:
+            return []
+        value = " ".join(str(record.fields.get(field) or "").split()).casefold()
+        if len(value) < 3:  # "1", "ja": not something one person owns
+            return []
+        return [
+            (other, name)
+            for source in self.result.sources.values()
+            for other in source.records
+            for name, cell in other.fields.items()
+            if (other, name) != (record, field)
+            and name not in other.redacted
+            and " ".join(str(cell or "").split()).casefold() == value
+        ]
+
+    def redact_everywhere(self, record: Record, field: str, reason: ReviewReason) -> int:
+        """Mask the field and the same value wherever else it appears; returns how many more."""
+        self.redact(record, field, reason)
+        elsewhere = self.same_value_elsewhere(record, field)
+        for other, name in elsewhere:
+            self.redact(other, name, reason)
+        return len(elsewhere)
+
     def set_included(self, record: Record, included: bool, reason: ReviewReason) -> None:
         """What a tick in the review means: on a weak match not excluded, that the match is
         the visitor's (or not); otherwise whether the record goes into the extract (a weak one
@@ -329,6 +389,11 @@ class Visit:
         weak = [words.get(k, k) for k, strength in self.desk.config.identifier_strength.items() if strength == "weak"]
         joiner = " eller " if language == "sv" else " or "
         return joiner.join([", ".join(weak[:-1]), weak[-1]]) if len(weak) > 1 else "".join(weak)
+
+    def unmatched_decisions(self) -> list[Unmatched]:
+        """Decisions kept with the case whose record changed or went in the system since: not
+        applied; the reviewer looks at those records again."""
+        return list(self.review.unmatched) if self.review is not None else []
 
     def undecided_weak(self) -> int:
         """Possible matches still to be decided before the extract can be released."""
@@ -482,9 +547,19 @@ class Visit:
             raise
         return written
 
-    def printed(self) -> None:
-        """Record a print job that has been handed to the printer in full."""
-        self._record("printed", self._require_deliverable())
+    def printed(self, pages: tuple[int, int] | None = None) -> bool:
+        """Record a print job that has been handed to the printer in full. `pages` (first, last;
+        1-based) is what was printed: the whole extract is a delivery (True); some of its pages
+        are a copy for the desk — recorded as such, the case unchanged, the data kept (False)."""
+        rendered = self._require_deliverable()
+        if pages is not None and (pages[0] > 1 or pages[1] < rendered.pages):
+            with self.desk.register.sessions.begin() as session:
+                audit.append(session, "extract.copy_printed", staff_id=self.staff.id, case_number=self.number,
+                             details={"first_page": pages[0], "last_page": pages[1], "pages": rendered.pages,
+                                      "sha256": rendered.sha256})  # fmt: skip
+            return False
+        self._record("printed", rendered)
+        return True
 
     def receipt(self, language: str = "sv") -> bytes:
         self._require(Action.RECEIPT)

@@ -70,6 +70,7 @@ TIMELINE_LABELS = {
     "extract.released": QT_TRANSLATE_NOOP("", "Utdraget släpptes för utlämning"),
     "review.confirmed_all_weak": QT_TRANSLATE_NOOP("", "Alla svaga träffar bekräftades"),
     "extract.delivered": QT_TRANSLATE_NOOP("", "Utdraget lämnades ut"),
+    "extract.copy_printed": QT_TRANSLATE_NOOP("", "Sidor ur utdraget skrevs ut som kopia (inte utlämnat)"),
     "case.extended": QT_TRANSLATE_NOOP("", "Svarstiden förlängdes"),
     "request.outcome": QT_TRANSLATE_NOOP("", "Utfall registrerades"),
     "request.added": QT_TRANSLATE_NOOP("", "Begäran lades till"),
@@ -196,6 +197,7 @@ class CasePage(QWidget):
         self.gather.started.connect(lambda: self.show_next_steps([Step("gathering")]))
         self.review.approve_requested.connect(self.approve)
         self.deliver.delivered.connect(self._delivered)
+        self.deliver.copied.connect(self.refresh)
         self.receipt_button.clicked.connect(self.print_receipt)
         self.save_receipt_button.clicked.connect(self.save_receipt)
         self.extend_button.clicked.connect(self.ask_extension)

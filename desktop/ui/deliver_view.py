@@ -28,7 +28,14 @@ from desktop.errors import UserError
 from desktop.services.delivery import RenderedExtract
 from desktop.services.visit import Action, Visit
 from desktop.ui.common import error_box, service_message, tr
-from desktop.ui.printing import PrintCancelled, ask_printer, documents_path, load_image_plugins, print_pdf
+from desktop.ui.printing import (
+    PrintCancelled,
+    ask_printer,
+    chosen_pages,
+    documents_path,
+    load_image_plugins,
+    print_pdf,
+)
 from desktop.ui.workers import progress_relay, run_task
 
 MULTI_PAGE_LIMIT = 150
@@ -36,6 +43,7 @@ MULTI_PAGE_LIMIT = 150
 
 class DeliverView(QWidget):
     delivered = Signal(str)  # how: printed, saved, zip
+    copied = Signal()  # some pages printed for the desk: on the timeline, not a delivery
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +109,7 @@ class DeliverView(QWidget):
         self.previous_page.clicked.connect(lambda: self._show_page(self._page - 1))
         self.next_page.clicked.connect(lambda: self._show_page(self._page + 1))
         self._print_cancel: threading.Event | None = None
+        self._printed_pages: tuple[int, int] | None = None  # what the last print job took
         self._rendered_language = "sv"
         self.render_button.clicked.connect(self.show_extract)
         self.print_button.clicked.connect(self.print_dialog)
@@ -269,6 +278,7 @@ class DeliverView(QWidget):
         self.print_button.setEnabled(False)
         self.status.setText(tr("Skriver ut … (Esc avbryter)"))
         title = f"registerutdrag-{visit.number}"  # the job's name in the print queue
+        self._printed_pages = chosen_pages(printer, self.rendered.pages)
 
         def pages_done(done: int, count: int) -> None:
             progress((done, count))
@@ -294,9 +304,19 @@ class DeliverView(QWidget):
             error_box(self, tr("Skrivaren kunde inte startas."))
             return
         try:
-            visit.printed()  # the whole job is with the printer: now it is a delivery
+            # The Visit decides: the whole extract printed is a delivery, some pages are a copy.
+            delivered = visit.printed(pages=self._printed_pages)
         except UserError as exc:
             error_box(self, service_message(exc))
+            return
+        if not delivered:
+            first, last = self._printed_pages or (1, 1)
+            self.status.setText(
+                tr("Sidorna %1–%2 skrevs ut som en kopia. Utdraget är inte utlämnat förrän hela har skrivits ut.")
+                .replace("%1", str(first))
+                .replace("%2", str(last))
+            )
+            self.copied.emit()
             return
         self._recorded(visit, "printed")
 

@@ -56,6 +56,15 @@ class PrintCancelled(Exception):
     """Staff stopped the print; the printer was told to drop the job."""
 
 
+def chosen_pages(printer: QPrinter, count: int) -> tuple[int, int]:
+    """The pages the print dialog chose, 1-based and inclusive, within the document's `count`
+    (all of them unless a page range was chosen)."""
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first = min(printer.fromPage(), count)
+        return first, min(max(first, printer.toPage()), count)
+    return 1, count
+
+
 def print_document(
     document: QPdfDocument,
     printer: QPrinter,
@@ -68,13 +77,14 @@ def print_document(
     painter = QPainter()
     if not painter.begin(printer):
         return False
-    count = document.pageCount()
+    first, last = chosen_pages(printer, document.pageCount())
+    count = last - first + 1
     try:
-        for page in range(count):
+        for done, page in enumerate(range(first - 1, last)):
             if cancel is not None and cancel.is_set():
                 printer.abort()
                 raise PrintCancelled
-            if page:
+            if done:
                 printer.newPage()
             target = painter.viewport()
             points = document.pagePointSize(page)
@@ -98,7 +108,7 @@ def print_document(
                     page_image.copy(0, top, size.width(), rows),
                 )
             if progress is not None:
-                progress(page + 1, count)
+                progress(done + 1, count)
     finally:
         painter.end()
     return True

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -371,6 +372,14 @@ class ReviewView(QWidget):
                 None,
                 undecided,
             ).replace("%1", self.visit.weak_words(window_language()))
+        stale = sum(u.count for u in self.visit.unmatched_decisions())
+        if stale:  # kept with the case, but the records changed in their systems since
+            text += " " + tr(
+                "%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – "
+                "granska dem igen.",
+                None,
+                stale,
+            )
         text += " " + tr("Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.")
         self.summary.setText(text)
 
@@ -414,18 +423,31 @@ class ReviewView(QWidget):
         if name_item is None:
             return
         name = name_item.text()
+        masking = item.checkState() == Qt.CheckState.Checked
+        reason = ReviewReason(self.reason.currentData())
         try:
-            self.visit.redact(
-                self._record,
-                name,
-                ReviewReason(self.reason.currentData()),
-                redacted=item.checkState() == Qt.CheckState.Checked,
-            )
+            elsewhere = self.visit.same_value_elsewhere(self._record, name) if masking else []
+            if elsewhere and self.ask_mask_everywhere(elsewhere):
+                self.visit.redact_everywhere(self._record, name, reason)
+            else:
+                self.visit.redact(self._record, name, reason, redacted=masking)
         except UserError as exc:
             error_box(self, service_message(exc))
         self._show_record(self.tree.currentIndex(), QModelIndex())  # the value as it will read
         self.model.decided()
         self.decided.emit()
+
+    def ask_mask_everywhere(self, elsewhere: list[tuple[Record, str]]) -> bool:
+        """The same value elsewhere in the data (tests replace this): mask it there too?"""
+        where = ", ".join(sorted({other.category for other, _name in elsewhere}))
+        answer = QMessageBox.question(
+            self,
+            tr("Maskera överallt"),
+            tr("Samma värde finns på %Ln andra ställen (%1). Maskera det där också?", None, len(elsewhere)).replace(
+                "%1", where
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def drop(self) -> None:
         """Forget the data: the model and the field panel hold the only references."""

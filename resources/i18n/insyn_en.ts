@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="477"/>
+        <location filename="../../desktop/ui/new_visit.py" line="480"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -120,7 +120,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="158"/>
-        <location filename="../../desktop/ui/case_list.py" line="52"/>
+        <location filename="../../desktop/ui/case_list.py" line="53"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="73"/>
         <source>Namn</source>
@@ -189,115 +189,115 @@
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="51"/>
+        <location filename="../../desktop/ui/case_list.py" line="52"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/case_page.py" line="278"/>
+        <location filename="../../desktop/ui/case_list.py" line="54"/>
+        <location filename="../../desktop/ui/case_page.py" line="285"/>
         <location filename="../../desktop/ui/new_visit.py" line="98"/>
         <location filename="../../desktop/ui/new_visit.py" line="143"/>
         <source>Personnummer</source>
         <translation>Personal identity number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="277"/>
+        <location filename="../../desktop/ui/case_list.py" line="55"/>
+        <location filename="../../desktop/ui/case_page.py" line="284"/>
         <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="279"/>
+        <location filename="../../desktop/ui/case_list.py" line="56"/>
+        <location filename="../../desktop/ui/case_page.py" line="286"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="281"/>
+        <location filename="../../desktop/ui/case_list.py" line="57"/>
+        <location filename="../../desktop/ui/case_page.py" line="288"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="102"/>
-        <location filename="../../desktop/ui/case_list.py" line="191"/>
+        <location filename="../../desktop/ui/case_list.py" line="103"/>
+        <location filename="../../desktop/ui/case_list.py" line="192"/>
         <source>%1 (försenat %2 d)</source>
         <translation>%1 (%2 d overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="103"/>
-        <location filename="../../desktop/ui/case_list.py" line="192"/>
+        <location filename="../../desktop/ui/case_list.py" line="104"/>
+        <location filename="../../desktop/ui/case_list.py" line="193"/>
         <source>%1 (%2 d kvar)</source>
         <translation>%1 (%2 d left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="106"/>
+        <location filename="../../desktop/ui/case_list.py" line="107"/>
         <source>(gallrat)</source>
         <translation>(purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="108"/>
-        <location filename="../../desktop/ui/case_list.py" line="188"/>
-        <location filename="../../desktop/ui/case_page.py" line="294"/>
+        <location filename="../../desktop/ui/case_list.py" line="109"/>
+        <location filename="../../desktop/ui/case_list.py" line="189"/>
+        <location filename="../../desktop/ui/case_page.py" line="301"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="128"/>
-        <location filename="../../desktop/ui/case_list.py" line="155"/>
+        <location filename="../../desktop/ui/case_list.py" line="129"/>
+        <location filename="../../desktop/ui/case_list.py" line="156"/>
         <location filename="../../desktop/ui/report_dialog.py" line="43"/>
         <source>Ärenden</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="131"/>
+        <location filename="../../desktop/ui/case_list.py" line="132"/>
         <source>Vilka ärenden som visas</source>
         <translation>Which cases are shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="134"/>
+        <location filename="../../desktop/ui/case_list.py" line="135"/>
         <source>Öppna</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="135"/>
+        <location filename="../../desktop/ui/case_list.py" line="136"/>
         <source>Försenade</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="136"/>
+        <location filename="../../desktop/ui/case_list.py" line="137"/>
         <source>Förfaller denna vecka</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="137"/>
+        <location filename="../../desktop/ui/case_list.py" line="138"/>
         <source>Mina</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="138"/>
+        <location filename="../../desktop/ui/case_list.py" line="139"/>
         <source>Avslutade</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="139"/>
+        <location filename="../../desktop/ui/case_list.py" line="140"/>
         <source>Alla</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="143"/>
+        <location filename="../../desktop/ui/case_list.py" line="144"/>
         <source>Sök på personnummer, ärendenummer eller namn</source>
         <translation>Search by personal identity number, case number or name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="145"/>
+        <location filename="../../desktop/ui/case_list.py" line="146"/>
         <source>Sök på personnummer, ärendenummer eller namn (Ctrl+F)</source>
         <translation>Search by personnummer, case number or name (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="178"/>
+        <location filename="../../desktop/ui/case_list.py" line="179"/>
         <source>%Ln ärenden</source>
         <translation>
             <numerusform>%Ln case</numerusform>
@@ -386,83 +386,88 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="72"/>
-        <location filename="../../desktop/ui/case_page.py" line="288"/>
+        <location filename="../../desktop/ui/case_page.py" line="295"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="73"/>
+        <source>Sidor ur utdraget skrevs ut som kopia (inte utlämnat)</source>
+        <translation>Pages of the extract printed as a copy (not handed over)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="74"/>
+        <location filename="../../desktop/ui/case_page.py" line="75"/>
         <source>Utfall registrerades</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="75"/>
+        <location filename="../../desktop/ui/case_page.py" line="76"/>
         <source>Begäran lades till</source>
         <translation>Request added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="76"/>
+        <location filename="../../desktop/ui/case_page.py" line="77"/>
         <source>Registrerat vid sidan av ett öppet ärende</source>
         <translation>Registered beside an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="77"/>
+        <location filename="../../desktop/ui/case_page.py" line="78"/>
         <source>Obekräftade möjliga träffar lämnades utanför</source>
         <translation>Unconfirmed possible matches were left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="78"/>
+        <location filename="../../desktop/ui/case_page.py" line="79"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="28"/>
         <source>Brev till besökaren</source>
         <translation>Letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="84"/>
+        <location filename="../../desktop/ui/case_page.py" line="85"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="85"/>
+        <location filename="../../desktop/ui/case_page.py" line="86"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="107"/>
+        <location filename="../../desktop/ui/case_page.py" line="108"/>
         <source>Nästa steg</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="110"/>
+        <location filename="../../desktop/ui/case_page.py" line="111"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="111"/>
+        <location filename="../../desktop/ui/case_page.py" line="112"/>
         <source>Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig</source>
         <translation>The receipt with the case number and the last day for an answer, which the visitor takes along</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="114"/>
+        <location filename="../../desktop/ui/case_page.py" line="115"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="115"/>
+        <location filename="../../desktop/ui/case_page.py" line="116"/>
         <source>Spara kvittot som PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="116"/>
+        <location filename="../../desktop/ui/case_page.py" line="117"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="118"/>
+        <location filename="../../desktop/ui/case_page.py" line="119"/>
         <source>Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)</source>
         <translation>Extend the time limit by up to two months, with reasons, within the first month (Art. 12.3)</translation>
     </message>
@@ -477,166 +482,166 @@
         <translation>Refuse the request with reasons; the visitor is told of the right to complain to IMY (Art. 12.4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="126"/>
+        <location filename="../../desktop/ui/case_page.py" line="125"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="129"/>
+        <location filename="../../desktop/ui/case_page.py" line="128"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="131"/>
-        <location filename="../../desktop/ui/case_page.py" line="612"/>
-        <location filename="../../desktop/ui/case_page.py" line="626"/>
+        <location filename="../../desktop/ui/case_page.py" line="130"/>
+        <location filename="../../desktop/ui/case_page.py" line="622"/>
+        <location filename="../../desktop/ui/case_page.py" line="636"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <location filename="../../desktop/ui/case_page.py" line="131"/>
         <source>Avsluta ärendet när besökaren har fått allt</source>
         <translation>Close the case when the visitor has had everything</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="134"/>
+        <location filename="../../desktop/ui/case_page.py" line="133"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="136"/>
+        <location filename="../../desktop/ui/case_page.py" line="135"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="150"/>
+        <location filename="../../desktop/ui/case_page.py" line="149"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="160"/>
+        <location filename="../../desktop/ui/case_page.py" line="159"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
-        <location filename="../../desktop/ui/case_page.py" line="577"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
+        <location filename="../../desktop/ui/case_page.py" line="587"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="172"/>
+        <location filename="../../desktop/ui/case_page.py" line="171"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="174"/>
+        <location filename="../../desktop/ui/case_page.py" line="173"/>
         <source>Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet</source>
         <translation>Write what was done about the selected request; it is printed in the extract and the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="184"/>
+        <location filename="../../desktop/ui/case_page.py" line="182"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="192"/>
+        <location filename="../../desktop/ui/case_page.py" line="190"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="193"/>
+        <location filename="../../desktop/ui/case_page.py" line="191"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="194"/>
+        <location filename="../../desktop/ui/case_page.py" line="192"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="195"/>
+        <location filename="../../desktop/ui/case_page.py" line="193"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="272"/>
+        <location filename="../../desktop/ui/case_page.py" line="279"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="273"/>
+        <location filename="../../desktop/ui/case_page.py" line="280"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="280"/>
+        <location filename="../../desktop/ui/case_page.py" line="287"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="283"/>
+        <location filename="../../desktop/ui/case_page.py" line="290"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="285"/>
+        <location filename="../../desktop/ui/case_page.py" line="292"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="286"/>
+        <location filename="../../desktop/ui/case_page.py" line="293"/>
         <location filename="../../desktop/ui/new_visit.py" line="101"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="300"/>
+        <location filename="../../desktop/ui/case_page.py" line="307"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="315"/>
+        <location filename="../../desktop/ui/case_page.py" line="323"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="330"/>
+        <location filename="../../desktop/ui/case_page.py" line="340"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="331"/>
+        <location filename="../../desktop/ui/case_page.py" line="341"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="332"/>
+        <location filename="../../desktop/ui/case_page.py" line="342"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="333"/>
+        <location filename="../../desktop/ui/case_page.py" line="343"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="334"/>
+        <location filename="../../desktop/ui/case_page.py" line="344"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="336"/>
+        <location filename="../../desktop/ui/case_page.py" line="346"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>decide %Ln possible match in the review</numerusform>
@@ -644,47 +649,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="338"/>
+        <location filename="../../desktop/ui/case_page.py" line="348"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="338"/>
+        <location filename="../../desktop/ui/case_page.py" line="348"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="339"/>
+        <location filename="../../desktop/ui/case_page.py" line="349"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="340"/>
+        <location filename="../../desktop/ui/case_page.py" line="350"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="341"/>
+        <location filename="../../desktop/ui/case_page.py" line="351"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="342"/>
+        <location filename="../../desktop/ui/case_page.py" line="352"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="355"/>
+        <location filename="../../desktop/ui/case_page.py" line="365"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="420"/>
+        <location filename="../../desktop/ui/case_page.py" line="430"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="424"/>
+        <location filename="../../desktop/ui/case_page.py" line="434"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -692,99 +697,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="430"/>
+        <location filename="../../desktop/ui/case_page.py" line="440"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="431"/>
+        <location filename="../../desktop/ui/case_page.py" line="441"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="442"/>
+        <location filename="../../desktop/ui/case_page.py" line="452"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="445"/>
+        <location filename="../../desktop/ui/case_page.py" line="455"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="481"/>
+        <location filename="../../desktop/ui/case_page.py" line="491"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="512"/>
+        <location filename="../../desktop/ui/case_page.py" line="522"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="523"/>
+        <location filename="../../desktop/ui/case_page.py" line="533"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="523"/>
+        <location filename="../../desktop/ui/case_page.py" line="533"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="534"/>
+        <location filename="../../desktop/ui/case_page.py" line="544"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="534"/>
+        <location filename="../../desktop/ui/case_page.py" line="544"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="544"/>
+        <location filename="../../desktop/ui/case_page.py" line="554"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="544"/>
+        <location filename="../../desktop/ui/case_page.py" line="554"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="577"/>
+        <location filename="../../desktop/ui/case_page.py" line="587"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="600"/>
+        <location filename="../../desktop/ui/case_page.py" line="610"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="602"/>
+        <location filename="../../desktop/ui/case_page.py" line="612"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="604"/>
+        <location filename="../../desktop/ui/case_page.py" line="614"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="606"/>
+        <location filename="../../desktop/ui/case_page.py" line="616"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="614"/>
+        <location filename="../../desktop/ui/case_page.py" line="624"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="626"/>
+        <location filename="../../desktop/ui/case_page.py" line="636"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1202,7 +1207,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="158"/>
-        <location filename="../../desktop/ui/common.py" line="203"/>
+        <location filename="../../desktop/ui/common.py" line="206"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
@@ -1298,32 +1303,47 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="193"/>
-        <location filename="../../desktop/ui/common.py" line="195"/>
+        <location filename="../../desktop/ui/common.py" line="198"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="194"/>
+        <source>Beslutsfilen går inte att läsa som beslut.</source>
+        <translation>The decisions file cannot be read as decisions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="195"/>
+        <source>Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu.</source>
+        <translation>The decisions file names records that are not in the data gathered now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="196"/>
+        <source>Beslutsfilen vill maskera ett fält som uppgiften inte har.</source>
+        <translation>The decisions file masks a field the record does not have.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="197"/>
         <source>Skriv vad som hittades och varför det godtas (minst 10 tecken).</source>
         <translation>Write what was found and why it is accepted (at least 10 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="196"/>
+        <location filename="../../desktop/ui/common.py" line="199"/>
         <source>Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden.</source>
         <translation>Your account does not have the Reception role: it cannot register or handle cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="197"/>
+        <location filename="../../desktop/ui/common.py" line="200"/>
         <source>Ditt konto har inte rollen Granskare.</source>
         <translation>Your account does not have the Approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="198"/>
+        <location filename="../../desktop/ui/common.py" line="201"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="207"/>
+        <location filename="../../desktop/ui/common.py" line="210"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
@@ -1368,122 +1388,122 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="226"/>
+        <location filename="../../desktop/ui/common.py" line="229"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="49"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
         <source>Utdragets språk</source>
         <translation>The extract&apos;s language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="50"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="37"/>
         <source>Svenska</source>
         <translation>Swedish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="51"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="59"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="38"/>
         <source>Engelska</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="52"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
         <source>Förhandsgranska utdraget</source>
         <translation>Preview the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="53"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="61"/>
         <source>Visa utdraget som det blir; före godkännandet är det ett utkast</source>
         <translation>Show the extract as it will be; before the approval it is a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="55"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="63"/>
         <source>Skriv ut … (Ctrl+P)</source>
         <translation>Print … (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="65"/>
         <source>Skriv ut det godkända utdraget; utlämningen registreras när hela utskriften har gått iväg</source>
         <translation>Print the approved extract; the delivery is recorded when the whole print job has gone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="61"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="68"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="48"/>
         <location filename="../../desktop/ui/report_dialog.py" line="60"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="62"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="69"/>
         <source>Spara det godkända utdraget som PDF</source>
         <translation>Save the approved extract as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="64"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="71"/>
         <source>Maskinläsbar kopia (ZIP) …</source>
         <translation>Machine-readable copy (ZIP) …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="65"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="72"/>
         <source>Uppgifterna som CSV och JSON i en ZIP-fil (art. 20)</source>
         <translation>The data as CSV and JSON in a ZIP file (Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="68"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="75"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="78"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="135"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="85"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="143"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="84"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="91"/>
         <source>Förhandsgranskning av utdraget</source>
         <translation>Preview of the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="90"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="97"/>
         <source>◀ Föregående sida (PgUp)</source>
         <translation>◀ Previous page (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="91"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="98"/>
         <source>Föregående sida i förhandsgranskningen</source>
         <translation>Previous page of the preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="92"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="99"/>
         <source>Nästa sida (PgDn) ▶</source>
         <translation>Next page (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="93"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="100"/>
         <source>Nästa sida i förhandsgranskningen</source>
         <translation>Next page of the preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="146"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="154"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="183"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="191"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="189"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="197"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="206"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln possible match is not decided.</numerusform>
@@ -1491,7 +1511,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="204"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="212"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln possible match is left out; the extract says so.</numerusform>
@@ -1499,57 +1519,62 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="214"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="222"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="218"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="219"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="226"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="227"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="228"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="236"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="271"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="279"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="287"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="296"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="308"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="315"/>
+        <source>Sidorna %1–%2 skrevs ut som en kopia. Utdraget är inte utlämnat förrän hela har skrivits ut.</source>
+        <translation>Pages %1–%2 were printed as a copy. The extract is not handed over until all of it has been printed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="327"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="310"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="311"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="329"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="330"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="478"/>
-        <location filename="../../desktop/ui/case_page.py" line="508"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="294"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="295"/>
+        <location filename="../../desktop/ui/case_page.py" line="488"/>
+        <location filename="../../desktop/ui/case_page.py" line="518"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="303"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="304"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="338"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="357"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="346"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="365"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -1636,9 +1661,9 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
-        <location filename="../../desktop/ui/gather_view.py" line="326"/>
-        <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="361"/>
+        <location filename="../../desktop/ui/gather_view.py" line="327"/>
+        <location filename="../../desktop/ui/review_view.py" line="69"/>
+        <location filename="../../desktop/ui/review_view.py" line="366"/>
         <source>%Ln uppgifter</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -1691,27 +1716,27 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Search again in the systems that did not answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="244"/>
+        <location filename="../../desktop/ui/gather_view.py" line="245"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="257"/>
+        <location filename="../../desktop/ui/gather_view.py" line="258"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="277"/>
+        <location filename="../../desktop/ui/gather_view.py" line="278"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="300"/>
+        <location filename="../../desktop/ui/gather_view.py" line="301"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="306"/>
+        <location filename="../../desktop/ui/gather_view.py" line="307"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln possible match to decide in the review</numerusform>
@@ -1719,47 +1744,47 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="325"/>
+        <location filename="../../desktop/ui/gather_view.py" line="326"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="328"/>
+        <location filename="../../desktop/ui/gather_view.py" line="329"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="329"/>
+        <location filename="../../desktop/ui/gather_view.py" line="330"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="350"/>
+        <location filename="../../desktop/ui/gather_view.py" line="351"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="352"/>
+        <location filename="../../desktop/ui/gather_view.py" line="353"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="353"/>
+        <location filename="../../desktop/ui/gather_view.py" line="354"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="366"/>
+        <location filename="../../desktop/ui/gather_view.py" line="367"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="373"/>
+        <location filename="../../desktop/ui/gather_view.py" line="374"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="375"/>
+        <location filename="../../desktop/ui/gather_view.py" line="376"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -1812,23 +1837,23 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>%1 (%2) · Insyn %3</source>
         <translation>%1 (%2) · Insyn %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>Lagt till i ärende %1: %2.</source>
         <translation>Added to case %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>Ärende %1 registrerat. Svara senast %2.</source>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
@@ -1974,195 +1999,195 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="270"/>
-        <location filename="../../desktop/ui/new_visit.py" line="272"/>
+        <location filename="../../desktop/ui/new_visit.py" line="271"/>
+        <location filename="../../desktop/ui/new_visit.py" line="273"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="276"/>
+        <location filename="../../desktop/ui/new_visit.py" line="277"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="300"/>
+        <location filename="../../desktop/ui/new_visit.py" line="301"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="305"/>
+        <location filename="../../desktop/ui/new_visit.py" line="306"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="315"/>
+        <location filename="../../desktop/ui/new_visit.py" line="316"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="316"/>
+        <location filename="../../desktop/ui/new_visit.py" line="317"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="317"/>
+        <location filename="../../desktop/ui/new_visit.py" line="318"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="322"/>
+        <location filename="../../desktop/ui/new_visit.py" line="323"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="323"/>
+        <location filename="../../desktop/ui/new_visit.py" line="324"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="324"/>
+        <location filename="../../desktop/ui/new_visit.py" line="325"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="325"/>
+        <location filename="../../desktop/ui/new_visit.py" line="326"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="339"/>
+        <location filename="../../desktop/ui/new_visit.py" line="340"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="341"/>
+        <location filename="../../desktop/ui/new_visit.py" line="342"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="348"/>
+        <location filename="../../desktop/ui/new_visit.py" line="349"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="349"/>
+        <location filename="../../desktop/ui/new_visit.py" line="350"/>
         <source>Töm formuläret</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="351"/>
+        <location filename="../../desktop/ui/new_visit.py" line="352"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="352"/>
+        <location filename="../../desktop/ui/new_visit.py" line="353"/>
         <source>Registrera ärendet med dess svarsdag och skriv ut kvittot</source>
         <translation>Register the case with its deadline and print the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="388"/>
+        <location filename="../../desktop/ui/new_visit.py" line="391"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="397"/>
+        <location filename="../../desktop/ui/new_visit.py" line="400"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="456"/>
+        <location filename="../../desktop/ui/new_visit.py" line="459"/>
         <source>Nytt ärende vid sidan av det öppna</source>
         <translation>New case beside the open one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="456"/>
+        <location filename="../../desktop/ui/new_visit.py" line="459"/>
         <source>Varför ett nytt ärende?</source>
         <translation>Why a new case?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="468"/>
+        <location filename="../../desktop/ui/new_visit.py" line="471"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="470"/>
+        <location filename="../../desktop/ui/new_visit.py" line="473"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="473"/>
+        <location filename="../../desktop/ui/new_visit.py" line="476"/>
         <source>Lägg till begäran i ärende %1</source>
         <translation>Add the request to case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="475"/>
+        <location filename="../../desktop/ui/new_visit.py" line="478"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="476"/>
+        <location filename="../../desktop/ui/new_visit.py" line="479"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="508"/>
+        <location filename="../../desktop/ui/new_visit.py" line="511"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="509"/>
+        <location filename="../../desktop/ui/new_visit.py" line="512"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="43"/>
+        <location filename="../../desktop/ui/review_view.py" line="44"/>
         <source>Rör en annan person (art. 15.4)</source>
         <translation>Concerns another person (Art. 15(4))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="44"/>
+        <location filename="../../desktop/ui/review_view.py" line="45"/>
         <source>Fel person – felaktig träff</source>
         <translation>Wrong person – false match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="45"/>
+        <location filename="../../desktop/ui/review_view.py" line="46"/>
         <source>Dubblett</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="52"/>
+        <location filename="../../desktop/ui/review_view.py" line="53"/>
         <source>utesluten – %1</source>
         <translation>excluded – %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="52"/>
+        <location filename="../../desktop/ui/review_view.py" line="53"/>
         <source>utesluten</source>
         <translation>excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="54"/>
-        <location filename="../../desktop/ui/review_view.py" line="112"/>
+        <location filename="../../desktop/ui/review_view.py" line="55"/>
+        <location filename="../../desktop/ui/review_view.py" line="113"/>
         <source>stark</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="55"/>
-        <location filename="../../desktop/ui/review_view.py" line="112"/>
+        <location filename="../../desktop/ui/review_view.py" line="56"/>
+        <location filename="../../desktop/ui/review_view.py" line="113"/>
         <source>svag – bekräfta</source>
         <translation>weak – confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="56"/>
+        <location filename="../../desktop/ui/review_view.py" line="57"/>
         <source>bekräftad</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="57"/>
+        <location filename="../../desktop/ui/review_view.py" line="58"/>
         <source>lämnas utanför obekräftad</source>
         <translation>left out, unconfirmed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="64"/>
+        <location filename="../../desktop/ui/review_view.py" line="65"/>
         <source>%Ln hittade uppgifter</source>
         <translation>
             <numerusform>%Ln item found</numerusform>
@@ -2170,129 +2195,150 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="65"/>
+        <location filename="../../desktop/ui/review_view.py" line="66"/>
         <source>Utdraget innehåller %1 av %2.</source>
         <translation>The extract holds %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="71"/>
+        <location filename="../../desktop/ui/review_view.py" line="72"/>
         <source>Maskerat: fältet %1 i %2 i %3</source>
         <translation>Masked: the field %1 in %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="74"/>
+        <location filename="../../desktop/ui/review_view.py" line="75"/>
         <source>Uteslutet: %2 i %3</source>
         <translation>Excluded: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="75"/>
+        <location filename="../../desktop/ui/review_view.py" line="76"/>
         <source>Bekräftade möjliga träffar: %2 i %3</source>
         <translation>Possible matches confirmed: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="76"/>
+        <location filename="../../desktop/ui/review_view.py" line="77"/>
         <source>Lämnas utanför obekräftade: %2 i %3</source>
         <translation>Left out unconfirmed: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="77"/>
+        <location filename="../../desktop/ui/review_view.py" line="78"/>
         <source>Inte avgjorda: %2 i %3</source>
         <translation>Not decided: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="81"/>
+        <location filename="../../desktop/ui/review_view.py" line="82"/>
         <source>Inget är uteslutet, maskerat eller bekräftat för hand.</source>
         <translation>Nothing is excluded, masked or confirmed by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="218"/>
+        <location filename="../../desktop/ui/review_view.py" line="219"/>
         <source>Uppgifter</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="218"/>
+        <location filename="../../desktop/ui/review_view.py" line="219"/>
         <source>Antal / träff</source>
         <translation>Count / match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="242"/>
-        <location filename="../../desktop/ui/review_view.py" line="314"/>
+        <location filename="../../desktop/ui/review_view.py" line="243"/>
+        <location filename="../../desktop/ui/review_view.py" line="319"/>
         <source>%1 av %2 med</source>
         <translation>%1 of %2 included</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="284"/>
-        <location filename="../../desktop/ui/review_view.py" line="431"/>
+        <location filename="../../desktop/ui/review_view.py" line="285"/>
+        <location filename="../../desktop/ui/review_view.py" line="460"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="288"/>
+        <location filename="../../desktop/ui/review_view.py" line="289"/>
         <source>Skäl för att utesluta eller maskera:</source>
         <translation>Reason to exclude or mask:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="291"/>
+        <location filename="../../desktop/ui/review_view.py" line="292"/>
         <source>Skäl för att utesluta eller maskera</source>
         <translation>Reason for excluding or masking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="305"/>
+        <location filename="../../desktop/ui/review_view.py" line="309"/>
         <source>Uppgifter att granska</source>
         <translation>Data to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="321"/>
+        <location filename="../../desktop/ui/review_view.py" line="327"/>
         <source>Fälten i markerad uppgift</source>
         <translation>The fields of the selected item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="322"/>
+        <location filename="../../desktop/ui/review_view.py" line="328"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="322"/>
+        <location filename="../../desktop/ui/review_view.py" line="328"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="322"/>
+        <location filename="../../desktop/ui/review_view.py" line="328"/>
         <source>Maskera</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="333"/>
+        <location filename="../../desktop/ui/review_view.py" line="339"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="335"/>
+        <location filename="../../desktop/ui/review_view.py" line="341"/>
         <source>Släpp utdraget för utlämning; där det krävs godkänner en granskare med sitt lösenord</source>
         <translation>Release the extract for delivery; where required an approver approves with their password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="362"/>
+        <location filename="../../desktop/ui/review_view.py" line="367"/>
         <source>%1 hittades.</source>
         <translation>%1 found.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="365"/>
+        <location filename="../../desktop/ui/review_view.py" line="370"/>
         <source>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>
             <numerusform>%Ln possible match (found only through %1) is not decided: tick it if it is the visitor&apos;s; otherwise it is left out when you approve.</numerusform>
             <numerusform>%Ln possible matches (found only through %1) are not decided: tick those that are the visitor&apos;s; the others are left out when you approve.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_view.py" line="378"/>
+        <source>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska dem igen.</source>
+        <translation>
+            <numerusform>%Ln earlier decision no longer applies because the data has changed in the system – review it again.</numerusform>
+            <numerusform>%Ln earlier decisions no longer apply because the data has changed in the system – review them again.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="370"/>
+        <location filename="../../desktop/ui/review_view.py" line="383"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="397"/>
+        <location filename="../../desktop/ui/review_view.py" line="410"/>
         <source>[maskerat]</source>
         <translation>[masked]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="445"/>
+        <source>Maskera överallt</source>
+        <translation>Mask everywhere</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_view.py" line="446"/>
+        <source>Samma värde finns på %Ln andra ställen (%1). Maskera det där också?</source>
+        <translation>
+            <numerusform>The same value appears in %Ln other place (%1). Mask it there too?</numerusform>
+            <numerusform>The same value appears in %Ln other places (%1). Mask it there too?</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/staff_dialog.py" line="33"/>

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="178"/>
+        <location filename="../../desktop/ui/case_list.py" line="179"/>
         <source>%Ln ärenden</source>
         <translation>
             <numerusform>%Ln ärende</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="336"/>
+        <location filename="../../desktop/ui/case_page.py" line="346"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>avgör %Ln möjlig träff i granskningen</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="424"/>
+        <location filename="../../desktop/ui/case_page.py" line="434"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="206"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="204"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="212"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln möjlig träff lämnas utanför; utdraget säger det.</numerusform>
@@ -45,9 +45,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
-        <location filename="../../desktop/ui/gather_view.py" line="326"/>
-        <location filename="../../desktop/ui/review_view.py" line="68"/>
-        <location filename="../../desktop/ui/review_view.py" line="361"/>
+        <location filename="../../desktop/ui/gather_view.py" line="327"/>
+        <location filename="../../desktop/ui/review_view.py" line="69"/>
+        <location filename="../../desktop/ui/review_view.py" line="366"/>
         <source>%Ln uppgifter</source>
         <translation>
             <numerusform>%Ln uppgift</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="306"/>
+        <location filename="../../desktop/ui/gather_view.py" line="307"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln möjlig träff att avgöra i granskningen</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="64"/>
+        <location filename="../../desktop/ui/review_view.py" line="65"/>
         <source>%Ln hittade uppgifter</source>
         <translation>
             <numerusform>%Ln hittad uppgift</numerusform>
@@ -71,11 +71,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="365"/>
+        <location filename="../../desktop/ui/review_view.py" line="370"/>
         <source>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>
             <numerusform>%Ln möjlig träff (hittad bara via %1) är inte avgjord: bocka i den om den gäller besökaren; annars lämnas den utanför när du godkänner.</numerusform>
             <numerusform>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_view.py" line="378"/>
+        <source>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska dem igen.</source>
+        <translation>
+            <numerusform>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska det igen.</numerusform>
+            <numerusform>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska dem igen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/review_view.py" line="446"/>
+        <source>Samma värde finns på %Ln andra ställen (%1). Maskera det där också?</source>
+        <translation>
+            <numerusform>Samma värde finns på %Ln annat ställe (%1). Maskera det där också?</numerusform>
+            <numerusform>Samma värde finns på %Ln andra ställen (%1). Maskera det där också?</numerusform>
         </translation>
     </message>
 </context>

@@ -167,3 +167,52 @@ def test_the_command_line_reads_the_case_once_per_change_and_never_its_timeline(
                           stdin=DISK1 + "demo-granskare\n")  # fmt: skip
     assert code == 0, err
     assert reads == ["case"] * 5  # opened, gathering, gathered, approved, delivered
+
+
+def test_review_decisions_from_a_file_are_kept_with_the_case(config: Path, tmp_path: Path) -> None:
+    number = _open(config, 0)
+    gathered = tmp_path / "data.json"
+    code, _out, err = _case(config, "gather", number, "--json", str(gathered))
+    assert code == 0, err
+    records = [
+        (source["id"], record)
+        for source in json.loads(gathered.read_text(encoding="utf-8"))["sources"]
+        for category in source["categories"]
+        for record in category["records"]
+    ]
+    strong = [r for _s, r in records if r["match"] == "strong" and r["fields"]]
+    assert len(strong) >= 2 and all(len(r["record"]) == 64 for _s, r in records)
+    field = next(iter(strong[1]["fields"]))
+    decisions = tmp_path / "beslut.json"
+    unknown = [{"record": "0" * 64, "decision": "exclude"}]
+    decisions.write_text(json.dumps(unknown), encoding="utf-8")
+    code, _out, err = _case(config, "review", number, "--decisions", str(decisions))
+    assert code == 2 and "not in the data gathered now" in err
+    decisions.write_text(json.dumps({"decisions": [
+        {"record": strong[0]["record"], "decision": "exclude", "reason": "other_person"},
+        {"record": strong[1]["record"], "decision": "mask", "field": field},
+    ]}), encoding="utf-8")  # fmt: skip
+    code, out, err = _case(config, "review", number, "--decisions", str(decisions))
+    assert code == 0 and "1 exclude, 1 mask" in err and "1 fields masked" in out, err
+    code, _out, err = _case(config, "gather", number, "--json", str(gathered), "--overwrite")
+    assert code == 0, err
+    again = {
+        r["record"]: r
+        for source in json.loads(gathered.read_text(encoding="utf-8"))["sources"]
+        for category in source["categories"]
+        for r in category["records"]
+    }
+    assert again[strong[0]["record"]].get("excluded") is True
+    assert again[strong[1]["record"]].get("masked") == [field]
+
+
+def test_a_broken_decisions_file_is_refused_before_the_gather(config: Path, tmp_path: Path) -> None:
+    number = _open(config, 1)
+    decisions = tmp_path / "beslut.json"
+    for content, message in (("{not json", "cannot read it as JSON"),
+                             ('[{"record": "abc", "decision": "burn"}]', '"decision" is one of'),
+                             ('[{"record": "abc", "decision": "mask"}]', 'a mask names the "field"')):  # fmt: skip
+        decisions.write_text(content, encoding="utf-8")
+        code, _out, err = _case(config, "review", number, "--decisions", str(decisions))
+        assert code == 2 and message in err, err
+    assert _status(config, number) == "identity_verified"  # nothing was gathered

@@ -52,6 +52,15 @@ def _possible_matches_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(CasePage, "ask_leave_out_weak", lambda _self, _count: True)
 
 
+@pytest.fixture(autouse=True)
+def _a_mask_covers_its_own_field(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The offer to mask the same value elsewhere is a modal box: tests answer "only here"
+    unless they replace it themselves (tests/gui/test_decisions_kept.py)."""
+    from desktop.ui.review_view import ReviewView
+
+    monkeypatch.setattr(ReviewView, "ask_mask_everywhere", lambda _self, _elsewhere: False)
+
+
 PASSWORDS = {
     "disk1": "disk1-secret",
     "granskare": "granskare-secret",

@@ -91,3 +91,47 @@ def test_printing_to_a_file_renders_text_pages_grey_and_small(qapp, tmp_path: Pa
     assert printing.without_colour(grey).format() == QImage.Format.Format_Grayscale8
     assert printing.without_colour(colour).format() == QImage.Format.Format_RGB32
     assert printing.without_colour(colour, grey=True).format() == QImage.Format.Format_Grayscale8
+
+
+def test_printing_some_pages_is_a_copy_not_the_delivery(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 20: pages 2–3 printed to a printer without PDF support are a copy for the desk; the
+    case stays ready, the data stays, the timeline says so. The whole extract then delivers."""
+    from tests.gui.conftest import PASSWORDS
+    from tests.gui.test_visit import examples, fill_visitor
+
+    fill_visitor(qtbot, window, examples(desk)[0], "Åsa Öberg")
+    window.visit.register()
+    page = window.case
+    qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
+    monkeypatch.setattr(page, "ask_leave_out_weak", lambda _count: True)
+    monkeypatch.setattr(page, "ask_approval", lambda: page.visit.approve("granskare", PASSWORDS["granskare"]))
+    page.review.approve_button.click()
+    deliver = page.deliver
+    qtbot.waitUntil(lambda: deliver.rendered is not None and page.visit.deliverable, timeout=30000)
+    pages = deliver.rendered.pages
+    assert pages >= 3
+
+    def file_printer(path, pages=None):  # type: ignore[no-untyped-def]
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        if pages:
+            printer.setPrintRange(QPrinter.PrintRange.PageRange)
+            printer.setFromTo(*pages)
+        return printer
+
+    part = tmp_path / "sidor.pdf"
+    monkeypatch.setattr(deliver, "ask_printer", lambda *_: file_printer(part, (2, 3)))
+    deliver.print_dialog()
+    qtbot.waitUntil(lambda: not deliver.printing and part.exists(), timeout=30000)
+    qtbot.waitUntil(lambda: "kopia" in deliver.status.text(), timeout=5000)
+    assert len(pypdf.PdfReader(part).pages) == 2  # the range, not every page
+    assert page.visit.status.value == "ready" and page.result is not None
+    timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    assert any("som kopia" in line for line in timeline)
+    assert not any("Utdraget lämnades ut" in line for line in timeline)
+    whole = tmp_path / "hela.pdf"
+    monkeypatch.setattr(deliver, "ask_printer", lambda *_: file_printer(whole))
+    deliver.print_dialog()
+    qtbot.waitUntil(lambda: page.visit.status.value == "delivered", timeout=30000)
+    assert len(pypdf.PdfReader(whole).pages) == pages

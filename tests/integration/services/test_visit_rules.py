@@ -169,6 +169,21 @@ def test_delivery_is_recorded_only_when_the_file_exists(desk, config: Path, tmp_
     assert visit.status.value == "delivered"
 
 
+def test_a_print_of_some_pages_is_a_copy_and_the_whole_print_the_delivery(desk, config: Path) -> None:  # type: ignore[no-untyped-def]
+    number = open_case(desk, visitor(config, 4), [(RequestType.ACCESS, None)], staff_username="disk1").number
+    visit = Visit(desk, number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
+    visit.gather()
+    visit.leave_out_weak()
+    visit.approve("granskare", PASSWORDS["granskare"])
+    pages = visit.render("sv").pages
+    assert pages >= 2
+    assert visit.printed(pages=(2, pages)) is False  # page 1 missing: a copy
+    assert visit.status.value == "ready" and visit.result is not None
+    assert [e.details["first_page"] for e in visit.timeline() if e.action == "extract.copy_printed"] == [2]
+    assert visit.printed(pages=(1, pages)) is True
+    assert visit.status.value == "delivered" and visit.result is None
+
+
 def test_closing_with_something_owed_needs_a_reason(desk, config: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     number = delivered_case(desk, config, tmp_path)
     visit = Visit(desk, number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
