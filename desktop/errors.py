@@ -19,6 +19,13 @@ class UserError(Exception):
             self.code = code
 
 
+class Refused(UserError):
+    """A rule said no: the code first (for the window's Swedish text), then the command line's."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message, code)
+
+
 def where(exc: BaseException) -> str:
     """file:line of the last frames of an exception, for the log. Never the exception's text: it
     can quote the data being handled (SQLAlchemy's errors carry the statement's parameters)."""

@@ -38,9 +38,8 @@ from desktop.services.staff import require_role
 
 class InputProblem(UserError):
     def __init__(self, field: str, code: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+        super().__init__(f"{field}: {message}", code)
         self.field = field
-        self.code = code
 
 
 def checked_text(text: str, field: str, *, limit: int = TEXT_MAX) -> str:

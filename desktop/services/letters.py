@@ -16,7 +16,7 @@ from sqlalchemy import select
 from desktop.core.clock import local_date
 from desktop.core.extract import RequestNote
 from desktop.core.requests import CaseStatus, RequestType
-from desktop.errors import UserError
+from desktop.errors import Refused
 from desktop.register import audit
 from desktop.register.models import AuditEvent, Case, Letter, Staff, utcnow
 from desktop.report.letter_pdf import KINDS, LetterDocument, build_letter
@@ -36,13 +36,9 @@ _DECISIONS: dict[str, tuple[str, str | None]] = {
 }
 
 
-class LetterRefused(UserError):
+class LetterRefused(Refused):
     """`code` names why, for the window's Swedish text: letter.kind, letter.not_rejected,
     letter.not_extended, letter.no_requests, letter.method, letter.purged."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from desktop.core.clock import local_date
 from desktop.core.extract import GatherResult, Record, SourceStatus, Strength
 from desktop.core.requests import ALLOWED_TRANSITIONS, CaseStatus, RequestType
 from desktop.core.staff import Role, StaffMember
-from desktop.errors import UserError
+from desktop.errors import Refused
 from desktop.register import audit
 from desktop.register.models import Staff, utcnow
 from desktop.register.repository import change_status
@@ -62,12 +62,16 @@ class Action(enum.StrEnum):
     CLOSE = "close"
 
 
-class ActionRefused(UserError):
-    """What the rules do not allow now; `code` lets the window say it in Swedish."""
+class Output(enum.StrEnum):
+    """How the released extract may leave the desk (Visit.outputs())."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+    PRINT = "print"
+    PDF = "pdf"
+    ZIP = "zip"  # the machine-readable copy (Art. 20): never for an answer that goes by post
+
+
+class ActionRefused(Refused):
+    """What the rules do not allow now; `code` lets the window say it in Swedish."""
 
 
 @dataclass(frozen=True)
@@ -494,6 +498,13 @@ class Visit:
         """Ask before printing: the rules are the same as for recording the delivery."""
         return self._require_deliverable()
 
+    def outputs(self) -> frozenset[Output]:
+        """What the delivery page may offer now: nothing until the extract on hand is released
+        and rendered after the last decision; no ZIP for an answer that goes by post."""
+        if not self.deliverable:
+            return frozenset()
+        return frozenset({Output.PRINT, Output.PDF} | (set() if self.postal else {Output.ZIP}))
+
     @property
     def postal(self) -> bool:
         """No ID document was shown: the answer goes by post to the population-register address
@@ -502,7 +513,7 @@ class Visit:
 
     def _record(self, method: str, rendered: RenderedExtract) -> None:
         assert self.approval is not None
-        if self.postal and method == "printed":
+        if self.postal and method in ("printed", "saved"):  # on paper, for the envelope
             method = "posted"
         record_delivery(
             self.desk,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.services.delivery import RenderedExtract
-from desktop.services.visit import Action, Visit
+from desktop.services.visit import Action, Output, Visit
 from desktop.ui.common import error_box, service_message, tr
 from desktop.ui.printing import (
     PrintCancelled,
@@ -127,10 +127,11 @@ class DeliverView(QWidget):
         visit = self.visit
         allowed = visit.allowed_actions() if visit is not None else frozenset()
         self.render_button.setEnabled(Action.PREVIEW in allowed)
-        deliverable = visit is not None and self.rendered is not None and visit.rendered is self.rendered
-        self._set_ready(deliverable and visit.deliverable and not self.printing)  # type: ignore[union-attr]
-        if visit is not None and visit.postal:  # paper by post only: no file for the visitor
-            self.zip_button.setEnabled(False)
+        shown = visit is not None and self.rendered is not None and visit.rendered is self.rendered
+        outputs = visit.outputs() if visit is not None and shown and not self.printing else frozenset()
+        self.print_button.setEnabled(Output.PRINT in outputs)
+        self.save_button.setEnabled(Output.PDF in outputs)
+        self.zip_button.setEnabled(Output.ZIP in outputs)  # not for an answer that goes by post
 
     @property
     def result(self) -> object:

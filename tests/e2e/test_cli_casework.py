@@ -216,3 +216,19 @@ def test_a_broken_decisions_file_is_refused_before_the_gather(config: Path, tmp_
         code, _out, err = _case(config, "review", number, "--decisions", str(decisions))
         assert code == 2 and message in err, err
     assert _status(config, number) == "identity_verified"  # nothing was gathered
+
+
+def test_a_postal_answer_saved_from_the_command_line_is_recorded_as_posted(config: Path, tmp_path: Path) -> None:
+    from desktop.register.models import Delivery
+
+    personnummer, name = _people(config)[9]
+    code, out, err = cli("case", "open", "--config", str(config), "--personnummer", personnummer, "--name", name,
+                         "--document", "postal-answer", "--request", "access", "--staff", "disk1", stdin=DISK1)  # fmt: skip
+    assert code == 0, err
+    number = out.strip()
+    code, _out, err = cli("case", "extract", number, "--config", str(config), "--out", str(tmp_path / "u.pdf"),
+                          "--leave-out-weak", "--staff", "disk1", "--approved-by", "granskare",
+                          stdin=DISK1 + "demo-granskare\n")  # fmt: skip
+    assert code == 0, err
+    with open_desk(config) as desk, desk.register.sessions() as session:
+        assert [d.method for d in session.execute(select(Delivery)).scalars()] == ["posted"]

@@ -28,7 +28,7 @@ from desktop.services.cases import PersonInput, open_case
 from desktop.services.demo import create_demo
 from desktop.services.desk import open_desk
 from desktop.services.staff import AccountLocked, SignInDelayed, SignInFailed, sign_in
-from desktop.services.visit import Action, ActionRefused, Visit
+from desktop.services.visit import Action, ActionRefused, Output, Visit
 from tests.integration.services.helpers import cli, deliver_extract
 
 PASSWORDS = {"disk1": "demo-disk1", "granskare": "demo-granskare", "admin": "demo-admin"}
@@ -490,6 +490,7 @@ def test_without_an_id_the_request_is_registered_and_answered_by_post_only(desk,
     with pytest.raises(ActionRefused) as refused:
         visit.deliver_files(zip_path=tmp_path / "utdrag.zip")  # no file for someone not identified
     assert refused.value.code == "deliver.postal" and not (tmp_path / "utdrag.zip").exists()
+    assert visit.outputs() == frozenset({Output.PRINT, Output.PDF})  # what the delivery page offers
     visit.printed()  # for the envelope
     with desk.register.sessions() as session:
         (delivery,) = session.query(Delivery).all()
