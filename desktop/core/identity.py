@@ -55,7 +55,7 @@ class PersonalIdentityNumber:
     @property
     def masked(self) -> str:
         """`YYYYMMDD-****`: enough to tell cases apart in a list, not enough to identify."""
-        return f"{self.digits[:8]}-****"
+        return masked_personnummer(self.digits)
 
     def age_on(self, day: date) -> int:
         """Whole years of age on `day` (a 29 February birthday counts on 1 March)."""
@@ -67,6 +67,11 @@ class PersonalIdentityNumber:
 
     def __str__(self) -> str:
         return self.canonical
+
+
+def masked_personnummer(stored: str) -> str:
+    """The stored form (`YYYYMMDD-NNNC` or twelve digits) as `YYYYMMDD-****`."""
+    return f"{stored[:8]}-****"
 
 
 def parse_personnummer(text: str, *, today: date | None = None) -> PersonalIdentityNumber:

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from desktop.core.clock import local_date
-from desktop.core.identity import InvalidPersonnummer, parse_personnummer
+from desktop.core.identity import InvalidPersonnummer, masked_personnummer, parse_personnummer
 from desktop.core.requests import CaseStatus, RequestType
 from desktop.core.text import fold
 from desktop.errors import UserError
@@ -46,7 +46,7 @@ class CaseRow:
     number: str
     subject_name: str
     masked_personnummer: str
-    status: str
+    status: CaseStatus
     received_on: date
     deadline: date
     days_left: int
@@ -175,8 +175,8 @@ def fetch_cases(
         CaseRow(
             number,
             name,
-            f"{pin[:8]}-****",
-            status,
+            masked_personnummer(pin),
+            CaseStatus(status),
             received,
             due,
             (due - today).days,
@@ -198,7 +198,7 @@ class TimelineEntry:
 class RequestLine:
     """One thing the visitor asked for, what they said about it, and what was done."""
 
-    type: str
+    type: RequestType
     details: str | None
     outcome: str | None
     effective_on: date | None = None  # in force from this day (a consent withdrawal, a marketing stop)
@@ -207,7 +207,7 @@ class RequestLine:
 @dataclass(frozen=True)
 class CaseFile:
     number: str
-    status: str
+    status: CaseStatus
     subject_name: str
     personnummer: str
     received_at: datetime
@@ -215,7 +215,7 @@ class CaseFile:
     extended_deadline: date | None
     extension_reason: str | None
     rejection_reason: str | None
-    requests: tuple[str, ...]
+    requests: tuple[RequestType, ...]
     document: str
     request_lines: tuple[RequestLine, ...] = ()
     manual_answered: frozenset[str] = frozenset()  # manual sources with a recorded answer
@@ -258,7 +258,7 @@ def case_file(desk: Desk, number: str) -> CaseFile:
         subject = case.verifications[0] if case.verifications else None
         return CaseFile(
             number=case.number,
-            status=case.status,
+            status=CaseStatus(case.status),
             subject_name=case.subject_name,
             personnummer=case.subject_personnummer,
             received_at=case.received_at,
@@ -266,9 +266,11 @@ def case_file(desk: Desk, number: str) -> CaseFile:
             extended_deadline=case.extended_deadline,
             extension_reason=case.extension_reason,
             rejection_reason=case.rejection_reason,
-            requests=tuple(r.type for r in case.requests),
+            requests=tuple(RequestType(r.type) for r in case.requests),
             document=subject.document_type if subject else "",
-            request_lines=tuple(RequestLine(r.type, r.details, r.outcome, r.effective_on) for r in case.requests),
+            request_lines=tuple(
+                RequestLine(RequestType(r.type), r.details, r.outcome, r.effective_on) for r in case.requests
+            ),
             manual_answered=frozenset(m.source_id for m in case.manual_outcomes),
             closing_note=case.closing_note,
             first_delivered_on=first_delivered_on(case),
