@@ -50,6 +50,17 @@ RULES: dict[str, Rule] = {
 }
 
 
+def policy_range(key: str) -> tuple[int, int]:
+    """The lowest and highest value a number rule allows (the configuration schema's bounds):
+    what the policy dialog's fields offer."""
+    from annotated_types import Ge, Le
+
+    metadata = Policy.model_fields[key].metadata
+    low = next(m.ge for m in metadata if isinstance(m, Ge))
+    high = next(m.le for m in metadata if isinstance(m, Le))
+    return int(low), int(high)  # type: ignore[call-overload]
+
+
 def stored_policy(register: Register) -> dict[str, Any]:
     with register.sessions() as session:
         rows = session.execute(select(PolicySetting)).scalars().all()

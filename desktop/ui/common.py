@@ -91,6 +91,10 @@ def age_note_text(code: str, age: int) -> str:
 
 def input_problem(field: str, code: str) -> str:
     """The Swedish message for an InputProblem from the services."""
+    from desktop.core.documents import DESCRIPTION_MAX, EXPIRY_MAX_YEARS  # the limits said are the ones checked
+    from desktop.core.text import NAME_MAX, TEXT_MAX
+    from desktop.services.cases import MAX_IDENTIFIERS
+
     if field.endswith("personnummer"):
         return personnummer_problem(code)
     messages = {
@@ -101,8 +105,10 @@ def input_problem(field: str, code: str) -> str:
         "country": tr("Utfärdarlandet stämmer inte med handlingens typ."),
         "number": tr("Skriv minst de fyra sista tecknen i handlingens nummer."),
         "description": tr("Beskriv handlingen när typen är ”Annan handling”."),
-        "description_long": tr("Beskrivningen är för lång (högst 200 tecken)."),
-        "expiry_far": tr("Giltighetstiden är mer än 20 år framåt. Kontrollera årtalet."),
+        "description_long": tr("Beskrivningen är för lång (högst %1 tecken).").replace("%1", grouped(DESCRIPTION_MAX)),
+        "expiry_far": tr("Giltighetstiden är mer än %1 år framåt. Kontrollera årtalet.").replace(
+            "%1", str(EXPIRY_MAX_YEARS)
+        ),
         "name": tr("Skriv namnet som det står på id-handlingen."),
         "mrz_mismatch": tr("Maskinläsbara zonen stämmer inte med det som skrivits in."),
         "check_digit": tr("En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen."),
@@ -111,14 +117,14 @@ def input_problem(field: str, code: str) -> str:
         "mandate": tr("Uppgifterna om fullmakten eller vårdnaden är ofullständiga."),
         "empty": tr("Välj minst en begäran."),
         "details": tr("Skriv vad besökaren begär."),
-        "name_long": tr("Namnet är för långt (högst 200 tecken)."),
+        "name_long": tr("Namnet är för långt (högst %1 tecken).").replace("%1", grouped(NAME_MAX)),
         "name_characters": tr("Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen."),
         "name_letters": tr("Namnet måste innehålla bokstäver."),
-        "text_long": tr("Texten är för lång (högst 4 000 tecken)."),
+        "text_long": tr("Texten är för lång (högst %1 tecken).").replace("%1", grouped(TEXT_MAX)),
         "text_characters": tr("Texten innehåller osynliga tecken eller styrtecken."),
         "invalid": tr("Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret."),
         "kind": tr("Systemen kan inte sökas på den här sortens uppgift."),
-        "count": tr("Högst 20 uppgifter att söka på per ärende."),
+        "count": tr("Högst %1 uppgifter att söka på per ärende.").replace("%1", str(MAX_IDENTIFIERS)),
         "open_case": tr(
             "Besökaren har redan ett öppet ärende. Lägg till begäran i det, eller ange varför ett nytt ärende behövs."
         ),
@@ -129,6 +135,9 @@ def input_problem(field: str, code: str) -> str:
 
 def service_message(exc: Exception) -> str:
     """The Swedish text for an error a service raised: by its code where it has one."""
+    from desktop.services.auditing import ACCEPT_REASON_MIN  # the limits said are the ones checked
+    from desktop.services.staff import MIN_PASSWORD_LENGTH
+
     code = str(getattr(exc, "code", ""))
     texts = {
         "deliver.not_approved": tr("Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut."),
@@ -182,7 +191,7 @@ def service_message(exc: Exception) -> str:
             "Välj ett annat namn. Inget är registrerat som utlämnat."
         ),
         "output.exists": tr("Det finns redan en fil med det namnet. Välj ett annat namn."),
-        "staff.password_short": tr("Lösenordet måste ha minst 8 tecken."),
+        "staff.password_short": tr("Lösenordet måste ha minst %1 tecken.").replace("%1", str(MIN_PASSWORD_LENGTH)),
         "staff.names": tr("Fyll i alla fält."),
         "staff.exists": tr("Användarnamnet finns redan."),
         "staff.unknown": tr("Det kontot finns inte."),
@@ -194,7 +203,9 @@ def service_message(exc: Exception) -> str:
         "decisions.shape": tr("Beslutsfilen går inte att läsa som beslut."),
         "decisions.unknown": tr("Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu."),
         "decisions.field": tr("Beslutsfilen vill maskera ett fält som uppgiften inte har."),
-        "audit.reason": tr("Skriv vad som hittades och varför det godtas (minst 10 tecken)."),
+        "audit.reason": tr("Skriv vad som hittades och varför det godtas (minst %1 tecken).").replace(
+            "%1", str(ACCEPT_REASON_MIN)
+        ),
         "role.admin": tr("Det får bara en administratör göra."),
         "role.reception": tr("Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden."),
         "role.approver": tr("Ditt konto har inte rollen Granskare."),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.staff import Role
 from desktop.errors import UserError
+from desktop.services.policy import policy_range
 from desktop.ui.common import error_box, heading, service_message, tr
 
 if TYPE_CHECKING:
@@ -41,14 +42,6 @@ def origin_labels() -> dict[str, str]:
         "desk": tr("strängare på den här disken"),
         "default": tr("standard"),
     }
-
-
-RANGES = {
-    "idle_lock_minutes": (1, 60),
-    "keep_closed_cases_years": (1, 20),
-    "max_failed_sign_ins": (3, 100),
-    "sign_in_lock_minutes": (1, 1440),
-}
 
 
 class PolicyDialog(QDialog):
@@ -75,7 +68,7 @@ class PolicyDialog(QDialog):
                 field.setChecked(value)
             else:
                 field = QSpinBox()
-                field.setRange(*RANGES[key])
+                field.setRange(*policy_range(key))
                 field.setValue(int(value))
             field.setObjectName(f"policy_{key}")
             field.setAccessibleName(label)

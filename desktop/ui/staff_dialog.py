@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
+from desktop.services.staff import MIN_PASSWORD_LENGTH
 from desktop.ui.common import error_box, heading, service_message, tr
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class StaffDialog(QDialog):
         self.roles["reception"].setChecked(True)
         form.addRow(tr("Användarnamn"), self.username)
         form.addRow(tr("Namn"), self.display_name)
-        form.addRow(tr("Lösenord (minst 8 tecken)"), self.password)
+        form.addRow(tr("Lösenord (minst %1 tecken)").replace("%1", str(MIN_PASSWORD_LENGTH)), self.password)
         form.addRow(tr("Roller"), roles_row)
         layout.addWidget(form_box)
         self.problem = QLabel()

@@ -47,8 +47,8 @@
     <message>
         <location filename="../../desktop/ui/auth.py" line="85"/>
         <location filename="../../desktop/ui/auth.py" line="157"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="73"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="151"/>
+        <location filename="../../desktop/ui/common.py" line="160"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -82,19 +82,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="40"/>
-        <location filename="../../desktop/ui/common.py" line="152"/>
+        <location filename="../../desktop/ui/common.py" line="161"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="42"/>
-        <location filename="../../desktop/ui/common.py" line="146"/>
+        <location filename="../../desktop/ui/common.py" line="155"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="147"/>
+        <location filename="../../desktop/ui/common.py" line="156"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -121,14 +121,13 @@
     <message>
         <location filename="../../desktop/ui/auth.py" line="158"/>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="74"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="159"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="74"/>
         <source>Lösenord (minst 8 tecken)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
@@ -148,18 +147,17 @@
         <translation>The passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="185"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="152"/>
         <source>Lösenordet måste ha minst 8 tecken.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="186"/>
+        <location filename="../../desktop/ui/common.py" line="195"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="187"/>
+        <location filename="../../desktop/ui/common.py" line="196"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -984,371 +982,376 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>That makes %1 years (plus sign). Check that this is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="97"/>
+        <location filename="../../desktop/ui/common.py" line="101"/>
         <source>Id-handlingen har gått ut och kan inte godtas.</source>
         <translation>The ID document has expired and cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="98"/>
+        <location filename="../../desktop/ui/common.py" line="102"/>
         <source>Skriv när id-handlingen går ut, som det står på den.</source>
         <translation>Enter the ID document&apos;s expiry date as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="99"/>
+        <location filename="../../desktop/ui/common.py" line="103"/>
         <source>Ett ombud måste visa en giltig id-handling.</source>
         <translation>A representative must show a valid ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="100"/>
+        <location filename="../../desktop/ui/common.py" line="104"/>
         <source>Välj vilken sorts id-handling det är.</source>
         <translation>Choose what kind of ID document it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="101"/>
+        <location filename="../../desktop/ui/common.py" line="105"/>
         <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
         <translation>The issuing country does not fit the type of document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="102"/>
+        <location filename="../../desktop/ui/common.py" line="106"/>
         <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
         <translation>Type at least the last four characters of the document number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="103"/>
+        <location filename="../../desktop/ui/common.py" line="107"/>
         <source>Beskriv handlingen när typen är ”Annan handling”.</source>
         <translation>Describe the document when its type is “Other document”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="104"/>
-        <source>Beskrivningen är för lång (högst 200 tecken).</source>
-        <translation>The description is too long (at most 200 characters).</translation>
+        <location filename="../../desktop/ui/common.py" line="108"/>
+        <source>Beskrivningen är för lång (högst %1 tecken).</source>
+        <translation>The description is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="105"/>
-        <source>Giltighetstiden är mer än 20 år framåt. Kontrollera årtalet.</source>
-        <translation>The expiry date is more than 20 years ahead. Check the year.</translation>
+        <location filename="../../desktop/ui/common.py" line="109"/>
+        <source>Giltighetstiden är mer än %1 år framåt. Kontrollera årtalet.</source>
+        <translation>The expiry date is more than %1 years ahead. Check the year.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="106"/>
+        <location filename="../../desktop/ui/common.py" line="120"/>
+        <source>Namnet är för långt (högst %1 tecken).</source>
+        <translation>The name is too long (at most %1 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="123"/>
+        <source>Texten är för lång (högst %1 tecken).</source>
+        <translation>The text is too long (at most %1 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="127"/>
+        <source>Högst %1 uppgifter att söka på per ärende.</source>
+        <translation>At most %1 details to search by per case.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="206"/>
+        <source>Skriv vad som hittades och varför det godtas (minst %1 tecken).</source>
+        <translation>Write what was found and why it is accepted (at least %1 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="112"/>
         <source>Skriv namnet som det står på id-handlingen.</source>
         <translation>Type the name as it stands on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="107"/>
+        <location filename="../../desktop/ui/common.py" line="113"/>
         <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
         <translation>The machine-readable zone disagrees with what was typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="108"/>
+        <location filename="../../desktop/ui/common.py" line="114"/>
         <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
         <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="109"/>
+        <location filename="../../desktop/ui/common.py" line="115"/>
         <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
         <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/common.py" line="116"/>
         <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
         <translation>The machine-readable zone holds characters it may not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="111"/>
+        <location filename="../../desktop/ui/common.py" line="117"/>
         <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
         <translation>The power of attorney or guardianship details are incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="112"/>
-        <location filename="../../desktop/ui/common.py" line="168"/>
+        <location filename="../../desktop/ui/common.py" line="118"/>
+        <location filename="../../desktop/ui/common.py" line="177"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="113"/>
-        <location filename="../../desktop/ui/common.py" line="169"/>
+        <location filename="../../desktop/ui/common.py" line="119"/>
+        <location filename="../../desktop/ui/common.py" line="178"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="114"/>
-        <source>Namnet är för långt (högst 200 tecken).</source>
-        <translation>The name is too long (200 characters at most).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/common.py" line="115"/>
+        <location filename="../../desktop/ui/common.py" line="121"/>
         <source>Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen.</source>
         <translation>The name contains invisible or control characters. Type it as on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="116"/>
+        <location filename="../../desktop/ui/common.py" line="122"/>
         <source>Namnet måste innehålla bokstäver.</source>
         <translation>The name must contain letters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="117"/>
-        <source>Texten är för lång (högst 4 000 tecken).</source>
-        <translation>The text is too long (4,000 characters at most).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/common.py" line="118"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Texten innehåller osynliga tecken eller styrtecken.</source>
         <translation>The text contains invisible or control characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="119"/>
+        <location filename="../../desktop/ui/common.py" line="125"/>
         <source>Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret.</source>
         <translation>This cannot be searched by – check the e-mail address, phone number or number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="120"/>
+        <location filename="../../desktop/ui/common.py" line="126"/>
         <source>Systemen kan inte sökas på den här sortens uppgift.</source>
         <translation>The systems cannot be searched by this kind of identifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="121"/>
-        <source>Högst 20 uppgifter att söka på per ärende.</source>
-        <translation>At most 20 identifiers to search by per case.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/common.py" line="123"/>
+        <location filename="../../desktop/ui/common.py" line="129"/>
         <source>Besökaren har redan ett öppet ärende. Lägg till begäran i det, eller ange varför ett nytt ärende behövs.</source>
         <translation>The visitor already has an open case. Add the request to it, or say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="125"/>
+        <location filename="../../desktop/ui/common.py" line="131"/>
         <source>Ange varför ett nytt ärende behövs.</source>
         <translation>Say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="127"/>
+        <location filename="../../desktop/ui/common.py" line="133"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="134"/>
+        <location filename="../../desktop/ui/common.py" line="143"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="135"/>
+        <location filename="../../desktop/ui/common.py" line="144"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="136"/>
+        <location filename="../../desktop/ui/common.py" line="145"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="137"/>
+        <location filename="../../desktop/ui/common.py" line="146"/>
         <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
         <translation>The case was not refused; there is no decision to write about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="138"/>
+        <location filename="../../desktop/ui/common.py" line="147"/>
         <source>Svarstiden är inte förlängd.</source>
         <translation>The time to answer has not been extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="139"/>
+        <location filename="../../desktop/ui/common.py" line="148"/>
         <source>Ärendet har ingen annan begäran än registerutdrag.</source>
         <translation>The case has no request besides access.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="140"/>
+        <location filename="../../desktop/ui/common.py" line="149"/>
         <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="141"/>
+        <location filename="../../desktop/ui/common.py" line="150"/>
         <source>Välj hur besökaren får brevet.</source>
         <translation>Choose how the visitor gets the letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="143"/>
+        <location filename="../../desktop/ui/common.py" line="152"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="148"/>
+        <location filename="../../desktop/ui/common.py" line="157"/>
         <source>Skriv skälet till förlängningen – besökaren får veta det.</source>
         <translation>Write the reason for the extension – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="149"/>
+        <location filename="../../desktop/ui/common.py" line="158"/>
         <source>Skriv skälet till avslaget – besökaren får veta det.</source>
         <translation>Write the reason for the refusal – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="150"/>
+        <location filename="../../desktop/ui/common.py" line="159"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="154"/>
+        <location filename="../../desktop/ui/common.py" line="163"/>
         <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
         <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="155"/>
+        <location filename="../../desktop/ui/common.py" line="164"/>
         <source>Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut.</source>
         <translation>The answer is sent on paper by post to the address in the population register; no file is handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="156"/>
+        <location filename="../../desktop/ui/common.py" line="165"/>
         <source>Det finns inget sådant brev.</source>
         <translation>There is no such letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="157"/>
+        <location filename="../../desktop/ui/common.py" line="166"/>
         <source>Ärendet finns inte.</source>
         <translation>The case does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="158"/>
-        <location filename="../../desktop/ui/common.py" line="206"/>
+        <location filename="../../desktop/ui/common.py" line="167"/>
+        <location filename="../../desktop/ui/common.py" line="217"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="159"/>
+        <location filename="../../desktop/ui/common.py" line="168"/>
         <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
         <translation>The data cannot be gathered in the case&apos;s present state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="160"/>
+        <location filename="../../desktop/ui/common.py" line="169"/>
         <source>Det systemet kontrolleras inte manuellt.</source>
         <translation>That system is not checked by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="161"/>
+        <location filename="../../desktop/ui/common.py" line="170"/>
         <source>Skriv vad som finns, som det ska stå i utdraget.</source>
         <translation>Write what there is, as it should read in the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="163"/>
+        <location filename="../../desktop/ui/common.py" line="172"/>
         <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
         <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="165"/>
+        <location filename="../../desktop/ui/common.py" line="174"/>
         <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="166"/>
+        <location filename="../../desktop/ui/common.py" line="175"/>
         <source>Skriv vad som gjordes.</source>
         <translation>Write what was done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="167"/>
+        <location filename="../../desktop/ui/common.py" line="176"/>
         <source>Ärendet har ingen sådan begäran.</source>
         <translation>The case has no such request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="170"/>
+        <location filename="../../desktop/ui/common.py" line="179"/>
         <source>Ärendet är avslutat; inget kan läggas till.</source>
         <translation>The case is closed; nothing can be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="171"/>
+        <location filename="../../desktop/ui/common.py" line="180"/>
         <source>Ärendet har redan den begäran.</source>
         <translation>The case already has that request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="173"/>
+        <location filename="../../desktop/ui/common.py" line="182"/>
         <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
         <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="175"/>
+        <location filename="../../desktop/ui/common.py" line="184"/>
         <source>Välj varför ärendet återkallas.</source>
         <translation>Choose why the case is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="177"/>
+        <location filename="../../desktop/ui/common.py" line="186"/>
         <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
         <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="181"/>
+        <location filename="../../desktop/ui/common.py" line="190"/>
         <source>Insyn behöver den filen (ärenderegistret, inställningarna, ett källsystem eller loggen). Välj ett annat namn. Inget är registrerat som utlämnat.</source>
         <translation>Insyn needs that file (the case register, the settings, a source system or the log). Choose another name. Nothing has been recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="184"/>
+        <location filename="../../desktop/ui/common.py" line="193"/>
         <source>Det finns redan en fil med det namnet. Välj ett annat namn.</source>
         <translation>A file with that name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="188"/>
+        <location filename="../../desktop/ui/common.py" line="194"/>
+        <source>Lösenordet måste ha minst %1 tecken.</source>
+        <translation>The password must have at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="197"/>
         <source>Det kontot finns inte.</source>
         <translation>That account does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="189"/>
+        <location filename="../../desktop/ui/common.py" line="198"/>
         <source>Ett konto behöver minst en roll.</source>
         <translation>An account needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="191"/>
+        <location filename="../../desktop/ui/common.py" line="200"/>
         <source>Du kan inte stänga av ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="192"/>
+        <location filename="../../desktop/ui/common.py" line="201"/>
         <source>Okänd roll.</source>
         <translation>Unknown role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="193"/>
-        <location filename="../../desktop/ui/common.py" line="198"/>
+        <location filename="../../desktop/ui/common.py" line="202"/>
+        <location filename="../../desktop/ui/common.py" line="209"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="194"/>
+        <location filename="../../desktop/ui/common.py" line="203"/>
         <source>Beslutsfilen går inte att läsa som beslut.</source>
         <translation>The decisions file cannot be read as decisions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="195"/>
+        <location filename="../../desktop/ui/common.py" line="204"/>
         <source>Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu.</source>
         <translation>The decisions file names records that are not in the data gathered now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="196"/>
+        <location filename="../../desktop/ui/common.py" line="205"/>
         <source>Beslutsfilen vill maskera ett fält som uppgiften inte har.</source>
         <translation>The decisions file masks a field the record does not have.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="197"/>
-        <source>Skriv vad som hittades och varför det godtas (minst 10 tecken).</source>
-        <translation>Write what was found and why it is accepted (at least 10 characters).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/common.py" line="199"/>
+        <location filename="../../desktop/ui/common.py" line="210"/>
         <source>Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden.</source>
         <translation>Your account does not have the Reception role: it cannot register or handle cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="200"/>
+        <location filename="../../desktop/ui/common.py" line="211"/>
         <source>Ditt konto har inte rollen Granskare.</source>
         <translation>Your account does not have the Approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="201"/>
+        <location filename="../../desktop/ui/common.py" line="212"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="210"/>
+        <location filename="../../desktop/ui/common.py" line="221"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="153"/>
+        <location filename="../../desktop/ui/common.py" line="162"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -1388,7 +1391,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="229"/>
+        <location filename="../../desktop/ui/common.py" line="240"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1458,7 +1461,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="85"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="143"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="144"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
@@ -1488,22 +1491,22 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Next page of the preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="154"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="155"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="191"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="192"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="197"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="206"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="207"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln possible match is not decided.</numerusform>
@@ -1511,7 +1514,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="212"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="213"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln possible match is left out; the extract says so.</numerusform>
@@ -1519,62 +1522,62 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="222"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="223"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="226"/>
         <location filename="../../desktop/ui/deliver_view.py" line="227"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="228"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="236"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="237"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="279"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="280"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="296"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="297"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="315"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="316"/>
         <source>Sidorna %1–%2 skrevs ut som en kopia. Utdraget är inte utlämnat förrän hela har skrivits ut.</source>
         <translation>Pages %1–%2 were printed as a copy. The extract is not handed over until all of it has been printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="327"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="328"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="329"/>
         <location filename="../../desktop/ui/deliver_view.py" line="330"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="331"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="488"/>
         <location filename="../../desktop/ui/case_page.py" line="518"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="303"/>
         <location filename="../../desktop/ui/deliver_view.py" line="304"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="305"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="357"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="358"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="365"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="366"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -1820,7 +1823,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="57"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
         <source>Personal</source>
         <translation>Staff</translation>
     </message>
@@ -2341,190 +2344,195 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="34"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="34"/>
         <source>Granskare</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="34"/>
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="43"/>
         <source>Personal – Insyn</source>
         <translation>Staff – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="76"/>
         <source>Roller</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="50"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="50"/>
         <source>Låst</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="75"/>
+        <source>Lösenord (minst %1 tecken)</source>
+        <translation>Password (at least %1 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/staff_dialog.py" line="82"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="84"/>
         <source>Nytt lösenord …</source>
         <translation>New password …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="85"/>
         <source>Aktivera / inaktivera</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="86"/>
         <source>Ge markerade roller</source>
         <translation>Give the ticked roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="88"/>
         <source>Den valda personen får rollerna som är ikryssade ovan.</source>
         <translation>The selected person gets the roles ticked above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="89"/>
         <source>Lås upp</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="91"/>
         <source>Kontot låstes efter för många felaktiga lösenord.</source>
         <translation>The account was locked after too many wrong passwords.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="174"/>
         <source>Välj en person i listan och minst en roll.</source>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="190"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/common.py" line="199"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="179"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="31"/>
         <source>En granskare godkänner varje utdrag</source>
         <translation>An approver approves every extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="32"/>
         <source>Låses efter (minuter utan användning)</source>
         <translation>Locks after (minutes without use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="33"/>
         <source>Avslutade ärenden gallras efter (år)</source>
         <translation>Closed cases are purged after (years)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="34"/>
         <source>Kontot låses efter felaktiga lösenord (antal)</source>
         <translation>An account locks after wrong passwords (count)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="35"/>
         <source>Ett låst konto är låst i (minuter)</source>
         <translation>A locked account stays locked for (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="41"/>
         <source>organisationens regel</source>
         <translation>the organisation’s policy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="42"/>
         <source>strängare på den här disken</source>
         <translation>stricter at this desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="43"/>
         <source>standard</source>
         <translation>default</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="56"/>
         <source>Regler – Insyn</source>
         <translation>Policy – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="58"/>
         <source>Regler som gäller vid den här disken</source>
         <translation>The policy in force at this desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="84"/>
         <source>Ändringar gäller alla diskar som använder samma ärenderegister och loggas.</source>
         <translation>Changes apply to every desk that uses the same case register, and are logged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="86"/>
         <source>Bara en administratör kan ändra reglerna.</source>
         <translation>Only an administrator can change the policy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="93"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="104"/>
-        <location filename="../../desktop/ui/staff_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="92"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="114"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="114"/>
         <source>nej</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="114"/>
         <source>låst</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="127"/>
         <source>Välj minst en roll.</source>
         <translation>Choose at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="146"/>
         <source>Nytt lösenord</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="146"/>
         <source>Nytt lösenord (minst 8 tecken):</source>
         <translation>New password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/staff_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/staff_dialog.py" line="164"/>
         <source>Du kan inte inaktivera ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>

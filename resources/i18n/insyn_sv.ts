@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="206"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="207"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="212"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="213"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln möjlig träff lämnas utanför; utdraget säger det.</numerusform>
