@@ -433,15 +433,17 @@ class NewVisitPage(QWidget):
         existing = open_cases_of(self.desk, personnummer)
         if not existing:
             return True
-        choice = self.ask_duplicate(existing)
-        if choice == "open":
+        choice, _, number = self.ask_duplicate(existing).partition(":")
+        if not number and len(existing) == 1:
+            number = existing[0]
+        if choice == "open" and number in existing:
             self.clear()
-            self.existing_case.emit(existing[0])
+            self.existing_case.emit(number)
             return False
-        if choice == "add":  # the ticked requests join the open case
+        if choice == "add" and number in existing:  # the ticked requests join the case chosen
             requests = self._requests()
             self.clear()
-            self.add_to_case.emit(existing[0], requests)
+            self.add_to_case.emit(number, requests)
             return False
         if choice == "new":
             reason = self.ask_alongside_reason()
@@ -461,7 +463,8 @@ class NewVisitPage(QWidget):
         return next((code for code, label in labels.items() if label == choice), "") if ok else ""
 
     def ask_duplicate(self, existing: list[str]) -> str:
-        """'add', 'open', 'new' or '' (cancel); tests replace this."""
+        """'add:NUMBER', 'open:NUMBER', 'new' or '' (cancel); with one open case 'add' and 'open'
+        name it. Tests replace this."""
         box, buttons = self.duplicate_box(existing)
         box.exec()
         return next((choice for choice, button in buttons.items() if box.clickedButton() is button), "")
@@ -473,13 +476,18 @@ class NewVisitPage(QWidget):
             tr("Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.")
             .replace("%1", ", ".join(existing))
         )  # fmt: skip
-        add = box.addButton(tr("Lägg till begäran i ärende %1").replace("%1", existing[0]),
-                            QMessageBox.ButtonRole.AcceptRole)  # fmt: skip
-        open_button = box.addButton(tr("Öppna ärende %1").replace("%1", existing[0]), QMessageBox.ButtonRole.ActionRole)
-        new_button = box.addButton(tr("Registrera ett nytt ärende ändå"), QMessageBox.ButtonRole.DestructiveRole)
+        buttons: dict[str, QPushButton] = {}
+        for number in existing:  # each open case by its number: staff choose which (separate errands)
+            buttons[f"add:{number}"] = box.addButton(
+                tr("Lägg till begäran i ärende %1").replace("%1", number), QMessageBox.ButtonRole.AcceptRole
+            )
+            buttons[f"open:{number}"] = box.addButton(
+                tr("Öppna ärende %1").replace("%1", number), QMessageBox.ButtonRole.ActionRole
+            )
+        buttons["new"] = box.addButton(tr("Registrera ett nytt ärende ändå"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(add)
-        return box, {"add": add, "open": open_button, "new": new_button}
+        box.setDefaultButton(buttons[f"add:{existing[0]}"])
+        return box, buttons
 
     def _requests(self) -> list[tuple[RequestType, str | None]]:
         requests: list[tuple[RequestType, str | None]] = []

@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="480"/>
+        <location filename="../../desktop/ui/new_visit.py" line="488"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -2098,47 +2098,47 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="459"/>
+        <location filename="../../desktop/ui/new_visit.py" line="461"/>
         <source>Nytt ärende vid sidan av det öppna</source>
         <translation>New case beside the open one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="459"/>
+        <location filename="../../desktop/ui/new_visit.py" line="461"/>
         <source>Varför ett nytt ärende?</source>
         <translation>Why a new case?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="471"/>
+        <location filename="../../desktop/ui/new_visit.py" line="474"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="473"/>
+        <location filename="../../desktop/ui/new_visit.py" line="476"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="476"/>
+        <location filename="../../desktop/ui/new_visit.py" line="482"/>
         <source>Lägg till begäran i ärende %1</source>
         <translation>Add the request to case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="478"/>
+        <location filename="../../desktop/ui/new_visit.py" line="485"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="479"/>
+        <location filename="../../desktop/ui/new_visit.py" line="487"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="511"/>
+        <location filename="../../desktop/ui/new_visit.py" line="519"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="512"/>
+        <location filename="../../desktop/ui/new_visit.py" line="520"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>

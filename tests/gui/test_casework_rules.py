@@ -53,3 +53,29 @@ def test_a_decision_without_a_reason_is_said_and_loses_nothing(qtbot, window, de
                         lambda *_a: asked.append("plain") or case_page.QMessageBox.StandardButton.Yes)  # fmt: skip
     page.close_case()  # a refused case owes nothing more: a plain question, as `case close` asks none
     assert asked == ["plain"] and page.visit.status.value == "closed"
+
+
+def test_with_two_open_cases_staff_choose_which_one_gets_the_new_request(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from desktop.core.requests import RequestType
+    from desktop.services.cases import PersonInput, open_case
+    from desktop.services.casework import case_file
+
+    pin = examples(desk)[2]
+    person = PersonInput(pin, "Bo Ek", "passport", "SE", "AB1234", date.today() + timedelta(days=400))
+    first = open_case(desk, person, [(RequestType.ACCESS, None)], staff_username="disk1").number
+    second = open_case(desk, person, [(RequestType.ERASURE, "Gamla avtal")], staff_username="disk1",
+                       alongside="separate-errand").number  # fmt: skip
+    box, buttons = window.visit.duplicate_box([first, second])
+    assert {f"add:{first}", f"add:{second}", f"open:{first}", f"open:{second}", "new"} == set(buttons)
+    box.deleteLater()
+    offered: list[list[str]] = []
+    monkeypatch.setattr(window.visit, "ask_duplicate", lambda existing: offered.append(existing) or f"add:{second}")
+    fill_visitor(qtbot, window, pin, "Bo Ek")
+    window.visit.requests[RequestType.OBJECTION_DIRECT_MARKETING].setChecked(True)
+    window.visit.requests[RequestType.ACCESS].setChecked(False)
+    window.visit.register()
+    assert sorted(offered[0]) == sorted([first, second])
+    assert RequestType.OBJECTION_DIRECT_MARKETING in case_file(desk, second).requests
+    assert RequestType.OBJECTION_DIRECT_MARKETING not in case_file(desk, first).requests
