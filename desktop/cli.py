@@ -22,6 +22,7 @@ from desktop.errors import UserError, where
 
 if TYPE_CHECKING:
     from desktop.core.verification import Mandate
+    from desktop.services.actions import ActionStep
     from desktop.services.cases import PersonInput
     from desktop.services.desk import Desk
     from desktop.services.review import DecisionRequest
@@ -432,6 +433,8 @@ def cmd_case_open(args: argparse.Namespace) -> int:
         # The number first: whatever happens to the receipt, the case exists and has this number.
         print(opened.number, flush=True)
         print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
+        for step in _visit(desk, opened.number, staff).carry_out_at_once():  # Art. 21.3, 7.3: at once
+            print(_describe_action(step), file=sys.stderr)
         if args.receipt:
             from desktop.services.delivery import render_receipt
             from desktop.services.files import write_private
@@ -554,6 +557,31 @@ def cmd_case_review(args: argparse.Namespace) -> int:
           f"{counts.get('redacted_fields', 0)} fields masked, {counts.get('weak_undecided', 0)} possible matches "
           "undecided")  # fmt: skip
     return 0
+
+
+def _describe_action(step: ActionStep) -> str:
+    what = f"{step.source_id}: {step.request}: {step.title}"
+    if step.missing:
+        return f"{what}: nothing to do, the visitor has no known {', '.join(step.missing)} here"
+    if step.problem:
+        return f"{what}: FAILED ({step.problem}); the case owes it"
+    return f"{what}: {step.rows} rows ({step.operation})"
+
+
+def cmd_case_act(args: argparse.Namespace) -> int:
+    """What the case's requests do in the connected systems: with --dry-run counted in a
+    transaction that is rolled back; without, the marketing stop and the consent withdrawal
+    are carried out (the other requests' actions wait for their approval step)."""
+    with _open_desk(args) as desk:
+        visit = _visit(desk, args.case, _sign_in(desk, args.staff, Secrets()))
+        visit.gather()
+        steps = visit.actions_preview() if args.dry_run else visit.act()
+        visit.drop()
+    if not steps:
+        print(f"{args.case}: no action is configured for its requests", file=sys.stderr)
+    for step in steps:
+        print(("would change " if args.dry_run else "") + _describe_action(step))
+    return 1 if any(s.failed for s in steps) else 0
 
 
 def cmd_case_retry(args: argparse.Namespace) -> int:
@@ -880,6 +908,10 @@ def build_parser() -> argparse.ArgumentParser:
         help='[{"record": KEY, "decision": "confirm|exclude|mask", "reason": "other_person|wrong_match|duplicate", '
         '"field": NAME}]; the keys are in `case gather --json`',
     )
+    act = case_command(
+        "act", "carry out the marketing stop and the consent withdrawal in the systems (--dry-run: count)", cmd_case_act
+    )
+    act.add_argument("--dry-run", action="store_true", help="count what would change, and change nothing")
     case_command("retry", "gather, and ask again the systems that failed or timed out (exit 1 if some still do)",
                  cmd_case_retry)  # fmt: skip
     case_gather = case_commands.add_parser("gather", help="gather a case's data from every source")

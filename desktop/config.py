@@ -335,10 +335,37 @@ class SqlQuery(Art15Info, _Labelled):
         return tuple(text(self.sql).compile().params)
 
 
+ActionRequest = Literal[
+    "erasure", "restriction", "rectification", "objection-marketing", "withdraw-consent", "objection"
+]
+# Carried out when the request is registered, with no approval (Art. 21.3 and 7.3 are unconditional).
+IMMEDIATE_REQUESTS: tuple[str, ...] = ("objection-marketing", "withdraw-consent")
+
+
+class SqlAction(_Strict):
+    """What a request does in this system: one UPDATE, DELETE or INSERT (sql_guard.check_action)."""
+
+    request: ActionRequest = Field(description="The request it carries out")
+    title: str = Field(min_length=1, description="What is done, as the visitor will read it")
+    sql: str = Field(description="One UPDATE, DELETE or INSERT with :identifier parameters")
+    tables: tuple[str, ...] = Field(min_length=1, description="The only tables it may change or read")
+    en: EnglishTexts | None = Field(None, description="en.title: the same in English")
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        return tuple(text(self.sql).compile().params)
+
+
 class SqlSource(_SourceBase):
     kind: Literal["sql"]
     url: str = Field(description="SQLAlchemy URL without password; the password is in the keyring")
     queries: tuple[SqlQuery, ...] = Field(min_length=1)
+    actions: tuple[SqlAction, ...] = Field(
+        (), description="What each request does here; run with the write account (keyring SOURCE:write)"
+    )
+    write_user: str | None = Field(
+        None, description="The account actions run as (default: the URL's); its password is SOURCE:write"
+    )
 
     @field_validator("url")
     @classmethod
@@ -354,16 +381,23 @@ class SqlSource(_SourceBase):
     @model_validator(mode="after")
     def _queries_only_read(self) -> SqlSource:
         """Each query parsed for the database's own dialect (see sql_guard.py)."""
-        from desktop.sql_guard import QueryRefused, check_query, dialect_of
+        from desktop.sql_guard import QueryRefused, check_action, check_query, dialect_of
 
         dialect = dialect_of(make_url(self.url).get_backend_name())
         if dialect is None:
+            if self.actions:  # a write is checked by the parser or not run at all
+                raise ValueError("actions need a database whose SQL Insyn can check (SQLite, PostgreSQL, MariaDB)")
             return self  # an unknown dialect: the read-only session and the keyword check remain
         for n, query in enumerate(self.queries):
             try:
                 check_query(query.sql, dialect)
             except QueryRefused as exc:
                 raise ValueError(f"queries[{n}] ({query.title}): the query {exc}") from None
+        for n, action in enumerate(self.actions):
+            try:
+                check_action(action.sql, dialect, action.tables)
+            except QueryRefused as exc:
+                raise ValueError(f"actions[{n}] ({action.title}): the action {exc}") from None
         return self
 
 
@@ -802,6 +836,7 @@ def reference_markdown() -> str:
         ("[policy]", Policy),
         ('[[sources]] kind = "sql"', SqlSource),
         ("[[sources.queries]]", SqlQuery),
+        ("[[sources.actions]] (SQL sources)", SqlAction),
         ('[[sources]] kind = "file"', FileSource),
         ('[[sources]] kind = "rest"', RestSource),
         ("[[sources.endpoints]]", RestEndpoint),

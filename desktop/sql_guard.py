@@ -20,6 +20,8 @@ closed, with a message naming it, instead of letting something new through. In p
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
@@ -153,3 +155,66 @@ def check_query(sql: str, dialect: str) -> list[str]:
     for node in root.walk():
         check_node(node)  # type: ignore[arg-type]  # walk() is typed with sqlglot's base of Expression
     return sorted({table.name for table in root.find_all(exp.Table) if table.name})
+
+
+# What an action may be built of besides what a read is: the statement itself, SET's
+# assignments, the INSERT's column list and rows.
+_ACTION_ROOTS: tuple[type[exp.Expression], ...] = (exp.Update, exp.Delete, exp.Insert)
+_ACTION_PARTS = frozenset(_kinds(_names("Schema Values")))
+
+
+def _conjuncts(node: Any) -> list[exp.Expression]:
+    """The parts of a condition joined by AND at its top (parentheses looked through)."""
+    while isinstance(node, exp.Paren):
+        node = node.this
+    if isinstance(node, exp.And):
+        return _conjuncts(node.left) + _conjuncts(node.right)
+    return [node]
+
+
+def _binds(part: exp.Expression) -> bool:
+    """column = :identifier, or column IN (… :identifier …): the row must be the visitor's."""
+    return isinstance(part, exp.EQ | exp.In) and part.find(exp.Placeholder) is not None
+
+
+def check_action(sql: str, dialect: str, tables: tuple[str, ...] | list[str]) -> str:
+    """The second mode, for a source's actions (issue 19): exactly one UPDATE, DELETE or INSERT
+    on one of `tables`, reading no other table, every UPDATE and DELETE bound by a WHERE with an
+    :identifier parameter, and otherwise only what a read may hold. Returns the operation
+    (update, delete, insert); raises QueryRefused with what is wrong."""
+    try:
+        tokens = sqlglot.tokenize(sql, read=dialect)
+    except TokenError:
+        raise QueryRefused("cannot be read as SQL") from None
+    if any(token.comments for token in tokens):
+        raise QueryRefused("may not hold comments (MariaDB runs /*! … */ as code): remove them")
+    try:
+        statements = [s for s in sqlglot.parse(sql, read=dialect) if s is not None]
+    except ParseError:
+        raise QueryRefused(f"cannot be parsed as {dialect} SQL") from None
+    if len(statements) != 1:
+        raise QueryRefused("must be exactly one SQL statement")
+    root = statements[0]
+    if not isinstance(root, _ACTION_ROOTS):
+        raise QueryRefused("must be one UPDATE, DELETE or INSERT")
+    allowed = {name.lower() for name in tables}
+    named = {table.name.lower() for table in root.find_all(exp.Table) if table.name}
+    others = sorted(named - allowed)
+    if others:
+        raise QueryRefused(f"uses tables the action does not name ({', '.join(others)}): list them in `tables`")
+    if isinstance(root, exp.Update | exp.Delete):
+        where = root.args.get("where")
+        if where is None or not any(_binds(part) for part in _conjuncts(where.this)):
+            raise QueryRefused(
+                "must have a WHERE that requires the visitor's :identifier (column = :identifier or "
+                "IN (…:identifier…), joined by AND), or it can change other people's rows"
+            )
+    elif not any(True for _ in root.find_all(exp.Placeholder)):
+        raise QueryRefused("must insert the visitor's :identifier")
+    for node in root.walk():
+        if node is root or type(node) in _ACTION_PARTS:
+            continue
+        if isinstance(node, _ACTION_ROOTS):
+            raise QueryRefused("must be exactly one UPDATE, DELETE or INSERT")
+        check_node(node)  # type: ignore[arg-type]
+    return type(root).__name__.lower()

@@ -833,6 +833,28 @@ origin = "visitor"
     automated_decisions = "Du har samtyckt till personliga erbjudanden. Därför analyseras din förbrukning automatiskt för att välja vilka erbjudanden du får (profilering). Det får inga rättsliga följder och påverkar inte dina priser. Du kan när som helst återkalla samtycket."
     en.automated_decisions = "You have consented to personal offers. Your consumption is therefore analysed automatically to choose which offers you receive (profiling). This has no legal effects and does not affect your prices. You may withdraw the consent at any time."
 
+  # What a marketing stop and a withdrawn consent do here (run when the case is gathered).
+  [[sources.actions]]
+  request = "objection-marketing"
+  title = "Du är avregistrerad från alla våra nyhetsbrev och utskick"
+  en.title = "You are unsubscribed from all our newsletters and mailings"
+  sql = "UPDATE nyhetsbrev SET status = 'Avanmäld' WHERE epost = :email AND status <> 'Avanmäld' AND lista <> 'Driftinformation via e-post'"
+  tables = ["nyhetsbrev"]
+
+  [[sources.actions]]
+  request = "objection-marketing"
+  title = "Dina samtycken till marknadsföring är återkallade"
+  en.title = "Your consents to marketing are withdrawn"
+  sql = "UPDATE samtycke SET aterkallat = DATE('now') WHERE kundnr = :customer_number AND samtycke LIKE 'Marknadsföring%' AND aterkallat IS NULL"
+  tables = ["samtycke"]
+
+  [[sources.actions]]
+  request = "withdraw-consent"
+  title = "Dina samtycken är återkallade"
+  en.title = "Your consents are withdrawn"
+  sql = "UPDATE samtycke SET aterkallat = DATE('now') WHERE kundnr = :customer_number AND aterkallat IS NULL"
+  tables = ["samtycke"]
+
 [[sources]]
 id = "chatt"
 name = "Chatt (Imbox)"

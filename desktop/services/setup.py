@@ -14,6 +14,7 @@ from desktop.services.desk import AUDIT_KEY_SECRET
 from desktop.sources.base import SourceFailure
 from desktop.sources.engine import SourceSet
 from desktop.sources.secrets import set_secret
+from desktop.sources.sql import WRITE_SECRET_SUFFIX
 
 
 def config_path(explicit: str | None) -> str:
@@ -75,7 +76,7 @@ def check_source_id(config: str, name: str) -> None:
     """Refuse a secret for a source the configuration does not have (a typing mistake), before
     the secret is asked for; the register's password and the audit key are not sources."""
     if name not in ("register", AUDIT_KEY_SECRET):
-        load_config(config).source(name)
+        load_config(config).source(name.removesuffix(WRITE_SECRET_SUFFIX))  # SOURCE:write: its write account
 
 
 def store_secret(name: str, secret: str) -> None:

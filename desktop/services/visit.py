@@ -24,7 +24,7 @@ from desktop.errors import Refused
 from desktop.register import audit
 from desktop.register.models import Staff, utcnow
 from desktop.register.repository import change_status
-from desktop.services import casework
+from desktop.services import actions, casework
 from desktop.services.casework import CaseFile, TimelineEntry, case_file, timeline_since
 from desktop.services.delivery import RenderedExtract, record_delivery, render_extract, render_receipt
 from desktop.services.desk import Desk
@@ -86,7 +86,7 @@ class Step:
     """What the desk should do next on this case, for the banner above it (in the order they
     come): `code` says what, `subject` what it is about (a source id, a request type, a count)."""
 
-    code: str  # gather, gathering, answer_manual, retry, decide_weak, approve, deliver,
+    code: str  # act, gather, gathering, answer_manual, retry, decide_weak, approve, deliver,
     #            gather_again, record_outcome, supplement, close
     subject: str = ""
 
@@ -95,7 +95,7 @@ class Step:
 class Owed:
     """Something the visitor is still owed; closing with it needs a reason."""
 
-    code: str  # outcome_missing, manual_unanswered, not_delivered
+    code: str  # action_owed, outcome_missing, manual_unanswered, not_delivered, supplement_owed
     subject: str  # the request type or the source id
 
 
@@ -119,6 +119,7 @@ class Visit:
         self._rendered_language = "sv"
         self._version = 0  # every change of the data or a decision; a rendering is of one version
         self._rendered_version = -1
+        self.last_actions: list[actions.ActionStep] = []  # what the last act() did, system by system
         self.file: CaseFile = case_file(desk, number)
         self._timeline: list[TimelineEntry] = []
         self._timeline_seq = 0  # the last audit event read into the timeline
@@ -236,7 +237,8 @@ class Visit:
 
     def gathered(self, result: GatherResult, *, file: CaseFile | None = None) -> None:
         """The data gathered, as the review will see it; earlier decisions and approval go.
-        `file` is the case file read after the gather was recorded, if the caller has it."""
+        `file` is the case file read after the gather was recorded, if the caller has it.
+        A marketing stop or a withdrawn consent not yet carried out is carried out now."""
         self.result = result
         self.review = Review(self.desk, self.number, result, staff_id=self.staff.id)
         self.approval = None
@@ -246,6 +248,58 @@ class Visit:
             self.file = file
         else:
             self.refresh()
+        if self.actions_owed():
+            self.act()
+
+    # Rights carried out --------------------------------------------------------------------
+
+    def _immediate_requests(self) -> list[str]:
+        return [r.value for r in self.file.requests if r.value in actions.IMMEDIATE_REQUESTS]
+
+    def actions_done(self) -> set[tuple[str, str]]:
+        """(system, statement digest) of every action carried out for this case."""
+        return {(str(e.details.get("source")), str(e.details.get("statement")))
+                for e in self.timeline() if e.action in ("action.executed", "action.not_applicable")}  # fmt: skip
+
+    def actions_owed(self) -> list[tuple[str, str]]:
+        """(system, request) of the marketing stops and consent withdrawals configured for this
+        case's requests that have not been carried out (Art. 21.3, 7.3: at once)."""
+        planned = actions.configured(self.desk, self._immediate_requests())
+        if not planned:  # no such request, or nothing configured for it: nothing to read
+            return []
+        done = self.actions_done()
+        return [(source.id, action.request) for source, action in planned
+                if (source.id, actions.statement_digest(action.sql)) not in done]  # fmt: skip
+
+    def actions_preview(self) -> list[actions.ActionStep]:
+        """What each configured action for this case's requests would change now (rolled back)."""
+        self._require(Action.RECORD_OUTCOME)
+        if self.result is None:
+            raise ActionRefused("act.no_data", "gather first: the actions need the visitor's identifiers")
+        return actions.preview(self.desk, self.result, [r.value for r in self.file.requests])
+
+    def act(self) -> list[actions.ActionStep]:
+        """Carry out the marketing stop and the consent withdrawal in the systems configured for
+        them (no approval: Art. 21.3 and 7.3 are unconditional). The other requests' actions are
+        previewed only, until their approval is built."""
+        self._require(Action.RECORD_OUTCOME)
+        if self.result is None:
+            raise ActionRefused("act.no_data", "gather first: the actions need the visitor's identifiers")
+        steps = actions.run(self.desk, self.number, self.result, self._immediate_requests(), staff_id=self.staff.id)
+        self.last_actions = steps
+        self._changed()
+        return steps
+
+    def carry_out_at_once(self) -> list[actions.ActionStep]:
+        """Right after registration: where a marketing stop or a consent withdrawal is owed,
+        gather (for the visitor's identifiers) and carry it out; the data is let go after.
+        The window gathers at registration anyway; the command line asks this."""
+        if not self.actions_owed():
+            return []
+        self.gather()  # gathered() carries them out
+        steps = self.last_actions
+        self.drop()
+        return steps
 
     def gather(self, *, only: Iterable[str] | None = None, progress: ProgressCallback | None = None) -> GatherResult:
         """Gather and wait (the command line)."""
@@ -634,7 +688,8 @@ class Visit:
         the answer. Closing while something is owed needs a reason (`close`), in both front ends."""
         if self.status in (CaseStatus.REJECTED, CaseStatus.WITHDRAWN, CaseStatus.CLOSED):
             return []
-        owed = [
+        owed = [Owed("action_owed", source_id) for source_id, _request in self.actions_owed()]
+        owed += [
             Owed("outcome_missing", line.type)
             for line in self.file.request_lines
             if line.type != RequestType.ACCESS and not line.outcome and not line.effective_on
@@ -674,7 +729,9 @@ class Visit:
             elif status is CaseStatus.READY:
                 steps.append(Step("deliver"))
         for owed in self.owed():
-            if owed.code == "outcome_missing":
+            if owed.code == "action_owed":
+                steps.append(Step("act", owed.subject))
+            elif owed.code == "outcome_missing":
                 steps.append(Step("record_outcome", owed.subject))
             elif owed.code == "supplement_owed" and self.result is None:
                 steps.append(Step("supplement", owed.subject))

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Compiled, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from desktop.config import SqlSource
 from desktop.sources.base import SourceFailure, Step, StepOutput, parameter_value, plain_value
@@ -197,6 +197,62 @@ class SqlConnector:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+
+WRITE_SECRET_SUFFIX = ":write"  # the keyring entry of the account actions run as
+
+
+class SqlWriter:
+    """A source's actions, on their own account (keyring `SOURCE:write`): the read account's
+    password is never used to write. Each call is one transaction; `commit=False` rolls it back
+    after counting the rows (the preview)."""
+
+    def __init__(self, source: SqlSource, *, timeout: float) -> None:
+        self.source = source
+        self.timeout = timeout
+
+    def _engine(self) -> Engine:
+        url = make_url(self.source.url)
+        backend = url.get_backend_name()
+        if backend == "sqlite":
+            if not url.database or not Path(url.database).is_file():
+                raise SourceFailure("the database file does not exist")
+            return create_engine(url, connect_args={"timeout": self.timeout}, poolclass=NullPool)
+        user = self.source.write_user or url.username
+        secret = get_secret(self.source.id + WRITE_SECRET_SUFFIX)
+        url = url.set(username=user, password=secret or None)
+        seconds = max(1, int(self.timeout))
+        args: dict[str, Any] = {"connect_timeout": seconds}
+        if backend in ("mysql", "mariadb"):
+            args["read_timeout"] = seconds
+        try:
+            return create_engine(url, connect_args=args, poolclass=NullPool)
+        except (ImportError, SQLAlchemyError) as exc:
+            raise SourceFailure(f"no database driver for this source ({type(exc).__name__})") from None
+
+    def run(self, sql: str, rows_of: list[dict[str, str]], *, commit: bool) -> int:
+        """The statement once per set of identifiers, in one transaction; the rows it touched."""
+        engine = self._engine()
+        statement = text(sql)
+        touched = 0
+        try:
+            with engine.connect() as connection:
+                transaction = connection.begin()
+                try:
+                    for params in rows_of:
+                        touched += max(0, connection.execute(statement, params).rowcount or 0)
+                except BaseException:
+                    transaction.rollback()
+                    raise
+                if commit:
+                    transaction.commit()
+                else:
+                    transaction.rollback()
+        except DBAPIError as exc:
+            raise SourceFailure(_describe(exc)) from None
+        finally:
+            engine.dispose()
+        return touched
 
 
 def _make_read_only(engine: Engine, backend: str, timeout_ms: int) -> None:

@@ -71,6 +71,9 @@ TIMELINE_LABELS = {
     "review.confirmed_all_weak": QT_TRANSLATE_NOOP("", "Alla svaga träffar bekräftades"),
     "extract.delivered": QT_TRANSLATE_NOOP("", "Utdraget lämnades ut"),
     "extract.copy_printed": QT_TRANSLATE_NOOP("", "Sidor ur utdraget skrevs ut som kopia (inte utlämnat)"),
+    "action.executed": QT_TRANSLATE_NOOP("", "Genomfört i systemet"),
+    "action.failed": QT_TRANSLATE_NOOP("", "Kunde inte genomföras i systemet"),
+    "action.not_applicable": QT_TRANSLATE_NOOP("", "Inget att genomföra i systemet"),
     "case.extended": QT_TRANSLATE_NOOP("", "Svarstiden förlängdes"),
     "request.outcome": QT_TRANSLATE_NOOP("", "Utfall registrerades"),
     "request.added": QT_TRANSLATE_NOOP("", "Begäran lades till"),
@@ -311,6 +314,7 @@ class CasePage(QWidget):
         if file.request_lines:
             self.request_table.selectRow(0)
         timeline = self.visit.timeline() if self.visit is not None else ()
+        names = self.visit.source_names() if self.visit is not None else {}
         self.timeline.clear()
         for entry in timeline:
             label = tr(str(TIMELINE_LABELS.get(entry.action, entry.action)))
@@ -330,6 +334,13 @@ class CasePage(QWidget):
                 )
             if entry.action == "request.outcome":
                 label += f": {requests.get(str(entry.details.get('request')), entry.details.get('request'))}"
+            if entry.action in ("action.executed", "action.failed", "action.not_applicable"):
+                system = names.get(str(entry.details.get("source")), str(entry.details.get("source")))
+                request = requests.get(str(entry.details.get("request")), "")
+                rows = entry.details.get("changed")
+                label += f": {request}, {system}"
+                if isinstance(rows, int):
+                    label += " (" + tr("%Ln rader", None, rows) + ")"
             who = f" – {entry.staff}" if entry.staff else ""
             self.timeline.addItem(f"{entry.at.astimezone(LOCAL_ZONE):%Y-%m-%d %H:%M}  {label}{who}")
         self.update_actions()
@@ -349,6 +360,7 @@ class CasePage(QWidget):
             "deliver": tr("lämna ut utdraget: skriv ut eller spara (3. Utlämning)"),
             "record_outcome": tr("registrera vad som gjordes: %1"),
             "supplement": tr("kompletterande utdrag: %1 (F5)"),
+            "act": tr("stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT"),
             "close": tr("avsluta ärendet – allt är lämnat"),
         }
         subject = names.get(step.subject) or request_labels().get(step.subject) or step.subject
@@ -610,6 +622,8 @@ class CasePage(QWidget):
                 texts.append(tr("utfall för %1").replace("%1", labels.get(owed.subject, owed.subject)))
             elif owed.code == "manual_unanswered":
                 texts.append(tr("svar från %1").replace("%1", names.get(owed.subject, owed.subject)))
+            elif owed.code == "action_owed":
+                texts.append(tr("stoppet i %1").replace("%1", names.get(owed.subject, owed.subject)))
             elif owed.code == "supplement_owed":
                 texts.append(tr("kompletterande utdrag för %1").replace("%1", names.get(owed.subject, owed.subject)))
             else:

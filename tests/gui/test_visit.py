@@ -228,6 +228,9 @@ def test_requests_other_than_access_need_their_details_and_get_an_outcome(qtbot,
     visit.details[RequestType.RECTIFICATION].setText("Adressen är fel: ska vara Storgatan 5")
     opened = visit.register()  # the marketing stop needs nothing more (Art. 21.3)
     assert opened is not None
+    # The data is gathered at once and the marketing stop carried out in the marketing register.
+    qtbot.waitUntil(lambda: window.case.result is not None and not window.case.gather.running, timeout=30000)
+    assert window.case.visit.actions_owed() == []
     page = window.case
     types = [page.request_table.item(r, 0).text() for r in range(page.request_table.rowCount())]
     assert types == ["Rättelse (art. 16)", "Stopp för direktmarknadsföring (art. 21)"]
