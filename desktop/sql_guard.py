@@ -135,8 +135,8 @@ def check_node(node: exp.Expression) -> None:
     )
 
 
-def check_query(sql: str, dialect: str) -> list[str]:
-    """Raise QueryRefused with what the query may not do; returns the tables it reads."""
+def _one_statement(sql: str, dialect: str) -> exp.Expression:
+    """The one statement `sql` holds, parsed for `dialect`; comments refused before parsing."""
     try:
         tokens = sqlglot.tokenize(sql, read=dialect)
     except TokenError:
@@ -149,7 +149,12 @@ def check_query(sql: str, dialect: str) -> list[str]:
         raise QueryRefused(f"cannot be parsed as {dialect} SQL") from None
     if len(statements) != 1:
         raise QueryRefused("must be exactly one SQL statement")
-    root = statements[0]
+    return statements[0]  # type: ignore[return-value]  # parse() is typed with the base of Expression
+
+
+def check_query(sql: str, dialect: str) -> list[str]:
+    """Raise QueryRefused with what the query may not do; returns the tables it reads."""
+    root = _one_statement(sql, dialect)
     if not isinstance(root, _STATEMENTS):
         raise QueryRefused("must be a SELECT statement")
     for node in root.walk():
@@ -182,19 +187,7 @@ def check_action(sql: str, dialect: str, tables: tuple[str, ...] | list[str]) ->
     on one of `tables`, reading no other table, every UPDATE and DELETE bound by a WHERE with an
     :identifier parameter, and otherwise only what a read may hold. Returns the operation
     (update, delete, insert); raises QueryRefused with what is wrong."""
-    try:
-        tokens = sqlglot.tokenize(sql, read=dialect)
-    except TokenError:
-        raise QueryRefused("cannot be read as SQL") from None
-    if any(token.comments for token in tokens):
-        raise QueryRefused("may not hold comments (MariaDB runs /*! … */ as code): remove them")
-    try:
-        statements = [s for s in sqlglot.parse(sql, read=dialect) if s is not None]
-    except ParseError:
-        raise QueryRefused(f"cannot be parsed as {dialect} SQL") from None
-    if len(statements) != 1:
-        raise QueryRefused("must be exactly one SQL statement")
-    root = statements[0]
+    root = _one_statement(sql, dialect)
     if not isinstance(root, _ACTION_ROOTS):
         raise QueryRefused("must be one UPDATE, DELETE or INSERT")
     allowed = {name.lower() for name in tables}
