@@ -32,6 +32,7 @@ from desktop.services.files import check_targets, remove_quietly, write_private
 from desktop.services.gathering import CaseGather, load_case, record_manual_outcome
 from desktop.services.letters import (
     LETTER_KINDS,
+    METHODS,
     RenderedLetter,
     check_method,
     letter_refused,
@@ -641,6 +642,11 @@ class Visit:
         return [kind for kind in LETTER_KINDS if letter_refused(kind, self.number, status=file.status,
                 extended=file.extended_deadline is not None, requests=file.requests) is None]  # fmt: skip
 
+    def letter_methods(self) -> tuple[str, ...]:
+        """How a letter may reach the visitor: by post only where no ID was shown (the answer
+        goes to the population-register address), else handed, posted or e-mailed."""
+        return ("posted",) if self.postal else METHODS
+
     def letter(self, kind: str, language: str = "sv") -> RenderedLetter:
         """A refusal, extension or outcome letter, as the case stands (refused where it does not
         apply: a refusal only for a refused case, and so on)."""
@@ -654,6 +660,8 @@ class Visit:
         first (atomically; nothing is recorded if the file cannot be written)."""
         require_role(self.staff, Role.RECEPTION)
         check_method(method)
+        if method not in self.letter_methods():
+            raise ActionRefused("letter.postal", "this answer goes by post to the population-register address")
         target = write_private(path, rendered.pdf, overwrite=overwrite) if path is not None else None
         record_letter(self.desk, self.number, rendered, method=method, staff_id=self.staff.id)
         self.refresh()

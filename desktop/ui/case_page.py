@@ -511,7 +511,7 @@ class CasePage(QWidget):
         """(kind, language, method, "print" | "save"), or None; tests replace this."""
         if self.visit is None:
             return None
-        dialog = LetterDialog(self.visit.letters(), self)
+        dialog = LetterDialog(self.visit.letters(), self.visit.letter_methods(), self)
         return dialog.choice if dialog.exec() else None
 
     def write_letter(self) -> None:

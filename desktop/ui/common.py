@@ -200,6 +200,7 @@ def service_message(exc: Exception) -> str:
         "staff.own_account": tr("Du kan inte stänga av ditt eget konto."),
         "staff.roles": tr("Okänd roll."),
         "staff.not_admin": tr("Det får bara en administratör göra."),
+        "letter.postal": tr("Svaret skickas per post till adressen i folkbokföringen."),
         "act.no_data": tr("Samla in uppgifterna först (F5): åtgärderna behöver besökarens uppgifter."),
         "decisions.shape": tr("Beslutsfilen går inte att läsa som beslut."),
         "decisions.unknown": tr("Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu."),

@@ -23,7 +23,7 @@ def method_labels() -> dict[str, str]:
 class LetterDialog(QDialog):
     """Returns (kind, language, method, "print" | "save") through `choice` when accepted."""
 
-    def __init__(self, kinds: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, kinds: list[str], methods: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Brev till besökaren"))
         self.choice: tuple[str, str, str, str] | None = None
@@ -39,7 +39,8 @@ class LetterDialog(QDialog):
         self.method = QComboBox()
         self.method.setObjectName("letter_method")
         for value, label in method_labels().items():
-            self.method.addItem(label, value)
+            if value in methods:  # Visit.letter_methods(): by post only for a postal answer
+                self.method.addItem(label, value)
         form.addRow(tr("Brev"), self.kind)
         form.addRow(tr("Språk"), self.language)
         form.addRow(tr("Besökaren får det"), self.method)

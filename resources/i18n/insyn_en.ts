@@ -1075,7 +1075,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>At most %1 details to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="207"/>
+        <location filename="../../desktop/ui/common.py" line="208"/>
         <source>Skriv vad som hittades och varför det godtas (minst %1 tecken).</source>
         <translation>Write what was found and why it is accepted (at least %1 characters).</translation>
     </message>
@@ -1243,7 +1243,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="167"/>
-        <location filename="../../desktop/ui/common.py" line="218"/>
+        <location filename="../../desktop/ui/common.py" line="219"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
@@ -1344,47 +1344,52 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="202"/>
-        <location filename="../../desktop/ui/common.py" line="210"/>
+        <location filename="../../desktop/ui/common.py" line="211"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="203"/>
-        <source>Samla in uppgifterna först (F5): åtgärderna behöver besökarens uppgifter.</source>
-        <translation>Gather the data first (F5): the actions need the visitor's details.</translation>
+        <source>Svaret skickas per post till adressen i folkbokföringen.</source>
+        <translation>The answer goes by post to the address in the population register.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="204"/>
+        <source>Samla in uppgifterna först (F5): åtgärderna behöver besökarens uppgifter.</source>
+        <translation>Gather the data first (F5): the actions need the visitor&apos;s details.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="205"/>
         <source>Beslutsfilen går inte att läsa som beslut.</source>
         <translation>The decisions file cannot be read as decisions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="205"/>
+        <location filename="../../desktop/ui/common.py" line="206"/>
         <source>Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu.</source>
         <translation>The decisions file names records that are not in the data gathered now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="206"/>
+        <location filename="../../desktop/ui/common.py" line="207"/>
         <source>Beslutsfilen vill maskera ett fält som uppgiften inte har.</source>
         <translation>The decisions file masks a field the record does not have.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="211"/>
+        <location filename="../../desktop/ui/common.py" line="212"/>
         <source>Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden.</source>
         <translation>Your account does not have the Reception role: it cannot register or handle cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="212"/>
+        <location filename="../../desktop/ui/common.py" line="213"/>
         <source>Ditt konto har inte rollen Granskare.</source>
         <translation>Your account does not have the Approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="213"/>
+        <location filename="../../desktop/ui/common.py" line="214"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="222"/>
+        <location filename="../../desktop/ui/common.py" line="223"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
@@ -1429,7 +1434,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="241"/>
+        <location filename="../../desktop/ui/common.py" line="242"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1472,7 +1477,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="68"/>
-        <location filename="../../desktop/ui/letter_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="49"/>
         <location filename="../../desktop/ui/report_dialog.py" line="60"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
@@ -2605,22 +2610,22 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Sent by e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="44"/>
         <source>Brev</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="45"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="46"/>
         <source>Besökaren får det</source>
         <translation>The visitor gets it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/letter_dialog.py" line="48"/>
         <source>Skriv ut …</source>
         <translation>Print …</translation>
     </message>

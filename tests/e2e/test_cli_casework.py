@@ -232,3 +232,18 @@ def test_a_postal_answer_saved_from_the_command_line_is_recorded_as_posted(confi
     assert code == 0, err
     with open_desk(config) as desk, desk.register.sessions() as session:
         assert [d.method for d in session.execute(select(Delivery)).scalars()] == ["posted"]
+
+
+def test_a_postal_answers_letters_go_by_post_only(config: Path, tmp_path: Path) -> None:
+    personnummer, name = _people(config)[10]
+    code, out, err = cli("case", "open", "--config", str(config), "--personnummer", personnummer, "--name", name,
+                         "--document", "postal-answer", "--request", "access", "--staff", "disk1", stdin=DISK1)  # fmt: skip
+    assert code == 0, err
+    number = out.strip()
+    code, _out, err = _case(config, "extend", number, "--reason", "Många system")
+    assert code == 0, err
+    letter = str(tmp_path / "brev.pdf")
+    code, _out, err = _case(config, "letter", number, "--kind", "extension", "--method", "handed", "--out", letter)
+    assert code == 2 and "goes by post" in err and not Path(letter).exists()
+    code, _out, err = _case(config, "letter", number, "--kind", "extension", "--method", "posted", "--out", letter)
+    assert code == 0, err

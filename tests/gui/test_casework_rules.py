@@ -79,3 +79,18 @@ def test_with_two_open_cases_staff_choose_which_one_gets_the_new_request(qtbot, 
     assert sorted(offered[0]) == sorted([first, second])
     assert RequestType.OBJECTION_DIRECT_MARKETING in case_file(desk, second).requests
     assert RequestType.OBJECTION_DIRECT_MARKETING not in case_file(desk, first).requests
+
+
+def test_a_postal_answers_letter_dialog_offers_the_post_only(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.requests import RequestType
+    from desktop.services.cases import PersonInput, open_case
+    from desktop.services.visit import Visit
+    from desktop.ui.letter_dialog import LetterDialog
+
+    person = PersonInput(examples(desk)[1], "Anna Exempel", "postal-answer", "SE", "", None)
+    number = open_case(desk, person, [(RequestType.ACCESS, None)], staff_username="disk1").number
+    visit = Visit(desk, number, sign_in(desk, "disk1", "disk1-secret"))
+    visit.extend("Många system")
+    dialog = LetterDialog(visit.letters(), visit.letter_methods(), window)
+    qtbot.addWidget(dialog)
+    assert [dialog.method.itemData(i) for i in range(dialog.method.count())] == ["posted"]

@@ -95,7 +95,7 @@ def test_no_page_or_dialog_of_the_swedish_window_shows_english(qtbot, window, de
             action_label="Godkänn",
             summary=["Utdraget innehåller 1 av 2."],
         ),
-        "letter": LetterDialog(window.case.visit.letters(), window),
+        "letter": LetterDialog(window.case.visit.letters(), window.case.visit.letter_methods(), window),
         "report": ReportDialog(desk, admin, window),
         "policy": PolicyDialog(desk, admin, window),
         "staff": StaffDialog(desk, admin, window),

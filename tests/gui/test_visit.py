@@ -678,7 +678,7 @@ def test_a_refusal_letter_is_saved_from_the_window_and_shows_on_the_timeline(
     monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *a, **k: ("Uppenbart ogrundad begäran", True))
     page.reject_button.click()
     assert page.letter_button.isEnabled()
-    dialog = LetterDialog(page.visit.letters(), page)
+    dialog = LetterDialog(page.visit.letters(), page.visit.letter_methods(), page)
     assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == ["refusal"]
     dialog.deleteLater()
     target = tmp_path / "avslag.pdf"
