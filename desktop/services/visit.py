@@ -96,7 +96,7 @@ class Step:
 class Owed:
     """Something the visitor is still owed; closing with it needs a reason."""
 
-    code: str  # action_owed, outcome_missing, manual_unanswered, not_delivered, supplement_owed
+    code: str  # action_owed, outcome_missing, manual_unanswered, not_delivered, supplement_owed, system_failed
     subject: str  # the request type or the source id
 
 
@@ -711,6 +711,13 @@ class Visit:
             if self.status is not CaseStatus.DELIVERED and self.status.is_open:
                 owed.append(Owed("not_delivered", RequestType.ACCESS.value))
         return owed
+
+    def owed_after_this_extract(self) -> list[Owed]:
+        """What the visitor will still be owed once this extract is handed over, for the approver
+        to see before signing: manual checks not answered, systems that could not be searched
+        (both follow in a supplement), a marketing stop not carried out."""
+        owed = [o for o in self.owed() if o.code in ("manual_unanswered", "action_owed")]
+        return owed + [Owed("system_failed", source_id) for source_id in self.retryable_sources()]
 
     def next_steps(self) -> list[Step]:
         """The case's checklist, from its state, what this visit holds and what is owed."""

@@ -454,6 +454,20 @@ class CasePage(QWidget):
         box.exec()
         return box.clickedButton() is leave
 
+    def still_owed_lines(self) -> list[str]:
+        """What the approver must know is not in this extract (Visit.owed_after_this_extract)."""
+        if self.visit is None:
+            return []
+        names = self.visit.source_names()
+        texts = {
+            "manual_unanswered": tr("Följer senare – den manuella kontrollen är inte besvarad: %1"),
+            "system_failed": tr("Följer senare – systemet kunde inte sökas: %1"),
+            "action_owed": tr("Stoppet är inte genomfört i %1"),
+        }
+        return [
+            texts[o.code].replace("%1", names.get(o.subject, o.subject)) for o in self.visit.owed_after_this_extract()
+        ]
+
     def ask_approval(self) -> bool:
         """The approver signs with their own password in a dialog; tests replace this."""
         assert self.visit is not None
@@ -465,7 +479,7 @@ class CasePage(QWidget):
             purpose="approval",
             attempt=lambda username, password: visit.approve(username, password),
             action_label=tr("Godkänn"),
-            summary=decision_lines(visit.decisions(), visit.counts()),
+            summary=decision_lines(visit.decisions(), visit.counts()) + self.still_owed_lines(),
         )
         return bool(dialog.exec())
 

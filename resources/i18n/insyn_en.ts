@@ -506,8 +506,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="133"/>
-        <location filename="../../desktop/ui/case_page.py" line="636"/>
         <location filename="../../desktop/ui/case_page.py" line="650"/>
+        <location filename="../../desktop/ui/case_page.py" line="664"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="163"/>
-        <location filename="../../desktop/ui/case_page.py" line="599"/>
+        <location filename="../../desktop/ui/case_page.py" line="613"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -733,94 +733,109 @@
         <translation>Review them first</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/case_page.py" line="463"/>
+        <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
+        <translation>Follows later – the manual check is not answered: %1</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/case_page.py" line="464"/>
+        <source>Följer senare – systemet kunde inte sökas: %1</source>
+        <translation>Follows later – the system could not be searched: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="465"/>
+        <source>Stoppet är inte genomfört i %1</source>
+        <translation>The stop is not carried out in %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="478"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="467"/>
+        <location filename="../../desktop/ui/case_page.py" line="481"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="503"/>
+        <location filename="../../desktop/ui/case_page.py" line="517"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="534"/>
+        <location filename="../../desktop/ui/case_page.py" line="548"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="545"/>
+        <location filename="../../desktop/ui/case_page.py" line="559"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="545"/>
+        <location filename="../../desktop/ui/case_page.py" line="559"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="556"/>
+        <location filename="../../desktop/ui/case_page.py" line="570"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="556"/>
+        <location filename="../../desktop/ui/case_page.py" line="570"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="566"/>
+        <location filename="../../desktop/ui/case_page.py" line="580"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="566"/>
+        <location filename="../../desktop/ui/case_page.py" line="580"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="599"/>
+        <location filename="../../desktop/ui/case_page.py" line="613"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="622"/>
+        <location filename="../../desktop/ui/case_page.py" line="636"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="624"/>
+        <location filename="../../desktop/ui/case_page.py" line="638"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="626"/>
+        <location filename="../../desktop/ui/case_page.py" line="640"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="628"/>
+        <location filename="../../desktop/ui/case_page.py" line="642"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="630"/>
+        <location filename="../../desktop/ui/case_page.py" line="644"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="638"/>
+        <location filename="../../desktop/ui/case_page.py" line="652"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="650"/>
+        <location filename="../../desktop/ui/case_page.py" line="664"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1607,8 +1622,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="500"/>
-        <location filename="../../desktop/ui/case_page.py" line="530"/>
+        <location filename="../../desktop/ui/case_page.py" line="514"/>
+        <location filename="../../desktop/ui/case_page.py" line="544"/>
         <location filename="../../desktop/ui/deliver_view.py" line="304"/>
         <location filename="../../desktop/ui/deliver_view.py" line="305"/>
         <source>Skrivaren kunde inte startas.</source>

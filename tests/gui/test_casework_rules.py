@@ -94,3 +94,27 @@ def test_a_postal_answers_letter_dialog_offers_the_post_only(qtbot, window, desk
     dialog = LetterDialog(visit.letters(), visit.letter_methods(), window)
     qtbot.addWidget(dialog)
     assert [dialog.method.itemData(i) for i in range(dialog.method.count())] == ["posted"]
+
+
+def test_the_approver_sees_what_this_extract_still_owes(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui import auth
+
+    fill_visitor(qtbot, window, examples(desk)[0], "Åsa Öberg")
+    window.visit.register()
+    page = window.case
+    qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
+    assert [o.code for o in page.visit.owed_after_this_extract()] == ["manual_unanswered"]  # HR has not answered
+    shown: list[list[str]] = []
+
+    class Dialog:  # the approval dialog, as it is given its summary
+        def __init__(self, *_args: object, summary: list[str], **_kwargs: object) -> None:
+            shown.append(summary)
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(case_page, "SignInDialog", Dialog)
+    assert auth.SignInDialog is not Dialog
+    page.ask_approval()
+    assert any("Följer senare – den manuella kontrollen är inte besvarad: Jobbansökningar (HR)" in line
+               for line in shown[0]), shown  # fmt: skip
