@@ -23,7 +23,7 @@ from desktop.core.clock import LOCAL_ZONE
 from desktop.core.requests import RequestType
 from desktop.core.verification import Mandate, MandateType
 from desktop.services.cases import InputProblem, PersonInput, open_case
-from desktop.services.demo import DEMO_CONFIG, create_demo
+from desktop.services.demo import create_demo, demo_configuration
 from desktop.services.desk import open_desk
 from desktop.services.staff import sign_in
 from desktop.services.visit import Visit
@@ -176,7 +176,7 @@ def test_the_english_extract_has_no_swedish_fact_texts_on_the_demo(desk, config:
     visit.confirm_all_weak()
     english, package = extract(desk, visit, "en")
     assert "(in Swedish)" not in english
-    swedish = tomllib.loads(DEMO_CONFIG)
+    swedish = tomllib.loads(demo_configuration())
     facts = ("purpose", "legal_basis", "retention", "origin")
     texts = [s[k] for s in swedish["sources"] for k in facts if isinstance(s.get(k), str) and s[k] != "visitor"]
     texts += [q[k] for s in swedish["sources"] for q in s.get("queries", []) for k in facts if k in q]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from desktop.config import ConfigError, load_config
-from desktop.services.demo import DEMO_CONFIG
+from desktop.services.demo import demo_configuration
 
 HEAD = """
 [organisation]
@@ -31,7 +31,7 @@ def error_of(tmp_path: Path, body: str) -> str:
 
 def test_the_demo_configuration_is_valid(tmp_path: Path) -> None:
     path = tmp_path / "demo.toml"
-    path.write_text(DEMO_CONFIG, encoding="utf-8")
+    path.write_text(demo_configuration(), encoding="utf-8")
     config = load_config(path)
     assert [s.id for s in config.sources] == [
         "kundregister", "marknad", "chatt", "bokningar", "installationer", "rekrytering",
