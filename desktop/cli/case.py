@@ -1,296 +1,30 @@
-"""The `insyn` command: starts the desk program, or runs an IT or scripting command.
-
-User mistakes end as one line on stderr and exit code 2; a broken audit chain exits 1.
-"""
+"""The case commands: the same steps as the window, each a thin call of the Visit."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import logging
-import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from desktop import __version__
 from desktop.core.requests import RequestType
-from desktop.core.staff import Role, StaffMember
-from desktop.errors import UserError, where
+from desktop.errors import UserError
 
 if TYPE_CHECKING:
     from desktop.core.verification import Mandate
     from desktop.services.actions import ActionStep
     from desktop.services.cases import PersonInput
-    from desktop.services.desk import Desk
     from desktop.services.review import DecisionRequest
     from desktop.services.visit import Visit
 
+
+from desktop.cli.common import Secrets, _open_desk, _Parser, _sign_in, _visit
+
 log = logging.getLogger(__name__)
-
-EXIT_USER_ERROR = 2
-EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE
-
-Handler = Callable[[argparse.Namespace], int]
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USER_ERROR, f"insyn: error: {message}\n")
-
-
-def _register_url(args: argparse.Namespace) -> str | None:
-    return args.register or os.environ.get("INSYN_REGISTER_URL") or None
-
-
-def _register_desk(args: argparse.Namespace, *, baseline: bool = True) -> Desk:
-    """The register named by --register, INSYN_REGISTER_URL, or the configuration, if any."""
-    from desktop.services.desk import register_desk
-
-    return register_desk(_register_url(args), config=getattr(args, "config", None), baseline=baseline)
-
-
-class Secrets:
-    """Passwords as a person gives them: asked for on a terminal (not shown), otherwise one line
-    each on standard input, in the order the command asks. Never on the command line, where
-    `ps` and the shell's history would show them."""
-
-    def __init__(self) -> None:
-        self.interactive = sys.stdin.isatty()
-
-    def ask(self, prompt: str) -> str:
-        if self.interactive:
-            import getpass
-
-            return getpass.getpass(prompt)
-        line = sys.stdin.readline()
-        if not line:
-            raise UserError(f"no password on standard input ({prompt.rstrip(': ')})")
-        return line.rstrip("\r\n")
-
-    def password_of(self, username: str, purpose: str = "") -> str:
-        return self.ask(f"Password of {username}{' ' + purpose if purpose else ''} (not shown): ")
-
-
-def _sign_in(desk: Desk, username: str, secrets: Secrets, *, purpose: str = "login") -> StaffMember:
-    """The staff member the command acts as, signed in with their password (audited)."""
-    from desktop.services.staff import sign_in
-
-    return sign_in(desk, username, secrets.password_of(username), purpose=purpose)
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    from desktop.ui.app import run_gui
-
-    return run_gui(
-        register_url=_register_url(args), demo=args.demo, config=args.config, language=args.lang, verbose=args.verbose
-    )
-
-
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from desktop.services.auditing import verify
-
-    with _register_desk(args, baseline=False) as desk:
-        report = verify(desk)
-    if report.intact:
-        keyed = "keyed with the audit key" if report.keyed else "not keyed (no audit key: see the IT guide)"
-        print(f"audit chain intact: {report.events} events, {keyed}; the register's rows match it")
-        return 0
-    where = f"event {report.broken_seq} (row id {report.broken_id})" if report.broken_seq else "the end"
-    print(f"audit chain BROKEN at {where}: {report.reason}", file=sys.stderr)
-    return 1
-
-
-def cmd_staff_add(args: argparse.Namespace) -> int:
-    """Add an account, signed in as an administrator (--admin); the register's very first
-    administrator needs no sign-in. With --password the new password is asked for after the
-    administrator's (or read as the next line of stdin)."""
-    from desktop.services.staff import create_account
-
-    secrets = Secrets()
-    with _register_desk(args) as desk:
-        admin = _sign_in(desk, args.admin, secrets) if args.admin else None
-        password = None
-        if args.password:
-            password = secrets.ask(f"New password of {args.username} (not shown): ")
-            if secrets.interactive and secrets.ask("Again: ") != password:
-                raise UserError("the passwords differ")
-        staff_id = create_account(desk, args.username, args.name, args.role, password, by=admin)
-    print(f"staff member {args.username} added (id {staff_id})")
-    return 0
-
-
-def cmd_staff_unlock(args: argparse.Namespace) -> int:
-    from desktop.services.staff import staff_id_of, unlock_account
-
-    with _register_desk(args) as desk:
-        admin = _sign_in(desk, args.admin, Secrets())
-        unlock_account(desk, staff_id_of(desk, args.username), by=admin)
-    print(f"{args.username} can sign in again")
-    return 0
-
-
-def cmd_policy_show(args: argparse.Namespace) -> int:
-    """The policy in force at this desk, and where each value comes from."""
-    from desktop.services.policy import policy_origins
-
-    with _register_desk(args) as desk:
-        lines = policy_origins(desk)
-    for key, value, origin, label in lines:
-        print(f"{key} = {json.dumps(value)}  ({origin}; {label})")
-    return 0
-
-
-def cmd_policy_set(args: argparse.Namespace) -> int:
-    from desktop.services.policy import parse_value, set_policy
-
-    value = parse_value(args.key, args.value)
-    with _register_desk(args) as desk:
-        admin = _sign_in(desk, args.admin, Secrets())
-        set_policy(desk.register, args.key, value, by=admin)
-    print(f"policy {args.key} = {json.dumps(value)} for every desk of this register")
-    return 0
-
-
-def cmd_audit_seal(args: argparse.Namespace) -> int:
-    from desktop.services.auditing import seal_chain
-
-    with _register_desk(args) as desk:
-        count = seal_chain(desk, by=_sign_in(desk, args.admin, Secrets()))
-    print(f"audit chain sealed with the audit key: {count} events")
-    return 0
-
-
-def cmd_audit_accept(args: argparse.Namespace) -> int:
-    """After `verify` named a change made outside Insyn and an administrator found its cause: the
-    chain records the rows as they are now, with the reason (never silently at a start)."""
-    from desktop.services.auditing import accept_changes
-
-    with _register_desk(args, baseline=False) as desk:
-        rows = accept_changes(desk, args.reason, by=_sign_in(desk, args.admin, Secrets()))
-    print(f"the audit chain now records the register's {rows} rows as they are; the reason is in the chain")
-    return 0
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    from desktop.services.annual import annual_pdf, annual_report
-    from desktop.services.files import check_targets, write_private
-
-    with _register_desk(args) as desk:
-        if args.pdf:  # refused before the password is asked
-            check_targets(args.pdf, overwrite=args.overwrite)
-        report = annual_report(desk, args.year, by=_sign_in(desk, args.admin, Secrets()))
-        pdf, pages = annual_pdf(desk, report, args.lang) if args.pdf else (None, 0)
-    percent = report.in_time_percent
-    print(f"year {report.year}: {report.cases} cases, {report.answered} answered, "
-          f"{report.answered_in_time} within the time limit ({'–' if percent is None else f'{percent:g} %'}), "
-          f"{report.extended} extended, {report.refused} refused, {report.withdrawn} withdrawn, "
-          f"{report.open_cases} awaiting an answer, {report.outstanding_parts} requests without an outcome, "
-          f"{report.awaiting_supplement} awaiting a supplement, {report.supplements} supplements, "
-          f"median {report.median_days if report.median_days is not None else '–'} days to answer")  # fmt: skip
-    for kind, counts in report.requests_by_month.items():
-        print(f"  {kind:<20} " + " ".join(f"{n:4d}" for n in counts) + f"  = {sum(counts)}")
-    if pdf is not None:
-        write_private(args.pdf, pdf, overwrite=args.overwrite)
-        print(f"{args.pdf}: {pages} pages")
-    return 0
-
-
-def cmd_register_purge(args: argparse.Namespace) -> int:
-    from desktop.services.retention import purge_ended_cases
-
-    with _register_desk(args) as desk:
-        if not args.dry_run and not args.admin:
-            raise UserError("name the administrator who purges (--admin USER), or look first with --dry-run")
-        admin = _sign_in(desk, args.admin, Secrets()) if args.admin else None
-        report = purge_ended_cases(desk, by=admin, dry_run=args.dry_run)
-    verb = "would be purged" if report.dry_run else "purged"
-    print(f"{report.cases} cases that ended before {report.cutoff} {verb} "
-          f"(keep_closed_cases_years = {desk.policy.keep_closed_cases_years})")  # fmt: skip
-    return 0
-
-
-def cmd_audit_new_key(args: argparse.Namespace) -> int:
-    import secrets
-
-    print(secrets.token_urlsafe(32))
-    print("store it on every desk with `insyn secrets set audit-key` and keep a copy offline", file=sys.stderr)
-    return 0
-
-
-def _config_path(args: argparse.Namespace) -> str:
-    from desktop.services.setup import config_path
-
-    return config_path(getattr(args, "config", None))
-
-
-def _open_desk(args: argparse.Namespace) -> Desk:
-    from desktop.services.desk import open_desk
-
-    return open_desk(_config_path(args), register_url=_register_url(args))
-
-
-def cmd_config_check(args: argparse.Namespace) -> int:
-    from desktop.services.setup import check_config
-
-    summary, sources = check_config(args.path)
-    print(f"{args.path}: valid, {summary.sources} sources")
-    for warning in summary.warnings:
-        print(f"  WARNING: {warning}")
-    if summary.english_missing:
-        print(f"  English missing for {len(summary.english_missing)} visitor texts (an English extract prints the "
-              "Swedish, marked '(in Swedish)'):")  # fmt: skip
-        for path in summary.english_missing:
-            print(f"    {path}")
-    failed = 0
-    for source in sources:
-        if not source.ok:
-            failed += 1
-            print(f"  {source.source_id}: FAILED: {source.note}")
-        elif source.note.startswith("WARNING"):
-            print(f"  {source.source_id}: ok, but {source.note}")
-        else:
-            print(f"  {source.source_id}: ok" + (f" ({source.note})" if source.note else ""))
-    return 1 if failed else 0
-
-
-def cmd_config_reference(args: argparse.Namespace) -> int:
-    from desktop.services.setup import reference_markdown
-
-    print(reference_markdown(), end="")
-    return 0
-
-
-def cmd_secrets_set(args: argparse.Namespace) -> int:
-    import getpass
-
-    from desktop.services.setup import store_secret
-
-    if getattr(args, "config", None) or os.environ.get("INSYN_CONFIG"):
-        from desktop.services.setup import check_source_id
-
-        check_source_id(_config_path(args), args.source)  # refused before the secret is asked
-    if sys.stdin.isatty():
-        secret = getpass.getpass(f"Secret for source {args.source} (not shown): ")
-    else:
-        secret = sys.stdin.readline().rstrip("\n")
-    store_secret(args.source, secret)
-    print(f"secret for source {args.source} stored in the keyring")
-    return 0
-
-
-def cmd_demo_create(args: argparse.Namespace) -> int:
-    from desktop.services.demo import create_demo
-
-    summary = create_demo(args.directory, people=args.people, seed=args.seed)
-    print(f"demo organisation written to {summary.config_path}")
-    print(f"{summary.people} people; try these personnummer:")
-    for example in summary.examples:
-        print(f"  {example.personnummer}  {example.name}  ({example.note})")
-    return 0
 
 
 def _parse_document(spec: str) -> tuple[str, str, str, date | None]:
@@ -469,12 +203,6 @@ def _say_unmatched(visit: Visit) -> None:
         where = ", ".join(sorted({u.source_id for u in unmatched}))
         verb = "decision no longer applies" if count == 1 else "decisions no longer apply"
         print(f"{count} earlier {verb} (the records changed in {where}): review them again", file=sys.stderr)
-
-
-def _visit(desk: Desk, number: str, staff: StaffMember) -> Visit:
-    from desktop.services.visit import Visit
-
-    return Visit(desk, number, staff)
 
 
 def cmd_case_outcome(args: argparse.Namespace) -> int:
@@ -676,127 +404,8 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="insyn",
-        description="Insyn: the front-desk program for GDPR requests made in person. "
-        "Without a command it starts the desk window.",
-    )
-    parser.add_argument("--version", action="version", version=f"insyn {__version__}")
-    parser.add_argument(
-        "--register",
-        metavar="URL",
-        help="the case register's database URL (default: $INSYN_REGISTER_URL, "
-        "else a SQLite file in the user data folder)",
-    )
-    parser.add_argument("--demo", action="store_true", help="start on the demo organisation")
-    parser.add_argument("--config", metavar="PATH", help="the organisation's configuration file")
-    parser.add_argument("--lang", choices=["sv", "en"], help="the window's language (default sv)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
-    parser.set_defaults(handler=cmd_gui)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    audit = commands.add_parser("audit", help="the audit log")
-    audit_commands = audit.add_subparsers(title="audit commands", metavar="ACTION", required=True)
-    verify = audit_commands.add_parser(
-        "verify", help="check the audit chain and that the register's rows match it; exit 1 if not"
-    )
-    verify.set_defaults(handler=cmd_audit_verify)
-    seal_parser = audit_commands.add_parser("seal", help="key an existing chain with this desk's audit key (once)")
-    seal_parser.add_argument("--admin", required=True, metavar="USER", help="the administrator (password asked)")
-    seal_parser.set_defaults(handler=cmd_audit_seal)
-    accept = audit_commands.add_parser(
-        "accept", help="after verify: record the register's rows as they are, with the reason (administrator)"
-    )
-    accept.add_argument("--admin", required=True, metavar="ADMIN")
-    accept.add_argument("--reason", required=True, help="what verify found and why it is accepted")
-    accept.set_defaults(handler=cmd_audit_accept)
-    new_key = audit_commands.add_parser("new-key", help="print a new random audit key for `secrets set audit-key`")
-    new_key.set_defaults(handler=cmd_audit_new_key)
-
-    yearly = commands.add_parser(
-        "report", help="the year's figures for the person responsible for data protection (no personal data)"
-    )
-    yearly.add_argument("--admin", required=True, metavar="USER", help="the administrator (password asked)")
-    yearly.add_argument("--year", type=int, help="default: this year")
-    yearly.add_argument("--pdf", metavar="FILE.pdf", help="also as a printable PDF")
-    yearly.add_argument("--overwrite", action="store_true", help="replace an existing file of that name")
-    yearly.add_argument("--lang", choices=["sv", "en"], default="sv")
-    yearly.set_defaults(handler=cmd_report)
-
-    register = commands.add_parser("register", help="the case register")
-    register_commands = register.add_subparsers(title="register commands", metavar="ACTION", required=True)
-    purge = register_commands.add_parser(
-        "purge",
-        help="remove the personal data of cases that ended more than keep_closed_cases_years ago "
-        "(case numbers, dates, request types, outcomes and the audit chain stay)",
-    )
-    purge.add_argument("--dry-run", action="store_true", help="only count the cases that are due")
-    purge.add_argument("--admin", metavar="USER", help="the administrator (password asked); not for --dry-run")
-    purge.set_defaults(handler=cmd_register_purge)
-
-    policy = commands.add_parser("policy", help="the organisation's policy, kept in the register")
-    policy_commands = policy.add_subparsers(title="policy commands", metavar="ACTION", required=True)
-    show = policy_commands.add_parser("show", help="the policy in force and where each value comes from")
-    show.set_defaults(handler=cmd_policy_show)
-    policy_set = policy_commands.add_parser("set", help="set one policy value for every desk (administrator)")
-    policy_set.add_argument("key")
-    policy_set.add_argument("value")
-    policy_set.add_argument("--admin", required=True, metavar="USER", help="the administrator (password asked)")
-    policy_set.set_defaults(handler=cmd_policy_set)
-
-    staff = commands.add_parser("staff", help="staff accounts")
-    staff_commands = staff.add_subparsers(title="staff commands", metavar="ACTION", required=True)
-    add = staff_commands.add_parser("add", help="add a staff member")
-    add.add_argument("username")
-    add.add_argument("--name", required=True, help="the name shown in the program")
-    add.add_argument(
-        "--role",
-        action="append",
-        required=True,
-        choices=[r.value for r in Role],
-        help="repeat for several roles",
-    )
-    add.add_argument("--password", action="store_true", help="set a password (prompted, or one line on stdin)")
-    add.add_argument(
-        "--admin",
-        metavar="USER",
-        help="the administrator adding the account (password asked first); "
-        "not needed only for the register's first administrator",
-    )
-    add.set_defaults(handler=cmd_staff_add)
-    unlock = staff_commands.add_parser("unlock", help="let an account locked by wrong passwords sign in again")
-    unlock.add_argument("username")
-    unlock.add_argument("--admin", required=True, metavar="USER", help="the administrator (password asked)")
-    unlock.set_defaults(handler=cmd_staff_unlock)
-
-    config = commands.add_parser("config", help="the organisation's configuration")
-    config_commands = config.add_subparsers(title="config commands", metavar="ACTION", required=True)
-    check = config_commands.add_parser(
-        "check", help="validate a configuration and try every source; exit 1 if any failed"
-    )
-    check.add_argument("path")
-    check.set_defaults(handler=cmd_config_check)
-    reference = config_commands.add_parser("reference", help="print the configuration reference")
-    reference.set_defaults(handler=cmd_config_reference)
-
-    secrets = commands.add_parser("secrets", help="source passwords and tokens in the keyring")
-    secrets_commands = secrets.add_subparsers(title="secrets commands", metavar="ACTION", required=True)
-    secret_set = secrets_commands.add_parser("set", help="store a source's secret (prompted)")
-    secret_set.add_argument("source", help="the source's id")
-    secret_set.add_argument(
-        "--config", metavar="PATH", default=argparse.SUPPRESS, help="check the id against this file"
-    )
-    secret_set.set_defaults(handler=cmd_secrets_set)
-
-    demo = commands.add_parser("demo", help="the demo organisation")
-    demo_commands = demo.add_subparsers(title="demo commands", metavar="ACTION", required=True)
-    create = demo_commands.add_parser("create", help="write a demo organisation into a folder")
-    create.add_argument("directory")
-    create.add_argument("--people", type=int, default=3000, help="how many people (default 3000)")
-    create.add_argument("--seed", type=int, default=1, help="the same seed gives the same world")
-    create.set_defaults(handler=cmd_demo_create)
-
+def add_commands(commands: Any) -> None:
+    """case open, add, outcome, extend … extract, letter."""
     case = commands.add_parser("case", help="cases, headless (the same steps as the window)")
     case_commands = case.add_subparsers(title="case commands", metavar="ACTION", required=True)
     case_open = case_commands.add_parser("open", help="verify a visitor and open a case")
@@ -875,7 +484,7 @@ def build_parser() -> argparse.ArgumentParser:
     case_outcome.set_defaults(handler=cmd_case_outcome)
 
     def case_command(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> _Parser:
-        command = case_commands.add_parser(name, help=help_text)
+        command: _Parser = case_commands.add_parser(name, help=help_text)
         command.add_argument("case", help="the case number, e.g. 2026-00042")
         command.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
         command.add_argument("--staff", required=True, help="who decides (password asked)")
@@ -964,52 +573,3 @@ def build_parser() -> argparse.ArgumentParser:
     )
     letter.add_argument("--staff", required=True, help="who writes it (password asked)")
     letter.set_defaults(handler=cmd_case_letter)
-    return parser
-
-
-def no_core_dumps() -> None:
-    """A crash must not write the visitor's data to a core file (a 37 MB one was found)."""
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ImportError, ValueError, OSError):
-        pass  # Windows has no core files of this kind
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    no_core_dumps()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler: Handler = args.handler
-    if handler is not cmd_gui:  # the window sets up its log behind the sign-in (~20 ms at start)
-        from desktop.logs import configure_logging
-
-        configure_logging(args.verbose)
-    try:
-        return handler(args)
-    except UserError as exc:
-        print(f"insyn: error: {exc}", file=sys.stderr)
-        return EXIT_USER_ERROR
-    except KeyboardInterrupt:
-        print("insyn: interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:
-        if os.environ.get("INSYN_DEBUG"):
-            raise
-        log.error("internal error %s at %s", type(exc).__name__, where(exc))
-        from desktop.services.desk import register_unreachable
-
-        if register_unreachable(exc):
-            print(
-                f"insyn: error: the case register did not answer ({type(exc).__name__}); "
-                "what was saved before is kept: try again when it answers",
-                file=sys.stderr,
-            )
-            return EXIT_USER_ERROR
-        print(
-            f"insyn: internal error ({type(exc).__name__}); details are in the log. "
-            "Set INSYN_DEBUG=1 to see the traceback.",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL_ERROR
