@@ -79,10 +79,12 @@ _ENDINGS = {_S.REJECTED, _S.WITHDRAWN}
 ALLOWED_TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
     _S.RECEIVED: frozenset({_S.IDENTITY_VERIFIED, *_ENDINGS}),
     # A request that needs no extract (e.g. an objection to marketing) goes straight to ready.
-    _S.IDENTITY_VERIFIED: frozenset({_S.GATHERING, _S.READY, *_ENDINGS}),
+    # A case whose requests need no extract (a marketing stop) closes once it owes nothing: the
+    # Visit allows that only then (services/visit.py); an extract is always delivered first.
+    _S.IDENTITY_VERIFIED: frozenset({_S.GATHERING, _S.READY, _S.CLOSED, *_ENDINGS}),
     _S.GATHERING: frozenset({_S.REVIEW, *_ENDINGS}),
     # From review, staff may gather again (a source was down) before the extract is ready.
-    _S.REVIEW: frozenset({_S.GATHERING, _S.READY, *_ENDINGS}),
+    _S.REVIEW: frozenset({_S.GATHERING, _S.READY, _S.CLOSED, *_ENDINGS}),
     # Ready may go back to review when the approver sends it back.
     _S.READY: frozenset({_S.DELIVERED, _S.REVIEW, _S.GATHERING, _S.WITHDRAWN}),
     # A delivered case gathers again only what its extract left outstanding (a system that

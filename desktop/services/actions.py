@@ -142,6 +142,7 @@ def run(
             "request": action.request,
             "operation": step.operation,
             "statement": statement_digest(action.sql),
+            "title": action.title,  # what was done, as the visitor reads it (configuration text)
         }
         if step.done:
             details["changed"] = step.rows  # "rows" is the audit chain's own key (row digests)

@@ -187,7 +187,10 @@ class Visit:
             allowed.add(Action.REJECT)
         if CaseStatus.WITHDRAWN in moves:
             allowed.add(Action.WITHDRAW)
-        if CaseStatus.CLOSED in moves:
+        if CaseStatus.CLOSED in moves and (
+            status in (CaseStatus.DELIVERED, CaseStatus.REJECTED, CaseStatus.WITHDRAWN)
+            or not any(r.needs_extract for r in self.file.requests)  # a marketing stop, a rectification …
+        ):
             allowed.add(Action.CLOSE)
         return frozenset(allowed)
 
@@ -731,7 +734,7 @@ class Visit:
             steps.append(Step("gathering"))
         elif wants_extract and self.result is None and status is not CaseStatus.DELIVERED:
             steps.append(Step("gather_again" if status in (CaseStatus.REVIEW, CaseStatus.READY) else "gather"))
-        if self.result is not None:
+        if self.result is not None and wants_extract:  # a marketing stop alone needs no extract
             answered = self.file.manual_answered
             steps += [Step("answer_manual", s.source_id) for s in self.result.sources.values()
                       if s.status is SourceStatus.MANUAL and s.source_id not in answered]  # fmt: skip

@@ -338,7 +338,9 @@ class CasePage(QWidget):
                 system = names.get(str(entry.details.get("source")), str(entry.details.get("source")))
                 request = requests.get(str(entry.details.get("request")), "")
                 rows = entry.details.get("changed")
-                label += f": {request}, {system}"
+                label += f": {request}, {system}" + (
+                    f" – {entry.details['title']}" if entry.details.get("title") else ""
+                )
                 if isinstance(rows, int):
                     label += " (" + tr("%Ln rader", None, rows) + ")"
             who = f" – {entry.staff}" if entry.staff else ""

@@ -247,3 +247,17 @@ def test_a_postal_answers_letters_go_by_post_only(config: Path, tmp_path: Path) 
     assert code == 2 and "goes by post" in err and not Path(letter).exists()
     code, _out, err = _case(config, "letter", number, "--kind", "extension", "--method", "posted", "--out", letter)
     assert code == 0, err
+
+
+def test_a_case_that_needs_no_extract_closes_once_it_owes_nothing(config: Path) -> None:
+    number = _open(config, 11, request="objection-marketing")  # the stop is carried out at once
+    code, _out, err = _case(config, "close", number)
+    assert code == 0, err  # nothing owed: the stop is in force
+    fix = _open(config, 12, "--details", "rectification=Adressen ska vara Storgatan 5", request="rectification")
+    code, _out, err = _case(config, "close", fix)
+    assert code == 2 and "outcome_missing (rectification)" in err  # what was done is not recorded yet
+    code, _out, err = _case(config, "outcome", fix, "--request", "rectification", "--text", "Adressen rättad")
+    assert code == 0, err
+    code, _out, err = _case(config, "close", fix)
+    assert code == 0, err
+    assert _status(config, fix) == "closed"

@@ -31,3 +31,8 @@ def test_the_window_stops_the_marketing_when_the_case_is_registered(qtbot, windo
     assert any("Genomfört i systemet: Stopp för direktmarknadsföring" in line and "Marknadsregistret" in line
                for line in timeline), timeline  # fmt: skip
     assert page.visit.actions_owed() == [] and not any(o.code == "action_owed" for o in page.visit.owed())
+    # Nothing else is owed for a marketing stop: the checklist says close, and it closes.
+    assert [s.code for s in page.visit.next_steps()] == ["close"]
+    assert page.close_button.isEnabled()
+    page.close_now()
+    assert page.visit is None or page.visit.status.value == "closed"
