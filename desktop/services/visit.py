@@ -757,6 +757,12 @@ class Visit:
             steps.append(Step("close"))
         return steps
 
+    def undelivered_work(self) -> list[str]:
+        """What leaving the case now would lose: the review's decisions are kept with the case,
+        but an approval of an extract not yet handed over is not (gathered again, the extract is
+        approved again). `approved` when that is so."""
+        return ["approved"] if self.approval is not None and self.status is CaseStatus.READY else []
+
     def drop(self) -> None:
         """Let the gathered data and the rendered extract go."""
         self.result = None

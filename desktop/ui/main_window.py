@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
 from desktop import __version__
 from desktop.core.staff import Role, StaffMember
@@ -130,8 +130,28 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self.stack.currentWidget() is self.lock_screen
 
+    def may_leave_case(self) -> bool:
+        """Before the open case's data is let go: say what would be lost and ask (the Visit
+        knows what: an approved extract not yet handed over)."""
+        visit = self.case.visit
+        if visit is None or not visit.undelivered_work():
+            return True
+        return self.ask_leave_case()
+
+    def ask_leave_case(self) -> bool:
+        """Tests replace this."""
+        answer = QMessageBox.question(
+            self,
+            tr("Utdraget är inte utlämnat"),
+            tr(
+                "Utdraget är godkänt men inte utlämnat. Lämnar du ärendet nu måste det godkännas igen "
+                "när uppgifterna samlas in på nytt (granskningens beslut finns kvar). Lämna ärendet ändå?"
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def show_cases(self) -> None:
-        if self.locked:
+        if self.locked or not self.may_leave_case():
             return
         self.case.drop_data()
         self.cases.reload()
@@ -139,7 +159,7 @@ class MainWindow(QMainWindow):
         self.cases.table.setFocus()
 
     def show_new_visit(self) -> None:
-        if self.locked:
+        if self.locked or not self.may_leave_case():
             return
         self.case.drop_data()
         self.stack.setCurrentWidget(self.visit)
@@ -150,7 +170,7 @@ class MainWindow(QMainWindow):
         self.cases.focus_search()
 
     def show_case(self, number: str, start_gather: bool = False) -> None:
-        if self.locked:
+        if self.locked or (number != self.case.number and not self.may_leave_case()):
             return
         self.stack.setCurrentWidget(self.case)
         self.case.show_case(number, start_gather=start_gather)
@@ -204,6 +224,8 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """At a shift change: the open case's data is let go and the next person signs in."""
+        if not self.may_leave_case():
+            return
         self.case.drop_data()
         self.signed_out.emit()
 
@@ -238,6 +260,9 @@ class MainWindow(QMainWindow):
         self.language_requested.emit("en" if tr("In English") == "In English" else "sv")
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not self.may_leave_case():
+            event.ignore()
+            return
         self.case.drop_data()
         QCoreApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
         super().closeEvent(event)

@@ -506,8 +506,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="133"/>
-        <location filename="../../desktop/ui/case_page.py" line="650"/>
-        <location filename="../../desktop/ui/case_page.py" line="664"/>
+        <location filename="../../desktop/ui/case_page.py" line="652"/>
+        <location filename="../../desktop/ui/case_page.py" line="666"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="163"/>
-        <location filename="../../desktop/ui/case_page.py" line="613"/>
+        <location filename="../../desktop/ui/case_page.py" line="615"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>Supplementary extract handed over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="343"/>
+        <location filename="../../desktop/ui/case_page.py" line="345"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -637,32 +637,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="351"/>
+        <location filename="../../desktop/ui/case_page.py" line="353"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="352"/>
+        <location filename="../../desktop/ui/case_page.py" line="354"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="353"/>
+        <location filename="../../desktop/ui/case_page.py" line="355"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="354"/>
+        <location filename="../../desktop/ui/case_page.py" line="356"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="355"/>
+        <location filename="../../desktop/ui/case_page.py" line="357"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="357"/>
+        <location filename="../../desktop/ui/case_page.py" line="359"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>decide %Ln possible match in the review</numerusform>
@@ -670,52 +670,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="359"/>
+        <location filename="../../desktop/ui/case_page.py" line="361"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="359"/>
+        <location filename="../../desktop/ui/case_page.py" line="361"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="360"/>
+        <location filename="../../desktop/ui/case_page.py" line="362"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="361"/>
+        <location filename="../../desktop/ui/case_page.py" line="363"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="362"/>
+        <location filename="../../desktop/ui/case_page.py" line="364"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="363"/>
+        <location filename="../../desktop/ui/case_page.py" line="365"/>
         <source>stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT</source>
         <translation>the stop is not carried out in %1: gather again (F5) and it is done, or contact IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="364"/>
+        <location filename="../../desktop/ui/case_page.py" line="366"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="377"/>
+        <location filename="../../desktop/ui/case_page.py" line="379"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="442"/>
+        <location filename="../../desktop/ui/case_page.py" line="444"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="446"/>
+        <location filename="../../desktop/ui/case_page.py" line="448"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -723,119 +723,119 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="452"/>
+        <location filename="../../desktop/ui/case_page.py" line="454"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="453"/>
+        <location filename="../../desktop/ui/case_page.py" line="455"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="463"/>
+        <location filename="../../desktop/ui/case_page.py" line="465"/>
         <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
         <translation>Follows later – the manual check is not answered: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="464"/>
+        <location filename="../../desktop/ui/case_page.py" line="466"/>
         <source>Följer senare – systemet kunde inte sökas: %1</source>
         <translation>Follows later – the system could not be searched: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="465"/>
+        <location filename="../../desktop/ui/case_page.py" line="467"/>
         <source>Stoppet är inte genomfört i %1</source>
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="478"/>
+        <location filename="../../desktop/ui/case_page.py" line="480"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="481"/>
+        <location filename="../../desktop/ui/case_page.py" line="483"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="517"/>
+        <location filename="../../desktop/ui/case_page.py" line="519"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="548"/>
+        <location filename="../../desktop/ui/case_page.py" line="550"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="559"/>
+        <location filename="../../desktop/ui/case_page.py" line="561"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="559"/>
+        <location filename="../../desktop/ui/case_page.py" line="561"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="570"/>
+        <location filename="../../desktop/ui/case_page.py" line="572"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="570"/>
+        <location filename="../../desktop/ui/case_page.py" line="572"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="580"/>
+        <location filename="../../desktop/ui/case_page.py" line="582"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="580"/>
+        <location filename="../../desktop/ui/case_page.py" line="582"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="613"/>
+        <location filename="../../desktop/ui/case_page.py" line="615"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="636"/>
+        <location filename="../../desktop/ui/case_page.py" line="638"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="638"/>
+        <location filename="../../desktop/ui/case_page.py" line="640"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="640"/>
+        <location filename="../../desktop/ui/case_page.py" line="642"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="642"/>
+        <location filename="../../desktop/ui/case_page.py" line="644"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="644"/>
+        <location filename="../../desktop/ui/case_page.py" line="646"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="652"/>
+        <location filename="../../desktop/ui/case_page.py" line="654"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="664"/>
+        <location filename="../../desktop/ui/case_page.py" line="666"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1622,8 +1622,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="514"/>
-        <location filename="../../desktop/ui/case_page.py" line="544"/>
+        <location filename="../../desktop/ui/case_page.py" line="516"/>
+        <location filename="../../desktop/ui/case_page.py" line="546"/>
         <location filename="../../desktop/ui/deliver_view.py" line="304"/>
         <location filename="../../desktop/ui/deliver_view.py" line="305"/>
         <source>Skrivaren kunde inte startas.</source>
@@ -1899,7 +1899,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="84"/>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>In English</source>
         <translation>På svenska</translation>
     </message>
@@ -1909,12 +1909,22 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>%1 (%2) · Insyn %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <source>Utdraget är inte utlämnat</source>
+        <translation>The extract has not been handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <source>Utdraget är godkänt men inte utlämnat. Lämnar du ärendet nu måste det godkännas igen när uppgifterna samlas in på nytt (granskningens beslut finns kvar). Lämna ärendet ändå?</source>
+        <translation>The extract is approved but not handed over. If you leave the case now it must be approved again when the data is gathered again (the review's decisions are kept). Leave the case anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>Lagt till i ärende %1: %2.</source>
         <translation>Added to case %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>Ärende %1 registrerat. Svara senast %2.</source>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>

@@ -61,6 +61,15 @@ def _a_mask_covers_its_own_field(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ReviewView, "ask_mask_everywhere", lambda _self, _elsewhere: False)
 
 
+@pytest.fixture(autouse=True)
+def _leaving_a_case_is_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leaving a case with an approved extract not handed over asks in a modal box: tests
+    answer "leave" unless they replace it themselves (tests/gui/test_decisions_kept.py)."""
+    from desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "ask_leave_case", lambda _self: True)
+
+
 PASSWORDS = {
     "disk1": "disk1-secret",
     "granskare": "granskare-secret",

@@ -78,3 +78,24 @@ def test_a_mask_offers_to_cover_the_same_value_wherever_it_appears(qtbot, window
     assert asked == [len(elsewhere)]
     assert name in record.redacted and all(field in other.redacted for other, field in elsewhere)
     assert visit.same_value_elsewhere(record, name) == []
+
+
+def test_leaving_an_approved_extract_not_handed_over_says_so_and_can_be_undone(
+    qtbot, window, desk, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    fill_visitor(qtbot, window, examples(desk)[1], "Anna Exempel")
+    window.visit.register()
+    page = window.case
+    qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
+    monkeypatch.setattr(page, "ask_approval", lambda: page.visit.approve("granskare", PASSWORDS["granskare"]))
+    page.review.approve_button.click()
+    assert page.visit.undelivered_work() == ["approved"]
+    asked: list[str] = []
+    monkeypatch.setattr(window, "ask_leave_case", lambda: asked.append("leave?") or False)
+    window.show_new_visit()  # staff say "stay"
+    window.sign_out()
+    assert asked == ["leave?", "leave?"] and window.stack.currentWidget() is page and page.result is not None
+    assert page.visit.approval is not None  # nothing was lost
+    monkeypatch.setattr(window, "ask_leave_case", lambda: asked.append("leave?") or True)
+    window.show_cases()  # now they leave: the data goes
+    assert window.stack.currentWidget() is window.cases and page.result is None
