@@ -80,6 +80,11 @@ def personnummer_problem(code: str) -> str:
     }.get(code, tr("Personnumret är inte giltigt."))
 
 
+def role_labels() -> dict[str, str]:
+    """The roles as staff call them (the status bar, the staff dialog)."""
+    return {"reception": tr("Reception"), "approver": tr("Granskare"), "admin": tr("Administratör")}
+
+
 def age_note_text(code: str, age: int) -> str:
     """The age said beside a valid but unusual personnummer (services.cases.InputNote)."""
     if code == "over_120":

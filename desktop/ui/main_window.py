@@ -13,7 +13,7 @@ from desktop.services.cases import OpenedCase
 from desktop.services.desk import Desk
 from desktop.ui.case_list import CaseListPage
 from desktop.ui.case_page import CasePage
-from desktop.ui.common import BASE_POINTS, describe, error_box, request_labels, service_message, style, tr
+from desktop.ui.common import BASE_POINTS, describe, error_box, request_labels, role_labels, service_message, style, tr
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.new_visit import NewVisitPage
 
@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         other.triggered.connect(self._switch_language)
         self.toolbar.addAction(other)
         self.actions_by_name["language"] = other
-        roles = ", ".join(sorted(staff.role_set))
+        labels = role_labels()
+        roles = ", ".join(sorted(labels.get(role, role) for role in staff.role_set))
         self.statusBar().addPermanentWidget(
             QLabel(
                 tr("%1 (%2) · Insyn %3")

@@ -23,15 +23,11 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.services.staff import MIN_PASSWORD_LENGTH
-from desktop.ui.common import error_box, heading, service_message, tr
+from desktop.ui.common import error_box, heading, role_labels, service_message, tr
 
 if TYPE_CHECKING:
     from desktop.core.staff import StaffMember
     from desktop.services.desk import Desk
-
-
-def role_labels() -> dict[str, str]:
-    return {"reception": tr("Reception"), "approver": tr("Granskare"), "admin": tr("Administratör")}
 
 
 class StaffDialog(QDialog):

@@ -118,3 +118,12 @@ def test_the_approver_sees_what_this_extract_still_owes(qtbot, window, desk, mon
     page.ask_approval()
     assert any("Följer senare – den manuella kontrollen är inte besvarad: Jobbansökningar (HR)" in line
                for line in shown[0]), shown  # fmt: skip
+
+
+def test_the_status_bar_names_the_roles_in_the_windows_language(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    window = MainWindow(desk, sign_in(desk, "granskare", "granskare-secret"))
+    qtbot.addWidget(window)
+    shown = [label.text() for label in window.statusBar().findChildren(QLabel)]
+    assert any("Granskaren (Granskare, Reception)" in text for text in shown), shown
