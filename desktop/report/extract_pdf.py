@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, time
-from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -42,10 +41,9 @@ from desktop.report.pages import FRAME_WIDTH, PageFurniture, render
 from desktop.report.table import DataTable
 from desktop.report.texts import (
     DOCUMENT_NAMES,
+    cell_text,
     counted,
     format_date,
-    format_number,
-    format_text,
     late_promises,
     list_words,
     texts,
@@ -105,20 +103,6 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
-
-
-def cell_text(value: Any, language: str) -> str:
-    """A value as the reader reads it: every digit kept, the decimal sign of the language,
-    dates in ISO form and times in local time; text as stored."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
-    if isinstance(value, int | float | Decimal):
-        return format_number(value, language)
-    if isinstance(value, str):
-        return format_text(value, language)
-    return format_date(value, language)
 
 
 def document_texts(document: ExtractDocument) -> dict[str, str]:

@@ -595,3 +595,17 @@ def list_words(words: tuple[str, ...] | list[str], language: str, *, every: bool
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def cell_text(value: object, language: str) -> str:
+    """A value as the reader reads it: every digit kept, the decimal sign of the language,
+    dates in ISO form and times in local time; text as stored."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
+    if isinstance(value, int | float | Decimal):
+        return format_number(value, language)
+    if isinstance(value, str):
+        return format_text(value, language)
+    return format_date(value, language)

@@ -308,3 +308,11 @@ def parse_decisions(data: object) -> list[DecisionRequest]:
             raise UserError(f'decision {number}: a mask names the "field"', "decisions.shape")
         parsed.append(DecisionRequest(item["record"], decision, reason, str(field)))
     return parsed
+
+
+def shown_value(value: object, language: str = "sv") -> str:
+    """A field's value as the extract will print it (a decimal comma in Swedish, every digit
+    kept, ISO dates): what the review shows beside the mask box."""
+    from desktop.report.texts import cell_text
+
+    return cell_text(value, language)

@@ -110,6 +110,7 @@ class DeliverView(QWidget):
         self.next_page.clicked.connect(lambda: self._show_page(self._page + 1))
         self._print_cancel: threading.Event | None = None
         self._printed_pages: tuple[int, int] | None = None  # what the last print job took
+        self._render_token = 0  # which rendering the page waits for (one left behind is ignored)
         self._rendered_language = "sv"
         self.render_button.clicked.connect(self.show_extract)
         self.print_button.clicked.connect(self.print_dialog)
@@ -169,9 +170,14 @@ class DeliverView(QWidget):
             document.moveToThread(gui_thread)
             return rendered, document, language
 
-        run_task(work, self._rendered, self._failed)
+        self._render_token += 1
+        token = self._render_token
+        run_task(work, lambda done: self._rendered(done, token), lambda exc: self._failed(exc, token))
 
-    def _rendered(self, done: tuple[RenderedExtract, QPdfDocument, str]) -> None:
+    def _rendered(self, done: tuple[RenderedExtract, QPdfDocument, str], token: int | None = None) -> None:
+        if token is not None and token != self._render_token:  # the case was left meanwhile
+            done[1].deleteLater()
+            return
         rendered, document, self._rendered_language = done
         self.rendered = rendered
         old = self.document
@@ -222,7 +228,9 @@ class DeliverView(QWidget):
         self.view.pageNavigator().jump(self._page, QPointF(), self.view.pageNavigator().currentZoom())
         self.page_label.setText(tr("Sida %1 av %2").replace("%1", str(self._page + 1)).replace("%2", str(count)))
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, token: int | None = None) -> None:
+        if token is not None and token != self._render_token:  # the case was left meanwhile: no box
+            return
         self.render_button.setEnabled(True)
         self.status.setText(tr("Utdraget kunde inte tas fram."))
         error_box(self, service_message(exc) if isinstance(exc, UserError) else tr("Utdraget kunde inte tas fram."))
@@ -369,6 +377,7 @@ class DeliverView(QWidget):
             self._save("zip", path)
 
     def drop(self) -> None:
+        self._render_token += 1  # a rendering still on its way belongs to what was dropped
         self.rendered = None
         self.document.close()
         self._set_ready(False)

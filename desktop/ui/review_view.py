@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.extract import GatherResult, Record, Strength
 from desktop.errors import UserError
-from desktop.services.review import Decision, RecordState, ReviewReason
+from desktop.services.review import Decision, RecordState, ReviewReason, shown_value
 from desktop.services.visit import Visit
 from desktop.ui.common import error_box, grouped, service_message, tr, window_language
 
@@ -63,7 +63,7 @@ def decision_lines(decisions: list[Decision], counts: dict[str, int]) -> list[st
     """What the approver approves: how much goes out, and every exclusion, mask and confirmation
     with where and why (no data)."""
     found = tr("%Ln hittade uppgifter", None, counts.get("records", 0))
-    lines = [tr("Utdraget innehåller %1 av %2.").replace("%1", str(counts.get("included", 0))).replace("%2", found)]
+    lines = [tr("Utdraget innehåller %1 av %2.").replace("%1", grouped(counts.get("included", 0))).replace("%2", found)]
     for d in decisions:
         where = f"{d.source} – {d.category}"
         records = tr("%Ln uppgifter", None, d.count)
@@ -404,7 +404,7 @@ class ReviewView(QWidget):
                 row = self.fields.rowCount()
                 self.fields.insertRow(row)
                 self.fields.setItem(row, 0, QTableWidgetItem(name))
-                shown = QTableWidgetItem("" if value is None else str(value))
+                shown = QTableWidgetItem(shown_value(value, window_language()))  # as the extract prints it
                 if name in record.redacted:  # as the visitor will see it; the value itself on hover
                     shown.setToolTip(shown.text())
                     shown.setText(tr("[maskerat]"))

@@ -1519,7 +1519,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="85"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="144"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="145"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
@@ -1549,22 +1549,22 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Next page of the preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="155"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="156"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="192"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="204"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="207"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="213"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln possible match is not decided.</numerusform>
@@ -1572,7 +1572,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="213"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="219"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln possible match is left out; the extract says so.</numerusform>
@@ -1580,62 +1580,62 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="223"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="229"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="227"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="228"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="235"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="236"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="237"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="245"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="280"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="288"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="297"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="305"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="316"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="324"/>
         <source>Sidorna %1–%2 skrevs ut som en kopia. Utdraget är inte utlämnat förrän hela har skrivits ut.</source>
         <translation>Pages %1–%2 were printed as a copy. The extract is not handed over until all of it has been printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="328"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="336"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="330"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="331"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="338"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="339"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="516"/>
         <location filename="../../desktop/ui/case_page.py" line="546"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="304"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="305"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="312"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="313"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="358"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="366"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="366"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="374"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>

@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="207"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="213"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord.</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="213"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="219"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln möjlig träff lämnas utanför; utdraget säger det.</numerusform>

@@ -127,3 +127,24 @@ def test_the_status_bar_names_the_roles_in_the_windows_language(qtbot, desk) -> 
     qtbot.addWidget(window)
     shown = [label.text() for label in window.statusBar().findChildren(QLabel)]
     assert any("Granskaren (Granskare, Reception)" in text for text in shown), shown
+
+
+def test_the_review_shows_values_as_the_extract_prints_them(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    from desktop.report.texts import cell_text
+
+    fill_visitor(qtbot, window, examples(desk)[0], "Åsa Öberg")
+    window.visit.register()
+    page = window.case
+    qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
+    model = page.review.model
+    record_index = next(
+        i for i in model.record_indexes() if any(isinstance(v, float) for v in model.record_at(i).fields.values())
+    )
+    page.review.tree.setCurrentIndex(record_index)
+    record = model.record_at(record_index)
+    fields = page.review.fields
+    for row in range(fields.rowCount()):
+        value = record.fields[fields.item(row, 0).text()]
+        assert fields.item(row, 1).text() == cell_text(value, "sv")
+        if isinstance(value, float) and value != int(value):
+            assert "," in fields.item(row, 1).text()  # 4851,64, not 4851.64

@@ -99,3 +99,18 @@ def test_leaving_an_approved_extract_not_handed_over_says_so_and_can_be_undone(
     monkeypatch.setattr(window, "ask_leave_case", lambda: asked.append("leave?") or True)
     window.show_cases()  # now they leave: the data goes
     assert window.stack.currentWidget() is window.cases and page.result is None
+
+
+def test_leaving_while_the_extract_renders_shows_no_error_and_no_old_extract(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui import deliver_view
+
+    errors: list[str] = []
+    monkeypatch.setattr(deliver_view, "error_box", lambda _parent, text: errors.append(text))
+    fill_visitor(qtbot, window, examples(desk)[1], "Anna Exempel")
+    window.visit.register()
+    page = window.case
+    qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
+    page.deliver.show_extract()  # the preview renders on a worker …
+    window.show_cases()  # … while staff go to the case list
+    qtbot.wait(3000)  # longer than the demo's extract takes
+    assert errors == [] and page.deliver.rendered is None
