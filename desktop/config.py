@@ -51,6 +51,7 @@ PERSONNUMMER_FORMS = {
     "personnummer10_dash": "YYMMDD-NNNC",
 }
 _SECRET_KEYS = re.compile(r"(password|passwd|pwd|secret|token|api_?key|apikey|credential)", re.I)
+_NOT_SECRETS = frozenset({"token_url"})  # keys whose name looks like a secret but which hold none
 _IDENT = r"^[a-z][a-z0-9_]*$"
 _FORBIDDEN_SQL = {
     "INSERT",
@@ -439,13 +440,94 @@ class FileSource(_SourceBase, _Labelled):
         return self.format or ("xlsx" if Path(self.path).suffix.lower() == ".xlsx" else "csv")
 
 
+PagingKind = Literal["next-url", "link-header", "cursor", "offset", "page"]
+_DOTTED = r"^[A-Za-z0-9_$@-]+(\.[A-Za-z0-9_$@-]+)*$"
+
+
+class Paging(_Strict):
+    """How an endpoint's answer continues on the next page. Every kind stops at the endpoint's
+    `max_pages` and then says so (on the gather row and in the extract), never silently."""
+
+    kind: PagingKind = Field(
+        description="next-url: a next page's URL in the body (`cursor` is its path); link-header: the "
+        'Link: <…>; rel="next" header; cursor: a value in the body (`cursor`) sent back as `param`; '
+        "offset: `param` = 0, page_size, 2·page_size … until a short page; page: `param` = start, "
+        "start+1 … until a short (or empty) page"
+    )
+    cursor: str | None = Field(
+        None, pattern=_DOTTED, description="next-url, cursor: dotted path of the next URL or cursor in the body"
+    )
+    param: str | None = Field(
+        None,
+        pattern=r"^\S+$",
+        description="cursor, offset, page: the query parameter (GET) or body field (POST, may be dotted) "
+        "that carries it",
+    )
+    page_size: int | None = Field(None, ge=1, le=100_000, description="offset, page: records asked per page")
+    size_param: str | None = Field(
+        None, pattern=r"^\S+$", description="offset, page: the parameter or body field that carries page_size"
+    )
+    start: int = Field(1, ge=0, description="page: the first page's number")
+    has_more: str | None = Field(
+        None, pattern=_DOTTED, description="Dotted path of a boolean in the body: false (or absent) ends the paging"
+    )
+
+    @model_validator(mode="after")
+    def _complete(self) -> Paging:
+        needs = {
+            "next-url": ("cursor",),
+            "link-header": (),
+            "cursor": ("cursor", "param"),
+            "offset": ("param", "page_size"),
+            "page": ("param",),
+        }[self.kind]
+        missing = [key for key in needs if getattr(self, key) is None]
+        if missing:
+            raise ValueError(f"paging kind '{self.kind}' needs {' and '.join(missing)}")
+        if self.size_param is not None and self.page_size is None:
+            raise ValueError("size_param needs page_size")
+        return self
+
+
+def _parse_body(value: Any) -> Any:
+    """A body given as JSON text is parsed at load; a TOML table is taken as it is."""
+    if isinstance(value, str):
+        import json
+
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"body is not valid JSON ({exc.msg} at character {exc.pos})") from None
+    return value
+
+
+def _template_strings(node: Any) -> list[str]:
+    """Every text in a body template, keys included: where {identifier} placeholders may be."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [text for key, item in node.items() for text in [str(key), *_template_strings(item)]]
+    if isinstance(node, list):
+        return [text for item in node for text in _template_strings(item)]
+    return []
+
+
 class RestEndpoint(Art15Info, _Labelled):
     title: str = Field(min_length=1, description="The category title in the extract")
     url: str = Field(description="URL template: {identifier} placeholders are filled in escaped")
+    method: Literal["GET", "POST"] = Field("GET", description="POST for searches that take a JSON body")
     params: dict[str, str] = Field(default_factory=dict, description="Query parameters (templates)")
+    body: Annotated[dict[str, Any] | list[Any] | None, BeforeValidator(_parse_body)] = Field(
+        None,
+        description="POST: the JSON body, as a TOML table or JSON text; each {identifier} inside a text "
+        "is filled in as a JSON string (escaped, never spliced into the JSON)",
+    )
     records: str = Field("", description="Dotted path to the list of records; '' is the whole body")
-    next: str | None = Field(None, description="Dotted path to the next page's URL, if paginated")
-    max_pages: int = Field(50, ge=1, le=10_000)
+    next: str | None = Field(
+        None, description="Short for paging = {kind = 'next-url', cursor = …}: dotted path of the next page's URL"
+    )
+    paging: Paging | None = Field(None, description="How the answer continues on more pages (see [paging])")
+    max_pages: int = Field(50, ge=1, le=10_000, description="Pages read at most; more are reported, not read")
     not_found_status: tuple[int, ...] = Field((404,), description="Statuses meaning 'no data'")
     yields: dict[str, str] = Field(default_factory=dict)
 
@@ -460,26 +542,79 @@ class RestEndpoint(Art15Info, _Labelled):
     @model_validator(mode="after")
     def _searched_by_something(self) -> RestEndpoint:
         if not self.parameters:
-            raise ValueError("the URL or params must use at least one {identifier}")
+            raise ValueError("the URL, params or body must use at least one {identifier}")
+        if self.body is not None and self.method != "POST":
+            raise ValueError('a body is sent only with method = "POST"')
+        if self.next is not None and self.paging is not None:
+            raise ValueError("say either next (the short form) or paging, not both")
         return self
 
     @property
+    def paging_rule(self) -> Paging | None:
+        if self.next is not None:
+            return Paging(kind="next-url", cursor=self.next)
+        return self.paging
+
+    @property
     def parameters(self) -> tuple[str, ...]:
-        templates = [self.url, *self.params.values()]
+        templates = [self.url, *self.params.values(), *_template_strings(self.body)]
         return tuple(dict.fromkeys(m for t in templates for m in re.findall(r"\{(\w+)\}", t)))
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    host = host.lower().strip("[]")
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class RestSource(_SourceBase):
     kind: Literal["rest"]
-    auth: Literal["none", "bearer", "header", "basic"] = Field("none", description="How the keyring's secret is sent")
+    auth: Literal["none", "bearer", "header", "basic", "oauth2-client-credentials"] = Field(
+        "none",
+        description="How the keyring's secret is sent; oauth2-client-credentials: the secret is the client "
+        "secret, exchanged at token_url for a bearer token",
+    )
     auth_header: str = Field("Authorization", description="Header for auth = 'header'")
     username: str | None = Field(None, description="User for auth = 'basic'")
+    token_url: str | None = Field(
+        None, description="oauth2-client-credentials: the token endpoint (https, or http on this machine only)"
+    )
+    client_id: str | None = Field(None, min_length=1, description="oauth2-client-credentials: the client id")
+    scope: str | None = Field(
+        None, description="oauth2-client-credentials: the scope asked for, if the service wants one"
+    )
+    client_auth: Literal["body", "basic"] = Field(
+        "body", description="oauth2-client-credentials: client id and secret in the form body or as HTTP Basic"
+    )
     verify_tls: StrictBool = Field(True, description="Check the server's certificate")
     redirects: Literal["same-origin", "never"] = Field(
         "same-origin", description="Follow redirects within the endpoint's origin only, or not at all"
     )
     max_response_mb: float = Field(50, gt=0, le=2000, description="Larger answers fail the source")
     endpoints: tuple[RestEndpoint, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _oauth2_complete(self) -> RestSource:
+        oauth = self.auth == "oauth2-client-credentials"
+        given = [key for key in ("token_url", "client_id", "scope") if getattr(self, key) is not None]
+        if not oauth:
+            if given:
+                raise ValueError(f"{', '.join(given)} belong to auth = 'oauth2-client-credentials'")
+            return self
+        if self.token_url is None or self.client_id is None:
+            raise ValueError("auth = 'oauth2-client-credentials' needs token_url and client_id")
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.token_url)
+        if parts.scheme == "http" and _is_loopback(parts.hostname or ""):
+            return self
+        if parts.scheme != "https" or not parts.hostname:
+            raise ValueError("token_url must be an https:// URL (http only to this machine)")
+        return self
 
 
 class ManualSource(_SourceBase):
@@ -652,7 +787,7 @@ def _find_secrets(value: object, path: str = "") -> str | None:
     if isinstance(value, dict):
         for key, item in value.items():
             here = f"{path}.{key}" if path else str(key)
-            if _SECRET_KEYS.search(str(key)) and isinstance(item, str) and item:
+            if _SECRET_KEYS.search(str(key)) and str(key) not in _NOT_SECRETS and isinstance(item, str) and item:
                 return here
             found = _find_secrets(item, here)
             if found:
@@ -771,7 +906,6 @@ def find_config(explicit: str | None) -> str | None:
 
 def config_warnings(config: Config, path: str | Path | None) -> list[str]:
     """What is allowed but risky: said by `config check` and logged at every start."""
-    import ipaddress
     import stat
     from urllib.parse import urlsplit
 
@@ -789,11 +923,7 @@ def config_warnings(config: Config, path: str | Path | None) -> list[str]:
         for endpoint in source.endpoints:
             parts = urlsplit(endpoint.url)
             host = (parts.hostname or "").lower()
-            try:
-                loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-            except ValueError:
-                loopback = False
-            if parts.scheme.lower() == "http" and not loopback:
+            if parts.scheme.lower() == "http" and not _is_loopback(host):
                 warnings.append(f"{source.id}: its secret ({source.auth}) is sent over plain http to {host}; use https")
                 break
     return warnings
@@ -826,6 +956,104 @@ def load_config(path: str | Path) -> Config:
     return parse_config(raw, origin=str(path), folder=path.resolve().parent)
 
 
+# Worked examples for the reference: each is a whole [[sources]] entry that loads (a test parses
+# every one), written as the services they are modelled on really answer.
+REST_EXAMPLES: tuple[tuple[str, str], ...] = (
+    (
+        "OAuth2 client credentials and a cursor in the body (a chat service, Slack-style paging)",
+        """[[sources]]
+id = "chatt"
+name = "Chatt"
+kind = "rest"
+auth = "oauth2-client-credentials"
+token_url = "https://login.chat.example/oauth2/token"
+client_id = "insyn-kundtjanst"
+scope = "conversations.read"
+# the client secret: insyn secrets set chatt
+
+[[sources.endpoints]]
+title = "Chattkonversationer"
+url = "https://api.chat.example/v2/contacts/{email}/messages"
+params = { limit = "100" }
+records = "messages"
+paging = { kind = "cursor", cursor = "response_metadata.next_cursor", param = "cursor" }
+""",
+    ),
+    (
+        "A POST search with a JSON body, the cursor sent back in the body (a CRM, HubSpot-style)",
+        """[[sources]]
+id = "crm"
+name = "CRM"
+kind = "rest"
+auth = "bearer"
+
+[[sources.endpoints]]
+title = "Kontakter"
+url = "https://api.crm.example/crm/v3/objects/contacts/search"
+method = "POST"
+body = { filterGroups = [{ filters = [{ propertyName = "email", operator = "EQ", value = "{email}" }] }], limit = 100 }
+records = "results"
+paging = { kind = "cursor", cursor = "paging.next.after", param = "after" }
+""",
+    ),
+    (
+        "The Link header (GitHub, Zendesk)",
+        """[[sources]]
+id = "support"
+name = "Kundtjänstärenden"
+kind = "rest"
+auth = "basic"
+username = "insyn@example.se/token"
+
+[[sources.endpoints]]
+title = "Ärenden"
+url = "https://support.example/api/v2/users/{email}/tickets"
+paging = { kind = "link-header" }
+""",
+    ),
+    (
+        "Offset and limit until a short page; a body given as JSON text (a search engine)",
+        """[[sources]]
+id = "sok"
+name = "Sökindex"
+kind = "rest"
+auth = "header"
+auth_header = "X-Api-Key"
+
+[[sources.endpoints]]
+title = "Dokument"
+url = "https://search.example/kunder/_search"
+method = "POST"
+body = '{"query": {"term": {"personnummer": "{personnummer12}"}}}'
+records = "hits.hits"
+paging = { kind = "offset", param = "from", page_size = 100, size_param = "size" }
+""",
+    ),
+    (
+        "Page numbers with a has-more flag; a next URL in the body (the short form `next`)",
+        """[[sources]]
+id = "matning"
+name = "Mätvärdestjänst"
+kind = "rest"
+auth = "bearer"
+
+[[sources.endpoints]]
+title = "Avläsningar"
+url = "https://meter.example/api/customers/{customer_number}/readings"
+records = "data"
+paging = { kind = "page", param = "page", page_size = 500, size_param = "per_page", has_more = "meta.has_more" }
+max_pages = 200
+
+[[sources.endpoints]]
+title = "Avtal"
+url = "https://meter.example/api/customers/{customer_number}/contracts"
+records = "items"
+next = "links.next"
+""",
+    ),
+)
+
+
 def reference_markdown() -> str:
     """The reference of every key, generated from the schema (`insyn config reference`)."""
     from pydantic.fields import FieldInfo
@@ -840,6 +1068,7 @@ def reference_markdown() -> str:
         ('[[sources]] kind = "file"', FileSource),
         ('[[sources]] kind = "rest"', RestSource),
         ("[[sources.endpoints]]", RestEndpoint),
+        ("[sources.endpoints.paging]", Paging),
         ('[[sources]] kind = "manual"', ManualSource),
         ("[[sources.transfers]] (also in queries and endpoints)", Transfer),
     ]
@@ -870,4 +1099,16 @@ def reference_markdown() -> str:
                 continue
             key = field.alias or name
             lines.append(f"| `{key}` | {default_of(field)} | {field.description or ''} |")
+    lines += [
+        "",
+        "## Web services: examples",
+        "",
+        "Every paging kind stops at `max_pages`; a service with more pages is reported on the gather",
+        'row and in the extract ("fler än N sidor – kontakta oss"), never cut silently. A 429 or 503',
+        "with Retry-After is waited out while the source's `timeout_seconds` allows. `insyn config",
+        "check` asks each endpoint's first page (and, with OAuth2, a token) for someone nobody is.",
+        "The Art. 15 facts (purpose, recipients …) are left out of the examples.",
+    ]
+    for title, example in REST_EXAMPLES:
+        lines += ["", f"### {title}", "", "```toml", example.rstrip(), "```"]
     return "\n".join(lines) + "\n"

@@ -115,7 +115,9 @@ class SourceResult:
     records: list[Record] = field(default_factory=list)
     message: str = ""  # why it failed; never personal data
     duration_ms: int = 0
-    truncated: bool = False
+    truncated: bool = False  # more rows than the policy's limit: the rest was not read
+    page_limit: int = 0  # a web service had more pages than its max_pages; this many were read
+    waiting_for_service: bool = False  # running, and waiting because the service asked (HTTP 429/503)
     instructions: str = ""  # for manual sources
     searched_by: tuple[str, ...] = ()  # identifier kinds it was searched by
     not_searched_by: tuple[str, ...] = ()  # kinds it can be searched by that were not known
@@ -239,6 +241,8 @@ class SourceSection:
     searched_by: tuple[str, ...] = ()  # the identifiers it was searched by, in the reader's words
     not_searched_by: tuple[str, ...] = ()  # those it could have been searched by, had we had them
     unconfirmed: int = 0  # possible matches left out because nobody confirmed they are the visitor's
+    page_limit: int = 0  # a web service had more pages than were read (this many)
+    row_limit: int = 0  # the system had more rows than the policy lets one search take (this many)
 
     @property
     def row_count(self) -> int:

@@ -185,6 +185,10 @@ def result_text(section: SourceSection, document: ExtractDocument, t: dict[str, 
         parts.append(counted(t, "result_unconfirmed", section.unconfirmed, language))
     if section.not_searched_by:
         parts.append(t["result_also_not_searched"].format(kinds=list_words(section.not_searched_by, language)))
+    if section.page_limit:
+        parts.append(t["result_more_pages"].format(pages=section.page_limit))
+    if section.row_limit:
+        parts.append(t["result_more_rows"].format(count=section.row_limit))
     return " ".join(parts)
 
 

@@ -138,6 +138,8 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                 "searched_by": list(section.searched_by),
                 "not_searched_by": list(section.not_searched_by),
                 "unconfirmed_left_out": section.unconfirmed,
+                "more_pages_than": section.page_limit or None,
+                "more_rows_than": section.row_limit or None,
                 "art15": _facts(section.art15),
                 "manual": None
                 if section.manual_found is None

@@ -64,6 +64,13 @@ SV: dict[str, str] = {
     "result_nothing_partly": "Inga uppgifter när vi sökte på {searched}",
     "result_not_searched_plain": "Inte sökt när utdraget togs fram. Kontakta oss om du vill att vi söker här.",
     "result_also_not_searched": "Vi kunde inte söka på {kinds}: någon sådan uppgift om dig har vi inte.",
+    "result_more_pages": (
+        "Tjänsten hade fler än {pages} sidor med uppgifter om dig; de första {pages} är med. "
+        "Kontakta oss så tar vi fram resten."
+    ),
+    "result_more_rows": (
+        "Systemet hade fler uppgifter om dig än de {count} som ryms i ett utdrag. Kontakta oss så tar vi fram resten."
+    ),
     "result_unconfirmed": (
         "{count} möjliga uppgifter är inte med, eftersom vi inte har kunnat bekräfta att de gäller dig."
     ),
@@ -301,6 +308,14 @@ EN: dict[str, str] = {
     "result_nothing_partly": "No data when we searched by {searched}",
     "result_not_searched_plain": "Not searched when this extract was produced. Contact us if you want us to search it.",
     "result_also_not_searched": "We could not search by {kinds}: we hold none for you.",
+    "result_more_pages": (
+        "The service had more than {pages} pages of data about you; the first {pages} are included. "
+        "Contact us and we will produce the rest."
+    ),
+    "result_more_rows": (
+        "The system held more items about you than the {count} one extract takes. Contact us and we will "
+        "produce the rest."
+    ),
     "result_unconfirmed": "{count} possible items are not included, as we could not confirm that they are yours.",
     "result_unconfirmed_one": "1 possible item is not included, as we could not confirm that it is yours.",
     "unconfirmed_note": (

@@ -202,6 +202,8 @@ def compose_extract(
             searched_by=tuple(words.get(k, k) for k in (gathered.searched_by if gathered else ())),
             not_searched_by=tuple(words.get(k, k) for k in (gathered.not_searched_by if gathered else ())),
             unconfirmed=unconfirmed,
+            page_limit=gathered.page_limit if gathered else 0,
+            row_limit=config.policy.max_rows_per_query if gathered and gathered.truncated else 0,
         )
         if isinstance(source, ManualSource):
             section.status = SourceStatus.MANUAL

@@ -203,6 +203,8 @@ def describe(source: SourceResult) -> str:
     """One line per source for the command line."""
     if source.status is SourceStatus.OK:
         more = " (cut at the row limit)" if source.truncated else ""
+        if source.page_limit:
+            more += f" (more than {source.page_limit} pages; the rest not read)"
         return f"{source.source_id}: ok, {source.record_count} records{more}"
     if source.status is SourceStatus.NOTHING:
         return f"{source.source_id}: nothing found" + (f" ({source.message})" if source.message else "")

@@ -53,10 +53,18 @@ def check_config(path: str) -> tuple[ConfigCheck, Iterator[SourceCheck]]:
                     yield SourceCheck(source.id, True, "manual checklist item")
                     continue
                 connector = sources.connector(source.id)
+                probe = getattr(connector, "probe", None)  # a web service: end to end, each endpoint
+                notes: list[str] = []
                 try:
-                    connector.check()
+                    if probe is not None:
+                        notes = probe()
+                    else:
+                        connector.check()
                 except SourceFailure as exc:
                     yield SourceCheck(source.id, False, str(exc))
+                    continue
+                if notes:
+                    yield SourceCheck(source.id, True, "; ".join(notes))
                     continue
                 write_access = getattr(connector, "write_access", None)
                 danger = write_access() if write_access is not None else ""

@@ -6,6 +6,7 @@ import datetime as dt
 import decimal
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -34,7 +35,13 @@ class Step:
 @dataclass
 class StepOutput:
     rows: list[dict[str, Any]]
-    truncated: bool = False
+    truncated: bool = False  # more rows than the policy's max_rows_per_query
+    page_limit: int = 0  # the service had more pages than the endpoint's max_pages (this many were read)
+
+
+# What a connector tells while it runs: `True` while it waits for a service that asked it to
+# (HTTP 429/503 with Retry-After), `False` when it goes on.
+Notify = Callable[[bool], None]
 
 
 class Connector(Protocol):
@@ -42,7 +49,9 @@ class Connector(Protocol):
 
     def steps(self) -> list[Step]: ...
 
-    def run(self, step: Step, params: dict[str, str], cancel: threading.Event) -> StepOutput: ...
+    def run(
+        self, step: Step, params: dict[str, str], cancel: threading.Event, notify: Notify | None = None
+    ) -> StepOutput: ...
 
     def interrupt(self) -> None: ...
 

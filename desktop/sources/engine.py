@@ -25,6 +25,7 @@ from desktop.sources.base import (
     Connector,
     SourceFailure,
     Step,
+    StepOutput,
     identifier_kind,
     match_key,
     normalise_identifier,
@@ -261,7 +262,7 @@ class GatherRun:
                     self._queue.put((source_id, token, None))
                     return
                 try:
-                    output = connector.run(item.step, item.params, self._cancel)
+                    output = connector.run(item.step, item.params, self._cancel, self._notifier(source_id, token))
                 except SourceFailure as exc:
                     self._queue.put((source_id, token, str(exc)))
                     return
@@ -281,6 +282,19 @@ class GatherRun:
                 if work:
                     self._progress(self.results[source_id])
         self._queue.put((source_id, token, None))
+
+    def _notifier(self, source_id: str, token: int) -> Callable[[bool], None]:
+        """What a connector calls when it starts and stops waiting for a busy service."""
+
+        def notify(waiting: bool) -> None:
+            with self._lock:
+                if self._current.get(source_id) != token:
+                    return
+                result = self.results[source_id]
+                result.waiting_for_service = waiting
+                self._progress(result)
+
+        return notify
 
     def _wait_for_one(self, running: dict[str, _Job]) -> None:
         nearest = min(job.deadline for job in running.values())
@@ -311,9 +325,10 @@ class GatherRun:
             else:
                 self._progress(result)  # more may follow from other sources' identifiers
 
-    def _merge(self, result: SourceResult, item: _Work, output) -> None:  # type: ignore[no-untyped-def]
+    def _merge(self, result: SourceResult, item: _Work, output: StepOutput) -> None:
         seen = self._seen[result.source_id]
         result.truncated = result.truncated or output.truncated
+        result.page_limit = max(result.page_limit, output.page_limit)
         for n, row in enumerate(output.rows):
             if n % 256 == 255:
                 time.sleep(0)  # yield the GIL: a window may be waiting to paint
@@ -405,6 +420,7 @@ class GatherRun:
 
     def _set(self, result: SourceResult, status: SourceStatus, message: str = "") -> None:
         result.status = status
+        result.waiting_for_service = False
         result.message = message
         self._progress(result)
 

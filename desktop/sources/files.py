@@ -28,7 +28,7 @@ from stat import S_ISREG
 from typing import Any, BinaryIO
 
 from desktop.config import FileSource
-from desktop.sources.base import SourceFailure, Step, StepOutput, match_key, plain_value
+from desktop.sources.base import Notify, SourceFailure, Step, StepOutput, match_key, plain_value
 
 _SALT = secrets.token_bytes(16)  # per process: the index cannot be compared across runs
 _SNIFF_BYTES = 64 * 1024
@@ -160,7 +160,9 @@ class FileConnector:
             raise SourceFailure(f"the export file is larger than {self.source.max_file_mb:g} MB")
         return stat.st_size, stat.st_mtime_ns
 
-    def run(self, step: Step, params: dict[str, str], cancel: threading.Event) -> StepOutput:
+    def run(
+        self, step: Step, params: dict[str, str], cancel: threading.Event, notify: Notify | None = None
+    ) -> StepOutput:
         self._interrupted.clear()  # a new gather: an earlier timeout no longer applies
         kind = step.parameters[0]
         wanted = match_key(kind, params[kind])

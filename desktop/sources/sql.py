@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool, QueuePool
 
 from desktop.config import SqlSource
-from desktop.sources.base import SourceFailure, Step, StepOutput, parameter_value, plain_value
+from desktop.sources.base import Notify, SourceFailure, Step, StepOutput, parameter_value, plain_value
 from desktop.sources.secrets import get_secret
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,9 @@ class SqlConnector:
                 self._compiled_cache[index] = compiled
             return compiled
 
-    def run(self, step: Step, params: dict[str, str], cancel: threading.Event) -> StepOutput:
+    def run(
+        self, step: Step, params: dict[str, str], cancel: threading.Event, notify: Notify | None = None
+    ) -> StepOutput:
         """Run one query on a pooled connection straight through the driver.
 
         SQLAlchemy compiles the statement (parameter style, escaping) once; executing on the

@@ -292,7 +292,10 @@ class GatherView(QWidget):
 
     def _on_progress(self, source: SourceResult) -> None:
         row = self._row(source.source_id)
-        status = QTableWidgetItem(source_status_text(source.status, source.record_count, source.message))
+        text = source_status_text(source.status, source.record_count, source.message)
+        if source.status is SourceStatus.RUNNING and source.waiting_for_service:
+            text = tr("Väntar på tjänsten …")
+        status = QTableWidgetItem(text)
         status.setForeground(STATUS_COLOURS[source.status])
         self.table.setItem(row, 0, QTableWidgetItem(source.name))
         self.table.setItem(row, 1, status)
@@ -302,6 +305,15 @@ class GatherView(QWidget):
         elif source.not_searched_by and self.visit is not None:
             words = self.visit.identifier_words()
             reason = not_searched_text([words.get(k, k) for k in source.not_searched_by])
+        if source.waiting_for_service:
+            reason = tr("Tjänsten bad oss vänta en stund; vi frågar igen")
+        cut = []
+        if source.page_limit:
+            cut.append(tr("fler än %1 sidor – resten lästes inte").replace("%1", str(source.page_limit)))
+        if source.truncated:
+            cut.append(tr("fler rader än gränsen – resten lästes inte"))
+        if cut:
+            reason = "; ".join([reason, *cut] if reason else cut)
         possible = sum(1 for r in source.records if r.undecided) if source.status.finished else 0
         if possible:
             found = tr("%Ln möjliga träffar att avgöra i granskningen", None, possible)

@@ -1722,7 +1722,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
-        <location filename="../../desktop/ui/gather_view.py" line="327"/>
+        <location filename="../../desktop/ui/gather_view.py" line="339"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>
         <location filename="../../desktop/ui/review_view.py" line="366"/>
         <source>%Ln uppgifter</source>
@@ -1792,12 +1792,32 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="301"/>
+        <location filename="../../desktop/ui/gather_view.py" line="297"/>
+        <source>Väntar på tjänsten …</source>
+        <translation>Waiting for the service …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="304"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="309"/>
+        <source>Tjänsten bad oss vänta en stund; vi frågar igen</source>
+        <translation>The service asked us to wait a moment; we will ask again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="312"/>
+        <source>fler än %1 sidor – resten lästes inte</source>
+        <translation>more than %1 pages – the rest was not read</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="314"/>
+        <source>fler rader än gränsen – resten lästes inte</source>
+        <translation>more rows than the limit – the rest was not read</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="307"/>
+        <location filename="../../desktop/ui/gather_view.py" line="319"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln possible match to decide in the review</numerusform>
@@ -1805,47 +1825,47 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="326"/>
+        <location filename="../../desktop/ui/gather_view.py" line="338"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="329"/>
+        <location filename="../../desktop/ui/gather_view.py" line="341"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="330"/>
+        <location filename="../../desktop/ui/gather_view.py" line="342"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="351"/>
+        <location filename="../../desktop/ui/gather_view.py" line="363"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="353"/>
+        <location filename="../../desktop/ui/gather_view.py" line="365"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="354"/>
+        <location filename="../../desktop/ui/gather_view.py" line="366"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="367"/>
+        <location filename="../../desktop/ui/gather_view.py" line="379"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="374"/>
+        <location filename="../../desktop/ui/gather_view.py" line="386"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="376"/>
+        <location filename="../../desktop/ui/gather_view.py" line="388"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>

@@ -53,7 +53,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
-        <location filename="../../desktop/ui/gather_view.py" line="327"/>
+        <location filename="../../desktop/ui/gather_view.py" line="339"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>
         <location filename="../../desktop/ui/review_view.py" line="366"/>
         <source>%Ln uppgifter</source>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="307"/>
+        <location filename="../../desktop/ui/gather_view.py" line="319"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln möjlig träff att avgöra i granskningen</numerusform>
