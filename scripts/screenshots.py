@@ -87,7 +87,7 @@ def main() -> None:
     shot(window, "06-review")
     deliver = window.case.deliver
     window.case.tabs.setCurrentWidget(deliver)
-    deliver.render()  # a preview before the approval: a draft, nothing can leave the window
+    deliver.show_extract()  # a preview before the approval: a draft, nothing can leave the window
     wait(lambda: deliver.rendered is not None)
     wait(lambda: False, 2)
     shot(window, "06b-draft-not-approved")
@@ -174,7 +174,7 @@ def unhappy_paths(window, demo, size: str, shot, wait) -> None:  # type: ignore[
     shot(window, f"22-review-{size}")
     deliver = window.case.deliver
     window.case.tabs.setCurrentWidget(deliver)
-    deliver.render()
+    deliver.show_extract()
     wait(lambda: deliver.rendered is not None)
     wait(lambda: False, 1)
     shot(window, f"23-approval-missing-{size}")

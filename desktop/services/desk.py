@@ -58,6 +58,9 @@ def open_desk(config_path: str | Path, *, register_url: str | None = None) -> De
     from desktop.services.policy import effective_policy, stored_policy
 
     config = load_config(config_path)
+    from desktop.services.demo.web import serve_demo
+
+    serve_demo(config_path)  # the demo's own web service, where this is a demo's configuration
     for warning in config_warnings(config, config_path):
         log.warning("configuration: %s", warning)  # names files and hosts, never personal data
     url = register_url or os.environ.get("INSYN_REGISTER_URL") or config.register_settings.url

@@ -43,6 +43,9 @@ def check_config(path: str) -> tuple[ConfigCheck, Iterator[SourceCheck]]:
     """The configuration's own problems at once (ConfigError if it does not load), and then each
     source tried for real, one at a time (the caller prints as they come)."""
     config = load_config(path)
+    from desktop.services.demo.web import serve_demo
+
+    serve_demo(path)  # a demo's chat service answers the check as it answers a gather
     summary = ConfigCheck(len(config.sources), config_warnings(config, path), english_missing(config))
 
     def each() -> Iterator[SourceCheck]:

@@ -23,6 +23,11 @@ def _backend_usable() -> bool:
     return not isinstance(keyring.get_keyring(), fail.Keyring)
 
 
+def keyring_usable() -> bool:
+    """Whether this machine has a keyring that can keep secrets."""
+    return _backend_usable()
+
+
 _UNAVAILABLE = (
     "no keyring is available on this machine: sources that need a password or token cannot "
     "be reached. On Windows the Credential Manager is used; on Linux install and unlock a "

@@ -371,8 +371,13 @@ def create_demo(directory: str | Path, *, people: int = 3000, seed: int = 1) -> 
         if person.index < 3:
             examples.append(Example(person.personnummer, person.name, _example_note(person.index)))
     writer.finish()
+    from desktop.services.demo import web
+    from desktop.sources.secrets import keyring_usable
+
+    settings = web.new_settings(oauth=keyring_usable())
+    settings.write(folder)
     config_path = folder / "insyn-demo.toml"
-    config_path.write_text(demo_configuration(), encoding="utf-8")
+    config_path.write_text(demo_configuration(port=settings.port, oauth=settings.oauth), encoding="utf-8")
     _add_demo_staff(f"sqlite:///{folder / 'register.sqlite'}")
     return DemoSummary(config_path, people, tuple(examples))
 
@@ -413,6 +418,19 @@ def _example_note(index: int) -> str:
     )[index]
 
 
+def _conversation(rng: random.Random, p: _Person, thanks: str) -> list[tuple[int, str, str]]:
+    """One chat: the visitor's question, an agent's answer, the visitor's thanks; (minute of the
+    day, sender, text) each."""
+    agent = rng.choice(CHAT_AGENTS)
+    question = rng.choice(CHAT_QUESTIONS).format(
+        street=p.street.rsplit(" ", 1)[0],
+        neighbour=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+    )
+    minute = rng.randrange(8 * 60, 17 * 60)
+    lines = [(p.name, question), (agent, rng.choice(CHAT_ANSWERS)), (p.name, thanks)]
+    return [(minute + offset, sender, text) for offset, (sender, text) in enumerate(lines)]
+
+
 class _DemoWriter:
     """Streams people into the demo's files, in batches, indexes created at the end."""
 
@@ -427,6 +445,11 @@ class _DemoWriter:
         self.marketing.executescript(MARKETING_SCHEMA)
         self.pumps = _fast_sqlite(folder / "varmepumpar.sqlite")
         self.pumps.executescript(PUMPS_SCHEMA)
+        self.live_rng = random.Random(hash(rng.getstate()))  # its own stream: the other files stay as they were
+        self.live = _fast_sqlite(folder / "imbox-api.sqlite")
+        from desktop.services.demo.web import SCHEMA as LIVE_SCHEMA
+
+        self.live.executescript(LIVE_SCHEMA)
         chat_path = folder / "imbox-chatt.csv"
         self.chat_file = open(chat_path, "w", encoding="cp1252", errors="replace", newline="")  # noqa: SIM115
         self.chat = csv.writer(self.chat_file, delimiter=";", quoting=csv.QUOTE_MINIMAL)
@@ -535,6 +558,8 @@ class _DemoWriter:
                     )
         if p.chat:
             self._chats(p)
+        if p.index == 0 or (p.chat and self.live_rng.random() < 0.5):
+            self._live_chats(p)
         if p.booking:
             self._booking(p)
         if p.installation:
@@ -578,17 +603,22 @@ class _DemoWriter:
         rng = self.rng
         for _ in range(rng.randrange(1, 4)):
             day = date(2025, 6, 1) + timedelta(days=rng.randrange(0, 500))  # within the 24 months kept
-            agent = rng.choice(CHAT_AGENTS)
-            question = rng.choice(CHAT_QUESTIONS).format(
-                street=p.street.rsplit(" ", 1)[0],
-                neighbour=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-            )
-            minute = rng.randrange(8 * 60, 17 * 60)
-            for offset, (sender, text) in enumerate(
-                [(p.name, question), (agent, rng.choice(CHAT_ANSWERS)), (p.name, "Tack så mycket!")]
-            ):
-                at = f"{(minute + offset) // 60:02d}:{(minute + offset) % 60:02d}"
+            for minute, sender, text in _conversation(rng, p, "Tack så mycket!"):
+                at = f"{minute // 60:02d}:{minute % 60:02d}"
                 self.chat.writerow([day.isoformat(), at, p.email, p.name, sender, text])
+
+    def _live_chats(self, p: _Person) -> None:
+        """Conversations since the last export, answered by the demo's chat service."""
+        rng = self.live_rng
+        count = 2 if p.index == 0 else rng.randrange(1, 3)  # the first example: two pages
+        for day in sorted(date(2026, 10, 15) + timedelta(days=rng.randrange(0, 43)) for _ in range(count)):
+            conversation = f"C-{rng.randrange(10**6, 10**7)}"
+            for minute, sender, text in _conversation(rng, p, "Tack!"):
+                at = f"{day.isoformat()}T{minute // 60:02d}:{minute % 60:02d}:00+01:00"
+                self.live.execute(
+                    "INSERT INTO meddelande (epost, konversation, skickat, avsandare, text) VALUES (?,?,?,?,?)",
+                    (p.email, conversation, at, sender, text),
+                )
 
     def _booking(self, p: _Person) -> None:
         rng = self.rng
@@ -614,7 +644,7 @@ class _DemoWriter:
         self.crm.executescript(CRM_INDEXES)
         self.marketing.executescript(MARKETING_INDEXES)
         self.pumps.executescript(PUMPS_INDEXES)
-        for connection in (self.crm, self.marketing, self.pumps):
+        for connection in (self.crm, self.marketing, self.pumps, self.live):
             connection.commit()
             connection.close()
         self.chat_file.close()
@@ -689,7 +719,27 @@ TABLES = {
 }
 
 
-def demo_configuration() -> str:
+_OAUTH_LINES = """auth = "oauth2-client-credentials"
+token_url = "http://127.0.0.1:47615/oauth2/token"
+client_id = "insyn-demo-desk"
+"""
+_NO_KEYRING = """# This machine had no keyring when the demo was made, so the demo cannot keep the chat
+# service's client secret: the service asks for none. With a keyring the lines are
+# auth = "oauth2-client-credentials", token_url = ".../oauth2/token", client_id = "insyn-demo-desk".
+auth = "none"
+"""
+
+
+def demo_configuration(*, port: int | None = None, oauth: bool = True) -> str:
     """The demo organisation's configuration, as IT would write it (organisation.toml beside
-    this file, and in the bundle)."""
-    return (resources.files(__package__) / "organisation.toml").read_text(encoding="utf-8")
+    this file, and in the bundle), with the port of its chat service and, on a machine without
+    a keyring, that service without OAuth2."""
+    from desktop.services.demo.web import DEFAULT_PORT
+
+    text = (resources.files(__package__) / "organisation.toml").read_text(encoding="utf-8")
+    assert _OAUTH_LINES in text
+    if not oauth:
+        text = text.replace(_OAUTH_LINES, _NO_KEYRING)
+    if port is not None:
+        text = text.replace(f"127.0.0.1:{DEFAULT_PORT}/", f"127.0.0.1:{port}/")
+    return text

@@ -34,7 +34,7 @@ def test_the_demo_configuration_is_valid(tmp_path: Path) -> None:
     path.write_text(demo_configuration(), encoding="utf-8")
     config = load_config(path)
     assert [s.id for s in config.sources] == [
-        "kundregister", "marknad", "chatt", "bokningar", "installationer", "rekrytering",
+        "kundregister", "marknad", "chatt", "chatt_live", "bokningar", "installationer", "rekrytering",
     ]  # fmt: skip
     crm = config.source("kundregister")
     assert crm.queries[0].parameters == ("personnummer",)  # type: ignore[union-attr]
