@@ -109,6 +109,8 @@ class EnglishTexts(_Strict):
     privacy_contact: str | None = None
     dpo: str | None = None
     label: str | None = None
+    ground: str | None = None
+    until: str | None = None
 
 
 class Organisation(_Strict):
@@ -164,6 +166,11 @@ class RegisterSettings(_Strict):
 
 class Policy(_Strict):
     approval_required: StrictBool = Field(False, description="A second person releases every extract")
+    actions_approval_required: StrictBool = Field(
+        True,
+        description="A second person approves the preview before an erasure, restriction or rectification is "
+        "carried out in the systems (a marketing stop and a withdrawn consent run at once)",
+    )
     idle_lock_minutes: int = Field(5, ge=1, le=60, description="Lock the window when idle")
     keep_closed_cases_years: int = Field(3, ge=1, le=20, description="Purge closed cases after")
     eves_as_holidays: StrictBool = Field(
@@ -357,6 +364,56 @@ class SqlAction(_Strict):
         return tuple(text(self.sql).compile().params)
 
 
+# The requests after which the recipients are told (Art. 19), and whose actions wait for an
+# approved preview (unlike a marketing stop or a consent withdrawal, which run at once).
+ART19_REQUESTS: tuple[str, ...] = ("erasure", "restriction", "rectification")
+# The requests that may leave deeds with a case (actions carried out, holds, recipients told).
+DEED_REQUESTS = frozenset(ART19_REQUESTS + IMMEDIATE_REQUESTS)
+
+
+class HoldUntil(_Strict):
+    """How long a hold keeps the rows: `years` after the date in `column`, which the hold's SELECT
+    returns (e.g. MAX(fakturadatum) AS fakturadatum)."""
+
+    column: str = Field(min_length=1, description="A date column the hold's SELECT returns")
+    years: int = Field(ge=1, le=100, description="Kept this many years after that date")
+    after_year_end: StrictBool = Field(
+        False, description="Counted from the end of that date's calendar year (bokföringslagen 7 kap. 2 §)"
+    )
+
+
+class SqlHold(_Strict):
+    """What a request leaves in this system, and why: the rows a law or a contract keeps. The
+    action must leave them alone; the hold counts them for the visitor."""
+
+    title: str = Field(min_length=1, description="What is kept, as the visitor will read it, e.g. 'Fakturor'")
+    ground: str = Field(
+        min_length=1,
+        description="Why, as the visitor will read it, e.g. 'Bokföringslagen (7 kap. 2 §) – räkenskapsinformation "
+        "sparas i sju år'",
+    )
+    requests: tuple[ActionRequest, ...] = Field(min_length=1, description="The requests it holds against")
+    until: str | HoldUntil | None = Field(
+        None,
+        description="How long: a text ('så länge avtalet gäller') or {column = 'fakturadatum', years = 7}",
+    )
+    sql: str = Field(
+        description="One SELECT with :identifier parameters whose first column counts the rows kept for the visitor"
+    )
+    en: EnglishTexts | None = Field(None, description="en.title, en.ground, en.until: the same in English")
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        return tuple(text(self.sql).compile().params)
+
+    @field_validator("sql")
+    @classmethod
+    def _searched_by_identifier(cls, value: str) -> str:
+        if not text(value).compile().params:
+            raise ValueError("must count the visitor's rows by at least one :identifier parameter")
+        return value
+
+
 class SqlSource(_SourceBase):
     kind: Literal["sql"]
     url: str = Field(description="SQLAlchemy URL without password; the password is in the keyring")
@@ -367,6 +424,7 @@ class SqlSource(_SourceBase):
     write_user: str | None = Field(
         None, description="The account actions run as (default: the URL's); its password is SOURCE:write"
     )
+    holds: tuple[SqlHold, ...] = Field((), description="What a request leaves here, and why (read account)")
 
     @field_validator("url")
     @classmethod
@@ -399,6 +457,11 @@ class SqlSource(_SourceBase):
                 check_action(action.sql, dialect, action.tables)
             except QueryRefused as exc:
                 raise ValueError(f"actions[{n}] ({action.title}): the action {exc}") from None
+        for n, hold in enumerate(self.holds):
+            try:
+                check_query(hold.sql, dialect)
+            except QueryRefused as exc:
+                raise ValueError(f"holds[{n}] ({hold.title}): the query {exc}") from None
         return self
 
 
@@ -773,6 +836,10 @@ def _identifier_uses(source: Any) -> list[tuple[str, list[str]]]:
         for i, query in enumerate(source.queries):
             uses.append((f"queries[{i}] parameters", list(query.parameters)))
             uses.append((f"queries[{i}].yields", list(query.yields)))
+        for i, action in enumerate(source.actions):
+            uses.append((f"actions[{i}] parameters", list(action.parameters)))
+        for i, hold in enumerate(source.holds):
+            uses.append((f"holds[{i}] parameters", list(hold.parameters)))
     elif isinstance(source, FileSource):
         uses.append(("key_columns", list(source.key_columns)))
         uses.append(("yields", list(source.yields)))
@@ -1065,6 +1132,7 @@ def reference_markdown() -> str:
         ('[[sources]] kind = "sql"', SqlSource),
         ("[[sources.queries]]", SqlQuery),
         ("[[sources.actions]] (SQL sources)", SqlAction),
+        ("[[sources.holds]] (SQL sources)", SqlHold),
         ('[[sources]] kind = "file"', FileSource),
         ('[[sources]] kind = "rest"', RestSource),
         ("[[sources.endpoints]]", RestEndpoint),

@@ -16,7 +16,7 @@ from desktop.errors import UserError
 
 if TYPE_CHECKING:
     from desktop.core.verification import Mandate
-    from desktop.services.actions import ActionStep
+    from desktop.services.actions import ActionStep, HoldStep
     from desktop.services.cases import PersonInput
     from desktop.services.review import DecisionRequest
     from desktop.services.visit import Visit
@@ -296,20 +296,75 @@ def _describe_action(step: ActionStep) -> str:
     return f"{what}: {step.rows} rows ({step.operation})"
 
 
+def _describe_hold(hold: HoldStep) -> str:
+    what = f"{hold.source_id}: {hold.request}: kept: {hold.title}"
+    if hold.missing:
+        return f"{what}: not counted, the visitor has no known {', '.join(hold.missing)} here"
+    if hold.problem:
+        return f"{what}: NOT COUNTED ({hold.problem})"
+    until = f", until {hold.until}" if hold.until else ""
+    return f"{what}: {hold.kept} rows – {hold.ground}{until}"
+
+
 def cmd_case_act(args: argparse.Namespace) -> int:
-    """What the case's requests do in the connected systems: with --dry-run counted in a
-    transaction that is rolled back; without, the marketing stop and the consent withdrawal
-    are carried out (the other requests' actions wait for their approval step)."""
+    """What the case's requests do in the connected systems. --dry-run: counted in a transaction
+    that is rolled back, with what the holds keep and why. Otherwise the marketing stop and the
+    consent withdrawal are carried out, and an erasure, restriction or rectification is approved
+    (by --approved-by where the policy wants a second person) and carried out as approved."""
+    from desktop.services.visit import Action
+
+    secrets = Secrets()
     with _open_desk(args) as desk:
-        visit = _visit(desk, args.case, _sign_in(desk, args.staff, Secrets()))
-        visit.gather()
-        steps = visit.actions_preview() if args.dry_run else visit.act()
+        visit = _visit(desk, args.case, _sign_in(desk, args.staff, secrets))
+        visit.require(Action.RECORD_OUTCOME)  # the case and the role, before the approver's password is asked
+        approver_password = None
+        if not args.dry_run and desk.policy.actions_approval_required and args.approved_by:
+            approver_password = secrets.password_of(args.approved_by, "(approver)")
+        visit.gather()  # a marketing stop or consent withdrawal owed is carried out here
+        immediate = list(visit.last_actions)
+        holds: tuple[HoldStep, ...] = ()
+        if args.dry_run:
+            plan = visit.actions_preview()
+            steps, holds = list(plan.steps), plan.holds
+        else:
+            steps = immediate
+            if any(code == "rights_owed" for code in (o.code for o in visit.owed())):
+                if desk.policy.actions_approval_required and not args.approved_by:
+                    raise UserError(
+                        "an erasure, restriction or rectification is carried out only from a preview a second "
+                        "person approves: name the approver with --approved-by (see it first with --dry-run)"
+                    )
+                holds = visit.approve_actions(args.approved_by, approver_password).holds
+                steps += visit.act()
+        recipients = visit.recipients_owed()
         visit.drop()
-    if not steps:
-        print(f"{args.case}: no action is configured for its requests", file=sys.stderr)
+    if not steps and not holds:
+        print(f"{args.case}: nothing left to carry out for its requests", file=sys.stderr)
     for step in steps:
         print(("would change " if args.dry_run else "") + _describe_action(step))
+    for hold in holds:
+        print(_describe_hold(hold))
+    for source_id, recipient in recipients:
+        print(f"{source_id}: tell {recipient} (Art. 19): insyn case recipients {args.case} --source {source_id} "
+              f"--informed '{recipient}' --how TEXT")  # fmt: skip
     return 1 if any(s.failed for s in steps) else 0
+
+
+def cmd_case_recipients(args: argparse.Namespace) -> int:
+    """The recipients still to be told of an erasure, restriction or rectification (Art. 19);
+    with --informed, record that one was told, and how."""
+    with _open_desk(args) as desk:
+        visit = _visit(desk, args.case, _sign_in(desk, args.staff, Secrets()))
+        if args.informed:
+            if not args.source or not args.how:
+                raise UserError("say which system's recipient was told (--source) and how (--how)")
+            visit.recipient_informed(args.source, args.informed, args.how)
+        owed = visit.recipients_owed()
+    for source_id, recipient in owed:
+        print(f"{source_id}: {recipient}: to be told")
+    if not owed:
+        print(f"{args.case}: every recipient has been told", file=sys.stderr)
+    return 0
 
 
 def cmd_case_retry(args: argparse.Namespace) -> int:
@@ -518,9 +573,23 @@ def add_commands(commands: Any) -> None:
         '"field": NAME}]; the keys are in `case gather --json`',
     )
     act = case_command(
-        "act", "carry out the marketing stop and the consent withdrawal in the systems (--dry-run: count)", cmd_case_act
+        "act",
+        "carry out the case's requests in the systems: the marketing stop and consent withdrawal at once, an "
+        "erasure, restriction or rectification from an approved preview (--dry-run: count, and what is kept)",
+        cmd_case_act,
     )
     act.add_argument("--dry-run", action="store_true", help="count what would change, and change nothing")
+    act.add_argument(
+        "--approved-by", metavar="USER", help="the second person approving the preview (their password is asked next)"
+    )
+    recipients = case_command(
+        "recipients",
+        "the recipients to tell of an erasure, restriction or rectification (Art. 19)",
+        cmd_case_recipients,
+    )
+    recipients.add_argument("--source", help="the system whose recipient was told")
+    recipients.add_argument("--informed", metavar="RECIPIENT", help="the recipient told, as the list names it")
+    recipients.add_argument("--how", help="how they were told (e-mail, their portal, a letter …)")
     case_command("retry", "gather, and ask again the systems that failed or timed out (exit 1 if some still do)",
                  cmd_case_retry)  # fmt: skip
     case_gather = case_commands.add_parser("gather", help="gather a case's data from every source")

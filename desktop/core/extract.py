@@ -280,6 +280,21 @@ class RequestNote:
     details: str | None
     outcome: str | None
     effective_on: date | None = None  # a consent withdrawal or marketing stop: in force from this day
+    deeds: tuple[DeedNote, ...] = ()  # what was done in the systems, in the reader's language
+    recipients_told: tuple[str, ...] = ()  # told of it (Art. 19)
+
+
+@dataclass(frozen=True, slots=True)
+class DeedNote:
+    """One thing done for a request in one system, as the visitor reads it: an action carried
+    out (`kept` False) or rows a hold keeps, with its ground and until when."""
+
+    system: str
+    title: str
+    count: int
+    kept: bool = False
+    ground: str = ""
+    until: str = ""  # an ISO date or the configuration's words
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.config import DEED_REQUESTS
 from desktop.register.models import Base, Case, CaseCounter, Delivery, GatherSourceResult, Letter, PolicySetting, Staff
 
 # The kinds vouched for since the row digests came (migration 0004), and all kinds now (0010).
@@ -66,6 +67,13 @@ def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
             state["identifiers"] = [[i.kind, i.value] for i in row.identifiers]
         if row.outstanding is not None:  # only while something is owed after a delivery
             state["outstanding"] = row.outstanding
+        # Only a case with a request carried out in the systems can have deeds (and only it reads them).
+        if any(r.type in DEED_REQUESTS for r in row.requests) and row.deeds:
+            state["deeds"] = [
+                [d.request, d.source_id, d.kind, d.title, d.operation, d.count, d.ground, d.until, d.how, d.digest,
+                 d.done_by_id, _plain(d.done_at)]
+                for d in row.deeds
+            ]  # fmt: skip
         return "case", str(row.id), state
     if isinstance(row, Staff):
         staff_columns = ("username", "display_name", "roles", "password_hash", "active", "failed_sign_ins",
@@ -141,6 +149,7 @@ def current_rows(session: Session, kinds: frozenset[str] = ALL_KINDS) -> Generat
         selectinload(Case.representatives),
         selectinload(Case.manual_outcomes),
         selectinload(Case.identifiers),
+        selectinload(Case.deeds),
     )
     result = session.execute(cases.execution_options(yield_per=500))
     try:

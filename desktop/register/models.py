@@ -165,6 +165,9 @@ class Case(Base):
     review_decisions: Mapped[list[ReviewDecision]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="ReviewDecision.id"
     )
+    deeds: Mapped[list[CaseDeed]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseDeed.id"
+    )
 
     def __repr__(self) -> str:
         return f"Case({self.number}, {self.status})"
@@ -301,6 +304,31 @@ class ReviewDecision(Base):
     decided_at: Mapped[datetime]
 
     case: Mapped[Case] = relationship(back_populates="review_decisions")
+
+
+class CaseDeed(Base):
+    """What was done in a connected system for a request (issue 19), as the outcome letter tells
+    it: rows removed or changed by an action, rows a hold kept and why, a recipient told (Art. 19).
+    Counts, titles and grounds from the configuration; never the data itself."""
+
+    __tablename__ = "case_deeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[case_fk]
+    request: Mapped[str40]
+    source_id: Mapped[str40]
+    kind: Mapped[str20]  # action, hold, recipient
+    title: Mapped[str200]  # the action's or hold's title, or the recipient's name
+    operation: Mapped[str20]  # delete, update, insert (action); kept (hold); informed (recipient)
+    count: Mapped[int | None]  # rows changed or kept
+    ground: Mapped[str | None]  # a hold's ground, as the visitor reads it
+    until: Mapped[str200 | None]  # a hold's end: an ISO date or the configuration's text
+    how: Mapped[str200 | None]  # how a recipient was told (staff's words)
+    digest: Mapped[str20] = mapped_column(default="")  # the action's statement digest
+    done_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    done_at: Mapped[datetime]
+
+    case: Mapped[Case] = relationship(back_populates="deeds")
 
 
 class ManualOutcome(Base):

@@ -200,10 +200,39 @@ def _is_missing(section: SourceSection) -> bool:
     ) or (section.status is SourceStatus.MANUAL and section.manual_found is None)
 
 
+def deed_lines(note: Any, t: dict[str, str], language: str) -> list[str]:
+    """What was done in the systems for a request, from the deeds: each action with its count,
+    each hold with what it keeps, why and until when, and whom we told (Art. 19)."""
+    lines = []
+    for deed in note.deeds:
+        rows = counted(t, "deed_rows", deed.count, language)
+        if not deed.kept:
+            lines.append(t["deed_done"].format(system=deed.system, title=deed.title, rows=rows))
+            continue
+        line = t["deed_kept"].format(system=deed.system, rows=rows, title=deed.title, ground=deed.ground)
+        if deed.until:
+            dated = len(deed.until) == 10 and deed.until[4] == "-"
+            until = (
+                t["deed_until_date"].format(date=deed.until) if dated else t["deed_until_text"].format(text=deed.until)
+            )
+            line = f"{line} {until}"
+        lines.append(line)
+    if note.recipients_told:
+        lines.append(t["deed_recipients"].format(names=list_words(note.recipients_told, language, every=True)))
+    return lines
+
+
 def other_outcome(note: Any, t: dict[str, str], language: str, promised: str) -> str:
-    """What was done about a request besides access: staff's words; for a consent withdrawal or
-    a marketing stop without them, that it is in force since the day received; else when the
-    answer comes."""
+    """What was done about a request besides access: the deeds in the systems, with staff's
+    words after them; staff's words alone where nothing was done in a system; for a consent
+    withdrawal or a marketing stop without them, that it is in force since the day received;
+    else when the answer comes."""
+    done = deed_lines(note, t, language)
+    if done:
+        said = [t[f"effective_{note.type}"].format(date=format_date(note.effective_on, language))] if (
+            note.effective_on is not None and not note.outcome
+        ) else []  # fmt: skip
+        return "\n".join(said + done + ([f"{t['deed_note']}: {note.outcome}"] if note.outcome else []))
     if note.outcome:
         return str(note.outcome)
     if note.effective_on is not None:

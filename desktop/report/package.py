@@ -113,6 +113,18 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                     "details": note.details,
                     "outcome": note.outcome,
                     "effective_on": note.effective_on.isoformat() if note.effective_on else None,
+                    "done": [
+                        {
+                            "system": d.system,
+                            "what": d.title,
+                            "count": d.count,
+                            "kept": d.kept,
+                            "ground": d.ground or None,
+                            "until": d.until or None,
+                        }
+                        for d in note.deeds
+                    ],
+                    "recipients_told": list(note.recipients_told),
                 }
                 for note in document.other_requests
             ],

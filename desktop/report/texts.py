@@ -110,6 +110,17 @@ SV: dict[str, str] = {
     "other_requests_heading": "Dina andra begäranden",
     "other_asked": "Du bad om",
     "other_done": "Vad vi har gjort",
+    "deed_done": "{system}: {title} ({rows}).",
+    "deed_kept": "{system}: {rows} sparas – {title}. Skäl: {ground}.",
+    "deed_until_date": "Sparas till och med {date}.",
+    "deed_until_text": "Sparas {text}.",
+    "deed_rows": "{count} uppgifter",
+    "deed_rows_one": "1 uppgift",
+    "deed_recipients": (
+        "Vi har meddelat {names} det vi har gjort (artikel 19). Du kan be oss om en lista över alla som har "
+        "fått dina uppgifter."
+    ),
+    "deed_note": "Kommentar",
     "other_pending": "Vi svarar dig senast {date}.",
     "effective_objection-marketing": (
         "Vi har registrerat att du inte vill ha direktreklam från och med {date}. Vi skickar ingen mer."
@@ -347,6 +358,17 @@ EN: dict[str, str] = {
     "other_requests_heading": "Your other requests",
     "other_asked": "You asked",
     "other_done": "What we have done",
+    "deed_done": "{system}: {title} ({rows}).",
+    "deed_kept": "{system}: {rows} kept – {title}. Why: {ground}.",
+    "deed_until_date": "Kept until {date} inclusive.",
+    "deed_until_text": "Kept {text}.",
+    "deed_rows": "{count} items",
+    "deed_rows_one": "1 item",
+    "deed_recipients": (
+        "We have told {names} what we have done (Article 19). You may ask us for a list of everyone who has "
+        "received your data."
+    ),
+    "deed_note": "Comment",
     "other_pending": "We will answer you by {date}.",
     "effective_objection-marketing": (
         "We have recorded that you do not want direct marketing as of {date}. We will send no more."

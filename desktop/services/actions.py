@@ -1,25 +1,32 @@
-"""Rights carried out in the connected systems (issue 19), first step: the actions a source's
-configuration names for a request ([[sources.actions]], checked by sql_guard.check_action),
-previewed in a transaction that is rolled back and run in one that is committed, per system,
-with the visitor's identifiers that are certainly theirs (strong). Every preview and run is
-audited with counts and a digest of the statement, never values.
+"""Rights carried out in the connected systems (issue 19): the actions a source's configuration
+names for a request ([[sources.actions]], checked by sql_guard.check_action), previewed in a
+transaction that is rolled back and run in one that is committed, per system, with the visitor's
+identifiers that are certainly theirs (strong); and the holds ([[sources.holds]]) that say what a
+request leaves, counted for the visitor on the read account, with their ground and how long.
 
 A marketing stop and a withdrawn consent run as soon as the case's data is gathered (Art. 21.3
-and 7.3 are unconditional: no approval); the other requests' actions can be previewed, and run
-once the approval flow for them is built (the Visit refuses until then)."""
+and 7.3 are unconditional: no approval). An erasure, a restriction or a rectification runs
+exactly the preview an approver approved: a system whose count differs when it runs is rolled
+back and left owed. What was done is kept with the case as deeds (counts, titles, grounds; never
+values), which the outcome letter reads; every preview, approval and run is audited with counts
+and a digest of the statement."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 from dataclasses import dataclass, replace
+from datetime import date
 
-from desktop.config import IMMEDIATE_REQUESTS, SqlAction, SqlSource
+from desktop.config import ART19_REQUESTS, IMMEDIATE_REQUESTS, HoldUntil, SqlAction, SqlHold, SqlSource
 from desktop.core.extract import GatherResult, Strength
 from desktop.register import audit
+from desktop.register.models import CaseDeed, utcnow
 from desktop.services.desk import Desk
+from desktop.services.gathering import load_case
 from desktop.sources.base import SourceFailure, identifier_kind, normalise_identifier, parameter_value
-from desktop.sources.sql import SqlWriter
+from desktop.sources.sql import SqlConnector
 from desktop.sql_guard import check_action, dialect_of
 
 MAX_COMBINATIONS = 50  # identifier values per action: more means something matched too widely
@@ -35,6 +42,7 @@ class ActionStep:
     request: str
     title: str
     operation: str  # update, delete, insert
+    statement: str = ""  # the statement's digest: which action this is, in the audit and the approval
     rows: int | None = None
     missing: tuple[str, ...] = ()
     problem: str = ""  # why it could not run (the system's own words, no values)
@@ -49,6 +57,37 @@ class ActionStep:
         No known identifier for the system is not a failure: there is nothing of the visitor's
         to change there (the extract says the system could not be searched by it either)."""
         return bool(self.problem)
+
+    @property
+    def key(self) -> str:
+        return f"{self.source_id}:{self.statement}"
+
+
+@dataclass(frozen=True)
+class HoldStep:
+    """What a request leaves in one system and why, counted for the visitor."""
+
+    source_id: str
+    source_name: str
+    request: str
+    title: str
+    ground: str
+    until: str = ""  # an ISO date, the configuration's text, or "" where it does not say
+    kept: int | None = None
+    missing: tuple[str, ...] = ()
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A preview: each action's count (rolled back) and each hold's, for the approver."""
+
+    steps: tuple[ActionStep, ...]
+    holds: tuple[HoldStep, ...] = ()
+
+    def counts(self) -> dict[str, int | None]:
+        """What an approval fixes: each action's rows, by system and statement."""
+        return {step.key: step.rows for step in self.steps}
 
 
 def statement_digest(sql: str) -> str:
@@ -99,14 +138,27 @@ def _values(certain: dict[str, set[str]], parameter: str) -> list[str]:
     return sorted(parameter_value(parameter, v) for v in certain.get(identifier_kind(parameter), ()))
 
 
+@functools.lru_cache(maxsize=256)
+def _checked(sql: str, dialect: str, tables: tuple[str, ...]) -> str:
+    """The action guard's verdict, which depends on the statement, the dialect and the tables
+    alone: parsed once per process, not at every preview and run."""
+    return check_action(sql, dialect, tables)
+
+
 def _step(
-    desk: Desk, source: SqlSource, action: SqlAction, certain: dict[str, set[str]], *, commit: bool
+    desk: Desk,
+    source: SqlSource,
+    action: SqlAction,
+    certain: dict[str, set[str]],
+    *,
+    commit: bool,
+    expect: int | None = None,
 ) -> ActionStep:
     from sqlalchemy.engine import make_url
 
     dialect = dialect_of(make_url(source.url).get_backend_name()) or "sqlite"
-    operation = check_action(action.sql, dialect, action.tables)  # checked at load; again before a write
-    base = ActionStep(source.id, source.name, action.request, action.title, operation)
+    operation = _checked(action.sql, dialect, tuple(action.tables))  # checked at load; again before a write
+    base = ActionStep(source.id, source.name, action.request, action.title, operation, statement_digest(action.sql))
     values = {p: _values(certain, p) for p in action.parameters}
     missing = tuple(sorted({identifier_kind(p) for p, v in values.items() if not v}))
     if missing:
@@ -114,29 +166,107 @@ def _step(
     combinations = [dict(zip(values, combo, strict=True)) for combo in itertools.product(*values.values())]
     if len(combinations) > MAX_COMBINATIONS:
         return replace(base, problem=f"{len(combinations)} identifier combinations: too many")
-    writer = SqlWriter(source, timeout=source.timeout_seconds or desk.policy.source_timeout_seconds)
+    writer = desk.sources.writer(source.id)
     try:
-        rows = writer.run(action.sql, combinations, commit=commit)
+        rows = writer.run(action.sql, combinations, commit=commit, expect=expect)
     except SourceFailure as exc:
         return replace(base, problem=str(exc))
     return replace(base, rows=rows)
 
 
-def preview(desk: Desk, result: GatherResult, requests: tuple[str, ...] | list[str]) -> list[ActionStep]:
-    """What each configured action would change, counted in a transaction that is rolled back."""
+def _hold(desk: Desk, source: SqlSource, hold: SqlHold, request: str, certain: dict[str, set[str]]) -> HoldStep:
+    """A hold counted for the visitor on the source's read account: the first column summed over
+    the visitor's identifiers, and how long (the latest date in `until.column` plus the years)."""
+    until = hold.until if isinstance(hold.until, str) else ""
+    base = HoldStep(source.id, source.name, request, hold.title, hold.ground, until)
+    values = {p: _values(certain, p) for p in hold.parameters}
+    missing = tuple(sorted({identifier_kind(p) for p, v in values.items() if not v}))
+    if missing:
+        return replace(base, missing=missing)
+    connector = desk.sources.connector(source.id)
+    assert isinstance(connector, SqlConnector)
+    kept, latest = 0, None
+    try:
+        for combination in itertools.product(*values.values()):
+            row = connector.first_row(hold.sql, dict(zip(values, combination, strict=True)))
+            first = next(iter(row.values()), 0) if row else 0
+            kept += int(first or 0)
+            if isinstance(hold.until, HoldUntil):
+                found = _as_date(row.get(hold.until.column))
+                latest = found if latest is None or (found is not None and found > latest) else latest
+    except (SourceFailure, ValueError, TypeError) as exc:
+        problem = str(exc) if isinstance(exc, SourceFailure) else "the hold's query did not give a count"
+        return replace(base, problem=problem)
+    if isinstance(hold.until, HoldUntil) and latest is not None and kept:
+        start = date(latest.year, 12, 31) if hold.until.after_year_end else latest
+        return replace(base, kept=kept, until=_years_after(start, hold.until.years).isoformat())
+    return replace(base, kept=kept)
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def holds_for(desk: Desk, result: GatherResult, requests: tuple[str, ...] | list[str]) -> list[HoldStep]:
     certain = certain_identifiers(desk, result)
-    return [_step(desk, source, action, certain, commit=False) for source, action in configured(desk, requests)]
+    return [
+        _hold(desk, source, hold, request, certain)
+        for source in desk.config.sources
+        if isinstance(source, SqlSource)
+        for hold in source.holds
+        for request in hold.requests
+        if request in requests
+    ]
+
+
+def preview(desk: Desk, result: GatherResult, requests: tuple[str, ...] | list[str]) -> Plan:
+    """What each configured action would change, counted in a transaction that is rolled back,
+    and what each hold keeps."""
+    certain = certain_identifiers(desk, result)
+    steps = tuple(_step(desk, source, action, certain, commit=False) for source, action in configured(desk, requests))
+    return Plan(steps, tuple(holds_for(desk, result, requests)))
 
 
 def run(
-    desk: Desk, case_number: str, result: GatherResult, requests: tuple[str, ...] | list[str], *, staff_id: int
+    desk: Desk,
+    case_number: str,
+    result: GatherResult,
+    requests: tuple[str, ...] | list[str],
+    *,
+    staff_id: int,
+    approved: dict[str, int | None] | None = None,
 ) -> list[ActionStep]:
     """Each configured action, one committed transaction per system; each audited (counts and
-    a digest of the statement, never the identifiers)."""
+    a digest of the statement, never the identifiers). With `approved` (a Plan's counts), each
+    runs only as approved: a different count rolls that system back and leaves it owed. What
+    was done and what the holds keep are kept with the case as deeds."""
     steps = []
     certain = certain_identifiers(desk, result)
     for source, action in configured(desk, requests):
-        step = _step(desk, source, action, certain, commit=True)
+        digest = statement_digest(action.sql)
+        expect = None
+        if approved is not None:
+            key = f"{source.id}:{digest}"
+            if key not in approved:
+                steps.append(ActionStep(source.id, source.name, action.request, action.title, "", digest,
+                                        problem="not in the approved preview: preview and approve again"))  # fmt: skip
+                continue
+            expect = approved[key]
+        step = _step(desk, source, action, certain, commit=True, expect=expect)
         details: dict[str, object] = {
             "source": source.id,
             "request": action.request,
@@ -156,7 +286,59 @@ def run(
         with desk.register.sessions.begin() as session:
             audit.append(session, event, staff_id=staff_id, case_number=case_number, details=details)
         steps.append(step)
+    holds = holds_for(desk, result, requests) if any(s.done for s in steps) else []
+    record_deeds(desk, case_number, steps, holds, staff_id=staff_id)
     return steps
 
 
-__all__ = ["IMMEDIATE_REQUESTS", "ActionStep", "configured", "preview", "run"]
+def record_deeds(
+    desk: Desk, case_number: str, steps: list[ActionStep], holds: list[HoldStep], *, staff_id: int
+) -> None:
+    """What was done, kept with the case for the outcome letter: each action carried out with
+    its count, and what the holds keep (counted after the run) with ground and end."""
+    done = [s for s in steps if s.done]
+    if not done:
+        return
+    now = utcnow()
+    with desk.register.sessions.begin() as session:
+        case = load_case(session, case_number)
+        for step in done:
+            case.deeds.append(CaseDeed(request=step.request, source_id=step.source_id, kind="action",
+                                       title=step.title[:200], operation=step.operation, count=step.rows,
+                                       digest=step.statement, done_by_id=staff_id, done_at=now))  # fmt: skip
+        for hold in holds:
+            if hold.kept:
+                case.deeds.append(CaseDeed(request=hold.request, source_id=hold.source_id, kind="hold",
+                                           title=hold.title[:200], operation="kept", count=hold.kept,
+                                           ground=hold.ground, until=hold.until[:200] or None, done_by_id=staff_id,
+                                           done_at=now))  # fmt: skip
+        counts = {"actions": len(done), "holds": sum(1 for h in holds if h.kept)}
+        audit.append(session, "deeds.recorded", staff_id=staff_id, case_number=case_number, details=counts,
+                     rows=(case,))  # fmt: skip
+
+
+def recipients_of(desk: Desk, source_id: str) -> tuple[str, ...]:
+    """Whom a system's data goes to (its processors and recipients, as configured): each is told
+    of an erasure, restriction or rectification carried out there (Art. 19)."""
+    from desktop.config import merged_fact, source_parts
+
+    source = desk.config.source(source_id)
+    names: list[str] = []
+    for _, node in source_parts(source):
+        named = list(merged_fact(source, node, "recipients") or ())
+        named += [t.recipient for t in (merged_fact(source, node, "transfers") or ()) if t.recipient]
+        names += [r for r in named if r not in names]
+    return tuple(names)
+
+
+__all__ = [
+    "ART19_REQUESTS",
+    "IMMEDIATE_REQUESTS",
+    "ActionStep",
+    "HoldStep",
+    "Plan",
+    "configured",
+    "preview",
+    "recipients_of",
+    "run",
+]

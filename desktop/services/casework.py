@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 
+from desktop.config import DEED_REQUESTS
 from desktop.core.clock import local_date
 from desktop.core.identity import InvalidPersonnummer, masked_personnummer, parse_personnummer
 from desktop.core.requests import CaseStatus, RequestType
@@ -205,6 +206,22 @@ class RequestLine:
 
 
 @dataclass(frozen=True)
+class Deed:
+    """What was done in a system for a request (register.models.CaseDeed), as the rules need it."""
+
+    request: str
+    source_id: str
+    kind: str  # action, hold, recipient
+    title: str
+    operation: str
+    count: int | None
+    ground: str | None
+    until: str | None
+    how: str | None
+    done_at: datetime
+
+
+@dataclass(frozen=True)
 class CaseFile:
     number: str
     status: CaseStatus
@@ -222,6 +239,7 @@ class CaseFile:
     closing_note: str | None = None
     first_delivered_on: date | None = None  # the day the first extract was handed over
     outstanding: tuple[str, ...] = ()  # sources the latest extract said would follow
+    deeds: tuple[Deed, ...] = ()  # what was done in the systems (actions, holds, recipients told)
 
     @property
     def due(self) -> date:
@@ -275,7 +293,27 @@ def case_file(desk: Desk, number: str) -> CaseFile:
             closing_note=case.closing_note,
             first_delivered_on=first_delivered_on(case),
             outstanding=tuple(json.loads(case.outstanding)) if case.outstanding else (),
+            # Only a case with a request carried out in the systems has deeds: the others skip the read.
+            deeds=tuple(
+                Deed(d.request, d.source_id, d.kind, d.title, d.operation, d.count, d.ground, d.until, d.how, d.done_at)
+                for d in (case.deeds if any(r.type in DEED_REQUESTS for r in case.requests) else ())
+            ),
         )
+
+
+def record_recipient(desk: Desk, number: str, source_id: str, recipient: str, how: str, *, staff_id: int) -> None:
+    """A recipient told of an erasure, restriction or rectification (Art. 19), kept with the
+    case; the audit names the system, never staff's words."""
+    from desktop.register.models import CaseDeed
+
+    how = checked_text(how, "how")
+    with desk.register.sessions.begin() as session:
+        case = load_case(session, number)
+        case.deeds.append(CaseDeed(request="art19", source_id=source_id, kind="recipient", title=recipient[:200],
+                                   operation="informed", how=how.strip()[:200], done_by_id=staff_id,
+                                   done_at=utcnow()))  # fmt: skip
+        audit.append(session, "recipient.informed", staff_id=staff_id, case_number=number,
+                     details={"source": source_id}, rows=(case,))  # fmt: skip
 
 
 def record_outcome(desk: Desk, number: str, request_type: str, outcome: str, *, staff_username: str) -> None:

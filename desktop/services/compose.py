@@ -18,6 +18,7 @@ from desktop.config import (
     Art15Info,
     Config,
     ManualSource,
+    merged_fact,
     source_parts,
 )
 from desktop.config import Organisation as ConfigOrganisation
@@ -27,6 +28,7 @@ from desktop.core.extract import (
     Art15,
     CategorySection,
     Conversation,
+    DeedNote,
     ExtractDocument,
     GatherResult,
     Organisation,
@@ -228,15 +230,72 @@ def compose_extract(
         language=language,
         other_requests=()
         if supplement_of is not None  # the supplement answers only what the extract left open
-        else tuple(
-            RequestNote(r.type, r.details, r.outcome, r.effective_on)
-            for r in case.requests
-            if r.type != RequestType.ACCESS
-        ),
+        else request_notes(config, case, language),
         supplement_of=supplement_of,
         representation=representation_of(case),
         checked_document=next((v.document_type for v in case.verifications if v.role == "subject"), None),
     )
+
+
+def request_notes(config: Config, case: Case, language: str) -> tuple[RequestNote, ...]:
+    """Each request besides access, with what was done for it in the systems (the case's deeds)
+    in the reader's language: the configuration's English where it gives one."""
+    from desktop.services.actions import statement_digest
+
+    def source_of(source_id: str) -> Any:
+        return next((s for s in config.sources if s.id == source_id), None)
+
+    def note_for(request: Any) -> RequestNote:
+        deeds = []
+        changed = set()
+        for deed in case.deeds:
+            if deed.request != request.type or deed.kind not in ("action", "hold"):
+                continue
+            source = source_of(deed.source_id)
+            system = local(source, "name", language) if source is not None else deed.source_id
+            title, ground, until = deed.title, deed.ground or "", deed.until or ""
+            if deed.kind == "action":
+                changed.add(deed.source_id)
+                action = next((a for a in getattr(source, "actions", ()) if statement_digest(a.sql) == deed.digest),
+                              None)  # fmt: skip
+                if action is not None:
+                    title = local(action, "title", language)
+                deeds.append(DeedNote(system, title, deed.count or 0))
+                continue
+            hold = next((h for h in getattr(source, "holds", ()) if h.title == deed.title), None)
+            if hold is not None:
+                title, ground = local(hold, "title", language), local(hold, "ground", language)
+                if isinstance(hold.until, str) and hold.until == until:
+                    until = local(hold, "until", language)
+            deeds.append(DeedNote(system, title, deed.count or 0, kept=True, ground=ground, until=until))
+        told = tuple(
+            _recipient_name(source_of(d.source_id), d.title, language)
+            for d in case.deeds
+            if d.kind == "recipient" and d.source_id in changed
+        )
+        return RequestNote(request.type, request.details, request.outcome, request.effective_on, tuple(deeds),
+                           tuple(dict.fromkeys(told)))  # fmt: skip
+
+    return tuple(note_for(r) for r in case.requests if r.type != RequestType.ACCESS)
+
+
+def _recipient_name(source: Any, name: str, language: str) -> str:
+    """A recipient as the configuration names it, in the reader's language."""
+    if source is None or language == "sv":
+        return name
+    for _, node in source_parts(source):
+        recipients = merged_fact(source, node, "recipients") or ()
+        if name in recipients:
+            english = getattr(getattr(node, "en", None), "recipients", None) or getattr(
+                getattr(source, "en", None), "recipients", None
+            )
+            index = list(recipients).index(name)
+            if english is not None and index < len(english):
+                return str(english[index])
+        for transfer in merged_fact(source, node, "transfers") or ():
+            if transfer.recipient == name:
+                return str(local(transfer, "recipient", language))
+    return name + IN_SWEDISH
 
 
 def representation_of(case: Case) -> Representation | None:

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop.core.clock import local_date
-from desktop.core.extract import RequestNote
 from desktop.core.requests import CaseStatus, RequestType
 from desktop.errors import Refused
 from desktop.register import audit
 from desktop.register.models import AuditEvent, Case, Letter, Staff, utcnow
 from desktop.report.letter_pdf import KINDS, LetterDocument, build_letter
-from desktop.services.compose import organisation_of
+from desktop.services.compose import organisation_of, request_notes
 from desktop.services.desk import Desk
 from desktop.services.gathering import load_case
 
@@ -99,7 +98,6 @@ def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, st
         )
         if refused is not None:
             raise refused
-        others = [r for r in case.requests if r.type != RequestType.ACCESS]
         action, to = _DECISIONS[kind]
         decided_by = _decided_by(session, case, action, to, staff_id)
         return LetterDocument(
@@ -114,7 +112,7 @@ def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, st
             language=language,
             reason={"refusal": case.rejection_reason, "extension": case.extension_reason}.get(kind) or "",
             deadline=case.extended_deadline or case.deadline,
-            notes=tuple(RequestNote(r.type, r.details, r.outcome, r.effective_on) for r in others),
+            notes=request_notes(desk.config, case, language),
         )
 
 

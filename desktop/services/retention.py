@@ -107,6 +107,8 @@ def _strip(session: Session, case: Case) -> None:
         request.details = None
     for outcome in case.manual_outcomes:
         outcome.note = None
+    for deed in case.deeds:
+        deed.how = None  # staff's words about how a recipient was told may name a person
     case.representatives.clear()
     case.identifiers.clear()
     case.review_decisions.clear()

@@ -87,17 +87,26 @@ class Step:
     """What the desk should do next on this case, for the banner above it (in the order they
     come): `code` says what, `subject` what it is about (a source id, a request type, a count)."""
 
-    code: str  # act, gather, gathering, answer_manual, retry, decide_weak, approve, deliver,
-    #            gather_again, record_outcome, supplement, close
+    code: str  # act, approve_actions, inform, gather, gathering, answer_manual, retry, decide_weak, approve,
+    #            deliver, gather_again, record_outcome, supplement, close
     subject: str = ""
+
+
+@dataclass(frozen=True)
+class ActionsApproval:
+    """The preview of an erasure, restriction or rectification an approver approved."""
+
+    approver: StaffMember
+    plan: actions.Plan
 
 
 @dataclass(frozen=True)
 class Owed:
     """Something the visitor is still owed; closing with it needs a reason."""
 
-    code: str  # action_owed, outcome_missing, manual_unanswered, not_delivered, supplement_owed, system_failed
-    subject: str  # the request type or the source id
+    code: str  # action_owed, rights_owed, recipient_owed, outcome_missing, manual_unanswered, not_delivered,
+    #            supplement_owed, system_failed
+    subject: str  # the request type, the source id, or for recipient_owed "source id: recipient"
 
 
 def _need_reason(reason: str, code: str, message: str) -> None:
@@ -121,6 +130,7 @@ class Visit:
         self._version = 0  # every change of the data or a decision; a rendering is of one version
         self._rendered_version = -1
         self.last_actions: list[actions.ActionStep] = []  # what the last act() did, system by system
+        self.actions_approval: ActionsApproval | None = None  # the approved preview of the rights to carry out
         self.file: CaseFile = case_file(desk, number)
         self._timeline: list[TimelineEntry] = []
         self._timeline_seq = 0  # the last audit event read into the timeline
@@ -252,7 +262,8 @@ class Visit:
             self.file = file
         else:
             self.refresh()
-        if self.actions_owed():
+        self.actions_approval = None  # a preview approved on other data is not this one's
+        if self._immediate_owed():
             self.act()
 
     # Rights carried out --------------------------------------------------------------------
@@ -260,45 +271,112 @@ class Visit:
     def _immediate_requests(self) -> list[str]:
         return [r.value for r in self.file.requests if r.value in actions.IMMEDIATE_REQUESTS]
 
+    def _gated_requests(self) -> list[str]:
+        """An erasure, a restriction, a rectification: carried out from an approved preview."""
+        return [r.value for r in self.file.requests if r.value in actions.ART19_REQUESTS]
+
     def actions_done(self) -> set[tuple[str, str]]:
         """(system, statement digest) of every action carried out for this case."""
         return {(str(e.details.get("source")), str(e.details.get("statement")))
                 for e in self.timeline() if e.action in ("action.executed", "action.not_applicable")}  # fmt: skip
 
-    def actions_owed(self) -> list[tuple[str, str]]:
-        """(system, request) of the marketing stops and consent withdrawals configured for this
-        case's requests that have not been carried out (Art. 21.3, 7.3: at once)."""
-        planned = actions.configured(self.desk, self._immediate_requests())
+    def _owed_for(self, requests: list[str]) -> list[tuple[str, str]]:
+        planned = actions.configured(self.desk, requests)
         if not planned:  # no such request, or nothing configured for it: nothing to read
             return []
         done = self.actions_done()
         return [(source.id, action.request) for source, action in planned
                 if (source.id, actions.statement_digest(action.sql)) not in done]  # fmt: skip
 
-    def actions_preview(self) -> list[actions.ActionStep]:
-        """What each configured action for this case's requests would change now (rolled back)."""
-        self._require(Action.RECORD_OUTCOME)
+    def _immediate_owed(self) -> list[tuple[str, str]]:
+        return self._owed_for(self._immediate_requests())
+
+    def actions_owed(self) -> list[tuple[str, str]]:
+        """(system, request) of the actions configured for this case's requests that have not
+        been carried out: the marketing stops and consent withdrawals (at once, Art. 21.3, 7.3)
+        and the erasures, restrictions and rectifications (from an approved preview)."""
+        return self._owed_for(self._immediate_requests() + self._gated_requests())
+
+    def rights_configured(self) -> bool:
+        """Whether this case has an erasure, restriction or rectification that the configuration
+        carries out in some system (the window shows its Åtgärder step then)."""
+        return bool(actions.configured(self.desk, self._gated_requests()))
+
+    def _need_data(self) -> GatherResult:
         if self.result is None:
             raise ActionRefused("act.no_data", "gather first: the actions need the visitor's identifiers")
-        return actions.preview(self.desk, self.result, [r.value for r in self.file.requests])
+        return self.result
+
+    def actions_preview(self) -> actions.Plan:
+        """What each configured action for this case's requests would change now (rolled back),
+        and what the holds keep and why."""
+        self._require(Action.RECORD_OUTCOME)
+        return actions.preview(self.desk, self._need_data(), [r.value for r in self.file.requests])
+
+    def approve_actions(self, username: str | None = None, password: str | None = None) -> actions.Plan:
+        """Approve the preview of the erasure, restriction or rectification: exactly these
+        counts will run. Where the policy says so (by default), a second person with the approver
+        role signs with their own password; the approval is audited with the counts."""
+        self._require(Action.RECORD_OUTCOME)
+        result = self._need_data()
+        gated = self._gated_requests()
+        if not actions.configured(self.desk, gated):
+            raise ActionRefused("act.nothing", "no action is configured for this case's requests")
+        approver = self.staff
+        if self.desk.policy.actions_approval_required:
+            approver = self._second_person(
+                username, password, ("act.approval_needed", "a second person must approve the preview first")
+            )
+        plan = actions.preview(self.desk, result, gated)
+        with self.desk.register.sessions.begin() as session:
+            audit.append(session, "actions.approved", staff_id=approver.id, case_number=self.number,
+                         details={"counts": plan.counts(),
+                                  "kept": {f"{h.source_id}:{h.title}"[:120]: h.kept for h in plan.holds}})  # fmt: skip
+        self.actions_approval = ActionsApproval(approver, plan)
+        self._changed()
+        return plan
 
     def act(self) -> list[actions.ActionStep]:
-        """Carry out the marketing stop and the consent withdrawal in the systems configured for
-        them (no approval: Art. 21.3 and 7.3 are unconditional). The other requests' actions are
-        previewed only, until their approval is built."""
+        """Carry out what is owed: the marketing stop and the consent withdrawal (no approval:
+        Art. 21.3 and 7.3 are unconditional) and, once their preview is approved, the erasure,
+        restriction and rectification, each exactly as approved (a system whose count changed is
+        rolled back and stays owed). An approval is used once."""
         self._require(Action.RECORD_OUTCOME)
-        if self.result is None:
-            raise ActionRefused("act.no_data", "gather first: the actions need the visitor's identifiers")
-        steps = actions.run(self.desk, self.number, self.result, self._immediate_requests(), staff_id=self.staff.id)
+        result = self._need_data()
+        steps: list[actions.ActionStep] = []
+        if self._immediate_owed():
+            steps += actions.run(self.desk, self.number, result, self._immediate_requests(), staff_id=self.staff.id)
+        approval, self.actions_approval = self.actions_approval, None
+        if approval is not None and self._owed_for(self._gated_requests()):
+            steps += actions.run(self.desk, self.number, result, self._gated_requests(), staff_id=self.staff.id,
+                                 approved=approval.plan.counts())  # fmt: skip
         self.last_actions = steps
         self._changed()
         return steps
+
+    def recipients_owed(self) -> list[tuple[str, str]]:
+        """(system, recipient) still to be told of an erasure, restriction or rectification
+        carried out in that system (Art. 19): its configured processors and recipients."""
+        art19 = actions.ART19_REQUESTS
+        deeds = self.file.deeds
+        changed = sorted({d.source_id for d in deeds if d.kind == "action" and d.request in art19 and d.count})
+        told = {(d.source_id, d.title) for d in self.file.deeds if d.kind == "recipient"}
+        return [(s, r) for s in changed for r in actions.recipients_of(self.desk, s) if (s, r) not in told]
+
+    def recipient_informed(self, source_id: str, recipient: str, how: str) -> None:
+        """Staff told a recipient (Art. 19): when is now, `how` in their words (e-post, portal …)."""
+        self._require(Action.RECORD_OUTCOME)
+        _need_reason(how, "recipient.how", "say how the recipient was told (e-mail, their portal, a letter …)")
+        if (source_id, recipient) not in self.recipients_owed():
+            raise ActionRefused("recipient.not_owed", f"'{recipient}' is not owed a notice for {source_id}")
+        casework.record_recipient(self.desk, self.number, source_id, recipient, how, staff_id=self.staff.id)
+        self._changed()
 
     def carry_out_at_once(self) -> list[actions.ActionStep]:
         """Right after registration: where a marketing stop or a consent withdrawal is owed,
         gather (for the visitor's identifiers) and carry it out; the data is let go after.
         The window gathers at registration anyway; the command line asks this."""
-        if not self.actions_owed():
+        if not self._immediate_owed():
             return []
         self.gather()  # gathered() carries them out
         steps = self.last_actions
@@ -484,6 +562,18 @@ class Visit:
 
     # Approval ------------------------------------------------------------------------------
 
+    def _second_person(self, username: str | None, password: str | None, missing: tuple[str, str]) -> StaffMember:
+        """The approver's own sign-in (audited and protected like any): they must hold the
+        approver role and be another person than the one at the desk."""
+        if not username or password is None:
+            raise ActionRefused(*missing)
+        approver = sign_in(self.desk, username, password, purpose="approval")
+        if not approver.has(Role.APPROVER):
+            raise ActionRefused("approval.not_approver", f"'{approver.username}' does not have the approver role")
+        if approver.id == self.staff.id:
+            raise ActionRefused("approval.same_person", "the approver must be another person than the one at the desk")
+        return approver
+
     def approve(self, username: str | None = None, password: str | None = None) -> Approval:
         """Release the reviewed extract. Where the policy requires a second person, the approver
         signs with their own password here (the sign-in is audited and protected like any); they
@@ -492,17 +582,8 @@ class Visit:
         self._require_weak_decided()
         approver = self.staff
         if self.approval_required:
-            if not username or password is None:
-                raise ActionRefused(
-                    "approval.needed", "this organisation requires a second person to approve the extract"
-                )
-            approver = sign_in(self.desk, username, password, purpose="approval")
-            if not approver.has(Role.APPROVER):
-                raise ActionRefused("approval.not_approver", f"'{approver.username}' does not have the approver role")
-            if approver.id == self.staff.id:
-                raise ActionRefused(
-                    "approval.same_person", "the approver must be another person than the one delivering"
-                )
+            needed = ("approval.needed", "this organisation requires a second person to approve the extract")
+            approver = self._second_person(username, password, needed)
         counts = self.counts()
         with self.desk.register.sessions.begin() as session:
             case = load_case(session, self.number)
@@ -699,11 +780,18 @@ class Visit:
         the answer. Closing while something is owed needs a reason (`close`), in both front ends."""
         if self.status in (CaseStatus.REJECTED, CaseStatus.WITHDRAWN, CaseStatus.CLOSED):
             return []
-        owed = [Owed("action_owed", source_id) for source_id, _request in self.actions_owed()]
+        owed = [Owed("action_owed", source_id) for source_id, _request in self._immediate_owed()]
+        gated = dict.fromkeys(source_id for source_id, _request in self._owed_for(self._gated_requests()))
+        owed += [Owed("rights_owed", source_id) for source_id in gated]  # one per system
+        owed += [Owed("recipient_owed", f"{source_id}: {recipient}") for source_id, recipient in self.recipients_owed()]
+        carried_out = {d.request for d in self.file.deeds if d.kind == "action"}  # the deeds are the outcome
         owed += [
             Owed("outcome_missing", line.type)
             for line in self.file.request_lines
-            if line.type != RequestType.ACCESS and not line.outcome and not line.effective_on
+            if line.type != RequestType.ACCESS
+            and not line.outcome
+            and not line.effective_on
+            and line.type not in carried_out
         ]
         if self.file.first_delivered_on is not None:
             owed += [Owed("supplement_owed", source_id) for source_id in self.file.outstanding]
@@ -749,6 +837,10 @@ class Visit:
         for owed in self.owed():
             if owed.code == "action_owed":
                 steps.append(Step("act", owed.subject))
+            elif owed.code == "rights_owed":
+                steps.append(Step("approve_actions", owed.subject))
+            elif owed.code == "recipient_owed":
+                steps.append(Step("inform", owed.subject))
             elif owed.code == "outcome_missing":
                 steps.append(Step("record_outcome", owed.subject))
             elif owed.code == "supplement_owed" and self.result is None:

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.config import Config, FileSource, ManualSource, RestSource, SqlSource
 from desktop.core.extract import GatherResult, Record, SourceResult, SourceStatus, Strength
@@ -30,6 +31,9 @@ from desktop.sources.base import (
     match_key,
     normalise_identifier,
 )
+
+if TYPE_CHECKING:
+    from desktop.sources.sql import SqlWriter
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +81,7 @@ class SourceSet:
     def __init__(self, config: Config) -> None:
         self.config = config
         self._connectors: dict[str, Connector] = {}
+        self._writers: dict[str, SqlWriter] = {}
         self._lock = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
 
@@ -97,6 +102,19 @@ class SourceSet:
                 self._connectors[source_id] = make_connector(source, self.config)
             return self._connectors[source_id]
 
+    def writer(self, source_id: str) -> SqlWriter:
+        """The source's write account (its actions), kept like the read connectors."""
+        from desktop.sources.sql import SqlWriter
+
+        with self._lock:
+            writer = self._writers.get(source_id)
+            if writer is None:
+                source = self.config.source(source_id)
+                assert isinstance(source, SqlSource)
+                timeout = source.timeout_seconds or self.config.policy.source_timeout_seconds
+                writer = self._writers[source_id] = SqlWriter(source, timeout=timeout)
+            return writer
+
     def warm_up(self) -> None:
         """Open pools and build file indexes now (at start), not while a visitor waits.
         A source that cannot be reached is left for the gather to report."""
@@ -113,10 +131,13 @@ class SourceSet:
     def close(self) -> None:
         with self._lock:
             connectors, self._connectors = list(self._connectors.values()), {}
+            writers, self._writers = list(self._writers.values()), {}
             executor, self._executor = self._executor, None
         for connector in connectors:
             connector.interrupt()
             connector.close()
+        for writer in writers:
+            writer.close()
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
 

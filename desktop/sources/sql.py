@@ -137,6 +137,19 @@ class SqlConnector:
             records.append({column: plain_value(value) for column, value in zip(columns, row, strict=False)})
         return StepOutput(records, truncated)
 
+    def first_row(self, sql: str, params: dict[str, str]) -> dict[str, Any]:
+        """One read statement's first row (a hold's count), on the read-only account; {} if none."""
+        try:
+            with self.engine.connect() as connection:
+                result = connection.execute(text(sql), params)
+                row = result.mappings().first()
+                connection.rollback()
+        except DBAPIError as exc:
+            raise SourceFailure(_describe(exc)) from None
+        except SQLAlchemyError as exc:
+            raise SourceFailure(f"cannot reach the database ({type(exc).__name__})") from None
+        return {str(k): plain_value(v) for k, v in row.items()} if row is not None else {}
+
     def interrupt(self) -> None:
         """Stop running statements where the driver can (SQLite, PostgreSQL)."""
         with self._lock:
@@ -212,16 +225,33 @@ class SqlWriter:
     def __init__(self, source: SqlSource, *, timeout: float) -> None:
         self.source = source
         self.timeout = timeout
+        self._cached: tuple[str | None, Engine] | None = None  # (the write secret it was made with, engine)
+        self._lock = threading.Lock()
 
     def _engine(self) -> Engine:
+        """The write account's engine, kept while its secret stays the same (a new secret in the
+        keyring takes effect at the next call). No pool: no connection stays open between
+        requests."""
         url = make_url(self.source.url)
         backend = url.get_backend_name()
+        secret = None if backend == "sqlite" else get_secret(self.source.id + WRITE_SECRET_SUFFIX)
+        with self._lock:
+            if self._cached is not None and self._cached[0] == secret:
+                if backend == "sqlite" and not Path(url.database or "").is_file():
+                    raise SourceFailure("the database file does not exist")
+                return self._cached[1]
+            engine = self._make_engine(url, backend, secret)
+            if self._cached is not None:
+                self._cached[1].dispose()
+            self._cached = (secret, engine)
+            return engine
+
+    def _make_engine(self, url: Any, backend: str, secret: str | None) -> Engine:
         if backend == "sqlite":
             if not url.database or not Path(url.database).is_file():
                 raise SourceFailure("the database file does not exist")
             return create_engine(url, connect_args={"timeout": self.timeout}, poolclass=NullPool)
         user = self.source.write_user or url.username
-        secret = get_secret(self.source.id + WRITE_SECRET_SUFFIX)
         url = url.set(username=user, password=secret or None)
         seconds = max(1, int(self.timeout))
         args: dict[str, Any] = {"connect_timeout": seconds}
@@ -232,8 +262,16 @@ class SqlWriter:
         except (ImportError, SQLAlchemyError) as exc:
             raise SourceFailure(f"no database driver for this source ({type(exc).__name__})") from None
 
-    def run(self, sql: str, rows_of: list[dict[str, str]], *, commit: bool) -> int:
-        """The statement once per set of identifiers, in one transaction; the rows it touched."""
+    def close(self) -> None:
+        with self._lock:
+            cached, self._cached = self._cached, None
+        if cached is not None:
+            cached[1].dispose()
+
+    def run(self, sql: str, rows_of: list[dict[str, str]], *, commit: bool, expect: int | None = None) -> int:
+        """The statement once per set of identifiers, in one transaction; the rows it touched.
+        With `expect` (the approved preview's count), a different count rolls the transaction
+        back and raises Changed: what runs is exactly what was approved."""
         engine = self._engine()
         statement = text(sql)
         touched = 0
@@ -246,15 +284,24 @@ class SqlWriter:
                 except BaseException:
                     transaction.rollback()
                     raise
+                if expect is not None and touched != expect:
+                    transaction.rollback()
+                    raise Changed(expect, touched)
                 if commit:
                     transaction.commit()
                 else:
                     transaction.rollback()
         except DBAPIError as exc:
             raise SourceFailure(_describe(exc)) from None
-        finally:
-            engine.dispose()
         return touched
+
+
+class Changed(SourceFailure):
+    """The system changed between the approved preview and the run: nothing was changed."""
+
+    def __init__(self, approved: int, now: int) -> None:
+        super().__init__(f"changed since the preview ({approved} rows then, {now} now): preview and approve again")
+        self.approved, self.now = approved, now
 
 
 def _make_read_only(engine: Engine, backend: str, timeout_ms: int) -> None:

@@ -36,6 +36,7 @@ from desktop.services.casework import CaseFile, RequestLine
 from desktop.services.desk import Desk
 from desktop.services.files import write_private
 from desktop.services.visit import Action, Step, Visit
+from desktop.ui.actions_view import ActionsView
 from desktop.ui.auth import SignInDialog
 from desktop.ui.common import (
     document_labels,
@@ -194,6 +195,10 @@ class CasePage(QWidget):
         self.tabs.addTab(self.gather, tr("1. Insamling"))
         self.tabs.addTab(self.review, tr("2. Granskning"))
         self.tabs.addTab(self.deliver, tr("3. Utlämning"))
+        self.rights_view = ActionsView()  # shown for an erasure, restriction or rectification carried out in systems
+        self.tabs.addTab(self.rights_view, tr("4. Åtgärder"))
+        self.tabs.setTabVisible(self.tabs.indexOf(self.rights_view), False)
+        self.rights_view.changed.connect(self.refresh)
         layout.addWidget(self.tabs, 1)
         self.gather.finished.connect(self._gathered)
         self.gather.answered.connect(self.refresh)
@@ -226,6 +231,7 @@ class CasePage(QWidget):
         self.number = number
         self.gather.set_visit(self.visit)
         self.deliver.set_visit(self.visit)
+        self.rights_view.set_visit(self.visit)
         self.refresh()
         if start_gather:
             self.tabs.setCurrentWidget(self.gather)
@@ -240,6 +246,7 @@ class CasePage(QWidget):
         self.visit, self.number = visit, visit.number
         self.gather.set_visit(visit)
         self.deliver.set_visit(visit)
+        self.rights_view.set_visit(visit)
         if visit.result is not None:
             self.gather.show_result(visit.result)
             self.review.show_result(visit)
@@ -278,6 +285,10 @@ class CasePage(QWidget):
         return data_state_text(self.visit)
 
     def show_file(self, file: CaseFile) -> None:
+        rights = self.visit is not None and self.visit.rights_configured()
+        self.tabs.setTabVisible(self.tabs.indexOf(self.rights_view), rights)
+        if rights:
+            self.rights_view.show_recipients()
         statuses = status_labels()
         name = file.subject_name or tr("(personuppgifterna gallrade)")  # purged under the register's retention
         self.title.setText(tr("Ärende %1 – %2").replace("%1", file.number).replace("%2", name))
@@ -363,6 +374,8 @@ class CasePage(QWidget):
             "record_outcome": tr("registrera vad som gjordes: %1"),
             "supplement": tr("kompletterande utdrag: %1 (F5)"),
             "act": tr("stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT"),
+            "approve_actions": tr("genomför begäran i %1: förhandsgranska, låt en granskare godkänna (insyn case act)"),
+            "inform": tr("meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1"),
             "close": tr("avsluta ärendet – allt är lämnat"),
         }
         subject = names.get(step.subject) or request_labels().get(step.subject) or step.subject
@@ -405,6 +418,7 @@ class CasePage(QWidget):
         self.review.show_result(self.visit, self.gather.prepared)  # type: ignore[arg-type]
         self.gather.prepared = None
         self.deliver.set_visit(self.visit)
+        self.rights_view.set_visit(self.visit)
         # A manual check to answer keeps the desk on this tab: its answer goes into the extract.
         if not self.gather.unanswered_manual():
             self.tabs.setCurrentWidget(self.review)
@@ -640,6 +654,10 @@ class CasePage(QWidget):
                 texts.append(tr("svar från %1").replace("%1", names.get(owed.subject, owed.subject)))
             elif owed.code == "action_owed":
                 texts.append(tr("stoppet i %1").replace("%1", names.get(owed.subject, owed.subject)))
+            elif owed.code == "rights_owed":
+                texts.append(tr("åtgärden i %1").replace("%1", names.get(owed.subject, owed.subject)))
+            elif owed.code == "recipient_owed":
+                texts.append(tr("besked till mottagaren %1 (artikel 19)").replace("%1", owed.subject))
             elif owed.code == "supplement_owed":
                 texts.append(tr("kompletterande utdrag för %1").replace("%1", names.get(owed.subject, owed.subject)))
             else:

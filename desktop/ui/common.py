@@ -158,6 +158,10 @@ def service_message(exc: Exception) -> str:
             "lämna dem utanför (utdraget säger då hur många som inte är med)."
         ),
         "approval.not_approver": tr("Den personen har inte rollen granskare."),
+        "act.approval_needed": tr("En granskare måste godkänna förhandsgranskningen innan systemen ändras."),
+        "act.nothing": tr("Inga åtgärder är inställda för ärendets begäranden."),
+        "recipient.how": tr("Skriv hur mottagaren fick beskedet (e-post, deras portal, brev …)."),
+        "recipient.not_owed": tr("Den mottagaren väntar inte på något besked i det här ärendet."),
         "approval.same_person": tr("Utdraget måste godkännas av en annan person än den som lämnar ut det."),
         "extend.reason": tr("Skriv skälet till förlängningen – besökaren får veta det."),
         "reject.reason": tr("Skriv skälet till avslaget – besökaren får veta det."),

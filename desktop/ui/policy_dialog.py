@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 def policy_labels() -> dict[str, str]:
     return {
         "approval_required": tr("En granskare godkänner varje utdrag"),
+        "actions_approval_required": tr("En granskare godkänner radering, begränsning och rättelse i systemen"),
         "idle_lock_minutes": tr("Låses efter (minuter utan användning)"),
         "keep_closed_cases_years": tr("Avslutade ärenden gallras efter (år)"),
         "max_failed_sign_ins": tr("Kontot låses efter felaktiga lösenord (antal)"),

@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="165"/>
+        <location filename="../../desktop/ui/common.py" line="169"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -82,7 +82,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="40"/>
-        <location filename="../../desktop/ui/common.py" line="166"/>
+        <location filename="../../desktop/ui/common.py" line="170"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
@@ -94,7 +94,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="161"/>
+        <location filename="../../desktop/ui/common.py" line="165"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -152,12 +152,12 @@
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="200"/>
+        <location filename="../../desktop/ui/common.py" line="204"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="201"/>
+        <location filename="../../desktop/ui/common.py" line="205"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -193,7 +193,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="288"/>
+        <location filename="../../desktop/ui/case_page.py" line="299"/>
         <location filename="../../desktop/ui/new_visit.py" line="98"/>
         <location filename="../../desktop/ui/new_visit.py" line="143"/>
         <source>Personnummer</source>
@@ -201,20 +201,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="287"/>
+        <location filename="../../desktop/ui/case_page.py" line="298"/>
         <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="289"/>
+        <location filename="../../desktop/ui/case_page.py" line="300"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="57"/>
-        <location filename="../../desktop/ui/case_page.py" line="291"/>
+        <location filename="../../desktop/ui/case_page.py" line="302"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -238,7 +238,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="109"/>
         <location filename="../../desktop/ui/case_list.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="304"/>
+        <location filename="../../desktop/ui/case_page.py" line="315"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -303,333 +303,338 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="56"/>
+        <location filename="../../desktop/ui/case_page.py" line="57"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="57"/>
+        <location filename="../../desktop/ui/case_page.py" line="58"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="58"/>
+        <location filename="../../desktop/ui/case_page.py" line="59"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="59"/>
+        <location filename="../../desktop/ui/case_page.py" line="60"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <location filename="../../desktop/ui/case_page.py" line="61"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <location filename="../../desktop/ui/case_page.py" line="62"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="62"/>
+        <location filename="../../desktop/ui/case_page.py" line="63"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="63"/>
+        <location filename="../../desktop/ui/case_page.py" line="64"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="64"/>
+        <location filename="../../desktop/ui/case_page.py" line="65"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="65"/>
+        <location filename="../../desktop/ui/case_page.py" line="66"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="66"/>
+        <location filename="../../desktop/ui/case_page.py" line="67"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="67"/>
+        <location filename="../../desktop/ui/case_page.py" line="68"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="68"/>
+        <location filename="../../desktop/ui/case_page.py" line="69"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="69"/>
+        <location filename="../../desktop/ui/case_page.py" line="70"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="70"/>
+        <location filename="../../desktop/ui/case_page.py" line="71"/>
         <source>Utdraget släpptes för utlämning</source>
         <translation>The extract was released for delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="71"/>
+        <location filename="../../desktop/ui/case_page.py" line="72"/>
         <source>Alla svaga träffar bekräftades</source>
         <translation>All weak matches were confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="72"/>
-        <location filename="../../desktop/ui/case_page.py" line="298"/>
+        <location filename="../../desktop/ui/case_page.py" line="73"/>
+        <location filename="../../desktop/ui/case_page.py" line="309"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="73"/>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
         <source>Sidor ur utdraget skrevs ut som kopia (inte utlämnat)</source>
         <translation>Pages of the extract printed as a copy (not handed over)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="74"/>
+        <location filename="../../desktop/ui/case_page.py" line="75"/>
         <source>Genomfört i systemet</source>
         <translation>Carried out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="75"/>
+        <location filename="../../desktop/ui/case_page.py" line="76"/>
         <source>Kunde inte genomföras i systemet</source>
         <translation>Could not be carried out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="76"/>
+        <location filename="../../desktop/ui/case_page.py" line="77"/>
         <source>Inget att genomföra i systemet</source>
         <translation>Nothing to carry out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="77"/>
+        <location filename="../../desktop/ui/case_page.py" line="78"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="78"/>
+        <location filename="../../desktop/ui/case_page.py" line="79"/>
         <source>Utfall registrerades</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="79"/>
+        <location filename="../../desktop/ui/case_page.py" line="80"/>
         <source>Begäran lades till</source>
         <translation>Request added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="80"/>
+        <location filename="../../desktop/ui/case_page.py" line="81"/>
         <source>Registrerat vid sidan av ett öppet ärende</source>
         <translation>Registered beside an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="81"/>
+        <location filename="../../desktop/ui/case_page.py" line="82"/>
         <source>Obekräftade möjliga träffar lämnades utanför</source>
         <translation>Unconfirmed possible matches were left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="82"/>
+        <location filename="../../desktop/ui/case_page.py" line="83"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="28"/>
         <source>Brev till besökaren</source>
         <translation>Letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="88"/>
+        <location filename="../../desktop/ui/case_page.py" line="89"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="89"/>
+        <location filename="../../desktop/ui/case_page.py" line="90"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="111"/>
+        <location filename="../../desktop/ui/case_page.py" line="112"/>
         <source>Nästa steg</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="114"/>
+        <location filename="../../desktop/ui/case_page.py" line="115"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="115"/>
+        <location filename="../../desktop/ui/case_page.py" line="116"/>
         <source>Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig</source>
         <translation>The receipt with the case number and the last day for an answer, which the visitor takes along</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="118"/>
+        <location filename="../../desktop/ui/case_page.py" line="119"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="119"/>
+        <location filename="../../desktop/ui/case_page.py" line="120"/>
         <source>Spara kvittot som PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="120"/>
+        <location filename="../../desktop/ui/case_page.py" line="121"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="122"/>
+        <location filename="../../desktop/ui/case_page.py" line="123"/>
         <source>Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)</source>
         <translation>Extend the time limit by up to two months, with reasons, within the first month (Art. 12.3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="124"/>
+        <location filename="../../desktop/ui/case_page.py" line="125"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="126"/>
+        <location filename="../../desktop/ui/case_page.py" line="127"/>
         <source>Avslå begäran med skäl; besökaren får veta sin rätt att klaga till IMY (art. 12.4)</source>
         <translation>Refuse the request with reasons; the visitor is told of the right to complain to IMY (Art. 12.4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="128"/>
+        <location filename="../../desktop/ui/case_page.py" line="129"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="131"/>
+        <location filename="../../desktop/ui/case_page.py" line="132"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="133"/>
-        <location filename="../../desktop/ui/case_page.py" line="652"/>
-        <location filename="../../desktop/ui/case_page.py" line="666"/>
+        <location filename="../../desktop/ui/case_page.py" line="134"/>
+        <location filename="../../desktop/ui/case_page.py" line="670"/>
+        <location filename="../../desktop/ui/case_page.py" line="684"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="134"/>
+        <location filename="../../desktop/ui/case_page.py" line="135"/>
         <source>Avsluta ärendet när besökaren har fått allt</source>
         <translation>Close the case when the visitor has had everything</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="136"/>
+        <location filename="../../desktop/ui/case_page.py" line="137"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="138"/>
+        <location filename="../../desktop/ui/case_page.py" line="139"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="152"/>
+        <location filename="../../desktop/ui/case_page.py" line="153"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="162"/>
+        <location filename="../../desktop/ui/case_page.py" line="163"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="163"/>
+        <location filename="../../desktop/ui/case_page.py" line="164"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="163"/>
-        <location filename="../../desktop/ui/case_page.py" line="615"/>
+        <location filename="../../desktop/ui/case_page.py" line="164"/>
+        <location filename="../../desktop/ui/case_page.py" line="629"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="174"/>
+        <location filename="../../desktop/ui/case_page.py" line="175"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="176"/>
+        <location filename="../../desktop/ui/case_page.py" line="177"/>
         <source>Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet</source>
         <translation>Write what was done about the selected request; it is printed in the extract and the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="185"/>
+        <location filename="../../desktop/ui/case_page.py" line="186"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="193"/>
+        <location filename="../../desktop/ui/case_page.py" line="194"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="194"/>
+        <location filename="../../desktop/ui/case_page.py" line="195"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="195"/>
+        <location filename="../../desktop/ui/case_page.py" line="196"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="196"/>
+        <location filename="../../desktop/ui/case_page.py" line="197"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="282"/>
+        <location filename="../../desktop/ui/case_page.py" line="199"/>
+        <source>4. Åtgärder</source>
+        <translation>4. Actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="293"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="283"/>
+        <location filename="../../desktop/ui/case_page.py" line="294"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="163"/>
+        <location filename="../../desktop/ui/case_page.py" line="164"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="290"/>
+        <location filename="../../desktop/ui/case_page.py" line="301"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="293"/>
+        <location filename="../../desktop/ui/case_page.py" line="304"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="295"/>
+        <location filename="../../desktop/ui/case_page.py" line="306"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="296"/>
+        <location filename="../../desktop/ui/case_page.py" line="307"/>
         <location filename="../../desktop/ui/new_visit.py" line="101"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="310"/>
+        <location filename="../../desktop/ui/case_page.py" line="321"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="327"/>
+        <location filename="../../desktop/ui/case_page.py" line="338"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="345"/>
+        <location filename="../../desktop/ui/case_page.py" line="356"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -637,32 +642,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="353"/>
+        <location filename="../../desktop/ui/case_page.py" line="364"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="354"/>
+        <location filename="../../desktop/ui/case_page.py" line="365"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="355"/>
+        <location filename="../../desktop/ui/case_page.py" line="366"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="356"/>
+        <location filename="../../desktop/ui/case_page.py" line="367"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="357"/>
+        <location filename="../../desktop/ui/case_page.py" line="368"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="359"/>
+        <location filename="../../desktop/ui/case_page.py" line="370"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>decide %Ln possible match in the review</numerusform>
@@ -670,52 +675,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="361"/>
+        <location filename="../../desktop/ui/case_page.py" line="372"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="361"/>
+        <location filename="../../desktop/ui/case_page.py" line="372"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="362"/>
+        <location filename="../../desktop/ui/case_page.py" line="373"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="363"/>
+        <location filename="../../desktop/ui/case_page.py" line="374"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="364"/>
+        <location filename="../../desktop/ui/case_page.py" line="375"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="365"/>
+        <location filename="../../desktop/ui/case_page.py" line="376"/>
         <source>stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT</source>
         <translation>the stop is not carried out in %1: gather again (F5) and it is done, or contact IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="366"/>
+        <location filename="../../desktop/ui/case_page.py" line="377"/>
+        <source>genomför begäran i %1: förhandsgranska, låt en granskare godkänna (insyn case act)</source>
+        <translation>carry out the request in %1: preview it and have an approver approve it (insyn case act)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="378"/>
+        <source>meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1</source>
+        <translation>tell the recipient that the data was changed or erased (Article 19): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="379"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="379"/>
+        <location filename="../../desktop/ui/case_page.py" line="392"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="444"/>
+        <location filename="../../desktop/ui/case_page.py" line="458"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="448"/>
+        <location filename="../../desktop/ui/case_page.py" line="462"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -723,119 +738,290 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="454"/>
+        <location filename="../../desktop/ui/case_page.py" line="468"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="455"/>
+        <location filename="../../desktop/ui/case_page.py" line="469"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="465"/>
+        <location filename="../../desktop/ui/case_page.py" line="479"/>
         <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
         <translation>Follows later – the manual check is not answered: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="466"/>
+        <location filename="../../desktop/ui/case_page.py" line="480"/>
         <source>Följer senare – systemet kunde inte sökas: %1</source>
         <translation>Follows later – the system could not be searched: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="467"/>
+        <location filename="../../desktop/ui/case_page.py" line="481"/>
         <source>Stoppet är inte genomfört i %1</source>
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="480"/>
+        <location filename="../../desktop/ui/case_page.py" line="494"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="483"/>
+        <location filename="../../desktop/ui/actions_view.py" line="57"/>
+        <source>Inget att göra: besökaren har ingen känd %1 här</source>
+        <translation>Nothing to do: the visitor has no known %1 here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="59"/>
+        <source>Misslyckades – ärendet har det kvar: %1</source>
+        <translation>Failed – the case still owes it: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="61"/>
+        <source>Ändras när det godkänts</source>
+        <translation>Changed once approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="62"/>
+        <source>Genomfört</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="67"/>
+        <source>Inte räknat: besökaren har ingen känd %1 här</source>
+        <translation>Not counted: the visitor has no known %1 here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="69"/>
+        <source>Kunde inte räknas: %1</source>
+        <translation>Could not be counted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="82"/>
+        <source>Förhandsgranska vad begäran gör i systemen. Inget ändras förrän det godkänts.</source>
+        <translation>Preview what the request does in the systems. Nothing changes until it is approved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="86"/>
+        <source>Vad som görs</source>
+        <translation>What is done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="86"/>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="87"/>
+        <source>Vad begäran gör i varje system</source>
+        <translation>What the request does in each system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="89"/>
+        <source>Det här sparas, och varför:</source>
+        <translation>This is kept, and why:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <source>Sparas</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <source>Skäl</source>
+        <translation>Ground</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <source>Till</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="93"/>
+        <source>Uppgifter som sparas och skälet</source>
+        <translation>Data kept and the ground</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="96"/>
+        <source>Förhandsgranska (F6)</source>
+        <translation>Preview (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="99"/>
+        <source>Räkna vad som ändras i varje system och vad som sparas; inget ändras</source>
+        <translation>Count what changes in each system and what is kept; nothing changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="100"/>
+        <source>Godkänn och genomför …</source>
+        <translation>Approve and carry out …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="102"/>
+        <source>En granskare godkänner förhandsgranskningen; sedan ändras systemen</source>
+        <translation>An approver approves the preview; then the systems are changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="107"/>
+        <source>Mottagare som ska få besked (artikel 19):</source>
+        <translation>Recipients to be told (Article 19):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="108"/>
+        <source>Mottagare</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="109"/>
+        <source>Mottagare som ska få besked</source>
+        <translation>Recipients to be told</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="111"/>
+        <source>Markerad mottagare har fått besked …</source>
+        <translation>The selected recipient has been told …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="113"/>
+        <source>Registrera hur den markerade mottagaren fick beskedet</source>
+        <translation>Record how the selected recipient was told</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="144"/>
+        <source>Räknar i systemen …</source>
+        <translation>Counting in the systems …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="153"/>
+        <source>Förhandsgranskning: inget är ändrat. Godkänn för att genomföra.</source>
+        <translation>Preview: nothing has changed. Approve to carry it out.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="205"/>
+        <source>Genomfört i systemen.</source>
+        <translation>Carried out in the systems.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="207"/>
+        <source>Några system kunde inte ändras och är kvar att göra (%1).</source>
+        <translation>Some systems could not be changed and are still to be done (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="223"/>
+        <source>sparas: %1</source>
+        <translation>kept: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="236"/>
+        <source>Godkännande av åtgärder</source>
+        <translation>Approval of the actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="239"/>
+        <location filename="../../desktop/ui/case_page.py" line="497"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="519"/>
+        <location filename="../../desktop/ui/actions_view.py" line="262"/>
+        <source>Hur fick %1 beskedet (e-post, portal, brev …)?</source>
+        <translation>How was %1 told (e-mail, portal, letter …)?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="263"/>
+        <source>Besked till mottagare</source>
+        <translation>Notice to a recipient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="533"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="550"/>
+        <location filename="../../desktop/ui/case_page.py" line="564"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="561"/>
+        <location filename="../../desktop/ui/case_page.py" line="575"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="561"/>
+        <location filename="../../desktop/ui/case_page.py" line="575"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="572"/>
+        <location filename="../../desktop/ui/case_page.py" line="586"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="572"/>
+        <location filename="../../desktop/ui/case_page.py" line="586"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="582"/>
+        <location filename="../../desktop/ui/case_page.py" line="596"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="582"/>
+        <location filename="../../desktop/ui/case_page.py" line="596"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="615"/>
+        <location filename="../../desktop/ui/case_page.py" line="629"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="638"/>
+        <location filename="../../desktop/ui/case_page.py" line="652"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="640"/>
+        <location filename="../../desktop/ui/case_page.py" line="654"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="642"/>
+        <location filename="../../desktop/ui/case_page.py" line="656"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="644"/>
+        <location filename="../../desktop/ui/case_page.py" line="658"/>
+        <source>åtgärden i %1</source>
+        <translation>the action in %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="660"/>
+        <source>besked till mottagaren %1 (artikel 19)</source>
+        <translation>notice to the recipient %1 (Article 19)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="662"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="646"/>
+        <location filename="../../desktop/ui/case_page.py" line="664"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="654"/>
+        <location filename="../../desktop/ui/case_page.py" line="672"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="666"/>
+        <location filename="../../desktop/ui/case_page.py" line="684"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1090,7 +1276,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>At most %1 details to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="213"/>
+        <location filename="../../desktop/ui/common.py" line="217"/>
         <source>Skriv vad som hittades och varför det godtas (minst %1 tecken).</source>
         <translation>Write what was found and why it is accepted (at least %1 characters).</translation>
     </message>
@@ -1126,13 +1312,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="123"/>
-        <location filename="../../desktop/ui/common.py" line="182"/>
+        <location filename="../../desktop/ui/common.py" line="186"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="124"/>
-        <location filename="../../desktop/ui/common.py" line="183"/>
+        <location filename="../../desktop/ui/common.py" line="187"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
@@ -1222,194 +1408,214 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/common.py" line="161"/>
+        <source>En granskare måste godkänna förhandsgranskningen innan systemen ändras.</source>
+        <translation>An approver must approve the preview before the systems are changed.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/common.py" line="162"/>
+        <source>Inga åtgärder är inställda för ärendets begäranden.</source>
+        <translation>No actions are configured for the case&apos;s requests.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="163"/>
+        <source>Skriv hur mottagaren fick beskedet (e-post, deras portal, brev …).</source>
+        <translation>Write how the recipient was told (e-mail, their portal, a letter …).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="164"/>
+        <source>Den mottagaren väntar inte på något besked i det här ärendet.</source>
+        <translation>That recipient is not waiting for a notice in this case.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="166"/>
         <source>Skriv skälet till förlängningen – besökaren får veta det.</source>
         <translation>Write the reason for the extension – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="163"/>
+        <location filename="../../desktop/ui/common.py" line="167"/>
         <source>Skriv skälet till avslaget – besökaren får veta det.</source>
         <translation>Write the reason for the refusal – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="164"/>
+        <location filename="../../desktop/ui/common.py" line="168"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="168"/>
+        <location filename="../../desktop/ui/common.py" line="172"/>
         <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
         <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="169"/>
+        <location filename="../../desktop/ui/common.py" line="173"/>
         <source>Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut.</source>
         <translation>The answer is sent on paper by post to the address in the population register; no file is handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="170"/>
+        <location filename="../../desktop/ui/common.py" line="174"/>
         <source>Det finns inget sådant brev.</source>
         <translation>There is no such letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="171"/>
+        <location filename="../../desktop/ui/common.py" line="175"/>
         <source>Ärendet finns inte.</source>
         <translation>The case does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="172"/>
-        <location filename="../../desktop/ui/common.py" line="224"/>
+        <location filename="../../desktop/ui/common.py" line="176"/>
+        <location filename="../../desktop/ui/common.py" line="228"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="173"/>
+        <location filename="../../desktop/ui/common.py" line="177"/>
         <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
         <translation>The data cannot be gathered in the case&apos;s present state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="174"/>
+        <location filename="../../desktop/ui/common.py" line="178"/>
         <source>Det systemet kontrolleras inte manuellt.</source>
         <translation>That system is not checked by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="175"/>
+        <location filename="../../desktop/ui/common.py" line="179"/>
         <source>Skriv vad som finns, som det ska stå i utdraget.</source>
         <translation>Write what there is, as it should read in the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="177"/>
+        <location filename="../../desktop/ui/common.py" line="181"/>
         <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
         <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="179"/>
+        <location filename="../../desktop/ui/common.py" line="183"/>
         <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="180"/>
+        <location filename="../../desktop/ui/common.py" line="184"/>
         <source>Skriv vad som gjordes.</source>
         <translation>Write what was done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="181"/>
+        <location filename="../../desktop/ui/common.py" line="185"/>
         <source>Ärendet har ingen sådan begäran.</source>
         <translation>The case has no such request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="184"/>
+        <location filename="../../desktop/ui/common.py" line="188"/>
         <source>Ärendet är avslutat; inget kan läggas till.</source>
         <translation>The case is closed; nothing can be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="185"/>
+        <location filename="../../desktop/ui/common.py" line="189"/>
         <source>Ärendet har redan den begäran.</source>
         <translation>The case already has that request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="187"/>
+        <location filename="../../desktop/ui/common.py" line="191"/>
         <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
         <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="189"/>
+        <location filename="../../desktop/ui/common.py" line="193"/>
         <source>Välj varför ärendet återkallas.</source>
         <translation>Choose why the case is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="191"/>
+        <location filename="../../desktop/ui/common.py" line="195"/>
         <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
         <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="195"/>
+        <location filename="../../desktop/ui/common.py" line="199"/>
         <source>Insyn behöver den filen (ärenderegistret, inställningarna, ett källsystem eller loggen). Välj ett annat namn. Inget är registrerat som utlämnat.</source>
         <translation>Insyn needs that file (the case register, the settings, a source system or the log). Choose another name. Nothing has been recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="198"/>
+        <location filename="../../desktop/ui/common.py" line="202"/>
         <source>Det finns redan en fil med det namnet. Välj ett annat namn.</source>
         <translation>A file with that name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="199"/>
+        <location filename="../../desktop/ui/common.py" line="203"/>
         <source>Lösenordet måste ha minst %1 tecken.</source>
         <translation>The password must have at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="202"/>
+        <location filename="../../desktop/ui/common.py" line="206"/>
         <source>Det kontot finns inte.</source>
         <translation>That account does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="203"/>
+        <location filename="../../desktop/ui/common.py" line="207"/>
         <source>Ett konto behöver minst en roll.</source>
         <translation>An account needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="205"/>
+        <location filename="../../desktop/ui/common.py" line="209"/>
         <source>Du kan inte stänga av ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="206"/>
+        <location filename="../../desktop/ui/common.py" line="210"/>
         <source>Okänd roll.</source>
         <translation>Unknown role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="207"/>
-        <location filename="../../desktop/ui/common.py" line="216"/>
+        <location filename="../../desktop/ui/common.py" line="211"/>
+        <location filename="../../desktop/ui/common.py" line="220"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="208"/>
+        <location filename="../../desktop/ui/common.py" line="212"/>
         <source>Svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>The answer goes by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="209"/>
+        <location filename="../../desktop/ui/common.py" line="213"/>
         <source>Samla in uppgifterna först (F5): åtgärderna behöver besökarens uppgifter.</source>
         <translation>Gather the data first (F5): the actions need the visitor&apos;s details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="210"/>
+        <location filename="../../desktop/ui/common.py" line="214"/>
         <source>Beslutsfilen går inte att läsa som beslut.</source>
         <translation>The decisions file cannot be read as decisions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="211"/>
+        <location filename="../../desktop/ui/common.py" line="215"/>
         <source>Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu.</source>
         <translation>The decisions file names records that are not in the data gathered now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="212"/>
+        <location filename="../../desktop/ui/common.py" line="216"/>
         <source>Beslutsfilen vill maskera ett fält som uppgiften inte har.</source>
         <translation>The decisions file masks a field the record does not have.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="217"/>
+        <location filename="../../desktop/ui/common.py" line="221"/>
         <source>Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden.</source>
         <translation>Your account does not have the Reception role: it cannot register or handle cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="218"/>
+        <location filename="../../desktop/ui/common.py" line="222"/>
         <source>Ditt konto har inte rollen Granskare.</source>
         <translation>Your account does not have the Approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="219"/>
+        <location filename="../../desktop/ui/common.py" line="223"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="228"/>
+        <location filename="../../desktop/ui/common.py" line="232"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="167"/>
+        <location filename="../../desktop/ui/common.py" line="171"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -1449,7 +1655,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="247"/>
+        <location filename="../../desktop/ui/common.py" line="251"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1622,8 +1828,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="516"/>
-        <location filename="../../desktop/ui/case_page.py" line="546"/>
+        <location filename="../../desktop/ui/case_page.py" line="530"/>
+        <location filename="../../desktop/ui/case_page.py" line="560"/>
         <location filename="../../desktop/ui/deliver_view.py" line="312"/>
         <location filename="../../desktop/ui/deliver_view.py" line="313"/>
         <source>Skrivaren kunde inte startas.</source>
@@ -1686,6 +1892,9 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The gather has not started.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/actions_view.py" line="86"/>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <location filename="../../desktop/ui/actions_view.py" line="108"/>
         <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>System</source>
         <translation>System</translation>
@@ -1721,6 +1930,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Answer from %1</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../desktop/ui/actions_view.py" line="218"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="339"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>
@@ -2321,6 +2531,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Nothing is excluded, masked or confirmed by hand.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/actions_view.py" line="86"/>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
         <location filename="../../desktop/ui/review_view.py" line="219"/>
         <source>Uppgifter</source>
         <translation>Data</translation>
@@ -2513,7 +2725,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="204"/>
+        <location filename="../../desktop/ui/common.py" line="208"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="175"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>
@@ -2525,66 +2737,71 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/policy_dialog.py" line="32"/>
+        <source>En granskare godkänner radering, begränsning och rättelse i systemen</source>
+        <translation>An approver approves erasure, restriction and rectification in the systems</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="33"/>
         <source>Låses efter (minuter utan användning)</source>
         <translation>Locks after (minutes without use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="34"/>
         <source>Avslutade ärenden gallras efter (år)</source>
         <translation>Closed cases are purged after (years)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="35"/>
         <source>Kontot låses efter felaktiga lösenord (antal)</source>
         <translation>An account locks after wrong passwords (count)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="36"/>
         <source>Ett låst konto är låst i (minuter)</source>
         <translation>A locked account stays locked for (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="42"/>
         <source>organisationens regel</source>
         <translation>the organisation’s policy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="43"/>
         <source>strängare på den här disken</source>
         <translation>stricter at this desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="44"/>
         <source>standard</source>
         <translation>default</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="57"/>
         <source>Regler – Insyn</source>
         <translation>Policy – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="59"/>
         <source>Regler som gäller vid den här disken</source>
         <translation>The policy in force at this desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="85"/>
         <source>Ändringar gäller alla diskar som använder samma ärenderegister och loggas.</source>
         <translation>Changes apply to every desk that uses the same case register, and are logged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="87"/>
         <source>Bara en administratör kan ändra reglerna.</source>
         <translation>Only an administrator can change the policy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="94"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="98"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="88"/>
         <source>Stäng</source>
         <translation>Close</translation>

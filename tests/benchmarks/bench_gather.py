@@ -31,9 +31,9 @@ from sqlalchemy.engine import make_url
 
 from desktop.config import SqlSource, load_config
 from desktop.core.extract import GatherResult
-from desktop.services.demo import create_demo
 from desktop.sources.base import identifier_kind, parameter_value
 from desktop.sources.engine import SourceSet, gather
+from tests.benchmarks.worlds import demo_world, world_arguments
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -59,19 +59,9 @@ def floor_run(connections: dict[str, sqlite3.Connection], sql_sources: list[SqlS
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--people", type=int, default=1_000_000)
-    parser.add_argument("--samples", type=int, default=50)
-    parser.add_argument("--world", type=Path)
-    parser.add_argument("--seed", type=int, default=11)
+    world_arguments(parser, samples=50, seed=11)
     args = parser.parse_args()
-
-    world = args.world or Path(__file__).with_name(f".world-{args.people}")
-    config_path = world / "insyn-demo.toml"
-    if not config_path.exists():
-        print(f"building the {args.people:,}-person demo world in {world} ...", flush=True)
-        started = time.perf_counter()
-        create_demo(world, people=args.people, seed=1)
-        print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
+    config_path = demo_world(args.people, args.world)
     config = load_config(config_path)
     sql_sources = [s for s in config.sources if isinstance(s, SqlSource)]
     connections = {s.id: sqlite3.connect(f"file:{make_url(s.url).database}?mode=ro", uri=True) for s in sql_sources}

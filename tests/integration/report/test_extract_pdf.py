@@ -97,7 +97,7 @@ def test_the_first_page_tells_what_was_done_about_the_other_requests() -> None:
     package = json.loads(zipfile.ZipFile(io.BytesIO(build_package(doc))).read("extract.json"))
     assert package["case"]["other_requests"][0] == {
         "type": "rectification", "details": "Adressen är fel: ska vara Storgatan 5", "outcome": "Rättad i kundregistret",
-        "effective_on": None,
+        "effective_on": None, "done": [], "recipients_told": [],
     }  # fmt: skip
     from desktop.services.render_process import ExtractRenderer, render_document
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from desktop.config import ConfigError
+from desktop.core.requests import RequestType
 from desktop.register.db import open_register
 from desktop.services import actions
 from desktop.services.desk import Desk
@@ -66,25 +68,35 @@ def statuses(url: str) -> list[tuple[str, str, str]]:
     return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
+def new_case(desk: Desk, *requests: RequestType) -> str:
+    """A case for Anna in the test's register, opened by a receptionist the test adds."""
+    from desktop.register.models import Staff
+    from desktop.services.cases import PersonInput, open_case
+
+    with desk.register.sessions.begin() as session:
+        if session.query(Staff).filter_by(username="disk").first() is None:
+            session.add(Staff(username="disk", display_name="Disk", roles="reception", active=True))
+    subject = PersonInput(PIN, "Anna Andersson", "passport", "SE", "AB123456", date.today() + timedelta(days=400))
+    return open_case(desk, subject, [(r, "Radera" if r.needs_details else None) for r in requests],
+                     staff_username="disk").number  # fmt: skip
+
+
 def run_case(tmp_path: Path, url: str, memory_keyring: object, **extra: Any) -> None:
     config = make_config(tmp_path, [source(url, **extra)])
     register = open_register(f"sqlite:///{tmp_path / 'register.sqlite'}")
     desk = Desk(config, register, SourceSet(config))
     try:
+        number = new_case(desk, RequestType.OBJECTION_DIRECT_MARKETING)
         result = gather(desk.sources, {"personnummer": PIN})
         assert {"anna@example.se"} <= actions.certain_identifiers(desk, result)["email"]
         before = statuses(url)
-        (preview,) = actions.preview(desk, result, ["objection-marketing"])
+        (preview,) = actions.preview(desk, result, ["objection-marketing"]).steps
         assert (preview.rows, preview.operation) == (1, "update") and statuses(url) == before  # rolled back
-        from desktop.register.models import Staff
-
-        with register.sessions.begin() as session:
-            session.add(Staff(username="disk", display_name="Disk", roles="reception", active=True))
-        (done,) = actions.run(desk, "2026-00001", result, ["objection-marketing"], staff_id=1)
+        (done,) = actions.run(desk, number, result, ["objection-marketing"], staff_id=1)
         assert done.rows == preview.rows  # the preview's count is what was done
         assert statuses(url) == [("anna@example.se", "Drift", "Aktiv"), ("anna@example.se", "Energitips", "Avanmäld"),
                                  ("bo@example.se", "Energitips", "Aktiv")]  # fmt: skip
-        (again,) = actions.run(desk, "2026-00001", result, ["objection-marketing"], staff_id=1)
+        (again,) = actions.run(desk, number, result, ["objection-marketing"], staff_id=1)
         assert again.rows == 0 and again.done  # a second run changes nothing and says so
     finally:
         desk.close()
@@ -113,11 +125,11 @@ def test_the_marketing_stop_on_mariadb_uses_the_write_account(tmp_path: Path, ma
         result = gather(desk.sources, {"personnummer": PIN})
         # The read account's password (wrong here) is never what a write logs in with …
         set_secret("crm", "the-read-password-is-never-used-to-write")
-        (step,) = actions.preview(desk, result, ["objection-marketing"])
+        (step,) = actions.preview(desk, result, ["objection-marketing"]).steps
         assert step.done and step.rows == 0  # (done already by run_case)
         # … the write account's is (root has none here: a wrong one is refused).
         set_secret("crm:write", "a-wrong-write-password")
-        (step,) = actions.preview(desk, result, ["objection-marketing"])
+        (step,) = actions.preview(desk, result, ["objection-marketing"]).steps
         assert not step.done and "refused the login" in step.problem
     finally:
         desk.close()

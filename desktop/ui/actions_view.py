@@ -1,0 +1,286 @@
+"""The Åtgärder step of a case with an erasure, a restriction or a rectification: what each system
+will do (counted, nothing changed), what is kept and why, the approval by a second person, the
+run with each system's result, and the recipients to tell (Art. 19). Every rule is the Visit's;
+this page only asks and shows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import UserError
+from desktop.ui.auth import SignInDialog
+from desktop.ui.common import error_box, service_message, tr
+from desktop.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from desktop.services.actions import ActionStep, HoldStep, Plan
+    from desktop.services.visit import Visit
+
+
+def _table(name: str, headers: list[str], stretch: int | None = None) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setTabKeyNavigation(False)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    for column in range(len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:  # the long text wraps in the room that is left; no sideways scrolling
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    else:
+        header.setStretchLastSection(True)
+    return table
+
+
+def step_state(step: ActionStep, *, preview: bool) -> str:
+    if step.missing:
+        return tr("Inget att göra: besökaren har ingen känd %1 här").replace("%1", ", ".join(step.missing))
+    if step.problem:
+        return tr("Misslyckades – ärendet har det kvar: %1").replace("%1", step.problem)
+    if preview:
+        return tr("Ändras när det godkänts")
+    return tr("Genomfört")
+
+
+def hold_until(hold: HoldStep) -> str:
+    if hold.missing:
+        return tr("Inte räknat: besökaren har ingen känd %1 här").replace("%1", ", ".join(hold.missing))
+    if hold.problem:
+        return tr("Kunde inte räknas: %1").replace("%1", hold.problem)
+    return hold.until
+
+
+class ActionsView(QWidget):
+    changed = Signal()  # something was carried out or recorded: the case page shows it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.visit: Visit | None = None
+        self.plan: Plan | None = None
+        self.busy = False
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(tr("Förhandsgranska vad begäran gör i systemen. Inget ändras förrän det godkänts."))
+        self.summary.setObjectName("actions_summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.steps = _table("action_steps", [tr("System"), tr("Vad som görs"), tr("Uppgifter"), tr("Läge")])
+        self.steps.setAccessibleName(tr("Vad begäran gör i varje system"))
+        layout.addWidget(self.steps, 2)
+        layout.addWidget(QLabel(tr("Det här sparas, och varför:")))
+        self.holds = _table(
+            "action_holds", [tr("System"), tr("Sparas"), tr("Uppgifter"), tr("Skäl"), tr("Till")], stretch=3
+        )
+        self.holds.setAccessibleName(tr("Uppgifter som sparas och skälet"))
+        layout.addWidget(self.holds, 2)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton(tr("Förhandsgranska (F6)"))
+        self.preview_button.setObjectName("actions_preview")
+        self.preview_button.setShortcut("F6")
+        self.preview_button.setToolTip(tr("Räkna vad som ändras i varje system och vad som sparas; inget ändras"))
+        self.run_button = QPushButton(tr("Godkänn och genomför …"))
+        self.run_button.setObjectName("actions_run")
+        self.run_button.setToolTip(tr("En granskare godkänner förhandsgranskningen; sedan ändras systemen"))
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.run_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(tr("Mottagare som ska få besked (artikel 19):")))
+        self.recipients = _table("action_recipients", [tr("System"), tr("Mottagare")])
+        self.recipients.setAccessibleName(tr("Mottagare som ska få besked"))
+        layout.addWidget(self.recipients, 1)
+        self.inform_button = QPushButton(tr("Markerad mottagare har fått besked …"))
+        self.inform_button.setObjectName("recipient_informed")
+        self.inform_button.setToolTip(tr("Registrera hur den markerade mottagaren fick beskedet"))
+        layout.addWidget(self.inform_button)
+        self.preview_button.clicked.connect(self.preview)
+        self.run_button.clicked.connect(self.approve_and_run)
+        self.inform_button.clicked.connect(self.inform_selected)
+        self.update_actions()
+
+    # State ---------------------------------------------------------------------------------
+
+    def set_visit(self, visit: Visit | None) -> None:
+        self.visit = visit
+        self.plan = None
+        self.steps.setRowCount(0)
+        self.holds.setRowCount(0)
+        self.show_recipients()
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        visit = self.visit
+        owed = visit is not None and any(o.code == "rights_owed" for o in visit.owed())
+        self.preview_button.setEnabled(visit is not None and visit.result is not None and not self.busy)
+        self.run_button.setEnabled(self.plan is not None and owed and not self.busy)
+        self.inform_button.setEnabled(self.recipients.rowCount() > 0)
+
+    # Preview ---------------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        visit = self.visit
+        if visit is None or self.busy:
+            return
+        self.busy = True
+        self.summary.setText(tr("Räknar i systemen …"))
+        self.update_actions()
+        run_task(visit.actions_preview, self._previewed, self._failed)
+
+    def _previewed(self, plan: Plan) -> None:
+        self.busy = False
+        self.plan = plan
+        self.show_steps(list(plan.steps), preview=True)
+        self.show_holds(plan.holds)
+        self.summary.setText(tr("Förhandsgranskning: inget är ändrat. Godkänn för att genomföra."))
+        self.update_actions()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.summary.setText("")
+        self.update_actions()
+        error_box(self, service_message(exc) if isinstance(exc, Exception) else str(exc))
+
+    def show_steps(self, steps: list[ActionStep], *, preview: bool) -> None:
+        names = self.visit.source_names() if self.visit is not None else {}
+        self.steps.setRowCount(0)
+        for step in steps:
+            row = self.steps.rowCount()
+            self.steps.insertRow(row)
+            rows = "" if step.rows is None else str(step.rows)
+            for column, value in enumerate(
+                [names.get(step.source_id, step.source_id), step.title, rows, step_state(step, preview=preview)]
+            ):
+                self.steps.setItem(row, column, QTableWidgetItem(value))
+
+    def show_holds(self, holds: tuple[HoldStep, ...]) -> None:
+        names = self.visit.source_names() if self.visit is not None else {}
+        self.holds.setRowCount(0)
+        for hold in holds:
+            row = self.holds.rowCount()
+            self.holds.insertRow(row)
+            kept = "" if hold.kept is None else str(hold.kept)
+            values = [names.get(hold.source_id, hold.source_id), hold.title, kept, hold.ground, hold_until(hold)]
+            for column, value in enumerate(values):
+                self.holds.setItem(row, column, QTableWidgetItem(value))
+
+    # Approve and run -----------------------------------------------------------------------
+
+    def approve_and_run(self) -> None:
+        visit = self.visit
+        if visit is None or self.plan is None:
+            return
+        try:
+            if visit.desk.policy.actions_approval_required:
+                if not self.ask_approval():
+                    return
+            else:
+                visit.approve_actions()
+            steps = visit.act()
+        except UserError as exc:
+            error_box(self, service_message(exc))
+            return
+        self.plan = None
+        self.show_steps(steps, preview=False)
+        failed = [s for s in steps if s.failed]
+        self.summary.setText(
+            tr("Genomfört i systemen.")
+            if not failed
+            else tr("Några system kunde inte ändras och är kvar att göra (%1).").replace("%1", str(len(failed)))
+        )
+        self.show_recipients()
+        self.update_actions()
+        self.changed.emit()
+
+    def approval_lines(self) -> list[str]:
+        """What the approver approves: each system's change and each hold, as counted."""
+        assert self.plan is not None
+        names = self.visit.source_names() if self.visit is not None else {}
+        lines = [
+            f"{names.get(s.source_id, s.source_id)}: {s.title} – " + tr("%Ln uppgifter", None, s.rows or 0)
+            for s in self.plan.steps
+            if s.rows is not None
+        ]
+        lines += [
+            f"{names.get(h.source_id, h.source_id)}: " + tr("sparas: %1").replace("%1", h.title) + f" ({h.kept})"
+            for h in self.plan.holds
+            if h.kept
+        ]
+        return lines
+
+    def ask_approval(self) -> bool:
+        """The approver signs with their own password; tests replace this."""
+        assert self.visit is not None
+        visit = self.visit
+        dialog = SignInDialog(
+            visit.desk,
+            self,
+            title=tr("Godkännande av åtgärder"),
+            purpose="approval",
+            attempt=lambda username, password: visit.approve_actions(username, password),
+            action_label=tr("Godkänn"),
+            summary=self.approval_lines(),
+        )
+        return bool(dialog.exec())
+
+    # Recipients (Art. 19) ----------------------------------------------------------------
+
+    def show_recipients(self) -> None:
+        self.recipients.setRowCount(0)
+        if self.visit is None:
+            return
+        names = self.visit.source_names()
+        for source_id, recipient in self.visit.recipients_owed():
+            row = self.recipients.rowCount()
+            self.recipients.insertRow(row)
+            system = QTableWidgetItem(names.get(source_id, source_id))
+            system.setData(Qt.ItemDataRole.UserRole, source_id)  # the source id behind the name
+            self.recipients.setItem(row, 0, system)
+            self.recipients.setItem(row, 1, QTableWidgetItem(recipient))
+        self.update_actions()
+
+    def ask_how(self, recipient: str) -> str | None:
+        """How the recipient was told, in staff's words; tests replace this."""
+        question = tr("Hur fick %1 beskedet (e-post, portal, brev …)?").replace("%1", recipient)
+        how, ok = QInputDialog.getText(self, tr("Besked till mottagare"), question)
+        return how if ok else None
+
+    def inform_selected(self) -> None:
+        visit = self.visit
+        row = self.recipients.currentRow()
+        if visit is None or row < 0:
+            if self.recipients.rowCount() == 1:
+                row = 0
+            else:
+                return
+        source_item, recipient_item = self.recipients.item(row, 0), self.recipients.item(row, 1)
+        if visit is None or source_item is None or recipient_item is None:
+            return
+        how = self.ask_how(recipient_item.text())
+        if how is None:
+            return
+        try:
+            visit.recipient_informed(str(source_item.data(Qt.ItemDataRole.UserRole)), recipient_item.text(), how)
+        except UserError as exc:
+            error_box(self, service_message(exc))
+            return
+        self.show_recipients()
+        self.changed.emit()

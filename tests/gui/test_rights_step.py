@@ -1,0 +1,73 @@
+"""The Åtgärder step (issue 19): a receptionist registers an erasure, previews what each system
+will do and what is kept and why, an approver signs the preview, the systems are changed, and
+the recipients are marked as told (Art. 19) — the same Visit rules as `insyn case act`
+(tests/integration/services/test_rights_carried_out.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy.engine import make_url
+
+from desktop.core.requests import RequestType
+from tests.gui.conftest import PASSWORDS
+from tests.gui.test_visit import examples, fill_visitor
+
+
+def test_an_erasure_is_previewed_approved_carried_out_and_the_recipients_told(qtbot, window, desk,
+                                                                               tmp_path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    marketing = make_url(desk.config.source("marknad").url).database
+
+    def subscriptions() -> int:
+        with sqlite3.connect(marketing) as db:
+            return int(db.execute("SELECT count(*) FROM nyhetsbrev").fetchone()[0])
+
+    fill_visitor(qtbot, window, examples(desk)[1], "Nguyen Minh")  # the customer with newsletters and consents
+    form = window.visit
+    form.requests[RequestType.ACCESS].setChecked(False)
+    form.requests[RequestType.ERASURE].setChecked(True)
+    form.details[RequestType.ERASURE].setText("Radera allt om mig")
+    assert form.register() is not None
+    page = window.case
+    qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
+    tab = page.tabs.indexOf(page.rights_view)
+    assert page.tabs.isTabVisible(tab)
+    assert "genomför begäran i Marknadsregistret (Optimizely)" in page.next_steps.text()
+    before = subscriptions()
+    view = page.rights_view
+    page.tabs.setCurrentIndex(tab)
+    assert not view.run_button.isEnabled()  # nothing to approve before a preview
+    view.preview_button.click()  # F6
+    qtbot.waitUntil(lambda: view.plan is not None, timeout=20000)
+    steps = {view.steps.item(r, 1).text(): view.steps.item(r, 2).text() for r in range(view.steps.rowCount())}
+    assert steps["Dina prenumerationer på nyhetsbrev och erbjudanden är raderade"] != "0"
+    holds = [view.holds.item(r, 1).text() for r in range(view.holds.rowCount())]
+    assert "Fakturor" in holds and "Driftinformation via e-post" in holds
+    assert subscriptions() == before  # a preview changes nothing
+    page.tabs.grab().save(str(tmp_path / "atgarder-preview.png"))
+    approved: list[list[str]] = []
+
+    def approver_signs() -> bool:
+        approved.append(view.approval_lines())
+        view.visit.approve_actions("granskare", PASSWORDS["granskare"])
+        return True
+
+    view.ask_approval = approver_signs  # type: ignore[method-assign]
+    view.run_button.click()
+    assert approved and any("Fakturor" in line for line in approved[0])  # the approver saw what is kept
+    assert subscriptions() < before
+    states = {view.steps.item(r, 3).text() for r in range(view.steps.rowCount())}
+    assert states == {"Genomfört"}
+    recipients = [view.recipients.item(r, 1).text() for r in range(view.recipients.rowCount())]
+    assert recipients == ["Optimizely AB (personuppgiftsbiträde, e-postutskick)",
+                          "Optimizely Inc. (underbiträde för e-postutskick)"]  # fmt: skip
+    assert "meddela mottagaren" in page.next_steps.text()
+    view.ask_how = lambda _recipient: "e-post till dataskyddsombudet"  # type: ignore[method-assign]
+    for _ in recipients:
+        view.recipients.setCurrentCell(0, 0)
+        view.inform_button.click()
+    assert view.recipients.rowCount() == 0
+    page.tabs.grab().save(str(tmp_path / "atgarder-done.png"))
+    assert [s.code for s in page.visit.next_steps()] == ["close"]
+    timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    assert len(timeline) > 3

@@ -1,0 +1,238 @@
+"""An erasure carried out (issue 19): previewed with what the holds keep and why, approved by a
+second person, run exactly as approved (a system changed since the preview is rolled back and
+stays owed), recorded as deeds the outcome letter reads back; the recipients told (Art. 19)
+before the case closes without a reason. On real SQLite, PostgreSQL and MariaDB sources, and on
+the demo through the Visit and the command line."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from desktop.core.requests import RequestType
+from desktop.register.db import open_register
+from desktop.register.models import Case
+from desktop.services import actions
+from desktop.services.cases import PersonInput, open_case
+from desktop.services.demo import create_demo
+from desktop.services.desk import Desk, open_desk
+from desktop.services.staff import sign_in
+from desktop.services.visit import ActionRefused, Visit
+from desktop.sources.engine import SourceSet, gather
+from tests.integration.services.helpers import cli, copy_org
+from tests.integration.services.test_actions import PIN, build, new_case, statuses
+from tests.integration.sources.helpers import make_config
+
+ERASE = {
+    "request": "erasure",
+    "title": "Dina prenumerationer är raderade",
+    "sql": "DELETE FROM nyhetsbrev WHERE epost = :email AND lista <> 'Drift'",
+    "tables": ["nyhetsbrev"],
+}
+HOLDS = [
+    {"title": "Fakturor", "ground": "Bokföringslagen (7 kap. 2 §)", "requests": ["erasure"],
+     "until": {"column": "senast", "years": 7, "after_year_end": True},
+     "sql": "SELECT COUNT(*) AS antal, MAX(fakturadatum) AS senast FROM faktura WHERE kundnr = :customer_number"},
+    {"title": "Driftinformation", "ground": "Avtalet gäller", "requests": ["erasure"],
+     "until": "så länge avtalet gäller",
+     "sql": "SELECT COUNT(*) FROM nyhetsbrev WHERE epost = :email AND lista = 'Drift'"},
+]  # fmt: skip
+
+
+def erasure_source(url: str) -> dict[str, Any]:
+    return {
+        "id": "crm", "name": "Kundregistret", "kind": "sql", "url": url,
+        "recipients": ["CGI Sverige AB (personuppgiftsbiträde)"],
+        "queries": [{"title": "Kund", "sql": "SELECT kundnr, epost FROM kund WHERE personnr = :personnummer",
+                     "yields": {"customer_number": "kundnr", "email": "epost"}}],
+        "actions": [ERASE], "holds": HOLDS,
+    }  # fmt: skip
+
+
+def invoices(url: str) -> list[tuple[str, str]]:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT kundnr, fakturadatum FROM faktura ORDER BY kundnr, fakturadatum")).all()
+    engine.dispose()
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def erase_in(tmp_path: Path, url: str) -> None:
+    build(url)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE faktura (kundnr VARCHAR(20), fakturadatum DATE)"))
+        connection.execute(text("INSERT INTO faktura VALUES ('K1', '2023-05-02'), ('K1', '2024-03-01'), "
+                                "('K2', '2025-01-01')"))  # fmt: skip
+    engine.dispose()
+    config = make_config(tmp_path, [erasure_source(url)])
+    desk = Desk(config, open_register(f"sqlite:///{tmp_path / 'register.sqlite'}"), SourceSet(config))
+    try:
+        number = new_case(desk, RequestType.ERASURE)
+        result = gather(desk.sources, {"personnummer": PIN})
+        before, bills = statuses(url), invoices(url)
+        plan = actions.preview(desk, result, ["erasure"])
+        (step,) = plan.steps
+        assert (step.rows, step.operation) == (1, "delete") and statuses(url) == before  # counted, rolled back
+        kept = {h.title: (h.kept, h.until, h.ground) for h in plan.holds}
+        assert kept == {"Fakturor": (2, "2031-12-31", "Bokföringslagen (7 kap. 2 §)"),
+                        "Driftinformation": (1, "så länge avtalet gäller", "Avtalet gäller")}  # fmt: skip
+        # The system changes after the approval: that system is rolled back and stays owed.
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO nyhetsbrev VALUES ('anna@example.se', 'Erbjudanden', 'Aktiv')"))
+        engine.dispose()
+        (changed,) = actions.run(desk, number, result, ["erasure"], staff_id=1, approved=plan.counts())
+        assert changed.failed and changed.problem.startswith("changed since the preview (1 rows then, 2 now)")
+        assert len(statuses(url)) == len(before) + 1  # nothing was deleted
+        # A new preview, approved, runs exactly: the held rows stay, the others' rows too.
+        plan = actions.preview(desk, result, ["erasure"])
+        (done,) = actions.run(desk, number, result, ["erasure"], staff_id=1, approved=plan.counts())
+        assert done.done and done.rows == plan.steps[0].rows == 2
+        assert statuses(url) == [("anna@example.se", "Drift", "Aktiv"), ("bo@example.se", "Energitips", "Aktiv")]
+        assert invoices(url) == bills  # held: untouched
+        (again,) = actions.run(desk, number, result, ["erasure"], staff_id=1)
+        assert again.done and again.rows == 0  # a second run removes nothing and says so
+        with desk.register.sessions() as session:
+            case = session.execute(select(Case).where(Case.number == number)).scalar_one()
+            deeds = [(d.kind, d.title, d.count, d.until) for d in case.deeds]
+        assert ("action", "Dina prenumerationer är raderade", 2, None) in deeds
+        assert ("hold", "Fakturor", 2, "2031-12-31") in deeds
+        assert ("hold", "Driftinformation", 1, "så länge avtalet gäller") in deeds
+    finally:
+        desk.close()
+
+
+def test_an_erasure_on_sqlite(tmp_path: Path, memory_keyring: object) -> None:
+    erase_in(tmp_path, f"sqlite:///{tmp_path / 'crm.sqlite'}")
+
+
+@pytest.mark.postgres
+def test_an_erasure_on_postgresql(tmp_path: Path, postgres_url: str, memory_keyring: object) -> None:
+    erase_in(tmp_path, postgres_url)
+
+
+@pytest.mark.mariadb
+def test_an_erasure_on_mariadb(tmp_path: Path, mariadb_url: str, memory_keyring: object) -> None:
+    erase_in(tmp_path, mariadb_url)
+
+
+# The demo, through the Visit and the command line -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return create_demo(tmp_path_factory.mktemp("rights"), people=40, seed=6).config_path
+
+
+@pytest.fixture
+def config(world: Path, tmp_path: Path) -> Path:
+    return copy_org(world, tmp_path)
+
+
+def newsletter_customer(config: Path) -> tuple[str, str]:
+    """The demo's second example: a customer with newsletters and consents."""
+    with sqlite3.connect(config.parent / "kundregister.sqlite") as db:
+        row = db.execute("SELECT personnr, epost FROM kund ORDER BY kundnr LIMIT 1 OFFSET 1").fetchone()
+    return str(row[0]), str(row[1])
+
+
+def marketing_rows(config: Path, email: str) -> list[tuple[str, str]]:
+    with sqlite3.connect(config.parent / "marknad.sqlite") as db:
+        return db.execute("SELECT lista, status FROM nyhetsbrev WHERE epost = ? ORDER BY lista", (email,)).fetchall()
+
+
+def erasure_visit(desk: Any, config: Path) -> Visit:
+    personnummer, _email = newsletter_customer(config)
+    subject = PersonInput(personnummer, "Nguyen Thi Minh", "passport", "SE", "AB123456",
+                          date.today() + timedelta(days=400))  # fmt: skip
+    number = open_case(desk, subject, [(RequestType.ERASURE, "Radera allt om mig")], staff_username="disk1").number
+    return Visit(desk, number, sign_in(desk, "disk1", "demo-disk1"))
+
+
+def test_the_visit_carries_out_an_erasure_only_from_a_preview_another_person_approves(config: Path) -> None:
+    _pin, email = newsletter_customer(config)
+    with open_desk(config) as desk:
+        visit = erasure_visit(desk, config)
+        visit.gather()
+        assert [o.code for o in visit.owed()].count("rights_owed") == 1
+        assert marketing_rows(config, email)  # nothing happened at the gather: an erasure waits for approval
+        with pytest.raises(ActionRefused) as refused:
+            visit.approve_actions()
+        assert refused.value.code == "act.approval_needed"
+        with pytest.raises(ActionRefused) as refused:
+            visit.approve_actions("disk1", "demo-disk1")
+        assert refused.value.code == "approval.not_approver"
+        assert visit.act() == []  # without an approval nothing is carried out
+        plan = visit.approve_actions("granskare", "demo-granskare")
+        steps = visit.act()
+        assert [s.rows for s in steps] == [s.rows for s in plan.steps] and all(s.done for s in steps)
+        assert [row for row in marketing_rows(config, email)] == [("Driftinformation via e-post", "Aktiv")]
+        assert visit.actions_owed() == []
+        assert visit.recipients_owed() == [
+            ("marknad", "Optimizely AB (personuppgiftsbiträde, e-postutskick)"),
+            ("marknad", "Optimizely Inc. (underbiträde för e-postutskick)"),
+        ]
+        with pytest.raises(ActionRefused) as refused:
+            visit.close()
+        assert refused.value.code == "close.owed" and "recipient_owed" in str(refused.value)
+        for source_id, recipient in visit.recipients_owed():
+            visit.recipient_informed(source_id, recipient, "e-post till deras dataskyddsombud")
+        assert visit.owed() == []  # the deeds are the outcome: nothing typed by hand is needed
+        letter = visit.letter("outcome", "sv")
+        words = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(letter.pdf)).pages).split())
+        english = visit.letter("outcome", "en")
+        words_en = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(english.pdf)).pages).split())
+        visit.close()
+    assert "Marknadsregistret (Optimizely): Dina prenumerationer på nyhetsbrev och erbjudanden är raderade" in words
+    assert "Kundregistret (CGI): 2 uppgifter sparas – Avtal som gäller." in words, words
+    assert "Skäl: Bokföringslagen (7 kap. 2 §)" in words and "Sparas till och med 20" in words
+    assert "Vi har meddelat Optimizely AB (personuppgiftsbiträde, e-postutskick) och Optimizely Inc." in words
+    assert "Your subscriptions to newsletters and offers are erased" in words_en
+    assert "Why: The Swedish Accounting Act" in words_en and "Kept for as long as the contract is in force" in words_en
+    assert "We have told Optimizely AB (processor, e-mail dispatch) and Optimizely Inc." in words_en
+    assert "(in Swedish)" not in words_en
+
+
+def test_the_command_line_previews_approves_carries_out_and_tells_the_recipients(config: Path) -> None:
+    personnummer, email = newsletter_customer(config)
+    code, number, err = cli("case", "open", "--config", str(config), "--personnummer", personnummer, "--name",
+                            "Nguyen Thi Minh", "--document", "passport:SE:ab123456:2031-05-31", "--request", "erasure",
+                            "--details", "erasure=Radera allt", "--staff", "disk1", stdin="demo-disk1\n")  # fmt: skip
+    assert code == 0, err
+    number = number.strip()
+    code, out, err = cli("case", "act", number, "--config", str(config), "--staff", "disk1", "--dry-run",
+                         stdin="demo-disk1\n")  # fmt: skip
+    assert code == 0, err
+    assert "would change marknad: erasure: Dina prenumerationer på nyhetsbrev och erbjudanden är raderade:" in out
+    assert "kundregister: erasure: kept: Fakturor:" in out and "until 20" in out
+    assert len(marketing_rows(config, email)) > 1  # a dry run changes nothing
+    code, out, err = cli("case", "act", number, "--config", str(config), "--staff", "disk1", stdin="demo-disk1\n")
+    assert code == 2 and "--approved-by" in err
+    code, out, err = cli("case", "act", number, "--config", str(config), "--staff", "disk1", "--approved-by",
+                         "granskare", stdin="demo-disk1\ndemo-granskare\n")  # fmt: skip
+    assert code == 0, err
+    assert marketing_rows(config, email) == [("Driftinformation via e-post", "Aktiv")]
+    assert "marknad: tell Optimizely AB (personuppgiftsbiträde, e-postutskick) (Art. 19)" in out
+    code, out, err = cli("case", "close", number, "--config", str(config), "--staff", "disk1", stdin="demo-disk1\n")
+    assert code == 2 and "recipient_owed" in err
+    for recipient in ("Optimizely AB (personuppgiftsbiträde, e-postutskick)",
+                      "Optimizely Inc. (underbiträde för e-postutskick)"):  # fmt: skip
+        code, out, err = cli("case", "recipients", number, "--config", str(config), "--staff", "disk1", "--source",
+                             "marknad", "--informed", recipient, "--how", "e-post", stdin="demo-disk1\n")  # fmt: skip
+        assert code == 0, err
+    assert "every recipient has been told" in err
+    code, out, err = cli("case", "act", number, "--config", str(config), "--staff", "disk1", "--approved-by",
+                         "granskare", stdin="demo-disk1\ndemo-granskare\n")  # fmt: skip
+    assert code == 0 and "nothing left to carry out" in err
+    code, out, err = cli("case", "close", number, "--config", str(config), "--staff", "disk1", stdin="demo-disk1\n")
+    assert code == 0, err
+    code, out, err = cli("--config", str(config), "audit", "verify")
+    assert code == 0 and "intact" in out, out + err  # the deeds are under the chain's row digests
