@@ -364,6 +364,18 @@ class SqlAction(_Strict):
         return tuple(text(self.sql).compile().params)
 
 
+class ManualAction(_Strict):
+    """What a request needs done by a person where Insyn cannot change the system itself (an
+    export, a rented service, HR's system): owed until staff confirm it is done, with a note."""
+
+    request: ActionRequest = Field(description="The request it carries out")
+    title: str = Field(min_length=1, description="What is done, as the visitor will read it")
+    manual: str = Field(
+        min_length=1, description="What a person must do, e.g. 'HR tar bort ansökan i rekryteringssystemet'"
+    )
+    en: EnglishTexts | None = Field(None, description="en.title: the same in English")
+
+
 # The requests after which the recipients are told (Art. 19), and whose actions wait for an
 # approved preview (unlike a marketing stop or a consent withdrawal, which run at once).
 ART19_REQUESTS: tuple[str, ...] = ("erasure", "restriction", "rectification")
@@ -418,13 +430,19 @@ class SqlSource(_SourceBase):
     kind: Literal["sql"]
     url: str = Field(description="SQLAlchemy URL without password; the password is in the keyring")
     queries: tuple[SqlQuery, ...] = Field(min_length=1)
-    actions: tuple[SqlAction, ...] = Field(
-        (), description="What each request does here; run with the write account (keyring SOURCE:write)"
+    actions: tuple[SqlAction | ManualAction, ...] = Field(
+        (),
+        description="What each request does here: `sql` run with the write account (keyring SOURCE:write), or "
+        "`manual` done by a person",
     )
     write_user: str | None = Field(
         None, description="The account actions run as (default: the URL's); its password is SOURCE:write"
     )
     holds: tuple[SqlHold, ...] = Field((), description="What a request leaves here, and why (read account)")
+
+    @property
+    def sql_actions(self) -> tuple[SqlAction, ...]:
+        return tuple(a for a in self.actions if isinstance(a, SqlAction))
 
     @field_validator("url")
     @classmethod
@@ -444,7 +462,7 @@ class SqlSource(_SourceBase):
 
         dialect = dialect_of(make_url(self.url).get_backend_name())
         if dialect is None:
-            if self.actions:  # a write is checked by the parser or not run at all
+            if self.sql_actions:  # a write is checked by the parser or not run at all
                 raise ValueError("actions need a database whose SQL Insyn can check (SQLite, PostgreSQL, MariaDB)")
             return self  # an unknown dialect: the read-only session and the keyword check remain
         for n, query in enumerate(self.queries):
@@ -453,6 +471,8 @@ class SqlSource(_SourceBase):
             except QueryRefused as exc:
                 raise ValueError(f"queries[{n}] ({query.title}): the query {exc}") from None
         for n, action in enumerate(self.actions):
+            if not isinstance(action, SqlAction):
+                continue
             try:
                 check_action(action.sql, dialect, action.tables)
             except QueryRefused as exc:
@@ -491,6 +511,9 @@ class FileSource(_SourceBase, _Labelled):
     key_columns: dict[str, str] = Field(min_length=1, description="Columns searched: {identifier kind = column name}")
     columns: tuple[str, ...] = Field((), description="Columns shown; default all")
     yields: dict[str, str] = Field(default_factory=dict)
+    actions: tuple[ManualAction, ...] = Field(
+        (), description="What each request needs done by a person here (`manual`): Insyn cannot change it"
+    )
 
     @model_validator(mode="after")
     def _known_format(self) -> FileSource:
@@ -659,6 +682,9 @@ class RestSource(_SourceBase):
     )
     max_response_mb: float = Field(50, gt=0, le=2000, description="Larger answers fail the source")
     endpoints: tuple[RestEndpoint, ...] = Field(min_length=1)
+    actions: tuple[ManualAction, ...] = Field(
+        (), description="What each request needs done by a person here (`manual`): Insyn cannot change it"
+    )
 
     @model_validator(mode="after")
     def _oauth2_complete(self) -> RestSource:
@@ -683,6 +709,9 @@ class RestSource(_SourceBase):
 class ManualSource(_SourceBase):
     kind: Literal["manual"]
     instructions: str = Field(min_length=1, description="What staff must do to find the data")
+    actions: tuple[ManualAction, ...] = Field(
+        (), description="What each request needs done by a person here (`manual`): Insyn cannot change it"
+    )
 
 
 Source = Annotated[SqlSource | FileSource | RestSource | ManualSource, Field(discriminator="kind")]
@@ -837,7 +866,8 @@ def _identifier_uses(source: Any) -> list[tuple[str, list[str]]]:
             uses.append((f"queries[{i}] parameters", list(query.parameters)))
             uses.append((f"queries[{i}].yields", list(query.yields)))
         for i, action in enumerate(source.actions):
-            uses.append((f"actions[{i}] parameters", list(action.parameters)))
+            if isinstance(action, SqlAction):
+                uses.append((f"actions[{i}] parameters", list(action.parameters)))
         for i, hold in enumerate(source.holds):
             uses.append((f"holds[{i}] parameters", list(hold.parameters)))
     elif isinstance(source, FileSource):
@@ -1132,6 +1162,7 @@ def reference_markdown() -> str:
         ('[[sources]] kind = "sql"', SqlSource),
         ("[[sources.queries]]", SqlQuery),
         ("[[sources.actions]] (SQL sources)", SqlAction),
+        ("[[sources.actions]] done by a person (any source)", ManualAction),
         ("[[sources.holds]] (SQL sources)", SqlHold),
         ('[[sources]] kind = "file"', FileSource),
         ('[[sources]] kind = "rest"', RestSource),

@@ -337,8 +337,12 @@ def cmd_case_act(args: argparse.Namespace) -> int:
                 holds = visit.approve_actions(args.approved_by, approver_password).holds
                 steps += visit.act()
         recipients = visit.recipients_owed()
+        by_hand = [m for m in visit.manual_actions() if not m.done]
         visit.drop()
-    if not steps and not holds:
+    for manual in by_hand:
+        print(f"{manual.source_id}: {manual.request}: {manual.title}: to be done by a person: {manual.instructions} "
+              f"(then: insyn case confirm {args.case} --source {manual.source_id} --note TEXT)")  # fmt: skip
+    if not steps and not holds and not by_hand:
         print(f"{args.case}: nothing left to carry out for its requests", file=sys.stderr)
     for step in steps:
         print(("would change " if args.dry_run else "") + _describe_action(step))
@@ -348,6 +352,22 @@ def cmd_case_act(args: argparse.Namespace) -> int:
         print(f"{source_id}: tell {recipient} (Art. 19): insyn case recipients {args.case} --source {source_id} "
               f"--informed '{recipient}' --how TEXT")  # fmt: skip
     return 1 if any(s.failed for s in steps) else 0
+
+
+def cmd_case_confirm(args: argparse.Namespace) -> int:
+    """A person did what a manual action asks (HR removed the application): recorded with a note."""
+    with _open_desk(args) as desk:
+        visit = _visit(desk, args.case, _sign_in(desk, args.staff, Secrets()))
+        owed = [m for m in visit.manual_actions() if not m.done and m.source_id == args.source
+                and (args.title is None or m.title == args.title)]  # fmt: skip
+        if not owed:
+            raise UserError(f"no action done by a person is owed in '{args.source}' for this case")
+        if len(owed) > 1:
+            raise UserError("several actions are owed there: name one with --title: "
+                            + "; ".join(m.title for m in owed))  # fmt: skip
+        visit.confirm_manual_action(args.source, owed[0].key, args.note)
+    print(f"{args.case}: {args.source}: {owed[0].title}: done")
+    return 0
 
 
 def cmd_case_recipients(args: argparse.Namespace) -> int:
@@ -587,6 +607,12 @@ def add_commands(commands: Any) -> None:
         "the recipients to tell of an erasure, restriction or rectification (Art. 19)",
         cmd_case_recipients,
     )
+    confirm = case_command(
+        "confirm", "record that a person did what an action asks where Insyn cannot change the system", cmd_case_confirm
+    )
+    confirm.add_argument("--source", required=True, help="the system")
+    confirm.add_argument("--title", help="which action, where the system has several")
+    confirm.add_argument("--note", required=True, help="what was done and by whom (kept with the case)")
     recipients.add_argument("--source", help="the system whose recipient was told")
     recipients.add_argument("--informed", metavar="RECIPIENT", help="the recipient told, as the list names it")
     recipients.add_argument("--how", help="how they were told (e-mail, their portal, a letter …)")

@@ -206,6 +206,9 @@ def deed_lines(note: Any, t: dict[str, str], language: str) -> list[str]:
     lines = []
     for deed in note.deeds:
         rows = counted(t, "deed_rows", deed.count, language)
+        if deed.manual:
+            lines.append(t["deed_manual"].format(system=deed.system, title=deed.title))
+            continue
         if not deed.kept:
             lines.append(t["deed_done"].format(system=deed.system, title=deed.title, rows=rows))
             continue

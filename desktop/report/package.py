@@ -117,7 +117,7 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                         {
                             "system": d.system,
                             "what": d.title,
-                            "count": d.count,
+                            "count": None if d.manual else d.count,
                             "kept": d.kept,
                             "ground": d.ground or None,
                             "until": d.until or None,

@@ -18,8 +18,9 @@ import hashlib
 import itertools
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
-from desktop.config import ART19_REQUESTS, IMMEDIATE_REQUESTS, HoldUntil, SqlAction, SqlHold, SqlSource
+from desktop.config import ART19_REQUESTS, IMMEDIATE_REQUESTS, HoldUntil, ManualAction, SqlAction, SqlHold, SqlSource
 from desktop.core.extract import GatherResult, Strength
 from desktop.register import audit
 from desktop.register.models import CaseDeed, utcnow
@@ -101,9 +102,52 @@ def configured(desk: Desk, requests: tuple[str, ...] | list[str]) -> list[tuple[
         (source, action)
         for source in desk.config.sources
         if isinstance(source, SqlSource)
-        for action in source.actions
+        for action in source.sql_actions
         if action.request in requests
     ]
+
+
+@dataclass(frozen=True)
+class ManualStep:
+    """What a request needs done by a person in one system, and whether it has been confirmed."""
+
+    source_id: str
+    source_name: str
+    request: str
+    title: str
+    instructions: str
+    key: str  # names the action in the deeds and the audit (a digest of its instructions)
+    done: bool = False
+
+
+def manual_key(action: ManualAction) -> str:
+    return statement_digest("manual:" + action.manual)
+
+
+def manual_configured(desk: Desk, requests: tuple[str, ...] | list[str]) -> list[tuple[Any, ManualAction]]:
+    """The actions a person does for these request types, system by system."""
+    return [
+        (source, action)
+        for source in desk.config.sources
+        for action in getattr(source, "actions", ())
+        if isinstance(action, ManualAction) and action.request in requests
+    ]
+
+
+def record_manual_deed(
+    desk: Desk, case_number: str, source_id: str, action: ManualAction, note: str, *, staff_id: int
+) -> None:
+    """A person did what a manual action asks: kept with the case (their note says how) and
+    audited (the system and the action's key, never the note)."""
+    with desk.register.sessions.begin() as session:
+        case = load_case(session, case_number)
+        case.deeds.append(CaseDeed(request=action.request, source_id=source_id, kind="action", title=action.title[:200],
+                                   operation="manual", how=note.strip()[:200], digest=manual_key(action),
+                                   done_by_id=staff_id, done_at=utcnow()))  # fmt: skip
+        audit.append(session, "action.confirmed", staff_id=staff_id, case_number=case_number,
+                     details={"source": source_id, "request": action.request, "statement": manual_key(action),
+                              "title": action.title},
+                     rows=(case,))  # fmt: skip
 
 
 def certain_identifiers(desk: Desk, result: GatherResult) -> dict[str, set[str]]:
@@ -336,6 +380,7 @@ __all__ = [
     "IMMEDIATE_REQUESTS",
     "ActionStep",
     "HoldStep",
+    "ManualStep",
     "Plan",
     "configured",
     "preview",

@@ -219,6 +219,7 @@ class Deed:
     until: str | None
     how: str | None
     done_at: datetime
+    digest: str = ""  # names the action: its statement's digest, or a manual action's key
 
 
 @dataclass(frozen=True)
@@ -295,7 +296,19 @@ def case_file(desk: Desk, number: str) -> CaseFile:
             outstanding=tuple(json.loads(case.outstanding)) if case.outstanding else (),
             # Only a case with a request carried out in the systems has deeds: the others skip the read.
             deeds=tuple(
-                Deed(d.request, d.source_id, d.kind, d.title, d.operation, d.count, d.ground, d.until, d.how, d.done_at)
+                Deed(
+                    d.request,
+                    d.source_id,
+                    d.kind,
+                    d.title,
+                    d.operation,
+                    d.count,
+                    d.ground,
+                    d.until,
+                    d.how,
+                    d.done_at,
+                    d.digest,
+                )
                 for d in (case.deeds if any(r.type in DEED_REQUESTS for r in case.requests) else ())
             ),
         )

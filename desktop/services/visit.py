@@ -25,6 +25,7 @@ from desktop.register import audit
 from desktop.register.models import Staff, utcnow
 from desktop.register.repository import change_status
 from desktop.services import actions, casework
+from desktop.services.cases import checked_text
 from desktop.services.casework import CaseFile, TimelineEntry, case_file, timeline_since
 from desktop.services.delivery import RenderedExtract, record_delivery, render_extract, render_receipt
 from desktop.services.desk import Desk
@@ -293,14 +294,45 @@ class Visit:
 
     def actions_owed(self) -> list[tuple[str, str]]:
         """(system, request) of the actions configured for this case's requests that have not
-        been carried out: the marketing stops and consent withdrawals (at once, Art. 21.3, 7.3)
-        and the erasures, restrictions and rectifications (from an approved preview)."""
-        return self._owed_for(self._immediate_requests() + self._gated_requests())
+        been carried out: the marketing stops and consent withdrawals (at once, Art. 21.3, 7.3),
+        the erasures, restrictions and rectifications (from an approved preview), and what a
+        person must do where Insyn cannot change the system."""
+        owed = self._owed_for(self._immediate_requests() + self._gated_requests())
+        return owed + [(m.source_id, m.request) for m in self.manual_actions() if not m.done]
+
+    def manual_actions(self) -> list[actions.ManualStep]:
+        """What this case's requests need done by a person, system by system, and whether done."""
+        requests = self._immediate_requests() + self._gated_requests()
+        planned = actions.manual_configured(self.desk, requests)
+        if not planned:
+            return []
+        done = {(d.source_id, d.digest) for d in self.file.deeds if d.kind == "action"}
+        names = self.source_names()
+        return [
+            actions.ManualStep(source.id, names.get(source.id, source.id), action.request, action.title, action.manual,
+                               actions.manual_key(action), (source.id, actions.manual_key(action)) in done)
+            for source, action in planned
+        ]  # fmt: skip
+
+    def confirm_manual_action(self, source_id: str, key: str, note: str) -> None:
+        """A person did what the action asks (HR removed the application, Imbox deleted the
+        contact): `note` says how, in their words."""
+        self._require(Action.RECORD_OUTCOME)
+        _need_reason(note, "manual_action.note", "say what was done and by whom (e.g. 'HR raderade ansökan')")
+        requests = self._immediate_requests() + self._gated_requests()
+        found = [(s, a) for s, a in actions.manual_configured(self.desk, requests)
+                 if s.id == source_id and actions.manual_key(a) == key]  # fmt: skip
+        if not found or all(m.done for m in self.manual_actions() if m.source_id == source_id and m.key == key):
+            raise ActionRefused("manual_action.not_owed", f"no such action is owed in {source_id}")
+        checked_text(note, "note")
+        actions.record_manual_deed(self.desk, self.number, source_id, found[0][1], note, staff_id=self.staff.id)
+        self._changed()
 
     def rights_configured(self) -> bool:
         """Whether this case has an erasure, restriction or rectification that the configuration
         carries out in some system (the window shows its Åtgärder step then)."""
-        return bool(actions.configured(self.desk, self._gated_requests()))
+        by_hand = actions.manual_configured(self.desk, self._immediate_requests() + self._gated_requests())
+        return bool(actions.configured(self.desk, self._gated_requests()) or by_hand)
 
     def _need_data(self) -> GatherResult:
         if self.result is None:
@@ -359,7 +391,8 @@ class Visit:
         carried out in that system (Art. 19): its configured processors and recipients."""
         art19 = actions.ART19_REQUESTS
         deeds = self.file.deeds
-        changed = sorted({d.source_id for d in deeds if d.kind == "action" and d.request in art19 and d.count})
+        done = [d for d in deeds if d.kind == "action" and d.request in art19]
+        changed = sorted({d.source_id for d in done if d.count or d.operation == "manual"})
         told = {(d.source_id, d.title) for d in self.file.deeds if d.kind == "recipient"}
         return [(s, r) for s in changed for r in actions.recipients_of(self.desk, s) if (s, r) not in told]
 
@@ -783,6 +816,8 @@ class Visit:
         owed = [Owed("action_owed", source_id) for source_id, _request in self._immediate_owed()]
         gated = dict.fromkeys(source_id for source_id, _request in self._owed_for(self._gated_requests()))
         owed += [Owed("rights_owed", source_id) for source_id in gated]  # one per system
+        by_hand = dict.fromkeys(m.source_id for m in self.manual_actions() if not m.done)
+        owed += [Owed("manual_action_owed", source_id) for source_id in by_hand]
         owed += [Owed("recipient_owed", f"{source_id}: {recipient}") for source_id, recipient in self.recipients_owed()]
         carried_out = {d.request for d in self.file.deeds if d.kind == "action"}  # the deeds are the outcome
         owed += [
@@ -841,6 +876,8 @@ class Visit:
                 steps.append(Step("approve_actions", owed.subject))
             elif owed.code == "recipient_owed":
                 steps.append(Step("inform", owed.subject))
+            elif owed.code == "manual_action_owed":
+                steps.append(Step("do_manual_action", owed.subject))
             elif owed.code == "outcome_missing":
                 steps.append(Step("record_outcome", owed.subject))
             elif owed.code == "supplement_owed" and self.result is None:

@@ -27,7 +27,7 @@ from desktop.ui.common import error_box, service_message, tr
 from desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
-    from desktop.services.actions import ActionStep, HoldStep, Plan
+    from desktop.services.actions import ActionStep, HoldStep, ManualStep, Plan
     from desktop.services.visit import Visit
 
 
@@ -86,6 +86,14 @@ class ActionsView(QWidget):
         self.steps = _table("action_steps", [tr("System"), tr("Vad som görs"), tr("Uppgifter"), tr("Läge")])
         self.steps.setAccessibleName(tr("Vad begäran gör i varje system"))
         layout.addWidget(self.steps, 2)
+        layout.addWidget(QLabel(tr("Det här görs för hand, där Insyn inte kan ändra systemet:")))
+        self.manual = _table("manual_actions", [tr("System"), tr("Vad som görs"), tr("Läge"), tr("Så här")], stretch=3)
+        self.manual.setAccessibleName(tr("Åtgärder som görs för hand"))
+        layout.addWidget(self.manual, 1)
+        self.manual_button = QPushButton(tr("Markerad åtgärd är gjord …"))
+        self.manual_button.setObjectName("manual_action_done")
+        self.manual_button.setToolTip(tr("Registrera vem som gjorde den markerade åtgärden och hur"))
+        layout.addWidget(self.manual_button)
         layout.addWidget(QLabel(tr("Det här sparas, och varför:")))
         self.holds = _table(
             "action_holds", [tr("System"), tr("Sparas"), tr("Uppgifter"), tr("Skäl"), tr("Till")], stretch=3
@@ -115,6 +123,7 @@ class ActionsView(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.run_button.clicked.connect(self.approve_and_run)
         self.inform_button.clicked.connect(self.inform_selected)
+        self.manual_button.clicked.connect(self.confirm_selected)
         self.update_actions()
 
     # State ---------------------------------------------------------------------------------
@@ -124,6 +133,7 @@ class ActionsView(QWidget):
         self.plan = None
         self.steps.setRowCount(0)
         self.holds.setRowCount(0)
+        self.show_manual()
         self.show_recipients()
         self.update_actions()
 
@@ -133,6 +143,7 @@ class ActionsView(QWidget):
         self.preview_button.setEnabled(visit is not None and visit.result is not None and not self.busy)
         self.run_button.setEnabled(self.plan is not None and owed and not self.busy)
         self.inform_button.setEnabled(self.recipients.rowCount() > 0)
+        self.manual_button.setEnabled(any(m.done is False for m in self._manual_steps()))
 
     # Preview ---------------------------------------------------------------------------------
 
@@ -240,6 +251,50 @@ class ActionsView(QWidget):
             summary=self.approval_lines(),
         )
         return bool(dialog.exec())
+
+    # Done by a person ----------------------------------------------------------------------
+
+    def _manual_steps(self) -> list[ManualStep]:
+        return self.visit.manual_actions() if self.visit is not None else []
+
+    def show_manual(self) -> None:
+        self.manual.setRowCount(0)
+        for step in self._manual_steps():
+            row = self.manual.rowCount()
+            self.manual.insertRow(row)
+            system = QTableWidgetItem(step.source_name)
+            state = tr("Gjort") if step.done else tr("Ska göras")
+            for column, item in enumerate([system, QTableWidgetItem(step.title), QTableWidgetItem(state),
+                                           QTableWidgetItem(step.instructions)]):  # fmt: skip
+                self.manual.setItem(row, column, item)
+
+    def ask_note(self, title: str) -> str | None:
+        """Who did it and how, in staff's words; tests replace this."""
+        question = tr("Vad gjordes, och av vem? (%1)").replace("%1", title)
+        note, ok = QInputDialog.getText(self, tr("Åtgärd gjord för hand"), question)
+        return note if ok else None
+
+    def confirm_selected(self) -> None:
+        visit = self.visit
+        row = self.manual.currentRow()
+        steps = self._manual_steps()
+        owed = [r for r, step in enumerate(steps) if not step.done]
+        if row < 0 and len(owed) == 1:
+            row = owed[0]
+        if visit is None or not 0 <= row < len(steps):
+            return
+        step = steps[row]
+        note = self.ask_note(step.title)
+        if note is None:
+            return
+        try:
+            visit.confirm_manual_action(step.source_id, step.key, note)
+        except UserError as exc:
+            error_box(self, service_message(exc))
+            return
+        self.show_manual()
+        self.show_recipients()
+        self.changed.emit()
 
     # Recipients (Art. 19) ----------------------------------------------------------------
 

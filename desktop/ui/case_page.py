@@ -288,6 +288,7 @@ class CasePage(QWidget):
         rights = self.visit is not None and self.visit.rights_configured()
         self.tabs.setTabVisible(self.tabs.indexOf(self.rights_view), rights)
         if rights:
+            self.rights_view.show_manual()
             self.rights_view.show_recipients()
         statuses = status_labels()
         name = file.subject_name or tr("(personuppgifterna gallrade)")  # purged under the register's retention
@@ -376,6 +377,7 @@ class CasePage(QWidget):
             "act": tr("stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT"),
             "approve_actions": tr("genomför begäran i %1: förhandsgranska, låt en granskare godkänna (insyn case act)"),
             "inform": tr("meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1"),
+            "do_manual_action": tr("se till att det görs för hand i %1 och markera det som gjort (4. Åtgärder)"),
             "close": tr("avsluta ärendet – allt är lämnat"),
         }
         subject = names.get(step.subject) or request_labels().get(step.subject) or step.subject
@@ -656,6 +658,8 @@ class CasePage(QWidget):
                 texts.append(tr("stoppet i %1").replace("%1", names.get(owed.subject, owed.subject)))
             elif owed.code == "rights_owed":
                 texts.append(tr("åtgärden i %1").replace("%1", names.get(owed.subject, owed.subject)))
+            elif owed.code == "manual_action_owed":
+                texts.append(tr("det som görs för hand i %1").replace("%1", names.get(owed.subject, owed.subject)))
             elif owed.code == "recipient_owed":
                 texts.append(tr("besked till mottagaren %1 (artikel 19)").replace("%1", owed.subject))
             elif owed.code == "supplement_owed":

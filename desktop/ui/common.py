@@ -160,6 +160,8 @@ def service_message(exc: Exception) -> str:
         "approval.not_approver": tr("Den personen har inte rollen granskare."),
         "act.approval_needed": tr("En granskare måste godkänna förhandsgranskningen innan systemen ändras."),
         "act.nothing": tr("Inga åtgärder är inställda för ärendets begäranden."),
+        "manual_action.note": tr("Skriv vad som gjordes och av vem (till exempel: HR raderade ansökan)."),
+        "manual_action.not_owed": tr("Den åtgärden väntar inte på något i det här ärendet."),
         "recipient.how": tr("Skriv hur mottagaren fick beskedet (e-post, deras portal, brev …)."),
         "recipient.not_owed": tr("Den mottagaren väntar inte på något besked i det här ärendet."),
         "approval.same_person": tr("Utdraget måste godkännas av en annan person än den som lämnar ut det."),

@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="169"/>
+        <location filename="../../desktop/ui/common.py" line="171"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -82,7 +82,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="40"/>
-        <location filename="../../desktop/ui/common.py" line="170"/>
+        <location filename="../../desktop/ui/common.py" line="172"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
@@ -94,7 +94,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="165"/>
+        <location filename="../../desktop/ui/common.py" line="167"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -152,12 +152,12 @@
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="204"/>
+        <location filename="../../desktop/ui/common.py" line="206"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="205"/>
+        <location filename="../../desktop/ui/common.py" line="207"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -193,7 +193,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="299"/>
+        <location filename="../../desktop/ui/case_page.py" line="300"/>
         <location filename="../../desktop/ui/new_visit.py" line="98"/>
         <location filename="../../desktop/ui/new_visit.py" line="143"/>
         <source>Personnummer</source>
@@ -201,20 +201,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="298"/>
+        <location filename="../../desktop/ui/case_page.py" line="299"/>
         <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="300"/>
+        <location filename="../../desktop/ui/case_page.py" line="301"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="57"/>
-        <location filename="../../desktop/ui/case_page.py" line="302"/>
+        <location filename="../../desktop/ui/case_page.py" line="303"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -238,7 +238,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="109"/>
         <location filename="../../desktop/ui/case_list.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="315"/>
+        <location filename="../../desktop/ui/case_page.py" line="316"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="73"/>
-        <location filename="../../desktop/ui/case_page.py" line="309"/>
+        <location filename="../../desktop/ui/case_page.py" line="310"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
@@ -506,8 +506,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="134"/>
-        <location filename="../../desktop/ui/case_page.py" line="670"/>
-        <location filename="../../desktop/ui/case_page.py" line="684"/>
+        <location filename="../../desktop/ui/case_page.py" line="674"/>
+        <location filename="../../desktop/ui/case_page.py" line="688"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="164"/>
-        <location filename="../../desktop/ui/case_page.py" line="629"/>
+        <location filename="../../desktop/ui/case_page.py" line="631"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -588,12 +588,12 @@
         <translation>4. Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="293"/>
+        <location filename="../../desktop/ui/case_page.py" line="294"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="294"/>
+        <location filename="../../desktop/ui/case_page.py" line="295"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
@@ -603,38 +603,38 @@
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="301"/>
+        <location filename="../../desktop/ui/case_page.py" line="302"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="304"/>
+        <location filename="../../desktop/ui/case_page.py" line="305"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="306"/>
+        <location filename="../../desktop/ui/case_page.py" line="307"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="307"/>
+        <location filename="../../desktop/ui/case_page.py" line="308"/>
         <location filename="../../desktop/ui/new_visit.py" line="101"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="321"/>
+        <location filename="../../desktop/ui/case_page.py" line="322"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="338"/>
+        <location filename="../../desktop/ui/case_page.py" line="339"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="356"/>
+        <location filename="../../desktop/ui/case_page.py" line="357"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -642,32 +642,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="364"/>
+        <location filename="../../desktop/ui/case_page.py" line="365"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="365"/>
+        <location filename="../../desktop/ui/case_page.py" line="366"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="366"/>
+        <location filename="../../desktop/ui/case_page.py" line="367"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="367"/>
+        <location filename="../../desktop/ui/case_page.py" line="368"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="368"/>
+        <location filename="../../desktop/ui/case_page.py" line="369"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="370"/>
+        <location filename="../../desktop/ui/case_page.py" line="371"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>decide %Ln possible match in the review</numerusform>
@@ -675,62 +675,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="372"/>
+        <location filename="../../desktop/ui/case_page.py" line="373"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="372"/>
+        <location filename="../../desktop/ui/case_page.py" line="373"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="373"/>
+        <location filename="../../desktop/ui/case_page.py" line="374"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="374"/>
+        <location filename="../../desktop/ui/case_page.py" line="375"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="375"/>
+        <location filename="../../desktop/ui/case_page.py" line="376"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="376"/>
+        <location filename="../../desktop/ui/case_page.py" line="377"/>
         <source>stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT</source>
         <translation>the stop is not carried out in %1: gather again (F5) and it is done, or contact IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="377"/>
+        <location filename="../../desktop/ui/case_page.py" line="378"/>
         <source>genomför begäran i %1: förhandsgranska, låt en granskare godkänna (insyn case act)</source>
         <translation>carry out the request in %1: preview it and have an approver approve it (insyn case act)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="378"/>
+        <location filename="../../desktop/ui/case_page.py" line="379"/>
         <source>meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1</source>
         <translation>tell the recipient that the data was changed or erased (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="379"/>
+        <location filename="../../desktop/ui/case_page.py" line="380"/>
+        <source>se till att det görs för hand i %1 och markera det som gjort (4. Åtgärder)</source>
+        <translation>have it done by hand in %1 and mark it done (4. Actions)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="381"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="392"/>
+        <location filename="../../desktop/ui/case_page.py" line="394"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="458"/>
+        <location filename="../../desktop/ui/case_page.py" line="460"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="462"/>
+        <location filename="../../desktop/ui/case_page.py" line="464"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -738,32 +743,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="468"/>
+        <location filename="../../desktop/ui/case_page.py" line="470"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="469"/>
+        <location filename="../../desktop/ui/case_page.py" line="471"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="479"/>
+        <location filename="../../desktop/ui/case_page.py" line="481"/>
         <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
         <translation>Follows later – the manual check is not answered: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="480"/>
+        <location filename="../../desktop/ui/case_page.py" line="482"/>
         <source>Följer senare – systemet kunde inte sökas: %1</source>
         <translation>Follows later – the system could not be searched: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="481"/>
+        <location filename="../../desktop/ui/case_page.py" line="483"/>
         <source>Stoppet är inte genomfört i %1</source>
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="494"/>
+        <location filename="../../desktop/ui/case_page.py" line="496"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
@@ -804,11 +809,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="86"/>
+        <location filename="../../desktop/ui/actions_view.py" line="90"/>
         <source>Vad som görs</source>
         <translation>What is done</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="86"/>
+        <location filename="../../desktop/ui/actions_view.py" line="90"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
@@ -819,209 +826,259 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="89"/>
+        <source>Det här görs för hand, där Insyn inte kan ändra systemet:</source>
+        <translation>Done by hand, where Insyn cannot change the system:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="90"/>
+        <source>Så här</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <source>Åtgärder som görs för hand</source>
+        <translation>Actions done by hand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="93"/>
+        <source>Markerad åtgärd är gjord …</source>
+        <translation>The selected action is done …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="95"/>
+        <source>Registrera vem som gjorde den markerade åtgärden och hur</source>
+        <translation>Record who did the selected action and how</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="97"/>
         <source>Det här sparas, och varför:</source>
         <translation>This is kept, and why:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <location filename="../../desktop/ui/actions_view.py" line="99"/>
         <source>Sparas</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <location filename="../../desktop/ui/actions_view.py" line="99"/>
         <source>Skäl</source>
         <translation>Ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <location filename="../../desktop/ui/actions_view.py" line="99"/>
         <source>Till</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="93"/>
+        <location filename="../../desktop/ui/actions_view.py" line="101"/>
         <source>Uppgifter som sparas och skälet</source>
         <translation>Data kept and the ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="96"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
         <source>Förhandsgranska (F6)</source>
         <translation>Preview (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="99"/>
+        <location filename="../../desktop/ui/actions_view.py" line="107"/>
         <source>Räkna vad som ändras i varje system och vad som sparas; inget ändras</source>
         <translation>Count what changes in each system and what is kept; nothing changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="100"/>
+        <location filename="../../desktop/ui/actions_view.py" line="108"/>
         <source>Godkänn och genomför …</source>
         <translation>Approve and carry out …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="102"/>
+        <location filename="../../desktop/ui/actions_view.py" line="110"/>
         <source>En granskare godkänner förhandsgranskningen; sedan ändras systemen</source>
         <translation>An approver approves the preview; then the systems are changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="107"/>
+        <location filename="../../desktop/ui/actions_view.py" line="115"/>
         <source>Mottagare som ska få besked (artikel 19):</source>
         <translation>Recipients to be told (Article 19):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="108"/>
+        <location filename="../../desktop/ui/actions_view.py" line="116"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="109"/>
+        <location filename="../../desktop/ui/actions_view.py" line="117"/>
         <source>Mottagare som ska få besked</source>
         <translation>Recipients to be told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="111"/>
+        <location filename="../../desktop/ui/actions_view.py" line="119"/>
         <source>Markerad mottagare har fått besked …</source>
         <translation>The selected recipient has been told …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="113"/>
+        <location filename="../../desktop/ui/actions_view.py" line="121"/>
         <source>Registrera hur den markerade mottagaren fick beskedet</source>
         <translation>Record how the selected recipient was told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="144"/>
+        <location filename="../../desktop/ui/actions_view.py" line="155"/>
         <source>Räknar i systemen …</source>
         <translation>Counting in the systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="153"/>
+        <location filename="../../desktop/ui/actions_view.py" line="164"/>
         <source>Förhandsgranskning: inget är ändrat. Godkänn för att genomföra.</source>
         <translation>Preview: nothing has changed. Approve to carry it out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="205"/>
+        <location filename="../../desktop/ui/actions_view.py" line="216"/>
         <source>Genomfört i systemen.</source>
         <translation>Carried out in the systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="207"/>
+        <location filename="../../desktop/ui/actions_view.py" line="218"/>
         <source>Några system kunde inte ändras och är kvar att göra (%1).</source>
         <translation>Some systems could not be changed and are still to be done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="223"/>
+        <location filename="../../desktop/ui/actions_view.py" line="234"/>
         <source>sparas: %1</source>
         <translation>kept: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="236"/>
+        <location filename="../../desktop/ui/actions_view.py" line="247"/>
         <source>Godkännande av åtgärder</source>
         <translation>Approval of the actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="239"/>
-        <location filename="../../desktop/ui/case_page.py" line="497"/>
+        <location filename="../../desktop/ui/actions_view.py" line="250"/>
+        <location filename="../../desktop/ui/case_page.py" line="499"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="262"/>
+        <location filename="../../desktop/ui/actions_view.py" line="266"/>
+        <source>Gjort</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="266"/>
+        <source>Ska göras</source>
+        <translation>To be done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="273"/>
+        <source>Vad gjordes, och av vem? (%1)</source>
+        <translation>What was done, and by whom? (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="274"/>
+        <source>Åtgärd gjord för hand</source>
+        <translation>Action done by hand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="317"/>
         <source>Hur fick %1 beskedet (e-post, portal, brev …)?</source>
         <translation>How was %1 told (e-mail, portal, letter …)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="263"/>
+        <location filename="../../desktop/ui/actions_view.py" line="318"/>
         <source>Besked till mottagare</source>
         <translation>Notice to a recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="533"/>
+        <location filename="../../desktop/ui/case_page.py" line="535"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="564"/>
+        <location filename="../../desktop/ui/case_page.py" line="566"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="575"/>
+        <location filename="../../desktop/ui/case_page.py" line="577"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="575"/>
+        <location filename="../../desktop/ui/case_page.py" line="577"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="586"/>
+        <location filename="../../desktop/ui/case_page.py" line="588"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="586"/>
+        <location filename="../../desktop/ui/case_page.py" line="588"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="596"/>
+        <location filename="../../desktop/ui/case_page.py" line="598"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="596"/>
+        <location filename="../../desktop/ui/case_page.py" line="598"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="629"/>
+        <location filename="../../desktop/ui/case_page.py" line="631"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="652"/>
+        <location filename="../../desktop/ui/case_page.py" line="654"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="654"/>
+        <location filename="../../desktop/ui/case_page.py" line="656"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="656"/>
+        <location filename="../../desktop/ui/case_page.py" line="658"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="658"/>
+        <location filename="../../desktop/ui/case_page.py" line="660"/>
         <source>åtgärden i %1</source>
         <translation>the action in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="660"/>
+        <location filename="../../desktop/ui/case_page.py" line="662"/>
+        <source>det som görs för hand i %1</source>
+        <translation>what is done by hand in %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="664"/>
         <source>besked till mottagaren %1 (artikel 19)</source>
         <translation>notice to the recipient %1 (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="662"/>
+        <location filename="../../desktop/ui/case_page.py" line="666"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="664"/>
+        <location filename="../../desktop/ui/case_page.py" line="668"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="672"/>
+        <location filename="../../desktop/ui/case_page.py" line="676"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="684"/>
+        <location filename="../../desktop/ui/case_page.py" line="688"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1276,7 +1333,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>At most %1 details to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="217"/>
+        <location filename="../../desktop/ui/common.py" line="219"/>
         <source>Skriv vad som hittades och varför det godtas (minst %1 tecken).</source>
         <translation>Write what was found and why it is accepted (at least %1 characters).</translation>
     </message>
@@ -1312,13 +1369,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="123"/>
-        <location filename="../../desktop/ui/common.py" line="186"/>
+        <location filename="../../desktop/ui/common.py" line="188"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="124"/>
-        <location filename="../../desktop/ui/common.py" line="187"/>
+        <location filename="../../desktop/ui/common.py" line="189"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
@@ -1419,203 +1476,213 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="163"/>
+        <source>Skriv vad som gjordes och av vem (till exempel: HR raderade ansökan).</source>
+        <translation>Write what was done and by whom (for example: HR erased the application).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="164"/>
+        <source>Den åtgärden väntar inte på något i det här ärendet.</source>
+        <translation>That action is not waiting for anything in this case.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="165"/>
         <source>Skriv hur mottagaren fick beskedet (e-post, deras portal, brev …).</source>
         <translation>Write how the recipient was told (e-mail, their portal, a letter …).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="164"/>
+        <location filename="../../desktop/ui/common.py" line="166"/>
         <source>Den mottagaren väntar inte på något besked i det här ärendet.</source>
         <translation>That recipient is not waiting for a notice in this case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="166"/>
+        <location filename="../../desktop/ui/common.py" line="168"/>
         <source>Skriv skälet till förlängningen – besökaren får veta det.</source>
         <translation>Write the reason for the extension – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="167"/>
+        <location filename="../../desktop/ui/common.py" line="169"/>
         <source>Skriv skälet till avslaget – besökaren får veta det.</source>
         <translation>Write the reason for the refusal – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="168"/>
+        <location filename="../../desktop/ui/common.py" line="170"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="172"/>
+        <location filename="../../desktop/ui/common.py" line="174"/>
         <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
         <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="173"/>
+        <location filename="../../desktop/ui/common.py" line="175"/>
         <source>Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut.</source>
         <translation>The answer is sent on paper by post to the address in the population register; no file is handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="174"/>
+        <location filename="../../desktop/ui/common.py" line="176"/>
         <source>Det finns inget sådant brev.</source>
         <translation>There is no such letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="175"/>
+        <location filename="../../desktop/ui/common.py" line="177"/>
         <source>Ärendet finns inte.</source>
         <translation>The case does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="176"/>
-        <location filename="../../desktop/ui/common.py" line="228"/>
+        <location filename="../../desktop/ui/common.py" line="178"/>
+        <location filename="../../desktop/ui/common.py" line="230"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="177"/>
+        <location filename="../../desktop/ui/common.py" line="179"/>
         <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
         <translation>The data cannot be gathered in the case&apos;s present state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="178"/>
+        <location filename="../../desktop/ui/common.py" line="180"/>
         <source>Det systemet kontrolleras inte manuellt.</source>
         <translation>That system is not checked by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="179"/>
+        <location filename="../../desktop/ui/common.py" line="181"/>
         <source>Skriv vad som finns, som det ska stå i utdraget.</source>
         <translation>Write what there is, as it should read in the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="181"/>
+        <location filename="../../desktop/ui/common.py" line="183"/>
         <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
         <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="183"/>
+        <location filename="../../desktop/ui/common.py" line="185"/>
         <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="184"/>
+        <location filename="../../desktop/ui/common.py" line="186"/>
         <source>Skriv vad som gjordes.</source>
         <translation>Write what was done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="185"/>
+        <location filename="../../desktop/ui/common.py" line="187"/>
         <source>Ärendet har ingen sådan begäran.</source>
         <translation>The case has no such request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="188"/>
+        <location filename="../../desktop/ui/common.py" line="190"/>
         <source>Ärendet är avslutat; inget kan läggas till.</source>
         <translation>The case is closed; nothing can be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="189"/>
+        <location filename="../../desktop/ui/common.py" line="191"/>
         <source>Ärendet har redan den begäran.</source>
         <translation>The case already has that request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="191"/>
+        <location filename="../../desktop/ui/common.py" line="193"/>
         <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
         <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="193"/>
+        <location filename="../../desktop/ui/common.py" line="195"/>
         <source>Välj varför ärendet återkallas.</source>
         <translation>Choose why the case is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="195"/>
+        <location filename="../../desktop/ui/common.py" line="197"/>
         <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
         <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="199"/>
+        <location filename="../../desktop/ui/common.py" line="201"/>
         <source>Insyn behöver den filen (ärenderegistret, inställningarna, ett källsystem eller loggen). Välj ett annat namn. Inget är registrerat som utlämnat.</source>
         <translation>Insyn needs that file (the case register, the settings, a source system or the log). Choose another name. Nothing has been recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="202"/>
+        <location filename="../../desktop/ui/common.py" line="204"/>
         <source>Det finns redan en fil med det namnet. Välj ett annat namn.</source>
         <translation>A file with that name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="203"/>
+        <location filename="../../desktop/ui/common.py" line="205"/>
         <source>Lösenordet måste ha minst %1 tecken.</source>
         <translation>The password must have at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="206"/>
+        <location filename="../../desktop/ui/common.py" line="208"/>
         <source>Det kontot finns inte.</source>
         <translation>That account does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="207"/>
+        <location filename="../../desktop/ui/common.py" line="209"/>
         <source>Ett konto behöver minst en roll.</source>
         <translation>An account needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="209"/>
+        <location filename="../../desktop/ui/common.py" line="211"/>
         <source>Du kan inte stänga av ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="210"/>
+        <location filename="../../desktop/ui/common.py" line="212"/>
         <source>Okänd roll.</source>
         <translation>Unknown role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="211"/>
-        <location filename="../../desktop/ui/common.py" line="220"/>
+        <location filename="../../desktop/ui/common.py" line="213"/>
+        <location filename="../../desktop/ui/common.py" line="222"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="212"/>
+        <location filename="../../desktop/ui/common.py" line="214"/>
         <source>Svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>The answer goes by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="213"/>
+        <location filename="../../desktop/ui/common.py" line="215"/>
         <source>Samla in uppgifterna först (F5): åtgärderna behöver besökarens uppgifter.</source>
         <translation>Gather the data first (F5): the actions need the visitor&apos;s details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="214"/>
+        <location filename="../../desktop/ui/common.py" line="216"/>
         <source>Beslutsfilen går inte att läsa som beslut.</source>
         <translation>The decisions file cannot be read as decisions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="215"/>
+        <location filename="../../desktop/ui/common.py" line="217"/>
         <source>Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu.</source>
         <translation>The decisions file names records that are not in the data gathered now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="216"/>
+        <location filename="../../desktop/ui/common.py" line="218"/>
         <source>Beslutsfilen vill maskera ett fält som uppgiften inte har.</source>
         <translation>The decisions file masks a field the record does not have.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="221"/>
+        <location filename="../../desktop/ui/common.py" line="223"/>
         <source>Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden.</source>
         <translation>Your account does not have the Reception role: it cannot register or handle cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="222"/>
+        <location filename="../../desktop/ui/common.py" line="224"/>
         <source>Ditt konto har inte rollen Granskare.</source>
         <translation>Your account does not have the Approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="223"/>
+        <location filename="../../desktop/ui/common.py" line="225"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="232"/>
+        <location filename="../../desktop/ui/common.py" line="234"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="171"/>
+        <location filename="../../desktop/ui/common.py" line="173"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -1655,7 +1722,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="251"/>
+        <location filename="../../desktop/ui/common.py" line="253"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1828,8 +1895,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="530"/>
-        <location filename="../../desktop/ui/case_page.py" line="560"/>
+        <location filename="../../desktop/ui/case_page.py" line="532"/>
+        <location filename="../../desktop/ui/case_page.py" line="562"/>
         <location filename="../../desktop/ui/deliver_view.py" line="312"/>
         <location filename="../../desktop/ui/deliver_view.py" line="313"/>
         <source>Skrivaren kunde inte startas.</source>
@@ -1893,8 +1960,9 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="86"/>
-        <location filename="../../desktop/ui/actions_view.py" line="91"/>
-        <location filename="../../desktop/ui/actions_view.py" line="108"/>
+        <location filename="../../desktop/ui/actions_view.py" line="90"/>
+        <location filename="../../desktop/ui/actions_view.py" line="99"/>
+        <location filename="../../desktop/ui/actions_view.py" line="116"/>
         <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>System</source>
         <translation>System</translation>
@@ -1930,7 +1998,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Answer from %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="218"/>
+        <location filename="../../desktop/ui/actions_view.py" line="229"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="339"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>
@@ -2532,7 +2600,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="86"/>
-        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <location filename="../../desktop/ui/actions_view.py" line="99"/>
         <location filename="../../desktop/ui/review_view.py" line="219"/>
         <source>Uppgifter</source>
         <translation>Data</translation>
@@ -2725,7 +2793,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="208"/>
+        <location filename="../../desktop/ui/common.py" line="210"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="175"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>

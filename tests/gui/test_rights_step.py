@@ -62,8 +62,17 @@ def test_an_erasure_is_previewed_approved_carried_out_and_the_recipients_told(qt
     assert recipients == ["Optimizely AB (personuppgiftsbiträde, e-postutskick)",
                           "Optimizely Inc. (underbiträde för e-postutskick)"]  # fmt: skip
     assert "meddela mottagaren" in page.next_steps.text()
+    # What a person must do where Insyn cannot change the system: each marked done, with a note.
+    manual = [view.manual.item(r, 0).text() for r in range(view.manual.rowCount())]
+    assert "Jobbansökningar (HR)" in manual and "se till att det görs för hand" in page.next_steps.text()
+    view.ask_note = lambda _title: "Gjort av Kim på kundtjänst"  # type: ignore[method-assign]
+    for row in range(view.manual.rowCount()):
+        view.manual.setCurrentCell(row, 0)
+        view.manual_button.click()
+    assert {view.manual.item(r, 2).text() for r in range(view.manual.rowCount())} == {"Gjort"}
+    assert not view.manual_button.isEnabled()
     view.ask_how = lambda _recipient: "e-post till dataskyddsombudet"  # type: ignore[method-assign]
-    for _ in recipients:
+    while view.recipients.rowCount():
         view.recipients.setCurrentCell(0, 0)
         view.inform_button.click()
     assert view.recipients.rowCount() == 0

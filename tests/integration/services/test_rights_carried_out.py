@@ -175,7 +175,7 @@ def test_the_visit_carries_out_an_erasure_only_from_a_preview_another_person_app
         steps = visit.act()
         assert [s.rows for s in steps] == [s.rows for s in plan.steps] and all(s.done for s in steps)
         assert [row for row in marketing_rows(config, email)] == [("Driftinformation via e-post", "Aktiv")]
-        assert visit.actions_owed() == []
+        assert {s for s, _r in visit.actions_owed()} == {"chatt", "chatt_live", "bokningar", "rekrytering"}  # by hand
         assert visit.recipients_owed() == [
             ("marknad", "Optimizely AB (personuppgiftsbiträde, e-postutskick)"),
             ("marknad", "Optimizely Inc. (underbiträde för e-postutskick)"),
@@ -183,6 +183,19 @@ def test_the_visit_carries_out_an_erasure_only_from_a_preview_another_person_app
         with pytest.raises(ActionRefused) as refused:
             visit.close()
         assert refused.value.code == "close.owed" and "recipient_owed" in str(refused.value)
+        # Where Insyn cannot change the system, a person does it and says so.
+        manual = visit.manual_actions()
+        assert {m.source_id for m in manual} == {"chatt", "chatt_live", "bokningar", "rekrytering"}
+        assert not any(m.done for m in manual) and "manual_action_owed" in [o.code for o in visit.owed()]
+        with pytest.raises(ActionRefused) as refused:
+            visit.confirm_manual_action("rekrytering", manual[-1].key, "  ")
+        assert refused.value.code == "manual_action.note"
+        for step in manual:
+            visit.confirm_manual_action(step.source_id, step.key, "Gjort av Kim på kundtjänst")
+        with pytest.raises(ActionRefused) as refused:
+            visit.confirm_manual_action(manual[0].source_id, manual[0].key, "igen")
+        assert refused.value.code == "manual_action.not_owed"
+        assert ("chatt_live", "Imbox Sweden AB (personuppgiftsbiträde)") in visit.recipients_owed()
         for source_id, recipient in visit.recipients_owed():
             visit.recipient_informed(source_id, recipient, "e-post till deras dataskyddsombud")
         assert visit.owed() == []  # the deeds are the outcome: nothing typed by hand is needed
@@ -194,10 +207,16 @@ def test_the_visit_carries_out_an_erasure_only_from_a_preview_another_person_app
     assert "Marknadsregistret (Optimizely): Dina prenumerationer på nyhetsbrev och erbjudanden är raderade" in words
     assert "Kundregistret (CGI): 2 uppgifter sparas – Avtal som gäller." in words, words
     assert "Skäl: Bokföringslagen (7 kap. 2 §)" in words and "Sparas till och med 20" in words
-    assert "Vi har meddelat Optimizely AB (personuppgiftsbiträde, e-postutskick) och Optimizely Inc." in words
+    assert "Vi har meddelat Underentreprenörer för borrning (personuppgiftsbiträden), Imbox Sweden AB" in words
+    assert "Optimizely AB (personuppgiftsbiträde, e-postutskick), Optimizely Inc." in words
+    assert "Jobbansökningar (HR): Dina jobbansökningar är raderade." in words
     assert "Your subscriptions to newsletters and offers are erased" in words_en
+    assert "Your chat conversations are erased at Imbox" in words_en
     assert "Why: The Swedish Accounting Act" in words_en and "Kept for as long as the contract is in force" in words_en
-    assert "We have told Optimizely AB (processor, e-mail dispatch) and Optimizely Inc." in words_en
+    assert (
+        "We have told" in words_en
+        and "Imbox Sweden AB (processor), Optimizely AB (processor, e-mail dispatch)" in words_en
+    )
     assert "(in Swedish)" not in words_en
 
 
@@ -221,12 +240,23 @@ def test_the_command_line_previews_approves_carries_out_and_tells_the_recipients
     assert code == 0, err
     assert marketing_rows(config, email) == [("Driftinformation via e-post", "Aktiv")]
     assert "marknad: tell Optimizely AB (personuppgiftsbiträde, e-postutskick) (Art. 19)" in out
+    assert "rekrytering: erasure: Dina jobbansökningar är raderade: to be done by a person: Be HR" in out
     code, out, err = cli("case", "close", number, "--config", str(config), "--staff", "disk1", stdin="demo-disk1\n")
-    assert code == 2 and "recipient_owed" in err
-    for recipient in ("Optimizely AB (personuppgiftsbiträde, e-postutskick)",
-                      "Optimizely Inc. (underbiträde för e-postutskick)"):  # fmt: skip
+    assert code == 2 and "recipient_owed" in err and "manual_action_owed" in err
+    for source_id in ("chatt", "chatt_live", "bokningar", "rekrytering"):
+        code, out, err = cli("case", "confirm", number, "--config", str(config), "--staff", "disk1", "--source",
+                             source_id, "--note", "Gjort av Kim", stdin="demo-disk1\n")  # fmt: skip
+        assert code == 0 and out.strip().endswith("done"), err
+    code, out, err = cli("case", "confirm", number, "--config", str(config), "--staff", "disk1", "--source",
+                         "chatt", "--note", "igen", stdin="demo-disk1\n")  # fmt: skip
+    assert code == 2 and "no action done by a person is owed" in err
+    code, out, err = cli("case", "recipients", number, "--config", str(config), "--staff", "disk1",
+                         stdin="demo-disk1\n")  # fmt: skip
+    owed = [line.rsplit(": to be told", 1)[0].split(": ", 1) for line in out.splitlines()]
+    assert ["marknad", "Optimizely AB (personuppgiftsbiträde, e-postutskick)"] in owed
+    for source_id, recipient in owed:
         code, out, err = cli("case", "recipients", number, "--config", str(config), "--staff", "disk1", "--source",
-                             "marknad", "--informed", recipient, "--how", "e-post", stdin="demo-disk1\n")  # fmt: skip
+                             source_id, "--informed", recipient, "--how", "e-post", stdin="demo-disk1\n")  # fmt: skip
         assert code == 0, err
     assert "every recipient has been told" in err
     code, out, err = cli("case", "act", number, "--config", str(config), "--staff", "disk1", "--approved-by",
