@@ -357,11 +357,32 @@ class SqlAction(_Strict):
     title: str = Field(min_length=1, description="What is done, as the visitor will read it")
     sql: str = Field(description="One UPDATE, DELETE or INSERT with :identifier parameters")
     tables: tuple[str, ...] = Field(min_length=1, description="The only tables it may change or read")
+    field: str | None = Field(
+        None,
+        description="rectification: the field staff correct, as they read it (e.g. 'Telefonnummer'); the "
+        "statement takes the corrected value as :new_value",
+    )
     en: EnglishTexts | None = Field(None, description="en.title: the same in English")
 
     @property
     def parameters(self) -> tuple[str, ...]:
         return tuple(text(self.sql).compile().params)
+
+    @property
+    def identifiers(self) -> tuple[str, ...]:
+        """The parameters that are the visitor's identifiers (not a value staff give)."""
+        return tuple(p for p in self.parameters if p != "new_value")
+
+    @model_validator(mode="after")
+    def _new_value_for_a_rectification(self) -> SqlAction:
+        takes_value = "new_value" in self.parameters
+        if takes_value and self.request != "rectification":
+            raise ValueError(":new_value is the corrected value of a rectification; other requests have none")
+        if takes_value and not self.field:
+            raise ValueError("say which field staff correct (field = 'Telefonnummer')")
+        if self.field and not takes_value:
+            raise ValueError("a field to correct needs :new_value in the statement")
+        return self
 
 
 class ManualAction(_Strict):
@@ -867,7 +888,7 @@ def _identifier_uses(source: Any) -> list[tuple[str, list[str]]]:
             uses.append((f"queries[{i}].yields", list(query.yields)))
         for i, action in enumerate(source.actions):
             if isinstance(action, SqlAction):
-                uses.append((f"actions[{i}] parameters", list(action.parameters)))
+                uses.append((f"actions[{i}] parameters", list(action.identifiers)))
         for i, hold in enumerate(source.holds):
             uses.append((f"holds[{i}] parameters", list(hold.parameters)))
     elif isinstance(source, FileSource):

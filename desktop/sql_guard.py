@@ -177,9 +177,16 @@ def _conjuncts(node: Any) -> list[exp.Expression]:
     return [node]
 
 
+# Parameters that carry a value staff give (a rectification's corrected value), not an
+# identifier of the visitor's: they never bind an UPDATE or DELETE to the visitor's rows.
+VALUE_PARAMETERS = frozenset({"new_value"})
+
+
 def _binds(part: exp.Expression) -> bool:
     """column = :identifier, or column IN (… :identifier …): the row must be the visitor's."""
-    return isinstance(part, exp.EQ | exp.In) and part.find(exp.Placeholder) is not None
+    return isinstance(part, exp.EQ | exp.In) and any(
+        p.name not in VALUE_PARAMETERS for p in part.find_all(exp.Placeholder)
+    )
 
 
 def check_action(sql: str, dialect: str, tables: tuple[str, ...] | list[str]) -> str:

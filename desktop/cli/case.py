@@ -320,11 +320,12 @@ def cmd_case_act(args: argparse.Namespace) -> int:
         approver_password = None
         if not args.dry_run and desk.policy.actions_approval_required and args.approved_by:
             approver_password = secrets.password_of(args.approved_by, "(approver)")
+        new_values = _corrections(visit, args.correct or [])
         visit.gather()  # a marketing stop or consent withdrawal owed is carried out here
         immediate = list(visit.last_actions)
         holds: tuple[HoldStep, ...] = ()
         if args.dry_run:
-            plan = visit.actions_preview()
+            plan = visit.actions_preview(new_values)
             steps, holds = list(plan.steps), plan.holds
         else:
             steps = immediate
@@ -334,7 +335,7 @@ def cmd_case_act(args: argparse.Namespace) -> int:
                         "an erasure, restriction or rectification is carried out only from a preview a second "
                         "person approves: name the approver with --approved-by (see it first with --dry-run)"
                     )
-                holds = visit.approve_actions(args.approved_by, approver_password).holds
+                holds = visit.approve_actions(args.approved_by, approver_password, new_values).holds
                 steps += visit.act()
         recipients = visit.recipients_owed()
         by_hand = [m for m in visit.manual_actions() if not m.done]
@@ -352,6 +353,23 @@ def cmd_case_act(args: argparse.Namespace) -> int:
         print(f"{source_id}: tell {recipient} (Art. 19): insyn case recipients {args.case} --source {source_id} "
               f"--informed '{recipient}' --how TEXT")  # fmt: skip
     return 1 if any(s.failed for s in steps) else 0
+
+
+def _corrections(visit: Visit, given: list[str]) -> dict[str, str] | None:
+    """--correct SOURCE:FIELD=VALUE, as the rectification's corrected values by action key."""
+    if not given:
+        return None
+    fields = {(f.source_id, f.field.casefold()): f.key for f in visit.rectification_fields()}
+    values = {}
+    for item in given:
+        target, separator, value = item.partition("=")
+        source_id, _colon, field = target.partition(":")
+        key = fields.get((source_id.strip(), field.strip().casefold()))
+        if not separator or key is None:
+            known = ", ".join(f"{f.source_id}:{f.field}" for f in visit.rectification_fields()) or "none"
+            raise UserError(f"--correct takes SOURCE:FIELD=VALUE, one of the fields this case can correct: {known}")
+        values[key] = value
+    return values
 
 
 def cmd_case_confirm(args: argparse.Namespace) -> int:
@@ -599,6 +617,12 @@ def add_commands(commands: Any) -> None:
         cmd_case_act,
     )
     act.add_argument("--dry-run", action="store_true", help="count what would change, and change nothing")
+    act.add_argument(
+        "--correct",
+        action="append",
+        metavar="SOURCE:FIELD=VALUE",
+        help="a rectification's corrected value, e.g. kundregister:Telefonnummer='070-123 45 67' (repeat for several)",
+    )
     act.add_argument(
         "--approved-by", metavar="USER", help="the second person approving the preview (their password is asked next)"
     )

@@ -44,6 +44,7 @@ class ActionStep:
     title: str
     operation: str  # update, delete, insert
     statement: str = ""  # the statement's digest: which action this is, in the audit and the approval
+    field: str = ""  # a rectification: the field staff give the corrected value for
     rows: int | None = None
     missing: tuple[str, ...] = ()
     problem: str = ""  # why it could not run (the system's own words, no values)
@@ -197,14 +198,22 @@ def _step(
     *,
     commit: bool,
     expect: int | None = None,
+    new_values: dict[str, str] | None = None,
 ) -> ActionStep:
     from sqlalchemy.engine import make_url
 
     dialect = dialect_of(make_url(source.url).get_backend_name()) or "sqlite"
     operation = _checked(action.sql, dialect, tuple(action.tables))  # checked at load; again before a write
-    base = ActionStep(source.id, source.name, action.request, action.title, operation, statement_digest(action.sql))
-    values = {p: _values(certain, p) for p in action.parameters}
+    base = ActionStep(source.id, source.name, action.request, action.title, operation, statement_digest(action.sql),
+                      field=action.field or "")  # fmt: skip
+    values = {p: _values(certain, p) for p in action.identifiers}
     missing = tuple(sorted({identifier_kind(p) for p, v in values.items() if not v}))
+    if action.field:  # a rectification: runs only with the corrected value staff give
+        given = (new_values or {}).get(base.key, "").strip()
+        if not given:
+            missing += ("new_value",)
+        else:
+            values["new_value"] = [given]
     if missing:
         return replace(base, missing=missing)
     combinations = [dict(zip(values, combo, strict=True)) for combo in itertools.product(*values.values())]
@@ -277,11 +286,16 @@ def holds_for(desk: Desk, result: GatherResult, requests: tuple[str, ...] | list
     ]
 
 
-def preview(desk: Desk, result: GatherResult, requests: tuple[str, ...] | list[str]) -> Plan:
+def preview(
+    desk: Desk, result: GatherResult, requests: tuple[str, ...] | list[str], new_values: dict[str, str] | None = None
+) -> Plan:
     """What each configured action would change, counted in a transaction that is rolled back,
-    and what each hold keeps."""
+    and what each hold keeps. `new_values`: a rectification's corrected values, by action key."""
     certain = certain_identifiers(desk, result)
-    steps = tuple(_step(desk, source, action, certain, commit=False) for source, action in configured(desk, requests))
+    steps = tuple(
+        _step(desk, source, action, certain, commit=False, new_values=new_values)
+        for source, action in configured(desk, requests)
+    )
     return Plan(steps, tuple(holds_for(desk, result, requests)))
 
 
@@ -293,6 +307,7 @@ def run(
     *,
     staff_id: int,
     approved: dict[str, int | None] | None = None,
+    new_values: dict[str, str] | None = None,
 ) -> list[ActionStep]:
     """Each configured action, one committed transaction per system; each audited (counts and
     a digest of the statement, never the identifiers). With `approved` (a Plan's counts), each
@@ -310,7 +325,7 @@ def run(
                                         problem="not in the approved preview: preview and approve again"))  # fmt: skip
                 continue
             expect = approved[key]
-        step = _step(desk, source, action, certain, commit=True, expect=expect)
+        step = _step(desk, source, action, certain, commit=True, expect=expect, new_values=new_values)
         details: dict[str, object] = {
             "source": source.id,
             "request": action.request,

@@ -99,6 +99,7 @@ class ActionsApproval:
 
     approver: StaffMember
     plan: actions.Plan
+    new_values: dict[str, str] | None = None  # a rectification's corrected values, by action key
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,14 @@ class Owed:
     code: str  # action_owed, rights_owed, recipient_owed, outcome_missing, manual_unanswered, not_delivered,
     #            supplement_owed, system_failed
     subject: str  # the request type, the source id, or for recipient_owed "source id: recipient"
+
+
+def _checked_values(new_values: dict[str, str] | None) -> dict[str, str] | None:
+    """A rectification's corrected values as staff typed them: trimmed, checked like any text
+    kept with a case (no control characters, a sensible length); empty ones left out."""
+    if not new_values:
+        return None
+    return {key: checked_text(value, "new_value").strip() for key, value in new_values.items() if value.strip()}
 
 
 def _need_reason(reason: str, code: str, message: str) -> None:
@@ -339,13 +348,28 @@ class Visit:
             raise ActionRefused("act.no_data", "gather first: the actions need the visitor's identifiers")
         return self.result
 
-    def actions_preview(self) -> actions.Plan:
+    def actions_preview(self, new_values: dict[str, str] | None = None) -> actions.Plan:
         """What each configured action for this case's requests would change now (rolled back),
-        and what the holds keep and why."""
+        and what the holds keep and why. `new_values`: a rectification's corrected values, by
+        the action's key (ActionStep.key); a field given none is not corrected."""
         self._require(Action.RECORD_OUTCOME)
-        return actions.preview(self.desk, self._need_data(), [r.value for r in self.file.requests])
+        values = _checked_values(new_values)
+        return actions.preview(self.desk, self._need_data(), [r.value for r in self.file.requests], values)
 
-    def approve_actions(self, username: str | None = None, password: str | None = None) -> actions.Plan:
+    def rectification_fields(self) -> list[actions.ActionStep]:
+        """The fields this case's rectification may correct, system by system (no data needed)."""
+        if RequestType.RECTIFICATION not in self.file.requests:
+            return []
+        return [
+            actions.ActionStep(source.id, source.name, action.request, action.title, "update",
+                               actions.statement_digest(action.sql), field=action.field or "")
+            for source, action in actions.configured(self.desk, [RequestType.RECTIFICATION.value])
+            if action.field
+        ]  # fmt: skip
+
+    def approve_actions(
+        self, username: str | None = None, password: str | None = None, new_values: dict[str, str] | None = None
+    ) -> actions.Plan:
         """Approve the preview of the erasure, restriction or rectification: exactly these
         counts will run. Where the policy says so (by default), a second person with the approver
         role signs with their own password; the approval is audited with the counts."""
@@ -359,12 +383,13 @@ class Visit:
             approver = self._second_person(
                 username, password, ("act.approval_needed", "a second person must approve the preview first")
             )
-        plan = actions.preview(self.desk, result, gated)
+        values = _checked_values(new_values)
+        plan = actions.preview(self.desk, result, gated, values)
         with self.desk.register.sessions.begin() as session:
             audit.append(session, "actions.approved", staff_id=approver.id, case_number=self.number,
                          details={"counts": plan.counts(),
                                   "kept": {f"{h.source_id}:{h.title}"[:120]: h.kept for h in plan.holds}})  # fmt: skip
-        self.actions_approval = ActionsApproval(approver, plan)
+        self.actions_approval = ActionsApproval(approver, plan, values)
         self._changed()
         return plan
 
@@ -381,7 +406,7 @@ class Visit:
         approval, self.actions_approval = self.actions_approval, None
         if approval is not None and self._owed_for(self._gated_requests()):
             steps += actions.run(self.desk, self.number, result, self._gated_requests(), staff_id=self.staff.id,
-                                 approved=approval.plan.counts())  # fmt: skip
+                                 approved=approval.plan.counts(), new_values=approval.new_values)  # fmt: skip
         self.last_actions = steps
         self._changed()
         return steps

@@ -10,10 +10,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -77,6 +81,7 @@ class ActionsView(QWidget):
         super().__init__(parent)
         self.visit: Visit | None = None
         self.plan: Plan | None = None
+        self.new_values: dict[str, str] | None = None  # a rectification's corrected values, by action key
         self.busy = False
         layout = QVBoxLayout(self)
         self.summary = QLabel(tr("Förhandsgranska vad begäran gör i systemen. Inget ändras förrän det godkänts."))
@@ -131,6 +136,7 @@ class ActionsView(QWidget):
     def set_visit(self, visit: Visit | None) -> None:
         self.visit = visit
         self.plan = None
+        self.new_values = None
         self.steps.setRowCount(0)
         self.holds.setRowCount(0)
         self.show_manual()
@@ -151,10 +157,37 @@ class ActionsView(QWidget):
         visit = self.visit
         if visit is None or self.busy:
             return
+        fields = visit.rectification_fields()
+        if fields:  # a rectification: the corrected values first; a field left empty is not corrected
+            values = self.ask_new_values(fields)
+            if values is None:
+                return
+            self.new_values = values
         self.busy = True
         self.summary.setText(tr("Räknar i systemen …"))
         self.update_actions()
-        run_task(visit.actions_preview, self._previewed, self._failed)
+        run_task(lambda: visit.actions_preview(self.new_values), self._previewed, self._failed)
+
+    def ask_new_values(self, fields: list[ActionStep]) -> dict[str, str] | None:
+        """The corrected value of each field the visitor wants corrected; tests replace this."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("Rättelse"))
+        form = QFormLayout(dialog)
+        form.addRow(QLabel(tr("Skriv det rätta värdet för det som ska rättas. Lämna resten tomt.")))
+        names = self.visit.source_names() if self.visit is not None else {}
+        edits = {}
+        for field in fields:
+            edit = QLineEdit(self.new_values.get(field.key, "") if self.new_values else "")
+            edit.setAccessibleName(field.field)
+            form.addRow(f"{field.field} ({names.get(field.source_id, field.source_id)})", edit)
+            edits[field.key] = edit
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if not dialog.exec():
+            return None
+        return {key: edit.text() for key, edit in edits.items() if edit.text().strip()}
 
     def _previewed(self, plan: Plan) -> None:
         self.busy = False
@@ -204,7 +237,7 @@ class ActionsView(QWidget):
                 if not self.ask_approval():
                     return
             else:
-                visit.approve_actions()
+                visit.approve_actions(new_values=self.new_values)
             steps = visit.act()
         except UserError as exc:
             error_box(self, service_message(exc))
@@ -246,7 +279,7 @@ class ActionsView(QWidget):
             self,
             title=tr("Godkännande av åtgärder"),
             purpose="approval",
-            attempt=lambda username, password: visit.approve_actions(username, password),
+            attempt=lambda username, password: visit.approve_actions(username, password, self.new_values),
             action_label=tr("Godkänn"),
             summary=self.approval_lines(),
         )

@@ -773,215 +773,225 @@
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="57"/>
+        <location filename="../../desktop/ui/actions_view.py" line="61"/>
         <source>Inget att göra: besökaren har ingen känd %1 här</source>
         <translation>Nothing to do: the visitor has no known %1 here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="59"/>
+        <location filename="../../desktop/ui/actions_view.py" line="63"/>
         <source>Misslyckades – ärendet har det kvar: %1</source>
         <translation>Failed – the case still owes it: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="61"/>
+        <location filename="../../desktop/ui/actions_view.py" line="65"/>
         <source>Ändras när det godkänts</source>
         <translation>Changed once approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="62"/>
+        <location filename="../../desktop/ui/actions_view.py" line="66"/>
         <source>Genomfört</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="67"/>
+        <location filename="../../desktop/ui/actions_view.py" line="71"/>
         <source>Inte räknat: besökaren har ingen känd %1 här</source>
         <translation>Not counted: the visitor has no known %1 here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="69"/>
+        <location filename="../../desktop/ui/actions_view.py" line="73"/>
         <source>Kunde inte räknas: %1</source>
         <translation>Could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="82"/>
+        <location filename="../../desktop/ui/actions_view.py" line="87"/>
         <source>Förhandsgranska vad begäran gör i systemen. Inget ändras förrän det godkänts.</source>
         <translation>Preview what the request does in the systems. Nothing changes until it is approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="86"/>
-        <location filename="../../desktop/ui/actions_view.py" line="90"/>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <location filename="../../desktop/ui/actions_view.py" line="95"/>
         <source>Vad som görs</source>
         <translation>What is done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="86"/>
-        <location filename="../../desktop/ui/actions_view.py" line="90"/>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <location filename="../../desktop/ui/actions_view.py" line="95"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="87"/>
+        <location filename="../../desktop/ui/actions_view.py" line="92"/>
         <source>Vad begäran gör i varje system</source>
         <translation>What the request does in each system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="89"/>
+        <location filename="../../desktop/ui/actions_view.py" line="94"/>
         <source>Det här görs för hand, där Insyn inte kan ändra systemet:</source>
         <translation>Done by hand, where Insyn cannot change the system:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="90"/>
+        <location filename="../../desktop/ui/actions_view.py" line="95"/>
         <source>Så här</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <location filename="../../desktop/ui/actions_view.py" line="96"/>
         <source>Åtgärder som görs för hand</source>
         <translation>Actions done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="93"/>
+        <location filename="../../desktop/ui/actions_view.py" line="98"/>
         <source>Markerad åtgärd är gjord …</source>
         <translation>The selected action is done …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="95"/>
+        <location filename="../../desktop/ui/actions_view.py" line="100"/>
         <source>Registrera vem som gjorde den markerade åtgärden och hur</source>
         <translation>Record who did the selected action and how</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="97"/>
+        <location filename="../../desktop/ui/actions_view.py" line="102"/>
         <source>Det här sparas, och varför:</source>
         <translation>This is kept, and why:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="99"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
         <source>Sparas</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="99"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
         <source>Skäl</source>
         <translation>Ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="99"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
         <source>Till</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="101"/>
+        <location filename="../../desktop/ui/actions_view.py" line="106"/>
         <source>Uppgifter som sparas och skälet</source>
         <translation>Data kept and the ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="109"/>
         <source>Förhandsgranska (F6)</source>
         <translation>Preview (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="107"/>
+        <location filename="../../desktop/ui/actions_view.py" line="112"/>
         <source>Räkna vad som ändras i varje system och vad som sparas; inget ändras</source>
         <translation>Count what changes in each system and what is kept; nothing changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="108"/>
+        <location filename="../../desktop/ui/actions_view.py" line="113"/>
         <source>Godkänn och genomför …</source>
         <translation>Approve and carry out …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="110"/>
+        <location filename="../../desktop/ui/actions_view.py" line="115"/>
         <source>En granskare godkänner förhandsgranskningen; sedan ändras systemen</source>
         <translation>An approver approves the preview; then the systems are changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="115"/>
+        <location filename="../../desktop/ui/actions_view.py" line="120"/>
         <source>Mottagare som ska få besked (artikel 19):</source>
         <translation>Recipients to be told (Article 19):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="116"/>
+        <location filename="../../desktop/ui/actions_view.py" line="121"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="117"/>
+        <location filename="../../desktop/ui/actions_view.py" line="122"/>
         <source>Mottagare som ska få besked</source>
         <translation>Recipients to be told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="119"/>
+        <location filename="../../desktop/ui/actions_view.py" line="124"/>
         <source>Markerad mottagare har fått besked …</source>
         <translation>The selected recipient has been told …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="121"/>
+        <location filename="../../desktop/ui/actions_view.py" line="126"/>
         <source>Registrera hur den markerade mottagaren fick beskedet</source>
         <translation>Record how the selected recipient was told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="155"/>
+        <location filename="../../desktop/ui/actions_view.py" line="167"/>
         <source>Räknar i systemen …</source>
         <translation>Counting in the systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="164"/>
+        <location filename="../../desktop/ui/actions_view.py" line="174"/>
+        <source>Rättelse</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="176"/>
+        <source>Skriv det rätta värdet för det som ska rättas. Lämna resten tomt.</source>
+        <translation>Write the correct value for what is to be corrected. Leave the rest empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="197"/>
         <source>Förhandsgranskning: inget är ändrat. Godkänn för att genomföra.</source>
         <translation>Preview: nothing has changed. Approve to carry it out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="216"/>
+        <location filename="../../desktop/ui/actions_view.py" line="249"/>
         <source>Genomfört i systemen.</source>
         <translation>Carried out in the systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="218"/>
+        <location filename="../../desktop/ui/actions_view.py" line="251"/>
         <source>Några system kunde inte ändras och är kvar att göra (%1).</source>
         <translation>Some systems could not be changed and are still to be done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="234"/>
+        <location filename="../../desktop/ui/actions_view.py" line="267"/>
         <source>sparas: %1</source>
         <translation>kept: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="247"/>
+        <location filename="../../desktop/ui/actions_view.py" line="280"/>
         <source>Godkännande av åtgärder</source>
         <translation>Approval of the actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="250"/>
+        <location filename="../../desktop/ui/actions_view.py" line="283"/>
         <location filename="../../desktop/ui/case_page.py" line="499"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="266"/>
+        <location filename="../../desktop/ui/actions_view.py" line="299"/>
         <source>Gjort</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="266"/>
+        <location filename="../../desktop/ui/actions_view.py" line="299"/>
         <source>Ska göras</source>
         <translation>To be done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="273"/>
+        <location filename="../../desktop/ui/actions_view.py" line="306"/>
         <source>Vad gjordes, och av vem? (%1)</source>
         <translation>What was done, and by whom? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="274"/>
+        <location filename="../../desktop/ui/actions_view.py" line="307"/>
         <source>Åtgärd gjord för hand</source>
         <translation>Action done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="317"/>
+        <location filename="../../desktop/ui/actions_view.py" line="350"/>
         <source>Hur fick %1 beskedet (e-post, portal, brev …)?</source>
         <translation>How was %1 told (e-mail, portal, letter …)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="318"/>
+        <location filename="../../desktop/ui/actions_view.py" line="351"/>
         <source>Besked till mottagare</source>
         <translation>Notice to a recipient</translation>
     </message>
@@ -1959,10 +1969,10 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="86"/>
-        <location filename="../../desktop/ui/actions_view.py" line="90"/>
-        <location filename="../../desktop/ui/actions_view.py" line="99"/>
-        <location filename="../../desktop/ui/actions_view.py" line="116"/>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <location filename="../../desktop/ui/actions_view.py" line="95"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="121"/>
         <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>System</source>
         <translation>System</translation>
@@ -1998,7 +2008,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Answer from %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="229"/>
+        <location filename="../../desktop/ui/actions_view.py" line="262"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="339"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>
@@ -2599,8 +2609,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Nothing is excluded, masked or confirmed by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="86"/>
-        <location filename="../../desktop/ui/actions_view.py" line="99"/>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
         <location filename="../../desktop/ui/review_view.py" line="219"/>
         <source>Uppgifter</source>
         <translation>Data</translation>

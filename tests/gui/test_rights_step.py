@@ -80,3 +80,36 @@ def test_an_erasure_is_previewed_approved_carried_out_and_the_recipients_told(qt
     assert [s.code for s in page.visit.next_steps()] == ["close"]
     timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
     assert len(timeline) > 3
+
+
+def test_a_rectification_asks_for_the_corrected_value_before_the_preview(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    crm = make_url(desk.config.source("kundregister").url).database
+    personnummer = examples(desk)[1]
+    fill_visitor(qtbot, window, personnummer, "Nguyen Minh")
+    form = window.visit
+    form.requests[RequestType.ACCESS].setChecked(False)
+    form.requests[RequestType.RECTIFICATION].setChecked(True)
+    form.details[RequestType.RECTIFICATION].setText("Telefonnumret är fel")
+    assert form.register() is not None
+    page = window.case
+    qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
+    view = page.rights_view
+    asked: list[list[str]] = []
+
+    def staff_types(fields):  # type: ignore[no-untyped-def]
+        asked.append([f.field for f in fields])
+        return {next(f.key for f in fields if f.field == "Telefonnummer"): "070-111 22 33"}
+
+    view.ask_new_values = staff_types  # type: ignore[method-assign]
+    view.preview_button.click()
+    qtbot.waitUntil(lambda: view.plan is not None, timeout=20000)
+    assert asked == [["Telefonnummer", "E-postadress"]]
+    rows = {view.steps.item(r, 1).text(): view.steps.item(r, 2).text() for r in range(view.steps.rowCount())}
+    assert rows["Ditt telefonnummer är rättat"] == "1" and rows["Din e-postadress är rättad"] == ""
+    view.ask_approval = lambda: bool(view.visit.approve_actions("granskare", PASSWORDS["granskare"],  # type: ignore[method-assign]
+                                                                view.new_values))  # fmt: skip
+    view.run_button.click()
+    with sqlite3.connect(crm) as db:
+        phone = db.execute("SELECT telefon FROM kund WHERE personnr = ?", (personnummer,)).fetchone()[0]
+    assert phone == "070-111 22 33"
+    assert page.visit.actions_owed() == []

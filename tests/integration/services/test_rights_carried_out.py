@@ -266,3 +266,68 @@ def test_the_command_line_previews_approves_carries_out_and_tells_the_recipients
     assert code == 0, err
     code, out, err = cli("--config", str(config), "audit", "verify")
     assert code == 0 and "intact" in out, out + err  # the deeds are under the chain's row digests
+
+
+# A rectification: staff give the corrected value ---------------------------------------------
+
+
+def test_a_rectification_takes_the_corrected_value_staff_give_and_nothing_else(config: Path) -> None:
+    personnummer, _email = newsletter_customer(config)
+
+    def phone_and_email() -> tuple[str, str]:
+        with sqlite3.connect(config.parent / "kundregister.sqlite") as db:
+            row = db.execute("SELECT telefon, epost FROM kund WHERE personnr = ?", (personnummer,)).fetchone()
+        return str(row[0]), str(row[1])
+
+    before = phone_and_email()
+    code, number, err = cli("case", "open", "--config", str(config), "--personnummer", personnummer, "--name",
+                            "Nguyen Thi Minh", "--document", "passport:SE:ab123456:2031-05-31", "--request",
+                            "rectification", "--details", "rectification=Telefonnumret är fel", "--staff", "disk1",
+                            stdin="demo-disk1\n")  # fmt: skip
+    assert code == 0, err
+    number = number.strip()
+    code, out, err = cli("case", "act", number, "--config", str(config), "--staff", "disk1", "--correct",
+                         "kundregister:Fax=1", stdin="demo-disk1\n")  # fmt: skip
+    assert code == 2 and "kundregister:Telefonnummer, kundregister:E-postadress" in err
+    code, out, err = cli("case", "act", number, "--config", str(config), "--staff", "disk1", "--dry-run",
+                         "--correct", "kundregister:telefonnummer=070-999 88 77", stdin="demo-disk1\n")  # fmt: skip
+    assert code == 0, err
+    assert "would change kundregister: rectification: Ditt telefonnummer är rättat: 1 rows (update)" in out
+    assert "Din e-postadress är rättad: nothing to do, the visitor has no known new_value here" in out
+    assert phone_and_email() == before  # a dry run changes nothing
+    code, out, err = cli("case", "act", number, "--config", str(config), "--staff", "disk1", "--approved-by",
+                         "granskare", "--correct", "kundregister:Telefonnummer=070-999 88 77",
+                         stdin="demo-disk1\ndemo-granskare\n")  # fmt: skip
+    assert code == 0, err
+    assert phone_and_email() == ("070-999 88 77", before[1])  # the phone corrected, the e-mail untouched
+    assert "kundregister: tell CGI Sverige AB (personuppgiftsbiträde, drift) (Art. 19)" in out
+    with open_desk(config) as desk:
+        visit = Visit(desk, number, sign_in(desk, "disk1", "demo-disk1"))
+        assert visit.actions_owed() == []  # the e-mail, given no value, is not owed
+        assert [o.code for o in visit.owed()] == ["recipient_owed", "recipient_owed"]
+        letter = visit.letter("outcome", "sv")
+    words = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(letter.pdf)).pages).split())
+    assert "Kundregistret (CGI): Ditt telefonnummer är rättat (1 uppgift)." in words
+    assert "070-999" not in words  # the value itself is in the system, not in the case's records
+    code, out, err = cli("--config", str(config), "audit", "verify")
+    assert code == 0 and "070-999" not in out
+
+
+def test_the_configuration_refuses_a_corrected_value_where_it_cannot_be_one(tmp_path: Path) -> None:
+    from desktop.config import ConfigError
+
+    def refused(action: dict[str, Any]) -> str:
+        with pytest.raises(ConfigError) as caught:
+            make_config(tmp_path, [{**erasure_source(f"sqlite:///{tmp_path / 'x.sqlite'}"), "actions": [action],
+                                    "holds": []}])  # fmt: skip
+        return str(caught.value)
+
+    rectify = {"request": "rectification", "title": "Rättat", "field": "Telefon", "tables": ["kund"],
+               "sql": "UPDATE kund SET epost = :new_value WHERE kundnr = :customer_number"}  # fmt: skip
+    make_config(tmp_path, [{**erasure_source(f"sqlite:///{tmp_path / 'x.sqlite'}"), "actions": [rectify]}])
+    assert "other requests have none" in refused({**rectify, "request": "erasure"})
+    assert "say which field" in refused({k: v for k, v in rectify.items() if k != "field"})
+    # A WHERE bound only by the value staff type could change anyone's row: refused.
+    assert "WHERE that requires the visitor's :identifier" in refused(
+        {**rectify, "sql": "UPDATE kund SET epost = 'x' || :new_value WHERE epost = :new_value"}
+    )
