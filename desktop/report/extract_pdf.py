@@ -220,6 +220,8 @@ def deed_lines(note: Any, t: dict[str, str], language: str) -> list[str]:
             )
             line = f"{line} {until}"
         lines.append(line)
+    if note.type == "restriction" and any(not d.kept for d in note.deeds):
+        lines.append(t["restriction_notice"])
     if note.recipients_told:
         lines.append(t["deed_recipients"].format(names=list_words(note.recipients_told, language, every=True)))
     return lines

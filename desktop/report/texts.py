@@ -122,6 +122,10 @@ SV: dict[str, str] = {
         "fått dina uppgifter."
     ),
     "deed_note": "Kommentar",
+    "restriction_notice": (
+        "Uppgifterna finns kvar men används inte till något annat än att sparas, så länge begränsningen gäller. "
+        "Innan vi häver begränsningen får du besked (artikel 18.3)."
+    ),
     "other_pending": "Vi svarar dig senast {date}.",
     "effective_objection-marketing": (
         "Vi har registrerat att du inte vill ha direktreklam från och med {date}. Vi skickar ingen mer."
@@ -371,6 +375,10 @@ EN: dict[str, str] = {
         "received your data."
     ),
     "deed_note": "Comment",
+    "restriction_notice": (
+        "The data is kept but not used for anything other than storing it while the restriction applies. We will "
+        "tell you before the restriction is lifted (Article 18(3))."
+    ),
     "other_pending": "We will answer you by {date}.",
     "effective_objection-marketing": (
         "We have recorded that you do not want direct marketing as of {date}. We will send no more."

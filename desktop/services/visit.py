@@ -274,7 +274,21 @@ class Visit:
             self.refresh()
         self.actions_approval = None  # a preview approved on other data is not this one's
         if self._immediate_owed():
-            self.act()
+            changed = sorted({s.source_id for s in self.act() if s.done and s.rows})
+            if changed:
+                self._search_again(changed)
+
+    def _search_again(self, sources: list[str]) -> None:
+        """After a marketing stop or a consent withdrawal changed these systems, they are asked
+        again: the extract shows them as they are now (the newsletter "Avanmäld", the consent
+        withdrawn today), not as they were a moment before."""
+        again = CaseGather(self.desk, self.number, staff_username=self.staff.username, only=sources,
+                           previous=self.result, keep=self.gather_scope())  # fmt: skip
+        result = again.run()
+        self.result = result
+        self.review = Review(self.desk, self.number, result, staff_id=self.staff.id)
+        self._version += 1
+        self.refresh()
 
     # Rights carried out --------------------------------------------------------------------
 

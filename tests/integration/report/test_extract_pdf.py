@@ -341,3 +341,25 @@ def test_a_system_not_searched_for_no_known_reason_is_never_called_empty() -> No
     )
     first = " ".join(text_of(build_extract(doc)[0])[0].split())
     assert "Nytt system Inte sökt när utdraget togs fram." in first and "Inga uppgifter" not in first
+
+
+def test_what_was_done_reads_from_the_deeds_with_the_restriction_notice() -> None:
+    from desktop.core.extract import DeedNote, RequestNote
+    from desktop.report.extract_pdf import other_outcome
+    from desktop.report.texts import texts
+
+    note = RequestNote("restriction", "Använd inte mina mätvärden", "Begränsat i väntan på utredning", None,
+                       (DeedNote("Kundregistret", "Dina mätvärden är spärrade", 8760),
+                        DeedNote("Kundregistret", "Fakturor", 4, kept=True, ground="Bokföringslagen",
+                                 until="2032-12-31")),
+                       ("CGI Sverige AB",))  # fmt: skip
+    swedish = other_outcome(note, texts("sv"), "sv", "2026-12-30").split("\n")
+    assert swedish == [
+        "Kundregistret: Dina mätvärden är spärrade (8\u00a0760 uppgifter).",  # grouped with a no-break space
+        "Kundregistret: 4 uppgifter sparas – Fakturor. Skäl: Bokföringslagen. Sparas till och med 2032-12-31.",
+        texts("sv")["restriction_notice"],
+        "Vi har meddelat CGI Sverige AB det vi har gjort (artikel 19). Du kan be oss om en lista över alla som har "
+        "fått dina uppgifter.",
+        "Kommentar: Begränsat i väntan på utredning",
+    ]
+    assert "before the restriction is lifted (Article 18(3))" in other_outcome(note, texts("en"), "en", "2026-12-30")
