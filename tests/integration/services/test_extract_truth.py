@@ -266,6 +266,9 @@ def test_a_marketing_stop_is_in_force_the_day_it_is_received_and_printed_so(desk
     assert f"you do not want direct marketing as of today, {today}." in english
     assert [o.code for o in visit.owed() if o.subject == "objection-marketing"] == []  # done, nothing owed
     visit.gather()
+    # The stop ran after the gather, and the marketing register was asked again: as it is now.
+    letters = [r.fields for r in visit.result.sources["marknad"].records if r.category == "Nyhetsbrev"]
+    assert letters and {f["Status"] for f in letters if f["Lista"] != "Driftinformation via e-post"} == {"Avanmäld"}
     visit.leave_out_weak()
     text, package = extract(desk, visit)
     assert f"Vad vi har gjort Vi har registrerat att du inte vill ha direktreklam från och med {today}." in text
