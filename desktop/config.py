@@ -397,6 +397,41 @@ class ManualAction(_Strict):
     en: EnglishTexts | None = Field(None, description="en.title: the same in English")
 
 
+class RestAction(_Strict):
+    """What a request does in a web service: one call (DELETE, POST, PATCH or PUT) to a URL
+    template, with an optional JSON body template, under the source's auth and its origin,
+    redirect and size rules. A 2xx answer is done; the not-found statuses mean nothing to do."""
+
+    request: ActionRequest = Field(description="The request it carries out")
+    title: str = Field(min_length=1, description="What is done, as the visitor will read it")
+    method: Literal["DELETE", "POST", "PATCH", "PUT"] = Field(description="The call")
+    url: str = Field(description="URL template: {identifier} placeholders are filled in escaped")
+    body: Annotated[dict[str, Any] | list[Any] | None, BeforeValidator(_parse_body)] = Field(
+        None, description="A JSON body template (TOML table or JSON text), identifiers filled in as JSON strings"
+    )
+    not_found_status: tuple[int, ...] = Field((404,), description="Statuses meaning 'nothing of the visitor's here'")
+    en: EnglishTexts | None = Field(None, description="en.title: the same in English")
+
+    @field_validator("url")
+    @classmethod
+    def _web_url(cls, value: str) -> str:
+        scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+        if scheme not in ("http", "https"):
+            raise ValueError("must be an http:// or https:// URL")
+        return value
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        templates = [self.url, *_template_strings(self.body)]
+        return tuple(dict.fromkeys(m for t in templates for m in re.findall(r"\{(\w+)\}", t)))
+
+    @model_validator(mode="after")
+    def _bound_to_the_visitor(self) -> RestAction:
+        if not re.findall(r"\{(\w+)\}", self.url) and not self.body:
+            raise ValueError("the URL or body must use the visitor's {identifier}")
+        return self
+
+
 # The requests after which the recipients are told (Art. 19), and whose actions wait for an
 # approved preview (unlike a marketing stop or a consent withdrawal, which run at once).
 ART19_REQUESTS: tuple[str, ...] = ("erasure", "restriction", "rectification")
@@ -703,8 +738,8 @@ class RestSource(_SourceBase):
     )
     max_response_mb: float = Field(50, gt=0, le=2000, description="Larger answers fail the source")
     endpoints: tuple[RestEndpoint, ...] = Field(min_length=1)
-    actions: tuple[ManualAction, ...] = Field(
-        (), description="What each request needs done by a person here (`manual`): Insyn cannot change it"
+    actions: tuple[RestAction | ManualAction, ...] = Field(
+        (), description="What each request does here: a call (`method`, `url`, `body`) or a person's task (`manual`)"
     )
 
     @model_validator(mode="after")
@@ -898,6 +933,9 @@ def _identifier_uses(source: Any) -> list[tuple[str, list[str]]]:
         for i, endpoint in enumerate(source.endpoints):
             uses.append((f"endpoints[{i}] placeholders", list(endpoint.parameters)))
             uses.append((f"endpoints[{i}].yields", list(endpoint.yields)))
+        for i, call in enumerate(source.actions):
+            if isinstance(call, RestAction):
+                uses.append((f"actions[{i}] placeholders", list(call.parameters)))
     return uses
 
 
@@ -1184,6 +1222,7 @@ def reference_markdown() -> str:
         ("[[sources.queries]]", SqlQuery),
         ("[[sources.actions]] (SQL sources)", SqlAction),
         ("[[sources.actions]] done by a person (any source)", ManualAction),
+        ("[[sources.actions]] (REST sources)", RestAction),
         ("[[sources.holds]] (SQL sources)", SqlHold),
         ('[[sources]] kind = "file"', FileSource),
         ('[[sources]] kind = "rest"', RestSource),

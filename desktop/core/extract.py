@@ -293,7 +293,7 @@ class DeedNote:
     title: str
     count: int
     kept: bool = False
-    manual: bool = False  # done by a person where Insyn cannot change the system: no count
+    manual: bool = False  # no count to tell: done by a person, or a web service's call
     ground: str = ""
     until: str = ""  # an ISO date or the configuration's words
 

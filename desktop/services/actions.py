@@ -16,17 +16,29 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import json
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from desktop.config import ART19_REQUESTS, IMMEDIATE_REQUESTS, HoldUntil, ManualAction, SqlAction, SqlHold, SqlSource
+from desktop.config import (
+    ART19_REQUESTS,
+    IMMEDIATE_REQUESTS,
+    HoldUntil,
+    ManualAction,
+    RestAction,
+    RestSource,
+    SqlAction,
+    SqlHold,
+    SqlSource,
+)
 from desktop.core.extract import GatherResult, Strength
 from desktop.register import audit
 from desktop.register.models import CaseDeed, utcnow
 from desktop.services.desk import Desk
 from desktop.services.gathering import load_case
 from desktop.sources.base import SourceFailure, identifier_kind, normalise_identifier, parameter_value
+from desktop.sources.rest import RestConnector
 from desktop.sources.sql import SqlConnector
 from desktop.sql_guard import check_action, dialect_of
 
@@ -45,6 +57,7 @@ class ActionStep:
     operation: str  # update, delete, insert
     statement: str = ""  # the statement's digest: which action this is, in the audit and the approval
     field: str = ""  # a rectification: the field staff give the corrected value for
+    counted: bool = True  # False for a web service's call: it says it did it, not how many rows
     rows: int | None = None
     missing: tuple[str, ...] = ()
     problem: str = ""  # why it could not run (the system's own words, no values)
@@ -97,15 +110,29 @@ def statement_digest(sql: str) -> str:
     return hashlib.sha256(sql.encode()).hexdigest()[:16]
 
 
-def configured(desk: Desk, requests: tuple[str, ...] | list[str]) -> list[tuple[SqlSource, SqlAction]]:
-    """The actions configured for these request types, system by system."""
-    return [
-        (source, action)
-        for source in desk.config.sources
-        if isinstance(source, SqlSource)
-        for action in source.sql_actions
-        if action.request in requests
-    ]
+def action_key(action: SqlAction | RestAction | ManualAction) -> str:
+    """Names an action in the audit, the approval and the deeds, without its text."""
+    if isinstance(action, SqlAction):
+        return statement_digest(action.sql)
+    if isinstance(action, RestAction):
+        return statement_digest(json.dumps([action.method, action.url, action.body], sort_keys=True))
+    return manual_key(action)
+
+
+def configured(
+    desk: Desk, requests: tuple[str, ...] | list[str]
+) -> list[tuple[SqlSource | RestSource, SqlAction | RestAction]]:
+    """The actions Insyn carries out itself for these request types (a statement in a database,
+    a call to a web service), system by system."""
+    found: list[tuple[SqlSource | RestSource, SqlAction | RestAction]] = []
+    for source in desk.config.sources:
+        if isinstance(source, SqlSource | RestSource):
+            found += [
+                (source, action)
+                for action in source.actions
+                if isinstance(action, SqlAction | RestAction) and action.request in requests
+            ]
+    return found
 
 
 @dataclass(frozen=True)
@@ -192,14 +219,18 @@ def _checked(sql: str, dialect: str, tables: tuple[str, ...]) -> str:
 
 def _step(
     desk: Desk,
-    source: SqlSource,
-    action: SqlAction,
+    source: SqlSource | RestSource,
+    action: SqlAction | RestAction,
     certain: dict[str, set[str]],
     *,
     commit: bool,
     expect: int | None = None,
     new_values: dict[str, str] | None = None,
 ) -> ActionStep:
+    if isinstance(action, RestAction):
+        assert isinstance(source, RestSource)
+        return _call(desk, source, action, certain, commit=commit)
+    assert isinstance(source, SqlSource)
     from sqlalchemy.engine import make_url
 
     dialect = dialect_of(make_url(source.url).get_backend_name()) or "sqlite"
@@ -225,6 +256,31 @@ def _step(
     except SourceFailure as exc:
         return replace(base, problem=str(exc))
     return replace(base, rows=rows)
+
+
+def _call(
+    desk: Desk, source: RestSource, action: RestAction, certain: dict[str, set[str]], *, commit: bool
+) -> ActionStep:
+    """A web service's action: nothing is sent for a preview (a service cannot roll back), the
+    call once per identifier value when carried out; rows = the calls that did something."""
+    base = ActionStep(source.id, source.name, action.request, action.title, action.method.lower(), action_key(action),
+                      counted=False)  # fmt: skip
+    values = {p: _values(certain, p) for p in action.parameters}
+    missing = tuple(sorted({identifier_kind(p) for p, v in values.items() if not v}))
+    if missing:
+        return replace(base, missing=missing)
+    combinations = [dict(zip(values, combo, strict=True)) for combo in itertools.product(*values.values())]
+    if len(combinations) > MAX_COMBINATIONS:
+        return replace(base, problem=f"{len(combinations)} identifier combinations: too many")
+    if not commit:
+        return base  # rows None: "will be called"
+    connector = desk.sources.connector(source.id)
+    assert isinstance(connector, RestConnector)
+    try:
+        done = sum(connector.call(action, combination) for combination in combinations)
+    except SourceFailure as exc:
+        return replace(base, problem=str(exc))
+    return replace(base, rows=done)
 
 
 def _hold(desk: Desk, source: SqlSource, hold: SqlHold, request: str, certain: dict[str, set[str]]) -> HoldStep:
@@ -316,7 +372,7 @@ def run(
     steps = []
     certain = certain_identifiers(desk, result)
     for source, action in configured(desk, requests):
-        digest = statement_digest(action.sql)
+        digest = action_key(action)
         expect = None
         if approved is not None:
             key = f"{source.id}:{digest}"
@@ -330,7 +386,7 @@ def run(
             "source": source.id,
             "request": action.request,
             "operation": step.operation,
-            "statement": statement_digest(action.sql),
+            "statement": digest,
             "title": action.title,  # what was done, as the visitor reads it (configuration text)
         }
         if step.done:
@@ -362,8 +418,9 @@ def record_deeds(
     with desk.register.sessions.begin() as session:
         case = load_case(session, case_number)
         for step in done:
+            count = step.rows if step.counted or not step.rows else None  # a call done: no count to tell
             case.deeds.append(CaseDeed(request=step.request, source_id=step.source_id, kind="action",
-                                       title=step.title[:200], operation=step.operation, count=step.rows,
+                                       title=step.title[:200], operation=step.operation, count=count,
                                        digest=step.statement, done_by_id=staff_id, done_at=now))  # fmt: skip
         for hold in holds:
             if hold.kept:

@@ -240,10 +240,7 @@ def compose_extract(
 def request_notes(config: Config, case: Case, language: str) -> tuple[RequestNote, ...]:
     """Each request besides access, with what was done for it in the systems (the case's deeds)
     in the reader's language: the configuration's English where it gives one."""
-    from desktop.services.actions import manual_key, statement_digest
-
-    def _key_of(action: Any) -> str:
-        return statement_digest(action.sql) if hasattr(action, "sql") else manual_key(action)
+    from desktop.services.actions import action_key
 
     def source_of(source_id: str) -> Any:
         return next((s for s in config.sources if s.id == source_id), None)
@@ -259,10 +256,10 @@ def request_notes(config: Config, case: Case, language: str) -> tuple[RequestNot
             title, ground, until = deed.title, deed.ground or "", deed.until or ""
             if deed.kind == "action":
                 changed.add(deed.source_id)
-                action = next((a for a in getattr(source, "actions", ()) if _key_of(a) == deed.digest), None)
+                action = next((a for a in getattr(source, "actions", ()) if action_key(a) == deed.digest), None)
                 if action is not None:
                     title = local(action, "title", language)
-                deeds.append(DeedNote(system, title, deed.count or 0, manual=deed.operation == "manual"))
+                deeds.append(DeedNote(system, title, deed.count or 0, manual=deed.count is None))
                 continue
             hold = next((h for h in getattr(source, "holds", ()) if h.title == deed.title), None)
             if hold is not None:

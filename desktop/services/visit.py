@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop.config import SqlAction
 from desktop.core.clock import local_date
 from desktop.core.extract import GatherResult, Record, SourceStatus, Strength
 from desktop.core.requests import ALLOWED_TRANSITIONS, CaseStatus, RequestType
@@ -310,7 +311,7 @@ class Visit:
             return []
         done = self.actions_done()
         return [(source.id, action.request) for source, action in planned
-                if (source.id, actions.statement_digest(action.sql)) not in done]  # fmt: skip
+                if (source.id, actions.action_key(action)) not in done]  # fmt: skip
 
     def _immediate_owed(self) -> list[tuple[str, str]]:
         return self._owed_for(self._immediate_requests())
@@ -376,9 +377,9 @@ class Visit:
             return []
         return [
             actions.ActionStep(source.id, source.name, action.request, action.title, "update",
-                               actions.statement_digest(action.sql), field=action.field or "")
+                               actions.action_key(action), field=action.field)
             for source, action in actions.configured(self.desk, [RequestType.RECTIFICATION.value])
-            if action.field
+            if isinstance(action, SqlAction) and action.field
         ]  # fmt: skip
 
     def approve_actions(
@@ -431,7 +432,7 @@ class Visit:
         art19 = actions.ART19_REQUESTS
         deeds = self.file.deeds
         done = [d for d in deeds if d.kind == "action" and d.request in art19]
-        changed = sorted({d.source_id for d in done if d.count or d.operation == "manual"})
+        changed = sorted({d.source_id for d in done if d.count is None or d.count > 0})  # a call or a person: done
         told = {(d.source_id, d.title) for d in self.file.deeds if d.kind == "recipient"}
         return [(s, r) for s in changed for r in actions.recipients_of(self.desk, s) if (s, r) not in told]
 

@@ -35,7 +35,7 @@ from urllib.parse import quote, urlencode
 import httpx
 
 from desktop import __version__
-from desktop.config import PERSONNUMMER_FORMS, Paging, RestEndpoint, RestSource
+from desktop.config import PERSONNUMMER_FORMS, Paging, RestAction, RestEndpoint, RestSource
 from desktop.errors import UserError
 from desktop.sources.base import Notify, SourceFailure, Step, StepOutput, parameter_value, plain_value
 from desktop.sources.secrets import require_secret
@@ -445,6 +445,45 @@ class RestConnector:
             raise SourceFailure("the service did not answer in time") from None
         except httpx.HTTPError as exc:
             raise SourceFailure(f"cannot reach the service ({type(exc).__name__})") from None
+
+    # Actions -----------------------------------------------------------------------------
+
+    def call(self, action: RestAction, params: dict[str, str]) -> int:
+        """One action's call (DELETE, POST, PATCH, PUT) under the source's credentials and its
+        origin rules: 1 when the service did it (2xx), 0 when it holds nothing of the visitor's
+        (a not-found status). A redirect is not followed (a change goes to its final address);
+        a 401 renews an OAuth2 token once; a 429/503 with Retry-After is waited out in time."""
+        values = {p: parameter_value(p, params[p]) for p in action.parameters}
+        if any(v.strip() in (".", "..") for v in values.values()):
+            raise SourceFailure("an identifier value is '.' or '..', which would change the address")
+        target = httpx.URL(action.url.format_map({k: quote(v, safe="") for k, v in values.items()}))
+        body = fill_template(action.body, values)
+        content = None if body is None else json.dumps(body, ensure_ascii=False).encode()
+        deadline = time.monotonic() + self.timeout
+        renewed, waits = False, 0
+        while True:
+            headers = dict(self._credentials())
+            if content is not None:
+                headers["Content-Type"] = "application/json"
+            answer = self._fetch(action.method, target, None, content, headers)
+            if answer.location is not None:
+                raise SourceFailure(f"the service redirected the change (HTTP {answer.status}); give its final address")
+            if answer.status in (429, 503) and answer.retry_after is not None:
+                waits += 1
+                self._wait(answer, deadline, threading.Event(), lambda _waiting: None, waits)
+                continue
+            if answer.status == 401 and self._oauth and not renewed:
+                renewed = True
+                self._bearer(renew=True)
+                continue
+            break
+        if answer.status in action.not_found_status:
+            return 0
+        if answer.status in (401, 403):
+            raise SourceFailure(f"the service refused the credentials (HTTP {answer.status})")
+        if 200 <= answer.status < 300:
+            return 1
+        raise SourceFailure(f"the service did not do it (HTTP {answer.status})")
 
     # Checks ------------------------------------------------------------------------------
 

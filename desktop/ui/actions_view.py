@@ -62,7 +62,7 @@ def step_state(step: ActionStep, *, preview: bool) -> str:
     if step.problem:
         return tr("Misslyckades – ärendet har det kvar: %1").replace("%1", step.problem)
     if preview:
-        return tr("Ändras när det godkänts")
+        return tr("Ändras när det godkänts") if step.counted else tr("Tjänsten anropas när det godkänts")
     return tr("Genomfört")
 
 
@@ -259,9 +259,10 @@ class ActionsView(QWidget):
         assert self.plan is not None
         names = self.visit.source_names() if self.visit is not None else {}
         lines = [
-            f"{names.get(s.source_id, s.source_id)}: {s.title} – " + tr("%Ln uppgifter", None, s.rows or 0)
+            f"{names.get(s.source_id, s.source_id)}: {s.title} – "
+            + (tr("%Ln uppgifter", None, s.rows) if s.rows is not None else tr("tjänsten anropas"))
             for s in self.plan.steps
-            if s.rows is not None
+            if not s.missing and not s.problem
         ]
         lines += [
             f"{names.get(h.source_id, h.source_id)}: " + tr("sparas: %1").replace("%1", h.title) + f" ({h.kept})"

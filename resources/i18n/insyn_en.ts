@@ -788,6 +788,11 @@
         <translation>Changed once approved</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/actions_view.py" line="65"/>
+        <source>Tjänsten anropas när det godkänts</source>
+        <translation>The service is called once approved</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/actions_view.py" line="66"/>
         <source>Genomfört</source>
         <translation>Done</translation>
@@ -950,48 +955,53 @@
         <translation>Some systems could not be changed and are still to be done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="267"/>
+        <location filename="../../desktop/ui/actions_view.py" line="263"/>
+        <source>tjänsten anropas</source>
+        <translation>the service is called</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="268"/>
         <source>sparas: %1</source>
         <translation>kept: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="280"/>
+        <location filename="../../desktop/ui/actions_view.py" line="281"/>
         <source>Godkännande av åtgärder</source>
         <translation>Approval of the actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="283"/>
+        <location filename="../../desktop/ui/actions_view.py" line="284"/>
         <location filename="../../desktop/ui/case_page.py" line="499"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="299"/>
+        <location filename="../../desktop/ui/actions_view.py" line="300"/>
         <source>Gjort</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="299"/>
+        <location filename="../../desktop/ui/actions_view.py" line="300"/>
         <source>Ska göras</source>
         <translation>To be done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="306"/>
+        <location filename="../../desktop/ui/actions_view.py" line="307"/>
         <source>Vad gjordes, och av vem? (%1)</source>
         <translation>What was done, and by whom? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="307"/>
+        <location filename="../../desktop/ui/actions_view.py" line="308"/>
         <source>Åtgärd gjord för hand</source>
         <translation>Action done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="350"/>
+        <location filename="../../desktop/ui/actions_view.py" line="351"/>
         <source>Hur fick %1 beskedet (e-post, portal, brev …)?</source>
         <translation>How was %1 told (e-mail, portal, letter …)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="351"/>
+        <location filename="../../desktop/ui/actions_view.py" line="352"/>
         <source>Besked till mottagare</source>
         <translation>Notice to a recipient</translation>
     </message>
@@ -2008,7 +2018,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Answer from %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="262"/>
+        <location filename="../../desktop/ui/actions_view.py" line="263"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="339"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>

@@ -148,6 +148,22 @@ class _Handler(BaseHTTPRequestHandler):
         next_cursor = _cursor(page[-1]["id"]) if more else None
         return self._send(200, {"messages": page, "meta": {"next_cursor": next_cursor}})
 
+    def do_DELETE(self) -> None:
+        """An erasure: the contact's messages go; 404 when there are none."""
+        time.sleep(self.server.settings.latency_ms / 1000)
+        if not self._authorised():
+            return self._send(401, {"error": "invalid_token"})
+        segments = urlsplit(self.path).path.split("/")  # '', 'api', 'v2', 'contacts', EMAIL
+        if len(segments) != 5 or segments[1:4] != ["api", "v2", "contacts"]:
+            return self._send(404, {"error": "not_found"})
+        with sqlite3.connect(self.server.database) as db:
+            deleted = db.execute("DELETE FROM meddelande WHERE epost = ? COLLATE NOCASE", (unquote(segments[4]),))
+            count = deleted.rowcount
+        db.close()
+        if not count:
+            return self._send(404, {"error": "not_found"})
+        return self._send(200, {"deleted": count})
+
     def _authorised(self) -> bool:
         if not self.server.settings.oauth:
             return True
@@ -193,7 +209,10 @@ def serve_demo(config_path: str | Path) -> None:
     if settings is None:
         return
     with _running_lock:
-        if settings.port not in _running:
+        running = _running.get(settings.port)
+        if running is not None:  # this process serves the port already: now for this demo's folder
+            running.settings, running.database = settings, folder / DATABASE
+        else:
             try:
                 service = _Service(settings, folder / DATABASE)
             except OSError:

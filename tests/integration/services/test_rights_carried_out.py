@@ -157,12 +157,22 @@ def erasure_visit(desk: Any, config: Path) -> Visit:
     return Visit(desk, number, sign_in(desk, "disk1", "demo-disk1"))
 
 
+def live_chat(config: Path, email: str, add: bool = False) -> int:
+    """The visitor's messages in the demo's chat service (its database), added where asked."""
+    with sqlite3.connect(config.parent / "imbox-api.sqlite") as db:
+        if add:
+            db.execute("INSERT INTO meddelande (epost, konversation, skickat, avsandare, text) VALUES "
+                       "(?, 'C-1', '2026-11-02T10:00:00+01:00', 'Kim', 'Hej')", (email,))  # fmt: skip
+        return int(db.execute("SELECT count(*) FROM meddelande WHERE epost = ?", (email,)).fetchone()[0])
+
+
 def test_the_visit_carries_out_an_erasure_only_from_a_preview_another_person_approves(config: Path) -> None:
     _pin, email = newsletter_customer(config)
+    assert live_chat(config, email, add=True) >= 1
     with open_desk(config) as desk:
         visit = erasure_visit(desk, config)
         visit.gather()
-        assert [o.code for o in visit.owed()].count("rights_owed") == 1
+        assert [o.subject for o in visit.owed() if o.code == "rights_owed"] == ["marknad", "chatt_live"]
         assert marketing_rows(config, email)  # nothing happened at the gather: an erasure waits for approval
         with pytest.raises(ActionRefused) as refused:
             visit.approve_actions()
@@ -173,10 +183,15 @@ def test_the_visit_carries_out_an_erasure_only_from_a_preview_another_person_app
         assert visit.act() == []  # without an approval nothing is carried out
         plan = visit.approve_actions("granskare", "demo-granskare")
         steps = visit.act()
-        assert [s.rows for s in steps] == [s.rows for s in plan.steps] and all(s.done for s in steps)
+        assert [s.rows for s in steps if s.counted] == [s.rows for s in plan.steps if s.counted]
+        assert all(s.done for s in steps) and [s.rows for s in plan.steps if not s.counted] == [None]  # a call: not run
         assert [row for row in marketing_rows(config, email)] == [("Driftinformation via e-post", "Aktiv")]
-        assert {s for s, _r in visit.actions_owed()} == {"chatt", "chatt_live", "bokningar", "rekrytering"}  # by hand
+        assert live_chat(config, email) == 0  # the chat service's DELETE, called as approved
+        chat_call = next(s for s in steps if s.source_id == "chatt_live")
+        assert (chat_call.operation, chat_call.rows, chat_call.counted) == ("delete", 1, False)
+        assert {s for s, _r in visit.actions_owed()} == {"chatt", "bokningar", "rekrytering"}  # by hand
         assert visit.recipients_owed() == [
+            ("chatt_live", "Imbox Sweden AB (personuppgiftsbiträde)"),
             ("marknad", "Optimizely AB (personuppgiftsbiträde, e-postutskick)"),
             ("marknad", "Optimizely Inc. (underbiträde för e-postutskick)"),
         ]
@@ -185,7 +200,7 @@ def test_the_visit_carries_out_an_erasure_only_from_a_preview_another_person_app
         assert refused.value.code == "close.owed" and "recipient_owed" in str(refused.value)
         # Where Insyn cannot change the system, a person does it and says so.
         manual = visit.manual_actions()
-        assert {m.source_id for m in manual} == {"chatt", "chatt_live", "bokningar", "rekrytering"}
+        assert {m.source_id for m in manual} == {"chatt", "bokningar", "rekrytering"}
         assert not any(m.done for m in manual) and "manual_action_owed" in [o.code for o in visit.owed()]
         with pytest.raises(ActionRefused) as refused:
             visit.confirm_manual_action("rekrytering", manual[-1].key, "  ")
@@ -210,6 +225,7 @@ def test_the_visit_carries_out_an_erasure_only_from_a_preview_another_person_app
     assert "Vi har meddelat Underentreprenörer för borrning (personuppgiftsbiträden), Imbox Sweden AB" in words
     assert "Optimizely AB (personuppgiftsbiträde, e-postutskick), Optimizely Inc." in words
     assert "Jobbansökningar (HR): Dina jobbansökningar är raderade." in words
+    assert "Chatt (Imbox, senaste konversationerna): Dina chattkonversationer är raderade hos Imbox." in words
     assert "Your subscriptions to newsletters and offers are erased" in words_en
     assert "Your chat conversations are erased at Imbox" in words_en
     assert "Why: The Swedish Accounting Act" in words_en and "Kept for as long as the contract is in force" in words_en
@@ -243,7 +259,7 @@ def test_the_command_line_previews_approves_carries_out_and_tells_the_recipients
     assert "rekrytering: erasure: Dina jobbansökningar är raderade: to be done by a person: Be HR" in out
     code, out, err = cli("case", "close", number, "--config", str(config), "--staff", "disk1", stdin="demo-disk1\n")
     assert code == 2 and "recipient_owed" in err and "manual_action_owed" in err
-    for source_id in ("chatt", "chatt_live", "bokningar", "rekrytering"):
+    for source_id in ("chatt", "bokningar", "rekrytering"):
         code, out, err = cli("case", "confirm", number, "--config", str(config), "--staff", "disk1", "--source",
                              source_id, "--note", "Gjort av Kim", stdin="demo-disk1\n")  # fmt: skip
         assert code == 0 and out.strip().endswith("done"), err

@@ -99,11 +99,30 @@ class Service(BaseHTTPRequestHandler):
             items = [{**r, "email": email} for r in page_of(start, 3)]
             more = {"paging": {"next": {"after": str(start + 3)}}} if start + 3 < RECORDS else {}
             return self._send(200, {"results": items, **more})
+        if path == "/suppress":  # a suppression list: the address is added as sent
+            added = json.loads(body)["entries"][0]["email"]
+            return self._send(201 if added == EMAIL else 400, {"added": added})
         if path == "/search-offset":
             asked = json.loads(body)
             start, size = asked["from"], asked["size"]
             return self._send(200, {"hits": {"hits": page_of(start, size)}})
         return self._send(404)
+
+    def do_DELETE(self) -> None:
+        path, _query, _body = self._record()
+        if not self._authorised():
+            return None
+        kind = path.split("/")[1]
+        if kind == "moved":
+            return self._send(307, headers={"Location": f"{WORLD.stranger}/contacts/x"})
+        if kind == "broken":
+            return self._send(500)
+        email = path.split("/", 2)[2] if path.count("/") >= 2 else ""
+        if email != EMAIL:
+            return self._send(404)
+        self.send_response(204)  # done, and no body, as many services answer a DELETE
+        self.end_headers()
+        return None
 
     def do_GET(self) -> None:
         path, query, _body = self._record()
@@ -441,3 +460,34 @@ def toml_value(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
     return "{ " + ", ".join(f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items()) + " }"
+
+
+def test_an_action_is_one_call_under_the_same_rules(tmp_path: Path, service: str) -> None:
+    """A web service's action (issue 19): the call with the bearer, the identifier escaped in the
+    path and as a JSON string in the body; not found is nothing to do; an error or a redirect is a
+    failure the case keeps owing, and nothing is sent to another server."""
+    from desktop.config import RestAction
+    from desktop.sources.base import SourceFailure
+    from desktop.sources.rest import RestConnector
+
+    keyring.set_password("insyn", "chat", CLIENT_SECRET)
+    config = make_config(tmp_path, [oauth_source("chat", service, {"url": service + "/cursor/{email}"})])
+    connector = RestConnector(config.sources[0], timeout=5, max_rows=100)  # type: ignore[arg-type]
+
+    def action(method: str, path: str, **extra: Any) -> RestAction:
+        return RestAction(request="erasure", title="Raderat", method=method, url=service + path, **extra)
+
+    assert connector.call(action("DELETE", "/contacts/{email}"), {"email": EMAIL}) == 1
+    assert connector.call(action("DELETE", "/contacts/{email}"), {"email": "nobody@example.com"}) == 0
+    body = {"entries": [{"email": "{email}", "reason": "Invändning mot direktmarknadsföring"}]}
+    assert connector.call(action("POST", "/suppress", body=body), {"email": EMAIL}) == 1
+    for path, said in (("/broken/{email}", "did not do it (HTTP 500)"), ("/moved/{email}", "redirected the change")):
+        with pytest.raises(SourceFailure) as failed:
+            connector.call(action("DELETE", path), {"email": EMAIL})
+        assert said in str(failed.value)
+    deleted = [seen for seen in WORLD.seen if seen.method == "DELETE"]
+    assert deleted[0].path == "/contacts/an%22na%5C%7Bx%7D%40example.com"  # escaped: one path segment
+    assert deleted[0].headers["Authorization"].startswith("Bearer tok-")
+    assert not [seen for seen in WORLD.seen if seen.host == "127.0.0.2"]  # the redirect was not followed
+    assert all(CLIENT_SECRET not in seen.body.decode() for seen in WORLD.seen if seen.path != "/oauth/token")
+    connector.close()
