@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 
 import sqlparse
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -397,41 +398,6 @@ class ManualAction(_Strict):
     en: EnglishTexts | None = Field(None, description="en.title: the same in English")
 
 
-class RestAction(_Strict):
-    """What a request does in a web service: one call (DELETE, POST, PATCH or PUT) to a URL
-    template, with an optional JSON body template, under the source's auth and its origin,
-    redirect and size rules. A 2xx answer is done; the not-found statuses mean nothing to do."""
-
-    request: ActionRequest = Field(description="The request it carries out")
-    title: str = Field(min_length=1, description="What is done, as the visitor will read it")
-    method: Literal["DELETE", "POST", "PATCH", "PUT"] = Field(description="The call")
-    url: str = Field(description="URL template: {identifier} placeholders are filled in escaped")
-    body: Annotated[dict[str, Any] | list[Any] | None, BeforeValidator(_parse_body)] = Field(
-        None, description="A JSON body template (TOML table or JSON text), identifiers filled in as JSON strings"
-    )
-    not_found_status: tuple[int, ...] = Field((404,), description="Statuses meaning 'nothing of the visitor's here'")
-    en: EnglishTexts | None = Field(None, description="en.title: the same in English")
-
-    @field_validator("url")
-    @classmethod
-    def _web_url(cls, value: str) -> str:
-        scheme = value.split(":", 1)[0].lower() if ":" in value else ""
-        if scheme not in ("http", "https"):
-            raise ValueError("must be an http:// or https:// URL")
-        return value
-
-    @property
-    def parameters(self) -> tuple[str, ...]:
-        templates = [self.url, *_template_strings(self.body)]
-        return tuple(dict.fromkeys(m for t in templates for m in re.findall(r"\{(\w+)\}", t)))
-
-    @model_validator(mode="after")
-    def _bound_to_the_visitor(self) -> RestAction:
-        if not re.findall(r"\{(\w+)\}", self.url) and not self.body:
-            raise ValueError("the URL or body must use the visitor's {identifier}")
-        return self
-
-
 # The requests after which the recipients are told (Art. 19), and whose actions wait for an
 # approved preview (unlike a marketing stop or a consent withdrawal, which run at once).
 ART19_REQUESTS: tuple[str, ...] = ("erasure", "restriction", "rectification")
@@ -631,6 +597,16 @@ class Paging(_Strict):
         return self
 
 
+def _web_url(value: str) -> str:
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    if scheme not in ("http", "https"):
+        raise ValueError("must be an http:// or https:// URL (file:// and other schemes are never fetched)")
+    return value
+
+
+WebUrl = Annotated[str, AfterValidator(_web_url)]
+
+
 def _parse_body(value: Any) -> Any:
     """A body given as JSON text is parsed at load; a TOML table is taken as it is."""
     if isinstance(value, str):
@@ -656,7 +632,7 @@ def _template_strings(node: Any) -> list[str]:
 
 class RestEndpoint(Art15Info, _Labelled):
     title: str = Field(min_length=1, description="The category title in the extract")
-    url: str = Field(description="URL template: {identifier} placeholders are filled in escaped")
+    url: WebUrl = Field(description="URL template: {identifier} placeholders are filled in escaped")
     method: Literal["GET", "POST"] = Field("GET", description="POST for searches that take a JSON body")
     params: dict[str, str] = Field(default_factory=dict, description="Query parameters (templates)")
     body: Annotated[dict[str, Any] | list[Any] | None, BeforeValidator(_parse_body)] = Field(
@@ -672,14 +648,6 @@ class RestEndpoint(Art15Info, _Labelled):
     max_pages: int = Field(50, ge=1, le=10_000, description="Pages read at most; more are reported, not read")
     not_found_status: tuple[int, ...] = Field((404,), description="Statuses meaning 'no data'")
     yields: dict[str, str] = Field(default_factory=dict)
-
-    @field_validator("url")
-    @classmethod
-    def _web_url(cls, value: str) -> str:
-        scheme = value.split(":", 1)[0].lower() if ":" in value else ""
-        if scheme not in ("http", "https"):
-            raise ValueError("must be an http:// or https:// URL (file:// and other schemes are never fetched)")
-        return value
 
     @model_validator(mode="after")
     def _searched_by_something(self) -> RestEndpoint:
@@ -701,6 +669,33 @@ class RestEndpoint(Art15Info, _Labelled):
     def parameters(self) -> tuple[str, ...]:
         templates = [self.url, *self.params.values(), *_template_strings(self.body)]
         return tuple(dict.fromkeys(m for t in templates for m in re.findall(r"\{(\w+)\}", t)))
+
+
+class RestAction(_Strict):
+    """What a request does in a web service: one call (DELETE, POST, PATCH or PUT) to a URL
+    template, with an optional JSON body template, under the source's auth and its origin,
+    redirect and size rules. A 2xx answer is done; the not-found statuses mean nothing to do."""
+
+    request: ActionRequest = Field(description="The request it carries out")
+    title: str = Field(min_length=1, description="What is done, as the visitor will read it")
+    method: Literal["DELETE", "POST", "PATCH", "PUT"] = Field(description="The call")
+    url: WebUrl = Field(description="URL template: {identifier} placeholders are filled in escaped")
+    body: Annotated[dict[str, Any] | list[Any] | None, BeforeValidator(_parse_body)] = Field(
+        None, description="A JSON body template (TOML table or JSON text), identifiers filled in as JSON strings"
+    )
+    not_found_status: tuple[int, ...] = Field((404,), description="Statuses meaning 'nothing of the visitor's here'")
+    en: EnglishTexts | None = Field(None, description="en.title: the same in English")
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        templates = [self.url, *_template_strings(self.body)]
+        return tuple(dict.fromkeys(m for t in templates for m in re.findall(r"\{(\w+)\}", t)))
+
+    @model_validator(mode="after")
+    def _bound_to_the_visitor(self) -> RestAction:
+        if not re.findall(r"\{(\w+)\}", self.url) and not self.body:
+            raise ValueError("the URL or body must use the visitor's {identifier}")
+        return self
 
 
 def _is_loopback(host: str) -> bool:
