@@ -881,8 +881,10 @@ class Visit:
     def owed_after_this_extract(self) -> list[Owed]:
         """What the visitor will still be owed once this extract is handed over, for the approver
         to see before signing: manual checks not answered, systems that could not be searched
-        (both follow in a supplement), a marketing stop not carried out."""
-        owed = [o for o in self.owed() if o.code in ("manual_unanswered", "action_owed")]
+        (both follow in a supplement), a marketing stop not carried out, an erasure, restriction or
+        rectification not yet carried out (or its part done by a person), a recipient not told."""
+        kept = ("manual_unanswered", "action_owed", "rights_owed", "manual_action_owed", "recipient_owed")
+        owed = [o for o in self.owed() if o.code in kept]
         return owed + [Owed("system_failed", source_id) for source_id in self.retryable_sources()]
 
     def next_steps(self) -> list[Step]:

@@ -481,6 +481,9 @@ class CasePage(QWidget):
             "manual_unanswered": tr("Följer senare – den manuella kontrollen är inte besvarad: %1"),
             "system_failed": tr("Följer senare – systemet kunde inte sökas: %1"),
             "action_owed": tr("Stoppet är inte genomfört i %1"),
+            "rights_owed": tr("Begäran är inte genomförd i %1 (4. Åtgärder)"),
+            "manual_action_owed": tr("Det som görs för hand är inte gjort i %1 (4. Åtgärder)"),
+            "recipient_owed": tr("Mottagaren har inte fått besked (artikel 19): %1"),
         }
         return [
             texts[o.code].replace("%1", names.get(o.subject, o.subject)) for o in self.visit.owed_after_this_extract()

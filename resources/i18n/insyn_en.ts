@@ -506,8 +506,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="134"/>
-        <location filename="../../desktop/ui/case_page.py" line="674"/>
-        <location filename="../../desktop/ui/case_page.py" line="688"/>
+        <location filename="../../desktop/ui/case_page.py" line="677"/>
+        <location filename="../../desktop/ui/case_page.py" line="691"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="164"/>
-        <location filename="../../desktop/ui/case_page.py" line="631"/>
+        <location filename="../../desktop/ui/case_page.py" line="634"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -768,7 +768,22 @@
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="496"/>
+        <location filename="../../desktop/ui/case_page.py" line="484"/>
+        <source>Begäran är inte genomförd i %1 (4. Åtgärder)</source>
+        <translation>The request is not carried out in %1 (4. Actions)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="485"/>
+        <source>Det som görs för hand är inte gjort i %1 (4. Åtgärder)</source>
+        <translation>What is done by hand is not done in %1 (4. Actions)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="486"/>
+        <source>Mottagaren har inte fått besked (artikel 19): %1</source>
+        <translation>The recipient has not been told (Article 19): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="499"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
@@ -971,7 +986,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="284"/>
-        <location filename="../../desktop/ui/case_page.py" line="499"/>
+        <location filename="../../desktop/ui/case_page.py" line="502"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
@@ -1006,99 +1021,99 @@
         <translation>Notice to a recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="535"/>
+        <location filename="../../desktop/ui/case_page.py" line="538"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="566"/>
+        <location filename="../../desktop/ui/case_page.py" line="569"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="577"/>
+        <location filename="../../desktop/ui/case_page.py" line="580"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="577"/>
+        <location filename="../../desktop/ui/case_page.py" line="580"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="588"/>
+        <location filename="../../desktop/ui/case_page.py" line="591"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="588"/>
+        <location filename="../../desktop/ui/case_page.py" line="591"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="598"/>
+        <location filename="../../desktop/ui/case_page.py" line="601"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="598"/>
+        <location filename="../../desktop/ui/case_page.py" line="601"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="631"/>
+        <location filename="../../desktop/ui/case_page.py" line="634"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="654"/>
+        <location filename="../../desktop/ui/case_page.py" line="657"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="656"/>
+        <location filename="../../desktop/ui/case_page.py" line="659"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="658"/>
+        <location filename="../../desktop/ui/case_page.py" line="661"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="660"/>
+        <location filename="../../desktop/ui/case_page.py" line="663"/>
         <source>åtgärden i %1</source>
         <translation>the action in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="662"/>
+        <location filename="../../desktop/ui/case_page.py" line="665"/>
         <source>det som görs för hand i %1</source>
         <translation>what is done by hand in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="664"/>
+        <location filename="../../desktop/ui/case_page.py" line="667"/>
         <source>besked till mottagaren %1 (artikel 19)</source>
         <translation>notice to the recipient %1 (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="666"/>
+        <location filename="../../desktop/ui/case_page.py" line="669"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="668"/>
+        <location filename="../../desktop/ui/case_page.py" line="671"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="676"/>
+        <location filename="../../desktop/ui/case_page.py" line="679"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="688"/>
+        <location filename="../../desktop/ui/case_page.py" line="691"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1915,8 +1930,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="532"/>
-        <location filename="../../desktop/ui/case_page.py" line="562"/>
+        <location filename="../../desktop/ui/case_page.py" line="535"/>
+        <location filename="../../desktop/ui/case_page.py" line="565"/>
         <location filename="../../desktop/ui/deliver_view.py" line="312"/>
         <location filename="../../desktop/ui/deliver_view.py" line="313"/>
         <source>Skrivaren kunde inte startas.</source>

@@ -113,3 +113,18 @@ def test_a_rectification_asks_for_the_corrected_value_before_the_preview(qtbot, 
         phone = db.execute("SELECT telefon FROM kund WHERE personnr = ?", (personnummer,)).fetchone()[0]
     assert phone == "070-111 22 33"
     assert page.visit.actions_owed() == []
+
+
+def test_the_approver_of_the_extract_sees_the_erasure_not_yet_carried_out(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    """Issue 20, item 4: an extract approved while the erasure in the same case is not carried
+    out says so above the approver's password."""
+    fill_visitor(qtbot, window, examples(desk)[1], "Nguyen Minh")
+    form = window.visit
+    form.requests[RequestType.ERASURE].setChecked(True)  # beside the access request
+    form.details[RequestType.ERASURE].setText("Radera allt om mig")
+    assert form.register() is not None
+    page = window.case
+    qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
+    lines = page.still_owed_lines()
+    assert "Begäran är inte genomförd i Marknadsregistret (Optimizely) (4. Åtgärder)" in lines
+    assert "Det som görs för hand är inte gjort i Jobbansökningar (HR) (4. Åtgärder)" in lines
