@@ -329,7 +329,7 @@ def cmd_case_act(args: argparse.Namespace) -> int:
             steps, holds = list(plan.steps), plan.holds
         else:
             steps = immediate
-            if any(code == "rights_owed" for code in (o.code for o in visit.owed())):
+            if new_values or any(o.code == "rights_owed" for o in visit.owed()):
                 if desk.policy.actions_approval_required and not args.approved_by:
                     raise UserError(
                         "an erasure, restriction or rectification is carried out only from a preview a second "

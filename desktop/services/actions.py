@@ -364,6 +364,7 @@ def run(
     staff_id: int,
     approved: dict[str, int | None] | None = None,
     new_values: dict[str, str] | None = None,
+    skip: set[str] | frozenset[str] = frozenset(),
 ) -> list[ActionStep]:
     """Each configured action, one committed transaction per system; each audited (counts and
     a digest of the statement, never the identifiers). With `approved` (a Plan's counts), each
@@ -373,6 +374,8 @@ def run(
     certain = certain_identifiers(desk, result)
     for source, action in configured(desk, requests):
         digest = action_key(action)
+        if f"{source.id}:{digest}" in skip:  # carried out already (`skip`: what the caller knows is done)
+            continue
         expect = None
         if approved is not None:
             key = f"{source.id}:{digest}"

@@ -306,7 +306,10 @@ class Visit:
                 for e in self.timeline() if e.action in ("action.executed", "action.not_applicable")}  # fmt: skip
 
     def _owed_for(self, requests: list[str]) -> list[tuple[str, str]]:
-        planned = actions.configured(self.desk, requests)
+        """The configured actions not yet carried out. A rectification's field actions are
+        offered, not owed: staff use the one for the field the visitor asks about, or say what
+        was done in their own words (the outcome)."""
+        planned = [(s, a) for s, a in actions.configured(self.desk, requests) if not getattr(a, "field", None)]
         if not planned:  # no such request, or nothing configured for it: nothing to read
             return []
         done = self.actions_done()
@@ -419,9 +422,11 @@ class Visit:
         if self._immediate_owed():
             steps += actions.run(self.desk, self.number, result, self._immediate_requests(), staff_id=self.staff.id)
         approval, self.actions_approval = self.actions_approval, None
-        if approval is not None and self._owed_for(self._gated_requests()):
+        if approval is not None:
+            done = {f"{source}:{key}" for source, key in self.actions_done()}
             steps += actions.run(self.desk, self.number, result, self._gated_requests(), staff_id=self.staff.id,
-                                 approved=approval.plan.counts(), new_values=approval.new_values)  # fmt: skip
+                                 approved=approval.plan.counts(), new_values=approval.new_values,
+                                 skip=done)  # fmt: skip
         self.last_actions = steps
         self._changed()
         return steps

@@ -82,6 +82,7 @@ class SourceSet:
         self.config = config
         self._connectors: dict[str, Connector] = {}
         self._writers: dict[str, SqlWriter] = {}
+        self._closed = False
         self._lock = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
 
@@ -96,6 +97,8 @@ class SourceSet:
 
     def connector(self, source_id: str) -> Connector:
         with self._lock:
+            if self._closed:  # a worker still running when the desk closed opens nothing new
+                raise SourceFailure("cancelled")
             if source_id not in self._connectors:
                 source = self.config.source(source_id)
                 assert not isinstance(source, ManualSource)
@@ -130,6 +133,7 @@ class SourceSet:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             connectors, self._connectors = list(self._connectors.values()), {}
             writers, self._writers = list(self._writers.values()), {}
             executor, self._executor = self._executor, None
@@ -276,7 +280,11 @@ class GatherRun:
         Continuing here rather than going back to the coordinator saves a hand-over per
         dependency level (personnummer → customer number → facility → meter readings).
         """
-        connector = self.sources.connector(source_id)
+        try:
+            connector = self.sources.connector(source_id)
+        except SourceFailure as exc:  # the desk closed meanwhile
+            self._queue.put((source_id, token, str(exc)))
+            return
         while work:
             for item in work:
                 if self._cancel.is_set():

@@ -169,6 +169,7 @@ class RestConnector:
         self._static: dict[str, str] | None = None  # the headers of bearer/header/basic auth
         self._token: tuple[str, float] | None = None  # OAuth2: the bearer and when it expires
         self._lock = threading.Lock()
+        self._closed = False  # closed for good (interrupt() only drops the connections)
         self._token_lock = threading.Lock()
         self._steps = [
             Step(index=i, title=e.title, parameters=e.parameters, yields=dict(e.yields), labels=dict(e.labels))
@@ -265,6 +266,8 @@ class RestConnector:
     @property
     def client(self) -> httpx.Client:
         with self._lock:
+            if self._closed:  # a worker still running when the desk closed: no new connections
+                raise SourceFailure("cancelled")
             if self._client is None:
                 self._client = self._make_client()
             return self._client
@@ -528,6 +531,8 @@ class RestConnector:
         return notes
 
     def close(self) -> None:
+        with self._lock:
+            self._closed = True
         self.interrupt()
 
 
