@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -53,6 +54,7 @@ def _table(name: str, headers: list[str], stretch: int | None = None) -> QTableW
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     else:
         header.setStretchLastSection(True)
+    table.setMinimumHeight(130)  # the header and about three rows, on the smallest screen
     return table
 
 
@@ -79,18 +81,26 @@ class ActionsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # four lists on a small screen: the page scrolls, each list shows its rows
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        content = QWidget()
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
         self.visit: Visit | None = None
         self.plan: Plan | None = None
         self.new_values: dict[str, str] | None = None  # a rectification's corrected values, by action key
         self.busy = False
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(content)
         self.summary = QLabel(tr("Förhandsgranska vad begäran gör i systemen. Inget ändras förrän det godkänts."))
         self.summary.setObjectName("actions_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.steps = _table("action_steps", [tr("System"), tr("Vad som görs"), tr("Uppgifter"), tr("Läge")])
+        self.steps = _table("action_steps", [tr("System"), tr("Vad som görs"), tr("Uppgifter"), tr("Läge")], stretch=1)
         self.steps.setAccessibleName(tr("Vad begäran gör i varje system"))
-        layout.addWidget(self.steps, 2)
+        layout.addWidget(self.steps, 1)
         layout.addWidget(QLabel(tr("Det här görs för hand, där Insyn inte kan ändra systemet:")))
         self.manual = _table("manual_actions", [tr("System"), tr("Vad som görs"), tr("Läge"), tr("Så här")], stretch=3)
         self.manual.setAccessibleName(tr("Åtgärder som görs för hand"))
@@ -104,7 +114,7 @@ class ActionsView(QWidget):
             "action_holds", [tr("System"), tr("Sparas"), tr("Uppgifter"), tr("Skäl"), tr("Till")], stretch=3
         )
         self.holds.setAccessibleName(tr("Uppgifter som sparas och skälet"))
-        layout.addWidget(self.holds, 2)
+        layout.addWidget(self.holds, 1)
         buttons = QHBoxLayout()
         self.preview_button = QPushButton(tr("Förhandsgranska (F6)"))
         self.preview_button.setObjectName("actions_preview")

@@ -375,13 +375,29 @@ class CasePage(QWidget):
             "record_outcome": tr("registrera vad som gjordes: %1"),
             "supplement": tr("kompletterande utdrag: %1 (F5)"),
             "act": tr("stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT"),
-            "approve_actions": tr("genomför begäran i %1: förhandsgranska, låt en granskare godkänna (insyn case act)"),
+            "approve_actions": tr("genomför begäran i %1: förhandsgranska och låt en granskare godkänna (4. Åtgärder)"),
             "inform": tr("meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1"),
             "do_manual_action": tr("se till att det görs för hand i %1 och markera det som gjort (4. Åtgärder)"),
             "close": tr("avsluta ärendet – allt är lämnat"),
         }
         subject = names.get(step.subject) or request_labels().get(step.subject) or step.subject
         return texts.get(step.code, step.code).replace("%1", subject)
+
+    def _grouped(self, steps: list[Step]) -> list[Step]:
+        """One line per kind of step that names systems (carry out, do by hand, tell recipients):
+        the systems listed in it, not the line repeated for each."""
+        names = self.visit.source_names() if self.visit is not None else {}
+        grouped: dict[str, list[str]] = {}
+        out: list[Step] = []
+        for step in steps:
+            if step.code in ("approve_actions", "do_manual_action", "inform"):
+                if step.code not in grouped:
+                    grouped[step.code] = []
+                    out.append(step)
+                grouped[step.code].append(names.get(step.subject, step.subject))
+            else:
+                out.append(step)
+        return [Step(s.code, ", ".join(grouped[s.code])) if s.code in grouped else s for s in out]
 
     def show_next_steps(self, steps: list[Step] | None = None) -> None:
         if steps is None:
@@ -390,7 +406,7 @@ class CasePage(QWidget):
             self.next_steps.setText("")
             self.next_steps.setVisible(False)
             return
-        texts = [self.step_text(s) for s in steps]
+        texts = [self.step_text(s) for s in self._grouped(steps)]
         self.next_steps.setText(tr("Nästa steg: %1.").replace("%1", " · ".join(texts)))
         self.next_steps.setVisible(True)
 

@@ -506,8 +506,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="134"/>
-        <location filename="../../desktop/ui/case_page.py" line="677"/>
-        <location filename="../../desktop/ui/case_page.py" line="691"/>
+        <location filename="../../desktop/ui/case_page.py" line="693"/>
+        <location filename="../../desktop/ui/case_page.py" line="707"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="164"/>
-        <location filename="../../desktop/ui/case_page.py" line="634"/>
+        <location filename="../../desktop/ui/case_page.py" line="650"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -596,6 +596,11 @@
         <location filename="../../desktop/ui/case_page.py" line="295"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="378"/>
+        <source>genomför begäran i %1: förhandsgranska och låt en granskare godkänna (4. Åtgärder)</source>
+        <translation>carry out the request in %1: preview it and have an approver approve it (4. Actions)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="164"/>
@@ -705,11 +710,6 @@
         <translation>the stop is not carried out in %1: gather again (F5) and it is done, or contact IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="378"/>
-        <source>genomför begäran i %1: förhandsgranska, låt en granskare godkänna (insyn case act)</source>
-        <translation>carry out the request in %1: preview it and have an approver approve it (insyn case act)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/case_page.py" line="379"/>
         <source>meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1</source>
         <translation>tell the recipient that the data was changed or erased (Article 19): %1</translation>
@@ -725,17 +725,17 @@
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="394"/>
+        <location filename="../../desktop/ui/case_page.py" line="410"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="460"/>
+        <location filename="../../desktop/ui/case_page.py" line="476"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="464"/>
+        <location filename="../../desktop/ui/case_page.py" line="480"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -743,377 +743,377 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="470"/>
+        <location filename="../../desktop/ui/case_page.py" line="486"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="471"/>
+        <location filename="../../desktop/ui/case_page.py" line="487"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="481"/>
+        <location filename="../../desktop/ui/case_page.py" line="497"/>
         <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
         <translation>Follows later – the manual check is not answered: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="482"/>
+        <location filename="../../desktop/ui/case_page.py" line="498"/>
         <source>Följer senare – systemet kunde inte sökas: %1</source>
         <translation>Follows later – the system could not be searched: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="483"/>
+        <location filename="../../desktop/ui/case_page.py" line="499"/>
         <source>Stoppet är inte genomfört i %1</source>
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="484"/>
+        <location filename="../../desktop/ui/case_page.py" line="500"/>
         <source>Begäran är inte genomförd i %1 (4. Åtgärder)</source>
         <translation>The request is not carried out in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="485"/>
+        <location filename="../../desktop/ui/case_page.py" line="501"/>
         <source>Det som görs för hand är inte gjort i %1 (4. Åtgärder)</source>
         <translation>What is done by hand is not done in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="486"/>
+        <location filename="../../desktop/ui/case_page.py" line="502"/>
         <source>Mottagaren har inte fått besked (artikel 19): %1</source>
         <translation>The recipient has not been told (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="499"/>
+        <location filename="../../desktop/ui/case_page.py" line="515"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="61"/>
+        <location filename="../../desktop/ui/actions_view.py" line="63"/>
         <source>Inget att göra: besökaren har ingen känd %1 här</source>
         <translation>Nothing to do: the visitor has no known %1 here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="63"/>
+        <location filename="../../desktop/ui/actions_view.py" line="65"/>
         <source>Misslyckades – ärendet har det kvar: %1</source>
         <translation>Failed – the case still owes it: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="65"/>
+        <location filename="../../desktop/ui/actions_view.py" line="67"/>
         <source>Ändras när det godkänts</source>
         <translation>Changed once approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="65"/>
+        <location filename="../../desktop/ui/actions_view.py" line="67"/>
         <source>Tjänsten anropas när det godkänts</source>
         <translation>The service is called once approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="66"/>
+        <location filename="../../desktop/ui/actions_view.py" line="68"/>
         <source>Genomfört</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="71"/>
+        <location filename="../../desktop/ui/actions_view.py" line="73"/>
         <source>Inte räknat: besökaren har ingen känd %1 här</source>
         <translation>Not counted: the visitor has no known %1 here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="73"/>
+        <location filename="../../desktop/ui/actions_view.py" line="75"/>
         <source>Kunde inte räknas: %1</source>
         <translation>Could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="87"/>
+        <location filename="../../desktop/ui/actions_view.py" line="97"/>
         <source>Förhandsgranska vad begäran gör i systemen. Inget ändras förrän det godkänts.</source>
         <translation>Preview what the request does in the systems. Nothing changes until it is approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="91"/>
-        <location filename="../../desktop/ui/actions_view.py" line="95"/>
+        <location filename="../../desktop/ui/actions_view.py" line="101"/>
+        <location filename="../../desktop/ui/actions_view.py" line="105"/>
         <source>Vad som görs</source>
         <translation>What is done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="91"/>
-        <location filename="../../desktop/ui/actions_view.py" line="95"/>
+        <location filename="../../desktop/ui/actions_view.py" line="101"/>
+        <location filename="../../desktop/ui/actions_view.py" line="105"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="92"/>
+        <location filename="../../desktop/ui/actions_view.py" line="102"/>
         <source>Vad begäran gör i varje system</source>
         <translation>What the request does in each system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="94"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
         <source>Det här görs för hand, där Insyn inte kan ändra systemet:</source>
         <translation>Done by hand, where Insyn cannot change the system:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="95"/>
+        <location filename="../../desktop/ui/actions_view.py" line="105"/>
         <source>Så här</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="96"/>
+        <location filename="../../desktop/ui/actions_view.py" line="106"/>
         <source>Åtgärder som görs för hand</source>
         <translation>Actions done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="98"/>
+        <location filename="../../desktop/ui/actions_view.py" line="108"/>
         <source>Markerad åtgärd är gjord …</source>
         <translation>The selected action is done …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="100"/>
+        <location filename="../../desktop/ui/actions_view.py" line="110"/>
         <source>Registrera vem som gjorde den markerade åtgärden och hur</source>
         <translation>Record who did the selected action and how</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="102"/>
+        <location filename="../../desktop/ui/actions_view.py" line="112"/>
         <source>Det här sparas, och varför:</source>
         <translation>This is kept, and why:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="114"/>
         <source>Sparas</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="114"/>
         <source>Skäl</source>
         <translation>Ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="114"/>
         <source>Till</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="106"/>
+        <location filename="../../desktop/ui/actions_view.py" line="116"/>
         <source>Uppgifter som sparas och skälet</source>
         <translation>Data kept and the ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="109"/>
+        <location filename="../../desktop/ui/actions_view.py" line="119"/>
         <source>Förhandsgranska (F6)</source>
         <translation>Preview (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="112"/>
+        <location filename="../../desktop/ui/actions_view.py" line="122"/>
         <source>Räkna vad som ändras i varje system och vad som sparas; inget ändras</source>
         <translation>Count what changes in each system and what is kept; nothing changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="113"/>
+        <location filename="../../desktop/ui/actions_view.py" line="123"/>
         <source>Godkänn och genomför …</source>
         <translation>Approve and carry out …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="115"/>
+        <location filename="../../desktop/ui/actions_view.py" line="125"/>
         <source>En granskare godkänner förhandsgranskningen; sedan ändras systemen</source>
         <translation>An approver approves the preview; then the systems are changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="120"/>
+        <location filename="../../desktop/ui/actions_view.py" line="130"/>
         <source>Mottagare som ska få besked (artikel 19):</source>
         <translation>Recipients to be told (Article 19):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="121"/>
+        <location filename="../../desktop/ui/actions_view.py" line="131"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="122"/>
+        <location filename="../../desktop/ui/actions_view.py" line="132"/>
         <source>Mottagare som ska få besked</source>
         <translation>Recipients to be told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="124"/>
+        <location filename="../../desktop/ui/actions_view.py" line="134"/>
         <source>Markerad mottagare har fått besked …</source>
         <translation>The selected recipient has been told …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="126"/>
+        <location filename="../../desktop/ui/actions_view.py" line="136"/>
         <source>Registrera hur den markerade mottagaren fick beskedet</source>
         <translation>Record how the selected recipient was told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="167"/>
+        <location filename="../../desktop/ui/actions_view.py" line="177"/>
         <source>Räknar i systemen …</source>
         <translation>Counting in the systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="174"/>
+        <location filename="../../desktop/ui/actions_view.py" line="184"/>
         <source>Rättelse</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="176"/>
+        <location filename="../../desktop/ui/actions_view.py" line="186"/>
         <source>Skriv det rätta värdet för det som ska rättas. Lämna resten tomt.</source>
         <translation>Write the correct value for what is to be corrected. Leave the rest empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="197"/>
+        <location filename="../../desktop/ui/actions_view.py" line="207"/>
         <source>Förhandsgranskning: inget är ändrat. Godkänn för att genomföra.</source>
         <translation>Preview: nothing has changed. Approve to carry it out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="249"/>
+        <location filename="../../desktop/ui/actions_view.py" line="259"/>
         <source>Genomfört i systemen.</source>
         <translation>Carried out in the systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="251"/>
+        <location filename="../../desktop/ui/actions_view.py" line="261"/>
         <source>Några system kunde inte ändras och är kvar att göra (%1).</source>
         <translation>Some systems could not be changed and are still to be done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="263"/>
+        <location filename="../../desktop/ui/actions_view.py" line="273"/>
         <source>tjänsten anropas</source>
         <translation>the service is called</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="268"/>
+        <location filename="../../desktop/ui/actions_view.py" line="278"/>
         <source>sparas: %1</source>
         <translation>kept: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="281"/>
+        <location filename="../../desktop/ui/actions_view.py" line="291"/>
         <source>Godkännande av åtgärder</source>
         <translation>Approval of the actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="284"/>
-        <location filename="../../desktop/ui/case_page.py" line="502"/>
+        <location filename="../../desktop/ui/actions_view.py" line="294"/>
+        <location filename="../../desktop/ui/case_page.py" line="518"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="300"/>
+        <location filename="../../desktop/ui/actions_view.py" line="310"/>
         <source>Gjort</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="300"/>
+        <location filename="../../desktop/ui/actions_view.py" line="310"/>
         <source>Ska göras</source>
         <translation>To be done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="307"/>
+        <location filename="../../desktop/ui/actions_view.py" line="317"/>
         <source>Vad gjordes, och av vem? (%1)</source>
         <translation>What was done, and by whom? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="308"/>
+        <location filename="../../desktop/ui/actions_view.py" line="318"/>
         <source>Åtgärd gjord för hand</source>
         <translation>Action done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="351"/>
+        <location filename="../../desktop/ui/actions_view.py" line="361"/>
         <source>Hur fick %1 beskedet (e-post, portal, brev …)?</source>
         <translation>How was %1 told (e-mail, portal, letter …)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="352"/>
+        <location filename="../../desktop/ui/actions_view.py" line="362"/>
         <source>Besked till mottagare</source>
         <translation>Notice to a recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="538"/>
+        <location filename="../../desktop/ui/case_page.py" line="554"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="569"/>
+        <location filename="../../desktop/ui/case_page.py" line="585"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="580"/>
+        <location filename="../../desktop/ui/case_page.py" line="596"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="580"/>
+        <location filename="../../desktop/ui/case_page.py" line="596"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="591"/>
+        <location filename="../../desktop/ui/case_page.py" line="607"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="591"/>
+        <location filename="../../desktop/ui/case_page.py" line="607"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="601"/>
+        <location filename="../../desktop/ui/case_page.py" line="617"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="601"/>
+        <location filename="../../desktop/ui/case_page.py" line="617"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="634"/>
+        <location filename="../../desktop/ui/case_page.py" line="650"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="657"/>
+        <location filename="../../desktop/ui/case_page.py" line="673"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="659"/>
+        <location filename="../../desktop/ui/case_page.py" line="675"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="661"/>
+        <location filename="../../desktop/ui/case_page.py" line="677"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="663"/>
+        <location filename="../../desktop/ui/case_page.py" line="679"/>
         <source>åtgärden i %1</source>
         <translation>the action in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="665"/>
+        <location filename="../../desktop/ui/case_page.py" line="681"/>
         <source>det som görs för hand i %1</source>
         <translation>what is done by hand in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="667"/>
+        <location filename="../../desktop/ui/case_page.py" line="683"/>
         <source>besked till mottagaren %1 (artikel 19)</source>
         <translation>notice to the recipient %1 (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="669"/>
+        <location filename="../../desktop/ui/case_page.py" line="685"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="671"/>
+        <location filename="../../desktop/ui/case_page.py" line="687"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="679"/>
+        <location filename="../../desktop/ui/case_page.py" line="695"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="691"/>
+        <location filename="../../desktop/ui/case_page.py" line="707"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1930,8 +1930,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="535"/>
-        <location filename="../../desktop/ui/case_page.py" line="565"/>
+        <location filename="../../desktop/ui/case_page.py" line="551"/>
+        <location filename="../../desktop/ui/case_page.py" line="581"/>
         <location filename="../../desktop/ui/deliver_view.py" line="312"/>
         <location filename="../../desktop/ui/deliver_view.py" line="313"/>
         <source>Skrivaren kunde inte startas.</source>
@@ -1994,10 +1994,10 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="91"/>
-        <location filename="../../desktop/ui/actions_view.py" line="95"/>
-        <location filename="../../desktop/ui/actions_view.py" line="104"/>
-        <location filename="../../desktop/ui/actions_view.py" line="121"/>
+        <location filename="../../desktop/ui/actions_view.py" line="101"/>
+        <location filename="../../desktop/ui/actions_view.py" line="105"/>
+        <location filename="../../desktop/ui/actions_view.py" line="114"/>
+        <location filename="../../desktop/ui/actions_view.py" line="131"/>
         <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>System</source>
         <translation>System</translation>
@@ -2033,7 +2033,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Answer from %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="263"/>
+        <location filename="../../desktop/ui/actions_view.py" line="273"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="339"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>
@@ -2634,8 +2634,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Nothing is excluded, masked or confirmed by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="91"/>
-        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="101"/>
+        <location filename="../../desktop/ui/actions_view.py" line="114"/>
         <location filename="../../desktop/ui/review_view.py" line="219"/>
         <source>Uppgifter</source>
         <translation>Data</translation>

@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="464"/>
+        <location filename="../../desktop/ui/case_page.py" line="480"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="263"/>
+        <location filename="../../desktop/ui/actions_view.py" line="273"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="339"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>

@@ -45,6 +45,8 @@ def test_an_erasure_is_previewed_approved_carried_out_and_the_recipients_told(qt
     assert "Fakturor" in holds and "Driftinformation via e-post" in holds
     assert subscriptions() == before  # a preview changes nothing
     page.tabs.grab().save(str(tmp_path / "atgarder-preview.png"))
+    window.resize(1024, 700)  # the smallest screen the desks have
+    window.grab().save(str(tmp_path / "atgarder-preview-1024.png"))
     approved: list[list[str]] = []
 
     def approver_signs() -> bool:
