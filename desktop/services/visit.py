@@ -84,13 +84,46 @@ class Approval:
     counts: dict[str, int]
 
 
+class StepCode(enum.StrEnum):
+    """What the desk should do next (the banner's vocabulary)."""
+
+    ACT = "act"
+    APPROVE_ACTIONS = "approve_actions"
+    DO_MANUAL_ACTION = "do_manual_action"
+    INFORM = "inform"
+    GATHER = "gather"
+    GATHERING = "gathering"
+    GATHER_AGAIN = "gather_again"
+    ANSWER_MANUAL = "answer_manual"
+    RETRY = "retry"
+    DECIDE_WEAK = "decide_weak"
+    APPROVE = "approve"
+    DELIVER = "deliver"
+    RECORD_OUTCOME = "record_outcome"
+    SUPPLEMENT = "supplement"
+    CLOSE = "close"
+
+
+class OwedCode(enum.StrEnum):
+    """What the visitor is still owed (closing with any of it needs a reason)."""
+
+    ACTION_OWED = "action_owed"  # a marketing stop or consent withdrawal not carried out
+    RIGHTS_OWED = "rights_owed"  # an erasure, restriction or rectification not carried out
+    MANUAL_ACTION_OWED = "manual_action_owed"  # a part done by a person, not confirmed
+    RECIPIENT_OWED = "recipient_owed"  # a recipient not told (Art. 19)
+    OUTCOME_MISSING = "outcome_missing"
+    MANUAL_UNANSWERED = "manual_unanswered"
+    NOT_DELIVERED = "not_delivered"
+    SUPPLEMENT_OWED = "supplement_owed"
+    SYSTEM_FAILED = "system_failed"
+
+
 @dataclass(frozen=True)
 class Step:
     """What the desk should do next on this case, for the banner above it (in the order they
     come): `code` says what, `subject` what it is about (a source id, a request type, a count)."""
 
-    code: str  # act, approve_actions, inform, gather, gathering, answer_manual, retry, decide_weak, approve,
-    #            deliver, gather_again, record_outcome, supplement, close
+    code: StepCode
     subject: str = ""
 
 
@@ -107,8 +140,7 @@ class ActionsApproval:
 class Owed:
     """Something the visitor is still owed; closing with it needs a reason."""
 
-    code: str  # action_owed, rights_owed, recipient_owed, outcome_missing, manual_unanswered, not_delivered,
-    #            supplement_owed, system_failed
+    code: OwedCode
     subject: str  # the request type, the source id, or for recipient_owed "source id: recipient"
 
 
@@ -858,15 +890,15 @@ class Visit:
         the answer. Closing while something is owed needs a reason (`close`), in both front ends."""
         if self.status in (CaseStatus.REJECTED, CaseStatus.WITHDRAWN, CaseStatus.CLOSED):
             return []
-        owed = [Owed("action_owed", source_id) for source_id, _request in self._immediate_owed()]
+        owed = [Owed(OwedCode.ACTION_OWED, source_id) for source_id, _request in self._immediate_owed()]
         gated = dict.fromkeys(source_id for source_id, _request in self._owed_for(self._gated_requests()))
-        owed += [Owed("rights_owed", source_id) for source_id in gated]  # one per system
+        owed += [Owed(OwedCode.RIGHTS_OWED, source_id) for source_id in gated]  # one per system
         by_hand = dict.fromkeys(m.source_id for m in self.manual_actions() if not m.done)
-        owed += [Owed("manual_action_owed", source_id) for source_id in by_hand]
-        owed += [Owed("recipient_owed", f"{source_id}: {recipient}") for source_id, recipient in self.recipients_owed()]
+        owed += [Owed(OwedCode.MANUAL_ACTION_OWED, source_id) for source_id in by_hand]
+        owed += [Owed(OwedCode.RECIPIENT_OWED, f"{source}: {who}") for source, who in self.recipients_owed()]
         carried_out = {d.request for d in self.file.deeds if d.kind == "action"}  # the deeds are the outcome
         owed += [
-            Owed("outcome_missing", line.type)
+            Owed(OwedCode.OUTCOME_MISSING, line.type)
             for line in self.file.request_lines
             if line.type != RequestType.ACCESS
             and not line.outcome
@@ -874,13 +906,13 @@ class Visit:
             and line.type not in carried_out
         ]
         if self.file.first_delivered_on is not None:
-            owed += [Owed("supplement_owed", source_id) for source_id in self.file.outstanding]
+            owed += [Owed(OwedCode.SUPPLEMENT_OWED, source_id) for source_id in self.file.outstanding]
         elif RequestType.ACCESS in self.file.requests:
             answered = self.file.manual_answered
-            owed += [Owed("manual_unanswered", s.id) for s in self.desk.config.sources
+            owed += [Owed(OwedCode.MANUAL_UNANSWERED, s.id) for s in self.desk.config.sources
                      if s.kind == "manual" and s.id not in answered]  # fmt: skip
             if self.status is not CaseStatus.DELIVERED and self.status.is_open:
-                owed.append(Owed("not_delivered", RequestType.ACCESS.value))
+                owed.append(Owed(OwedCode.NOT_DELIVERED, RequestType.ACCESS.value))
         return owed
 
     def owed_after_this_extract(self) -> list[Owed]:
@@ -890,7 +922,7 @@ class Visit:
         rectification not yet carried out (or its part done by a person), a recipient not told."""
         kept = ("manual_unanswered", "action_owed", "rights_owed", "manual_action_owed", "recipient_owed")
         owed = [o for o in self.owed() if o.code in kept]
-        return owed + [Owed("system_failed", source_id) for source_id in self.retryable_sources()]
+        return owed + [Owed(OwedCode.SYSTEM_FAILED, source_id) for source_id in self.retryable_sources()]
 
     def next_steps(self) -> list[Step]:
         """The case's checklist, from its state, what this visit holds and what is owed."""
@@ -901,36 +933,37 @@ class Visit:
         steps: list[Step] = []
         wants_extract = any(RequestType(t).needs_extract for t in self.file.requests)
         if status is CaseStatus.GATHERING:
-            steps.append(Step("gathering"))
+            steps.append(Step(StepCode.GATHERING))
         elif wants_extract and self.result is None and status is not CaseStatus.DELIVERED:
-            steps.append(Step("gather_again" if status in (CaseStatus.REVIEW, CaseStatus.READY) else "gather"))
+            again = status in (CaseStatus.REVIEW, CaseStatus.READY)
+            steps.append(Step(StepCode.GATHER_AGAIN if again else StepCode.GATHER))
         if self.result is not None and wants_extract:  # a marketing stop alone needs no extract
             answered = self.file.manual_answered
-            steps += [Step("answer_manual", s.source_id) for s in self.result.sources.values()
+            steps += [Step(StepCode.ANSWER_MANUAL, s.source_id) for s in self.result.sources.values()
                       if s.status is SourceStatus.MANUAL and s.source_id not in answered]  # fmt: skip
             if self.retryable_sources():
-                steps.append(Step("retry", str(len(self.retryable_sources()))))
+                steps.append(Step(StepCode.RETRY, str(len(self.retryable_sources()))))
             if self.undecided_weak():
-                steps.append(Step("decide_weak", str(self.undecided_weak())))
+                steps.append(Step(StepCode.DECIDE_WEAK, str(self.undecided_weak())))
             if Action.APPROVE in allowed:
-                steps.append(Step("approve", "second_person" if self.approval_required else ""))
+                steps.append(Step(StepCode.APPROVE, "second_person" if self.approval_required else ""))
             elif status is CaseStatus.READY:
-                steps.append(Step("deliver"))
+                steps.append(Step(StepCode.DELIVER))
         for owed in self.owed():
             if owed.code == "action_owed":
-                steps.append(Step("act", owed.subject))
+                steps.append(Step(StepCode.ACT, owed.subject))
             elif owed.code == "rights_owed":
-                steps.append(Step("approve_actions", owed.subject))
+                steps.append(Step(StepCode.APPROVE_ACTIONS, owed.subject))
             elif owed.code == "recipient_owed":
-                steps.append(Step("inform", owed.subject))
+                steps.append(Step(StepCode.INFORM, owed.subject))
             elif owed.code == "manual_action_owed":
-                steps.append(Step("do_manual_action", owed.subject))
+                steps.append(Step(StepCode.DO_MANUAL_ACTION, owed.subject))
             elif owed.code == "outcome_missing":
-                steps.append(Step("record_outcome", owed.subject))
+                steps.append(Step(StepCode.RECORD_OUTCOME, owed.subject))
             elif owed.code == "supplement_owed" and self.result is None:
-                steps.append(Step("supplement", owed.subject))
+                steps.append(Step(StepCode.SUPPLEMENT, owed.subject))
         if not steps and Action.CLOSE in allowed:
-            steps.append(Step("close"))
+            steps.append(Step(StepCode.CLOSE))
         return steps
 
     def undelivered_work(self) -> list[str]:

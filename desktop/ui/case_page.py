@@ -35,7 +35,7 @@ from desktop.errors import UserError
 from desktop.services.casework import CaseFile, RequestLine
 from desktop.services.desk import Desk
 from desktop.services.files import write_private
-from desktop.services.visit import Action, Step, Visit
+from desktop.services.visit import Action, Step, StepCode, Visit
 from desktop.ui.actions_view import ActionsView
 from desktop.ui.auth import SignInDialog
 from desktop.ui.common import (
@@ -202,7 +202,7 @@ class CasePage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.gather.finished.connect(self._gathered)
         self.gather.answered.connect(self.refresh)
-        self.gather.started.connect(lambda: self.show_next_steps([Step("gathering")]))
+        self.gather.started.connect(lambda: self.show_next_steps([Step(StepCode.GATHERING)]))
         self.review.approve_requested.connect(self.approve)
         self.deliver.delivered.connect(self._delivered)
         self.deliver.copied.connect(self.refresh)
