@@ -49,7 +49,7 @@ from desktop.ui.common import (
 )
 from desktop.ui.deliver_view import DeliverView
 from desktop.ui.gather_view import GatherView, data_state_text
-from desktop.ui.letter_dialog import LetterDialog
+from desktop.ui.letter_dialog import LetterDialog, letter_labels
 from desktop.ui.printing import print_pdf
 from desktop.ui.review_view import ReviewView, decision_lines
 
@@ -81,7 +81,23 @@ TIMELINE_LABELS = {
     "case.alongside": QT_TRANSLATE_NOOP("", "Registrerat vid sidan av ett öppet ärende"),
     "review.weak_left_out": QT_TRANSLATE_NOOP("", "Obekräftade möjliga träffar lämnades utanför"),
     "letter.produced": QT_TRANSLATE_NOOP("", "Brev till besökaren"),
+    "actions.approved": QT_TRANSLATE_NOOP("", "Åtgärderna i systemen godkändes"),
+    "deeds.recorded": QT_TRANSLATE_NOOP("", "Det som gjordes sparades i ärendet"),
+    "action.confirmed": QT_TRANSLATE_NOOP("", "Gjort för hand"),
+    "recipient.informed": QT_TRANSLATE_NOOP("", "Mottagare fick besked (artikel 19)"),
 }
+
+
+def delivery_method_labels() -> dict[str, str]:
+    """How an extract or a letter left the desk, as the timeline says it."""
+    return {
+        "printed": tr("utskrivet"),
+        "saved": tr("sparat som PDF"),
+        "zip": tr("maskinläsbar kopia (ZIP)"),
+        "posted": tr("skickat per post"),
+        "handed": tr("lämnat i handen"),
+        "emailed": tr("skickat per e-post"),
+    }
 
 
 def withdrawal_labels() -> dict[str, str]:
@@ -337,6 +353,15 @@ class CasePage(QWidget):
                     label += f" ({reason.lower()})"
             if entry.action == "extract.delivered" and entry.details.get("supplement"):
                 label = tr("Kompletterande utdrag lämnades ut")
+            how = delivery_method_labels().get(str(entry.details.get("method")))
+            if entry.action == "letter.produced":
+                kind = letter_labels().get(str(entry.details.get("kind")))
+                label += (f": {kind}" if kind else "") + (f" ({how})" if how else "")
+            elif entry.action == "extract.delivered" and how:
+                label += f" ({how})"
+            if entry.action in ("action.confirmed", "recipient.informed"):
+                system = names.get(str(entry.details.get("source")), str(entry.details.get("source")))
+                label += f": {system}" + (f" – {entry.details['title']}" if entry.details.get("title") else "")
             if entry.action == "case.alongside":
                 label += f" {entry.details.get('open_case')}"
             if entry.action == "request.added":

@@ -193,7 +193,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="300"/>
+        <location filename="../../desktop/ui/case_page.py" line="316"/>
         <location filename="../../desktop/ui/new_visit.py" line="98"/>
         <location filename="../../desktop/ui/new_visit.py" line="143"/>
         <source>Personnummer</source>
@@ -201,20 +201,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="299"/>
+        <location filename="../../desktop/ui/case_page.py" line="315"/>
         <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="301"/>
+        <location filename="../../desktop/ui/case_page.py" line="317"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="57"/>
-        <location filename="../../desktop/ui/case_page.py" line="303"/>
+        <location filename="../../desktop/ui/case_page.py" line="319"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -238,7 +238,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="109"/>
         <location filename="../../desktop/ui/case_list.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="316"/>
+        <location filename="../../desktop/ui/case_page.py" line="332"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="73"/>
-        <location filename="../../desktop/ui/case_page.py" line="310"/>
+        <location filename="../../desktop/ui/case_page.py" line="326"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
@@ -440,206 +440,256 @@
         <translation>Letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="89"/>
+        <location filename="../../desktop/ui/case_page.py" line="84"/>
+        <source>Åtgärderna i systemen godkändes</source>
+        <translation>The actions in the systems were approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="85"/>
+        <source>Det som gjordes sparades i ärendet</source>
+        <translation>What was done was kept with the case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="86"/>
+        <source>Gjort för hand</source>
+        <translation>Done by hand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="87"/>
+        <source>Mottagare fick besked (artikel 19)</source>
+        <translation>A recipient was told (Article 19)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="94"/>
+        <source>utskrivet</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="95"/>
+        <source>sparat som PDF</source>
+        <translation>saved as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="96"/>
+        <source>maskinläsbar kopia (ZIP)</source>
+        <translation>machine-readable copy (ZIP)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <source>skickat per post</source>
+        <translation>sent by post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <source>lämnat i handen</source>
+        <translation>handed over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="99"/>
+        <source>skickat per e-post</source>
+        <translation>sent by e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="105"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="90"/>
+        <location filename="../../desktop/ui/case_page.py" line="106"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="112"/>
+        <location filename="../../desktop/ui/case_page.py" line="128"/>
         <source>Nästa steg</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="115"/>
+        <location filename="../../desktop/ui/case_page.py" line="131"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="116"/>
+        <location filename="../../desktop/ui/case_page.py" line="132"/>
         <source>Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig</source>
         <translation>The receipt with the case number and the last day for an answer, which the visitor takes along</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="119"/>
+        <location filename="../../desktop/ui/case_page.py" line="135"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="120"/>
+        <location filename="../../desktop/ui/case_page.py" line="136"/>
         <source>Spara kvittot som PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="121"/>
+        <location filename="../../desktop/ui/case_page.py" line="137"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="123"/>
+        <location filename="../../desktop/ui/case_page.py" line="139"/>
         <source>Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)</source>
         <translation>Extend the time limit by up to two months, with reasons, within the first month (Art. 12.3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="125"/>
+        <location filename="../../desktop/ui/case_page.py" line="141"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="127"/>
+        <location filename="../../desktop/ui/case_page.py" line="143"/>
         <source>Avslå begäran med skäl; besökaren får veta sin rätt att klaga till IMY (art. 12.4)</source>
         <translation>Refuse the request with reasons; the visitor is told of the right to complain to IMY (Art. 12.4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="129"/>
+        <location filename="../../desktop/ui/case_page.py" line="145"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <location filename="../../desktop/ui/case_page.py" line="148"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="134"/>
-        <location filename="../../desktop/ui/case_page.py" line="693"/>
-        <location filename="../../desktop/ui/case_page.py" line="707"/>
+        <location filename="../../desktop/ui/case_page.py" line="150"/>
+        <location filename="../../desktop/ui/case_page.py" line="718"/>
+        <location filename="../../desktop/ui/case_page.py" line="732"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="135"/>
+        <location filename="../../desktop/ui/case_page.py" line="151"/>
         <source>Avsluta ärendet när besökaren har fått allt</source>
         <translation>Close the case when the visitor has had everything</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="137"/>
+        <location filename="../../desktop/ui/case_page.py" line="153"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="139"/>
+        <location filename="../../desktop/ui/case_page.py" line="155"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="153"/>
+        <location filename="../../desktop/ui/case_page.py" line="169"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="163"/>
+        <location filename="../../desktop/ui/case_page.py" line="179"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="164"/>
+        <location filename="../../desktop/ui/case_page.py" line="180"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="164"/>
-        <location filename="../../desktop/ui/case_page.py" line="650"/>
+        <location filename="../../desktop/ui/case_page.py" line="180"/>
+        <location filename="../../desktop/ui/case_page.py" line="675"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="175"/>
+        <location filename="../../desktop/ui/case_page.py" line="191"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="177"/>
+        <location filename="../../desktop/ui/case_page.py" line="193"/>
         <source>Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet</source>
         <translation>Write what was done about the selected request; it is printed in the extract and the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="186"/>
+        <location filename="../../desktop/ui/case_page.py" line="202"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="194"/>
+        <location filename="../../desktop/ui/case_page.py" line="210"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="195"/>
+        <location filename="../../desktop/ui/case_page.py" line="211"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="196"/>
+        <location filename="../../desktop/ui/case_page.py" line="212"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="197"/>
+        <location filename="../../desktop/ui/case_page.py" line="213"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="199"/>
+        <location filename="../../desktop/ui/case_page.py" line="215"/>
         <source>4. Åtgärder</source>
         <translation>4. Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="294"/>
+        <location filename="../../desktop/ui/case_page.py" line="310"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="295"/>
+        <location filename="../../desktop/ui/case_page.py" line="311"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="378"/>
+        <location filename="../../desktop/ui/case_page.py" line="403"/>
         <source>genomför begäran i %1: förhandsgranska och låt en granskare godkänna (4. Åtgärder)</source>
         <translation>carry out the request in %1: preview it and have an approver approve it (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="164"/>
+        <location filename="../../desktop/ui/case_page.py" line="180"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="302"/>
+        <location filename="../../desktop/ui/case_page.py" line="318"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="305"/>
+        <location filename="../../desktop/ui/case_page.py" line="321"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="307"/>
+        <location filename="../../desktop/ui/case_page.py" line="323"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="308"/>
+        <location filename="../../desktop/ui/case_page.py" line="324"/>
         <location filename="../../desktop/ui/new_visit.py" line="101"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="322"/>
+        <location filename="../../desktop/ui/case_page.py" line="338"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="339"/>
+        <location filename="../../desktop/ui/case_page.py" line="355"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="357"/>
+        <location filename="../../desktop/ui/case_page.py" line="382"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -647,32 +697,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="365"/>
+        <location filename="../../desktop/ui/case_page.py" line="390"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="366"/>
+        <location filename="../../desktop/ui/case_page.py" line="391"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="367"/>
+        <location filename="../../desktop/ui/case_page.py" line="392"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="368"/>
+        <location filename="../../desktop/ui/case_page.py" line="393"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="369"/>
+        <location filename="../../desktop/ui/case_page.py" line="394"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="371"/>
+        <location filename="../../desktop/ui/case_page.py" line="396"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>decide %Ln possible match in the review</numerusform>
@@ -680,62 +730,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="373"/>
+        <location filename="../../desktop/ui/case_page.py" line="398"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="373"/>
+        <location filename="../../desktop/ui/case_page.py" line="398"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="374"/>
+        <location filename="../../desktop/ui/case_page.py" line="399"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="375"/>
+        <location filename="../../desktop/ui/case_page.py" line="400"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="376"/>
+        <location filename="../../desktop/ui/case_page.py" line="401"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="377"/>
+        <location filename="../../desktop/ui/case_page.py" line="402"/>
         <source>stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT</source>
         <translation>the stop is not carried out in %1: gather again (F5) and it is done, or contact IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="379"/>
+        <location filename="../../desktop/ui/case_page.py" line="404"/>
         <source>meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1</source>
         <translation>tell the recipient that the data was changed or erased (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="380"/>
+        <location filename="../../desktop/ui/case_page.py" line="405"/>
         <source>se till att det görs för hand i %1 och markera det som gjort (4. Åtgärder)</source>
         <translation>have it done by hand in %1 and mark it done (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="381"/>
+        <location filename="../../desktop/ui/case_page.py" line="406"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="410"/>
+        <location filename="../../desktop/ui/case_page.py" line="435"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="476"/>
+        <location filename="../../desktop/ui/case_page.py" line="501"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="480"/>
+        <location filename="../../desktop/ui/case_page.py" line="505"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -743,47 +793,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="486"/>
+        <location filename="../../desktop/ui/case_page.py" line="511"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="487"/>
+        <location filename="../../desktop/ui/case_page.py" line="512"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="497"/>
+        <location filename="../../desktop/ui/case_page.py" line="522"/>
         <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
         <translation>Follows later – the manual check is not answered: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="498"/>
+        <location filename="../../desktop/ui/case_page.py" line="523"/>
         <source>Följer senare – systemet kunde inte sökas: %1</source>
         <translation>Follows later – the system could not be searched: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="499"/>
+        <location filename="../../desktop/ui/case_page.py" line="524"/>
         <source>Stoppet är inte genomfört i %1</source>
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="500"/>
+        <location filename="../../desktop/ui/case_page.py" line="525"/>
         <source>Begäran är inte genomförd i %1 (4. Åtgärder)</source>
         <translation>The request is not carried out in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="501"/>
+        <location filename="../../desktop/ui/case_page.py" line="526"/>
         <source>Det som görs för hand är inte gjort i %1 (4. Åtgärder)</source>
         <translation>What is done by hand is not done in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="502"/>
+        <location filename="../../desktop/ui/case_page.py" line="527"/>
         <source>Mottagaren har inte fått besked (artikel 19): %1</source>
         <translation>The recipient has not been told (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="515"/>
+        <location filename="../../desktop/ui/case_page.py" line="540"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
@@ -986,7 +1036,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="294"/>
-        <location filename="../../desktop/ui/case_page.py" line="518"/>
+        <location filename="../../desktop/ui/case_page.py" line="543"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
@@ -1021,99 +1071,99 @@
         <translation>Notice to a recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="554"/>
+        <location filename="../../desktop/ui/case_page.py" line="579"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="585"/>
+        <location filename="../../desktop/ui/case_page.py" line="610"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="596"/>
+        <location filename="../../desktop/ui/case_page.py" line="621"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="596"/>
+        <location filename="../../desktop/ui/case_page.py" line="621"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="607"/>
+        <location filename="../../desktop/ui/case_page.py" line="632"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="607"/>
+        <location filename="../../desktop/ui/case_page.py" line="632"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="617"/>
+        <location filename="../../desktop/ui/case_page.py" line="642"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="617"/>
+        <location filename="../../desktop/ui/case_page.py" line="642"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="650"/>
+        <location filename="../../desktop/ui/case_page.py" line="675"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="673"/>
+        <location filename="../../desktop/ui/case_page.py" line="698"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="675"/>
+        <location filename="../../desktop/ui/case_page.py" line="700"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="677"/>
+        <location filename="../../desktop/ui/case_page.py" line="702"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="679"/>
+        <location filename="../../desktop/ui/case_page.py" line="704"/>
         <source>åtgärden i %1</source>
         <translation>the action in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="681"/>
+        <location filename="../../desktop/ui/case_page.py" line="706"/>
         <source>det som görs för hand i %1</source>
         <translation>what is done by hand in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="683"/>
+        <location filename="../../desktop/ui/case_page.py" line="708"/>
         <source>besked till mottagaren %1 (artikel 19)</source>
         <translation>notice to the recipient %1 (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="685"/>
+        <location filename="../../desktop/ui/case_page.py" line="710"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="687"/>
+        <location filename="../../desktop/ui/case_page.py" line="712"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="695"/>
+        <location filename="../../desktop/ui/case_page.py" line="720"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="707"/>
+        <location filename="../../desktop/ui/case_page.py" line="732"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1930,8 +1980,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="551"/>
-        <location filename="../../desktop/ui/case_page.py" line="581"/>
+        <location filename="../../desktop/ui/case_page.py" line="576"/>
+        <location filename="../../desktop/ui/case_page.py" line="606"/>
         <location filename="../../desktop/ui/deliver_view.py" line="312"/>
         <location filename="../../desktop/ui/deliver_view.py" line="313"/>
         <source>Skrivaren kunde inte startas.</source>

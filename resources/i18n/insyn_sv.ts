@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="357"/>
+        <location filename="../../desktop/ui/case_page.py" line="382"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln rad</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="371"/>
+        <location filename="../../desktop/ui/case_page.py" line="396"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>avgör %Ln möjlig träff i granskningen</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="480"/>
+        <location filename="../../desktop/ui/case_page.py" line="505"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</numerusform>
