@@ -21,11 +21,13 @@ yields partial garbage.
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import json
 import re
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -170,6 +172,7 @@ class RestConnector:
         self._token: tuple[str, float] | None = None  # OAuth2: the bearer and when it expires
         self._lock = threading.Lock()
         self._closed = False  # closed for good (interrupt() only drops the connections)
+        self._responses: set[httpx.Response] = set()  # being read now (closed by interrupt)
         self._token_lock = threading.Lock()
         self._steps = [
             Step(index=i, title=e.title, parameters=e.parameters, yields=dict(e.yields), labels=dict(e.labels))
@@ -426,7 +429,10 @@ class RestConnector:
         try:
             # Merged into the URL's own query: httpx's params= would replace it.
             target = url.copy_merge_params(query) if query else url
-            with self.client.stream(method, target, content=content, headers=headers) as response:
+            with (
+                self.client.stream(method, target, content=content, headers=headers) as response,
+                self._active_while(response),
+            ):
                 if response.is_redirect:
                     return _Answer(response.status_code, b"", location=response.headers.get("Location", ""))
                 declared = response.headers.get("Content-Length", "")
@@ -490,9 +496,25 @@ class RestConnector:
 
     # Checks ------------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _active_while(self, response: httpx.Response) -> Iterator[None]:
+        """A response being read: `interrupt` closes it, so its connection does not outlive the
+        client (a cancelled or timed-out page would otherwise leave its socket open)."""
+        with self._lock:
+            self._responses.add(response)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._responses.discard(response)
+
     def interrupt(self) -> None:
         with self._lock:
             client, self._client = self._client, None
+            responses, self._responses = list(self._responses), set()
+        for response in responses:
+            with contextlib.suppress(Exception):  # it may be closing in its own thread just now
+                response.close()
         if client is not None:
             client.close()
 

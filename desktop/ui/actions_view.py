@@ -86,6 +86,7 @@ class ActionsView(QWidget):
         scroll = QScrollArea()  # four lists on a small screen: the page scrolls, each list shows its rows
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(tr("Åtgärder i systemen"))
         content = QWidget()
         scroll.setWidget(content)
         outer.addWidget(scroll)

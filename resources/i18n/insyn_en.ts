@@ -873,200 +873,205 @@
         <translation>Could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="97"/>
+        <location filename="../../desktop/ui/actions_view.py" line="89"/>
+        <source>Åtgärder i systemen</source>
+        <translation>Actions in the systems</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="98"/>
         <source>Förhandsgranska vad begäran gör i systemen. Inget ändras förrän det godkänts.</source>
         <translation>Preview what the request does in the systems. Nothing changes until it is approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="101"/>
-        <location filename="../../desktop/ui/actions_view.py" line="105"/>
+        <location filename="../../desktop/ui/actions_view.py" line="102"/>
+        <location filename="../../desktop/ui/actions_view.py" line="106"/>
         <source>Vad som görs</source>
         <translation>What is done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="101"/>
-        <location filename="../../desktop/ui/actions_view.py" line="105"/>
+        <location filename="../../desktop/ui/actions_view.py" line="102"/>
+        <location filename="../../desktop/ui/actions_view.py" line="106"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="102"/>
+        <location filename="../../desktop/ui/actions_view.py" line="103"/>
         <source>Vad begäran gör i varje system</source>
         <translation>What the request does in each system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="105"/>
         <source>Det här görs för hand, där Insyn inte kan ändra systemet:</source>
         <translation>Done by hand, where Insyn cannot change the system:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="105"/>
+        <location filename="../../desktop/ui/actions_view.py" line="106"/>
         <source>Så här</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="106"/>
+        <location filename="../../desktop/ui/actions_view.py" line="107"/>
         <source>Åtgärder som görs för hand</source>
         <translation>Actions done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="108"/>
+        <location filename="../../desktop/ui/actions_view.py" line="109"/>
         <source>Markerad åtgärd är gjord …</source>
         <translation>The selected action is done …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="110"/>
+        <location filename="../../desktop/ui/actions_view.py" line="111"/>
         <source>Registrera vem som gjorde den markerade åtgärden och hur</source>
         <translation>Record who did the selected action and how</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="112"/>
+        <location filename="../../desktop/ui/actions_view.py" line="113"/>
         <source>Det här sparas, och varför:</source>
         <translation>This is kept, and why:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="114"/>
+        <location filename="../../desktop/ui/actions_view.py" line="115"/>
         <source>Sparas</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="114"/>
+        <location filename="../../desktop/ui/actions_view.py" line="115"/>
         <source>Skäl</source>
         <translation>Ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="114"/>
+        <location filename="../../desktop/ui/actions_view.py" line="115"/>
         <source>Till</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="116"/>
+        <location filename="../../desktop/ui/actions_view.py" line="117"/>
         <source>Uppgifter som sparas och skälet</source>
         <translation>Data kept and the ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="119"/>
+        <location filename="../../desktop/ui/actions_view.py" line="120"/>
         <source>Förhandsgranska (F6)</source>
         <translation>Preview (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="122"/>
+        <location filename="../../desktop/ui/actions_view.py" line="123"/>
         <source>Räkna vad som ändras i varje system och vad som sparas; inget ändras</source>
         <translation>Count what changes in each system and what is kept; nothing changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="123"/>
+        <location filename="../../desktop/ui/actions_view.py" line="124"/>
         <source>Godkänn och genomför …</source>
         <translation>Approve and carry out …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="125"/>
+        <location filename="../../desktop/ui/actions_view.py" line="126"/>
         <source>En granskare godkänner förhandsgranskningen; sedan ändras systemen</source>
         <translation>An approver approves the preview; then the systems are changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="130"/>
+        <location filename="../../desktop/ui/actions_view.py" line="131"/>
         <source>Mottagare som ska få besked (artikel 19):</source>
         <translation>Recipients to be told (Article 19):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="131"/>
+        <location filename="../../desktop/ui/actions_view.py" line="132"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="132"/>
+        <location filename="../../desktop/ui/actions_view.py" line="133"/>
         <source>Mottagare som ska få besked</source>
         <translation>Recipients to be told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="134"/>
+        <location filename="../../desktop/ui/actions_view.py" line="135"/>
         <source>Markerad mottagare har fått besked …</source>
         <translation>The selected recipient has been told …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="136"/>
+        <location filename="../../desktop/ui/actions_view.py" line="137"/>
         <source>Registrera hur den markerade mottagaren fick beskedet</source>
         <translation>Record how the selected recipient was told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="177"/>
+        <location filename="../../desktop/ui/actions_view.py" line="178"/>
         <source>Räknar i systemen …</source>
         <translation>Counting in the systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="184"/>
+        <location filename="../../desktop/ui/actions_view.py" line="185"/>
         <source>Rättelse</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="186"/>
+        <location filename="../../desktop/ui/actions_view.py" line="187"/>
         <source>Skriv det rätta värdet för det som ska rättas. Lämna resten tomt.</source>
         <translation>Write the correct value for what is to be corrected. Leave the rest empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="207"/>
+        <location filename="../../desktop/ui/actions_view.py" line="208"/>
         <source>Förhandsgranskning: inget är ändrat. Godkänn för att genomföra.</source>
         <translation>Preview: nothing has changed. Approve to carry it out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="259"/>
+        <location filename="../../desktop/ui/actions_view.py" line="260"/>
         <source>Genomfört i systemen.</source>
         <translation>Carried out in the systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="261"/>
+        <location filename="../../desktop/ui/actions_view.py" line="262"/>
         <source>Några system kunde inte ändras och är kvar att göra (%1).</source>
         <translation>Some systems could not be changed and are still to be done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="273"/>
+        <location filename="../../desktop/ui/actions_view.py" line="274"/>
         <source>tjänsten anropas</source>
         <translation>the service is called</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="278"/>
+        <location filename="../../desktop/ui/actions_view.py" line="279"/>
         <source>sparas: %1</source>
         <translation>kept: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="291"/>
+        <location filename="../../desktop/ui/actions_view.py" line="292"/>
         <source>Godkännande av åtgärder</source>
         <translation>Approval of the actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="294"/>
+        <location filename="../../desktop/ui/actions_view.py" line="295"/>
         <location filename="../../desktop/ui/case_page.py" line="543"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="310"/>
+        <location filename="../../desktop/ui/actions_view.py" line="311"/>
         <source>Gjort</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="310"/>
+        <location filename="../../desktop/ui/actions_view.py" line="311"/>
         <source>Ska göras</source>
         <translation>To be done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="317"/>
+        <location filename="../../desktop/ui/actions_view.py" line="318"/>
         <source>Vad gjordes, och av vem? (%1)</source>
         <translation>What was done, and by whom? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="318"/>
+        <location filename="../../desktop/ui/actions_view.py" line="319"/>
         <source>Åtgärd gjord för hand</source>
         <translation>Action done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="361"/>
+        <location filename="../../desktop/ui/actions_view.py" line="362"/>
         <source>Hur fick %1 beskedet (e-post, portal, brev …)?</source>
         <translation>How was %1 told (e-mail, portal, letter …)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="362"/>
+        <location filename="../../desktop/ui/actions_view.py" line="363"/>
         <source>Besked till mottagare</source>
         <translation>Notice to a recipient</translation>
     </message>
@@ -2044,10 +2049,10 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="101"/>
-        <location filename="../../desktop/ui/actions_view.py" line="105"/>
-        <location filename="../../desktop/ui/actions_view.py" line="114"/>
-        <location filename="../../desktop/ui/actions_view.py" line="131"/>
+        <location filename="../../desktop/ui/actions_view.py" line="102"/>
+        <location filename="../../desktop/ui/actions_view.py" line="106"/>
+        <location filename="../../desktop/ui/actions_view.py" line="115"/>
+        <location filename="../../desktop/ui/actions_view.py" line="132"/>
         <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>System</source>
         <translation>System</translation>
@@ -2083,7 +2088,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Answer from %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="273"/>
+        <location filename="../../desktop/ui/actions_view.py" line="274"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="339"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>
@@ -2684,8 +2689,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Nothing is excluded, masked or confirmed by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="101"/>
-        <location filename="../../desktop/ui/actions_view.py" line="114"/>
+        <location filename="../../desktop/ui/actions_view.py" line="102"/>
+        <location filename="../../desktop/ui/actions_view.py" line="115"/>
         <location filename="../../desktop/ui/review_view.py" line="219"/>
         <source>Uppgifter</source>
         <translation>Data</translation>
