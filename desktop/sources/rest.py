@@ -173,6 +173,7 @@ class RestConnector:
         self._lock = threading.Lock()
         self._closed = False  # closed for good (interrupt() only drops the connections)
         self._responses: set[httpx.Response] = set()  # being read now (closed by interrupt)
+        self._in_use: dict[httpx.Client, int] = {}  # requests under way, per client
         self._token_lock = threading.Lock()
         self._steps = [
             Step(index=i, title=e.title, parameters=e.parameters, yields=dict(e.yields), labels=dict(e.labels))
@@ -426,11 +427,12 @@ class RestConnector:
         """One request, the body read while it streams up to the size limit."""
         limit = int(self.source.max_response_mb * 1_000_000)
         too_large = f"the answer is larger than {self.source.max_response_mb:g} MB"
+        client = self._borrow()
         try:
             # Merged into the URL's own query: httpx's params= would replace it.
             target = url.copy_merge_params(query) if query else url
             with (
-                self.client.stream(method, target, content=content, headers=headers) as response,
+                client.stream(method, target, content=content, headers=headers) as response,
                 self._active_while(response),
             ):
                 if response.is_redirect:
@@ -454,6 +456,25 @@ class RestConnector:
             raise SourceFailure("the service did not answer in time") from None
         except httpx.HTTPError as exc:
             raise SourceFailure(f"cannot reach the service ({type(exc).__name__})") from None
+        finally:
+            self._give_back(client)
+
+    def _borrow(self) -> httpx.Client:
+        """The client for one request, counted while it is in use: a client interrupted meanwhile
+        is closed by its last request, after that request's connection is back in its pool."""
+        client = self.client
+        with self._lock:
+            self._in_use[client] = self._in_use.get(client, 0) + 1
+        return client
+
+    def _give_back(self, client: httpx.Client) -> None:
+        with self._lock:
+            left = self._in_use.pop(client, 1) - 1
+            if left:
+                self._in_use[client] = left
+            retired = not left and client is not self._client
+        if retired:
+            client.close()
 
     # Actions -----------------------------------------------------------------------------
 
@@ -509,13 +530,17 @@ class RestConnector:
                 self._responses.discard(response)
 
     def interrupt(self) -> None:
+        """Stop what is being read and drop the connections; the next request opens new ones. A
+        client still in use is closed by its last request (see _give_back), so no connection
+        goes back into a closed pool and stays open."""
         with self._lock:
             client, self._client = self._client, None
             responses, self._responses = list(self._responses), set()
+            busy = client is not None and client in self._in_use
         for response in responses:
             with contextlib.suppress(Exception):  # it may be closing in its own thread just now
                 response.close()
-        if client is not None:
+        if client is not None and not busy:
             client.close()
 
     def check(self) -> None:
