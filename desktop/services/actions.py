@@ -206,6 +206,15 @@ def certain_identifiers(desk: Desk, result: GatherResult) -> dict[str, set[str]]
     return certain
 
 
+def _parameter_values(
+    certain: dict[str, set[str]], parameters: tuple[str, ...]
+) -> tuple[dict[str, list[str]], tuple[str, ...]]:
+    """Each parameter's values from the visitor's certain identifiers, and the identifier kinds
+    none is known for (then the action or hold has nothing of the visitor's to work on)."""
+    values = {p: _values(certain, p) for p in parameters}
+    return values, tuple(sorted({identifier_kind(p) for p, v in values.items() if not v}))
+
+
 def _values(certain: dict[str, set[str]], parameter: str) -> list[str]:
     return sorted(parameter_value(parameter, v) for v in certain.get(identifier_kind(parameter), ()))
 
@@ -237,8 +246,7 @@ def _step(
     operation = _checked(action.sql, dialect, tuple(action.tables))  # checked at load; again before a write
     base = ActionStep(source.id, source.name, action.request, action.title, operation, statement_digest(action.sql),
                       field=action.field or "")  # fmt: skip
-    values = {p: _values(certain, p) for p in action.identifiers}
-    missing = tuple(sorted({identifier_kind(p) for p, v in values.items() if not v}))
+    values, missing = _parameter_values(certain, action.identifiers)
     if action.field:  # a rectification: runs only with the corrected value staff give
         given = (new_values or {}).get(base.key, "").strip()
         if not given:
@@ -265,8 +273,7 @@ def _call(
     call once per identifier value when carried out; rows = the calls that did something."""
     base = ActionStep(source.id, source.name, action.request, action.title, action.method.lower(), action_key(action),
                       counted=False)  # fmt: skip
-    values = {p: _values(certain, p) for p in action.parameters}
-    missing = tuple(sorted({identifier_kind(p) for p, v in values.items() if not v}))
+    values, missing = _parameter_values(certain, action.parameters)
     if missing:
         return replace(base, missing=missing)
     combinations = [dict(zip(values, combo, strict=True)) for combo in itertools.product(*values.values())]
@@ -288,8 +295,7 @@ def _hold(desk: Desk, source: SqlSource, hold: SqlHold, request: str, certain: d
     the visitor's identifiers, and how long (the latest date in `until.column` plus the years)."""
     until = hold.until if isinstance(hold.until, str) else ""
     base = HoldStep(source.id, source.name, request, hold.title, hold.ground, until)
-    values = {p: _values(certain, p) for p in hold.parameters}
-    missing = tuple(sorted({identifier_kind(p) for p, v in values.items() if not v}))
+    values, missing = _parameter_values(certain, hold.parameters)
     if missing:
         return replace(base, missing=missing)
     connector = desk.sources.connector(source.id)

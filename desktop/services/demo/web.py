@@ -228,13 +228,3 @@ def serve_demo(config_path: str | Path) -> None:
                 set_secret(SOURCE_ID, settings.client_secret)
             except SecretStoreUnavailable:
                 log.info("no keyring: the demo's chat service cannot be asked")
-
-
-def stop_demo_services() -> None:
-    """For tests and the end of a process: every demo service this process started."""
-    with _running_lock:
-        services = list(_running.values())
-        _running.clear()
-    for service in services:
-        service.shutdown()
-        service.server_close()
