@@ -267,8 +267,22 @@ class ConditionalFacts(Art15Info):
     when: dict[str, tuple[str, ...]] = Field(
         min_length=1,
         description="{column = [values]}: result columns (their names in the system, not the labels) "
-        'and the values for which the facts apply; "" matches an empty cell',
+        'and the values for which the facts apply; "" matches an empty cell, "*" any cell that is not empty. '
+        "The texts may name a column of `when` as {column}: the matching record's value is put there (e.g. "
+        "'Du återkallade samtycket {aterkallat}')",
     )
+
+    @model_validator(mode="after")
+    def _placeholders_name_when_columns(self) -> ConditionalFacts:
+        said = [v for v in vars(self).values() if isinstance(v, str)]
+        said += [v for v in vars(self.en).values() if isinstance(v, str)] if self.en is not None else []
+        unknown = sorted({name for text in said for name in re.findall(r"\{(\w+)\}", text)} - set(self.when))
+        if unknown:
+            raise ValueError(
+                f"the text names {', '.join('{' + u + '}' for u in unknown)}: only the columns of `when` "
+                f"({', '.join(self.when)}) can be put into it"
+            )
+        return self
 
 
 class Conversation(_Strict):
@@ -350,6 +364,27 @@ ActionRequest = Literal[
 # Carried out when the request is registered, with no approval (Art. 21.3 and 7.3 are unconditional).
 IMMEDIATE_REQUESTS: tuple[str, ...] = ("objection-marketing", "withdraw-consent")
 
+# What an action does to the visitor's data, as the outcome letter says it ("2 uppgifter
+# raderade", "1 uppgift pseudonymiserad"): a pseudonymisation is never reported as an erasure.
+ActionEffect = Literal["erase", "pseudonymise", "restrict", "rectify", "change", "add"]
+
+
+def default_effect(request: str, operation: str) -> ActionEffect | None:
+    """The effect an action has unless its configuration says: a DELETE erases, an INSERT adds,
+    an UPDATE restricts, rectifies or changes by its request. None where it cannot be told: an
+    UPDATE (or a web service's call other than DELETE) for an erasure may erase some fields or
+    pseudonymise the row, and the configuration must say which."""
+    operation = operation.lower()
+    if operation == "delete":
+        return "erase"
+    if operation == "insert":
+        return "add"
+    if request == "erasure":
+        return None
+    if request == "restriction":
+        return "restrict"
+    return "rectify" if request == "rectification" else "change"
+
 
 class SqlAction(_Strict):
     """What a request does in this system: one UPDATE, DELETE or INSERT (sql_guard.check_action)."""
@@ -363,11 +398,27 @@ class SqlAction(_Strict):
         description="rectification: the field staff correct, as they read it (e.g. 'Telefonnummer'); the "
         "statement takes the corrected value as :new_value",
     )
+    effect: ActionEffect | None = Field(
+        None,
+        description="What it does to the visitor's data, as the outcome letter says it: erase, pseudonymise, "
+        "restrict, rectify, change, add. Default: DELETE erase, INSERT add, UPDATE by the request (an UPDATE "
+        "for an erasure must say erase or pseudonymise)",
+    )
     en: EnglishTexts | None = Field(None, description="en.title: the same in English")
 
     @property
     def parameters(self) -> tuple[str, ...]:
         return tuple(text(self.sql).compile().params)
+
+    @property
+    def operation(self) -> str:
+        """UPDATE, DELETE or INSERT as written (the guard checks it is one statement of these)."""
+        return self.sql.lstrip().split(None, 1)[0].lower() if self.sql.strip() else ""
+
+    @property
+    def effect_told(self) -> ActionEffect:
+        """The effect the letter reports: the configured one, else the default."""
+        return self.effect or default_effect(self.request, self.operation) or "change"
 
     @property
     def identifiers(self) -> tuple[str, ...]:
@@ -383,6 +434,11 @@ class SqlAction(_Strict):
             raise ValueError("say which field staff correct (field = 'Telefonnummer')")
         if self.field and not takes_value:
             raise ValueError("a field to correct needs :new_value in the statement")
+        if self.effect is None and default_effect(self.request, self.operation) is None:
+            raise ValueError(
+                "an UPDATE for an erasure must say what it does to the row: effect = 'erase' (the fields are "
+                "emptied) or effect = 'pseudonymise' (what names the visitor is replaced)"
+            )
         return self
 
 
@@ -434,7 +490,17 @@ class SqlHold(_Strict):
     sql: str = Field(
         description="One SELECT with :identifier parameters whose first column counts the rows kept for the visitor"
     )
+    covers: tuple[str, ...] = Field(
+        (),
+        description="The queries (by title) whose records it keeps, e.g. ['Fakturor']: after an erasure the "
+        "system is searched again, and a record found there that no hold keeping something for the visitor "
+        "covers makes the erasure 'inte helt genomfört' (owed). Default: the query titled like the hold",
+    )
     en: EnglishTexts | None = Field(None, description="en.title, en.ground, en.until: the same in English")
+
+    @property
+    def covered(self) -> tuple[str, ...]:
+        return self.covers or (self.title,)
 
     @property
     def parameters(self) -> tuple[str, ...]:
@@ -504,6 +570,18 @@ class SqlSource(_SourceBase):
                 check_query(hold.sql, dialect)
             except QueryRefused as exc:
                 raise ValueError(f"holds[{n}] ({hold.title}): the query {exc}") from None
+        return self
+
+    @model_validator(mode="after")
+    def _holds_cover_queries(self) -> SqlSource:
+        titles = {q.title for q in self.queries}
+        for n, hold in enumerate(self.holds):
+            unknown = [c for c in hold.covers if c not in titles]
+            if unknown:
+                raise ValueError(
+                    f"holds[{n}] ({hold.title}): covers {', '.join(map(repr, unknown))}, which is not the title of "
+                    f"one of this source's queries ({', '.join(sorted(titles))})"
+                )
         return self
 
 
@@ -684,7 +762,22 @@ class RestAction(_Strict):
         None, description="A JSON body template (TOML table or JSON text), identifiers filled in as JSON strings"
     )
     not_found_status: tuple[int, ...] = Field((404,), description="Statuses meaning 'nothing of the visitor's here'")
+    effect: ActionEffect | None = Field(
+        None,
+        description="What it does to the visitor's data, as the outcome letter says it (as for SQL actions); "
+        "default: DELETE erase, otherwise by the request (a POST, PATCH or PUT for an erasure must say)",
+    )
     en: EnglishTexts | None = Field(None, description="en.title: the same in English")
+
+    @property
+    def effect_told(self) -> ActionEffect:
+        return self.effect or default_effect(self.request, self.method) or "change"
+
+    @model_validator(mode="after")
+    def _effect_said(self) -> RestAction:
+        if self.effect is None and default_effect(self.request, self.method) is None:
+            raise ValueError("a call other than DELETE for an erasure must say effect = 'erase' or 'pseudonymise'")
+        return self
 
     @property
     def parameters(self) -> tuple[str, ...]:

@@ -293,7 +293,13 @@ def _describe_action(step: ActionStep) -> str:
         return f"{what}: nothing to do, the visitor has no known {', '.join(step.missing)} here"
     if step.problem:
         return f"{what}: FAILED ({step.problem}); the case owes it"
-    return f"{what}: {step.rows} rows ({step.operation})"
+    effect = f", {EFFECT_WORDS.get(step.effect, step.effect)}" if step.effect else ""
+    return f"{what}: {step.rows} rows ({step.operation}{effect})"
+
+
+# What an action does to the rows, as the command line says it (the letter says it in words).
+EFFECT_WORDS = {"erase": "erased", "pseudonymise": "pseudonymised", "restrict": "restricted",
+                "rectify": "rectified", "change": "changed", "add": "added"}  # fmt: skip
 
 
 def _describe_hold(hold: HoldStep) -> str:
@@ -339,6 +345,7 @@ def cmd_case_act(args: argparse.Namespace) -> int:
                 steps += visit.act()
         recipients = visit.recipients_owed()
         by_hand = [m for m in visit.manual_actions() if not m.done]
+        incomplete = visit.erasure_incomplete()
         visit.drop()
     for manual in by_hand:
         print(f"{manual.source_id}: {manual.request}: {manual.title}: to be done by a person: {manual.instructions} "
@@ -352,7 +359,11 @@ def cmd_case_act(args: argparse.Namespace) -> int:
     for source_id, recipient in recipients:
         print(f"{source_id}: tell {recipient} (Art. 19): insyn case recipients {args.case} --source {source_id} "
               f"--informed '{recipient}' --how TEXT")  # fmt: skip
-    return 1 if any(s.failed for s in steps) else 0
+    for source_id, left in incomplete:  # searched again after the erasure: left under no hold
+        found = "could not be searched again" if left is None else f"{left} records remain that no hold covers"
+        print(f"{source_id}: erasure: NOT COMPLETE: {found}; erase them (or have the action or holds corrected), "
+              f"then search again: insyn case act {args.case} --staff USER")  # fmt: skip
+    return 1 if any(s.failed for s in steps) or incomplete else 0
 
 
 def _corrections(visit: Visit, given: list[str]) -> dict[str, str] | None:

@@ -294,6 +294,8 @@ class DeedNote:
     count: int
     kept: bool = False
     manual: bool = False  # no count to tell: done by a person, or a web service's call
+    effect: str = ""  # an action's: erase, pseudonymise, restrict, rectify, change, add ("" in older deeds)
+    remaining: bool = False  # rows an erasure left that no hold covers: not complete there (count)
     ground: str = ""
     until: str = ""  # an ISO date or the configuration's words
 

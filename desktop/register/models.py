@@ -319,7 +319,9 @@ class CaseDeed(Base):
     source_id: Mapped[str40]
     kind: Mapped[str20]  # action, hold, recipient
     title: Mapped[str200]  # the action's or hold's title, or the recipient's name
-    operation: Mapped[str20]  # delete, update, insert (action); kept (hold); informed (recipient)
+    # An action's effect: erase, pseudonymise, restrict, rectify, change, add (delete, update,
+    # insert in deeds written before effects were told); manual; kept (hold); informed (recipient).
+    operation: Mapped[str20]
     count: Mapped[int | None]  # rows changed or kept
     ground: Mapped[str | None]  # a hold's ground, as the visitor reads it
     until: Mapped[str200 | None]  # a hold's end: an ISO date or the configuration's text

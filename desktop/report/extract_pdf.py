@@ -200,16 +200,22 @@ def _is_missing(section: SourceSection) -> bool:
     ) or (section.status is SourceStatus.MANUAL and section.manual_found is None)
 
 
-def deed_lines(note: Any, t: dict[str, str], language: str) -> list[str]:
-    """What was done in the systems for a request, from the deeds: each action with its count,
-    each hold with what it keeps, why and until when, and whom we told (Art. 19)."""
+def deed_lines(note: Any, t: dict[str, str], language: str, promised: str = "") -> list[str]:
+    """What was done in the systems for a request, from the deeds: each action with its count
+    and effect (erased, pseudonymised …), each hold with what it keeps, why and until when, what
+    remains that no hold covers, and whom we told (Art. 19)."""
     lines = []
     for deed in note.deeds:
         rows = counted(t, "deed_rows", deed.count, language)
         if deed.manual:
             lines.append(t["deed_manual"].format(system=deed.system, title=deed.title))
             continue
+        if deed.remaining:
+            lines.append(t["deed_remaining"].format(system=deed.system, rows=rows, date=promised))
+            continue
         if not deed.kept:
+            told = f"deed_rows_{deed.effect}"
+            rows = counted(t, told, deed.count, language) if told in t else rows
             lines.append(t["deed_done"].format(system=deed.system, title=deed.title, rows=rows))
             continue
         line = t["deed_kept"].format(system=deed.system, rows=rows, title=deed.title, ground=deed.ground)
@@ -232,7 +238,7 @@ def other_outcome(note: Any, t: dict[str, str], language: str, promised: str) ->
     words after them; staff's words alone where nothing was done in a system; for a consent
     withdrawal or a marketing stop without them, that it is in force since the day received;
     else when the answer comes."""
-    done = deed_lines(note, t, language)
+    done = deed_lines(note, t, language, promised)
     if done:
         said = [t[f"effective_{note.type}"].format(date=format_date(note.effective_on, language))] if (
             note.effective_on is not None and not note.outcome

@@ -118,7 +118,9 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                             "system": d.system,
                             "what": d.title,
                             "count": None if d.manual else d.count,
+                            "effect": d.effect or None,  # erase, pseudonymise, restrict, rectify, change, add
                             "kept": d.kept,
+                            "remaining": d.remaining,  # left after an erasure, under no hold: still owed
                             "ground": d.ground or None,
                             "until": d.until or None,
                         }

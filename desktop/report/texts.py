@@ -117,6 +117,22 @@ SV: dict[str, str] = {
     "deed_until_text": "Sparas {text}.",
     "deed_rows": "{count} uppgifter",
     "deed_rows_one": "1 uppgift",
+    "deed_rows_erase": "{count} uppgifter raderade",
+    "deed_rows_erase_one": "1 uppgift raderad",
+    "deed_rows_pseudonymise": "{count} uppgifter pseudonymiserade",
+    "deed_rows_pseudonymise_one": "1 uppgift pseudonymiserad",
+    "deed_rows_restrict": "{count} uppgifter begränsade",
+    "deed_rows_restrict_one": "1 uppgift begränsad",
+    "deed_rows_rectify": "{count} uppgifter rättade",
+    "deed_rows_rectify_one": "1 uppgift rättad",
+    "deed_rows_change": "{count} uppgifter ändrade",
+    "deed_rows_change_one": "1 uppgift ändrad",
+    "deed_rows_add": "{count} uppgifter tillagda",
+    "deed_rows_add_one": "1 uppgift tillagd",
+    "deed_remaining": (
+        "{system}: {rows} finns kvar som inget skäl att spara omfattar – raderingen är inte helt genomförd där. "
+        "Vi raderar dem och meddelar dig senast {date}."
+    ),
     "deed_recipients": (
         "Vi har meddelat {names} det vi har gjort (artikel 19). Du kan be oss om en lista över alla som har "
         "fått dina uppgifter."
@@ -128,14 +144,14 @@ SV: dict[str, str] = {
     ),
     "other_pending": "Vi svarar dig senast {date}.",
     "effective_objection-marketing": (
-        "Vi har registrerat att du inte vill ha direktreklam från och med {date}. Vi skickar ingen mer."
+        "Vi har registrerat att du inte vill ha direktmarknadsföring från och med {date}. Vi skickar ingen mer."
     ),
     "effective_withdraw-consent": (
         "Vi har registrerat att du återkallar ditt samtycke från och med {date}. Från den dagen "
         "behandlar vi inte uppgifter med stöd av det."
     ),
     "receipt_effective_objection-marketing": (
-        "Vi har registrerat att du inte vill ha direktreklam från och med i dag, {date}."
+        "Vi har registrerat att du inte vill ha direktmarknadsföring från och med i dag, {date}."
     ),
     "receipt_effective_withdraw-consent": (
         "Vi har registrerat att du återkallar ditt samtycke från och med i dag, {date}."
@@ -370,6 +386,22 @@ EN: dict[str, str] = {
     "deed_until_text": "Kept {text}.",
     "deed_rows": "{count} items",
     "deed_rows_one": "1 item",
+    "deed_rows_erase": "{count} items erased",
+    "deed_rows_erase_one": "1 item erased",
+    "deed_rows_pseudonymise": "{count} items pseudonymised",
+    "deed_rows_pseudonymise_one": "1 item pseudonymised",
+    "deed_rows_restrict": "{count} items restricted",
+    "deed_rows_restrict_one": "1 item restricted",
+    "deed_rows_rectify": "{count} items rectified",
+    "deed_rows_rectify_one": "1 item rectified",
+    "deed_rows_change": "{count} items changed",
+    "deed_rows_change_one": "1 item changed",
+    "deed_rows_add": "{count} items added",
+    "deed_rows_add_one": "1 item added",
+    "deed_remaining": (
+        "{system}: {rows} remain that no ground for keeping covers – the erasure is not complete there. We will "
+        "erase them and tell you by {date}."
+    ),
     "deed_recipients": (
         "We have told {names} what we have done (Article 19). You may ask us for a list of everyone who has "
         "received your data."
@@ -625,6 +657,7 @@ PROMISE_KEYS = (
     "failed_body",
     "manual_open",
     "other_pending",
+    "deed_remaining",
 )
 
 

@@ -61,6 +61,7 @@ class ActionStep:
     rows: int | None = None
     missing: tuple[str, ...] = ()
     problem: str = ""  # why it could not run (the system's own words, no values)
+    effect: str = ""  # erase, pseudonymise, restrict, rectify, change, add: what the letter says was done
 
     @property
     def done(self) -> bool:
@@ -245,7 +246,7 @@ def _step(
     dialect = dialect_of(make_url(source.url).get_backend_name()) or "sqlite"
     operation = _checked(action.sql, dialect, tuple(action.tables))  # checked at load; again before a write
     base = ActionStep(source.id, source.name, action.request, action.title, operation, statement_digest(action.sql),
-                      field=action.field or "")  # fmt: skip
+                      field=action.field or "", effect=action.effect_told)  # fmt: skip
     values, missing = _parameter_values(certain, action.identifiers)
     if action.field:  # a rectification: runs only with the corrected value staff give
         given = (new_values or {}).get(base.key, "").strip()
@@ -272,7 +273,7 @@ def _call(
     """A web service's action: nothing is sent for a preview (a service cannot roll back), the
     call once per identifier value when carried out; rows = the calls that did something."""
     base = ActionStep(source.id, source.name, action.request, action.title, action.method.lower(), action_key(action),
-                      counted=False)  # fmt: skip
+                      counted=False, effect=action.effect_told)  # fmt: skip
     values, missing = _parameter_values(certain, action.parameters)
     if missing:
         return replace(base, missing=missing)
@@ -395,6 +396,7 @@ def run(
             "source": source.id,
             "request": action.request,
             "operation": step.operation,
+            "effect": step.effect,
             "statement": digest,
             "title": action.title,  # what was done, as the visitor reads it (configuration text)
         }
@@ -429,7 +431,7 @@ def record_deeds(
         for step in done:
             count = step.rows if step.counted or not step.rows else None  # a call done: no count to tell
             case.deeds.append(CaseDeed(request=step.request, source_id=step.source_id, kind="action",
-                                       title=step.title[:200], operation=step.operation, count=count,
+                                       title=step.title[:200], operation=step.effect or step.operation, count=count,
                                        digest=step.statement, done_by_id=staff_id, done_at=now))  # fmt: skip
         for hold in holds:
             if hold.kept:
@@ -440,6 +442,38 @@ def record_deeds(
         counts = {"actions": len(done), "holds": sum(1 for h in holds if h.kept)}
         audit.append(session, "deeds.recorded", staff_id=staff_id, case_number=case_number, details=counts,
                      rows=(case,))  # fmt: skip
+
+
+def remaining(
+    desk: Desk, result: GatherResult, source_id: str, kept: set[str] | frozenset[str]
+) -> tuple[int, tuple[str, ...]] | None:
+    """After an erasure, what the system (searched again) still holds of the visitor's that no
+    hold covers: the records found in a query that no hold keeping something for them (`kept`:
+    the holds' titles) covers. A possible match counts too (the action worked on the same
+    identifiers), unless staff excluded it as someone else's. The count and those queries'
+    titles; None when the system could not be searched (not known)."""
+    found = result.sources.get(source_id)
+    if found is None or not found.status.reached:
+        return None
+    source = desk.config.source(source_id)
+    covered = {group for hold in getattr(source, "holds", ()) if hold.title in kept for group in hold.covered}
+    left = [r for r in found.records if not r.excluded and r.category not in covered]
+    return len(left), tuple(dict.fromkeys(r.category for r in left))
+
+
+def record_check(
+    desk: Desk, case_number: str, source_id: str, left: int, groups: tuple[str, ...], *, staff_id: int
+) -> None:
+    """What an erasure left in a system that no hold covers, as found when it was searched again:
+    kept with the case (the count and the queries' titles, no values) and audited. While it is
+    more than 0 the erasure is not complete there and the case owes it."""
+    with desk.register.sessions.begin() as session:
+        case = load_case(session, case_number)
+        case.deeds.append(CaseDeed(request="erasure", source_id=source_id, kind="check",
+                                   title=", ".join(groups)[:200], operation="remaining", count=left,
+                                   done_by_id=staff_id, done_at=utcnow()))  # fmt: skip
+        audit.append(session, "erasure.checked", staff_id=staff_id, case_number=case_number,
+                     details={"source": source_id, "remaining": left}, rows=(case,))  # fmt: skip
 
 
 def recipients_of(desk: Desk, source_id: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ missing), and a system's status says exactly how far it was searched.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -112,6 +113,28 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _meets(value: Any, values: set[str]) -> bool:
+    """A `facts_when` condition on one cell: one of the values, "" an empty cell, "*" any other."""
+    cell = _cell(value)
+    return cell in values or (bool(cell) and "*" in values)
+
+
+def _filled(facts: Art15, values: dict[str, str]) -> Art15:
+    """A condition's texts with the matching record's values where they name a column:
+    "Du återkallade samtycket {aterkallat}" reads "… 2026-11-30"."""
+
+    def fill(text: Any) -> Any:
+        if not isinstance(text, str) or "{" not in text:
+            return text
+        for column, value in values.items():
+            text = text.replace("{" + column + "}", value)
+        return text
+
+    return replace(facts, purpose=fill(facts.purpose), legal_basis=fill(facts.legal_basis),
+                   retention=fill(facts.retention), origin=fill(facts.origin),
+                   automated_decisions=fill(facts.automated_decisions))  # fmt: skip
+
+
 class _Part:
     """One query, endpoint or file of a source, as the extract needs it."""
 
@@ -124,10 +147,12 @@ class _Part:
         # Records carry the Swedish labels (the review is in Swedish); the reader gets theirs.
         self.english = language != "sv"
         self.relabel: dict[str, str] = {labels.get(column, column): label for column, label in english.items()}
+        # Each condition: {label: values}, its facts, and {column: label} for its {column} texts.
         self.conditions = [
-            ({labels.get(k, k): set(v) for k, v in c.when.items()}, art15_of(c, language))
+            ({labels.get(k, k): set(v) for k, v in c.when.items()}, art15_of(c, language),
+             {k: labels.get(k, k) for k in c.when})
             for c in getattr(node, "facts_when", ())
-        ]
+        ]  # fmt: skip
         conversation = getattr(node, "conversation", None)
         self.conversation = (
             None
@@ -143,9 +168,10 @@ class _Part:
         """The category's own facts, with those whose condition a record the visitor gets meets."""
         rows = [r.fields for r in records if r.included]
         facts = self.art15
-        for when, conditional in self.conditions:
-            if any(all(_cell(row.get(column)) in values for column, values in when.items()) for row in rows):
-                facts = facts.overridden_by(conditional)
+        for when, conditional, columns in self.conditions:
+            row = next((row for row in rows if all(_meets(row.get(c), values) for c, values in when.items())), None)
+            if row is not None:
+                facts = facts.overridden_by(_filled(conditional, {k: _cell(row.get(v)) for k, v in columns.items()}))
         return facts
 
     def key(self, column: str) -> str:
@@ -237,6 +263,10 @@ def compose_extract(
     )
 
 
+# Deeds written before effects were told name the statement: what each did, as told now.
+EFFECT_OF_OPERATION = {"delete": "erase", "insert": "add", "update": "change"}
+
+
 def request_notes(config: Config, case: Case, language: str) -> tuple[RequestNote, ...]:
     """Each request besides access, with what was done for it in the systems (the case's deeds)
     in the reader's language: the configuration's English where it gives one."""
@@ -248,18 +278,27 @@ def request_notes(config: Config, case: Case, language: str) -> tuple[RequestNot
     def note_for(request: Any) -> RequestNote:
         deeds = []
         changed = set()
+        checks = {d.source_id: d for d in case.deeds if d.kind == "check"}  # the last search after the erasure
         for deed in case.deeds:
+            if deed.kind == "check" and deed.request == request.type and checks[deed.source_id] is deed and deed.count:
+                source = source_of(deed.source_id)
+                system = local(source, "name", language) if source is not None else deed.source_id
+                deeds.append(DeedNote(system, deed.title, deed.count, remaining=True))
+                continue
             if deed.request != request.type or deed.kind not in ("action", "hold"):
                 continue
             source = source_of(deed.source_id)
             system = local(source, "name", language) if source is not None else deed.source_id
             title, ground, until = deed.title, deed.ground or "", deed.until or ""
+            if deed.kind == "action" and deed.count == 0:
+                continue  # it found nothing of the visitor's to change: the letter claims nothing there
             if deed.kind == "action":
                 changed.add(deed.source_id)
                 action = next((a for a in getattr(source, "actions", ()) if action_key(a) == deed.digest), None)
                 if action is not None:
                     title = local(action, "title", language)
-                deeds.append(DeedNote(system, title, deed.count or 0, manual=deed.count is None))
+                deeds.append(DeedNote(system, title, deed.count or 0, manual=deed.count is None,
+                                      effect=EFFECT_OF_OPERATION.get(deed.operation, deed.operation)))  # fmt: skip
                 continue
             hold = next((h for h in getattr(source, "holds", ()) if h.title == deed.title), None)
             if hold is not None:

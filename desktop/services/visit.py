@@ -91,6 +91,7 @@ class StepCode(enum.StrEnum):
     APPROVE_ACTIONS = "approve_actions"
     DO_MANUAL_ACTION = "do_manual_action"
     INFORM = "inform"
+    FINISH_ERASURE = "finish_erasure"
     GATHER = "gather"
     GATHERING = "gathering"
     GATHER_AGAIN = "gather_again"
@@ -111,6 +112,7 @@ class OwedCode(enum.StrEnum):
     RIGHTS_OWED = "rights_owed"  # an erasure, restriction or rectification not carried out
     MANUAL_ACTION_OWED = "manual_action_owed"  # a part done by a person, not confirmed
     RECIPIENT_OWED = "recipient_owed"  # a recipient not told (Art. 19)
+    ERASURE_INCOMPLETE = "erasure_incomplete"  # records left after an erasure that no hold covers
     OUTCOME_MISSING = "outcome_missing"
     MANUAL_UNANSWERED = "manual_unanswered"
     NOT_DELIVERED = "not_delivered"
@@ -306,15 +308,17 @@ class Visit:
         else:
             self.refresh()
         self.actions_approval = None  # a preview approved on other data is not this one's
+        self.last_actions = []
         if self._immediate_owed():
-            changed = sorted({s.source_id for s in self.act() if s.done and s.rows})
-            if changed:
-                self._search_again(changed)
+            self.act()
+        unchecked = [source_id for source_id, _left in self.erasure_incomplete()]
+        if unchecked:  # searched again now: is what an erasure left there all under a hold?
+            self._check_erasure(unchecked)
 
     def _search_again(self, sources: list[str]) -> None:
-        """After a marketing stop or a consent withdrawal changed these systems, they are asked
-        again: the extract shows them as they are now (the newsletter "Avanmäld", the consent
-        withdrawn today), not as they were a moment before."""
+        """After an action changed these systems, they are asked again: the extract shows them as
+        they are now (the newsletter "Avanmäld", the consent withdrawn today, the erased rows
+        gone), not as they were a moment before."""
         again = CaseGather(self.desk, self.number, staff_username=self.staff.username, only=sources,
                            previous=self.result, keep=self.gather_scope())  # fmt: skip
         result = again.run()
@@ -324,6 +328,38 @@ class Visit:
         self.refresh()
 
     # Rights carried out --------------------------------------------------------------------
+
+    def erasure_incomplete(self) -> list[tuple[str, int | None]]:
+        """(system, records left) where an erasure Insyn carried out left records of the
+        visitor's that no hold covers, as found when the system was last searched again; None
+        where it has not been searched since (it failed to answer). Owed until a search finds
+        none: the rest erased by hand, or the configuration's action or holds put right."""
+        erasure = RequestType.ERASURE.value
+        erased = {d.source_id for d in self.file.deeds
+                  if d.kind == "action" and d.request == erasure and d.operation != "manual"}  # fmt: skip
+        if not erased:
+            return []
+        last = {d.source_id: d.count for d in self.file.deeds if d.kind == "check"}
+        return [(s, last.get(s)) for s in sorted(erased) if last.get(s) != 0]
+
+    def _check_erasure(self, sources: list[str]) -> None:
+        """Each system an erasure was carried out in, as just searched: what is left must be under
+        a hold that keeps something for the visitor. The finding is kept with the case when it
+        is new (a system that could not be searched is left as it was)."""
+        assert self.result is not None
+        last = {d.source_id: d.count for d in self.file.deeds if d.kind == "check"}
+        recorded = False
+        for source_id in sources:
+            kept = {d.title for d in self.file.deeds
+                    if d.kind == "hold" and d.source_id == source_id and d.request == "erasure"
+                    and d.count}  # fmt: skip
+            found = actions.remaining(self.desk, self.result, source_id, kept)
+            if found is None or last.get(source_id, -1) == found[0]:
+                continue
+            actions.record_check(self.desk, self.number, source_id, found[0], found[1], staff_id=self.staff.id)
+            recorded = True
+        if recorded:
+            self._changed()
 
     def _immediate_requests(self) -> list[str]:
         return [r.value for r in self.file.requests if r.value in actions.IMMEDIATE_REQUESTS]
@@ -461,6 +497,12 @@ class Visit:
                                  skip=done)  # fmt: skip
         self.last_actions = steps
         self._changed()
+        changed = sorted({s.source_id for s in steps if s.done and s.rows})
+        if changed:
+            self._search_again(changed)
+        erased = sorted({s.source_id for s in steps if s.done and s.request == RequestType.ERASURE.value})
+        if erased:
+            self._check_erasure(erased)
         return steps
 
     def recipients_owed(self) -> list[tuple[str, str]]:
@@ -896,6 +938,7 @@ class Visit:
         by_hand = dict.fromkeys(m.source_id for m in self.manual_actions() if not m.done)
         owed += [Owed(OwedCode.MANUAL_ACTION_OWED, source_id) for source_id in by_hand]
         owed += [Owed(OwedCode.RECIPIENT_OWED, f"{source}: {who}") for source, who in self.recipients_owed()]
+        owed += [Owed(OwedCode.ERASURE_INCOMPLETE, source_id) for source_id, _left in self.erasure_incomplete()]
         carried_out = {d.request for d in self.file.deeds if d.kind == "action"}  # the deeds are the outcome
         owed += [
             Owed(OwedCode.OUTCOME_MISSING, line.type)
@@ -920,7 +963,8 @@ class Visit:
         to see before signing: manual checks not answered, systems that could not be searched
         (both follow in a supplement), a marketing stop not carried out, an erasure, restriction or
         rectification not yet carried out (or its part done by a person), a recipient not told."""
-        kept = ("manual_unanswered", "action_owed", "rights_owed", "manual_action_owed", "recipient_owed")
+        kept = ("manual_unanswered", "action_owed", "rights_owed", "manual_action_owed", "recipient_owed",
+                "erasure_incomplete")  # fmt: skip
         owed = [o for o in self.owed() if o.code in kept]
         return owed + [Owed(OwedCode.SYSTEM_FAILED, source_id) for source_id in self.retryable_sources()]
 
@@ -956,6 +1000,8 @@ class Visit:
                 steps.append(Step(StepCode.APPROVE_ACTIONS, owed.subject))
             elif owed.code == "recipient_owed":
                 steps.append(Step(StepCode.INFORM, owed.subject))
+            elif owed.code == "erasure_incomplete":
+                steps.append(Step(StepCode.FINISH_ERASURE, owed.subject))
             elif owed.code == "manual_action_owed":
                 steps.append(Step(StepCode.DO_MANUAL_ACTION, owed.subject))
             elif owed.code == "outcome_missing":

@@ -249,18 +249,41 @@ class ActionsView(QWidget):
                     return
             else:
                 visit.approve_actions(new_values=self.new_values)
-            steps = visit.act()
         except UserError as exc:
             error_box(self, service_message(exc))
             return
         self.plan = None
+        self.busy = True
+        self.summary.setText(tr("Genomför i systemen och söker i dem igen …"))
+        self.update_actions()
+        run_task(visit.act, self._acted, self._failed)
+
+    def _acted(self, steps: list[ActionStep]) -> None:
+        """Carried out, and the changed systems searched again: what is left that no hold covers
+        is said here, and the case owes it."""
+        self.busy = False
         self.show_steps(steps, preview=False)
         failed = [s for s in steps if s.failed]
-        self.summary.setText(
+        lines = [
             tr("Genomfört i systemen.")
             if not failed
             else tr("Några system kunde inte ändras och är kvar att göra (%1).").replace("%1", str(len(failed)))
-        )
+        ]
+        names = self.visit.source_names() if self.visit is not None else {}
+        for source_id, left in self.visit.erasure_incomplete() if self.visit is not None else []:
+            name = names.get(source_id, source_id)
+            if left is None:
+                lines.append(tr("%1 kunde inte sökas igen efter raderingen: samla in igen (F5).").replace("%1", name))
+                continue
+            lines.append(
+                tr(
+                    "Raderingen är inte helt genomförd i %1: %Ln uppgifter finns kvar som inget skäl att spara "
+                    "omfattar.",
+                    None,
+                    left,
+                ).replace("%1", name)
+            )
+        self.summary.setText(" ".join(lines))
         self.show_recipients()
         self.update_actions()
         self.changed.emit()

@@ -127,6 +127,14 @@ class CasePage(QWidget):
         self.next_steps.setWordWrap(True)
         self.next_steps.setAccessibleName(tr("Nästa steg"))
         layout.addWidget(self.next_steps)
+        # A marketing stop or a consent withdrawal that failed when the case was registered: the
+        # receipt says it applies from today, so the desk must see at once that it is not done.
+        self.action_problem = QLabel()
+        self.action_problem.setObjectName("problem")
+        self.action_problem.setWordWrap(True)
+        self.action_problem.setAccessibleName(tr("Stopp som inte kunde genomföras"))
+        self.action_problem.setVisible(False)
+        layout.addWidget(self.action_problem)
         top = QHBoxLayout()
         self.receipt_button = QPushButton(tr("Skriv ut kvitto (Ctrl+K)"))
         self.receipt_button.setToolTip(tr("Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig"))
@@ -248,6 +256,7 @@ class CasePage(QWidget):
         self.gather.set_visit(self.visit)
         self.deliver.set_visit(self.visit)
         self.rights_view.set_visit(self.visit)
+        self.show_action_problems()
         self.refresh()
         if start_gather:
             self.tabs.setCurrentWidget(self.gather)
@@ -263,6 +272,7 @@ class CasePage(QWidget):
         self.gather.set_visit(visit)
         self.deliver.set_visit(visit)
         self.rights_view.set_visit(visit)
+        self.show_action_problems()
         if visit.result is not None:
             self.gather.show_result(visit.result)
             self.review.show_result(visit)
@@ -403,6 +413,10 @@ class CasePage(QWidget):
             "approve_actions": tr("genomför begäran i %1: förhandsgranska och låt en granskare godkänna (4. Åtgärder)"),
             "inform": tr("meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1"),
             "do_manual_action": tr("se till att det görs för hand i %1 och markera det som gjort (4. Åtgärder)"),
+            "finish_erasure": tr(
+                "raderingen är inte helt genomförd i %1: uppgifter finns kvar som inget skäl att spara omfattar – "
+                "radera dem (eller låt IT rätta åtgärden) och samla in igen (F5)"
+            ),
             "close": tr("avsluta ärendet – allt är lämnat"),
         }
         subject = names.get(step.subject) or request_labels().get(step.subject) or step.subject
@@ -415,7 +429,7 @@ class CasePage(QWidget):
         grouped: dict[str, list[str]] = {}
         out: list[Step] = []
         for step in steps:
-            if step.code in ("approve_actions", "do_manual_action", "inform"):
+            if step.code in ("approve_actions", "do_manual_action", "inform", "finish_erasure"):
                 if step.code not in grouped:
                     grouped[step.code] = []
                     out.append(step)
@@ -462,10 +476,26 @@ class CasePage(QWidget):
         self.gather.prepared = None
         self.deliver.set_visit(self.visit)
         self.rights_view.set_visit(self.visit)
+        self.show_action_problems()
         # A manual check to answer keeps the desk on this tab: its answer goes into the extract.
         if not self.gather.unanswered_manual():
             self.tabs.setCurrentWidget(self.review)
         self.show_file(self.visit.file)
+
+    def show_action_problems(self) -> None:
+        """The marketing stop or consent withdrawal this gather carried out, where a system could
+        not be changed: named with the system's reason, until a later gather carries it out."""
+        failed = [s for s in self.visit.last_actions if s.failed] if self.visit is not None else []
+        names = self.visit.source_names() if self.visit is not None else {}
+        lines = [
+            tr("Kunde inte genomföras i %1: %2. Det gäller ändå från i dag – ärendet har det kvar: samla in igen "
+               "(F5) eller kontakta IT.")
+            .replace("%1", names.get(s.source_id, s.source_id))
+            .replace("%2", s.title + " – " + s.problem)
+            for s in failed
+        ]  # fmt: skip
+        self.action_problem.setText("\n".join(lines))
+        self.action_problem.setVisible(bool(lines))
 
     def approve(self) -> None:
         """Release the reviewed extract; where the organisation requires it, a second person with
@@ -525,6 +555,7 @@ class CasePage(QWidget):
             "rights_owed": tr("Begäran är inte genomförd i %1 (4. Åtgärder)"),
             "manual_action_owed": tr("Det som görs för hand är inte gjort i %1 (4. Åtgärder)"),
             "recipient_owed": tr("Mottagaren har inte fått besked (artikel 19): %1"),
+            "erasure_incomplete": tr("Raderingen är inte helt genomförd i %1 (4. Åtgärder)"),
         }
         return [
             texts[o.code].replace("%1", names.get(o.subject, o.subject)) for o in self.visit.owed_after_this_extract()
@@ -706,6 +737,8 @@ class CasePage(QWidget):
                 texts.append(tr("det som görs för hand i %1").replace("%1", names.get(owed.subject, owed.subject)))
             elif owed.code == "recipient_owed":
                 texts.append(tr("besked till mottagaren %1 (artikel 19)").replace("%1", owed.subject))
+            elif owed.code == "erasure_incomplete":
+                texts.append(tr("resten av raderingen i %1").replace("%1", names.get(owed.subject, owed.subject)))
             elif owed.code == "supplement_owed":
                 texts.append(tr("kompletterande utdrag för %1").replace("%1", names.get(owed.subject, owed.subject)))
             else:

@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="382"/>
+        <location filename="../../desktop/ui/case_page.py" line="392"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln rad</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="396"/>
+        <location filename="../../desktop/ui/case_page.py" line="406"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>avgör %Ln möjlig träff i granskningen</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="505"/>
+        <location filename="../../desktop/ui/case_page.py" line="535"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</numerusform>
@@ -52,7 +52,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="274"/>
+        <location filename="../../desktop/ui/actions_view.py" line="280"/>
+        <source>Raderingen är inte helt genomförd i %1: %Ln uppgifter finns kvar som inget skäl att spara omfattar.</source>
+        <translation>
+            <numerusform>Raderingen är inte helt genomförd i %1: %Ln uppgift finns kvar som inget skäl att spara omfattar.</numerusform>
+            <numerusform>Raderingen är inte helt genomförd i %1: %Ln uppgifter finns kvar som inget skäl att spara omfattar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/actions_view.py" line="297"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="339"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>

@@ -152,7 +152,7 @@ def test_other_requests_need_their_details_and_their_outcome_reaches_the_extract
     # In force from the day received (Art. 21.3): the extract says so, no answer to wait for.
     assert (
         "Invändning mot direktmarknadsföring (artikel 21) Vad vi har gjort Vi har registrerat att du inte vill ha "
-        "direktreklam från och med" in first
+        "direktmarknadsföring från och med" in first
     )
 
 

@@ -32,7 +32,7 @@ def test_an_erasure_is_previewed_approved_carried_out_and_the_recipients_told(qt
     qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
     tab = page.tabs.indexOf(page.rights_view)
     assert page.tabs.isTabVisible(tab)
-    assert "genomför begäran i Marknadsregistret (Optimizely)" in page.next_steps.text()
+    assert "genomför begäran i Kundregistret (CGI), Marknadsregistret (Optimizely)" in page.next_steps.text()
     before = subscriptions()
     view = page.rights_view
     page.tabs.setCurrentIndex(tab)
@@ -56,6 +56,9 @@ def test_an_erasure_is_previewed_approved_carried_out_and_the_recipients_told(qt
 
     view.ask_approval = approver_signs  # type: ignore[method-assign]
     view.run_button.click()
+    assert view.busy and "söker i dem igen" in view.summary.text()  # carried out on a worker, then searched
+    qtbot.waitUntil(lambda: not view.busy, timeout=30000)
+    assert view.summary.text() == "Genomfört i systemen."  # all that is left is under a hold
     assert approved and any("Fakturor" in line for line in approved[0])  # the approver saw what is kept
     assert subscriptions() < before
     states = {view.steps.item(r, 3).text() for r in range(view.steps.rowCount())}
@@ -116,6 +119,7 @@ def test_a_rectification_asks_for_the_corrected_value_before_the_preview(qtbot, 
     view.ask_approval = lambda: bool(view.visit.approve_actions("granskare", PASSWORDS["granskare"],  # type: ignore[method-assign]
                                                                 view.new_values))  # fmt: skip
     view.run_button.click()
+    qtbot.waitUntil(lambda: not view.busy, timeout=30000)
     with sqlite3.connect(crm) as db:
         phone = db.execute("SELECT telefon FROM kund WHERE personnr = ?", (personnummer,)).fetchone()[0]
     assert phone == "070-111 22 33"

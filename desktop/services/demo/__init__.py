@@ -495,8 +495,13 @@ class _DemoWriter:
             facility = f"735999{100000000 + p.index:09d}"
             designation = f"{p.district.upper()} {rng.randrange(1, 30)}:{rng.randrange(1, 400)}"
             self._queue("anlaggning", (facility, p.customer_number, p.street, p.postcode, TOWN, designation))
+            # One customer in ten (never the examples) has left: their contracts ended, so an
+            # erasure pseudonymises them and keeps what the law keeps. Decided from the index, not
+            # the random stream, so that everyone else is as before.
+            former = p.index >= 3 and p.index % 10 == 7
             for n in range(1 if rng.random() < 0.8 else 2):
                 start = since + timedelta(days=365 * n)
+                ended = max(start + timedelta(days=60), date(2024, 1, 1) + timedelta(days=(p.index * 37) % 600))
                 self._queue(
                     "avtal",
                     (
@@ -504,7 +509,7 @@ class _DemoWriter:
                         p.customer_number,
                         rng.choice(PRODUCTS),
                         start.isoformat(),
-                        None,
+                        ended.isoformat() if former else None,
                         facility,
                     ),
                 )
@@ -695,10 +700,12 @@ MARKETING_SCHEMA = """
 CREATE TABLE nyhetsbrev (epost TEXT NOT NULL, lista TEXT, prenumererar_sedan TEXT, status TEXT);
 CREATE TABLE samtycke (kundnr TEXT NOT NULL, samtycke TEXT, givet TEXT, kanal TEXT,
   aterkallat TEXT);
+CREATE TABLE sparrlista (personnr TEXT NOT NULL, sparrad TEXT NOT NULL, orsak TEXT);
 """
 MARKETING_INDEXES = """
 CREATE INDEX ix_nyhetsbrev_epost ON nyhetsbrev (epost);
 CREATE INDEX ix_samtycke_kundnr ON samtycke (kundnr);
+CREATE INDEX ix_sparrlista_personnr ON sparrlista (personnr);
 """
 PUMPS_SCHEMA = """
 CREATE TABLE installation (installationsnr TEXT PRIMARY KEY, personnr TEXT NOT NULL, namn TEXT,

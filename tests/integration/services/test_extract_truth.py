@@ -91,14 +91,15 @@ def test_a_visitor_in_no_system_is_told_what_was_searched_and_what_could_not_be(
     # Searched by the personnummer, nothing found: the one place "no data" is true.
     assert summary_row(package, "kundregister")["status"] == "nothing"
     assert summary_row(package, "kundregister")["result"] == "Inga uppgifter om dig"
-    # Never searched: no e-mail or customer number to search the marketing register or the chat by.
+    # Searched in part: the suppression list by the personnummer; the newsletters and consents
+    # never, with no e-mail or customer number to search them by. The chat not at all.
     marketing = summary_row(package, "marknad")
-    assert marketing["status"] == "not_searched"
+    assert marketing["status"] == "nothing"
     assert marketing["not_searched_by"] == ["e-postadress", "kundnummer"]
     assert (
-        "Marknadsregistret (Optimizely) Inte sökt: här kan vi bara söka på e-postadress eller kundnummer, "
-        "och någon sådan uppgift om dig har vi inte" in text
-    )
+        "Marknadsregistret (Optimizely) Inga uppgifter när vi sökte på personnummer. Vi kunde inte söka på "
+        "e-postadress eller kundnummer: någon sådan uppgift om dig har vi inte." in text
+    ), text
     assert "Chatt (Imbox) Inte sökt: här kan vi bara söka på e-postadress" in text
     assert "Chatt (Imbox) Inga uppgifter om dig" not in text
     # The manual check is pending, with the date the answer comes by.
@@ -108,9 +109,9 @@ def test_a_visitor_in_no_system_is_told_what_was_searched_and_what_could_not_be(
     english, package_en = extract(desk, visit, "en")
     assert "Coordination number 19420180-5837" in english
     assert (
-        "Marketing register (Optimizely) Not searched: it can only be searched by e-mail address or customer number"
-        in english
-    )
+        "Marketing register (Optimizely) No data when we searched by personal identity number. We could not search "
+        "by e-mail address or customer number: we hold none for you." in english
+    ), english
     assert summary_row(package_en, "kundregister")["result"] == "No data about you"
 
 
@@ -259,7 +260,7 @@ def test_a_marketing_stop_is_in_force_the_day_it_is_received_and_printed_so(desk
     receipt = " ".join(
         " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(visit.receipt("sv"))).pages).split()
     )
-    assert f"Vi har registrerat att du inte vill ha direktreklam från och med i dag, {today}." in receipt
+    assert f"Vi har registrerat att du inte vill ha direktmarknadsföring från och med i dag, {today}." in receipt
     english = " ".join(
         " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(visit.receipt("en"))).pages).split()
     )
@@ -271,9 +272,64 @@ def test_a_marketing_stop_is_in_force_the_day_it_is_received_and_printed_so(desk
     assert letters and {f["Status"] for f in letters if f["Lista"] != "Driftinformation via e-post"} == {"Avanmäld"}
     visit.leave_out_weak()
     text, package = extract(desk, visit)
-    assert f"Vad vi har gjort Vi har registrerat att du inte vill ha direktreklam från och med {today}." in text
+    assert f"Vad vi har gjort Vi har registrerat att du inte vill ha direktmarknadsföring från och med {today}." in text
     (note,) = package["case"]["other_requests"]
     assert note["effective_on"] == today and note["outcome"] is None
     # Staff may say otherwise in their own words; the day it took effect stays on record.
     visit.record_outcome("objection-marketing", "Stoppat i Optimizely; ett redan planerat utskick gick ut i dag")
     assert visit.file.request_lines[1].effective_on == received_on
+
+
+def test_a_marketing_stop_puts_the_visitor_on_the_suppression_list_once(desk, config: Path) -> None:  # type: ignore[no-untyped-def]
+    """Item 10 of issue 19: the stop adds a suppression row, which the visitor's own extract shows
+    as certainly theirs (found by the personnummer); the visitor who comes back adds no second."""
+    subject = demo_person(config, 1)
+
+    def suppressed() -> list[tuple[str, str]]:
+        with sqlite3.connect(config.parent / "marknad.sqlite") as db:
+            return db.execute("SELECT sparrad, orsak FROM sparrlista WHERE personnr = ?",
+                              (subject.personnummer,)).fetchall()  # fmt: skip
+
+    for _visit in range(2):
+        number = open_case(desk, subject, [(RequestType.ACCESS, None), (RequestType.OBJECTION_DIRECT_MARKETING, None)],
+                           staff_username="disk1").number  # fmt: skip
+        visit = Visit(desk, number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
+        visit.gather()
+        assert visit.actions_owed() == []
+        (row,) = suppressed()
+        assert row == (date.today().isoformat(), "Invändning mot direktmarknadsföring")
+        (listed,) = [r for r in visit.result.sources["marknad"].records if r.category == "Spärrlista"]
+        assert listed.included  # found by the personnummer: no confirmation asked of the desk
+        visit.leave_out_weak()
+        text, _package = extract(desk, visit)
+        assert "Spärrlista" in text and "Invändning mot direktmarknadsföring" in text
+        assert visit.printed()  # handed over, then closed: the visitor comes back another day
+        visit.close(reason_if_owed="HR svarar per brev")
+
+
+def test_profiling_under_a_consent_withdrawn_today_is_said_to_have_ended_today(desk, config: Path) -> None:  # type: ignore[no-untyped-def]
+    """Item 5 of issue 19: the extract made the day the consent is withdrawn does not describe the
+    profiling as going on; it says it ended, and when."""
+    with sqlite3.connect(config.parent / "marknad.sqlite") as db:
+        consenting = {k for (k,) in db.execute(
+            "SELECT kundnr FROM samtycke WHERE samtycke LIKE 'Personliga%' AND aterkallat IS NULL")}  # fmt: skip
+    with sqlite3.connect(config.parent / "kundregister.sqlite") as db:
+        customers = db.execute(
+            "SELECT personnr, fornamn || ' ' || efternamn, kundnr FROM kund ORDER BY kundnr"
+        ).fetchall()
+    who = next(c for c in customers if c[2] in consenting)
+    number = open_case(desk, person(who[0], who[1]), [(RequestType.ACCESS, None), (RequestType.WITHDRAW_CONSENT, "Personliga erbjudanden")],
+                       staff_username="disk1").number  # fmt: skip
+    visit = Visit(desk, number, sign_in(desk, "disk1", PASSWORDS["disk1"]))
+    visit.gather()
+    visit.leave_out_weak()
+    text, package = extract(desk, visit)
+    today = date.today().isoformat()
+    assert "din förbrukning automatiskt för att välja vilka erbjudanden du får" not in text
+    assert f"Du återkallade ditt samtycke till personliga erbjudanden {today}. Från och med den dagen" in text
+    english, _ = extract(desk, visit, "en")
+    assert f"You withdrew your consent to personal offers on {today}." in english
+    consents = next(c for c in summary_row(package, "marknad")["categories"] if c["title"] == "Samtycken")
+    assert "profileringen har upphört" in consents["art15"]["automated_decisions"]
+    letters = [r.fields for r in visit.result.sources["marknad"].records if r.category == "Nyhetsbrev"]
+    assert {f["Status"] for f in letters if f["Lista"] != "Driftinformation via e-post"} <= {"Avanmäld"}

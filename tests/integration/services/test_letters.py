@@ -119,7 +119,7 @@ def test_an_outcome_letter_tells_what_was_done_per_request(config: Path) -> None
         for language, expected in (
             ("sv", ["Vad vi har gjort med din begäran", "Radering (artikel 17)", "Du bad om Radera mina chattar",
                     "Vad vi har gjort Chattarna raderade; fakturor sparas 7 år enligt bokföringslagen",
-                    f"inte vill ha direktreklam från och med {received}", "Vi svarar dig senast",
+                    f"inte vill ha direktmarknadsföring från och med {received}", "Vi svarar dig senast",
                     "Integritetsskyddsmyndigheten"]),
             ("en", ["What we have done about your request", "Erasure (Article 17)",
                     f"do not want direct marketing as of {received}", "We will answer you by"]),

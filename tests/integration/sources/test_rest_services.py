@@ -480,7 +480,9 @@ def test_an_action_is_one_call_under_the_same_rules(tmp_path: Path, service: str
     assert connector.call(action("DELETE", "/contacts/{email}"), {"email": EMAIL}) == 1
     assert connector.call(action("DELETE", "/contacts/{email}"), {"email": "nobody@example.com"}) == 0
     body = {"entries": [{"email": "{email}", "reason": "Invändning mot direktmarknadsföring"}]}
-    assert connector.call(action("POST", "/suppress", body=body), {"email": EMAIL}) == 1
+    assert connector.call(action("POST", "/suppress", body=body, effect="erase"), {"email": EMAIL}) == 1
+    with pytest.raises(ValueError, match="must say effect"):  # a POST may erase or pseudonymise: say which
+        action("POST", "/suppress", body=body)
     for path, said in (("/broken/{email}", "did not do it (HTTP 500)"), ("/moved/{email}", "redirected the change")):
         with pytest.raises(SourceFailure) as failed:
             connector.call(action("DELETE", path), {"email": EMAIL})
