@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from desktop.config import (
     ART19_REQUESTS,
     IMMEDIATE_REQUESTS,
@@ -376,8 +378,12 @@ def run(
     """Each configured action, one committed transaction per system; each audited (counts and
     a digest of the statement, never the identifiers). With `approved` (a Plan's counts), each
     runs only as approved: a different count rolls that system back and leaves it owed. What
-    was done and what the holds keep are kept with the case as deeds."""
+    was done and what the holds keep are kept with the case as deeds, written to the register
+    with the audit events in one transaction after the systems (a run cut off before it leaves
+    the systems changed and the case owing them: run again, it finds nothing more to change and
+    records that)."""
     steps = []
+    events: list[tuple[str, dict[str, object]]] = []
     certain = certain_identifiers(desk, result)
     for source, action in configured(desk, requests):
         digest = action_key(action)
@@ -409,16 +415,19 @@ def run(
         else:
             details["problem"] = step.problem[:200]
             event = "action.failed"
-        with desk.register.sessions.begin() as session:
-            audit.append(session, event, staff_id=staff_id, case_number=case_number, details=details)
+        events.append((event, details))
         steps.append(step)
     holds = holds_for(desk, result, requests) if any(s.done for s in steps) else []
-    record_deeds(desk, case_number, steps, holds, staff_id=staff_id)
+    if events:
+        with desk.register.sessions.begin() as session:
+            for event, details in events:
+                audit.append(session, event, staff_id=staff_id, case_number=case_number, details=details)
+            record_deeds(session, case_number, steps, holds, staff_id=staff_id)
     return steps
 
 
 def record_deeds(
-    desk: Desk, case_number: str, steps: list[ActionStep], holds: list[HoldStep], *, staff_id: int
+    session: Session, case_number: str, steps: list[ActionStep], holds: list[HoldStep], *, staff_id: int
 ) -> None:
     """What was done, kept with the case for the outcome letter: each action carried out with
     its count, and what the holds keep (counted after the run) with ground and end."""
@@ -426,22 +435,21 @@ def record_deeds(
     if not done:
         return
     now = utcnow()
-    with desk.register.sessions.begin() as session:
-        case = load_case(session, case_number)
-        for step in done:
-            count = step.rows if step.counted or not step.rows else None  # a call done: no count to tell
-            case.deeds.append(CaseDeed(request=step.request, source_id=step.source_id, kind="action",
-                                       title=step.title[:200], operation=step.effect or step.operation, count=count,
-                                       digest=step.statement, done_by_id=staff_id, done_at=now))  # fmt: skip
-        for hold in holds:
-            if hold.kept:
-                case.deeds.append(CaseDeed(request=hold.request, source_id=hold.source_id, kind="hold",
-                                           title=hold.title[:200], operation="kept", count=hold.kept,
-                                           ground=hold.ground, until=hold.until[:200] or None, done_by_id=staff_id,
-                                           done_at=now))  # fmt: skip
-        counts = {"actions": len(done), "holds": sum(1 for h in holds if h.kept)}
-        audit.append(session, "deeds.recorded", staff_id=staff_id, case_number=case_number, details=counts,
-                     rows=(case,))  # fmt: skip
+    case = load_case(session, case_number)
+    for step in done:
+        count = step.rows if step.counted or not step.rows else None  # a call done: no count to tell
+        case.deeds.append(CaseDeed(request=step.request, source_id=step.source_id, kind="action",
+                                   title=step.title[:200], operation=step.effect or step.operation, count=count,
+                                   digest=step.statement, done_by_id=staff_id, done_at=now))  # fmt: skip
+    for hold in holds:
+        if hold.kept:
+            case.deeds.append(CaseDeed(request=hold.request, source_id=hold.source_id, kind="hold",
+                                       title=hold.title[:200], operation="kept", count=hold.kept,
+                                       ground=hold.ground, until=hold.until[:200] or None, done_by_id=staff_id,
+                                       done_at=now))  # fmt: skip
+    counts = {"actions": len(done), "holds": sum(1 for h in holds if h.kept)}
+    audit.append(session, "deeds.recorded", staff_id=staff_id, case_number=case_number, details=counts,
+                 rows=(case,))  # fmt: skip
 
 
 def remaining(
@@ -461,19 +469,21 @@ def remaining(
     return len(left), tuple(dict.fromkeys(r.category for r in left))
 
 
-def record_check(
-    desk: Desk, case_number: str, source_id: str, left: int, groups: tuple[str, ...], *, staff_id: int
+def record_checks(
+    desk: Desk, case_number: str, found: list[tuple[str, int, tuple[str, ...]]], *, staff_id: int
 ) -> None:
-    """What an erasure left in a system that no hold covers, as found when it was searched again:
-    kept with the case (the count and the queries' titles, no values) and audited. While it is
-    more than 0 the erasure is not complete there and the case owes it."""
+    """What an erasure left in each system that no hold covers, as found when it was searched
+    again (system, count, the queries' titles): kept with the case (no values) and audited. While
+    a count is more than 0 the erasure is not complete there and the case owes it."""
     with desk.register.sessions.begin() as session:
         case = load_case(session, case_number)
-        case.deeds.append(CaseDeed(request="erasure", source_id=source_id, kind="check",
-                                   title=", ".join(groups)[:200], operation="remaining", count=left,
-                                   done_by_id=staff_id, done_at=utcnow()))  # fmt: skip
+        for source_id, left, groups in found:
+            case.deeds.append(CaseDeed(request="erasure", source_id=source_id, kind="check",
+                                       title=", ".join(groups)[:200], operation="remaining", count=left,
+                                       done_by_id=staff_id, done_at=utcnow()))  # fmt: skip
         audit.append(session, "erasure.checked", staff_id=staff_id, case_number=case_number,
-                     details={"source": source_id, "remaining": left}, rows=(case,))  # fmt: skip
+                     details={"remaining": {source_id: left for source_id, left, _groups in found}},
+                     rows=(case,))  # fmt: skip
 
 
 def recipients_of(desk: Desk, source_id: str) -> tuple[str, ...]:

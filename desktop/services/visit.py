@@ -348,17 +348,16 @@ class Visit:
         is new (a system that could not be searched is left as it was)."""
         assert self.result is not None
         last = {d.source_id: d.count for d in self.file.deeds if d.kind == "check"}
-        recorded = False
+        new = []
         for source_id in sources:
             kept = {d.title for d in self.file.deeds
                     if d.kind == "hold" and d.source_id == source_id and d.request == "erasure"
                     and d.count}  # fmt: skip
             found = actions.remaining(self.desk, self.result, source_id, kept)
-            if found is None or last.get(source_id, -1) == found[0]:
-                continue
-            actions.record_check(self.desk, self.number, source_id, found[0], found[1], staff_id=self.staff.id)
-            recorded = True
-        if recorded:
+            if found is not None and last.get(source_id, -1) != found[0]:
+                new.append((source_id, *found))
+        if new:
+            actions.record_checks(self.desk, self.number, new, staff_id=self.staff.id)
             self._changed()
 
     def _immediate_requests(self) -> list[str]:
@@ -496,10 +495,11 @@ class Visit:
                                  approved=approval.plan.counts(), new_values=approval.new_values,
                                  skip=done)  # fmt: skip
         self.last_actions = steps
-        self._changed()
         changed = sorted({s.source_id for s in steps if s.done and s.rows})
         if changed:
-            self._search_again(changed)
+            self._search_again(changed)  # reads the case again too
+        else:
+            self._changed()
         erased = sorted({s.source_id for s in steps if s.done and s.request == RequestType.ERASURE.value})
         if erased:
             self._check_erasure(erased)

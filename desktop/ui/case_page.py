@@ -85,6 +85,7 @@ TIMELINE_LABELS = {
     "deeds.recorded": QT_TRANSLATE_NOOP("", "Det som gjordes sparades i ärendet"),
     "action.confirmed": QT_TRANSLATE_NOOP("", "Gjort för hand"),
     "recipient.informed": QT_TRANSLATE_NOOP("", "Mottagare fick besked (artikel 19)"),
+    "erasure.checked": QT_TRANSLATE_NOOP("", "Systemen söktes igen efter raderingen"),
 }
 
 
@@ -390,6 +391,15 @@ class CasePage(QWidget):
                 )
                 if isinstance(rows, int):
                     label += " (" + tr("%Ln rader", None, rows) + ")"
+            if entry.action == "erasure.checked":
+                remaining = entry.details.get("remaining")
+                label += ": " + "; ".join(
+                    names.get(str(s), str(s)) + " – " + (
+                        tr("klart, inget kvar utan skäl att spara") if not n
+                        else tr("%Ln uppgifter kvar som inget skäl omfattar", None, int(n))
+                    )
+                    for s, n in (remaining.items() if isinstance(remaining, dict) else ())
+                )  # fmt: skip
             who = f" – {entry.staff}" if entry.staff else ""
             self.timeline.addItem(f"{entry.at.astimezone(LOCAL_ZONE):%Y-%m-%d %H:%M}  {label}{who}")
         self.update_actions()

@@ -193,7 +193,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="326"/>
+        <location filename="../../desktop/ui/case_page.py" line="327"/>
         <location filename="../../desktop/ui/new_visit.py" line="98"/>
         <location filename="../../desktop/ui/new_visit.py" line="143"/>
         <source>Personnummer</source>
@@ -201,20 +201,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="325"/>
+        <location filename="../../desktop/ui/case_page.py" line="326"/>
         <location filename="../../desktop/ui/gather_view.py" line="175"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="327"/>
+        <location filename="../../desktop/ui/case_page.py" line="328"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="57"/>
-        <location filename="../../desktop/ui/case_page.py" line="329"/>
+        <location filename="../../desktop/ui/case_page.py" line="330"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -238,7 +238,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="109"/>
         <location filename="../../desktop/ui/case_list.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="342"/>
+        <location filename="../../desktop/ui/case_page.py" line="343"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="73"/>
-        <location filename="../../desktop/ui/case_page.py" line="336"/>
+        <location filename="../../desktop/ui/case_page.py" line="337"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
@@ -460,241 +460,259 @@
         <translation>A recipient was told (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="94"/>
+        <location filename="../../desktop/ui/case_page.py" line="88"/>
+        <source>Systemen söktes igen efter raderingen</source>
+        <translation>The systems were searched again after the erasure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="95"/>
         <source>utskrivet</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="95"/>
+        <location filename="../../desktop/ui/case_page.py" line="96"/>
         <source>sparat som PDF</source>
         <translation>saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="96"/>
+        <location filename="../../desktop/ui/case_page.py" line="97"/>
         <source>maskinläsbar kopia (ZIP)</source>
         <translation>machine-readable copy (ZIP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <location filename="../../desktop/ui/case_page.py" line="98"/>
         <source>skickat per post</source>
         <translation>sent by post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <location filename="../../desktop/ui/case_page.py" line="99"/>
         <source>lämnat i handen</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="99"/>
+        <location filename="../../desktop/ui/case_page.py" line="100"/>
         <source>skickat per e-post</source>
         <translation>sent by e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="105"/>
+        <location filename="../../desktop/ui/case_page.py" line="106"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="106"/>
+        <location filename="../../desktop/ui/case_page.py" line="107"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="128"/>
+        <location filename="../../desktop/ui/case_page.py" line="129"/>
         <source>Nästa steg</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="135"/>
+        <location filename="../../desktop/ui/case_page.py" line="136"/>
         <source>Stopp som inte kunde genomföras</source>
         <translation>Stops that could not be carried out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="139"/>
+        <location filename="../../desktop/ui/case_page.py" line="140"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="140"/>
+        <location filename="../../desktop/ui/case_page.py" line="141"/>
         <source>Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig</source>
         <translation>The receipt with the case number and the last day for an answer, which the visitor takes along</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="143"/>
+        <location filename="../../desktop/ui/case_page.py" line="144"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="144"/>
+        <location filename="../../desktop/ui/case_page.py" line="145"/>
         <source>Spara kvittot som PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="145"/>
+        <location filename="../../desktop/ui/case_page.py" line="146"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="147"/>
+        <location filename="../../desktop/ui/case_page.py" line="148"/>
         <source>Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)</source>
         <translation>Extend the time limit by up to two months, with reasons, within the first month (Art. 12.3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="149"/>
+        <location filename="../../desktop/ui/case_page.py" line="150"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="151"/>
+        <location filename="../../desktop/ui/case_page.py" line="152"/>
         <source>Avslå begäran med skäl; besökaren får veta sin rätt att klaga till IMY (art. 12.4)</source>
         <translation>Refuse the request with reasons; the visitor is told of the right to complain to IMY (Art. 12.4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="153"/>
+        <location filename="../../desktop/ui/case_page.py" line="154"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="156"/>
+        <location filename="../../desktop/ui/case_page.py" line="157"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="158"/>
-        <location filename="../../desktop/ui/case_page.py" line="751"/>
-        <location filename="../../desktop/ui/case_page.py" line="765"/>
+        <location filename="../../desktop/ui/case_page.py" line="159"/>
+        <location filename="../../desktop/ui/case_page.py" line="761"/>
+        <location filename="../../desktop/ui/case_page.py" line="775"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="159"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>Avsluta ärendet när besökaren har fått allt</source>
         <translation>Close the case when the visitor has had everything</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="161"/>
+        <location filename="../../desktop/ui/case_page.py" line="162"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="163"/>
+        <location filename="../../desktop/ui/case_page.py" line="164"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="177"/>
+        <location filename="../../desktop/ui/case_page.py" line="178"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="187"/>
+        <location filename="../../desktop/ui/case_page.py" line="188"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="188"/>
+        <location filename="../../desktop/ui/case_page.py" line="189"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="188"/>
-        <location filename="../../desktop/ui/case_page.py" line="706"/>
+        <location filename="../../desktop/ui/case_page.py" line="189"/>
+        <location filename="../../desktop/ui/case_page.py" line="716"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="199"/>
+        <location filename="../../desktop/ui/case_page.py" line="200"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="201"/>
+        <location filename="../../desktop/ui/case_page.py" line="202"/>
         <source>Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet</source>
         <translation>Write what was done about the selected request; it is printed in the extract and the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="210"/>
+        <location filename="../../desktop/ui/case_page.py" line="211"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="218"/>
+        <location filename="../../desktop/ui/case_page.py" line="219"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="219"/>
+        <location filename="../../desktop/ui/case_page.py" line="220"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="220"/>
+        <location filename="../../desktop/ui/case_page.py" line="221"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="221"/>
+        <location filename="../../desktop/ui/case_page.py" line="222"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="223"/>
+        <location filename="../../desktop/ui/case_page.py" line="224"/>
         <source>4. Åtgärder</source>
         <translation>4. Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="320"/>
+        <location filename="../../desktop/ui/case_page.py" line="321"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="321"/>
+        <location filename="../../desktop/ui/case_page.py" line="322"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="413"/>
+        <location filename="../../desktop/ui/case_page.py" line="398"/>
+        <source>klart, inget kvar utan skäl att spara</source>
+        <translation>done, nothing left without a ground for keeping it</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/case_page.py" line="399"/>
+        <source>%Ln uppgifter kvar som inget skäl omfattar</source>
+        <translation>
+            <numerusform>%Ln item left that no ground covers</numerusform>
+            <numerusform>%Ln items left that no ground covers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="423"/>
         <source>genomför begäran i %1: förhandsgranska och låt en granskare godkänna (4. Åtgärder)</source>
         <translation>carry out the request in %1: preview it and have an approver approve it (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="188"/>
+        <location filename="../../desktop/ui/case_page.py" line="189"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="328"/>
+        <location filename="../../desktop/ui/case_page.py" line="329"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="331"/>
+        <location filename="../../desktop/ui/case_page.py" line="332"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="333"/>
+        <location filename="../../desktop/ui/case_page.py" line="334"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="334"/>
+        <location filename="../../desktop/ui/case_page.py" line="335"/>
         <location filename="../../desktop/ui/new_visit.py" line="101"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="348"/>
+        <location filename="../../desktop/ui/case_page.py" line="349"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="365"/>
+        <location filename="../../desktop/ui/case_page.py" line="366"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="392"/>
+        <location filename="../../desktop/ui/case_page.py" line="393"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -702,32 +720,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="400"/>
+        <location filename="../../desktop/ui/case_page.py" line="410"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="401"/>
+        <location filename="../../desktop/ui/case_page.py" line="411"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="402"/>
+        <location filename="../../desktop/ui/case_page.py" line="412"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="403"/>
+        <location filename="../../desktop/ui/case_page.py" line="413"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="404"/>
+        <location filename="../../desktop/ui/case_page.py" line="414"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="406"/>
+        <location filename="../../desktop/ui/case_page.py" line="416"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>decide %Ln possible match in the review</numerusform>
@@ -735,72 +753,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="408"/>
+        <location filename="../../desktop/ui/case_page.py" line="418"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="408"/>
+        <location filename="../../desktop/ui/case_page.py" line="418"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="409"/>
+        <location filename="../../desktop/ui/case_page.py" line="419"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="410"/>
+        <location filename="../../desktop/ui/case_page.py" line="420"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="411"/>
+        <location filename="../../desktop/ui/case_page.py" line="421"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="412"/>
+        <location filename="../../desktop/ui/case_page.py" line="422"/>
         <source>stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT</source>
         <translation>the stop is not carried out in %1: gather again (F5) and it is done, or contact IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="414"/>
+        <location filename="../../desktop/ui/case_page.py" line="424"/>
         <source>meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1</source>
         <translation>tell the recipient that the data was changed or erased (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="415"/>
+        <location filename="../../desktop/ui/case_page.py" line="425"/>
         <source>se till att det görs för hand i %1 och markera det som gjort (4. Åtgärder)</source>
         <translation>have it done by hand in %1 and mark it done (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="417"/>
+        <location filename="../../desktop/ui/case_page.py" line="427"/>
         <source>raderingen är inte helt genomförd i %1: uppgifter finns kvar som inget skäl att spara omfattar – radera dem (eller låt IT rätta åtgärden) och samla in igen (F5)</source>
         <translation>the erasure is not complete in %1: data remains that no ground for keeping covers – erase it (or have IT correct the action) and gather again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="420"/>
+        <location filename="../../desktop/ui/case_page.py" line="430"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="449"/>
+        <location filename="../../desktop/ui/case_page.py" line="459"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="491"/>
+        <location filename="../../desktop/ui/case_page.py" line="501"/>
         <source>Kunde inte genomföras i %1: %2. Det gäller ändå från i dag – ärendet har det kvar: samla in igen (F5) eller kontakta IT.</source>
         <translation>Could not be carried out in %1: %2. It applies from today all the same – the case still owes it: gather again (F5) or contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="531"/>
+        <location filename="../../desktop/ui/case_page.py" line="541"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="535"/>
+        <location filename="../../desktop/ui/case_page.py" line="545"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -808,52 +826,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="541"/>
+        <location filename="../../desktop/ui/case_page.py" line="551"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="542"/>
+        <location filename="../../desktop/ui/case_page.py" line="552"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="552"/>
+        <location filename="../../desktop/ui/case_page.py" line="562"/>
         <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
         <translation>Follows later – the manual check is not answered: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="553"/>
+        <location filename="../../desktop/ui/case_page.py" line="563"/>
         <source>Följer senare – systemet kunde inte sökas: %1</source>
         <translation>Follows later – the system could not be searched: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="554"/>
+        <location filename="../../desktop/ui/case_page.py" line="564"/>
         <source>Stoppet är inte genomfört i %1</source>
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="555"/>
+        <location filename="../../desktop/ui/case_page.py" line="565"/>
         <source>Begäran är inte genomförd i %1 (4. Åtgärder)</source>
         <translation>The request is not carried out in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="556"/>
+        <location filename="../../desktop/ui/case_page.py" line="566"/>
         <source>Det som görs för hand är inte gjort i %1 (4. Åtgärder)</source>
         <translation>What is done by hand is not done in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="557"/>
+        <location filename="../../desktop/ui/case_page.py" line="567"/>
         <source>Mottagaren har inte fått besked (artikel 19): %1</source>
         <translation>The recipient has not been told (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="558"/>
+        <location filename="../../desktop/ui/case_page.py" line="568"/>
         <source>Raderingen är inte helt genomförd i %1 (4. Åtgärder)</source>
         <translation>The erasure is not complete in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="571"/>
+        <location filename="../../desktop/ui/case_page.py" line="581"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
@@ -1079,7 +1097,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="318"/>
-        <location filename="../../desktop/ui/case_page.py" line="574"/>
+        <location filename="../../desktop/ui/case_page.py" line="584"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
@@ -1114,104 +1132,104 @@
         <translation>Notice to a recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="610"/>
+        <location filename="../../desktop/ui/case_page.py" line="620"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="641"/>
+        <location filename="../../desktop/ui/case_page.py" line="651"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="652"/>
+        <location filename="../../desktop/ui/case_page.py" line="662"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="652"/>
+        <location filename="../../desktop/ui/case_page.py" line="662"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="663"/>
+        <location filename="../../desktop/ui/case_page.py" line="673"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="663"/>
+        <location filename="../../desktop/ui/case_page.py" line="673"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="673"/>
+        <location filename="../../desktop/ui/case_page.py" line="683"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="673"/>
+        <location filename="../../desktop/ui/case_page.py" line="683"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="706"/>
+        <location filename="../../desktop/ui/case_page.py" line="716"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="729"/>
+        <location filename="../../desktop/ui/case_page.py" line="739"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="731"/>
+        <location filename="../../desktop/ui/case_page.py" line="741"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="733"/>
+        <location filename="../../desktop/ui/case_page.py" line="743"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="735"/>
+        <location filename="../../desktop/ui/case_page.py" line="745"/>
         <source>åtgärden i %1</source>
         <translation>the action in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="737"/>
+        <location filename="../../desktop/ui/case_page.py" line="747"/>
         <source>det som görs för hand i %1</source>
         <translation>what is done by hand in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="739"/>
+        <location filename="../../desktop/ui/case_page.py" line="749"/>
         <source>besked till mottagaren %1 (artikel 19)</source>
         <translation>notice to the recipient %1 (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="741"/>
+        <location filename="../../desktop/ui/case_page.py" line="751"/>
         <source>resten av raderingen i %1</source>
         <translation>the rest of the erasure in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="743"/>
+        <location filename="../../desktop/ui/case_page.py" line="753"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="745"/>
+        <location filename="../../desktop/ui/case_page.py" line="755"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="753"/>
+        <location filename="../../desktop/ui/case_page.py" line="763"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="765"/>
+        <location filename="../../desktop/ui/case_page.py" line="775"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -2028,8 +2046,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="607"/>
-        <location filename="../../desktop/ui/case_page.py" line="637"/>
+        <location filename="../../desktop/ui/case_page.py" line="617"/>
+        <location filename="../../desktop/ui/case_page.py" line="647"/>
         <location filename="../../desktop/ui/deliver_view.py" line="312"/>
         <location filename="../../desktop/ui/deliver_view.py" line="313"/>
         <source>Skrivaren kunde inte startas.</source>

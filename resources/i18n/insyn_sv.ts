@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="392"/>
+        <location filename="../../desktop/ui/case_page.py" line="393"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln rad</numerusform>
@@ -20,7 +20,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="406"/>
+        <location filename="../../desktop/ui/case_page.py" line="399"/>
+        <source>%Ln uppgifter kvar som inget skäl omfattar</source>
+        <translation>
+            <numerusform>%Ln uppgift kvar som inget skäl omfattar</numerusform>
+            <numerusform>%Ln uppgifter kvar som inget skäl omfattar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/case_page.py" line="416"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>avgör %Ln möjlig träff i granskningen</numerusform>
@@ -28,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="535"/>
+        <location filename="../../desktop/ui/case_page.py" line="545"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</numerusform>

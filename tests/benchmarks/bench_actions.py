@@ -9,12 +9,14 @@ registered and gathered (not timed), then timed:
 - the preview: every configured erasure action counted in a transaction that is rolled back,
   and every hold's count (Visit.actions_preview);
 - the execution: the approved actions run, each system in its own transaction, with the deeds
-  recorded with the case and audited (Visit.act, after Visit.approve_actions, whose password
-  check is not timed).
+  recorded with the case and audited, and each changed system searched again to check that what
+  is left is under a hold (Visit.act, after Visit.approve_actions, whose password check is not
+  timed).
 
 The floors, in the same run: the same statements with the same parameters sent straight through
 the sqlite3 driver — the preview's rolled back, the holds' SELECTs, and the execution's
-committed (on other customers of the same kind, since an erasure can be run only once). It
+committed followed by the changed database's queries (on other customers of the same kind, since
+an erasure can be run only once). It
 prints medians and the ratios; the goal is <= 2x each floor.
 """
 
@@ -67,25 +69,33 @@ def floor_statements(config_path: Path) -> list[tuple[str, str, str, list[str]]]
         for hold in source.holds:
             if "erasure" in hold.requests:
                 found.append((database, "hold", *compiled(hold.sql)))
+        found += [(database, "query", *compiled(query.sql)) for query in source.queries]
     return found
 
 
 def floor_run(statements: list[tuple[str, str, str, list[str]]], values: dict[str, str], *, commit: bool) -> int:
     """The same statements straight through sqlite3: the actions in one transaction per
-    database (rolled back for a preview), the holds' SELECTs after."""
+    database (rolled back for a preview), the holds' SELECTs after; once committed, a database
+    the actions changed is searched again with its queries."""
     touched = 0
     for database in dict.fromkeys(s[0] for s in statements):
         connection = sqlite3.connect(database, isolation_level=None)
         connection.execute("BEGIN")
+        here = 0
         for db, kind, sql, names in statements:
             if db != database or kind != "action":
                 continue
-            touched += connection.execute(sql, {n: values[n] for n in names}).rowcount
+            here += connection.execute(sql, {n: values[n] for n in names}).rowcount
         connection.execute("COMMIT" if commit else "ROLLBACK")
         for db, kind, sql, names in statements:
             if db == database and kind == "hold":
                 connection.execute(sql, {n: values[n] for n in names}).fetchone()
+        if commit and here:
+            for db, kind, sql, names in statements:
+                if db == database and kind == "query" and all(n in values for n in names):
+                    connection.execute(sql, {n: values[n] for n in names}).fetchall()
         connection.close()
+        touched += here
     return touched
 
 
@@ -141,7 +151,7 @@ def main() -> None:
             number = open_case(desk, subject, [(RequestType.ERASURE, "Radera allt")], staff_username="disk1").number
             visit = Visit(desk, number, staff)
             visit.gather()
-            values = {"customer_number": customer, "email": email}
+            values = {"customer_number": customer, "email": email, "personnummer": personnummer}
             started = time.perf_counter()
             floor_run(statements, values, commit=False)
             floor_preview.append(time.perf_counter() - started)
@@ -157,9 +167,9 @@ def main() -> None:
             assert [s.rows for s in steps] == [s.rows for s in plan.steps if s.request == "erasure"], number
             changed += sum(s.rows or 0 for s in steps)
             visit.drop()
-    for _personnummer, _name, customer, email in floors_of:
+    for personnummer, _name, customer, email in floors_of:
         started = time.perf_counter()
-        floor_run(statements, {"customer_number": customer, "email": email}, commit=True)
+        floor_run(statements, {"customer_number": customer, "email": email, "personnummer": personnummer}, commit=True)
         floor_execute.append(time.perf_counter() - started)
 
     def ms(values: list[float]) -> str:

@@ -85,6 +85,9 @@ def test_an_erasure_is_previewed_approved_carried_out_and_the_recipients_told(qt
     assert [s.code for s in page.visit.next_steps()] == ["close"]
     timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
     assert any("Åtgärderna i systemen godkändes" in line for line in timeline), timeline
+    searched = next(line for line in timeline if "Systemen söktes igen efter raderingen: " in line)
+    assert "Marknadsregistret (Optimizely) – klart, inget kvar utan skäl att spara" in searched, searched
+    assert "Kundregistret (CGI) – klart, inget kvar utan skäl att spara" in searched
     assert any("Gjort för hand: Jobbansökningar (HR) – Dina jobbansökningar är raderade" in line for line in timeline)
     assert any("Mottagare fick besked (artikel 19): Marknadsregistret (Optimizely)" in line for line in timeline)
     assert not any(
