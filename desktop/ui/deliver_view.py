@@ -16,7 +16,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,8 +30,8 @@ from desktop.ui.common import error_box, service_message, tr
 from desktop.ui.printing import (
     PrintCancelled,
     ask_printer,
+    ask_save_file,
     chosen_pages,
-    documents_path,
     load_image_plugins,
     print_pdf,
 )
@@ -145,6 +144,9 @@ class DeliverView(QWidget):
             self.status.setText(tr("Granska och godkänn först; sedan visas utdraget här."))
             for widget in (self.previous_page, self.next_page, self.page_label):
                 widget.setVisible(False)
+        elif visit.result is not None and self.rendered is None and not self.printing:
+            # Gathered just now: what said "not started" a moment ago says what comes next.
+            self.status.setText(tr("Granska och godkänn först; sedan visas utdraget här."))
         self.visit = visit
         self.case_number = visit.number
         self.update_actions()
@@ -343,9 +345,9 @@ class DeliverView(QWidget):
             self._print_cancel.set()
 
     def ask_save_path(self, title: str, suggestion: str, pattern: str) -> str:
-        """Where to save: the dialog starts in the Documents folder with the case in the name."""
-        path, _ = QFileDialog.getSaveFileName(self, title, documents_path(suggestion), pattern)
-        return path
+        """Where to save: the dialog starts where staff last saved (else Documents, else home)
+        with the case in the name."""
+        return ask_save_file(self, title, suggestion, pattern)
 
     def _save(self, method: str, path: str) -> None:
         visit = self.visit

@@ -5,10 +5,45 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QCalendarWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
 
 from desktop.ui.common import tr
+
+
+class _WheelOnlyWhenFocused(QObject):
+    """Leaves the mouse wheel to the page under a drop-down that staff have not clicked into:
+    scrolling the form must not change the ID document's type on its way past."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) or watched.hasFocus():
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:  # the form under it scrolls instead
+            QApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
+
+
+_WHEEL_GUARD = _WheelOnlyWhenFocused()
+
+
+def wheel_only_when_focused(widget: QWidget) -> None:
+    """A drop-down or number field in a scrolling form takes the wheel only once it has focus
+    (by a click or Tab), as in the forms staff know from the web."""
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_WHEEL_GUARD)
 
 
 def parse_typed_date(text: str) -> date | None:

@@ -127,6 +127,13 @@ class ManualItem(QWidget):
         self.saved.setObjectName("ok")
         layout.addWidget(self.saved)
 
+    def say(self, text: str, *, problem: bool = False) -> None:
+        """Below the answer: what is wrong with it in red, or that it was saved in green."""
+        self.saved.setObjectName("problem" if problem else "ok")
+        self.saved.style().unpolish(self.saved)
+        self.saved.style().polish(self.saved)
+        self.saved.setText(text)
+
 
 def data_state_text(visit: Visit) -> str:
     """What a tab can honestly say when it has no data to show: whether a gather is possible,
@@ -301,7 +308,8 @@ class GatherView(QWidget):
         self.table.setItem(row, 1, status)
         reason = source.message if source.status in RETRYABLE else ""
         if source.status is SourceStatus.MANUAL:
-            reason = tr("Besvaras nedan")
+            answered = self.visit is not None and source.source_id in self.visit.file.manual_answered
+            reason = tr("Besvarat – svaret står i utdraget") if answered else tr("Besvaras nedan")
         elif source.not_searched_by and self.visit is not None:
             words = self.visit.identifier_words()
             reason = not_searched_text([words.get(k, k) for k in source.not_searched_by])
@@ -376,16 +384,18 @@ class GatherView(QWidget):
 
     def _save_manual(self, item: ManualItem) -> None:
         if not (item.found.isChecked() or item.nothing.isChecked()):
-            item.saved.setText(tr("Välj om uppgifter finns eller inte."))
+            item.say(tr("Välj om uppgifter finns eller inte."), problem=True)
             return
         if self.visit is None:
             return
         try:
             self.visit.record_manual(item.source_id, found=item.found.isChecked(), note=item.note.text())
         except UserError:
-            item.saved.setText(tr("Skriv vad som finns."))
+            item.say(tr("Skriv vad som finns."), problem=True)
             return
-        item.saved.setText(tr("Svaret är sparat i ärendet."))
+        item.say(tr("Svaret är sparat i ärendet."))
+        if self.result is not None and item.source_id in self.result.sources:
+            self._on_progress(self.result.sources[item.source_id])  # the row says it is answered
         self.answered.emit()
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]

@@ -52,7 +52,7 @@ from desktop.ui.common import (
     service_message,
     tr,
 )
-from desktop.ui.fields import DateField
+from desktop.ui.fields import DateField, wheel_only_when_focused
 
 
 class PersonFields(QWidget):
@@ -70,6 +70,7 @@ class PersonFields(QWidget):
         self.name.setObjectName(f"{prefix}name")
         self.document_type = QComboBox()
         self.document_type.setObjectName(f"{prefix}document_type")
+        wheel_only_when_focused(self.document_type)
         for value, label in document_labels().items():
             self.document_type.addItem(label, value)
         self.country = QLineEdit("SE")
@@ -312,6 +313,7 @@ class NewVisitPage(QWidget):
         rep_layout.addWidget(self.representative)
         mandate_form = QFormLayout()
         self.mandate_type = QComboBox()
+        wheel_only_when_focused(self.mandate_type)
         for value, label in (
             (MandateType.POWER_OF_ATTORNEY, tr("Fullmakt")),
             (MandateType.GUARDIAN, tr("Vårdnadshavare")),

@@ -19,11 +19,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QStandardPaths
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSettings, QSize, QStandardPaths
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +33,34 @@ STRIP_ROWS = 256  # image rows drawn onto the printer per call
 Progress = Callable[[int, int], None]  # (pages printed, pages in all)
 
 
+LAST_FOLDER = "last_save_folder"  # QSettings key: the folder staff last saved a document to
+
+
+def save_folder() -> Path:
+    """Where saving and printing to a file start: the folder staff last saved to, else their
+    Documents folder, else their home folder — the first that exists (a desk whose account has
+    no Documents folder must not start in the program's own folder, or fail as "not writable")."""
+    last = str(QSettings("Insyn", "Insyn").value(LAST_FOLDER, "") or "")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+    for folder in (last, documents, home):
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()
+
+
 def documents_path(name: str) -> str:
-    """`name` in the user's Documents folder: where saving and printing to a file start."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return str(Path(folder) / name) if folder else name
+    """`name` in the folder saving starts in (save_folder)."""
+    return str(save_folder() / name)
+
+
+def ask_save_file(parent: QWidget | None, title: str, suggestion: str, pattern: str) -> str:
+    """The save dialog, starting in save_folder() with `suggestion` as the name; the folder
+    chosen is remembered for the next save (on this computer, for this account)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, documents_path(suggestion), pattern)
+    if path:
+        QSettings("Insyn", "Insyn").setValue(LAST_FOLDER, str(Path(path).parent))
+    return path
 
 
 def ask_printer(parent: QWidget | None, document: str = "") -> QPrinter | None:

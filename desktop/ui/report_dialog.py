@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QPushButton,
@@ -21,7 +20,7 @@ from desktop.errors import UserError
 from desktop.services.annual import AnnualReport, annual_report
 from desktop.services.desk import Desk
 from desktop.ui.common import error_box, heading, service_message, tr
-from desktop.ui.printing import documents_path
+from desktop.ui.printing import ask_save_file
 
 
 class ReportDialog(QDialog):
@@ -92,8 +91,7 @@ class ReportDialog(QDialog):
 
     def ask_save_path(self) -> str:
         """Tests replace this."""
-        suggestion = documents_path(f"arsrapport-{self.year.value()}.pdf")
-        return QFileDialog.getSaveFileName(self, tr("Spara årsrapporten"), suggestion, "PDF (*.pdf)")[0]
+        return ask_save_file(self, tr("Spara årsrapporten"), f"arsrapport-{self.year.value()}.pdf", "PDF (*.pdf)")
 
     def save(self) -> None:
         from desktop.services.annual import annual_pdf

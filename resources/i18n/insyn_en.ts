@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="488"/>
+        <location filename="../../desktop/ui/new_visit.py" line="490"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -194,15 +194,15 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
         <location filename="../../desktop/ui/case_page.py" line="327"/>
-        <location filename="../../desktop/ui/new_visit.py" line="98"/>
-        <location filename="../../desktop/ui/new_visit.py" line="143"/>
+        <location filename="../../desktop/ui/new_visit.py" line="99"/>
+        <location filename="../../desktop/ui/new_visit.py" line="144"/>
         <source>Personnummer</source>
         <translation>Personal identity number</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
         <location filename="../../desktop/ui/case_page.py" line="326"/>
-        <location filename="../../desktop/ui/gather_view.py" line="175"/>
+        <location filename="../../desktop/ui/gather_view.py" line="182"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -245,7 +245,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="129"/>
         <location filename="../../desktop/ui/case_list.py" line="156"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="42"/>
         <source>Ärenden</source>
         <translation>Cases</translation>
     </message>
@@ -697,7 +697,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="335"/>
-        <location filename="../../desktop/ui/new_visit.py" line="101"/>
+        <location filename="../../desktop/ui/new_visit.py" line="102"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
@@ -1878,117 +1878,117 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="56"/>
         <source>Utdragets språk</source>
         <translation>The extract&apos;s language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="37"/>
         <source>Svenska</source>
         <translation>Swedish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="59"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="38"/>
         <source>Engelska</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="59"/>
         <source>Förhandsgranska utdraget</source>
         <translation>Preview the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="61"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
         <source>Visa utdraget som det blir; före godkännandet är det ett utkast</source>
         <translation>Show the extract as it will be; before the approval it is a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="63"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="62"/>
         <source>Skriv ut … (Ctrl+P)</source>
         <translation>Print … (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="65"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="64"/>
         <source>Skriv ut det godkända utdraget; utlämningen registreras när hela utskriften har gått iväg</source>
         <translation>Print the approved extract; the delivery is recorded when the whole print job has gone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="68"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="67"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="49"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="59"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="69"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="68"/>
         <source>Spara det godkända utdraget som PDF</source>
         <translation>Save the approved extract as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="71"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="70"/>
         <source>Maskinläsbar kopia (ZIP) …</source>
         <translation>Machine-readable copy (ZIP) …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="72"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="71"/>
         <source>Uppgifterna som CSV och JSON i en ZIP-fil (art. 20)</source>
         <translation>The data as CSV and JSON in a ZIP file (Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="75"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="74"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="85"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="145"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="84"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="144"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="91"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="90"/>
         <source>Förhandsgranskning av utdraget</source>
         <translation>Preview of the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="97"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="96"/>
         <source>◀ Föregående sida (PgUp)</source>
         <translation>◀ Previous page (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="98"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="97"/>
         <source>Föregående sida i förhandsgranskningen</source>
         <translation>Previous page of the preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="99"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="98"/>
         <source>Nästa sida (PgDn) ▶</source>
         <translation>Next page (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="100"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="99"/>
         <source>Nästa sida i förhandsgranskningen</source>
         <translation>Next page of the preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="156"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="155"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="198"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="197"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="204"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="203"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="213"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="212"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln possible match is not decided.</numerusform>
@@ -1996,7 +1996,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="219"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="218"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln possible match is left out; the extract says so.</numerusform>
@@ -2004,62 +2004,62 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="229"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="228"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="234"/>
         <location filename="../../desktop/ui/deliver_view.py" line="235"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="236"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="245"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="244"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="288"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="287"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="305"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="304"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="324"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="323"/>
         <source>Sidorna %1–%2 skrevs ut som en kopia. Utdraget är inte utlämnat förrän hela har skrivits ut.</source>
         <translation>Pages %1–%2 were printed as a copy. The extract is not handed over until all of it has been printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="336"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="335"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="337"/>
         <location filename="../../desktop/ui/deliver_view.py" line="338"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="339"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="617"/>
         <location filename="../../desktop/ui/case_page.py" line="647"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="311"/>
         <location filename="../../desktop/ui/deliver_view.py" line="312"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="313"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="366"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="365"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="374"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="373"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -2104,8 +2104,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="151"/>
-        <location filename="../../desktop/ui/gather_view.py" line="169"/>
+        <location filename="../../desktop/ui/gather_view.py" line="158"/>
+        <location filename="../../desktop/ui/gather_view.py" line="176"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
@@ -2114,32 +2114,32 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <location filename="../../desktop/ui/actions_view.py" line="106"/>
         <location filename="../../desktop/ui/actions_view.py" line="115"/>
         <location filename="../../desktop/ui/actions_view.py" line="132"/>
-        <location filename="../../desktop/ui/gather_view.py" line="175"/>
+        <location filename="../../desktop/ui/gather_view.py" line="182"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="175"/>
+        <location filename="../../desktop/ui/gather_view.py" line="182"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="184"/>
+        <location filename="../../desktop/ui/gather_view.py" line="191"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="187"/>
+        <location filename="../../desktop/ui/gather_view.py" line="194"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="190"/>
+        <location filename="../../desktop/ui/gather_view.py" line="197"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="137"/>
+        <location filename="../../desktop/ui/gather_view.py" line="144"/>
         <source>Ärendet är avslutat. Inga uppgifter finns kvar i programmet.</source>
         <translation>The case is closed. No data is left in the program.</translation>
     </message>
@@ -2151,7 +2151,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     <message numerus="yes">
         <location filename="../../desktop/ui/actions_view.py" line="297"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
-        <location filename="../../desktop/ui/gather_view.py" line="339"/>
+        <location filename="../../desktop/ui/gather_view.py" line="347"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>
         <location filename="../../desktop/ui/review_view.py" line="366"/>
         <source>%Ln uppgifter</source>
@@ -2166,87 +2166,92 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Save the answer in the case; it is printed in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="142"/>
+        <location filename="../../desktop/ui/gather_view.py" line="149"/>
         <source>Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och ta fram ett kompletterande utdrag.</source>
         <translation>The extract was handed over on %1. Still to answer for: %2. Press F5 to search there again and produce a supplementary extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="146"/>
+        <location filename="../../desktop/ui/gather_view.py" line="153"/>
         <source>Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.</source>
         <translation>The extract was handed over on %1 and the data is no longer in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="148"/>
+        <location filename="../../desktop/ui/gather_view.py" line="155"/>
         <source>De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.</source>
         <translation>The gathered data is no longer in the program. Press F5 to gather again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="150"/>
+        <location filename="../../desktop/ui/gather_view.py" line="157"/>
         <source>Insamlingen har inte startat. Tryck F5.</source>
         <translation>The gather has not started. Press F5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="174"/>
+        <location filename="../../desktop/ui/gather_view.py" line="181"/>
         <source>Systemen och hur sökningen gick</source>
         <translation>The systems and how the search went</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="185"/>
+        <location filename="../../desktop/ui/gather_view.py" line="192"/>
         <source>Sök besökarens uppgifter i organisationens system</source>
         <translation>Search the organisation&apos;s systems for the visitor&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="188"/>
+        <location filename="../../desktop/ui/gather_view.py" line="195"/>
         <source>Avbryt sökningen</source>
         <translation>Cancel the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="191"/>
+        <location filename="../../desktop/ui/gather_view.py" line="198"/>
         <source>Sök igen i de system som inte svarade</source>
         <translation>Search again in the systems that did not answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="245"/>
+        <location filename="../../desktop/ui/gather_view.py" line="252"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="258"/>
+        <location filename="../../desktop/ui/gather_view.py" line="265"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="278"/>
+        <location filename="../../desktop/ui/gather_view.py" line="285"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="297"/>
+        <location filename="../../desktop/ui/gather_view.py" line="304"/>
         <source>Väntar på tjänsten …</source>
         <translation>Waiting for the service …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="304"/>
+        <location filename="../../desktop/ui/gather_view.py" line="312"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="309"/>
+        <location filename="../../desktop/ui/gather_view.py" line="312"/>
+        <source>Besvarat – svaret står i utdraget</source>
+        <translation>Answered – the answer is in the extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gather_view.py" line="317"/>
         <source>Tjänsten bad oss vänta en stund; vi frågar igen</source>
         <translation>The service asked us to wait a moment; we will ask again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="312"/>
+        <location filename="../../desktop/ui/gather_view.py" line="320"/>
         <source>fler än %1 sidor – resten lästes inte</source>
         <translation>more than %1 pages – the rest was not read</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="314"/>
+        <location filename="../../desktop/ui/gather_view.py" line="322"/>
         <source>fler rader än gränsen – resten lästes inte</source>
         <translation>more rows than the limit – the rest was not read</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="319"/>
+        <location filename="../../desktop/ui/gather_view.py" line="327"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln possible match to decide in the review</numerusform>
@@ -2254,47 +2259,47 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="338"/>
+        <location filename="../../desktop/ui/gather_view.py" line="346"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="341"/>
+        <location filename="../../desktop/ui/gather_view.py" line="349"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="342"/>
+        <location filename="../../desktop/ui/gather_view.py" line="350"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="363"/>
+        <location filename="../../desktop/ui/gather_view.py" line="371"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="365"/>
+        <location filename="../../desktop/ui/gather_view.py" line="373"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="366"/>
+        <location filename="../../desktop/ui/gather_view.py" line="374"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="379"/>
+        <location filename="../../desktop/ui/gather_view.py" line="387"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="386"/>
+        <location filename="../../desktop/ui/gather_view.py" line="394"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="388"/>
+        <location filename="../../desktop/ui/gather_view.py" line="396"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -2336,8 +2341,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="62"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="32"/>
-        <location filename="../../desktop/ui/report_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="34"/>
         <source>Årsrapport</source>
         <translation>Annual report</translation>
     </message>
@@ -2383,279 +2388,279 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="82"/>
+        <location filename="../../desktop/ui/new_visit.py" line="83"/>
         <source>Minst de fyra sista tecknen</source>
         <translation>At least the last four characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="83"/>
+        <location filename="../../desktop/ui/new_visit.py" line="84"/>
         <source>Bara de fyra sista tecknen sparas.</source>
         <translation>Only the last four characters are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="90"/>
+        <location filename="../../desktop/ui/new_visit.py" line="91"/>
         <source>Beskriv handlingen (bara för ”Annan handling”)</source>
         <translation>Describe the document (only for “Other document”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="93"/>
+        <location filename="../../desktop/ui/new_visit.py" line="94"/>
         <source>Valfritt: läs in eller skriv maskinläsbara zonen (MRZ)</source>
         <translation>Optional: scan or type the machine-readable zone (MRZ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="100"/>
+        <location filename="../../desktop/ui/new_visit.py" line="101"/>
         <source>Namn (som på id-handlingen)</source>
         <translation>Name (as on the ID document)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="104"/>
+        <location filename="../../desktop/ui/new_visit.py" line="105"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="108"/>
-        <location filename="../../desktop/ui/new_visit.py" line="112"/>
+        <location filename="../../desktop/ui/new_visit.py" line="109"/>
+        <location filename="../../desktop/ui/new_visit.py" line="113"/>
         <source>Utfärdat i (land)</source>
         <translation>Issued in (country)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="109"/>
+        <location filename="../../desktop/ui/new_visit.py" line="110"/>
         <source>Id-handlingens nummer</source>
         <translation>The ID document&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="113"/>
+        <location filename="../../desktop/ui/new_visit.py" line="114"/>
         <source>Giltig till och med</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="116"/>
+        <location filename="../../desktop/ui/new_visit.py" line="117"/>
         <source>MRZ</source>
         <translation>MRZ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="138"/>
+        <location filename="../../desktop/ui/new_visit.py" line="139"/>
         <source>Skriv 10 eller 12 siffror.</source>
         <translation>Type 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="143"/>
+        <location filename="../../desktop/ui/new_visit.py" line="144"/>
         <source>Samordningsnummer</source>
         <translation>Coordination number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="144"/>
+        <location filename="../../desktop/ui/new_visit.py" line="145"/>
         <source>%1 giltigt – född %2</source>
         <translation>%1 valid – born %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="158"/>
+        <location filename="../../desktop/ui/new_visit.py" line="159"/>
         <source>Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD.</source>
         <translation>The date cannot be read. Write it as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="161"/>
+        <location filename="../../desktop/ui/new_visit.py" line="162"/>
         <source>Skriv när handlingen går ut, som det står på den.</source>
         <translation>Enter when the document expires, as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="182"/>
+        <location filename="../../desktop/ui/new_visit.py" line="183"/>
         <source>Inget lämnas ut vid disken: svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>Nothing is handed over at the desk: the answer is sent by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="200"/>
+        <location filename="../../desktop/ui/new_visit.py" line="201"/>
         <source>Landet i maskinläsbara zonen är okänt.</source>
         <translation>The country in the machine-readable zone is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="207"/>
+        <location filename="../../desktop/ui/new_visit.py" line="208"/>
         <source>Zonen är läst och kontrollsiffrorna stämmer.</source>
         <translation>The zone is read and its check digits are right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="233"/>
+        <location filename="../../desktop/ui/new_visit.py" line="234"/>
         <source>Besökaren vill att det hanteras som ett eget ärende</source>
         <translation>The visitor wants it handled as a case of its own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="234"/>
+        <location filename="../../desktop/ui/new_visit.py" line="235"/>
         <source>Det öppna ärendet är besvarat och ska bara avslutas</source>
         <translation>The open case is answered and is only to be closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="241"/>
+        <location filename="../../desktop/ui/new_visit.py" line="242"/>
         <source>Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda besökaren. Utan giltig handling lämnas inget utdrag ut här: välj ”Ingen giltig id-handling”, så registreras begäran och svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>The document has expired and cannot be accepted. Ask for another valid ID document (passport, national ID card, driving licence, SIS-certified ID card), or let a representative with a power of attorney act for the visitor. Without a valid document no extract is handed over here: choose “No valid ID document”, and the request is registered and the answer sent by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="251"/>
+        <location filename="../../desktop/ui/new_visit.py" line="252"/>
         <source>Vad är fel, och vad ska det vara?</source>
         <translation>What is wrong, and what should it be?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="252"/>
+        <location filename="../../desktop/ui/new_visit.py" line="253"/>
         <source>Vilka uppgifter ska raderas?</source>
         <translation>Which data is to be erased?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="253"/>
+        <location filename="../../desktop/ui/new_visit.py" line="254"/>
         <source>Vilken behandling ska begränsas, och varför?</source>
         <translation>Which processing is to be restricted, and why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="254"/>
+        <location filename="../../desktop/ui/new_visit.py" line="255"/>
         <source>Mot vilken behandling, och av vilket skäl?</source>
         <translation>Against which processing, and on what grounds?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="255"/>
+        <location filename="../../desktop/ui/new_visit.py" line="256"/>
         <source>Valfritt: vilka utskick (annars alla)</source>
         <translation>Optional: which mailings (otherwise all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="256"/>
+        <location filename="../../desktop/ui/new_visit.py" line="257"/>
         <source>Vilket samtycke?</source>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="271"/>
-        <location filename="../../desktop/ui/new_visit.py" line="273"/>
+        <location filename="../../desktop/ui/new_visit.py" line="272"/>
+        <location filename="../../desktop/ui/new_visit.py" line="274"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="277"/>
+        <location filename="../../desktop/ui/new_visit.py" line="278"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="301"/>
+        <location filename="../../desktop/ui/new_visit.py" line="302"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="306"/>
+        <location filename="../../desktop/ui/new_visit.py" line="307"/>
         <source>Besökaren företräds av ombud eller vårdnadshavare</source>
         <translation>The visitor is represented by an agent or guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="316"/>
+        <location filename="../../desktop/ui/new_visit.py" line="318"/>
         <source>Fullmakt</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="317"/>
+        <location filename="../../desktop/ui/new_visit.py" line="319"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="318"/>
+        <location filename="../../desktop/ui/new_visit.py" line="320"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="323"/>
+        <location filename="../../desktop/ui/new_visit.py" line="325"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="324"/>
+        <location filename="../../desktop/ui/new_visit.py" line="326"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="325"/>
+        <location filename="../../desktop/ui/new_visit.py" line="327"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="326"/>
+        <location filename="../../desktop/ui/new_visit.py" line="328"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="340"/>
+        <location filename="../../desktop/ui/new_visit.py" line="342"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="342"/>
+        <location filename="../../desktop/ui/new_visit.py" line="344"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="349"/>
+        <location filename="../../desktop/ui/new_visit.py" line="351"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="350"/>
+        <location filename="../../desktop/ui/new_visit.py" line="352"/>
         <source>Töm formuläret</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="352"/>
+        <location filename="../../desktop/ui/new_visit.py" line="354"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="353"/>
+        <location filename="../../desktop/ui/new_visit.py" line="355"/>
         <source>Registrera ärendet med dess svarsdag och skriv ut kvittot</source>
         <translation>Register the case with its deadline and print the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="391"/>
+        <location filename="../../desktop/ui/new_visit.py" line="393"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="400"/>
+        <location filename="../../desktop/ui/new_visit.py" line="402"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="461"/>
+        <location filename="../../desktop/ui/new_visit.py" line="463"/>
         <source>Nytt ärende vid sidan av det öppna</source>
         <translation>New case beside the open one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="461"/>
+        <location filename="../../desktop/ui/new_visit.py" line="463"/>
         <source>Varför ett nytt ärende?</source>
         <translation>Why a new case?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="474"/>
+        <location filename="../../desktop/ui/new_visit.py" line="476"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="476"/>
+        <location filename="../../desktop/ui/new_visit.py" line="478"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="482"/>
+        <location filename="../../desktop/ui/new_visit.py" line="484"/>
         <source>Lägg till begäran i ärende %1</source>
         <translation>Add the request to case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="485"/>
+        <location filename="../../desktop/ui/new_visit.py" line="487"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="487"/>
+        <location filename="../../desktop/ui/new_visit.py" line="489"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="519"/>
+        <location filename="../../desktop/ui/new_visit.py" line="521"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="520"/>
+        <location filename="../../desktop/ui/new_visit.py" line="522"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
@@ -3111,82 +3116,82 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Print …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="39"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="43"/>
         <source>Besvarade</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="44"/>
         <source>Besvarade inom tidsfristen</source>
         <translation>Answered within the time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="45"/>
         <source>Förlängd svarstid</source>
         <translation>Time to answer extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="46"/>
         <source>Avslagna</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="47"/>
         <source>Återkallade</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="48"/>
         <source>Väntar på svar</source>
         <translation>Awaiting an answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="49"/>
         <source>Begäranden utan registrerat utfall</source>
         <translation>Requests without a recorded outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="50"/>
         <source>Utlämnade utdrag som väntar på komplettering</source>
         <translation>Extracts handed over awaiting a supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="51"/>
         <source>Kompletterande utdrag</source>
         <translation>Supplementary extracts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="52"/>
         <source>Median, dagar till svar</source>
         <translation>Median days to answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/report_dialog.py" line="94"/>
         <source>Spara årsrapporten</source>
         <translation>Save the annual report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="50"/>
+        <location filename="../../desktop/ui/fields.py" line="85"/>
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="52"/>
+        <location filename="../../desktop/ui/fields.py" line="87"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="56"/>
+        <location filename="../../desktop/ui/fields.py" line="91"/>
         <source>Kalender …</source>
         <translation>Calendar …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="57"/>
+        <location filename="../../desktop/ui/fields.py" line="92"/>
         <source>Välj datum i en kalender</source>
         <translation>Choose the date in a calendar</translation>
     </message>

@@ -135,3 +135,38 @@ def test_printing_some_pages_is_a_copy_not_the_delivery(qtbot, window, desk, tmp
     deliver.print_dialog()
     qtbot.waitUntil(lambda: page.visit.status.value == "delivered", timeout=30000)
     assert len(pypdf.PdfReader(whole).pages) == pages
+
+
+def test_saving_starts_in_a_folder_that_exists_and_remembers_the_last_one(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 20's small list: an account with no Documents folder got a save dialog in the
+    program's folder and a receipt printed to a file failed "inte skrivbar"; and the dialog never
+    remembered where staff saved last."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    home = tmp_path / "home"
+    home.mkdir()
+    where = {
+        QStandardPaths.StandardLocation.DocumentsLocation: str(home / "Documents"),  # not there
+        QStandardPaths.StandardLocation.HomeLocation: str(home),
+    }
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: where[location])
+    QSettings("Insyn", "Insyn").remove(printing.LAST_FOLDER)
+    assert printing.documents_path("kvitto-2026-00001.pdf") == str(home / "kvitto-2026-00001.pdf")
+    (home / "Documents").mkdir()
+    assert printing.documents_path("x.pdf") == str(home / "Documents" / "x.pdf")
+    shared = tmp_path / "Kundtjänst"
+    shared.mkdir()
+    asked: list[str] = []
+
+    def dialog(_parent, _title, start, _pattern):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return str(shared / "registerutdrag-2026-00001.pdf"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    assert printing.ask_save_file(None, "Spara", "registerutdrag-2026-00001.pdf", "PDF (*.pdf)").startswith(str(shared))
+    printing.ask_save_file(None, "Spara", "kvitto-2026-00002.pdf", "PDF (*.pdf)")
+    assert asked == [str(home / "Documents" / "registerutdrag-2026-00001.pdf"), str(shared / "kvitto-2026-00002.pdf")]
+    shared.rmdir()  # the remembered folder is gone: back to Documents
+    assert printing.documents_path("y.pdf") == str(home / "Documents" / "y.pdf")
+    QSettings("Insyn", "Insyn").remove(printing.LAST_FOLDER)

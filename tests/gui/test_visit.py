@@ -747,10 +747,14 @@ def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supple
     assert window.case.tabs.currentWidget() is gather  # the answer is given here
     assert "besvara den manuella kontrollen: Jobbansökningar (HR)" in banner.text()
     item = gather.findChild(QWidget, "manual_save_rekrytering").parent()
+    assert gather.table.item(0, 2).text() == "Besvaras nedan"
     item.found.setChecked(True)
+    item.save.click()  # found, but not what: said in red (issue 20's small list: it was green)
+    assert item.saved.text() == "Skriv vad som finns." and item.saved.objectName() == "problem"
     item.note.setText("En ansokan till tjansten som montor, mars 2026")
     item.save.click()
-    assert "sparat" in item.saved.text()
+    assert "sparat" in item.saved.text() and item.saved.objectName() == "ok"
+    assert gather.table.item(0, 2).text() == "Besvarat – svaret står i utdraget"  # no longer "Besvaras nedan"
     assert "besvara den manuella" not in banner.text() and "en granskare godkänner utdraget" in banner.text()
     monkeypatch.setattr(
         window.case, "ask_approval", lambda: window.case.visit.approve("granskare", PASSWORDS["granskare"])
