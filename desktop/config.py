@@ -8,6 +8,7 @@ keyring (`insyn secrets set SOURCE`). Relative paths are read from the file's ow
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tomllib
@@ -355,7 +356,14 @@ class SqlQuery(Art15Info, _Labelled):
 
     @property
     def parameters(self) -> tuple[str, ...]:
-        return tuple(text(self.sql).compile().params)
+        return sql_parameters(self.sql)
+
+
+@functools.lru_cache(maxsize=1024)
+def sql_parameters(sql: str) -> tuple[str, ...]:
+    """A statement's :parameters, in order (parsed once per statement: actions and holds ask at
+    every preview and run)."""
+    return tuple(text(sql).compile().params)
 
 
 ActionRequest = Literal[
@@ -408,7 +416,7 @@ class SqlAction(_Strict):
 
     @property
     def parameters(self) -> tuple[str, ...]:
-        return tuple(text(self.sql).compile().params)
+        return sql_parameters(self.sql)
 
     @property
     def operation(self) -> str:
@@ -504,7 +512,7 @@ class SqlHold(_Strict):
 
     @property
     def parameters(self) -> tuple[str, ...]:
-        return tuple(text(self.sql).compile().params)
+        return sql_parameters(self.sql)
 
     @field_validator("sql")
     @classmethod

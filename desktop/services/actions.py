@@ -17,6 +17,7 @@ import functools
 import hashlib
 import itertools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -222,6 +223,13 @@ def _values(certain: dict[str, set[str]], parameter: str) -> list[str]:
     return sorted(parameter_value(parameter, v) for v in certain.get(identifier_kind(parameter), ()))
 
 
+@functools.lru_cache(maxsize=64)
+def _dialect(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return dialect_of(make_url(url).get_backend_name()) or "sqlite"
+
+
 @functools.lru_cache(maxsize=256)
 def _checked(sql: str, dialect: str, tables: tuple[str, ...]) -> str:
     """The action guard's verdict, which depends on the statement, the dialect and the tables
@@ -229,24 +237,27 @@ def _checked(sql: str, dialect: str, tables: tuple[str, ...]) -> str:
     return check_action(sql, dialect, tables)
 
 
-def _step(
-    desk: Desk,
-    source: SqlSource | RestSource,
-    action: SqlAction | RestAction,
-    certain: dict[str, set[str]],
-    *,
-    commit: bool,
-    expect: int | None = None,
-    new_values: dict[str, str] | None = None,
-) -> ActionStep:
-    if isinstance(action, RestAction):
-        assert isinstance(source, RestSource)
-        return _call(desk, source, action, certain, commit=commit)
-    assert isinstance(source, SqlSource)
-    from sqlalchemy.engine import make_url
+@dataclass(frozen=True)
+class _Pending:
+    """An SQL action ready to run: its step so far, and the statement's identifier sets."""
 
-    dialect = dialect_of(make_url(source.url).get_backend_name()) or "sqlite"
-    operation = _checked(action.sql, dialect, tuple(action.tables))  # checked at load; again before a write
+    step: ActionStep
+    sql: str
+    combinations: list[dict[str, str]]
+    expect: int | None = None
+
+
+ROLLED_BACK = "not carried out: another action in this system failed, and the system's transaction was rolled back"
+
+
+def _prepare(
+    source: SqlSource, action: SqlAction, certain: dict[str, set[str]], new_values: dict[str, str] | None
+) -> ActionStep | _Pending:
+    """An SQL action checked and bound to the visitor's identifiers, or the step that says why
+    it does not run (nothing of the visitor's known to run it on; too many combinations)."""
+    operation = _checked(
+        action.sql, _dialect(source.url), tuple(action.tables)
+    )  # checked at load; again before a write
     base = ActionStep(source.id, source.name, action.request, action.title, operation, statement_digest(action.sql),
                       field=action.field or "", effect=action.effect_told)  # fmt: skip
     values, missing = _parameter_values(certain, action.identifiers)
@@ -261,12 +272,47 @@ def _step(
     combinations = [dict(zip(values, combo, strict=True)) for combo in itertools.product(*values.values())]
     if len(combinations) > MAX_COMBINATIONS:
         return replace(base, problem=f"{len(combinations)} identifier combinations: too many")
-    writer = desk.sources.writer(source.id)
-    try:
-        rows = writer.run(action.sql, combinations, commit=commit, expect=expect)
-    except SourceFailure as exc:
-        return replace(base, problem=str(exc))
-    return replace(base, rows=rows)
+    return _Pending(base, action.sql, combinations)
+
+
+def _steps(
+    desk: Desk,
+    planned: Sequence[tuple[SqlSource | RestSource, SqlAction | RestAction, int | None]],
+    certain: dict[str, set[str]],
+    *,
+    commit: bool,
+    new_values: dict[str, str] | None = None,
+) -> list[ActionStep]:
+    """Each planned action (source, action, the approved count or None) counted or carried out:
+    a system's SQL actions in one transaction (committed, or rolled back for a preview), which
+    stand or fall together; a web service's calls one by one."""
+    done: list[ActionStep | None] = []
+    by_system: dict[str, list[tuple[int, _Pending]]] = {}
+    for source, action, expect in planned:
+        if isinstance(action, RestAction):
+            assert isinstance(source, RestSource)
+            done.append(_call(desk, source, action, certain, commit=commit))
+            continue
+        assert isinstance(source, SqlSource)
+        prepared = _prepare(source, action, certain, new_values)
+        if isinstance(prepared, ActionStep):
+            done.append(prepared)
+            continue
+        by_system.setdefault(source.id, []).append((len(done), replace(prepared, expect=expect)))
+        done.append(None)
+    for source_id, pending in by_system.items():
+        try:
+            counts = desk.sources.writer(source_id).run_all(
+                [(p.sql, p.combinations, p.expect) for _i, p in pending], commit=commit
+            )
+        except SourceFailure as exc:
+            failed = getattr(exc, "index", None)
+            for n, (i, p) in enumerate(pending):
+                done[i] = replace(p.step, problem=str(exc) if failed in (None, n) else ROLLED_BACK)
+            continue
+        for (i, p), rows in zip(pending, counts, strict=True):
+            done[i] = replace(p.step, rows=rows)
+    return [step for step in done if step is not None]
 
 
 def _call(
@@ -293,28 +339,51 @@ def _call(
     return replace(base, rows=done)
 
 
-def _hold(desk: Desk, source: SqlSource, hold: SqlHold, request: str, certain: dict[str, set[str]]) -> HoldStep:
-    """A hold counted for the visitor on the source's read account: the first column summed over
-    the visitor's identifiers, and how long (the latest date in `until.column` plus the years)."""
-    until = hold.until if isinstance(hold.until, str) else ""
-    base = HoldStep(source.id, source.name, request, hold.title, hold.ground, until)
-    values, missing = _parameter_values(certain, hold.parameters)
-    if missing:
-        return replace(base, missing=missing)
-    connector = desk.sources.connector(source.id)
-    assert isinstance(connector, SqlConnector)
+def _holds(
+    desk: Desk, source: SqlSource, holds: list[tuple[SqlHold, str]], certain: dict[str, set[str]]
+) -> list[HoldStep]:
+    """A system's holds counted for the visitor on its read account, on one connection: each
+    hold's first column summed over the visitor's identifiers, and how long (the latest date in
+    `until.column` plus the years)."""
+    planned: list[tuple[HoldStep, SqlHold, range]] = []
+    queries: list[tuple[str, dict[str, str]]] = []
+    for hold, request in holds:
+        base = HoldStep(source.id, source.name, request, hold.title, hold.ground,
+                        hold.until if isinstance(hold.until, str) else "")  # fmt: skip
+        values, missing = _parameter_values(certain, hold.parameters)
+        if missing:
+            planned.append((replace(base, missing=missing), hold, range(0)))
+            continue
+        combinations = [dict(zip(values, c, strict=True)) for c in itertools.product(*values.values())]
+        planned.append((base, hold, range(len(queries), len(queries) + len(combinations))))
+        queries += [(hold.sql, combination) for combination in combinations]
+    rows: list[dict[str, Any]] = []
+    problem = ""
+    if queries:
+        connector = desk.sources.connector(source.id)
+        assert isinstance(connector, SqlConnector)
+        try:
+            rows = connector.first_rows(queries)
+        except SourceFailure as exc:
+            problem = str(exc)
+    if problem:  # one database: what stopped one count stopped them all
+        return [base if base.missing else replace(base, problem=problem) for base, _hold, _span in planned]
+    return [
+        base if base.missing else _counted(base, hold, rows[span.start : span.stop]) for base, hold, span in planned
+    ]
+
+
+def _counted(base: HoldStep, hold: SqlHold, rows: list[dict[str, Any]]) -> HoldStep:
     kept, latest = 0, None
     try:
-        for combination in itertools.product(*values.values()):
-            row = connector.first_row(hold.sql, dict(zip(values, combination, strict=True)))
+        for row in rows:
             first = next(iter(row.values()), 0) if row else 0
             kept += int(first or 0)
             if isinstance(hold.until, HoldUntil):
                 found = _as_date(row.get(hold.until.column))
                 latest = found if latest is None or (found is not None and found > latest) else latest
-    except (SourceFailure, ValueError, TypeError) as exc:
-        problem = str(exc) if isinstance(exc, SourceFailure) else "the hold's query did not give a count"
-        return replace(base, problem=problem)
+    except (ValueError, TypeError):
+        return replace(base, problem="the hold's query did not give a count")
     if isinstance(hold.until, HoldUntil) and latest is not None and kept:
         start = date(latest.year, 12, 31) if hold.until.after_year_end else latest
         return replace(base, kept=kept, until=_years_after(start, hold.until.years).isoformat())
@@ -341,14 +410,12 @@ def _years_after(day: date, years: int) -> date:
 
 def holds_for(desk: Desk, result: GatherResult, requests: tuple[str, ...] | list[str]) -> list[HoldStep]:
     certain = certain_identifiers(desk, result)
-    return [
-        _hold(desk, source, hold, request, certain)
-        for source in desk.config.sources
-        if isinstance(source, SqlSource)
-        for hold in source.holds
-        for request in hold.requests
-        if request in requests
-    ]
+    steps: list[HoldStep] = []
+    for source in desk.config.sources:
+        if isinstance(source, SqlSource):
+            holds = [(hold, str(request)) for hold in source.holds for request in hold.requests if request in requests]
+            steps += _holds(desk, source, holds, certain) if holds else []
+    return steps
 
 
 def preview(
@@ -357,10 +424,8 @@ def preview(
     """What each configured action would change, counted in a transaction that is rolled back,
     and what each hold keeps. `new_values`: a rectification's corrected values, by action key."""
     certain = certain_identifiers(desk, result)
-    steps = tuple(
-        _step(desk, source, action, certain, commit=False, new_values=new_values)
-        for source, action in configured(desk, requests)
-    )
+    planned = [(source, action, None) for source, action in configured(desk, requests)]
+    steps = tuple(_steps(desk, planned, certain, commit=False, new_values=new_values))
     return Plan(steps, tuple(holds_for(desk, result, requests)))
 
 
@@ -375,36 +440,35 @@ def run(
     new_values: dict[str, str] | None = None,
     skip: set[str] | frozenset[str] = frozenset(),
 ) -> list[ActionStep]:
-    """Each configured action, one committed transaction per system; each audited (counts and
+    """Each configured action, one committed transaction per system (its actions stand or fall
+    together); each audited (counts and
     a digest of the statement, never the identifiers). With `approved` (a Plan's counts), each
     runs only as approved: a different count rolls that system back and leaves it owed. What
     was done and what the holds keep are kept with the case as deeds, written to the register
     with the audit events in one transaction after the systems (a run cut off before it leaves
     the systems changed and the case owing them: run again, it finds nothing more to change and
     records that)."""
-    steps = []
-    events: list[tuple[str, dict[str, object]]] = []
-    certain = certain_identifiers(desk, result)
+    refused: list[ActionStep] = []
+    planned: list[tuple[SqlSource | RestSource, SqlAction | RestAction, int | None]] = []
     for source, action in configured(desk, requests):
-        digest = action_key(action)
-        if f"{source.id}:{digest}" in skip:  # carried out already (`skip`: what the caller knows is done)
+        key = f"{source.id}:{action_key(action)}"
+        if key in skip:  # carried out already (`skip`: what the caller knows is done)
             continue
-        expect = None
-        if approved is not None:
-            key = f"{source.id}:{digest}"
-            if key not in approved:
-                steps.append(ActionStep(source.id, source.name, action.request, action.title, "", digest,
-                                        problem="not in the approved preview: preview and approve again"))  # fmt: skip
-                continue
-            expect = approved[key]
-        step = _step(desk, source, action, certain, commit=True, expect=expect, new_values=new_values)
+        if approved is not None and key not in approved:
+            refused.append(ActionStep(source.id, source.name, action.request, action.title, "", action_key(action),
+                                      problem="not in the approved preview: preview and approve again"))  # fmt: skip
+            continue
+        planned.append((source, action, approved[key] if approved is not None else None))
+    steps = refused + _steps(desk, planned, certain_identifiers(desk, result), commit=True, new_values=new_values)
+    events: list[tuple[str, dict[str, object]]] = []
+    for step in steps:
         details: dict[str, object] = {
-            "source": source.id,
-            "request": action.request,
+            "source": step.source_id,
+            "request": step.request,
             "operation": step.operation,
             "effect": step.effect,
-            "statement": digest,
-            "title": action.title,  # what was done, as the visitor reads it (configuration text)
+            "statement": step.statement,
+            "title": step.title,  # what was done, as the visitor reads it (configuration text)
         }
         if step.done:
             details["changed"] = step.rows  # "rows" is the audit chain's own key (row digests)
@@ -416,7 +480,6 @@ def run(
             details["problem"] = step.problem[:200]
             event = "action.failed"
         events.append((event, details))
-        steps.append(step)
     holds = holds_for(desk, result, requests) if any(s.done for s in steps) else []
     if events:
         with desk.register.sessions.begin() as session:

@@ -932,7 +932,8 @@ class Visit:
         the answer. Closing while something is owed needs a reason (`close`), in both front ends."""
         if self.status in (CaseStatus.REJECTED, CaseStatus.WITHDRAWN, CaseStatus.CLOSED):
             return []
-        owed = [Owed(OwedCode.ACTION_OWED, source_id) for source_id, _request in self._immediate_owed()]
+        stops = dict.fromkeys(source_id for source_id, _request in self._immediate_owed())  # one per system
+        owed = [Owed(OwedCode.ACTION_OWED, source_id) for source_id in stops]
         gated = dict.fromkeys(source_id for source_id, _request in self._owed_for(self._gated_requests()))
         owed += [Owed(OwedCode.RIGHTS_OWED, source_id) for source_id in gated]  # one per system
         by_hand = dict.fromkeys(m.source_id for m in self.manual_actions() if not m.done)

@@ -8,13 +8,14 @@ Identifiers travel as bound parameters, never inside the SQL text.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, TextClause, create_engine, event, text
 from sqlalchemy.engine import Compiled, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool, QueuePool
@@ -139,16 +140,23 @@ class SqlConnector:
 
     def first_row(self, sql: str, params: dict[str, str]) -> dict[str, Any]:
         """One read statement's first row (a hold's count), on the read-only account; {} if none."""
+        return self.first_rows([(sql, params)])[0]
+
+    def first_rows(self, queries: list[tuple[str, dict[str, str]]]) -> list[dict[str, Any]]:
+        """Each read statement's first row ({} if none), on one connection of the read-only
+        account (a system's holds, counted together)."""
+        found: list[dict[str, Any]] = []
         try:
             with self.engine.connect() as connection:
-                result = connection.execute(text(sql), params)
-                row = result.mappings().first()
+                for sql, params in queries:
+                    row = connection.execute(_statement(sql), params).mappings().first()
+                    found.append({str(k): plain_value(v) for k, v in row.items()} if row is not None else {})
                 connection.rollback()
         except DBAPIError as exc:
             raise SourceFailure(_describe(exc)) from None
         except SQLAlchemyError as exc:
             raise SourceFailure(f"cannot reach the database ({type(exc).__name__})") from None
-        return {str(k): plain_value(v) for k, v in row.items()} if row is not None else {}
+        return found
 
     def interrupt(self) -> None:
         """Stop running statements where the driver can (SQLite, PostgreSQL)."""
@@ -272,36 +280,54 @@ class SqlWriter:
         """The statement once per set of identifiers, in one transaction; the rows it touched.
         With `expect` (the approved preview's count), a different count rolls the transaction
         back and raises Changed: what runs is exactly what was approved."""
+        return self.run_all([(sql, rows_of, expect)], commit=commit)[0]
+
+    def run_all(self, statements: list[tuple[str, list[dict[str, str]], int | None]], *, commit: bool) -> list[int]:
+        """Several statements (each once per set of identifiers) in one transaction: a system's
+        actions for a request stand or fall together. Each one's rows; where one fails or
+        touches other than its `expect`, all are rolled back and the failure (Changed, or
+        SourceFailure) names which one in `index`."""
         engine = self._engine()
-        statement = text(sql)
-        touched = 0
+        counts: list[int] = []
         try:
             with engine.connect() as connection:
                 transaction = connection.begin()
                 try:
-                    for params in rows_of:
-                        touched += max(0, connection.execute(statement, params).rowcount or 0)
+                    for sql, rows_of, expect in statements:
+                        statement = _statement(sql)
+                        touched = 0
+                        for params in rows_of:
+                            touched += max(0, connection.execute(statement, params).rowcount or 0)
+                        if expect is not None and touched != expect:
+                            raise Changed(expect, touched, index=len(counts))
+                        counts.append(touched)
                 except BaseException:
                     transaction.rollback()
                     raise
-                if expect is not None and touched != expect:
-                    transaction.rollback()
-                    raise Changed(expect, touched)
                 if commit:
                     transaction.commit()
                 else:
                     transaction.rollback()
         except DBAPIError as exc:
-            raise SourceFailure(_describe(exc)) from None
-        return touched
+            failure = SourceFailure(_describe(exc))
+            failure.index = len(counts) if len(counts) < len(statements) else None  # type: ignore[attr-defined]
+            raise failure from None
+        return counts
+
+
+@functools.lru_cache(maxsize=512)
+def _statement(sql: str) -> TextClause:
+    """An action's or a hold's statement, parsed for its :parameters once (a TextClause is
+    immutable, so the same one serves every preview and run)."""
+    return text(sql)
 
 
 class Changed(SourceFailure):
     """The system changed between the approved preview and the run: nothing was changed."""
 
-    def __init__(self, approved: int, now: int) -> None:
+    def __init__(self, approved: int, now: int, *, index: int | None = None) -> None:
         super().__init__(f"changed since the preview ({approved} rows then, {now} now): preview and approve again")
-        self.approved, self.now = approved, now
+        self.approved, self.now, self.index = approved, now, index
 
 
 def _make_read_only(engine: Engine, backend: str, timeout_ms: int) -> None:

@@ -50,13 +50,24 @@ def test_a_stop_that_fails_at_registration_is_shown_at_once_and_done_by_the_next
     suppression list's table is gone), the case page says so in red with the system's reason, the
     case owes it, and a later gather, once the system is right again, carries it out."""
     marketing = make_url(desk.config.source("marknad").url).database
+
+    def active() -> int:
+        with sqlite3.connect(marketing) as db:
+            return int(db.execute("SELECT count(*) FROM nyhetsbrev WHERE status = 'Aktiv'").fetchone()[0])
+
     with sqlite3.connect(marketing) as db:
         db.execute("ALTER TABLE sparrlista RENAME TO sparrlista_flyttad")
+    before = active()
     page = register_a_marketing_stop(qtbot, window, desk)
     assert page.action_problem.isVisible()
-    problem = page.action_problem.text()
-    assert problem.startswith("Kunde inte genomföras i Marknadsregistret (Optimizely): Du står på vår spärrlista")
-    assert "check table and column names" in problem and "Det gäller ändå från i dag" in problem
+    problem = page.action_problem.text().splitlines()
+    assert ("Kunde inte genomföras i Marknadsregistret (Optimizely): Du står på vår spärrlista, så att du inte får "
+            "direktmarknadsföring igen – the query does not fit the database (check table and column names). Det "
+            "gäller ändå från i dag") in " ".join(problem)  # fmt: skip
+    # One transaction per system: its other actions were rolled back with it, and say so.
+    assert any("Du är avregistrerad från alla våra nyhetsbrev och utskick – not carried out: another action in "
+               "this system failed" in line for line in problem)  # fmt: skip
+    assert active() == before
     assert [o.code for o in page.visit.owed()] == ["action_owed"]
     window.resize(1024, 700)
     window.grab().save(str(tmp_path / "stop-failed-1024.png"))

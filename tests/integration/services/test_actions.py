@@ -211,7 +211,10 @@ def test_a_stop_that_fails_is_owed_until_it_is_done(tmp_path: Path) -> None:
         visit = Visit(desk, number, sign_in(desk, "disk1", "demo-disk1"))
         steps = visit.carry_out_at_once()
         failed = [s for s in steps if not s.done]
-        assert len(failed) == 1 and failed[0].problem  # the newsletters; the consents were done
+        # One transaction per system: the newsletters failed, so the consents and the suppression
+        # row of the same system were rolled back with them, and each says why.
+        assert len(failed) == 3 and all(s.problem for s in failed)
+        assert sum(s.problem.startswith("not carried out: another action in this system failed") for s in failed) == 2
         assert [o.code for o in visit.owed()] == ["action_owed"]
         assert "act" in [s.code for s in visit.next_steps()]
     with sqlite3.connect(marketing) as db:

@@ -502,3 +502,27 @@ def test_the_command_line_says_an_erasure_is_not_complete_until_a_search_finds_n
     assert code == 0 and "NOT COMPLETE" not in out, out + err
     code, out, err = cli("case", "close", number, "--config", str(config), "--staff", "disk1", stdin="demo-disk1\n")
     assert code == 2 and "erasure_incomplete" not in err  # other things are still owed, not this
+
+
+def test_a_restriction_pauses_the_mailings_and_the_letter_says_what_that_means(config: Path) -> None:
+    personnummer, email = newsletter_customer(config)
+    active = [lista for lista, status in marketing_rows(config, email) if status == "Aktiv"]
+    assert active
+    code, number, err = cli("case", "open", "--config", str(config), "--personnummer", personnummer, "--name",
+                            "Nguyen Thi Minh", "--document", "passport:SE:ab123456:2031-05-31", "--request",
+                            "restriction", "--details", "restriction=Jag bestrider att uppgifterna stämmer",
+                            "--staff", "disk1", stdin="demo-disk1\n")  # fmt: skip
+    assert code == 0, err
+    number = number.strip()
+    code, out, err = cli("case", "act", number, "--config", str(config), "--staff", "disk1", "--approved-by",
+                         "granskare", stdin="demo-disk1\ndemo-granskare\n")  # fmt: skip
+    assert code == 0, err
+    assert f"Utskick till dig är pausade medan begränsningen gäller: {len(active)} rows (update, restricted)" in out
+    assert {status for lista, status in marketing_rows(config, email) if lista in active} == {"Pausad (begränsning)"}
+    with open_desk(config) as desk:
+        visit = Visit(desk, number, sign_in(desk, "disk1", "demo-disk1"))
+        words = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(
+            visit.letter("outcome", "sv").pdf)).pages).split())  # fmt: skip
+    rows = f"{len(active)} uppgifter begränsade" if len(active) > 1 else "1 uppgift begränsad"
+    assert f"Marknadsregistret (Optimizely): Utskick till dig är pausade medan begränsningen gäller ({rows})." in words
+    assert "Innan vi häver begränsningen får du besked (artikel 18.3)." in words
