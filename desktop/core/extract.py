@@ -296,6 +296,7 @@ class DeedNote:
     manual: bool = False  # no count to tell: done by a person, or a web service's call
     effect: str = ""  # an action's: erase, pseudonymise, restrict, rectify, change, add ("" in older deeds)
     remaining: bool = False  # rows an erasure left that no hold covers: not complete there (count)
+    pending: bool = False  # an action that failed and has not been carried out since: not done yet
     ground: str = ""
     until: str = ""  # an ISO date or the configuration's words
 

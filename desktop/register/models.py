@@ -317,7 +317,7 @@ class CaseDeed(Base):
     case_id: Mapped[case_fk]
     request: Mapped[str40]
     source_id: Mapped[str40]
-    kind: Mapped[str20]  # action, hold, recipient
+    kind: Mapped[str20]  # action, hold, recipient, check (left after an erasure), failed (an action not done)
     title: Mapped[str200]  # the action's or hold's title, or the recipient's name
     # An action's effect: erase, pseudonymise, restrict, rectify, change, add (delete, update,
     # insert in deeds written before effects were told); manual; kept (hold); informed (recipient).

@@ -213,6 +213,9 @@ def deed_lines(note: Any, t: dict[str, str], language: str, promised: str = "") 
         if deed.remaining:
             lines.append(t["deed_remaining"].format(system=deed.system, rows=rows, date=promised))
             continue
+        if deed.pending:
+            lines.append(t["deed_pending"].format(system=deed.system, title=deed.title, date=promised))
+            continue
         if not deed.kept:
             told = f"deed_rows_{deed.effect}"
             rows = counted(t, told, deed.count, language) if told in t else rows

@@ -121,6 +121,7 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                             "effect": d.effect or None,  # erase, pseudonymise, restrict, rectify, change, add
                             "kept": d.kept,
                             "remaining": d.remaining,  # left after an erasure, under no hold: still owed
+                            "pending": d.pending,  # failed, not carried out since: still owed
                             "ground": d.ground or None,
                             "until": d.until or None,
                         }

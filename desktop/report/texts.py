@@ -129,6 +129,10 @@ SV: dict[str, str] = {
     "deed_rows_change_one": "1 uppgift ändrad",
     "deed_rows_add": "{count} uppgifter tillagda",
     "deed_rows_add_one": "1 uppgift tillagd",
+    "deed_pending": (
+        "{system}: {title} – inte gjort ännu, eftersom systemet inte gick att ändra. Vi gör det och meddelar "
+        "dig senast {date}."
+    ),
     "deed_remaining": (
         "{system}: {rows} finns kvar som inget skäl att spara omfattar – raderingen är inte helt genomförd där. "
         "Vi raderar dem och meddelar dig senast {date}."
@@ -398,6 +402,9 @@ EN: dict[str, str] = {
     "deed_rows_change_one": "1 item changed",
     "deed_rows_add": "{count} items added",
     "deed_rows_add_one": "1 item added",
+    "deed_pending": (
+        "{system}: {title} – not done yet, as the system could not be changed. We will do it and tell you by {date}."
+    ),
     "deed_remaining": (
         "{system}: {rows} remain that no ground for keeping covers – the erasure is not complete there. We will "
         "erase them and tell you by {date}."
@@ -658,6 +665,7 @@ PROMISE_KEYS = (
     "manual_open",
     "other_pending",
     "deed_remaining",
+    "deed_pending",
 )
 
 

@@ -493,12 +493,18 @@ def record_deeds(
     session: Session, case_number: str, steps: list[ActionStep], holds: list[HoldStep], *, staff_id: int
 ) -> None:
     """What was done, kept with the case for the outcome letter: each action carried out with
-    its count, and what the holds keep (counted after the run) with ground and end."""
+    its count, what the holds keep (counted after the run) with ground and end, and each action
+    that failed (the letter says it is not done yet, until a later run does it)."""
     done = [s for s in steps if s.done]
-    if not done:
+    failed = [s for s in steps if s.failed]
+    if not done and not failed:
         return
     now = utcnow()
     case = load_case(session, case_number)
+    for step in failed:
+        case.deeds.append(CaseDeed(request=step.request, source_id=step.source_id, kind="failed",
+                                   title=step.title[:200], operation=(step.effect or step.operation)[:20],
+                                   digest=step.statement, done_by_id=staff_id, done_at=now))  # fmt: skip
     for step in done:
         count = step.rows if step.counted or not step.rows else None  # a call done: no count to tell
         case.deeds.append(CaseDeed(request=step.request, source_id=step.source_id, kind="action",
@@ -510,7 +516,7 @@ def record_deeds(
                                        title=hold.title[:200], operation="kept", count=hold.kept,
                                        ground=hold.ground, until=hold.until[:200] or None, done_by_id=staff_id,
                                        done_at=now))  # fmt: skip
-    counts = {"actions": len(done), "holds": sum(1 for h in holds if h.kept)}
+    counts = {"actions": len(done), "holds": sum(1 for h in holds if h.kept), "failed": len(failed)}
     audit.append(session, "deeds.recorded", staff_id=staff_id, case_number=case_number, details=counts,
                  rows=(case,))  # fmt: skip
 

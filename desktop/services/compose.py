@@ -270,7 +270,6 @@ EFFECT_OF_OPERATION = {"delete": "erase", "insert": "add", "update": "change"}
 def request_notes(config: Config, case: Case, language: str) -> tuple[RequestNote, ...]:
     """Each request besides access, with what was done for it in the systems (the case's deeds)
     in the reader's language: the configuration's English where it gives one."""
-    from desktop.services.actions import action_key
 
     def source_of(source_id: str) -> Any:
         return next((s for s in config.sources if s.id == source_id), None)
@@ -285,19 +284,24 @@ def request_notes(config: Config, case: Case, language: str) -> tuple[RequestNot
                 system = local(source, "name", language) if source is not None else deed.source_id
                 deeds.append(DeedNote(system, deed.title, deed.count, remaining=True))
                 continue
-            if deed.request != request.type or deed.kind not in ("action", "hold"):
+            if deed.request != request.type or deed.kind not in ("action", "hold", "failed"):
                 continue
             source = source_of(deed.source_id)
             system = local(source, "name", language) if source is not None else deed.source_id
             title, ground, until = deed.title, deed.ground or "", deed.until or ""
+            if deed.kind == "failed":  # said as not done yet, unless a later run did it
+                later = any(d.kind == "action" and (d.source_id, d.digest) == (deed.source_id, deed.digest)
+                            for d in case.deeds)  # fmt: skip
+                note = DeedNote(system, _action_title(source, deed, language), 0, pending=True)
+                if not later and note not in deeds:
+                    deeds.append(note)
+                continue
             if deed.kind == "action" and deed.count == 0:
                 continue  # it found nothing of the visitor's to change: the letter claims nothing there
             if deed.kind == "action":
                 changed.add(deed.source_id)
-                action = next((a for a in getattr(source, "actions", ()) if action_key(a) == deed.digest), None)
-                if action is not None:
-                    title = local(action, "title", language)
-                deeds.append(DeedNote(system, title, deed.count or 0, manual=deed.count is None,
+                deeds.append(DeedNote(system, _action_title(source, deed, language), deed.count or 0,
+                                      manual=deed.count is None,
                                       effect=EFFECT_OF_OPERATION.get(deed.operation, deed.operation)))  # fmt: skip
                 continue
             hold = next((h for h in getattr(source, "holds", ()) if h.title == deed.title), None)
@@ -315,6 +319,15 @@ def request_notes(config: Config, case: Case, language: str) -> tuple[RequestNot
                            tuple(dict.fromkeys(told)))  # fmt: skip
 
     return tuple(note_for(r) for r in case.requests if r.type != RequestType.ACCESS)
+
+
+def _action_title(source: Any, deed: Any, language: str) -> str:
+    """What an action does, as the configuration says it in the reader's language (the deed's
+    own title where the action is no longer configured)."""
+    from desktop.services.actions import action_key
+
+    action = next((a for a in getattr(source, "actions", ()) if action_key(a) == deed.digest), None)
+    return local(action, "title", language) if action is not None else str(deed.title)
 
 
 def _recipient_name(source: Any, name: str, language: str) -> str:

@@ -217,13 +217,30 @@ def test_a_stop_that_fails_is_owed_until_it_is_done(tmp_path: Path) -> None:
         assert sum(s.problem.startswith("not carried out: another action in this system failed") for s in failed) == 2
         assert [o.code for o in visit.owed()] == ["action_owed"]
         assert "act" in [s.code for s in visit.next_steps()]
+        # The letter says what is not done yet, and by when it will be (item 7: what failed, when).
+        words = " ".join(letter_words(visit, "sv").split())
+        assert ("Marknadsregistret (Optimizely): Du är avregistrerad från alla våra nyhetsbrev och utskick – inte "
+                "gjort ännu, eftersom systemet inte gick att ändra. Vi gör det och meddelar dig senast") in words
+        assert "as the system could not be changed. We will do it and tell you by" in letter_words(visit, "en")
     with sqlite3.connect(marketing) as db:
         db.execute("ALTER TABLE nyhetsbrev_flyttad RENAME TO nyhetsbrev")
     code, _out, err = cli("case", "act", number, "--config", str(created.config_path), "--staff", "disk1",
                          stdin="demo-disk1\n")  # fmt: skip
     assert code == 0, err
     with open_desk(created.config_path) as desk:
-        assert Visit(desk, number, sign_in(desk, "disk1", "demo-disk1")).actions_owed() == []
+        visit = Visit(desk, number, sign_in(desk, "disk1", "demo-disk1"))
+        assert visit.actions_owed() == []
+        words = " ".join(letter_words(visit, "sv").split())
+    assert "inte gjort ännu" not in words and "Du är avregistrerad från alla våra nyhetsbrev och utskick (" in words
+
+
+def letter_words(visit: Any, language: str) -> str:
+    import io
+
+    import pypdf
+
+    pages = pypdf.PdfReader(io.BytesIO(visit.letter("outcome", language).pdf)).pages
+    return " ".join(" ".join(p.extract_text() for p in pages).split())
 
 
 def test_the_write_account_secret_is_stored_under_source_write(tmp_path: Path, memory_keyring: object) -> None:
