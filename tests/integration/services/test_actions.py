@@ -219,8 +219,10 @@ def test_a_stop_that_fails_is_owed_until_it_is_done(tmp_path: Path) -> None:
         assert "act" in [s.code for s in visit.next_steps()]
         # The letter says what is not done yet, and by when it will be (item 7: what failed, when).
         words = " ".join(letter_words(visit, "sv").split())
-        assert ("Marknadsregistret (Optimizely): Du är avregistrerad från alla våra nyhetsbrev och utskick – inte "
-                "gjort ännu, eftersom systemet inte gick att ändra. Vi gör det och meddelar dig senast") in words
+        assert (
+            "Marknadsregistret (Optimizely): Du är avregistrerad från alla våra nyhetsbrev och utskick – inte "
+            "gjort ännu, eftersom systemet inte gick att ändra. Vi gör det och meddelar dig senast"
+        ) in words
         assert "as the system could not be changed. We will do it and tell you by" in letter_words(visit, "en")
     with sqlite3.connect(marketing) as db:
         db.execute("ALTER TABLE nyhetsbrev_flyttad RENAME TO nyhetsbrev")
