@@ -65,6 +65,8 @@ def step_state(step: ActionStep, *, preview: bool) -> str:
         return tr("Misslyckades – ärendet har det kvar: %1").replace("%1", step.problem)
     if preview:
         return tr("Ändras när det godkänts") if step.counted else tr("Tjänsten anropas när det godkänts")
+    if step.rows == 0:
+        return tr("Genomfört – inget att ändra här")  # nothing of the visitor's matched: no claim made
     return tr("Genomfört")
 
 

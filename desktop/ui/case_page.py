@@ -443,7 +443,9 @@ class CasePage(QWidget):
                 if step.code not in grouped:
                     grouped[step.code] = []
                     out.append(step)
-                grouped[step.code].append(names.get(step.subject, step.subject))
+                source, _colon, recipient = step.subject.partition(": ")  # inform: "SOURCE: recipient"
+                named = names.get(source, source) + (f": {recipient}" if recipient else "")
+                grouped[step.code].append(names.get(step.subject, named))
             else:
                 out.append(step)
         return [Step(s.code, ", ".join(grouped[s.code])) if s.code in grouped else s for s in out]

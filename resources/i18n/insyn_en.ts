@@ -566,8 +566,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="159"/>
-        <location filename="../../desktop/ui/case_page.py" line="761"/>
-        <location filename="../../desktop/ui/case_page.py" line="775"/>
+        <location filename="../../desktop/ui/case_page.py" line="763"/>
+        <location filename="../../desktop/ui/case_page.py" line="777"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
@@ -603,7 +603,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="716"/>
+        <location filename="../../desktop/ui/case_page.py" line="718"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -803,22 +803,22 @@
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="459"/>
+        <location filename="../../desktop/ui/case_page.py" line="461"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="501"/>
+        <location filename="../../desktop/ui/case_page.py" line="503"/>
         <source>Kunde inte genomföras i %1: %2. Det gäller ändå från i dag – ärendet har det kvar: samla in igen (F5) eller kontakta IT.</source>
         <translation>Could not be carried out in %1: %2. It applies from today all the same – the case still owes it: gather again (F5) or contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="541"/>
+        <location filename="../../desktop/ui/case_page.py" line="543"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="545"/>
+        <location filename="../../desktop/ui/case_page.py" line="547"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -826,52 +826,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="551"/>
+        <location filename="../../desktop/ui/case_page.py" line="553"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="552"/>
+        <location filename="../../desktop/ui/case_page.py" line="554"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="562"/>
+        <location filename="../../desktop/ui/case_page.py" line="564"/>
         <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
         <translation>Follows later – the manual check is not answered: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="563"/>
+        <location filename="../../desktop/ui/case_page.py" line="565"/>
         <source>Följer senare – systemet kunde inte sökas: %1</source>
         <translation>Follows later – the system could not be searched: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="564"/>
+        <location filename="../../desktop/ui/case_page.py" line="566"/>
         <source>Stoppet är inte genomfört i %1</source>
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="565"/>
+        <location filename="../../desktop/ui/case_page.py" line="567"/>
         <source>Begäran är inte genomförd i %1 (4. Åtgärder)</source>
         <translation>The request is not carried out in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="566"/>
+        <location filename="../../desktop/ui/case_page.py" line="568"/>
         <source>Det som görs för hand är inte gjort i %1 (4. Åtgärder)</source>
         <translation>What is done by hand is not done in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="567"/>
+        <location filename="../../desktop/ui/case_page.py" line="569"/>
         <source>Mottagaren har inte fått besked (artikel 19): %1</source>
         <translation>The recipient has not been told (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="568"/>
+        <location filename="../../desktop/ui/case_page.py" line="570"/>
         <source>Raderingen är inte helt genomförd i %1 (4. Åtgärder)</source>
         <translation>The erasure is not complete in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="581"/>
+        <location filename="../../desktop/ui/case_page.py" line="583"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
@@ -896,184 +896,189 @@
         <translation>The service is called once approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="68"/>
+        <location filename="../../desktop/ui/actions_view.py" line="69"/>
+        <source>Genomfört – inget att ändra här</source>
+        <translation>Done – nothing to change here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions_view.py" line="70"/>
         <source>Genomfört</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="73"/>
+        <location filename="../../desktop/ui/actions_view.py" line="75"/>
         <source>Inte räknat: besökaren har ingen känd %1 här</source>
         <translation>Not counted: the visitor has no known %1 here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="75"/>
+        <location filename="../../desktop/ui/actions_view.py" line="77"/>
         <source>Kunde inte räknas: %1</source>
         <translation>Could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="89"/>
+        <location filename="../../desktop/ui/actions_view.py" line="91"/>
         <source>Åtgärder i systemen</source>
         <translation>Actions in the systems</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="98"/>
+        <location filename="../../desktop/ui/actions_view.py" line="100"/>
         <source>Förhandsgranska vad begäran gör i systemen. Inget ändras förrän det godkänts.</source>
         <translation>Preview what the request does in the systems. Nothing changes until it is approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="102"/>
-        <location filename="../../desktop/ui/actions_view.py" line="106"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="108"/>
         <source>Vad som görs</source>
         <translation>What is done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="102"/>
-        <location filename="../../desktop/ui/actions_view.py" line="106"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="108"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="103"/>
+        <location filename="../../desktop/ui/actions_view.py" line="105"/>
         <source>Vad begäran gör i varje system</source>
         <translation>What the request does in each system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="105"/>
+        <location filename="../../desktop/ui/actions_view.py" line="107"/>
         <source>Det här görs för hand, där Insyn inte kan ändra systemet:</source>
         <translation>Done by hand, where Insyn cannot change the system:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="106"/>
+        <location filename="../../desktop/ui/actions_view.py" line="108"/>
         <source>Så här</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="107"/>
+        <location filename="../../desktop/ui/actions_view.py" line="109"/>
         <source>Åtgärder som görs för hand</source>
         <translation>Actions done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="109"/>
+        <location filename="../../desktop/ui/actions_view.py" line="111"/>
         <source>Markerad åtgärd är gjord …</source>
         <translation>The selected action is done …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="111"/>
+        <location filename="../../desktop/ui/actions_view.py" line="113"/>
         <source>Registrera vem som gjorde den markerade åtgärden och hur</source>
         <translation>Record who did the selected action and how</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="113"/>
+        <location filename="../../desktop/ui/actions_view.py" line="115"/>
         <source>Det här sparas, och varför:</source>
         <translation>This is kept, and why:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="115"/>
+        <location filename="../../desktop/ui/actions_view.py" line="117"/>
         <source>Sparas</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="115"/>
+        <location filename="../../desktop/ui/actions_view.py" line="117"/>
         <source>Skäl</source>
         <translation>Ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="115"/>
+        <location filename="../../desktop/ui/actions_view.py" line="117"/>
         <source>Till</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="117"/>
+        <location filename="../../desktop/ui/actions_view.py" line="119"/>
         <source>Uppgifter som sparas och skälet</source>
         <translation>Data kept and the ground</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="120"/>
+        <location filename="../../desktop/ui/actions_view.py" line="122"/>
         <source>Förhandsgranska (F6)</source>
         <translation>Preview (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="123"/>
+        <location filename="../../desktop/ui/actions_view.py" line="125"/>
         <source>Räkna vad som ändras i varje system och vad som sparas; inget ändras</source>
         <translation>Count what changes in each system and what is kept; nothing changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="124"/>
+        <location filename="../../desktop/ui/actions_view.py" line="126"/>
         <source>Godkänn och genomför …</source>
         <translation>Approve and carry out …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="126"/>
+        <location filename="../../desktop/ui/actions_view.py" line="128"/>
         <source>En granskare godkänner förhandsgranskningen; sedan ändras systemen</source>
         <translation>An approver approves the preview; then the systems are changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="131"/>
+        <location filename="../../desktop/ui/actions_view.py" line="133"/>
         <source>Mottagare som ska få besked (artikel 19):</source>
         <translation>Recipients to be told (Article 19):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="132"/>
+        <location filename="../../desktop/ui/actions_view.py" line="134"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="133"/>
+        <location filename="../../desktop/ui/actions_view.py" line="135"/>
         <source>Mottagare som ska få besked</source>
         <translation>Recipients to be told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="135"/>
+        <location filename="../../desktop/ui/actions_view.py" line="137"/>
         <source>Markerad mottagare har fått besked …</source>
         <translation>The selected recipient has been told …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="137"/>
+        <location filename="../../desktop/ui/actions_view.py" line="139"/>
         <source>Registrera hur den markerade mottagaren fick beskedet</source>
         <translation>Record how the selected recipient was told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="178"/>
+        <location filename="../../desktop/ui/actions_view.py" line="180"/>
         <source>Räknar i systemen …</source>
         <translation>Counting in the systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="185"/>
+        <location filename="../../desktop/ui/actions_view.py" line="187"/>
         <source>Rättelse</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="187"/>
+        <location filename="../../desktop/ui/actions_view.py" line="189"/>
         <source>Skriv det rätta värdet för det som ska rättas. Lämna resten tomt.</source>
         <translation>Write the correct value for what is to be corrected. Leave the rest empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="208"/>
+        <location filename="../../desktop/ui/actions_view.py" line="210"/>
         <source>Förhandsgranskning: inget är ändrat. Godkänn för att genomföra.</source>
         <translation>Preview: nothing has changed. Approve to carry it out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="257"/>
+        <location filename="../../desktop/ui/actions_view.py" line="259"/>
         <source>Genomför i systemen och söker i dem igen …</source>
         <translation>Carrying out in the systems and searching them again …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="268"/>
+        <location filename="../../desktop/ui/actions_view.py" line="270"/>
         <source>Genomfört i systemen.</source>
         <translation>Carried out in the systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="270"/>
+        <location filename="../../desktop/ui/actions_view.py" line="272"/>
         <source>Några system kunde inte ändras och är kvar att göra (%1).</source>
         <translation>Some systems could not be changed and are still to be done (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="276"/>
+        <location filename="../../desktop/ui/actions_view.py" line="278"/>
         <source>%1 kunde inte sökas igen efter raderingen: samla in igen (F5).</source>
         <translation>%1 could not be searched again after the erasure: gather again (F5).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="280"/>
+        <location filename="../../desktop/ui/actions_view.py" line="282"/>
         <source>Raderingen är inte helt genomförd i %1: %Ln uppgifter finns kvar som inget skäl att spara omfattar.</source>
         <translation>
             <numerusform>The erasure is not complete in %1: %Ln item remains that no ground for keeping covers.</numerusform>
@@ -1081,155 +1086,155 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="297"/>
+        <location filename="../../desktop/ui/actions_view.py" line="299"/>
         <source>tjänsten anropas</source>
         <translation>the service is called</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="302"/>
+        <location filename="../../desktop/ui/actions_view.py" line="304"/>
         <source>sparas: %1</source>
         <translation>kept: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="315"/>
+        <location filename="../../desktop/ui/actions_view.py" line="317"/>
         <source>Godkännande av åtgärder</source>
         <translation>Approval of the actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="318"/>
-        <location filename="../../desktop/ui/case_page.py" line="584"/>
+        <location filename="../../desktop/ui/actions_view.py" line="320"/>
+        <location filename="../../desktop/ui/case_page.py" line="586"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="334"/>
+        <location filename="../../desktop/ui/actions_view.py" line="336"/>
         <source>Gjort</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="334"/>
+        <location filename="../../desktop/ui/actions_view.py" line="336"/>
         <source>Ska göras</source>
         <translation>To be done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="341"/>
+        <location filename="../../desktop/ui/actions_view.py" line="343"/>
         <source>Vad gjordes, och av vem? (%1)</source>
         <translation>What was done, and by whom? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="342"/>
+        <location filename="../../desktop/ui/actions_view.py" line="344"/>
         <source>Åtgärd gjord för hand</source>
         <translation>Action done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="385"/>
+        <location filename="../../desktop/ui/actions_view.py" line="387"/>
         <source>Hur fick %1 beskedet (e-post, portal, brev …)?</source>
         <translation>How was %1 told (e-mail, portal, letter …)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="386"/>
+        <location filename="../../desktop/ui/actions_view.py" line="388"/>
         <source>Besked till mottagare</source>
         <translation>Notice to a recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="620"/>
+        <location filename="../../desktop/ui/case_page.py" line="622"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="651"/>
+        <location filename="../../desktop/ui/case_page.py" line="653"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="662"/>
+        <location filename="../../desktop/ui/case_page.py" line="664"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="662"/>
+        <location filename="../../desktop/ui/case_page.py" line="664"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="673"/>
+        <location filename="../../desktop/ui/case_page.py" line="675"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="673"/>
+        <location filename="../../desktop/ui/case_page.py" line="675"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="683"/>
+        <location filename="../../desktop/ui/case_page.py" line="685"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="683"/>
+        <location filename="../../desktop/ui/case_page.py" line="685"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="716"/>
+        <location filename="../../desktop/ui/case_page.py" line="718"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="739"/>
+        <location filename="../../desktop/ui/case_page.py" line="741"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="741"/>
+        <location filename="../../desktop/ui/case_page.py" line="743"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="743"/>
+        <location filename="../../desktop/ui/case_page.py" line="745"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="745"/>
+        <location filename="../../desktop/ui/case_page.py" line="747"/>
         <source>åtgärden i %1</source>
         <translation>the action in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="747"/>
+        <location filename="../../desktop/ui/case_page.py" line="749"/>
         <source>det som görs för hand i %1</source>
         <translation>what is done by hand in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="749"/>
+        <location filename="../../desktop/ui/case_page.py" line="751"/>
         <source>besked till mottagaren %1 (artikel 19)</source>
         <translation>notice to the recipient %1 (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="751"/>
+        <location filename="../../desktop/ui/case_page.py" line="753"/>
         <source>resten av raderingen i %1</source>
         <translation>the rest of the erasure in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="753"/>
+        <location filename="../../desktop/ui/case_page.py" line="755"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="755"/>
+        <location filename="../../desktop/ui/case_page.py" line="757"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="763"/>
+        <location filename="../../desktop/ui/case_page.py" line="765"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="775"/>
+        <location filename="../../desktop/ui/case_page.py" line="777"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1944,6 +1949,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="84"/>
         <location filename="../../desktop/ui/deliver_view.py" line="144"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="149"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
@@ -1973,22 +1979,22 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Next page of the preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="155"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="158"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="197"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="200"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="203"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="206"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="212"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="215"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln possible match is not decided.</numerusform>
@@ -1996,7 +2002,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="218"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="221"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln possible match is left out; the extract says so.</numerusform>
@@ -2004,62 +2010,62 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="228"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="231"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="234"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="235"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="237"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="238"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="244"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="247"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="287"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="290"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="304"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="307"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="323"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="326"/>
         <source>Sidorna %1–%2 skrevs ut som en kopia. Utdraget är inte utlämnat förrän hela har skrivits ut.</source>
         <translation>Pages %1–%2 were printed as a copy. The extract is not handed over until all of it has been printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="335"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="338"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="337"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="338"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="340"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="341"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="617"/>
-        <location filename="../../desktop/ui/case_page.py" line="647"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="311"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="312"/>
+        <location filename="../../desktop/ui/case_page.py" line="619"/>
+        <location filename="../../desktop/ui/case_page.py" line="649"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="314"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="315"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="365"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="368"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="373"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="376"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -2110,10 +2116,10 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The gather has not started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="102"/>
-        <location filename="../../desktop/ui/actions_view.py" line="106"/>
-        <location filename="../../desktop/ui/actions_view.py" line="115"/>
-        <location filename="../../desktop/ui/actions_view.py" line="132"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="108"/>
+        <location filename="../../desktop/ui/actions_view.py" line="117"/>
+        <location filename="../../desktop/ui/actions_view.py" line="134"/>
         <location filename="../../desktop/ui/gather_view.py" line="182"/>
         <source>System</source>
         <translation>System</translation>
@@ -2149,7 +2155,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Answer from %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="297"/>
+        <location filename="../../desktop/ui/actions_view.py" line="299"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="347"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>
@@ -2755,8 +2761,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Nothing is excluded, masked or confirmed by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions_view.py" line="102"/>
-        <location filename="../../desktop/ui/actions_view.py" line="115"/>
+        <location filename="../../desktop/ui/actions_view.py" line="104"/>
+        <location filename="../../desktop/ui/actions_view.py" line="117"/>
         <location filename="../../desktop/ui/review_view.py" line="219"/>
         <source>Uppgifter</source>
         <translation>Data</translation>

@@ -62,11 +62,13 @@ def test_an_erasure_is_previewed_approved_carried_out_and_the_recipients_told(qt
     assert approved and any("Fakturor" in line for line in approved[0])  # the approver saw what is kept
     assert subscriptions() < before
     states = {view.steps.item(r, 3).text() for r in range(view.steps.rowCount())}
-    assert states == {"Genomfört"}
+    assert states == {"Genomfört", "Genomfört – inget att ändra här"}  # her contracts run: nothing pseudonymised
     recipients = [view.recipients.item(r, 1).text() for r in range(view.recipients.rowCount())]
     assert recipients == ["Optimizely AB (personuppgiftsbiträde, e-postutskick)",
                           "Optimizely Inc. (underbiträde för e-postutskick)"]  # fmt: skip
     assert "meddela mottagaren" in page.next_steps.text()
+    assert ": Marknadsregistret (Optimizely): Optimizely AB (personuppgiftsbiträde" in page.next_steps.text()
+    assert "marknad:" not in page.next_steps.text()  # the system by its name, not its configuration id
     # What a person must do where Insyn cannot change the system: each marked done, with a note.
     manual = [view.manual.item(r, 0).text() for r in range(view.manual.rowCount())]
     assert "Jobbansökningar (HR)" in manual and "se till att det görs för hand" in page.next_steps.text()
