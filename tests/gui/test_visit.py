@@ -337,7 +337,7 @@ def test_deliver_view_opens_its_dialogs_only_where_the_tests_replace_them() -> N
         if isinstance(node, ast.Call)
         and (
             ast.unparse(node.func).startswith(("QFileDialog.", "QPrintDialog"))
-            or ast.unparse(node.func) == "ask_printer"
+            or ast.unparse(node.func) in ("ask_printer", "ask_save_file")  # printing.py's dialogs
         )
     }
     assert callers == {"ask_save_path", "ask_printer"}
