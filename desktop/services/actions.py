@@ -219,6 +219,11 @@ def _parameter_values(
     return values, tuple(sorted({identifier_kind(p) for p, v in values.items() if not v}))
 
 
+def _combinations(values: dict[str, list[str]]) -> list[dict[str, str]]:
+    """Every set of parameter values to run a statement or call with (one per combination)."""
+    return [dict(zip(values, combo, strict=True)) for combo in itertools.product(*values.values())]
+
+
 def _values(certain: dict[str, set[str]], parameter: str) -> list[str]:
     return sorted(parameter_value(parameter, v) for v in certain.get(identifier_kind(parameter), ()))
 
@@ -255,9 +260,7 @@ def _prepare(
 ) -> ActionStep | _Pending:
     """An SQL action checked and bound to the visitor's identifiers, or the step that says why
     it does not run (nothing of the visitor's known to run it on; too many combinations)."""
-    operation = _checked(
-        action.sql, _dialect(source.url), tuple(action.tables)
-    )  # checked at load; again before a write
+    operation = _checked(action.sql, _dialect(source.url), tuple(action.tables))  # again before a write
     base = ActionStep(source.id, source.name, action.request, action.title, operation, statement_digest(action.sql),
                       field=action.field or "", effect=action.effect_told)  # fmt: skip
     values, missing = _parameter_values(certain, action.identifiers)
@@ -269,7 +272,7 @@ def _prepare(
             values["new_value"] = [given]
     if missing:
         return replace(base, missing=missing)
-    combinations = [dict(zip(values, combo, strict=True)) for combo in itertools.product(*values.values())]
+    combinations = _combinations(values)
     if len(combinations) > MAX_COMBINATIONS:
         return replace(base, problem=f"{len(combinations)} identifier combinations: too many")
     return _Pending(base, action.sql, combinations)
@@ -306,9 +309,8 @@ def _steps(
                 [(p.sql, p.combinations, p.expect) for _i, p in pending], commit=commit
             )
         except SourceFailure as exc:
-            failed = getattr(exc, "index", None)
             for n, (i, p) in enumerate(pending):
-                done[i] = replace(p.step, problem=str(exc) if failed in (None, n) else ROLLED_BACK)
+                done[i] = replace(p.step, problem=str(exc) if exc.index in (None, n) else ROLLED_BACK)
             continue
         for (i, p), rows in zip(pending, counts, strict=True):
             done[i] = replace(p.step, rows=rows)
@@ -325,7 +327,7 @@ def _call(
     values, missing = _parameter_values(certain, action.parameters)
     if missing:
         return replace(base, missing=missing)
-    combinations = [dict(zip(values, combo, strict=True)) for combo in itertools.product(*values.values())]
+    combinations = _combinations(values)
     if len(combinations) > MAX_COMBINATIONS:
         return replace(base, problem=f"{len(combinations)} identifier combinations: too many")
     if not commit:
@@ -354,7 +356,7 @@ def _holds(
         if missing:
             planned.append((replace(base, missing=missing), hold, range(0)))
             continue
-        combinations = [dict(zip(values, c, strict=True)) for c in itertools.product(*values.values())]
+        combinations = _combinations(values)
         planned.append((base, hold, range(len(queries), len(queries) + len(combinations))))
         queries += [(hold.sql, combination) for combination in combinations]
     rows: list[dict[str, Any]] = []

@@ -339,15 +339,19 @@ class Visit:
                   if d.kind == "action" and d.request == erasure and d.operation != "manual"}  # fmt: skip
         if not erased:
             return []
-        last = {d.source_id: d.count for d in self.file.deeds if d.kind == "check"}
+        last = self._last_checks()
         return [(s, last.get(s)) for s in sorted(erased) if last.get(s) != 0]
+
+    def _last_checks(self) -> dict[str, int | None]:
+        """What the last search after an erasure found left under no hold, by system."""
+        return {d.source_id: d.count for d in self.file.deeds if d.kind == "check"}
 
     def _check_erasure(self, sources: list[str]) -> None:
         """Each system an erasure was carried out in, as just searched: what is left must be under
         a hold that keeps something for the visitor. The finding is kept with the case when it
         is new (a system that could not be searched is left as it was)."""
         assert self.result is not None
-        last = {d.source_id: d.count for d in self.file.deeds if d.kind == "check"}
+        last = self._last_checks()
         new = []
         for source_id in sources:
             kept = {d.title for d in self.file.deeds

@@ -16,6 +16,8 @@ from desktop.config import PERSONNUMMER_FORMS
 class SourceFailure(Exception):
     """A source could not answer. The message is shown to staff: it names no personal data."""
 
+    index: int | None = None  # of several statements in one transaction, the one that failed (if known)
+
 
 @dataclass(frozen=True)
 class Step:

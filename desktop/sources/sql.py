@@ -310,7 +310,7 @@ class SqlWriter:
                     transaction.rollback()
         except DBAPIError as exc:
             failure = SourceFailure(_describe(exc))
-            failure.index = len(counts) if len(counts) < len(statements) else None  # type: ignore[attr-defined]
+            failure.index = len(counts) if len(counts) < len(statements) else None
             raise failure from None
         return counts
 
