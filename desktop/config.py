@@ -310,6 +310,11 @@ class _Labelled(_Strict):
     facts_when: tuple[ConditionalFacts, ...] = Field(
         (), description="Art. 15 facts that apply only to records with a given column value"
     )
+    address: tuple[str, ...] = Field(
+        (),
+        description="Columns holding the visitor's population-register address, in order (street, postcode, "
+        "town): proposed for an answer by post, for staff to confirm",
+    )
 
     @field_validator("labels")
     @classmethod
@@ -946,6 +951,17 @@ def source_parts(source: SqlSource | FileSource | RestSource | ManualSource) -> 
     if isinstance(source, RestSource):
         return [(f"endpoints[{i}] ({e.title})", e) for i, e in enumerate(source.endpoints)]
     return [("", source)]
+
+
+def address_columns(source: SqlSource | FileSource | RestSource | ManualSource) -> dict[str, tuple[str, ...]]:
+    """Category title → the fields (as a record names them, after labels) that hold the
+    population-register address, for the parts that name their `address` columns."""
+    found: dict[str, tuple[str, ...]] = {}
+    for _path, part in source_parts(source):
+        columns = getattr(part, "address", ())
+        if columns:
+            found[part.title] = tuple(part.labels.get(c, c) for c in columns)
+    return found
 
 
 def merged_fact(source: Art15Info, part: Art15Info, fact: str) -> Any:

@@ -28,12 +28,13 @@ log = logging.getLogger(__name__)
 
 
 def _parse_document(spec: str) -> tuple[str, str, str, date | None]:
-    if spec == "postal-answer":  # no ID shown: the answer goes by post to the population-register address
+    if spec in ("postal-answer", "represented"):  # no ID shown: by post, or a representative shows theirs
         return spec, "SE", "", None
     parts = spec.split(":")
     if len(parts) != 4:
         raise UserError(
-            "--document must be TYPE:COUNTRY:LAST4:EXPIRY, e.g. passport:SE:1234:2030-01-31, or postal-answer"
+            "--document must be TYPE:COUNTRY:LAST4:EXPIRY, e.g. passport:SE:1234:2030-01-31, or postal-answer, "
+            "or represented"
         )
     doc_type, country, number, expiry = parts
     try:
@@ -58,7 +59,7 @@ def _visitor(args: argparse.Namespace, secrets: Secrets) -> dict[str, object]:
     if not (args.personnummer and args.name and args.document):
         raise UserError("give the visitor with --visitor FILE (JSON), or --personnummer, --name and --document")
     return {"personnummer": args.personnummer, "name": args.name, "document": args.document, "mrz": args.mrz,
-            "document_description": args.document_description}  # fmt: skip
+            "document_description": args.document_description, "address": args.address}  # fmt: skip
 
 
 def _details(args: argparse.Namespace) -> dict[str, str]:
@@ -118,7 +119,7 @@ def _person_input(data: dict[str, object]) -> PersonInput:
 def _representative(path: str | None) -> tuple[PersonInput, Mandate] | None:
     """--representative FILE: a guardian, an attorney or a trustee who acts for the visitor, with
     their own ID document and the mandate ({"type": "guardian" | "power-of-attorney" | "trustee",
-    "dated": "YYYY-MM-DD", "signed_by": "..."})."""
+    "dated": "YYYY-MM-DD", "signed_by": "...", "scope": "what a power of attorney covers"})."""
     from desktop.core.verification import Mandate, MandateType
 
     if path is None:
@@ -136,7 +137,9 @@ def _representative(path: str | None) -> tuple[PersonInput, Mandate] | None:
     except ValueError:
         raise UserError("--representative: the mandate's type is guardian, power-of-attorney or trustee, and "
                         "its date YYYY-MM-DD") from None  # fmt: skip
-    return _person_input(data), Mandate(kind, dated, str(mandate.get("signed_by") or ""))
+    return _person_input(data), Mandate(
+        kind, dated, str(mandate.get("signed_by") or ""), str(mandate.get("scope") or "")
+    )
 
 
 def cmd_case_open(args: argparse.Namespace) -> int:
@@ -162,8 +165,10 @@ def cmd_case_open(args: argparse.Namespace) -> int:
         given = [_identifier_spec(spec) for spec in args.identifier or []]
         for kind, values in _mapping(visitor.get("identifiers")).items():
             given += [(str(kind), str(v)) for v in (values if isinstance(values, list) else [values])]
+        address = visitor.get("address")
         opened = open_case(desk, person, requests, staff_username=staff.username, identifiers=given,
-                           alongside=args.alongside, representative=representative)  # fmt: skip
+                           alongside=args.alongside, representative=representative,
+                           postal_address=str(address) if address else None)  # fmt: skip
         # The number first: whatever happens to the receipt, the case exists and has this number.
         print(opened.number, flush=True)
         print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
@@ -436,6 +441,33 @@ def cmd_case_retry(args: argparse.Namespace) -> int:
     return 1 if still else 0
 
 
+def cmd_case_address(args: argparse.Namespace) -> int:
+    """The address an answer by post goes to: typed (--set), or one a system holds (the case is
+    gathered, the addresses found are listed, and --use SOURCE keeps that system's)."""
+    with _open_desk(args) as desk:
+        visit = _visit(desk, args.case, _sign_in(desk, args.staff, Secrets()))
+        if args.set is not None:
+            lines = visit.set_postal_address(args.set)
+        else:
+            visit.gather()
+            proposals = visit.address_proposals()
+            by_source = {p.source_id: p for p in proposals}
+            if args.use is None:
+                for proposal in proposals:
+                    print(f"{proposal.source_id} ({proposal.source_name}): {', '.join(proposal.lines)}")
+                if not proposals:
+                    print("no system holds an address for the visitor in what was gathered", file=sys.stderr)
+                visit.drop()
+                return 0 if proposals else 1
+            if args.use not in by_source:
+                visit.drop()
+                raise UserError(f"--use {args.use}: that system holds no address for the visitor")
+            lines = visit.set_postal_address("\n".join(by_source[args.use].lines), source_id=args.use)
+            visit.drop()
+    print(f"{args.case}: the answer goes by post to {', '.join(lines)}")
+    return 0
+
+
 def cmd_case_gather(args: argparse.Namespace) -> int:
     from desktop.services.gathering import describe
 
@@ -473,6 +505,13 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
         staff = _sign_in(desk, args.staff, secrets)
         visit = _visit(desk, args.case, staff)
         visit.require(Action.GATHER)  # the case and the role, before the approver's password is asked
+        if visit.address_needed:  # before the visitor's data is gathered for nothing
+            raise UserError(
+                f"case {args.case} is answered by post and has no address yet: keep the population-register "
+                f"address first (`insyn case address {args.case} --set TEXT`, or `--use SOURCE` after listing "
+                "the systems' addresses)",
+                "deliver.address",
+            )
         decisions = _decisions(args.decisions)
         approver_password = None
         if visit.approval_required:
@@ -535,7 +574,14 @@ def add_commands(commands: Any) -> None:
         metavar="TYPE:COUNTRY:LAST4:EXPIRY",
         help="TYPE: passport, national-id, driving-licence, sis-id, tax-agency-id, "
         "service-card, foreign-passport, foreign-id, other; or just postal-answer: no ID shown, the answer "
-        "goes by post to the address in the population register",
+        "goes by post to the address in the population register (--address); or just represented: the visitor "
+        "shows no ID, a representative acts for them (--representative)",
+    )
+    case_open.add_argument(
+        "--address",
+        metavar="TEXT",
+        help="for postal-answer: the population-register address, lines separated by newlines or commas "
+        "(street, then postcode and town); else kept later with `case address`",
     )
     case_open.add_argument("--document-description", help="needed for TYPE other")
     case_open.add_argument("--mrz", help="the machine-readable zone, lines separated by newlines")
@@ -563,7 +609,7 @@ def add_commands(commands: Any) -> None:
         metavar="FILE.json",
         help="a guardian, attorney or trustee acting for the visitor: personnummer, name, document as for "
         '--visitor, and "mandate": {"type": "guardian|power-of-attorney|trustee", "dated": "YYYY-MM-DD", '
-        '"signed_by": "..."}',
+        '"signed_by": "...", "scope": "what a power of attorney covers"}',
     )
     case_open.add_argument("--staff", required=True, help="who checked the ID (password asked)")
     case_open.add_argument("--receipt", metavar="FILE.pdf", help="also write the visitor's receipt")
@@ -653,6 +699,16 @@ def add_commands(commands: Any) -> None:
     recipients.add_argument("--how", help="how they were told (e-mail, their portal, a letter …)")
     case_command("retry", "gather, and ask again the systems that failed or timed out (exit 1 if some still do)",
                  cmd_case_retry)  # fmt: skip
+    address = case_commands.add_parser(
+        "address", help="the address an answer by post goes to: typed, or one a system holds (listed, then --use)"
+    )
+    address.add_argument("case")
+    address.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)
+    address.add_argument("--staff", required=True, help="who keeps it (password asked)")
+    chosen = address.add_mutually_exclusive_group()
+    chosen.add_argument("--set", metavar="TEXT", help="the address as the visitor gave it (newlines or commas)")
+    chosen.add_argument("--use", metavar="SOURCE", help="keep the address that system holds (after checking it)")
+    address.set_defaults(handler=cmd_case_address)
     case_gather = case_commands.add_parser("gather", help="gather a case's data from every source")
     case_gather.add_argument("case", help="the case number, e.g. 2026-00042")
     case_gather.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS)

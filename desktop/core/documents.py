@@ -40,15 +40,20 @@ class DocumentType(enum.StrEnum):
     # person's address in the population register (folkbokföringsadress), which ties it to the
     # personnummer without a document (DOMAIN: no usable ID at the desk). Nothing is handed over.
     POSTAL_ANSWER = "postal-answer"
+    # The visitor shows no ID of their own: a representative (a guardian, a god man or förvaltare,
+    # an ombud with a power of attorney) acts for them and is checked instead, with the mandate
+    # (DOMAIN: "a representative with mandate" instead of the visitor's own document).
+    REPRESENTED = "represented"
 
     @property
     def is_swedish(self) -> bool:
-        return self in _SWEDISH_ONLY or self is DocumentType.POSTAL_ANSWER
+        return self in _SWEDISH_ONLY or not self.is_document
 
     @property
     def is_document(self) -> bool:
-        """Whether a document was shown (not so for an answer by post)."""
-        return self is not DocumentType.POSTAL_ANSWER
+        """Whether a document was shown (not so for an answer by post, nor for a visitor a
+        representative acts for)."""
+        return self not in (DocumentType.POSTAL_ANSWER, DocumentType.REPRESENTED)
 
 
 _SWEDISH_ONLY = frozenset(
@@ -98,7 +103,7 @@ def last_four(document_number: str) -> str:
 class IdentityDocument:
     type: DocumentType
     issuing_country: str  # ISO 3166 alpha-2
-    expiry: date | None  # None only for POSTAL_ANSWER: no document was shown
+    expiry: date | None  # None only where no document was shown (POSTAL_ANSWER, REPRESENTED)
     number_last4: str
     description: str = ""  # required for DocumentType.OTHER
 
@@ -116,7 +121,7 @@ class IdentityDocument:
             doc_type = DocumentType(type)
         except ValueError:
             raise DocumentRefused("type", "unknown document type") from None
-        if doc_type is DocumentType.POSTAL_ANSWER:  # nothing shown: nothing to check or keep
+        if not doc_type.is_document:  # nothing shown: nothing to check or keep
             return cls(doc_type, "SE", None, "", "")
         if expiry is None:
             raise DocumentRefused("expiry_missing", "write the document's expiry date as printed on it")

@@ -269,6 +269,18 @@ class Representation:
     mandate: str  # MandateType value
     dated: date | None
     document: str | None = None
+    scope: str = ""  # what a power of attorney covers, as written on it
+
+
+@dataclass(frozen=True, slots=True)
+class Addressee:
+    """Whom a letter or an extract sent by post is addressed to: the name above the address
+    lines (a representative's, where one acts for the visitor; then `for_name` is the visitor's).
+    `address` is empty where nothing is posted (handed over at the desk)."""
+
+    name: str
+    address: tuple[str, ...] = ()
+    for_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +335,7 @@ class ExtractDocument:
     representation: Representation | None = None
     checked_document: str | None = None  # the type of the visitor's own identity document
     supplement_of: date | None = None  # a supplementary extract: the day the first was handed over
+    addressee: Addressee | None = None  # an answer by post: the address block on the first page
 
     @property
     def promised_date(self) -> date:

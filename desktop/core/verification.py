@@ -37,6 +37,7 @@ class Mandate:
     type: MandateType
     dated: date | None  # the date on the power of attorney; None for a guardian
     signed_by: str  # who signed it, or the basis for guardianship (e.g. "personbevis")
+    scope: str = ""  # what a power of attorney covers, as written on it (required for one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def check_person(
 
 
 def check_mandate(mandate: Mandate, *, today: date) -> None:
-    """A power of attorney must be dated, not in the future, and say who signed it."""
+    """A power of attorney must be dated, not in the future, say who signed it and what it covers."""
     if not mandate.signed_by.strip():
         raise VerificationRefused("mandate", "say who signed the mandate")
     if mandate.type is MandateType.POWER_OF_ATTORNEY:
@@ -110,3 +111,5 @@ def check_mandate(mandate: Mandate, *, today: date) -> None:
             raise VerificationRefused("mandate", "a power of attorney must be dated")
         if mandate.dated > today:
             raise VerificationRefused("mandate", "the power of attorney is dated in the future")
+        if not mandate.scope.strip():
+            raise VerificationRefused("mandate_scope", "say what the power of attorney covers, as written on it")

@@ -56,7 +56,8 @@ def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
             for v in row.verifications
         ]  # fmt: skip
         state["representatives"] = sorted(
-            [[r.name, r.personnummer, r.mandate_type, _plain(r.mandate_dated), r.mandate_signed_by]
+            [[r.name, r.personnummer, r.mandate_type, _plain(r.mandate_dated), r.mandate_signed_by,
+              *([r.mandate_scope] if r.mandate_scope else [])]  # only where recorded: older cases keep theirs
              for r in row.representatives]
         )  # fmt: skip
         state["manual"] = [[m.source_id, m.found, m.note, m.recorded_by_id, _plain(m.recorded_at)]
@@ -65,6 +66,8 @@ def _state(row: Base) -> tuple[str, str, dict[str, Any]]:
             state["purged_at"] = _plain(row.purged_at)
         if row.identifiers:  # only where given: a case from before keeps its digest
             state["identifiers"] = [[i.kind, i.value] for i in row.identifiers]
+        if row.postal_address is not None:  # only an answer by post has one
+            state["postal_address"] = row.postal_address
         if row.outstanding is not None:  # only while something is owed after a delivery
             state["outstanding"] = row.outstanding
         # Only a case with a request carried out in the systems can have deeds (and only it reads them).

@@ -136,6 +136,9 @@ class Case(Base):
     # Source ids the visitor is still owed after the latest delivery, as JSON (NULL: nothing):
     # a system that failed, a manual check not answered; a supplementary extract answers them.
     outstanding: Mapped[str | None] = mapped_column(Text)
+    # An answer by post: the address lines it goes to (the population-register address), one per
+    # line, without the name. Personal data like the name: purged with it, never in an audit event.
+    postal_address: Mapped[str | None] = mapped_column(Text)
     # Mixed into the row digest the audit chain keeps, so that a digest cannot be used to guess
     # the personnummer once the case's personal data is purged (the salt goes with it).
     digest_salt: Mapped[str | None] = mapped_column(String(40))
@@ -241,10 +244,11 @@ class Representative(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[case_fk]
     name: Mapped[str200]
-    personnummer: Mapped[str20]
+    personnummer: Mapped[str20] = mapped_column(index=True)  # a case is found by its representative too
     mandate_type: Mapped[str40]
     mandate_dated: Mapped[date | None]
     mandate_signed_by: Mapped[str200]
+    mandate_scope: Mapped[str | None] = mapped_column(Text)  # what a power of attorney covers, as written
     verification_id: Mapped[int] = mapped_column(ForeignKey("identity_verifications.id"))
 
     case: Mapped[Case] = relationship(back_populates="representatives")

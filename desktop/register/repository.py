@@ -124,6 +124,7 @@ def create_case(
     language: str = "sv",
     eves_as_holidays: bool = False,
     identifiers: Iterable[tuple[str, str]] = (),
+    postal_address: str | None = None,
 ) -> Case:
     """Register a verified visitor's request; the case starts as identity verified."""
     request_list = list(requests)
@@ -146,6 +147,7 @@ def create_case(
         language=language,
         created_by_id=staff.id,
         digest_salt=new_salt(),
+        postal_address=postal_address,
     )
     # A withdrawn consent and a marketing stop are in force from the day received (Art. 7.3, 21.3).
     case.requests = [
@@ -166,6 +168,7 @@ def create_case(
                 mandate_type=str(mandate.type),
                 mandate_dated=mandate.dated,
                 mandate_signed_by=mandate.signed_by,
+                mandate_scope=mandate.scope.strip() or None,
                 verification=rep_row,
             )
         )
@@ -181,6 +184,7 @@ def create_case(
             "deadline": case.deadline.isoformat(),
             "representative": representative is not None,
             "identifiers_given": len(case.identifiers),  # how many, never which
+            **({"postal_address": "typed"} if postal_address else {}),  # that it was given, never what
         },
         rows=(case, counter_row(session, received_on.year)),
     )

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 
 from desktop.core.extract import (
     REDACTED,
+    Addressee,
     Art15,
     CategorySection,
     ExtractDocument,
@@ -37,7 +38,7 @@ from desktop.core.extract import (
     SourceStatus,
 )
 from desktop.report.fonts import BOLD, CONDENSED, REGULAR, register_fonts
-from desktop.report.pages import FRAME_WIDTH, PageFurniture, render
+from desktop.report.pages import FRAME_WIDTH, MARGIN, TOP, PageFurniture, render
 from desktop.report.table import DataTable
 from desktop.report.texts import (
     DOCUMENT_NAMES,
@@ -46,6 +47,7 @@ from desktop.report.texts import (
     format_date,
     late_promises,
     list_words,
+    representative_words,
     texts,
 )
 
@@ -103,6 +105,28 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+# Where a window envelope shows the address (C5 and E65 with the window on the left, as SS 014410
+# places the address field): 20 mm from the paper's left edge, from 45 mm below its top edge.
+ADDRESS_FROM_TOP = 45 * mm
+ADDRESS_FROM_LEFT = 20 * mm
+
+
+def address_block(addressee: Addressee | None, t: dict[str, str], styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The address an answer by post goes to, where a window envelope shows it, at the top of
+    the first page: the name, "c/o"-style the visitor's where a representative receives it, then
+    the address lines. Nothing where the answer is not posted."""
+    if addressee is None or not addressee.address:
+        return []
+    lines = [addressee.name] + ([t["address_for"].format(name=addressee.for_name)] if addressee.for_name else [])
+    style = ParagraphStyle("address", parent=styles["body"], fontSize=10.5, leading=14,
+                           leftIndent=ADDRESS_FROM_LEFT - MARGIN, spaceAfter=0)  # fmt: skip
+    return [
+        Spacer(1, ADDRESS_FROM_TOP - TOP),
+        _p("\n".join(lines + list(addressee.address)), style),
+        Spacer(1, 12 * mm),
+    ]
 
 
 def document_texts(document: ExtractDocument) -> dict[str, str]:
@@ -272,6 +296,8 @@ def who_rows(
         rows.append(
             (t["represented_by"], t[f"mandate_{representation.mandate}"].format(name=representation.name, dated=dated))
         )
+        if representation.scope:
+            rows.append((t["mandate_scope"], representation.scope))
     return rows
 
 
@@ -287,6 +313,7 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
         document.representation,
     )
     story: list[Flowable] = [
+        *address_block(document.addressee, t, styles),
         _p(t["title"], styles["title"]),
         _p(t["subtitle"].format(organisation=organisation.name), styles["subtitle"]),
         _facts_table(
@@ -320,7 +347,8 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
     document_names = DOCUMENT_NAMES[language]
     if document.representation is not None and document.representation.document:
         checked = document_names.get(document.representation.document, document.representation.document)
-        story.append(_p(t["verified_extract_represented"].format(document=checked), styles["small"]))
+        words = representative_words(t, document.representation.mandate)
+        story.append(_p(t["verified_extract_represented"].format(document=checked, **words), styles["small"]))
     elif document.checked_document == "postal-answer":
         story.append(_p(t["verified_extract_postal"], styles["small"]))
     elif document.checked_document:

@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime, time
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.core.extract import Organisation, RequestNote
-from desktop.report.extract_pdf import _facts_table, _p, _styles, other_outcome
+from desktop.core.extract import Addressee, Organisation, Representation, RequestNote
+from desktop.report.extract_pdf import _facts_table, _p, _styles, address_block, other_outcome, who_rows
 from desktop.report.pages import PageFurniture, render
 from desktop.report.texts import format_date, texts
 
@@ -36,6 +36,8 @@ class LetterDocument:
     reason: str = ""  # the refusal's or the extension's reasons, as staff wrote them
     deadline: date | None = None  # the deadline in force (the new one, for an extension)
     notes: tuple[RequestNote, ...] = ()  # the outcome letter: each request besides access
+    addressee: Addressee | None = None  # the representative where one acts; the address where posted
+    representation: Representation | None = None
 
 
 def build_letter(letter: LetterDocument) -> tuple[bytes, int]:
@@ -46,12 +48,18 @@ def build_letter(letter: LetterDocument) -> tuple[bytes, int]:
     language = letter.language
     organisation = letter.organisation
     story: list[Flowable] = [
+        *address_block(letter.addressee, t, styles),
         _p(organisation.name, styles["subtitle"]),
         _p(t[f"letter_{letter.kind}_title"], styles["title"]),
         Spacer(1, 3 * mm),
         _facts_table(
             [
-                (t["name"], letter.subject_name),
+                *(
+                    [(t["letter_to"], letter.addressee.name)]
+                    if letter.addressee is not None and letter.addressee.for_name
+                    else []
+                ),  # a representative acts for the visitor: the letter is theirs
+                *who_rows(t, language, letter.subject_name, None, False, letter.representation, name_label="name"),
                 (t["case_number"], letter.case_number),
                 (t["received"], format_date(letter.received_on, language)),
                 (t["asked"], "\n".join(t[f"request_{r}"] for r in letter.requests)),

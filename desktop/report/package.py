@@ -142,6 +142,7 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                 "name": document.representation.name,
                 "mandate": document.representation.mandate,
                 "dated": document.representation.dated.isoformat() if document.representation.dated else None,
+                **({"scope": document.representation.scope} if document.representation.scope else {}),
             },
         },
         "sources": [

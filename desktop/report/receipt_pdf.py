@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.core.extract import Organisation, Representation
 from desktop.report.extract_pdf import _facts_table, _p, _styles, who_rows
 from desktop.report.pages import PageFurniture, render
-from desktop.report.texts import DOCUMENT_NAMES, format_date, texts
+from desktop.report.texts import DOCUMENT_NAMES, format_date, representative_words, texts
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ def build_receipt(receipt: ReceiptDocument) -> tuple[bytes, int]:
                 document=DOCUMENT_NAMES[language].get(receipt.document_type, receipt.document_type),
                 staff=receipt.checked_by,
                 date=format_date(local.date(), language),
+                **(representative_words(t, receipt.representation.mandate) if receipt.representation else {}),
             ),
             styles["small"],
         ),

@@ -30,18 +30,27 @@ SV: dict[str, str] = {
     "for": "Utdrag för",
     "personnummer": "Personnummer",
     "samordningsnummer": "Samordningsnummer",
-    "represented_by": "Genom ombud",
+    "represented_by": "Företräds av",
     "mandate_guardian": "{name}, vårdnadshavare",
-    "mandate_power-of-attorney": "{name}, med fullmakt daterad {dated}",
+    "mandate_power-of-attorney": "{name}, ombud med fullmakt daterad {dated}",
     "mandate_trustee": "{name}, god man eller förvaltare",
+    "mandate_scope": "Fullmakten omfattar",
+    "address_for": "för {name}",
+    "letter_to": "Till",
+    "who_guardian": "din vårdnadshavare",
+    "who_power-of-attorney": "ditt ombud",
+    "who_trustee": "din gode man eller förvaltare",
+    "whose_guardian": "vårdnadshavarens",
+    "whose_power-of-attorney": "ombudets",
+    "whose_trustee": "den gode mannens eller förvaltarens",
     "verified_extract": "Din identitet kontrollerades mot {document} när du lämnade in begäran.",
     "verified_extract_postal": (
         "Du visade ingen giltig id-handling när du lämnade in begäran. Därför skickar vi utdraget per post "
         "till din adress i folkbokföringen."
     ),
     "verified_extract_represented": (
-        "Begäran lämnades in av ditt ombud. Vi kontrollerade ombudets identitet mot {document} och "
-        "ombudets rätt att företräda dig."
+        "Begäran lämnades in av {who}. Vi kontrollerade {whose} identitet mot {document} och {whose} rätt "
+        "att företräda dig."
     ),
     "case_number": "Ärendenummer",
     "received": "Din begäran kom in",
@@ -276,8 +285,7 @@ SV: dict[str, str] = {
         "till din adress i folkbokföringen."
     ),
     "verified_represented": (
-        "Ombudets identitet kontrollerades mot {document} av {staff} den {date}, liksom ombudets "
-        "rätt att företräda dig."
+        "{Whose} identitet kontrollerades mot {document} av {staff} den {date}, liksom {whose} rätt att företräda dig."
     ),
     "request_access": "Registerutdrag (artikel 15)",
     "request_rectification": "Rättelse (artikel 16)",
@@ -310,18 +318,27 @@ EN: dict[str, str] = {
     "for": "Extract for",
     "personnummer": "Personal identity number",
     "samordningsnummer": "Coordination number",
-    "represented_by": "Through a representative",
+    "represented_by": "Represented by",
     "mandate_guardian": "{name}, guardian",
-    "mandate_power-of-attorney": "{name}, with a power of attorney dated {dated}",
+    "mandate_power-of-attorney": "{name}, representative with a power of attorney dated {dated}",
     "mandate_trustee": "{name}, trustee or administrator",
+    "mandate_scope": "The power of attorney covers",
+    "address_for": "for {name}",
+    "letter_to": "To",
+    "who_guardian": "your guardian",
+    "who_power-of-attorney": "your representative",
+    "who_trustee": "your trustee or administrator",
+    "whose_guardian": "the guardian's",
+    "whose_power-of-attorney": "the representative's",
+    "whose_trustee": "the trustee's or administrator's",
     "verified_extract": "Your identity was checked against {document} when you made the request.",
     "verified_extract_postal": (
         "You showed no valid identity document when you made the request. We are therefore sending the "
         "extract by post to your address in the Swedish population register."
     ),
     "verified_extract_represented": (
-        "The request was made by your representative. We checked the representative's identity "
-        "against {document} and their right to act for you."
+        "The request was made by {who}. We checked {whose} identity against {document} and {whose} right to act "
+        "for you."
     ),
     "case_number": "Case number",
     "received": "Your request was received",
@@ -546,8 +563,7 @@ EN: dict[str, str] = {
         "post to your address in the Swedish population register."
     ),
     "verified_represented": (
-        "The representative's identity was checked against {document} by {staff} on {date}, as "
-        "was their right to act for you."
+        "{Whose} identity was checked against {document} by {staff} on {date}, as was {whose} right to act for you."
     ),
     "request_access": "Access to your data (Article 15)",
     "request_rectification": "Rectification (Article 16)",
@@ -573,6 +589,7 @@ DOCUMENT_NAMES = {
         "foreign-id": "utländskt id-kort",
         "other": "annan id-handling",
         "postal-answer": "ingen id-handling (svar per post)",
+        "represented": "ingen egen id-handling (företräds)",
     },
     "en": {
         "passport": "a Swedish passport",
@@ -585,6 +602,7 @@ DOCUMENT_NAMES = {
         "foreign-id": "a foreign identity card",
         "other": "another identity document",
         "postal-answer": "no identity document (answer by post)",
+        "represented": "no identity document of their own (represented)",
     },
 }
 
@@ -594,6 +612,13 @@ def texts(language: str) -> dict[str, str]:
         return LANGUAGES[language]
     except KeyError:
         raise ValueError("language must be 'sv' or 'en'") from None
+
+
+def representative_words(t: dict[str, str], mandate: str) -> dict[str, str]:
+    """The representative as the sentences about them name them, by the kind of mandate: who
+    ("din vårdnadshavare"), whose ("ombudets") and Whose (at a sentence's start)."""
+    whose = t[f"whose_{mandate}"]
+    return {"who": t[f"who_{mandate}"], "whose": whose, "Whose": whose[:1].upper() + whose[1:]}
 
 
 def format_date(value: object, language: str) -> str:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from desktop.config import Config
+from desktop.core.address import AddressRefused, check_address
 from desktop.core.clock import local_date
 from desktop.core.documents import DocumentRefused, DocumentType, IdentityDocument
 from desktop.core.identity import InvalidPersonnummer, age_note, parse_personnummer
@@ -150,15 +151,15 @@ def person_problems(
             document.check_valid_on(local_date(when))
     except DocumentRefused as exc:
         problems.append(InputProblem(f"{prefix}document", exc.code, str(exc)))
-    postal = person.document_type == DocumentType.POSTAL_ANSWER.value
-    if postal and prefix:
+    shown = person.document_type not in (DocumentType.POSTAL_ANSWER.value, DocumentType.REPRESENTED.value)
+    if not shown and prefix:
         problems.append(InputProblem(f"{prefix}document", "postal_representative",
                                      "a representative must show an ID document"))  # fmt: skip
-    if person.document_expiry is None and not postal:
+    if person.document_expiry is None and shown:
         problems.append(
             InputProblem(f"{prefix}document", "expiry_missing", "write the document's expiry date as printed on it")
         )
-    if person.mrz and person.mrz.strip() and not postal:
+    if person.mrz and person.mrz.strip() and shown:
         try:
             mrz = parse_mrz(person.mrz)
         except (InvalidMrz, DocumentRefused) as exc:
@@ -190,9 +191,11 @@ def visit_problems(
     identifiers: Sequence[tuple[str, str]] = (),
     staff_name: str = "desk",
     when: datetime | None = None,
+    postal_address: str | None = None,
 ) -> list[InputProblem]:
     """Every problem a new visit's form has, at once, in the order of the form (requests, the
-    visitor, the representative and the mandate, the visitor's own identifiers)."""
+    visitor, the address an answer by post goes to, the representative and the mandate, the
+    visitor's own identifiers)."""
     when = when or utcnow()
     problems: list[InputProblem] = []
     if not requests:
@@ -208,13 +211,32 @@ def visit_problems(
             except InputProblem as problem:
                 problems.append(problem)
     problems += person_problems(subject, staff_name=staff_name, when=when)[0]
+    if subject.document_type == DocumentType.REPRESENTED.value and representative is None:
+        problems.append(InputProblem("document", "represented_alone",
+                                     "the visitor shows no ID of their own only where a representative acts for them "
+                                     "and shows theirs"))  # fmt: skip
+    if subject.document_type == DocumentType.POSTAL_ANSWER.value and representative is not None:
+        problems.append(InputProblem("document", "postal_with_representative",
+                                     "a representative with a valid ID acts for the visitor: the answer is given to "
+                                     "them, not posted (choose 'represented' as the visitor's document)"))  # fmt: skip
+    if subject.document_type == DocumentType.POSTAL_ANSWER.value and postal_address:
+        try:
+            check_address(postal_address)
+        except AddressRefused as exc:
+            problems.append(InputProblem("postal_address", exc.code, str(exc)))
+    elif postal_address and postal_address.strip():
+        problems.append(InputProblem("postal_address", "address_not_postal",
+                                     "an address is kept only for an answer by post (no ID shown)"))  # fmt: skip
     if representative is not None:
         person, mandate = representative
         problems += person_problems(person, staff_name=staff_name, when=when, prefix="representative.")[0]
         try:
             check_mandate(mandate, today=local_date(when))
+            checked_text(mandate.scope, "representative.mandate", limit=1000)
         except VerificationRefused as exc:
             problems.append(InputProblem("representative.mandate", exc.code, str(exc)))
+        except InputProblem as problem:
+            problems.append(problem)
     for kind, value in identifiers:
         try:
             checked_identifiers(desk.config, [(kind, value)])
@@ -274,16 +296,19 @@ def open_case(
     language: str = "sv",
     identifiers: Sequence[tuple[str, str]] = (),
     alongside: str | None = None,
+    postal_address: str | None = None,
 ) -> OpenedCase:
     """Verify identity, register the case with its deadline, and audit both, in one transaction.
     `identifiers` are the visitor's own e-mail addresses, phone numbers, customer numbers …
     (kind, value), said or shown at the desk; they are searched like those found in sources.
     A visitor with an open case gets no second one unless `alongside` (one of ALONGSIDE_REASONS)
-    says why: the window offers to add the requests to that case instead; the reason is audited."""
+    says why: the window offers to add the requests to that case instead; the reason is audited.
+    `postal_address`: for an answer by post, the population-register address as the visitor
+    gave it (else it is taken from a system and confirmed before the answer is posted)."""
     if alongside is not None and alongside not in ALONGSIDE_REASONS:
         raise InputProblem("alongside", "reason", "say why a second case is opened: " + " or ".join(ALONGSIDE_REASONS))
     problems = visit_problems(desk, subject, requests, representative=representative, identifiers=identifiers,
-                              staff_name=staff_username, when=received_at)  # fmt: skip
+                              staff_name=staff_username, when=received_at, postal_address=postal_address)  # fmt: skip
     if problems:  # the form shows them all; the command line says the first
         raise problems[0]
     requests = [(r, checked_text(d, f"request.{r.value}") if d and d.strip() else None) for r, d in requests]
@@ -332,6 +357,9 @@ def open_case(
             language=language,
             eves_as_holidays=desk.config.policy.eves_as_holidays,
             identifiers=given,
+            postal_address="\n".join(check_address(postal_address))
+            if postal_address and postal_address.strip()
+            else None,
         )
         if already:
             audit.append(session, "case.alongside", staff_id=staff.id, case_number=case.number,

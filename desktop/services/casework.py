@@ -23,7 +23,7 @@ from desktop.core.requests import CaseStatus, RequestType
 from desktop.core.text import fold
 from desktop.errors import UserError
 from desktop.register import audit
-from desktop.register.models import AuditEvent, Case, RequestItem, Staff, utcnow
+from desktop.register.models import AuditEvent, Case, Representative, RequestItem, Staff, utcnow
 from desktop.register.repository import change_status, extend_deadline
 from desktop.services.cases import checked_text
 from desktop.services.delivery import first_delivered_on
@@ -123,11 +123,15 @@ def _matches(text: str, today: date) -> ColumnElement[bool]:
         Case.subject_name_folded.contains(fold(text), autoescape=True),
     ]
     if digits.isdigit():
+        canonical = None
         if len(digits) == 12:
-            found.append(Case.subject_personnummer == f"{digits[:8]}-{digits[8:]}")
+            canonical = f"{digits[:8]}-{digits[8:]}"
         elif len(digits) == 10:
             with contextlib.suppress(InvalidPersonnummer):
-                found.append(Case.subject_personnummer == parse_personnummer(text, today=today).canonical)
+                canonical = parse_personnummer(text, today=today).canonical
+        if canonical is not None:  # the visitor's, or that of whoever acted for them (a guardian's)
+            found.append(Case.subject_personnummer == canonical)
+            found.append(Case.id.in_(select(Representative.case_id).where(Representative.personnummer == canonical)))
         elif len(digits) == 8:
             found.append(Case.subject_personnummer.startswith(digits))
         elif len(digits) == 6:
@@ -223,6 +227,17 @@ class Deed:
 
 
 @dataclass(frozen=True)
+class RepresentativeLine:
+    """Who acts for the visitor, on what mandate (MandateType value) and, for a power of
+    attorney, what it covers."""
+
+    name: str
+    personnummer: str
+    mandate: str
+    scope: str = ""
+
+
+@dataclass(frozen=True)
 class CaseFile:
     number: str
     status: CaseStatus
@@ -241,6 +256,8 @@ class CaseFile:
     first_delivered_on: date | None = None  # the day the first extract was handed over
     outstanding: tuple[str, ...] = ()  # sources the latest extract said would follow
     deeds: tuple[Deed, ...] = ()  # what was done in the systems (actions, holds, recipients told)
+    postal_address: tuple[str, ...] = ()  # an answer by post: the address lines it goes to
+    representative: RepresentativeLine | None = None
 
     @property
     def due(self) -> date:
@@ -311,6 +328,17 @@ def case_file(desk: Desk, number: str) -> CaseFile:
                 )
                 for d in (case.deeds if any(r.type in DEED_REQUESTS for r in case.requests) else ())
             ),
+            postal_address=tuple(case.postal_address.split("\n")) if case.postal_address else (),
+            # Read only where an identity check says a representative came (most cases: no read).
+            representative=next(
+                (
+                    RepresentativeLine(r.name, r.personnummer, r.mandate_type, r.mandate_scope or "")
+                    for r in (
+                        case.representatives if any(v.role == "representative" for v in case.verifications) else ()
+                    )
+                ),
+                None,
+            ),
         )
 
 
@@ -350,6 +378,19 @@ def record_outcome(desk: Desk, number: str, request_type: str, outcome: str, *, 
             details={"request": request_type},
             rows=(case,),
         )
+
+
+def set_postal_address(desk: Desk, number: str, lines: tuple[str, ...], *, source: str, staff_username: str) -> None:
+    """The address an answer by post goes to (checked by core.address), typed by staff or taken
+    from a system (`source`: "typed" or the system's id) and confirmed. The audit log records
+    that it was set and from where, never the address."""
+    with desk.register.sessions.begin() as session:
+        case = load_case(session, number)
+        staff = find_staff(session, staff_username)
+        changed = case.postal_address is not None
+        case.postal_address = "\n".join(lines)
+        audit.append(session, "case.address", staff_id=staff.id if staff else None, case_number=number,
+                     details={"from": source, "changed": changed}, rows=(case,))  # fmt: skip
 
 
 def add_requests(

@@ -26,6 +26,7 @@ from desktop.config import Organisation as ConfigOrganisation
 from desktop.config import Transfer as ConfigTransfer
 from desktop.core.clock import local_date
 from desktop.core.extract import (
+    Addressee,
     Art15,
     CategorySection,
     Conversation,
@@ -260,6 +261,7 @@ def compose_extract(
         supplement_of=supplement_of,
         representation=representation_of(case),
         checked_document=next((v.document_type for v in case.verifications if v.role == "subject"), None),
+        addressee=addressee_of(case),
     )
 
 
@@ -349,6 +351,15 @@ def _recipient_name(source: Any, name: str, language: str) -> str:
     return name + IN_SWEDISH
 
 
+def addressee_of(case: Case) -> Addressee:
+    """Whom the case's letters and an extract sent by post are addressed to: the representative
+    where one acts for the visitor, else the visitor; with the address where the answer is posted."""
+    address = tuple(case.postal_address.split("\n")) if case.postal_address else ()
+    if case.representatives:
+        return Addressee(case.representatives[0].name, address, for_name=case.subject_name)
+    return Addressee(case.subject_name, address)
+
+
 def representation_of(case: Case) -> Representation | None:
     """Who came for the visitor, and on what mandate (guardian, power of attorney, trustee)."""
     if not case.representatives:
@@ -359,4 +370,5 @@ def representation_of(case: Case) -> Representation | None:
         mandate=representative.mandate_type,
         dated=representative.mandate_dated,
         document=representative.verification.document_type if representative.verification else None,
+        scope=representative.mandate_scope or "",
     )

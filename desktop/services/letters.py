@@ -19,7 +19,7 @@ from desktop.errors import Refused
 from desktop.register import audit
 from desktop.register.models import AuditEvent, Case, Letter, Staff, utcnow
 from desktop.report.letter_pdf import KINDS, LetterDocument, build_letter
-from desktop.services.compose import organisation_of, request_notes
+from desktop.services.compose import addressee_of, organisation_of, representation_of, request_notes
 from desktop.services.desk import Desk
 from desktop.services.gathering import load_case
 
@@ -113,6 +113,8 @@ def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, st
             reason={"refusal": case.rejection_reason, "extension": case.extension_reason}.get(kind) or "",
             deadline=case.extended_deadline or case.deadline,
             notes=request_notes(desk.config, case, language),
+            addressee=addressee_of(case),
+            representation=representation_of(case),
         )
 
 

@@ -101,6 +101,7 @@ def _strip(session: Session, case: Case) -> None:
     case.extension_reason = None
     case.rejection_reason = None
     case.closing_note = None
+    case.postal_address = None
     case.digest_salt = None
     case.purged_at = utcnow()
     for request in case.requests:

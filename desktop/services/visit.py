@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop.config import SqlAction
+from desktop.config import SqlAction, address_columns
+from desktop.core.address import AddressRefused, address_from_fields, check_address
 from desktop.core.clock import local_date
 from desktop.core.extract import GatherResult, Record, SourceStatus, Strength
 from desktop.core.requests import ALLOWED_TRANSITIONS, CaseStatus, RequestType
@@ -98,6 +99,7 @@ class StepCode(enum.StrEnum):
     ANSWER_MANUAL = "answer_manual"
     RETRY = "retry"
     DECIDE_WEAK = "decide_weak"
+    ADDRESS = "address"  # an answer by post: the population-register address to type or confirm
     APPROVE = "approve"
     DELIVER = "deliver"
     RECORD_OUTCOME = "record_outcome"
@@ -127,6 +129,15 @@ class Step:
 
     code: StepCode
     subject: str = ""
+
+
+@dataclass(frozen=True)
+class AddressProposal:
+    """An address a system holds for the visitor, offered for staff to confirm."""
+
+    source_id: str
+    source_name: str
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -785,6 +796,8 @@ class Visit:
                 raise ActionRefused("deliver.not_approved", "the extract has not been approved yet")
             self._require(Action.DELIVER)
         self._require_weak_decided()
+        if self.address_needed:
+            raise ActionRefused("deliver.address", "an answer by post needs the population-register address first")
         if self.rendered is None or not self.deliverable:
             raise ActionRefused("deliver.stale", "the extract was changed after it was rendered: render it again")
         return self.rendered
@@ -795,8 +808,9 @@ class Visit:
 
     def outputs(self) -> frozenset[Output]:
         """What the delivery page may offer now: nothing until the extract on hand is released
-        and rendered after the last decision; no ZIP for an answer that goes by post."""
-        if not self.deliverable:
+        and rendered after the last decision (for an answer by post, with its address); no ZIP
+        for an answer that goes by post."""
+        if not self.deliverable or self.address_needed:  # by post: not before the address is on it
             return frozenset()
         return frozenset({Output.PRINT, Output.PDF} | (set() if self.postal else {Output.ZIP}))
 
@@ -805,6 +819,56 @@ class Visit:
         """No ID document was shown: the answer goes by post to the population-register address
         and nothing is handed over at the desk (a print is for the envelope)."""
         return self.file.document == "postal-answer"
+
+    @property
+    def address_needed(self) -> bool:
+        """An answer by post with no address yet: nothing is posted until staff type the
+        population-register address or confirm one a system holds (`address_proposals`)."""
+        return self.postal and not self.file.postal_address and self.file.first_delivered_on is None
+
+    def address_proposals(self) -> list[AddressProposal]:
+        """Addresses the gathered data holds for the visitor, where the configuration names a
+        query's address columns: only from records certainly the visitor's (a strong match staff
+        did not leave out). Offered to staff to confirm, never used unconfirmed."""
+        if not self.postal or self.result is None:
+            return []
+        proposals: dict[str, AddressProposal] = {}
+        for source in self.desk.config.sources:
+            result = self.result.sources.get(source.id)
+            columns = address_columns(source)
+            if result is None or not columns:
+                continue
+            for record in result.records:
+                fields = columns.get(record.category)
+                if not fields or record.strength is not Strength.STRONG or record.excluded:
+                    continue
+                text = address_from_fields([record.fields.get(f) for f in fields])
+                try:
+                    lines = check_address(text)
+                except AddressRefused:
+                    continue  # a system's half address is not proposed
+                proposals.setdefault("\n".join(lines), AddressProposal(source.id, source.name, lines))
+        return list(proposals.values())
+
+    def set_postal_address(self, text: str, *, source_id: str | None = None) -> tuple[str, ...]:
+        """Keep the address the answer by post goes to: typed by staff, or a proposal from
+        system `source_id` that staff confirmed. Only for an answer by post, while the case is
+        open. A rendered extract carries the address: it is rendered again."""
+        require_role(self.staff, Role.RECEPTION)
+        if not self.postal:
+            raise ActionRefused("address.not_postal", "an address is kept only for an answer by post (no ID shown)")
+        if not self.status.is_open:
+            raise ActionRefused("address.closed", f"case {self.number} is {self.status.value}")
+        try:
+            lines = check_address(text)
+        except AddressRefused as exc:
+            raise ActionRefused(f"address.{exc.code.removeprefix('address_')}", str(exc)) from None
+        if source_id is not None and source_id not in {p.source_id for p in self.address_proposals()}:
+            raise ActionRefused("address.source", "that system holds no address for the visitor in the data gathered")
+        casework.set_postal_address(self.desk, self.number, lines, source=source_id or "typed",
+                                    staff_username=self.staff.username)  # fmt: skip
+        self._changed()
+        return lines
 
     def _record(self, method: str, rendered: RenderedExtract) -> None:
         assert self.approval is not None
@@ -831,11 +895,11 @@ class Visit:
         no other file of this delivery behind. An existing file is replaced only with
         `overwrite` (the person said so); the two outputs must be different files, and neither
         may be a file the desk depends on (services/files.py)."""
-        rendered = self._require_deliverable()
         if zip_path is not None and self.postal:
             raise ActionRefused(
                 "deliver.postal", "this answer goes by post, on paper, to the population-register address"
             )
+        rendered = self._require_deliverable()
         if zip_path is not None and rendered.package is None:
             raise ActionRefused("deliver.no_package", "the machine-readable copy was not rendered")
         check_targets(pdf_path, zip_path, overwrite=overwrite)
@@ -902,6 +966,8 @@ class Visit:
         check_method(method)
         if method not in self.letter_methods():
             raise ActionRefused("letter.postal", "this answer goes by post to the population-register address")
+        if self.postal and not self.file.postal_address:
+            raise ActionRefused("letter.address", "a letter by post needs the population-register address first")
         target = write_private(path, rendered.pdf, overwrite=overwrite) if path is not None else None
         record_letter(self.desk, self.number, rendered, method=method, staff_id=self.staff.id)
         self.refresh()
@@ -994,6 +1060,8 @@ class Visit:
                 steps.append(Step(StepCode.RETRY, str(len(self.retryable_sources()))))
             if self.undecided_weak():
                 steps.append(Step(StepCode.DECIDE_WEAK, str(self.undecided_weak())))
+            if self.address_needed:  # before the release: the approver sees the address the answer goes to
+                steps.append(Step(StepCode.ADDRESS))
             if Action.APPROVE in allowed:
                 steps.append(Step(StepCode.APPROVE, "second_person" if self.approval_required else ""))
             elif status is CaseStatus.READY:

@@ -37,11 +37,13 @@ from desktop.services.desk import Desk
 from desktop.services.files import write_private
 from desktop.services.visit import Action, Step, StepCode, Visit
 from desktop.ui.actions_view import ActionsView
+from desktop.ui.address_box import AddressBox
 from desktop.ui.auth import SignInDialog
 from desktop.ui.common import (
     document_labels,
     error_box,
     heading,
+    mandate_labels,
     request_labels,
     service_message,
     status_labels,
@@ -86,6 +88,7 @@ TIMELINE_LABELS = {
     "action.confirmed": QT_TRANSLATE_NOOP("", "Gjort för hand"),
     "recipient.informed": QT_TRANSLATE_NOOP("", "Mottagare fick besked (artikel 19)"),
     "erasure.checked": QT_TRANSLATE_NOOP("", "Systemen söktes igen efter raderingen"),
+    "case.address": QT_TRANSLATE_NOOP("", "Adressen för svaret per post sparades"),
 }
 
 
@@ -182,6 +185,9 @@ class CasePage(QWidget):
         facts = QWidget()
         self.facts = QFormLayout(facts)
         left.addWidget(facts)
+        self.address_box = AddressBox()  # only for an answer by post
+        self.address_box.changed.connect(self._address_kept)
+        left.addWidget(self.address_box)
         self.request_table = QTableWidget(0, 3)
         self.request_table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
         self.request_table.setObjectName("request_table")
@@ -300,6 +306,13 @@ class CasePage(QWidget):
         if self.visit is not None:
             self.show_file(self.visit.refresh())
 
+    def _address_kept(self) -> None:
+        """The address an answer by post goes to was kept: the extract on hand is made again
+        with it (a preview without it cannot be posted)."""
+        self.refresh()
+        if self.deliver.rendered is not None and self.visit is not None and self.visit.result is not None:
+            self.deliver.show_extract()
+
     def gather_now(self) -> None:
         """F5 anywhere on the case: to the gather tab, and gather where the case allows it."""
         if self.visit is None or self.gather.running:
@@ -333,6 +346,14 @@ class CasePage(QWidget):
         if file.rejection_reason:
             self.facts.addRow(tr("Skäl för avslag"), QLabel(file.rejection_reason))
         self.facts.addRow(tr("Id-handling"), QLabel(document_labels().get(file.document, file.document)))
+        if file.representative is not None:  # by kind: a guardian is not an "ombud"
+            mandate = mandate_labels().get(file.representative.mandate, file.representative.mandate)
+            self.facts.addRow(tr("Företräds av"), QLabel(f"{file.representative.name} ({mandate.lower()})"))
+            if file.representative.scope:
+                scope = QLabel(file.representative.scope)
+                scope.setWordWrap(True)
+                self.facts.addRow(tr("Fullmakten omfattar"), scope)
+        self.address_box.show_visit(self.visit)
         if file.first_delivered_on is not None:
             self.facts.addRow(tr("Utdraget lämnades ut"), QLabel(file.first_delivered_on.isoformat()))
         if file.outstanding and file.status == CaseStatus.DELIVERED and self.visit is not None:
@@ -375,6 +396,13 @@ class CasePage(QWidget):
                 label += f": {system}" + (f" – {entry.details['title']}" if entry.details.get("title") else "")
             if entry.action == "case.alongside":
                 label += f" {entry.details.get('open_case')}"
+            if entry.action == "case.address":  # where it came from; never the address itself
+                source = str(entry.details.get("from"))
+                label += (
+                    tr(" (skriven av personalen)")
+                    if source == "typed"
+                    else tr(" (från %1)").replace("%1", names.get(source, source))
+                )
             if entry.action == "request.added":
                 added = entry.details.get("requests")
                 label += ": " + ", ".join(
@@ -416,6 +444,7 @@ class CasePage(QWidget):
                 "avgör %Ln möjliga träffar i granskningen", None, int(step.subject) if step.subject.isdigit() else 0
             ),
             "approve": tr("godkänn utdraget") if not step.subject else tr("en granskare godkänner utdraget"),
+            "address": tr("skriv in eller bekräfta adressen i folkbokföringen som svaret skickas till (Översikt)"),
             "deliver": tr("lämna ut utdraget: skriv ut eller spara (3. Utlämning)"),
             "record_outcome": tr("registrera vad som gjordes: %1"),
             "supplement": tr("kompletterande utdrag: %1 (F5)"),

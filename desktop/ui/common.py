@@ -63,7 +63,46 @@ def document_labels() -> dict[str, str]:
         "foreign-id": tr("Utländskt id-kort (EU/EES)"),
         "other": tr("Annan handling"),
         "postal-answer": tr("Ingen giltig id-handling – svaret skickas per post till folkbokföringsadressen"),
+        "represented": tr("Ingen egen id-handling – företräds (vårdnadshavare, god man eller ombud)"),
     }
+
+
+def mandate_labels() -> dict[str, str]:
+    """The kinds of representative, as the desk names them."""
+    return {
+        "power-of-attorney": tr("Ombud med fullmakt"),
+        "guardian": tr("Vårdnadshavare"),
+        "trustee": tr("God man / förvaltare"),
+    }
+
+
+def mandate_prefix(mandate: str | None) -> str:
+    """Whose document or detail a problem is about, at the start of its message: the visitor's
+    (where a representative also came) or the representative's by kind."""
+    return {
+        None: tr("Besökaren: "),
+        "power-of-attorney": tr("Ombudet: "),
+        "guardian": tr("Vårdnadshavaren: "),
+        "trustee": tr("Gode mannen eller förvaltaren: "),
+    }.get(mandate, tr("Företrädaren: "))
+
+
+def address_problem(code: str) -> str:
+    """The Swedish message for an address the rules refuse (core.address), by its code."""
+    from desktop.core.address import LINE_MAX, LINES_MAX
+
+    return {
+        "empty": tr("Skriv adressen: gatuadress, sedan postnummer och ort."),
+        "lines": tr("En adress har 2–%1 rader: gatuadress (och c/o), sist postnummer och ort.").replace(
+            "%1", str(LINES_MAX)
+        ),
+        "long": tr("En adressrad får ha högst %1 tecken.").replace("%1", str(LINE_MAX)),
+        "postcode": tr("Sista raden ska vara postnummer och ort, till exempel ”123 45 Stad”."),
+        "characters": tr("Adressen innehåller osynliga tecken eller styrtecken."),
+        "not_postal": tr("En adress sparas bara när svaret skickas per post (ingen id-handling visades)."),
+        "source": tr("Systemet har ingen adress till besökaren i de insamlade uppgifterna."),
+        "closed": tr("Ärendet är avslutat; adressen kan inte ändras."),
+    }.get(code, tr("Kontrollera adressen."))
 
 
 def personnummer_problem(code: str) -> str:
@@ -105,7 +144,15 @@ def input_problem(field: str, code: str) -> str:
     messages = {
         "expired": tr("Id-handlingen har gått ut och kan inte godtas."),
         "expiry_missing": tr("Skriv när id-handlingen går ut, som det står på den."),
-        "postal_representative": tr("Ett ombud måste visa en giltig id-handling."),
+        "postal_representative": tr("Den som företräder besökaren måste visa en giltig id-handling."),
+        "represented_alone": tr(
+            "Utan egen id-handling måste besökaren företrädas: fyll i vårdnadshavaren, gode mannen eller ombudet nedan."
+        ),
+        "postal_with_representative": tr(
+            "En företrädare med giltig id-handling är här: svaret lämnas till hen. Välj ”Ingen egen id-handling – "
+            "företräds” för besökaren."
+        ),
+        "mandate_scope": tr("Skriv vad fullmakten omfattar, som det står i den."),
         "type": tr("Välj vilken sorts id-handling det är."),
         "country": tr("Utfärdarlandet stämmer inte med handlingens typ."),
         "number": tr("Skriv minst de fyra sista tecknen i handlingens nummer."),
@@ -120,6 +167,12 @@ def input_problem(field: str, code: str) -> str:
         "shape": tr("Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken."),
         "characters": tr("Maskinläsbara zonen innehåller otillåtna tecken."),
         "mandate": tr("Uppgifterna om fullmakten eller vårdnaden är ofullständiga."),
+        "address_empty": address_problem("empty"),
+        "address_lines": address_problem("lines"),
+        "address_long": address_problem("long"),
+        "address_postcode": address_problem("postcode"),
+        "address_characters": address_problem("characters"),
+        "address_not_postal": address_problem("not_postal"),
         "empty": tr("Välj minst en begäran."),
         "details": tr("Skriv vad besökaren begär."),
         "name_long": tr("Namnet är för långt (högst %1 tecken).").replace("%1", grouped(NAME_MAX)),
@@ -212,6 +265,8 @@ def service_message(exc: Exception) -> str:
         "staff.roles": tr("Okänd roll."),
         "staff.not_admin": tr("Det får bara en administratör göra."),
         "letter.postal": tr("Svaret skickas per post till adressen i folkbokföringen."),
+        "letter.address": tr("Skriv in eller bekräfta adressen i folkbokföringen först (Översikt)."),
+        "deliver.address": tr("Skriv in eller bekräfta adressen i folkbokföringen först (Översikt)."),
         "act.no_data": tr("Samla in uppgifterna först (F5): åtgärderna behöver besökarens uppgifter."),
         "decisions.shape": tr("Beslutsfilen går inte att läsa som beslut."),
         "decisions.unknown": tr("Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu."),
@@ -228,6 +283,8 @@ def service_message(exc: Exception) -> str:
         return texts[code]
     if code.startswith("not_allowed."):
         return tr("Det går inte i ärendets nuvarande läge.")
+    if code.startswith("address."):
+        return address_problem(code.removeprefix("address."))
     field = getattr(exc, "field", None)
     if isinstance(field, str):  # an InputProblem: the field and its code
         return input_problem(field.split(".")[-1], code)

@@ -195,7 +195,12 @@ class DeliverView(QWidget):
         self._show_page(0)
         old.close()
         old.deleteLater()
-        if self.visit is not None and self.visit.deliverable:
+        if self.visit is not None and self.visit.deliverable and self.visit.address_needed:
+            self.status.setText(
+                tr("Utdraget har %1 sidor. Det skickas per post: skriv in eller bekräfta adressen i "
+                   "folkbokföringen först (Översikt), så tas det fram med adressen.").replace("%1", str(rendered.pages))
+            )  # fmt: skip
+        elif self.visit is not None and self.visit.deliverable:
             self.status.setText(
                 tr("Utdraget har %1 sidor. Skriv ut det eller spara det.").replace("%1", str(rendered.pages))
             )

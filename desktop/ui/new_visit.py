@@ -47,6 +47,8 @@ from desktop.ui.common import (
     document_labels,
     heading,
     input_problem,
+    mandate_labels,
+    mandate_prefix,
     personnummer_problem,
     request_labels,
     service_message,
@@ -72,6 +74,8 @@ class PersonFields(QWidget):
         self.document_type.setObjectName(f"{prefix}document_type")
         wheel_only_when_focused(self.document_type)
         for value, label in document_labels().items():
+            if prefix and not DocumentType(value).is_document:
+                continue  # whoever acts for the visitor shows a document of their own
             self.document_type.addItem(label, value)
         self.country = QLineEdit("SE")
         self.country.setObjectName(f"{prefix}country")
@@ -181,6 +185,8 @@ class PersonFields(QWidget):
             self.expiry_status.setObjectName("hint")
             self.expiry_status.setText(
                 tr("Inget lämnas ut vid disken: svaret skickas per post till adressen i folkbokföringen.")
+                if value is DocumentType.POSTAL_ANSWER
+                else tr("Företrädaren visar sin id-handling och sin behörighet nedan; svaret lämnas till hen.")
             )
             self.expiry_status.setStyleSheet("")
         else:
@@ -304,7 +310,25 @@ class NewVisitPage(QWidget):
         self.person = PersonFields("")
         person_layout.addWidget(self.person)
         layout.addWidget(person_box)
-        self.representative_box = QGroupBox(tr("Besökaren företräds av ombud eller vårdnadshavare"))
+        # The address an answer by post goes to (no ID shown): typed now, or confirmed from a system later.
+        self.address_row = QWidget()
+        address_form = QFormLayout(self.address_row)
+        address_form.setContentsMargins(0, 0, 0, 0)
+        self.postal_address = QPlainTextEdit()
+        self.postal_address.setObjectName("postal_address")
+        self.postal_address.setAccessibleName(tr("Adress i folkbokföringen"))
+        self.postal_address.setPlaceholderText(
+            tr("Gatuadress\n123 45 Ort\n(kan också bekräftas ur systemen efter insamlingen)")
+        )
+        self.postal_address.setTabChangesFocus(True)
+        self.postal_address.setFixedHeight(78)
+        self.postal_address.setMaximumWidth(420)
+        address_form.addRow(tr("Adress i folkbokföringen"), self.postal_address)
+        person_layout.addWidget(self.address_row)
+        self.person.document_type.currentIndexChanged.connect(self._subject_document_changed)
+        self.representative_box = QGroupBox(
+            tr("Besökaren företräds (vårdnadshavare, god man/förvaltare eller ombud med fullmakt)")
+        )
         self.representative_box.setObjectName("representative")
         self.representative_box.setCheckable(True)
         self.representative_box.setChecked(False)
@@ -314,23 +338,30 @@ class NewVisitPage(QWidget):
         mandate_form = QFormLayout()
         self.mandate_type = QComboBox()
         wheel_only_when_focused(self.mandate_type)
-        for value, label in (
-            (MandateType.POWER_OF_ATTORNEY, tr("Fullmakt")),
-            (MandateType.GUARDIAN, tr("Vårdnadshavare")),
-            (MandateType.TRUSTEE, tr("God man / förvaltare")),
-        ):
-            self.mandate_type.addItem(label, value)
+        for value, label in mandate_labels().items():
+            self.mandate_type.addItem(label, MandateType(value))
         self.mandate_date = DateField()  # as it stands on the power of attorney
+        self.mandate_date.setObjectName("mandate_date")
         self.mandate_signed_by = QLineEdit()
+        self.mandate_signed_by.setObjectName("mandate_signed_by")
         self.mandate_signed_by.setPlaceholderText(tr("Vem har skrivit under, eller vad styrker vårdnaden"))
+        self.mandate_scope = QLineEdit()
+        self.mandate_scope.setObjectName("mandate_scope")
+        self.mandate_scope.setPlaceholderText(tr("Till exempel: begära registerutdrag och radering hos oss"))
+        self.mandate_scope.setMaxLength(1000)
         mandate_form.addRow(tr("Behörighet"), self.mandate_type)
         mandate_form.addRow(tr("Daterad"), self.mandate_date)
         mandate_form.addRow(tr("Undertecknad av"), self.mandate_signed_by)
+        mandate_form.addRow(tr("Fullmakten omfattar"), self.mandate_scope)
+        self.mandate_form = mandate_form
+        self.mandate_type.currentIndexChanged.connect(self._mandate_changed)
         rep_layout.addLayout(mandate_form)
         layout.addWidget(self.representative_box)
         layout.addWidget(self._identifier_box())
         self.representative.setVisible(False)
         self.representative_box.toggled.connect(self.representative.setVisible)
+        self._mandate_changed()
+        self._subject_document_changed()
         layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -385,6 +416,19 @@ class NewVisitPage(QWidget):
         for check in self.requests.values():
             check.toggled.connect(later)
 
+    def _mandate_changed(self) -> None:
+        """A power of attorney is dated and says what it covers; guardianship and a god man's
+        appointment are shown by a document whose signer is written."""
+        attorney = self.mandate_type.currentData() == MandateType.POWER_OF_ATTORNEY
+        self.mandate_form.setRowVisible(self.mandate_date, attorney)
+        self.mandate_form.setRowVisible(self.mandate_scope, attorney)
+
+    def _subject_document_changed(self) -> None:
+        kind = DocumentType(self.person.document_type.currentData())
+        self.address_row.setVisible(kind is DocumentType.POSTAL_ANSWER)
+        if kind is DocumentType.REPRESENTED and not self.representative_box.isChecked():
+            self.representative_box.setChecked(True)  # whoever acts for the visitor is checked instead
+
     def _identifier_box(self) -> QGroupBox:
         """The visitor's own e-mail, phone, customer number …: said or shown at the desk, searched
         like those found in the systems (a match on exactly them needs no confirmation)."""
@@ -420,6 +464,10 @@ class NewVisitPage(QWidget):
         self.person.clear()
         self.representative.clear()
         self.representative_box.setChecked(False)
+        self.postal_address.clear()
+        self.mandate_scope.clear()
+        self.mandate_signed_by.clear()
+        self.mandate_date.clear()
         for request, box in self.requests.items():
             box.setChecked(request is RequestType.ACCESS)
         for edit in self.details.values():
@@ -503,23 +551,35 @@ class NewVisitPage(QWidget):
     def _representative(self) -> tuple[PersonInput, Mandate] | None:
         if not self.representative_box.isChecked():
             return None
+        attorney = self.mandate_type.currentData() == MandateType.POWER_OF_ATTORNEY
         mandate = Mandate(
             MandateType(self.mandate_type.currentData()),
-            self.mandate_date.value(),
+            self.mandate_date.value() if attorney else None,
             self.mandate_signed_by.text(),
+            self.mandate_scope.text() if attorney else "",
         )
         return self.representative.value(), mandate
 
     def problems(self) -> list[InputProblem]:
         """Everything the form still lacks, at once (the service's rules, not the window's)."""
         return visit_problems(self.desk, self.person.value(), self._requests(), representative=self._representative(),
-                              identifiers=self.identifier_values(), staff_name=self.staff_username)  # fmt: skip
+                              identifiers=self.identifier_values(), staff_name=self.staff_username,
+                              postal_address=self._postal_address())  # fmt: skip
+
+    def _postal_address(self) -> str | None:
+        postal = self.person.document_type.currentData() == DocumentType.POSTAL_ANSWER
+        return self.postal_address.toPlainText() if postal else None
 
     def problem_text(self, problem: InputProblem) -> str:
         if problem.field.startswith("request.") and problem.code == "details":
             label = request_labels().get(problem.field.removeprefix("request."), "")
             return tr("Skriv vad besökaren begär: %1.").replace("%1", label)
-        prefix = tr("Ombudet: ") if problem.field.startswith("representative.") else ""
+        # Whose document or detail it is, where two people's are on the form.
+        prefix = ""
+        if problem.field.startswith("representative."):
+            prefix = mandate_prefix(str(self.mandate_type.currentData()))
+        elif self.representative_box.isChecked() and problem.field in ("personnummer", "name", "document", "mrz"):
+            prefix = mandate_prefix(None)
         return prefix + input_problem(problem.field.split(".")[-1], problem.code)
 
     def field_of(self, problem: InputProblem) -> QWidget | None:
@@ -530,7 +590,9 @@ class NewVisitPage(QWidget):
         if field.startswith("identifier."):
             return self.identifiers.get(field.removeprefix("identifier."))
         if field == "representative.mandate":
-            return self.mandate_signed_by
+            return self.mandate_scope if problem.code == "mandate_scope" else self.mandate_signed_by
+        if field == "postal_address":
+            return self.postal_address
         person = self.representative if field.startswith("representative.") else self.person
         name = field.split(".")[-1]
         if name == "document":
@@ -573,6 +635,7 @@ class NewVisitPage(QWidget):
                 representative=self._representative(),
                 identifiers=self.identifier_values(),
                 alongside=self._alongside,
+                postal_address=self._postal_address(),
             )
         except InputProblem as exc:  # what only the register can tell (none today): shown the same way
             self.show_problems([exc])

@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="490"/>
+        <location filename="../../desktop/ui/new_visit.py" line="538"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="171"/>
+        <location filename="../../desktop/ui/common.py" line="224"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -82,19 +82,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="40"/>
-        <location filename="../../desktop/ui/common.py" line="172"/>
+        <location filename="../../desktop/ui/common.py" line="225"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="42"/>
-        <location filename="../../desktop/ui/common.py" line="160"/>
+        <location filename="../../desktop/ui/common.py" line="213"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="44"/>
-        <location filename="../../desktop/ui/common.py" line="167"/>
+        <location filename="../../desktop/ui/common.py" line="220"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -152,12 +152,12 @@
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="206"/>
+        <location filename="../../desktop/ui/common.py" line="259"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="207"/>
+        <location filename="../../desktop/ui/common.py" line="260"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -193,28 +193,28 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="327"/>
-        <location filename="../../desktop/ui/new_visit.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="144"/>
+        <location filename="../../desktop/ui/case_page.py" line="340"/>
+        <location filename="../../desktop/ui/new_visit.py" line="103"/>
+        <location filename="../../desktop/ui/new_visit.py" line="148"/>
         <source>Personnummer</source>
         <translation>Personal identity number</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="326"/>
+        <location filename="../../desktop/ui/case_page.py" line="339"/>
         <location filename="../../desktop/ui/gather_view.py" line="182"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="328"/>
+        <location filename="../../desktop/ui/case_page.py" line="341"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="57"/>
-        <location filename="../../desktop/ui/case_page.py" line="330"/>
+        <location filename="../../desktop/ui/case_page.py" line="343"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -238,7 +238,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="109"/>
         <location filename="../../desktop/ui/case_list.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="343"/>
+        <location filename="../../desktop/ui/case_page.py" line="364"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -303,367 +303,393 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="57"/>
+        <location filename="../../desktop/ui/case_page.py" line="59"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="58"/>
+        <location filename="../../desktop/ui/case_page.py" line="60"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="59"/>
+        <location filename="../../desktop/ui/case_page.py" line="61"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <location filename="../../desktop/ui/case_page.py" line="62"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <location filename="../../desktop/ui/case_page.py" line="63"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="62"/>
+        <location filename="../../desktop/ui/case_page.py" line="64"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="63"/>
+        <location filename="../../desktop/ui/case_page.py" line="65"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="64"/>
+        <location filename="../../desktop/ui/case_page.py" line="66"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="65"/>
+        <location filename="../../desktop/ui/case_page.py" line="67"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="66"/>
+        <location filename="../../desktop/ui/case_page.py" line="68"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="67"/>
+        <location filename="../../desktop/ui/case_page.py" line="69"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="68"/>
+        <location filename="../../desktop/ui/case_page.py" line="70"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="69"/>
+        <location filename="../../desktop/ui/case_page.py" line="71"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="70"/>
+        <location filename="../../desktop/ui/case_page.py" line="72"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="71"/>
+        <location filename="../../desktop/ui/case_page.py" line="73"/>
         <source>Utdraget släpptes för utlämning</source>
         <translation>The extract was released for delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="72"/>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
         <source>Alla svaga träffar bekräftades</source>
         <translation>All weak matches were confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="73"/>
-        <location filename="../../desktop/ui/case_page.py" line="337"/>
+        <location filename="../../desktop/ui/case_page.py" line="75"/>
+        <location filename="../../desktop/ui/case_page.py" line="358"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="74"/>
+        <location filename="../../desktop/ui/case_page.py" line="76"/>
         <source>Sidor ur utdraget skrevs ut som kopia (inte utlämnat)</source>
         <translation>Pages of the extract printed as a copy (not handed over)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="75"/>
+        <location filename="../../desktop/ui/case_page.py" line="77"/>
         <source>Genomfört i systemet</source>
         <translation>Carried out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="76"/>
+        <location filename="../../desktop/ui/case_page.py" line="78"/>
         <source>Kunde inte genomföras i systemet</source>
         <translation>Could not be carried out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="77"/>
+        <location filename="../../desktop/ui/case_page.py" line="79"/>
         <source>Inget att genomföra i systemet</source>
         <translation>Nothing to carry out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="78"/>
+        <location filename="../../desktop/ui/case_page.py" line="80"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="79"/>
+        <location filename="../../desktop/ui/case_page.py" line="81"/>
         <source>Utfall registrerades</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="80"/>
+        <location filename="../../desktop/ui/case_page.py" line="82"/>
         <source>Begäran lades till</source>
         <translation>Request added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="81"/>
+        <location filename="../../desktop/ui/case_page.py" line="83"/>
         <source>Registrerat vid sidan av ett öppet ärende</source>
         <translation>Registered beside an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="82"/>
+        <location filename="../../desktop/ui/case_page.py" line="84"/>
         <source>Obekräftade möjliga träffar lämnades utanför</source>
         <translation>Unconfirmed possible matches were left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="83"/>
+        <location filename="../../desktop/ui/case_page.py" line="85"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="28"/>
         <source>Brev till besökaren</source>
         <translation>Letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="84"/>
+        <location filename="../../desktop/ui/case_page.py" line="86"/>
         <source>Åtgärderna i systemen godkändes</source>
         <translation>The actions in the systems were approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="85"/>
+        <location filename="../../desktop/ui/case_page.py" line="87"/>
         <source>Det som gjordes sparades i ärendet</source>
         <translation>What was done was kept with the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="86"/>
+        <location filename="../../desktop/ui/case_page.py" line="88"/>
         <source>Gjort för hand</source>
         <translation>Done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="87"/>
+        <location filename="../../desktop/ui/case_page.py" line="89"/>
         <source>Mottagare fick besked (artikel 19)</source>
         <translation>A recipient was told (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="88"/>
+        <location filename="../../desktop/ui/case_page.py" line="90"/>
         <source>Systemen söktes igen efter raderingen</source>
         <translation>The systems were searched again after the erasure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="95"/>
+        <location filename="../../desktop/ui/case_page.py" line="91"/>
+        <source>Adressen för svaret per post sparades</source>
+        <translation>The address for the answer by post was kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="98"/>
         <source>utskrivet</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="96"/>
+        <location filename="../../desktop/ui/case_page.py" line="99"/>
         <source>sparat som PDF</source>
         <translation>saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <location filename="../../desktop/ui/case_page.py" line="100"/>
         <source>maskinläsbar kopia (ZIP)</source>
         <translation>machine-readable copy (ZIP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <location filename="../../desktop/ui/case_page.py" line="101"/>
         <source>skickat per post</source>
         <translation>sent by post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="99"/>
+        <location filename="../../desktop/ui/case_page.py" line="102"/>
         <source>lämnat i handen</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="100"/>
+        <location filename="../../desktop/ui/case_page.py" line="103"/>
         <source>skickat per e-post</source>
         <translation>sent by e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="106"/>
+        <location filename="../../desktop/ui/case_page.py" line="109"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="107"/>
+        <location filename="../../desktop/ui/case_page.py" line="110"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="129"/>
+        <location filename="../../desktop/ui/case_page.py" line="132"/>
         <source>Nästa steg</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="136"/>
+        <location filename="../../desktop/ui/case_page.py" line="139"/>
         <source>Stopp som inte kunde genomföras</source>
         <translation>Stops that could not be carried out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="140"/>
+        <location filename="../../desktop/ui/case_page.py" line="143"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="141"/>
+        <location filename="../../desktop/ui/case_page.py" line="144"/>
         <source>Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig</source>
         <translation>The receipt with the case number and the last day for an answer, which the visitor takes along</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="144"/>
+        <location filename="../../desktop/ui/case_page.py" line="147"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="145"/>
+        <location filename="../../desktop/ui/case_page.py" line="148"/>
         <source>Spara kvittot som PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="146"/>
+        <location filename="../../desktop/ui/case_page.py" line="149"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="148"/>
+        <location filename="../../desktop/ui/case_page.py" line="151"/>
         <source>Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)</source>
         <translation>Extend the time limit by up to two months, with reasons, within the first month (Art. 12.3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="150"/>
+        <location filename="../../desktop/ui/case_page.py" line="153"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="152"/>
+        <location filename="../../desktop/ui/case_page.py" line="155"/>
         <source>Avslå begäran med skäl; besökaren får veta sin rätt att klaga till IMY (art. 12.4)</source>
         <translation>Refuse the request with reasons; the visitor is told of the right to complain to IMY (Art. 12.4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="154"/>
+        <location filename="../../desktop/ui/case_page.py" line="157"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="157"/>
+        <location filename="../../desktop/ui/case_page.py" line="160"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="159"/>
-        <location filename="../../desktop/ui/case_page.py" line="763"/>
-        <location filename="../../desktop/ui/case_page.py" line="777"/>
+        <location filename="../../desktop/ui/case_page.py" line="162"/>
+        <location filename="../../desktop/ui/case_page.py" line="792"/>
+        <location filename="../../desktop/ui/case_page.py" line="806"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="160"/>
+        <location filename="../../desktop/ui/case_page.py" line="163"/>
         <source>Avsluta ärendet när besökaren har fått allt</source>
         <translation>Close the case when the visitor has had everything</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="162"/>
+        <location filename="../../desktop/ui/case_page.py" line="165"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="164"/>
+        <location filename="../../desktop/ui/case_page.py" line="167"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="178"/>
+        <location filename="../../desktop/ui/case_page.py" line="181"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="188"/>
+        <location filename="../../desktop/ui/case_page.py" line="194"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="189"/>
+        <location filename="../../desktop/ui/case_page.py" line="195"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="718"/>
+        <location filename="../../desktop/ui/case_page.py" line="195"/>
+        <location filename="../../desktop/ui/case_page.py" line="747"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="200"/>
+        <location filename="../../desktop/ui/case_page.py" line="206"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="202"/>
+        <location filename="../../desktop/ui/case_page.py" line="208"/>
         <source>Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet</source>
         <translation>Write what was done about the selected request; it is printed in the extract and the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="211"/>
+        <location filename="../../desktop/ui/case_page.py" line="217"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="219"/>
+        <location filename="../../desktop/ui/case_page.py" line="225"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="220"/>
+        <location filename="../../desktop/ui/case_page.py" line="226"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="221"/>
+        <location filename="../../desktop/ui/case_page.py" line="227"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="222"/>
+        <location filename="../../desktop/ui/case_page.py" line="228"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="224"/>
+        <location filename="../../desktop/ui/case_page.py" line="230"/>
         <source>4. Åtgärder</source>
         <translation>4. Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="321"/>
+        <location filename="../../desktop/ui/case_page.py" line="334"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="322"/>
+        <location filename="../../desktop/ui/case_page.py" line="335"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="398"/>
+        <location filename="../../desktop/ui/case_page.py" line="351"/>
+        <source>Företräds av</source>
+        <translation>Represented by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="355"/>
+        <location filename="../../desktop/ui/new_visit.py" line="355"/>
+        <source>Fullmakten omfattar</source>
+        <translation>The power of attorney covers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="402"/>
+        <source> (skriven av personalen)</source>
+        <translation> (typed by staff)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="404"/>
+        <source> (från %1)</source>
+        <translation> (from %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="426"/>
         <source>klart, inget kvar utan skäl att spara</source>
         <translation>done, nothing left without a ground for keeping it</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="399"/>
+        <location filename="../../desktop/ui/case_page.py" line="427"/>
         <source>%Ln uppgifter kvar som inget skäl omfattar</source>
         <translation>
             <numerusform>%Ln item left that no ground covers</numerusform>
@@ -671,48 +697,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="423"/>
+        <location filename="../../desktop/ui/case_page.py" line="447"/>
+        <source>skriv in eller bekräfta adressen i folkbokföringen som svaret skickas till (Översikt)</source>
+        <translation>type or confirm the population-register address the answer is posted to (Overview)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="452"/>
         <source>genomför begäran i %1: förhandsgranska och låt en granskare godkänna (4. Åtgärder)</source>
         <translation>carry out the request in %1: preview it and have an approver approve it (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="189"/>
+        <location filename="../../desktop/ui/case_page.py" line="195"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="329"/>
+        <location filename="../../desktop/ui/case_page.py" line="342"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="332"/>
+        <location filename="../../desktop/ui/case_page.py" line="345"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="334"/>
+        <location filename="../../desktop/ui/case_page.py" line="347"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="335"/>
-        <location filename="../../desktop/ui/new_visit.py" line="102"/>
+        <location filename="../../desktop/ui/case_page.py" line="348"/>
+        <location filename="../../desktop/ui/new_visit.py" line="106"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="349"/>
+        <location filename="../../desktop/ui/case_page.py" line="370"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="366"/>
+        <location filename="../../desktop/ui/case_page.py" line="387"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="393"/>
+        <location filename="../../desktop/ui/case_page.py" line="421"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -720,32 +751,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="410"/>
+        <location filename="../../desktop/ui/case_page.py" line="438"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="411"/>
+        <location filename="../../desktop/ui/case_page.py" line="439"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="412"/>
+        <location filename="../../desktop/ui/case_page.py" line="440"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="413"/>
+        <location filename="../../desktop/ui/case_page.py" line="441"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="414"/>
+        <location filename="../../desktop/ui/case_page.py" line="442"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="416"/>
+        <location filename="../../desktop/ui/case_page.py" line="444"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>decide %Ln possible match in the review</numerusform>
@@ -753,72 +784,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="418"/>
+        <location filename="../../desktop/ui/case_page.py" line="446"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="418"/>
+        <location filename="../../desktop/ui/case_page.py" line="446"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="419"/>
+        <location filename="../../desktop/ui/case_page.py" line="448"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="420"/>
+        <location filename="../../desktop/ui/case_page.py" line="449"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="421"/>
+        <location filename="../../desktop/ui/case_page.py" line="450"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="422"/>
+        <location filename="../../desktop/ui/case_page.py" line="451"/>
         <source>stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT</source>
         <translation>the stop is not carried out in %1: gather again (F5) and it is done, or contact IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="424"/>
+        <location filename="../../desktop/ui/case_page.py" line="453"/>
         <source>meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1</source>
         <translation>tell the recipient that the data was changed or erased (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="425"/>
+        <location filename="../../desktop/ui/case_page.py" line="454"/>
         <source>se till att det görs för hand i %1 och markera det som gjort (4. Åtgärder)</source>
         <translation>have it done by hand in %1 and mark it done (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="427"/>
+        <location filename="../../desktop/ui/case_page.py" line="456"/>
         <source>raderingen är inte helt genomförd i %1: uppgifter finns kvar som inget skäl att spara omfattar – radera dem (eller låt IT rätta åtgärden) och samla in igen (F5)</source>
         <translation>the erasure is not complete in %1: data remains that no ground for keeping covers – erase it (or have IT correct the action) and gather again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="430"/>
+        <location filename="../../desktop/ui/case_page.py" line="459"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="461"/>
+        <location filename="../../desktop/ui/case_page.py" line="490"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="503"/>
+        <location filename="../../desktop/ui/case_page.py" line="532"/>
         <source>Kunde inte genomföras i %1: %2. Det gäller ändå från i dag – ärendet har det kvar: samla in igen (F5) eller kontakta IT.</source>
         <translation>Could not be carried out in %1: %2. It applies from today all the same – the case still owes it: gather again (F5) or contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="543"/>
+        <location filename="../../desktop/ui/case_page.py" line="572"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="547"/>
+        <location filename="../../desktop/ui/case_page.py" line="576"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -826,52 +857,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="553"/>
+        <location filename="../../desktop/ui/case_page.py" line="582"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="554"/>
+        <location filename="../../desktop/ui/case_page.py" line="583"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="564"/>
+        <location filename="../../desktop/ui/case_page.py" line="593"/>
         <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
         <translation>Follows later – the manual check is not answered: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="565"/>
+        <location filename="../../desktop/ui/case_page.py" line="594"/>
         <source>Följer senare – systemet kunde inte sökas: %1</source>
         <translation>Follows later – the system could not be searched: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="566"/>
+        <location filename="../../desktop/ui/case_page.py" line="595"/>
         <source>Stoppet är inte genomfört i %1</source>
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="567"/>
+        <location filename="../../desktop/ui/case_page.py" line="596"/>
         <source>Begäran är inte genomförd i %1 (4. Åtgärder)</source>
         <translation>The request is not carried out in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="568"/>
+        <location filename="../../desktop/ui/case_page.py" line="597"/>
         <source>Det som görs för hand är inte gjort i %1 (4. Åtgärder)</source>
         <translation>What is done by hand is not done in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="569"/>
+        <location filename="../../desktop/ui/case_page.py" line="598"/>
         <source>Mottagaren har inte fått besked (artikel 19): %1</source>
         <translation>The recipient has not been told (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="570"/>
+        <location filename="../../desktop/ui/case_page.py" line="599"/>
         <source>Raderingen är inte helt genomförd i %1 (4. Åtgärder)</source>
         <translation>The erasure is not complete in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="583"/>
+        <location filename="../../desktop/ui/case_page.py" line="612"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
@@ -1102,7 +1133,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="320"/>
-        <location filename="../../desktop/ui/case_page.py" line="586"/>
+        <location filename="../../desktop/ui/case_page.py" line="615"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
@@ -1137,104 +1168,104 @@
         <translation>Notice to a recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="622"/>
+        <location filename="../../desktop/ui/case_page.py" line="651"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="653"/>
+        <location filename="../../desktop/ui/case_page.py" line="682"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="664"/>
+        <location filename="../../desktop/ui/case_page.py" line="693"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="664"/>
+        <location filename="../../desktop/ui/case_page.py" line="693"/>
         <source>Skäl (besökaren får veta det, art. 12.3):</source>
         <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="675"/>
+        <location filename="../../desktop/ui/case_page.py" line="704"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="675"/>
+        <location filename="../../desktop/ui/case_page.py" line="704"/>
         <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
         <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="685"/>
+        <location filename="../../desktop/ui/case_page.py" line="714"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="685"/>
+        <location filename="../../desktop/ui/case_page.py" line="714"/>
         <source>Varför avslutas ärendet utan svar?</source>
         <translation>Why does the case end without an answer?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="718"/>
+        <location filename="../../desktop/ui/case_page.py" line="747"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="741"/>
+        <location filename="../../desktop/ui/case_page.py" line="770"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="743"/>
+        <location filename="../../desktop/ui/case_page.py" line="772"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="745"/>
+        <location filename="../../desktop/ui/case_page.py" line="774"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="747"/>
+        <location filename="../../desktop/ui/case_page.py" line="776"/>
         <source>åtgärden i %1</source>
         <translation>the action in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="749"/>
+        <location filename="../../desktop/ui/case_page.py" line="778"/>
         <source>det som görs för hand i %1</source>
         <translation>what is done by hand in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="751"/>
+        <location filename="../../desktop/ui/case_page.py" line="780"/>
         <source>besked till mottagaren %1 (artikel 19)</source>
         <translation>notice to the recipient %1 (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="753"/>
+        <location filename="../../desktop/ui/case_page.py" line="782"/>
         <source>resten av raderingen i %1</source>
         <translation>the rest of the erasure in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="755"/>
+        <location filename="../../desktop/ui/case_page.py" line="784"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="757"/>
+        <location filename="../../desktop/ui/case_page.py" line="786"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="765"/>
+        <location filename="../../desktop/ui/case_page.py" line="794"/>
         <source>Besökaren har inte fått: %1 (art. 12.3).
 Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
         <translation>The visitor has not received: %1 (Art. 12.3).
 Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="777"/>
+        <location filename="../../desktop/ui/case_page.py" line="806"/>
         <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
         <translation>Close the case? It cannot be reopened.</translation>
     </message>
@@ -1374,471 +1405,567 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>No valid ID document – the answer is sent by post to the population-register address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="72"/>
+        <location filename="../../desktop/ui/common.py" line="111"/>
         <source>Skriv personnumret.</source>
         <translation>Type the personal identity number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="73"/>
+        <location filename="../../desktop/ui/common.py" line="112"/>
         <source>Skriv som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.</source>
         <translation>Type it as YYMMDD-NNNN or YYYYMMDD-NNNN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="74"/>
+        <location filename="../../desktop/ui/common.py" line="113"/>
         <source>Personnumret ska ha 10 eller 12 siffror.</source>
         <translation>The number must have 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="75"/>
+        <location filename="../../desktop/ui/common.py" line="114"/>
         <source>Plustecken används bara med tio siffror (över 100 år).</source>
         <translation>A plus sign is only used with ten digits (over 100 years of age).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="76"/>
+        <location filename="../../desktop/ui/common.py" line="115"/>
         <source>Födelsedatumet finns inte.</source>
         <translation>The date of birth does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="77"/>
+        <location filename="../../desktop/ui/common.py" line="116"/>
         <source>Födelsedatumet ligger i framtiden.</source>
         <translation>The date of birth lies in the future.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="78"/>
+        <location filename="../../desktop/ui/common.py" line="117"/>
         <source>Födelsenumret 000 delas aldrig ut.</source>
         <translation>Birth number 000 is never issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="79"/>
+        <location filename="../../desktop/ui/common.py" line="118"/>
         <source>Kontrollsiffran stämmer inte – kontrollera siffrorna.</source>
         <translation>The check digit is wrong – check the digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="80"/>
+        <location filename="../../desktop/ui/common.py" line="119"/>
         <source>Personnumret är inte giltigt.</source>
         <translation>The personal identity number is not valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="91"/>
+        <location filename="../../desktop/ui/common.py" line="130"/>
         <source>Det ger %1 år – äldre än någon som lever. Kontrollera + eller - och århundradet.</source>
         <translation>That makes %1 years – older than anyone living. Check the + or - and the century.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="94"/>
+        <location filename="../../desktop/ui/common.py" line="133"/>
         <source>Det ger %1 år (plustecken). Kontrollera att det stämmer.</source>
         <translation>That makes %1 years (plus sign). Check that this is right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="106"/>
+        <location filename="../../desktop/ui/common.py" line="145"/>
         <source>Id-handlingen har gått ut och kan inte godtas.</source>
         <translation>The ID document has expired and cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="107"/>
+        <location filename="../../desktop/ui/common.py" line="146"/>
         <source>Skriv när id-handlingen går ut, som det står på den.</source>
         <translation>Enter the ID document&apos;s expiry date as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="108"/>
-        <source>Ett ombud måste visa en giltig id-handling.</source>
-        <translation>A representative must show a valid ID document.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/common.py" line="109"/>
+        <location filename="../../desktop/ui/common.py" line="156"/>
         <source>Välj vilken sorts id-handling det är.</source>
         <translation>Choose what kind of ID document it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="110"/>
+        <location filename="../../desktop/ui/common.py" line="157"/>
         <source>Utfärdarlandet stämmer inte med handlingens typ.</source>
         <translation>The issuing country does not fit the type of document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="111"/>
+        <location filename="../../desktop/ui/common.py" line="158"/>
         <source>Skriv minst de fyra sista tecknen i handlingens nummer.</source>
         <translation>Type at least the last four characters of the document number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="112"/>
+        <location filename="../../desktop/ui/common.py" line="159"/>
         <source>Beskriv handlingen när typen är ”Annan handling”.</source>
         <translation>Describe the document when its type is “Other document”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="113"/>
+        <location filename="../../desktop/ui/common.py" line="160"/>
         <source>Beskrivningen är för lång (högst %1 tecken).</source>
         <translation>The description is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="114"/>
+        <location filename="../../desktop/ui/common.py" line="161"/>
         <source>Giltighetstiden är mer än %1 år framåt. Kontrollera årtalet.</source>
         <translation>The expiry date is more than %1 years ahead. Check the year.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="125"/>
+        <location filename="../../desktop/ui/common.py" line="178"/>
         <source>Namnet är för långt (högst %1 tecken).</source>
         <translation>The name is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="128"/>
+        <location filename="../../desktop/ui/common.py" line="181"/>
         <source>Texten är för lång (högst %1 tecken).</source>
         <translation>The text is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="132"/>
+        <location filename="../../desktop/ui/common.py" line="185"/>
         <source>Högst %1 uppgifter att söka på per ärende.</source>
         <translation>At most %1 details to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="219"/>
+        <location filename="../../desktop/ui/common.py" line="274"/>
         <source>Skriv vad som hittades och varför det godtas (minst %1 tecken).</source>
         <translation>Write what was found and why it is accepted (at least %1 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="117"/>
+        <location filename="../../desktop/ui/common.py" line="164"/>
         <source>Skriv namnet som det står på id-handlingen.</source>
         <translation>Type the name as it stands on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="118"/>
+        <location filename="../../desktop/ui/common.py" line="66"/>
+        <source>Ingen egen id-handling – företräds (vårdnadshavare, god man eller ombud)</source>
+        <translation>No ID of their own – represented (guardian, trustee or representative)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="73"/>
+        <source>Ombud med fullmakt</source>
+        <translation>Representative with a power of attorney</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="83"/>
+        <source>Besökaren: </source>
+        <translation>The visitor: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="85"/>
+        <source>Vårdnadshavaren: </source>
+        <translation>The guardian: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="86"/>
+        <source>Gode mannen eller förvaltaren: </source>
+        <translation>The trustee or administrator: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="87"/>
+        <source>Företrädaren: </source>
+        <translation>The representative: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="95"/>
+        <source>Skriv adressen: gatuadress, sedan postnummer och ort.</source>
+        <translation>Write the address: street, then postcode and town.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="96"/>
+        <source>En adress har 2–%1 rader: gatuadress (och c/o), sist postnummer och ort.</source>
+        <translation>An address has 2–%1 lines: street (and c/o), postcode and town last.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="99"/>
+        <source>En adressrad får ha högst %1 tecken.</source>
+        <translation>An address line may have at most %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="100"/>
+        <source>Sista raden ska vara postnummer och ort, till exempel ”123 45 Stad”.</source>
+        <translation>The last line must be the postcode and town, e.g. “123 45 Town”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="101"/>
+        <source>Adressen innehåller osynliga tecken eller styrtecken.</source>
+        <translation>The address holds invisible or control characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="102"/>
+        <source>En adress sparas bara när svaret skickas per post (ingen id-handling visades).</source>
+        <translation>An address is kept only when the answer goes by post (no ID was shown).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="103"/>
+        <source>Systemet har ingen adress till besökaren i de insamlade uppgifterna.</source>
+        <translation>That system holds no address for the visitor in the data gathered.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="104"/>
+        <source>Ärendet är avslutat; adressen kan inte ändras.</source>
+        <translation>The case is closed; the address cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="105"/>
+        <source>Kontrollera adressen.</source>
+        <translation>Check the address.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="147"/>
+        <source>Den som företräder besökaren måste visa en giltig id-handling.</source>
+        <translation>Whoever represents the visitor must show a valid ID document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="149"/>
+        <source>Utan egen id-handling måste besökaren företrädas: fyll i vårdnadshavaren, gode mannen eller ombudet nedan.</source>
+        <translation>Without an ID of their own the visitor must be represented: fill in the guardian, trustee or representative below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="152"/>
+        <source>En företrädare med giltig id-handling är här: svaret lämnas till hen. Välj ”Ingen egen id-handling – företräds” för besökaren.</source>
+        <translation>A representative with a valid ID is here: the answer is given to them. Choose “No ID of their own – represented” for the visitor.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="155"/>
+        <source>Skriv vad fullmakten omfattar, som det står i den.</source>
+        <translation>Write what the power of attorney covers, as it says.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="165"/>
         <source>Maskinläsbara zonen stämmer inte med det som skrivits in.</source>
         <translation>The machine-readable zone disagrees with what was typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="119"/>
+        <location filename="../../desktop/ui/common.py" line="166"/>
         <source>En kontrollsiffra i maskinläsbara zonen är fel – läs in den igen.</source>
         <translation>A check digit in the machine-readable zone is wrong – read it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="120"/>
+        <location filename="../../desktop/ui/common.py" line="167"/>
         <source>Maskinläsbara zonen ska vara 2 rader à 44 eller 3 rader à 30 tecken.</source>
         <translation>The machine-readable zone has 2 lines of 44 or 3 lines of 30 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="121"/>
+        <location filename="../../desktop/ui/common.py" line="168"/>
         <source>Maskinläsbara zonen innehåller otillåtna tecken.</source>
         <translation>The machine-readable zone holds characters it may not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="122"/>
+        <location filename="../../desktop/ui/common.py" line="169"/>
         <source>Uppgifterna om fullmakten eller vårdnaden är ofullständiga.</source>
         <translation>The power of attorney or guardianship details are incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="123"/>
-        <location filename="../../desktop/ui/common.py" line="188"/>
+        <location filename="../../desktop/ui/common.py" line="176"/>
+        <location filename="../../desktop/ui/common.py" line="241"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="124"/>
-        <location filename="../../desktop/ui/common.py" line="189"/>
+        <location filename="../../desktop/ui/common.py" line="177"/>
+        <location filename="../../desktop/ui/common.py" line="242"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="126"/>
+        <location filename="../../desktop/ui/common.py" line="179"/>
         <source>Namnet innehåller osynliga tecken eller styrtecken. Skriv det som på id-handlingen.</source>
         <translation>The name contains invisible or control characters. Type it as on the ID document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="127"/>
+        <location filename="../../desktop/ui/common.py" line="180"/>
         <source>Namnet måste innehålla bokstäver.</source>
         <translation>The name must contain letters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="129"/>
+        <location filename="../../desktop/ui/common.py" line="182"/>
         <source>Texten innehåller osynliga tecken eller styrtecken.</source>
         <translation>The text contains invisible or control characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="130"/>
+        <location filename="../../desktop/ui/common.py" line="183"/>
         <source>Det här går inte att söka på – kontrollera e-postadressen, telefonnumret eller numret.</source>
         <translation>This cannot be searched by – check the e-mail address, phone number or number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="131"/>
+        <location filename="../../desktop/ui/common.py" line="184"/>
         <source>Systemen kan inte sökas på den här sortens uppgift.</source>
         <translation>The systems cannot be searched by this kind of identifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="134"/>
+        <location filename="../../desktop/ui/common.py" line="187"/>
         <source>Besökaren har redan ett öppet ärende. Lägg till begäran i det, eller ange varför ett nytt ärende behövs.</source>
         <translation>The visitor already has an open case. Add the request to it, or say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="136"/>
+        <location filename="../../desktop/ui/common.py" line="189"/>
         <source>Ange varför ett nytt ärende behövs.</source>
         <translation>Say why a new case is needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="138"/>
+        <location filename="../../desktop/ui/common.py" line="191"/>
         <source>Kontrollera uppgiften.</source>
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="148"/>
+        <location filename="../../desktop/ui/common.py" line="201"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="149"/>
+        <location filename="../../desktop/ui/common.py" line="202"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="150"/>
+        <location filename="../../desktop/ui/common.py" line="203"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="151"/>
+        <location filename="../../desktop/ui/common.py" line="204"/>
         <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
         <translation>The case was not refused; there is no decision to write about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="152"/>
+        <location filename="../../desktop/ui/common.py" line="205"/>
         <source>Svarstiden är inte förlängd.</source>
         <translation>The time to answer has not been extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="153"/>
+        <location filename="../../desktop/ui/common.py" line="206"/>
         <source>Ärendet har ingen annan begäran än registerutdrag.</source>
         <translation>The case has no request besides access.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="154"/>
+        <location filename="../../desktop/ui/common.py" line="207"/>
         <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="155"/>
+        <location filename="../../desktop/ui/common.py" line="208"/>
         <source>Välj hur besökaren får brevet.</source>
         <translation>Choose how the visitor gets the letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="157"/>
+        <location filename="../../desktop/ui/common.py" line="210"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="161"/>
+        <location filename="../../desktop/ui/common.py" line="214"/>
         <source>En granskare måste godkänna förhandsgranskningen innan systemen ändras.</source>
         <translation>An approver must approve the preview before the systems are changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="162"/>
+        <location filename="../../desktop/ui/common.py" line="215"/>
         <source>Inga åtgärder är inställda för ärendets begäranden.</source>
         <translation>No actions are configured for the case&apos;s requests.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="163"/>
+        <location filename="../../desktop/ui/common.py" line="216"/>
         <source>Skriv vad som gjordes och av vem (till exempel: HR raderade ansökan).</source>
         <translation>Write what was done and by whom (for example: HR erased the application).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="164"/>
+        <location filename="../../desktop/ui/common.py" line="217"/>
         <source>Den åtgärden väntar inte på något i det här ärendet.</source>
         <translation>That action is not waiting for anything in this case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="165"/>
+        <location filename="../../desktop/ui/common.py" line="218"/>
         <source>Skriv hur mottagaren fick beskedet (e-post, deras portal, brev …).</source>
         <translation>Write how the recipient was told (e-mail, their portal, a letter …).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="166"/>
+        <location filename="../../desktop/ui/common.py" line="219"/>
         <source>Den mottagaren väntar inte på något besked i det här ärendet.</source>
         <translation>That recipient is not waiting for a notice in this case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="168"/>
+        <location filename="../../desktop/ui/common.py" line="221"/>
         <source>Skriv skälet till förlängningen – besökaren får veta det.</source>
         <translation>Write the reason for the extension – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="169"/>
+        <location filename="../../desktop/ui/common.py" line="222"/>
         <source>Skriv skälet till avslaget – besökaren får veta det.</source>
         <translation>Write the reason for the refusal – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="170"/>
+        <location filename="../../desktop/ui/common.py" line="223"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="174"/>
+        <location filename="../../desktop/ui/common.py" line="227"/>
         <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
         <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="175"/>
+        <location filename="../../desktop/ui/common.py" line="228"/>
         <source>Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut.</source>
         <translation>The answer is sent on paper by post to the address in the population register; no file is handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="176"/>
+        <location filename="../../desktop/ui/common.py" line="229"/>
         <source>Det finns inget sådant brev.</source>
         <translation>There is no such letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="177"/>
+        <location filename="../../desktop/ui/common.py" line="230"/>
         <source>Ärendet finns inte.</source>
         <translation>The case does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="178"/>
-        <location filename="../../desktop/ui/common.py" line="230"/>
+        <location filename="../../desktop/ui/common.py" line="231"/>
+        <location filename="../../desktop/ui/common.py" line="285"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="179"/>
+        <location filename="../../desktop/ui/common.py" line="232"/>
         <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
         <translation>The data cannot be gathered in the case&apos;s present state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="180"/>
+        <location filename="../../desktop/ui/common.py" line="233"/>
         <source>Det systemet kontrolleras inte manuellt.</source>
         <translation>That system is not checked by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="181"/>
+        <location filename="../../desktop/ui/common.py" line="234"/>
         <source>Skriv vad som finns, som det ska stå i utdraget.</source>
         <translation>Write what there is, as it should read in the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="183"/>
+        <location filename="../../desktop/ui/common.py" line="236"/>
         <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
         <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="185"/>
+        <location filename="../../desktop/ui/common.py" line="238"/>
         <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="186"/>
+        <location filename="../../desktop/ui/common.py" line="239"/>
         <source>Skriv vad som gjordes.</source>
         <translation>Write what was done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="187"/>
+        <location filename="../../desktop/ui/common.py" line="240"/>
         <source>Ärendet har ingen sådan begäran.</source>
         <translation>The case has no such request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="190"/>
+        <location filename="../../desktop/ui/common.py" line="243"/>
         <source>Ärendet är avslutat; inget kan läggas till.</source>
         <translation>The case is closed; nothing can be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="191"/>
+        <location filename="../../desktop/ui/common.py" line="244"/>
         <source>Ärendet har redan den begäran.</source>
         <translation>The case already has that request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="193"/>
+        <location filename="../../desktop/ui/common.py" line="246"/>
         <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
         <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="195"/>
+        <location filename="../../desktop/ui/common.py" line="248"/>
         <source>Välj varför ärendet återkallas.</source>
         <translation>Choose why the case is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="197"/>
+        <location filename="../../desktop/ui/common.py" line="250"/>
         <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
         <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="201"/>
+        <location filename="../../desktop/ui/common.py" line="254"/>
         <source>Insyn behöver den filen (ärenderegistret, inställningarna, ett källsystem eller loggen). Välj ett annat namn. Inget är registrerat som utlämnat.</source>
         <translation>Insyn needs that file (the case register, the settings, a source system or the log). Choose another name. Nothing has been recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="204"/>
+        <location filename="../../desktop/ui/common.py" line="257"/>
         <source>Det finns redan en fil med det namnet. Välj ett annat namn.</source>
         <translation>A file with that name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="205"/>
+        <location filename="../../desktop/ui/common.py" line="258"/>
         <source>Lösenordet måste ha minst %1 tecken.</source>
         <translation>The password must have at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="208"/>
+        <location filename="../../desktop/ui/common.py" line="261"/>
         <source>Det kontot finns inte.</source>
         <translation>That account does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="209"/>
+        <location filename="../../desktop/ui/common.py" line="262"/>
         <source>Ett konto behöver minst en roll.</source>
         <translation>An account needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="211"/>
+        <location filename="../../desktop/ui/common.py" line="264"/>
         <source>Du kan inte stänga av ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="212"/>
+        <location filename="../../desktop/ui/common.py" line="265"/>
         <source>Okänd roll.</source>
         <translation>Unknown role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="213"/>
-        <location filename="../../desktop/ui/common.py" line="222"/>
+        <location filename="../../desktop/ui/common.py" line="266"/>
+        <location filename="../../desktop/ui/common.py" line="277"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="214"/>
+        <location filename="../../desktop/ui/common.py" line="267"/>
         <source>Svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>The answer goes by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="215"/>
+        <location filename="../../desktop/ui/common.py" line="268"/>
+        <location filename="../../desktop/ui/common.py" line="269"/>
+        <source>Skriv in eller bekräfta adressen i folkbokföringen först (Översikt).</source>
+        <translation>Type or confirm the population-register address first (Overview).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="270"/>
         <source>Samla in uppgifterna först (F5): åtgärderna behöver besökarens uppgifter.</source>
         <translation>Gather the data first (F5): the actions need the visitor&apos;s details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="216"/>
+        <location filename="../../desktop/ui/common.py" line="271"/>
         <source>Beslutsfilen går inte att läsa som beslut.</source>
         <translation>The decisions file cannot be read as decisions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="217"/>
+        <location filename="../../desktop/ui/common.py" line="272"/>
         <source>Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu.</source>
         <translation>The decisions file names records that are not in the data gathered now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="218"/>
+        <location filename="../../desktop/ui/common.py" line="273"/>
         <source>Beslutsfilen vill maskera ett fält som uppgiften inte har.</source>
         <translation>The decisions file masks a field the record does not have.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="223"/>
+        <location filename="../../desktop/ui/common.py" line="278"/>
         <source>Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden.</source>
         <translation>Your account does not have the Reception role: it cannot register or handle cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="224"/>
+        <location filename="../../desktop/ui/common.py" line="279"/>
         <source>Ditt konto har inte rollen Granskare.</source>
         <translation>Your account does not have the Approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="225"/>
+        <location filename="../../desktop/ui/common.py" line="280"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="234"/>
+        <location filename="../../desktop/ui/common.py" line="291"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="173"/>
+        <location filename="../../desktop/ui/common.py" line="226"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -1878,7 +2005,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="253"/>
+        <location filename="../../desktop/ui/common.py" line="310"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -1985,16 +2112,21 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/deliver_view.py" line="200"/>
+        <source>Utdraget har %1 sidor. Det skickas per post: skriv in eller bekräfta adressen i folkbokföringen först (Översikt), så tas det fram med adressen.</source>
+        <translation>The extract has %1 pages. It goes by post: type or confirm the population-register address first (Overview), and it is made again with the address.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="205"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="206"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="211"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="215"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="220"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln possible match is not decided.</numerusform>
@@ -2002,7 +2134,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="221"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="226"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln possible match is left out; the extract says so.</numerusform>
@@ -2010,62 +2142,62 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="231"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="236"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="237"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="238"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="242"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="243"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="247"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="252"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="290"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="295"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="307"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="312"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="326"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="331"/>
         <source>Sidorna %1–%2 skrevs ut som en kopia. Utdraget är inte utlämnat förrän hela har skrivits ut.</source>
         <translation>Pages %1–%2 were printed as a copy. The extract is not handed over until all of it has been printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="338"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="343"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="340"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="341"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="345"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="346"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="619"/>
-        <location filename="../../desktop/ui/case_page.py" line="649"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="314"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="315"/>
+        <location filename="../../desktop/ui/case_page.py" line="648"/>
+        <location filename="../../desktop/ui/case_page.py" line="678"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="319"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="320"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="368"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="373"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="376"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="381"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
@@ -2389,284 +2521,298 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Case %1 registered. Answer by %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="66"/>
+        <location filename="../../desktop/ui/new_visit.py" line="68"/>
         <source>ÅÅMMDD-NNNN</source>
         <translation>YYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="83"/>
+        <location filename="../../desktop/ui/new_visit.py" line="87"/>
         <source>Minst de fyra sista tecknen</source>
         <translation>At least the last four characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="84"/>
+        <location filename="../../desktop/ui/new_visit.py" line="88"/>
         <source>Bara de fyra sista tecknen sparas.</source>
         <translation>Only the last four characters are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="91"/>
+        <location filename="../../desktop/ui/new_visit.py" line="95"/>
         <source>Beskriv handlingen (bara för ”Annan handling”)</source>
         <translation>Describe the document (only for “Other document”)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="94"/>
+        <location filename="../../desktop/ui/new_visit.py" line="98"/>
         <source>Valfritt: läs in eller skriv maskinläsbara zonen (MRZ)</source>
         <translation>Optional: scan or type the machine-readable zone (MRZ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="101"/>
+        <location filename="../../desktop/ui/new_visit.py" line="105"/>
         <source>Namn (som på id-handlingen)</source>
         <translation>Name (as on the ID document)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="105"/>
+        <location filename="../../desktop/ui/new_visit.py" line="109"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="109"/>
         <location filename="../../desktop/ui/new_visit.py" line="113"/>
+        <location filename="../../desktop/ui/new_visit.py" line="117"/>
         <source>Utfärdat i (land)</source>
         <translation>Issued in (country)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="110"/>
+        <location filename="../../desktop/ui/new_visit.py" line="114"/>
         <source>Id-handlingens nummer</source>
         <translation>The ID document&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="114"/>
+        <location filename="../../desktop/ui/new_visit.py" line="118"/>
         <source>Giltig till och med</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="117"/>
+        <location filename="../../desktop/ui/new_visit.py" line="121"/>
         <source>MRZ</source>
         <translation>MRZ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="139"/>
+        <location filename="../../desktop/ui/new_visit.py" line="143"/>
         <source>Skriv 10 eller 12 siffror.</source>
         <translation>Type 10 or 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="144"/>
+        <location filename="../../desktop/ui/new_visit.py" line="148"/>
         <source>Samordningsnummer</source>
         <translation>Coordination number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="145"/>
+        <location filename="../../desktop/ui/new_visit.py" line="149"/>
         <source>%1 giltigt – född %2</source>
         <translation>%1 valid – born %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="159"/>
+        <location filename="../../desktop/ui/new_visit.py" line="163"/>
         <source>Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD.</source>
         <translation>The date cannot be read. Write it as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="162"/>
+        <location filename="../../desktop/ui/new_visit.py" line="166"/>
         <source>Skriv när handlingen går ut, som det står på den.</source>
         <translation>Enter when the document expires, as printed on it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="183"/>
+        <location filename="../../desktop/ui/new_visit.py" line="187"/>
         <source>Inget lämnas ut vid disken: svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>Nothing is handed over at the desk: the answer is sent by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="201"/>
+        <location filename="../../desktop/ui/new_visit.py" line="189"/>
+        <source>Företrädaren visar sin id-handling och sin behörighet nedan; svaret lämnas till hen.</source>
+        <translation>The representative shows their ID and their mandate below; the answer is given to them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="207"/>
         <source>Landet i maskinläsbara zonen är okänt.</source>
         <translation>The country in the machine-readable zone is unknown.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="208"/>
+        <location filename="../../desktop/ui/new_visit.py" line="214"/>
         <source>Zonen är läst och kontrollsiffrorna stämmer.</source>
         <translation>The zone is read and its check digits are right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="234"/>
+        <location filename="../../desktop/ui/new_visit.py" line="240"/>
         <source>Besökaren vill att det hanteras som ett eget ärende</source>
         <translation>The visitor wants it handled as a case of its own</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="235"/>
+        <location filename="../../desktop/ui/new_visit.py" line="241"/>
         <source>Det öppna ärendet är besvarat och ska bara avslutas</source>
         <translation>The open case is answered and is only to be closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="242"/>
+        <location filename="../../desktop/ui/new_visit.py" line="248"/>
         <source>Handlingen har gått ut och kan inte godtas. Be om en annan giltig id-handling (pass, nationellt id-kort, körkort, SIS-märkt id-kort), eller låt ett ombud med fullmakt företräda besökaren. Utan giltig handling lämnas inget utdrag ut här: välj ”Ingen giltig id-handling”, så registreras begäran och svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>The document has expired and cannot be accepted. Ask for another valid ID document (passport, national ID card, driving licence, SIS-certified ID card), or let a representative with a power of attorney act for the visitor. Without a valid document no extract is handed over here: choose “No valid ID document”, and the request is registered and the answer sent by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="252"/>
+        <location filename="../../desktop/ui/new_visit.py" line="258"/>
         <source>Vad är fel, och vad ska det vara?</source>
         <translation>What is wrong, and what should it be?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="253"/>
+        <location filename="../../desktop/ui/new_visit.py" line="259"/>
         <source>Vilka uppgifter ska raderas?</source>
         <translation>Which data is to be erased?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="254"/>
+        <location filename="../../desktop/ui/new_visit.py" line="260"/>
         <source>Vilken behandling ska begränsas, och varför?</source>
         <translation>Which processing is to be restricted, and why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="255"/>
+        <location filename="../../desktop/ui/new_visit.py" line="261"/>
         <source>Mot vilken behandling, och av vilket skäl?</source>
         <translation>Against which processing, and on what grounds?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="256"/>
+        <location filename="../../desktop/ui/new_visit.py" line="262"/>
         <source>Valfritt: vilka utskick (annars alla)</source>
         <translation>Optional: which mailings (otherwise all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="257"/>
+        <location filename="../../desktop/ui/new_visit.py" line="263"/>
         <source>Vilket samtycke?</source>
         <translation>Which consent?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="272"/>
-        <location filename="../../desktop/ui/new_visit.py" line="274"/>
+        <location filename="../../desktop/ui/new_visit.py" line="278"/>
+        <location filename="../../desktop/ui/new_visit.py" line="280"/>
         <source>Ny besökare</source>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="278"/>
+        <location filename="../../desktop/ui/new_visit.py" line="284"/>
         <source>1. Vad begär besökaren?</source>
         <translation>1. What does the visitor ask for?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="302"/>
+        <location filename="../../desktop/ui/new_visit.py" line="308"/>
         <source>2. Kontrollera identiteten</source>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="307"/>
-        <source>Besökaren företräds av ombud eller vårdnadshavare</source>
-        <translation>The visitor is represented by an agent or guardian</translation>
+        <location filename="../../desktop/ui/new_visit.py" line="321"/>
+        <source>Gatuadress
+123 45 Ort
+(kan också bekräftas ur systemen efter insamlingen)</source>
+        <translation>Street
+123 45 Town
+(can also be confirmed from the systems after the gather)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="318"/>
-        <source>Fullmakt</source>
-        <translation>Power of attorney</translation>
+        <location filename="../../desktop/ui/new_visit.py" line="330"/>
+        <source>Besökaren företräds (vårdnadshavare, god man/förvaltare eller ombud med fullmakt)</source>
+        <translation>The visitor is represented (guardian, trustee/administrator or a representative with a power of attorney)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="319"/>
+        <location filename="../../desktop/ui/common.py" line="74"/>
         <source>Vårdnadshavare</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="320"/>
+        <location filename="../../desktop/ui/common.py" line="75"/>
         <source>God man / förvaltare</source>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="325"/>
+        <location filename="../../desktop/ui/new_visit.py" line="347"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="326"/>
+        <location filename="../../desktop/ui/new_visit.py" line="350"/>
+        <source>Till exempel: begära registerutdrag och radering hos oss</source>
+        <translation>For example: ask us for an extract and for erasure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_visit.py" line="352"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="327"/>
+        <location filename="../../desktop/ui/new_visit.py" line="353"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="328"/>
+        <location filename="../../desktop/ui/new_visit.py" line="354"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="342"/>
+        <location filename="../../desktop/ui/new_visit.py" line="373"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="344"/>
+        <location filename="../../desktop/ui/new_visit.py" line="375"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="351"/>
+        <location filename="../../desktop/ui/new_visit.py" line="382"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="352"/>
+        <location filename="../../desktop/ui/new_visit.py" line="383"/>
         <source>Töm formuläret</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="354"/>
+        <location filename="../../desktop/ui/new_visit.py" line="385"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="355"/>
+        <location filename="../../desktop/ui/new_visit.py" line="386"/>
         <source>Registrera ärendet med dess svarsdag och skriv ut kvittot</source>
         <translation>Register the case with its deadline and print the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="393"/>
+        <location filename="../../desktop/ui/new_visit.py" line="437"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="402"/>
+        <location filename="../../desktop/ui/new_visit.py" line="446"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="463"/>
+        <location filename="../../desktop/ui/new_visit.py" line="511"/>
         <source>Nytt ärende vid sidan av det öppna</source>
         <translation>New case beside the open one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="463"/>
+        <location filename="../../desktop/ui/new_visit.py" line="511"/>
         <source>Varför ett nytt ärende?</source>
         <translation>Why a new case?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="476"/>
+        <location filename="../../desktop/ui/new_visit.py" line="524"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="478"/>
+        <location filename="../../desktop/ui/new_visit.py" line="526"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="484"/>
+        <location filename="../../desktop/ui/new_visit.py" line="532"/>
         <source>Lägg till begäran i ärende %1</source>
         <translation>Add the request to case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="487"/>
+        <location filename="../../desktop/ui/new_visit.py" line="535"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="489"/>
+        <location filename="../../desktop/ui/new_visit.py" line="537"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="521"/>
+        <location filename="../../desktop/ui/new_visit.py" line="576"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="522"/>
+        <location filename="../../desktop/ui/common.py" line="84"/>
         <source>Ombudet: </source>
         <translation>Representative: </translation>
     </message>
@@ -2874,17 +3020,17 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="85"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="85"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Granskare</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="85"/>
+        <location filename="../../desktop/ui/common.py" line="124"/>
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
@@ -2955,7 +3101,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="210"/>
+        <location filename="../../desktop/ui/common.py" line="263"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="175"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>
@@ -3200,6 +3346,61 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <location filename="../../desktop/ui/fields.py" line="92"/>
         <source>Välj datum i en kalender</source>
         <translation>Choose the date in a calendar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/address_box.py" line="22"/>
+        <source>Svaret skickas per post till</source>
+        <translation>The answer is posted to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/address_box.py" line="29"/>
+        <source>Adressen svaret skickas till</source>
+        <translation>The address the answer is posted to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/address_box.py" line="35"/>
+        <location filename="../../desktop/ui/new_visit.py" line="319"/>
+        <location filename="../../desktop/ui/new_visit.py" line="326"/>
+        <source>Adress i folkbokföringen</source>
+        <translation>Population-register address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/address_box.py" line="36"/>
+        <source>Gatuadress
+123 45 Ort</source>
+        <translation>Street
+123 45 Town</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/address_box.py" line="42"/>
+        <location filename="../../desktop/ui/address_box.py" line="75"/>
+        <source>Spara adressen</source>
+        <translation>Keep the address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/address_box.py" line="44"/>
+        <source>Adressen i folkbokföringen, som besökaren uppgav den; den står på brev och utdrag</source>
+        <translation>The population-register address as the visitor gave it; it is printed on letters and the extract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/address_box.py" line="68"/>
+        <source>Ingen adress ännu. Skriv adressen i folkbokföringen nedan, eller bekräfta en adress som systemen har (efter insamlingen).</source>
+        <translation>No address yet. Type the population-register address below, or confirm an address the systems hold (after the gather).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/address_box.py" line="75"/>
+        <source>Ändra adressen</source>
+        <translation>Change the address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/address_box.py" line="86"/>
+        <source>Använd adressen i %1: %2</source>
+        <translation>Use the address in %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/address_box.py" line="91"/>
+        <source>Kontrollera adressen med besökaren innan du använder den</source>
+        <translation>Check the address with the visitor before using it</translation>
     </message>
 </context>
 </TS>

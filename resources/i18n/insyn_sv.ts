@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="393"/>
+        <location filename="../../desktop/ui/case_page.py" line="413"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln rad</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="399"/>
+        <location filename="../../desktop/ui/case_page.py" line="419"/>
         <source>%Ln uppgifter kvar som inget skäl omfattar</source>
         <translation>
             <numerusform>%Ln uppgift kvar som inget skäl omfattar</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="416"/>
+        <location filename="../../desktop/ui/case_page.py" line="436"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>avgör %Ln möjlig träff i granskningen</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="545"/>
+        <location filename="../../desktop/ui/case_page.py" line="568"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="213"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="220"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord.</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="219"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="226"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln möjlig träff lämnas utanför; utdraget säger det.</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="280"/>
+        <location filename="../../desktop/ui/actions_view.py" line="282"/>
         <source>Raderingen är inte helt genomförd i %1: %Ln uppgifter finns kvar som inget skäl att spara omfattar.</source>
         <translation>
             <numerusform>Raderingen är inte helt genomförd i %1: %Ln uppgift finns kvar som inget skäl att spara omfattar.</numerusform>
@@ -68,9 +68,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="297"/>
+        <location filename="../../desktop/ui/actions_view.py" line="299"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
-        <location filename="../../desktop/ui/gather_view.py" line="339"/>
+        <location filename="../../desktop/ui/gather_view.py" line="347"/>
         <location filename="../../desktop/ui/review_view.py" line="69"/>
         <location filename="../../desktop/ui/review_view.py" line="366"/>
         <source>%Ln uppgifter</source>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="319"/>
+        <location filename="../../desktop/ui/gather_view.py" line="327"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln möjlig träff att avgöra i granskningen</numerusform>

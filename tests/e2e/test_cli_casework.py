@@ -218,7 +218,15 @@ def test_a_broken_decisions_file_is_refused_before_the_gather(config: Path, tmp_
     assert _status(config, number) == "identity_verified"  # nothing was gathered
 
 
-def test_a_postal_answer_saved_from_the_command_line_is_recorded_as_posted(config: Path, tmp_path: Path) -> None:
+def _pdf_text(path: Path) -> str:
+    import pypdf
+
+    return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages).split())
+
+
+def test_a_postal_answer_goes_to_an_address_confirmed_from_a_system_and_is_recorded_as_posted(
+    config: Path, tmp_path: Path
+) -> None:
     from desktop.register.models import Delivery
 
     personnummer, name = _people(config)[9]
@@ -226,27 +234,54 @@ def test_a_postal_answer_saved_from_the_command_line_is_recorded_as_posted(confi
                          "--document", "postal-answer", "--request", "access", "--staff", "disk1", stdin=DISK1)  # fmt: skip
     assert code == 0, err
     number = out.strip()
-    code, _out, err = cli("case", "extract", number, "--config", str(config), "--out", str(tmp_path / "u.pdf"),
-                          "--leave-out-weak", "--staff", "disk1", "--approved-by", "granskare",
+    extract = ("--out", str(tmp_path / "u.pdf"), "--leave-out-weak", "--approved-by", "granskare")
+    code, _out, err = cli("case", "extract", number, "--config", str(config), *extract, "--staff", "disk1",
+                          stdin=DISK1 + "demo-granskare\n")  # fmt: skip
+    assert code == 2 and "has no address yet" in err and not (tmp_path / "u.pdf").exists()
+    # The address the customer register holds (kept up to date from SPAR), listed, then confirmed.
+    with sqlite3.connect(config.parent / "kundregister.sqlite") as db:
+        street, postcode, town = db.execute("SELECT adress, postnr, ort FROM kund WHERE personnr = ?",
+                                            (personnummer,)).fetchone()  # fmt: skip
+    code, out, err = _case(config, "address", number)
+    assert code == 0, err
+    assert out.strip() == f"kundregister (Kundregistret (CGI)): {street}, {postcode} {town}"
+    code, _out, err = _case(config, "address", number, "--use", "marknad")
+    assert code == 2 and "holds no address" in err
+    code, out, err = _case(config, "address", number, "--use", "kundregister")
+    assert code == 0 and f"goes by post to {street}, {postcode} {town}" in out, err
+    code, _out, err = cli("case", "extract", number, "--config", str(config), *extract, "--staff", "disk1",
                           stdin=DISK1 + "demo-granskare\n")  # fmt: skip
     assert code == 0, err
     with open_desk(config) as desk, desk.register.sessions() as session:
         assert [d.method for d in session.execute(select(Delivery)).scalars()] == ["posted"]
+    # The first page carries the address block a window envelope shows, above the title.
+    text = _pdf_text(tmp_path / "u.pdf")
+    assert text.index(f"{name} {street} {postcode} {town}") < text.index("Registerutdrag")
 
 
-def test_a_postal_answers_letters_go_by_post_only(config: Path, tmp_path: Path) -> None:
+def test_a_postal_answers_letters_go_by_post_only_to_the_address_typed_at_registration(
+    config: Path, tmp_path: Path
+) -> None:
     personnummer, name = _people(config)[10]
-    code, out, err = cli("case", "open", "--config", str(config), "--personnummer", personnummer, "--name", name,
-                         "--document", "postal-answer", "--request", "access", "--staff", "disk1", stdin=DISK1)  # fmt: skip
+    opening = ("case", "open", "--config", str(config), "--personnummer", personnummer, "--name", name,
+               "--document", "postal-answer", "--request", "access", "--staff", "disk1")  # fmt: skip
+    code, _out, err = cli(*opening, "--address", "Storgatan 3, Strandstad", stdin=DISK1)
+    assert code == 2 and "the last line must be the postcode and town" in err  # nothing registered
+    code, out, err = cli(*opening, "--address", "c/o Berg\nStorgatan 3\n30245  Strandstad", stdin=DISK1)
     assert code == 0, err
     number = out.strip()
     code, _out, err = _case(config, "extend", number, "--reason", "Många system")
     assert code == 0, err
-    letter = str(tmp_path / "brev.pdf")
-    code, _out, err = _case(config, "letter", number, "--kind", "extension", "--method", "handed", "--out", letter)
-    assert code == 2 and "goes by post" in err and not Path(letter).exists()
-    code, _out, err = _case(config, "letter", number, "--kind", "extension", "--method", "posted", "--out", letter)
+    letter = tmp_path / "brev.pdf"
+    code, _out, err = _case(config, "letter", number, "--kind", "extension", "--method", "handed", "--out", str(letter))
+    assert code == 2 and "goes by post" in err and not letter.exists()
+    code, _out, err = _case(config, "letter", number, "--kind", "extension", "--method", "posted", "--out", str(letter))
     assert code == 0, err
+    assert f"{name} c/o Berg Storgatan 3 302 45 Strandstad" in _pdf_text(letter)  # the postcode as Postnord writes it
+    code, out, err = _case(config, "address", number, "--set", "Hamngatan 9\n302 50 Strandstad")
+    assert code == 0 and "goes by post to Hamngatan 9, 302 50 Strandstad" in out, err
+    with open_desk(config) as desk:
+        assert case_file(desk, number).postal_address == ("Hamngatan 9", "302 50 Strandstad")
 
 
 def test_a_case_that_needs_no_extract_closes_once_it_owes_nothing(config: Path) -> None:

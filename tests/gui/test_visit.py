@@ -959,22 +959,49 @@ def test_a_popup_open_when_the_lock_comes_goes_with_it(qtbot, window) -> None:  
 
 
 def test_without_a_valid_id_the_desk_registers_an_answer_by_post(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    fill_visitor(qtbot, window, examples(desk)[2], "Nils Holm", expiry=date.today() - timedelta(days=3))
+    import io
+    import sqlite3
+
+    from PySide6.QtWidgets import QPushButton
+    from sqlalchemy.engine import make_url
+
+    pin = examples(desk)[2]
+    fill_visitor(qtbot, window, pin, "Nils Holm", expiry=date.today() - timedelta(days=3))
     person = window.visit.person
     assert "välj ”Ingen giltig id-handling”" in person.expiry_status.text()  # what to do instead
     person.document_type.setCurrentIndex(person.document_type.findData("postal-answer"))
     assert not person.expiry.isEnabled() and not person.document_number.isEnabled() and not person.mrz.isEnabled()
     assert "per post till adressen i folkbokföringen" in person.expiry_status.text()
+    assert window.visit.address_row.isVisibleTo(window.visit)  # the address it goes to, if the visitor says it
+    window.visit.postal_address.setPlainText("Storgatan 3\nStrandstad")
+    assert window.visit.register() is None
+    assert "Sista raden ska vara postnummer och ort" in window.visit.problem.text()
+    window.visit.postal_address.clear()  # left to be confirmed from the customer register
     opened = window.visit.register()
     assert opened is not None, window.visit.problem.text()
-    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
-    monkeypatch.setattr(
-        window.case, "ask_approval", lambda: window.case.visit.approve("granskare", PASSWORDS["granskare"])
-    )
-    window.case.review.approve_button.click()
-    deliver = window.case.deliver
-    qtbot.waitUntil(lambda: deliver.rendered is not None and window.case.visit.deliverable, timeout=30000)
-    assert deliver.print_button.isEnabled() and not deliver.zip_button.isEnabled()  # paper, by post
-    overview = [window.case.facts.itemAt(i).widget().text() for i in range(window.case.facts.count())
-                if window.case.facts.itemAt(i).widget() is not None]  # fmt: skip
+    page = window.case
+    qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
+    box = page.address_box
+    assert not box.isHidden() and "Ingen adress ännu" in box.current.text()
+    monkeypatch.setattr(page, "ask_approval", lambda: page.visit.approve("granskare", PASSWORDS["granskare"]))
+    page.review.approve_button.click()
+    deliver = page.deliver
+    qtbot.waitUntil(lambda: deliver.rendered is not None and page.visit.deliverable, timeout=30000)
+    assert not deliver.print_button.isEnabled() and not deliver.save_button.isEnabled()  # not without the address
+    assert "bekräfta adressen i folkbokföringen först" in deliver.status.text()
+    assert "adressen i folkbokföringen som svaret skickas till" in page.next_steps.text()
+    with sqlite3.connect(make_url(desk.config.source("kundregister").url).database) as db:
+        street, postcode, town = db.execute("SELECT adress, postnr, ort FROM kund WHERE personnr = ?",
+                                            (pin,)).fetchone()  # fmt: skip
+    (use,) = box.findChildren(QPushButton, "use_address")
+    assert f"{street}, {postcode} {town}" in use.text()
+    use.click()
+    qtbot.waitUntil(lambda: deliver.print_button.isEnabled(), timeout=30000)  # made again, with the address
+    assert not deliver.zip_button.isEnabled()  # paper, by post
+    assert page.visit.file.postal_address == (street, f"{postcode} {town}")
+    assert box.findChildren(QPushButton, "use_address") == []  # the one kept is not offered again
+    first_page = pypdf.PdfReader(io.BytesIO(deliver.rendered.pdf)).pages[0].extract_text()
+    assert " ".join(first_page.split()).startswith(f"Nils Holm {street} {postcode} {town}")
+    overview = [page.facts.itemAt(i).widget().text() for i in range(page.facts.count())
+                if page.facts.itemAt(i).widget() is not None]  # fmt: skip
     assert any("svaret skickas per post" in text for text in overview)

@@ -94,7 +94,7 @@ def test_representative_and_status_changes(register_url: str) -> None:
                 received_at=RECEIVED,
                 representative=(
                     make_check("640823-3234", "Lena Berg", when=RECEIVED),
-                    Mandate(MandateType.POWER_OF_ATTORNEY, date(2026, 3, 1), "Kim Berg"),
+                    Mandate(MandateType.POWER_OF_ATTORNEY, date(2026, 3, 1), "Kim Berg", "registerutdrag"),
                 ),
             )
             change_status(session, case, CaseStatus.GATHERING, staff=staff)

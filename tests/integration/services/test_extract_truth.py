@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import sqlite3
 import tomllib
@@ -223,23 +224,59 @@ def test_a_represented_visitor_is_named_with_the_representative_on_receipt_and_e
     child = demo_person(config, 1)
     guardian = person("19640823-3234", "Bertil Berg")
     dated = date.today() - timedelta(days=3)
-    visit = visit_for(
-        desk, child, representative=(guardian, Mandate(MandateType.POWER_OF_ATTORNEY, dated, signed_by=child.name))
-    )
+    mandate = Mandate(MandateType.POWER_OF_ATTORNEY, dated, signed_by=child.name, scope="registerutdrag hos oss")
+    visit = visit_for(desk, child, representative=(guardian, mandate))
     receipt = " ".join(
         " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(visit.receipt("sv"))).pages).split()
     )
-    assert f"Genom ombud Bertil Berg, med fullmakt daterad {dated.isoformat()}" in receipt
+    assert f"Företräds av Bertil Berg, ombud med fullmakt daterad {dated.isoformat()}" in receipt
     assert "Ombudets identitet kontrollerades mot svenskt pass" in receipt
     visit.gather()
     visit.leave_out_weak()
     text, package = extract(desk, visit)
     assert f"Utdrag för {child.name}" in text
-    assert f"Genom ombud Bertil Berg, med fullmakt daterad {dated.isoformat()}" in text
+    assert f"Företräds av Bertil Berg, ombud med fullmakt daterad {dated.isoformat()}" in text
+    assert "Fullmakten omfattar registerutdrag hos oss" in text  # the mandate's scope, as recorded
     assert "Begäran lämnades in av ditt ombud. Vi kontrollerade ombudets identitet mot svenskt pass" in text
     assert package["subject"]["representative"] == {
-        "name": "Bertil Berg", "mandate": "power-of-attorney", "dated": dated.isoformat()
+        "name": "Bertil Berg", "mandate": "power-of-attorney", "dated": dated.isoformat(),
+        "scope": "registerutdrag hos oss",
     }  # fmt: skip
+
+
+def test_a_child_without_id_of_their_own_is_answered_through_the_guardian(desk, config: Path) -> None:  # type: ignore[no-untyped-def]
+    """A guardian acts for the child: the child shows no ID, the guardian's is checked; the
+    texts name a guardian, never an "ombud", and letters are addressed to the guardian."""
+    child = demo_person(config, 1)
+    no_id = PersonInput(child.personnummer, child.name, "represented", "", "", None)
+    guardian = person("19640823-3234", "Bertil Berg")
+    with pytest.raises(InputProblem) as alone:  # no ID of one's own needs someone who acts for one
+        visit_for(desk, no_id)
+    assert alone.value.code == "represented_alone" and alone.value.field == "document"
+    visit = visit_for(desk, no_id, representative=(guardian, Mandate(MandateType.GUARDIAN, None, "personbevis")))
+    receipt = " ".join(
+        " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(visit.receipt("sv"))).pages).split()
+    )
+    assert "Företräds av Bertil Berg, vårdnadshavare" in receipt and not re.search(r"\bombud", receipt, re.I)
+    assert "Vårdnadshavarens identitet kontrollerades mot svenskt pass" in receipt
+    assert visit.file.representative is not None and visit.file.representative.mandate == "guardian"
+    from desktop.services.casework import CaseFilter, count_cases, fetch_cases
+
+    for typed in ("196408233234", "640823-3234", "19640823-3234"):  # the guardian's number finds the child's case
+        assert [r.number for r in fetch_cases(desk, CaseFilter.ALL, typed, offset=0, limit=10)] == [visit.number]
+    assert count_cases(desk, CaseFilter.ALL, "640823") == 0  # a birth date alone searches the visitors only
+    visit.gather()
+    visit.leave_out_weak()
+    text, _package = extract(desk, visit)
+    assert "Begäran lämnades in av din vårdnadshavare. Vi kontrollerade vårdnadshavarens identitet" in text
+    assert not re.search(r"\bombud", text, re.I)  # (the "dataskyddsombud" is another matter)
+    refused = visit_for(desk, no_id, representative=(guardian, Mandate(MandateType.GUARDIAN, None, "personbevis")),
+                        alongside="separate-errand")  # fmt: skip
+    refused.reject("Uppgifterna omfattas av sekretess gentemot vårdnadshavaren")
+    letter = refused.letter("refusal")
+    letter_text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(letter.pdf)).pages).split())
+    assert "Till Bertil Berg" in letter_text  # addressed to the guardian, about the child
+    assert f"Namn {child.name}" in letter_text and "Företräds av Bertil Berg, vårdnadshavare" in letter_text
 
 
 def test_the_demo_configuration_loads_with_every_fact_and_both_languages(config: Path) -> None:

@@ -49,7 +49,7 @@ def test_an_old_ended_case_loses_its_personal_data_and_keeps_its_facts(config: P
         old = open_case(
             desk, SUBJECT, [(RequestType.ACCESS, None), (RequestType.ERASURE, "Radera Gullans gamla avtal")],
             staff_username="disk1",
-            representative=(AGENT, Mandate(MandateType.POWER_OF_ATTORNEY, date.today(), "Gullan Purgesson")),
+            representative=(AGENT, Mandate(MandateType.POWER_OF_ATTORNEY, date.today(), "Gullan Purgesson", "Gullans avtalsfrågor")),
             identifiers=[("email", "gullan.purgesson@example.org")],
         ).number  # fmt: skip
         visit = Visit(desk, old, sign_in(desk, "disk1", "demo-disk1"))
@@ -72,7 +72,7 @@ def test_an_old_ended_case_loses_its_personal_data_and_keeps_its_facts(config: P
 
     register_files = b"".join(p.read_bytes() for p in config.parent.glob("register.sqlite*"))
     for gone in ("Gullan", "Purgesson", "19420120-5830", "194201205830", "Ombudsson", "19640823-3234",
-                 "gullan.purgesson", "Radera Gullans"):  # fmt: skip
+                 "gullan.purgesson", "Radera Gullans", "avtalsfrågor"):  # fmt: skip
         assert gone.encode() not in register_files, gone
     assert b"Kvarsson" in register_files  # an open case keeps its visitor
     with open_desk(config) as desk, desk.register.sessions() as session:

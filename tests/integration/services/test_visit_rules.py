@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from desktop.core.clock import local_date
 from desktop.core.requests import RequestType
 from desktop.core.verification import Mandate, MandateType
 from desktop.errors import UserError
@@ -421,7 +422,7 @@ def test_the_same_visitor_adds_requests_to_the_open_case_through_both_front_ends
         visit.add_requests([(RequestType.ERASURE, None)])  # what to erase must be said
     assert visit.add_requests([(RequestType.OBJECTION_DIRECT_MARKETING, None)]) == ["objection-marketing"]
     line = next(r for r in visit.file.request_lines if r.type == "objection-marketing")
-    assert line.effective_on == date.today()  # in force from the day asked (Art. 21.3)
+    assert line.effective_on == local_date()  # in force from the day asked in Stockholm (Art. 21.3)
     assert visit.file.deadline == opened.deadline  # the earlier deadline stays
     code, out, err = cli("--config", str(config), "case", "add", opened.number, "--request", "erasure",
                          "--details", "erasure=Gamla fakturor", "--staff", "disk1", stdin="demo-disk1\n")  # fmt: skip
@@ -490,6 +491,12 @@ def test_without_an_id_the_request_is_registered_and_answered_by_post_only(desk,
     with pytest.raises(ActionRefused) as refused:
         visit.deliver_files(zip_path=tmp_path / "utdrag.zip")  # no file for someone not identified
     assert refused.value.code == "deliver.postal" and not (tmp_path / "utdrag.zip").exists()
+    assert visit.outputs() == frozenset()  # not without the address it goes to
+    with pytest.raises(ActionRefused) as refused:
+        visit.printed()
+    assert refused.value.code == "deliver.address"
+    visit.set_postal_address("Storgatan 3\n302 45 Strandstad")
+    visit.render("sv")  # again, with the address on it
     assert visit.outputs() == frozenset({Output.PRINT, Output.PDF})  # what the delivery page offers
     visit.printed()  # for the envelope
     with desk.register.sessions() as session:
@@ -499,5 +506,5 @@ def test_without_an_id_the_request_is_registered_and_answered_by_post_only(desk,
     rep = PersonInput(visitor(config, 7).personnummer, visitor(config, 7).name, "postal-answer", "SE", "", None)
     with pytest.raises(InputProblem) as problem:
         open_case(desk, visitor(config, 8), [(RequestType.ACCESS, None)], staff_username="disk1",
-                  representative=(rep, Mandate(MandateType.POWER_OF_ATTORNEY, date.today(), "Besökaren")))  # fmt: skip
+                  representative=(rep, Mandate(MandateType.POWER_OF_ATTORNEY, date.today(), "Besökaren", "registerutdrag")))  # fmt: skip
     assert problem.value.code == "postal_representative"

@@ -149,7 +149,10 @@ def test_check_person_refuses_expired_document_and_mismatching_zone() -> None:
 def test_mandates() -> None:
     today = date(2026, 11, 23)
     check_mandate(Mandate(MandateType.GUARDIAN, None, "personbevis"), today=today)
-    check_mandate(Mandate(MandateType.POWER_OF_ATTORNEY, date(2026, 11, 1), "Anna A"), today=today)
+    check_mandate(Mandate(MandateType.POWER_OF_ATTORNEY, date(2026, 11, 1), "Anna A", "registerutdrag"), today=today)
+    with pytest.raises(VerificationRefused) as refused:  # what it covers is recorded: it must be said
+        check_mandate(Mandate(MandateType.POWER_OF_ATTORNEY, date(2026, 11, 1), "Anna A", "  "), today=today)
+    assert refused.value.code == "mandate_scope"
     with pytest.raises(VerificationRefused):
         check_mandate(Mandate(MandateType.POWER_OF_ATTORNEY, None, "Anna A"), today=today)
     with pytest.raises(VerificationRefused):
