@@ -113,6 +113,8 @@ class EnglishTexts(_Strict):
     label: str | None = None
     ground: str | None = None
     until: str | None = None
+    what: str | None = None
+    give: str | None = None
 
 
 class Organisation(_Strict):
@@ -887,6 +889,19 @@ def _identifier_kind(value: Any) -> Any:
     return {"strength": value} if isinstance(value, str) else value
 
 
+class Unlinkable(_Strict):
+    """Data the organisation holds that it cannot link to a named person, e.g. a web site's
+    cookies and visitor statistics (Art. 11.2): the extract names it, so that the visitor does not
+    take the systems searched for everything, and says what they could give to be found in it."""
+
+    name: str = Field(min_length=1, description="What it is, e.g. 'Besöksstatistik för webbplatsen (Google Analytics)'")
+    what: str = Field(min_length=1, description="What it holds, in the visitor's words")
+    give: str = Field(
+        min_length=1, description="What the visitor could give us that would let us find theirs, e.g. a cookie id"
+    )
+    en: EnglishTexts | None = Field(None, description="en.name, en.what, en.give: the same in English")
+
+
 class Config(_Strict):
     organisation: Organisation
     register_settings: RegisterSettings = Field(RegisterSettings(), alias="register")
@@ -897,6 +912,9 @@ class Config(_Strict):
         "{name = {strength = 'strong', label = 'anläggnings-id', en.label = 'facility ID'}}",
     )
     sources: tuple[Source, ...] = Field(default=(), description="The systems searched")
+    unlinkable: tuple[Unlinkable, ...] = Field(
+        (), description="Data that cannot be linked to the visitor (Art. 11.2), named in every extract"
+    )
 
     @property
     def identifier_strength(self) -> dict[str, str]:
@@ -1007,6 +1025,8 @@ def english_missing(config: Config) -> list[str]:
 
     facts = ("purpose", "legal_basis", "categories", "recipients", "retention", "origin", "automated_decisions")
     check(config.organisation, "organisation", ("name", "visiting_address", "privacy_contact", "dpo"))
+    for index, unlinkable in enumerate(config.unlinkable):
+        check(unlinkable, f"unlinkable[{index}]", ("name", "what", "give"))
     for kind, declared in config.identifiers.items():
         check(declared, f"identifiers.{kind}", ("label",))
     for index, source in enumerate(config.sources):

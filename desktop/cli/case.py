@@ -664,8 +664,9 @@ def add_commands(commands: Any) -> None:
         "--decisions",
         required=True,
         metavar="FILE.json",
-        help='[{"record": KEY, "decision": "confirm|exclude|mask", "reason": "other_person|wrong_match|duplicate", '
-        '"field": NAME}]; the keys are in `case gather --json`',
+        help='[{"record": KEY, "decision": "confirm|exclude|mask", "reason": "other_person|wrong_match|duplicate|'
+        'confidentiality|draft", "field": NAME}]; the keys are in `case gather --json`. confidentiality and draft '
+        "withhold the visitor's own data under dataskyddslagen 5 kap. 1 § and 2 §: the extract says how much and why",
     )
     act = case_command(
         "act",

@@ -71,6 +71,7 @@ class Record:
     excluded: bool = False
     set_aside: bool = False  # a weak match staff chose to leave out unconfirmed (the extract says so)
     redacted: set[str] = field(default_factory=set)
+    withheld: str = ""  # excluded on a ground in Swedish law the visitor is told of (dataskyddslagen 5 kap.)
 
     def __post_init__(self) -> None:
         if self.strength is Strength.WEAK:
@@ -243,6 +244,7 @@ class SourceSection:
     unconfirmed: int = 0  # possible matches left out because nobody confirmed they are the visitor's
     page_limit: int = 0  # a web service had more pages than were read (this many)
     row_limit: int = 0  # the system had more rows than the policy lets one search take (this many)
+    withheld: tuple[tuple[str, int], ...] = ()  # (ground, count): the visitor's data withheld by law
 
     @property
     def row_count(self) -> int:
@@ -270,6 +272,15 @@ class Representation:
     dated: date | None
     document: str | None = None
     scope: str = ""  # what a power of attorney covers, as written on it
+
+
+@dataclass(frozen=True, slots=True)
+class Unlinkable:
+    """Data held that cannot be linked to the visitor (Art. 11.2), in the reader's language."""
+
+    name: str
+    what: str
+    give: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +347,7 @@ class ExtractDocument:
     checked_document: str | None = None  # the type of the visitor's own identity document
     supplement_of: date | None = None  # a supplementary extract: the day the first was handed over
     addressee: Addressee | None = None  # an answer by post: the address block on the first page
+    unlinkable: tuple[Unlinkable, ...] = ()  # data we hold but cannot link to the visitor (Art. 11.2)
 
     @property
     def promised_date(self) -> date:

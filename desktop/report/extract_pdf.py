@@ -203,10 +203,11 @@ def result_text(section: SourceSection, document: ExtractDocument, t: dict[str, 
         parts.append(counted(t, "result_rows", section.row_count, language) + ".")
     elif section.not_searched_by and section.searched_by:
         parts.append(t["result_nothing_partly"].format(searched=list_words(section.searched_by, language)) + ".")
-    elif not section.unconfirmed:
+    elif not section.unconfirmed and not section.withheld:
         parts.append(t["result_nothing"])
     if section.unconfirmed:
         parts.append(counted(t, "result_unconfirmed", section.unconfirmed, language))
+    parts += [counted(t, f"result_withheld_{ground}", count, language) for ground, count in section.withheld]
     if section.not_searched_by:
         parts.append(t["result_also_not_searched"].format(kinds=list_words(section.not_searched_by, language)))
     if section.page_limit:
@@ -360,7 +361,9 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
         _p(
             t["summary_intro_supplement"]
             if document.supplement_of is not None
-            else t["summary_intro"].format(count=len(document.sources)),
+            else t["summary_intro_searchable" if document.unlinkable else "summary_intro"].format(
+                count=len(document.sources)
+            ),
             styles["body"],
         ),
     ]
@@ -387,6 +390,17 @@ def _first_page(document: ExtractDocument, t: dict[str, str], styles: dict[str, 
         story.append(_p(t["manual_pending_note"].format(date=promised), styles["body"]))
     if any(s.unconfirmed for s in document.sources):
         story.append(_p(t["unconfirmed_note"], styles["body"]))
+    if any(s.withheld for s in document.sources):
+        story.append(_p(t["withheld_note"], styles["body"]))
+    if document.unlinkable and document.supplement_of is None:  # Art. 11.2: the systems are not all there is
+        story += [_p(t["unlinkable_heading"], styles["h2"]), _p(t["unlinkable_intro"], styles["body"])]
+        story += [
+            _p(
+                t["unlinkable_item"].format(name=u.name, what=u.what.rstrip("."), give=u.give.rstrip(".")),
+                styles["body"],
+            )
+            for u in document.unlinkable
+        ]
     if document.extended_deadline and document.extension_reason:
         story.append(
             _p(
@@ -475,12 +489,13 @@ def _source_section(
         story.append(_p(t["not_searched_body"].format(kinds=kinds), styles["body"]))
         return story
     if not section.row_count:
-        plain = not section.unconfirmed and not section.not_searched_by
+        plain = not section.unconfirmed and not section.not_searched_by and not section.withheld
         story.append(_p(t["no_data"] if plain else result_text(section, document, t), styles["body"]))
         return story
     notes = []
     if section.unconfirmed:
         notes.append(counted(t, "result_unconfirmed", section.unconfirmed, language))
+    notes += [counted(t, f"result_withheld_{ground}", count, language) for ground, count in section.withheld]
     if section.not_searched_by:
         notes.append(t["result_also_not_searched"].format(kinds=list_words(section.not_searched_by, language)))
     if notes:

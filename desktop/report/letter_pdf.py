@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.core.extract import Addressee, Organisation, Representation, RequestNote
 from desktop.report.extract_pdf import _facts_table, _p, _styles, address_block, other_outcome, who_rows
 from desktop.report.pages import PageFurniture, render
-from desktop.report.texts import format_date, texts
+from desktop.report.texts import format_date, looks_swedish, texts
 
 KINDS = ("refusal", "extension", "outcome")
 
@@ -71,16 +71,18 @@ def build_letter(letter: LetterDocument) -> tuple[bytes, int]:
         Spacer(1, 3 * mm),
     ]
     promised = format_date(letter.deadline, language) if letter.deadline else ""
+    # Staff write the reasons; an English letter says when they are in Swedish.
+    reasons = t["letter_reasons_swedish" if looks_swedish(letter.reason) else "letter_reasons"]
     if letter.kind == "refusal":
         story += [
             _p(t["letter_refusal_intro"], styles["body"]),
-            _p(t["letter_reasons"], styles["h2"]),
+            _p(reasons, styles["h2"]),
             _p(letter.reason, styles["body"]),
         ]
     elif letter.kind == "extension":
         story += [
             _p(t["letter_extension_intro"].format(date=promised), styles["body"]),
-            _p(t["letter_reasons"], styles["h2"]),
+            _p(reasons, styles["h2"]),
             _p(letter.reason, styles["body"]),
             _p(t["letter_extension_after"], styles["body"]),
         ]

@@ -145,6 +145,11 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                 **({"scope": document.representation.scope} if document.representation.scope else {}),
             },
         },
+        **(
+            {"unlinkable": [{"name": u.name, "what": u.what, "give": u.give} for u in document.unlinkable]}
+            if document.unlinkable
+            else {}
+        ),  # Art. 11.2: held, but not linkable to the visitor
         "sources": [
             {
                 "id": section.source_id,
@@ -154,6 +159,7 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                 "searched_by": list(section.searched_by),
                 "not_searched_by": list(section.not_searched_by),
                 "unconfirmed_left_out": section.unconfirmed,
+                **({"withheld": dict(section.withheld)} if section.withheld else {}),  # by law: ground → count
                 "more_pages_than": section.page_limit or None,
                 "more_rows_than": section.row_limit or None,
                 "art15": _facts(section.art15),

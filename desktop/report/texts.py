@@ -63,6 +63,14 @@ SV: dict[str, str] = {
     ),
     "summary_heading": "Sammanfattning",
     "summary_intro": "Så här ser det ut i våra {count} system:",
+    "summary_intro_searchable": "Så här ser det ut i de {count} system där vi kan söka efter dig:",
+    "unlinkable_heading": "Uppgifter vi inte kan koppla till dig",
+    "unlinkable_intro": (
+        "Vi har också uppgifter som vi inte kan koppla till en namngiven person. Därför kan vi inte söka "
+        "fram dem eller lämna ut dem som dina (artikel 11.2 i dataskyddsförordningen). Ger du oss det som "
+        "står nedan kan vi söka igen, och då gäller dina rättigheter även för de uppgifterna."
+    ),
+    "unlinkable_item": "{name}: {what}. För att hitta dina behöver vi {give}.",
     "col_system": "System",
     "col_result": "Resultat",
     "result_rows": "{count} uppgifter",
@@ -85,6 +93,25 @@ SV: dict[str, str] = {
     ),
     "result_unconfirmed_one": (
         "1 möjlig uppgift är inte med, eftersom vi inte har kunnat bekräfta att den gäller dig."
+    ),
+    "result_withheld_confidentiality": (
+        "{count} uppgifter om dig lämnas inte ut, eftersom de omfattas av tystnadsplikt (dataskyddslagen 5 kap. 1 §)."
+    ),
+    "result_withheld_confidentiality_one": (
+        "1 uppgift om dig lämnas inte ut, eftersom den omfattas av tystnadsplikt (dataskyddslagen 5 kap. 1 §)."
+    ),
+    "result_withheld_draft": (
+        "{count} uppgifter om dig lämnas inte ut, eftersom de finns i utkast eller minnesanteckningar som inte "
+        "har fått sin slutliga form (dataskyddslagen 5 kap. 2 §)."
+    ),
+    "result_withheld_draft_one": (
+        "1 uppgift om dig lämnas inte ut, eftersom den finns i ett utkast eller en minnesanteckning som inte "
+        "har fått sin slutliga form (dataskyddslagen 5 kap. 2 §)."
+    ),
+    "withheld_note": (
+        "Där vi inte lämnar ut uppgifter om dig med stöd av dataskyddslagen står det vid systemet, med skälet. "
+        "Det är ett beslut att delvis avslå din begäran: du kan klaga hos Integritetsskyddsmyndigheten (IMY) "
+        "och gå till domstol, se dina rättigheter längst bak."
     ),
     "unconfirmed_note": (
         "I några system hittade vi uppgifter som kan gälla dig, men bara genom till exempel en "
@@ -235,6 +262,7 @@ SV: dict[str, str] = {
         "Så här har vi hanterat det du bad om (artiklarna 12.3 och 16–21 i dataskyddsförordningen)."
     ),
     "letter_reasons": "Skäl",
+    "letter_reasons_swedish": "Skäl",
     "letter_contact": "Kontakta oss om du har frågor om brevet eller vill använda dina rättigheter:",
     "letter_remedies": "Om du inte är nöjd",
     "letter_imy": (
@@ -351,6 +379,14 @@ EN: dict[str, str] = {
     ),
     "summary_heading": "Summary",
     "summary_intro": "This is how it stands in our {count} systems:",
+    "summary_intro_searchable": "This is how it stands in the {count} systems where we can search for you:",
+    "unlinkable_heading": "Data we cannot link to you",
+    "unlinkable_intro": (
+        "We also hold data that we cannot link to a named person. We therefore cannot find it or hand it "
+        "over as yours (Article 11(2) GDPR). If you give us what is said below, we can search again, and "
+        "your rights then apply to that data too."
+    ),
+    "unlinkable_item": "{name}: {what}. To find yours we need {give}.",
     "col_system": "System",
     "col_result": "Result",
     "result_rows": "{count} items",
@@ -371,6 +407,27 @@ EN: dict[str, str] = {
     ),
     "result_unconfirmed": "{count} possible items are not included, as we could not confirm that they are yours.",
     "result_unconfirmed_one": "1 possible item is not included, as we could not confirm that it is yours.",
+    "result_withheld_confidentiality": (
+        "{count} items about you are withheld, as they are subject to a duty of confidentiality (Swedish Data "
+        "Protection Act, chapter 5, section 1)."
+    ),
+    "result_withheld_confidentiality_one": (
+        "1 item about you is withheld, as it is subject to a duty of confidentiality (Swedish Data Protection "
+        "Act, chapter 5, section 1)."
+    ),
+    "result_withheld_draft": (
+        "{count} items about you are withheld, as they are in drafts or notes that have not been finalised "
+        "(Swedish Data Protection Act, chapter 5, section 2)."
+    ),
+    "result_withheld_draft_one": (
+        "1 item about you is withheld, as it is in a draft or a note that has not been finalised (Swedish Data "
+        "Protection Act, chapter 5, section 2)."
+    ),
+    "withheld_note": (
+        "Where we withhold data about you under the Swedish Data Protection Act, it says so at the system, with "
+        "the ground. That is a decision to refuse your request in part: you can complain to the Swedish "
+        "Authority for Privacy Protection (IMY) and go to court, see your rights at the end."
+    ),
     "unconfirmed_note": (
         "In some systems we found data that may be yours, but only through, for example, an "
         "e-mail address or a phone number that someone else may also have. We could not confirm "
@@ -511,6 +568,7 @@ EN: dict[str, str] = {
     "letter_outcome_title": "What we have done about your request",
     "letter_outcome_intro": "This is how we have handled what you asked for (Articles 12(3) and 16–21 GDPR).",
     "letter_reasons": "Reasons",
+    "letter_reasons_swedish": "Reasons (in Swedish, as our staff recorded them)",
     "letter_contact": "Contact us with questions about this letter or to exercise your rights:",
     "letter_remedies": "If you are not satisfied",
     "letter_imy": (
@@ -612,6 +670,16 @@ def texts(language: str) -> dict[str, str]:
         return LANGUAGES[language]
     except KeyError:
         raise ValueError("language must be 'sv' or 'en'") from None
+
+
+_SWEDISH_WORDS = frozenset({"och", "att", "är", "inte", "för", "som", "det", "med", "på", "av", "till", "om", "har"})
+
+
+def looks_swedish(text: str) -> bool:
+    """Whether staff's words are in Swedish (å, ä, ö or its commonest words): an English letter
+    says so above them rather than pass them off as English."""
+    lowered = text.casefold()
+    return any(c in lowered for c in "åäö") or bool(_SWEDISH_WORDS & set(re.findall(r"[a-zåäö]+", lowered)))
 
 
 def representative_words(t: dict[str, str], mandate: str) -> dict[str, str]:

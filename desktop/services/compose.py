@@ -10,6 +10,7 @@ missing), and a system's status says exactly how far it was searched.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -40,6 +41,7 @@ from desktop.core.extract import (
     SourceSection,
     SourceStatus,
     Transfer,
+    Unlinkable,
 )
 from desktop.core.identity import parse_personnummer
 from desktop.core.requests import RequestType
@@ -211,10 +213,12 @@ def compose_extract(
         parts = {part.title: part for part in (_Part(source, node, language) for _, node in source_parts(source))}
         categories = []
         unconfirmed = 0
+        withheld: Counter[str] = Counter()
         if gathered is not None:
             for title, records in gathered.categories().items():
                 part = parts.get(title)
                 unconfirmed += sum(1 for r in records if r.unconfirmed)
+                withheld.update(r.withheld for r in records if r.excluded and r.withheld)
                 if part is None:  # a category the configuration no longer names
                     rows = [r.visible_fields() for r in records if r.included]
                     categories.append(CategorySection(title, Art15(), rows))
@@ -231,6 +235,7 @@ def compose_extract(
             searched_by=tuple(words.get(k, k) for k in (gathered.searched_by if gathered else ())),
             not_searched_by=tuple(words.get(k, k) for k in (gathered.not_searched_by if gathered else ())),
             unconfirmed=unconfirmed,
+            withheld=tuple(sorted(withheld.items())),
             page_limit=gathered.page_limit if gathered else 0,
             row_limit=config.policy.max_rows_per_query if gathered and gathered.truncated else 0,
         )
@@ -262,6 +267,10 @@ def compose_extract(
         representation=representation_of(case),
         checked_document=next((v.document_type for v in case.verifications if v.role == "subject"), None),
         addressee=addressee_of(case),
+        unlinkable=tuple(
+            Unlinkable(local(u, "name", language), local(u, "what", language), local(u, "give", language))
+            for u in config.unlinkable
+        ),
     )
 
 

@@ -27,6 +27,15 @@ class ReviewReason(enum.StrEnum):
     OTHER_PERSON = "other_person"  # concerns someone else (Art. 15.4)
     WRONG_MATCH = "wrong_match"  # found through a shared e-mail, phone or name
     DUPLICATE = "duplicate"
+    # The visitor's own data that Swedish law lets us withhold (dataskyddslagen 5 kap.); the
+    # extract says how many were withheld and on which ground (Art. 12.4 applies to that part).
+    CONFIDENTIALITY = "confidentiality"  # under a duty of confidentiality (5 kap. 1 §)
+    DRAFT = "draft"  # running text not finalised, or an aide-mémoire (5 kap. 2 §): private bodies only
+
+    @property
+    def withholds(self) -> bool:
+        """Whether the visitor is told that data was withheld on this ground."""
+        return self in (ReviewReason.CONFIDENTIALITY, ReviewReason.DRAFT)
 
 
 class RecordState(enum.StrEnum):
@@ -122,6 +131,7 @@ class Review:
                     record.set_aside = True
                 elif decision.kind == "excluded":
                     record.excluded = True
+                    record.withheld = reason.value if reason.withholds else ""
                     self._why_excluded[id(record)] = reason
                 elif decision.kind == "masked" and decision.field in record.fields:
                     record.redacted.add(decision.field)
@@ -247,6 +257,7 @@ class Review:
 
     def exclude(self, record: Record, reason: ReviewReason, excluded: bool = True) -> None:
         record.excluded = excluded
+        record.withheld = reason.value if excluded and reason.withholds else ""
         if excluded:
             self._why_excluded[id(record)] = reason
         else:

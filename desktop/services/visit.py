@@ -589,11 +589,28 @@ class Visit:
         self._decided().confirm(record, confirmed)
         self._version += 1
 
+    def review_reasons(self) -> tuple[ReviewReason, ...]:
+        """The grounds staff may exclude or mask on here: the exception for drafts and notes
+        (dataskyddslagen 5 kap. 2 §) is a private body's, not a public authority's (DOMAIN)."""
+        authority = self.desk.config.organisation.public_authority
+        return tuple(r for r in ReviewReason if not (authority and r is ReviewReason.DRAFT))
+
+    def _check_reason(self, reason: ReviewReason) -> None:
+        if reason not in self.review_reasons():
+            raise ActionRefused(
+                "review.draft_authority",
+                "a public authority cannot withhold drafts and notes under dataskyddslagen 5 kap. 2 §",
+            )
+
     def exclude(self, record: Record, reason: ReviewReason, excluded: bool = True) -> None:
+        if excluded:
+            self._check_reason(reason)
         self._decided().exclude(record, reason, excluded)
         self._version += 1
 
     def redact(self, record: Record, field: str, reason: ReviewReason, redacted: bool = True) -> None:
+        if redacted:
+            self._check_reason(reason)
         self._decided().redact(record, field, reason, redacted)
         self._version += 1
 
@@ -618,6 +635,8 @@ class Visit:
         for q in requests:
             if q.decision == "mask" and q.field not in by_key[q.record].fields:
                 raise ActionRefused("decisions.field", f"record {q.record[:12]}… has no field '{q.field}'")
+            if q.decision != "confirm":
+                self._check_reason(q.reason)
         done: Counter[str] = Counter()
         for q in requests:
             record = by_key[q.record]

@@ -271,6 +271,9 @@ def service_message(exc: Exception) -> str:
         "decisions.shape": tr("Beslutsfilen går inte att läsa som beslut."),
         "decisions.unknown": tr("Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu."),
         "decisions.field": tr("Beslutsfilen vill maskera ett fält som uppgiften inte har."),
+        "review.draft_authority": tr(
+            "En myndighet kan inte hålla inne utkast och minnesanteckningar med stöd av dataskyddslagen 5 kap. 2 §."
+        ),
         "audit.reason": tr("Skriv vad som hittades och varför det godtas (minst %1 tecken).").replace(
             "%1", str(ACCEPT_REASON_MIN)
         ),

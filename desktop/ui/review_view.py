@@ -44,6 +44,8 @@ def reason_labels() -> dict[ReviewReason, str]:
         ReviewReason.OTHER_PERSON: tr("Rör en annan person (art. 15.4)"),
         ReviewReason.WRONG_MATCH: tr("Fel person – felaktig träff"),
         ReviewReason.DUPLICATE: tr("Dubblett"),
+        ReviewReason.CONFIDENTIALITY: tr("Tystnadsplikt (dataskyddslagen 5 kap. 1 §) – besökaren får veta det"),
+        ReviewReason.DRAFT: tr("Utkast eller minnesanteckning (dataskyddslagen 5 kap. 2 §) – besökaren får veta det"),
     }
 
 
@@ -355,6 +357,10 @@ class ReviewView(QWidget):
         self.model.adopt(prepared or ReviewModel.prepare(result))
         for row in range(self.model.rowCount()):
             self.tree.expand(self.model.index(row, 0))
+        labels = reason_labels()
+        self.reason.clear()  # the grounds this organisation may use (the Visit says)
+        for value in visit.review_reasons():
+            self.reason.addItem(labels[value], value)
         self.reason.setCurrentIndex(0)  # each visitor's review starts without the last one's reason
         self.update_summary()
 

@@ -1515,7 +1515,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>At most %1 details to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="274"/>
+        <location filename="../../desktop/ui/common.py" line="277"/>
         <source>Skriv vad som hittades och varför det godtas (minst %1 tecken).</source>
         <translation>Write what was found and why it is accepted (at least %1 characters).</translation>
     </message>
@@ -1808,7 +1808,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="231"/>
-        <location filename="../../desktop/ui/common.py" line="285"/>
+        <location filename="../../desktop/ui/common.py" line="288"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
@@ -1909,7 +1909,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="266"/>
-        <location filename="../../desktop/ui/common.py" line="277"/>
+        <location filename="../../desktop/ui/common.py" line="280"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
@@ -1945,22 +1945,27 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The decisions file masks a field the record does not have.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="278"/>
+        <location filename="../../desktop/ui/common.py" line="275"/>
+        <source>En myndighet kan inte hålla inne utkast och minnesanteckningar med stöd av dataskyddslagen 5 kap. 2 §.</source>
+        <translation>An authority cannot withhold drafts and notes under the Data Protection Act, chapter 5, section 2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="281"/>
         <source>Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden.</source>
         <translation>Your account does not have the Reception role: it cannot register or handle cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="279"/>
+        <location filename="../../desktop/ui/common.py" line="282"/>
         <source>Ditt konto har inte rollen Granskare.</source>
         <translation>Your account does not have the Approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="280"/>
+        <location filename="../../desktop/ui/common.py" line="283"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="291"/>
+        <location filename="../../desktop/ui/common.py" line="294"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
@@ -2005,7 +2010,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="310"/>
+        <location filename="../../desktop/ui/common.py" line="313"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -2290,8 +2295,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <location filename="../../desktop/ui/actions_view.py" line="299"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="347"/>
-        <location filename="../../desktop/ui/review_view.py" line="69"/>
-        <location filename="../../desktop/ui/review_view.py" line="366"/>
+        <location filename="../../desktop/ui/review_view.py" line="71"/>
+        <location filename="../../desktop/ui/review_view.py" line="372"/>
         <source>%Ln uppgifter</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -2832,39 +2837,49 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="53"/>
+        <location filename="../../desktop/ui/review_view.py" line="47"/>
+        <source>Tystnadsplikt (dataskyddslagen 5 kap. 1 §) – besökaren får veta det</source>
+        <translation>Duty of confidentiality (Data Protection Act 5:1) – the visitor is told</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="48"/>
+        <source>Utkast eller minnesanteckning (dataskyddslagen 5 kap. 2 §) – besökaren får veta det</source>
+        <translation>Draft or note (Data Protection Act 5:2) – the visitor is told</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_view.py" line="55"/>
         <source>utesluten – %1</source>
         <translation>excluded – %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="53"/>
+        <location filename="../../desktop/ui/review_view.py" line="55"/>
         <source>utesluten</source>
         <translation>excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="55"/>
-        <location filename="../../desktop/ui/review_view.py" line="113"/>
+        <location filename="../../desktop/ui/review_view.py" line="57"/>
+        <location filename="../../desktop/ui/review_view.py" line="115"/>
         <source>stark</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="56"/>
-        <location filename="../../desktop/ui/review_view.py" line="113"/>
+        <location filename="../../desktop/ui/review_view.py" line="58"/>
+        <location filename="../../desktop/ui/review_view.py" line="115"/>
         <source>svag – bekräfta</source>
         <translation>weak – confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="57"/>
+        <location filename="../../desktop/ui/review_view.py" line="59"/>
         <source>bekräftad</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="58"/>
+        <location filename="../../desktop/ui/review_view.py" line="60"/>
         <source>lämnas utanför obekräftad</source>
         <translation>left out, unconfirmed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="65"/>
+        <location filename="../../desktop/ui/review_view.py" line="67"/>
         <source>%Ln hittade uppgifter</source>
         <translation>
             <numerusform>%Ln item found</numerusform>
@@ -2872,116 +2887,116 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="66"/>
+        <location filename="../../desktop/ui/review_view.py" line="68"/>
         <source>Utdraget innehåller %1 av %2.</source>
         <translation>The extract holds %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="72"/>
+        <location filename="../../desktop/ui/review_view.py" line="74"/>
         <source>Maskerat: fältet %1 i %2 i %3</source>
         <translation>Masked: the field %1 in %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="75"/>
+        <location filename="../../desktop/ui/review_view.py" line="77"/>
         <source>Uteslutet: %2 i %3</source>
         <translation>Excluded: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="76"/>
+        <location filename="../../desktop/ui/review_view.py" line="78"/>
         <source>Bekräftade möjliga träffar: %2 i %3</source>
         <translation>Possible matches confirmed: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="77"/>
+        <location filename="../../desktop/ui/review_view.py" line="79"/>
         <source>Lämnas utanför obekräftade: %2 i %3</source>
         <translation>Left out unconfirmed: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="78"/>
+        <location filename="../../desktop/ui/review_view.py" line="80"/>
         <source>Inte avgjorda: %2 i %3</source>
         <translation>Not decided: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="82"/>
+        <location filename="../../desktop/ui/review_view.py" line="84"/>
         <source>Inget är uteslutet, maskerat eller bekräftat för hand.</source>
         <translation>Nothing is excluded, masked or confirmed by hand.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="104"/>
         <location filename="../../desktop/ui/actions_view.py" line="117"/>
-        <location filename="../../desktop/ui/review_view.py" line="219"/>
+        <location filename="../../desktop/ui/review_view.py" line="221"/>
         <source>Uppgifter</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="219"/>
+        <location filename="../../desktop/ui/review_view.py" line="221"/>
         <source>Antal / träff</source>
         <translation>Count / match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="243"/>
-        <location filename="../../desktop/ui/review_view.py" line="319"/>
+        <location filename="../../desktop/ui/review_view.py" line="245"/>
+        <location filename="../../desktop/ui/review_view.py" line="321"/>
         <source>%1 av %2 med</source>
         <translation>%1 of %2 included</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="285"/>
-        <location filename="../../desktop/ui/review_view.py" line="460"/>
+        <location filename="../../desktop/ui/review_view.py" line="287"/>
+        <location filename="../../desktop/ui/review_view.py" line="466"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="289"/>
+        <location filename="../../desktop/ui/review_view.py" line="291"/>
         <source>Skäl för att utesluta eller maskera:</source>
         <translation>Reason to exclude or mask:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="292"/>
+        <location filename="../../desktop/ui/review_view.py" line="294"/>
         <source>Skäl för att utesluta eller maskera</source>
         <translation>Reason for excluding or masking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="309"/>
+        <location filename="../../desktop/ui/review_view.py" line="311"/>
         <source>Uppgifter att granska</source>
         <translation>Data to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="327"/>
+        <location filename="../../desktop/ui/review_view.py" line="329"/>
         <source>Fälten i markerad uppgift</source>
         <translation>The fields of the selected item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="328"/>
+        <location filename="../../desktop/ui/review_view.py" line="330"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="328"/>
+        <location filename="../../desktop/ui/review_view.py" line="330"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="328"/>
+        <location filename="../../desktop/ui/review_view.py" line="330"/>
         <source>Maskera</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="339"/>
+        <location filename="../../desktop/ui/review_view.py" line="341"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="341"/>
+        <location filename="../../desktop/ui/review_view.py" line="343"/>
         <source>Släpp utdraget för utlämning; där det krävs godkänner en granskare med sitt lösenord</source>
         <translation>Release the extract for delivery; where required an approver approves with their password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="367"/>
+        <location filename="../../desktop/ui/review_view.py" line="373"/>
         <source>%1 hittades.</source>
         <translation>%1 found.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="370"/>
+        <location filename="../../desktop/ui/review_view.py" line="376"/>
         <source>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>
             <numerusform>%Ln possible match (found only through %1) is not decided: tick it if it is the visitor&apos;s; otherwise it is left out when you approve.</numerusform>
@@ -2989,7 +3004,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="378"/>
+        <location filename="../../desktop/ui/review_view.py" line="384"/>
         <source>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska dem igen.</source>
         <translation>
             <numerusform>%Ln earlier decision no longer applies because the data has changed in the system – review it again.</numerusform>
@@ -2997,22 +3012,22 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="383"/>
+        <location filename="../../desktop/ui/review_view.py" line="389"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="410"/>
+        <location filename="../../desktop/ui/review_view.py" line="416"/>
         <source>[maskerat]</source>
         <translation>[masked]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="445"/>
+        <location filename="../../desktop/ui/review_view.py" line="451"/>
         <source>Maskera överallt</source>
         <translation>Mask everywhere</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="446"/>
+        <location filename="../../desktop/ui/review_view.py" line="452"/>
         <source>Samma värde finns på %Ln andra ställen (%1). Maskera det där också?</source>
         <translation>
             <numerusform>The same value appears in %Ln other place (%1). Mask it there too?</numerusform>

@@ -206,6 +206,57 @@ def test_review_decisions_from_a_file_are_kept_with_the_case(config: Path, tmp_p
     assert again[strong[1]["record"]].get("masked") == [field]
 
 
+def test_data_withheld_under_the_data_protection_act_is_told_to_the_visitor_with_its_ground(
+    config: Path, tmp_path: Path
+) -> None:
+    """Excluding the visitor's own data on a ground in dataskyddslagen 5 kap. is a partial refusal:
+    the extract says how much was withheld in which system, on which ground, and how to complain
+    (Art. 12.4). A public authority cannot use the private bodies' exception for drafts."""
+    number = _open(config, 3)
+    gathered = tmp_path / "data.json"
+    code, _out, err = _case(config, "gather", number, "--json", str(gathered))
+    assert code == 0, err
+    sources = json.loads(gathered.read_text(encoding="utf-8"))["sources"]
+    (customer,) = [s for s in sources if s["id"] == "kundregister"]
+    strong = [r for c in customer["categories"] for r in c["records"] if r["match"] == "strong"]
+    decisions = tmp_path / "beslut.json"
+    decisions.write_text(json.dumps([{"record": strong[0]["record"], "decision": "exclude",
+                                      "reason": "confidentiality"}]), encoding="utf-8")  # fmt: skip
+    code, _out, err = _case(config, "review", number, "--decisions", str(decisions))
+    assert code == 0, err
+    out_pdf = tmp_path / "u.pdf"
+    code, _out, err = cli("case", "extract", number, "--config", str(config), "--out", str(out_pdf), "--leave-out-weak",
+                          "--approved-by", "granskare", "--zip", str(tmp_path / "u.zip"), "--staff", "disk1",
+                          stdin=DISK1 + "demo-granskare\n")  # fmt: skip
+    assert code == 0, err
+    text = _pdf_text(out_pdf)
+    told = "1 uppgift om dig lämnas inte ut, eftersom den omfattas av tystnadsplikt (dataskyddslagen 5 kap. 1 §)."
+    assert text.count(told) == 2  # in the summary and at the system
+    assert "Det är ett beslut att delvis avslå din begäran: du kan klaga hos Integritetsskyddsmyndigheten" in text
+    import zipfile
+
+    package = json.loads(zipfile.ZipFile(tmp_path / "u.zip").read("extract.json"))
+    (row,) = [s for s in package["sources"] if s["id"] == "kundregister"]
+    assert row["withheld"] == {"confidentiality": 1}
+    # A public authority: the drafts exception is refused, the confidentiality one is not.
+    authority = config.read_text(encoding="utf-8").replace(
+        "public_body = true", "public_body = true\npublic_authority = true"
+    )
+    config.write_text(authority, encoding="utf-8")
+    other = _open(config, 4)
+    code, _out, err = _case(config, "gather", other, "--json", str(gathered), "--overwrite")
+    assert code == 0, err
+    records = [r for s in json.loads(gathered.read_text(encoding="utf-8"))["sources"] if s["id"] == "kundregister"
+               for c in s["categories"] for r in c["records"] if r["match"] == "strong"]  # fmt: skip
+    decisions.write_text(json.dumps([{"record": records[0]["record"], "decision": "exclude", "reason": "draft"}]),
+                         encoding="utf-8")  # fmt: skip
+    code, _out, err = _case(config, "review", other, "--decisions", str(decisions))
+    assert code == 2 and "cannot withhold drafts and notes under dataskyddslagen 5 kap. 2 §" in err, err
+    decisions.write_text(json.dumps([{"record": records[0]["record"], "decision": "exclude",
+                                      "reason": "confidentiality"}]), encoding="utf-8")  # fmt: skip
+    assert _case(config, "review", other, "--decisions", str(decisions))[0] == 0
+
+
 def test_a_broken_decisions_file_is_refused_before_the_gather(config: Path, tmp_path: Path) -> None:
     number = _open(config, 1)
     decisions = tmp_path / "beslut.json"

@@ -45,3 +45,33 @@ def test_the_delivery_tab_says_what_comes_next_right_after_the_gather(qtbot, win
     page = window.case
     qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
     assert page.deliver.status.text() == "Granska och godkänn först; sedan visas utdraget här."
+
+
+def test_the_review_offers_the_grounds_in_swedish_law_for_withholding_the_visitors_own_data(
+    qtbot, window, desk
+) -> None:  # type: ignore[no-untyped-def]
+    """A record excluded on a ground in dataskyddslagen 5 kap. is told to the visitor as withheld
+    (the same rule through the command line: tests/e2e/test_cli_casework.py)."""
+    import io
+
+    import pypdf
+
+    from desktop.services.review import ReviewReason
+    from tests.gui.conftest import PASSWORDS
+    from tests.gui.test_visit import examples, fill_visitor
+
+    fill_visitor(qtbot, window, examples(desk)[0], "Åsa Öberg")
+    window.visit.register()
+    page = window.case
+    qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
+    review = page.review
+    offered = [review.reason.itemData(i) for i in range(review.reason.count())]
+    assert ReviewReason.CONFIDENTIALITY in offered and ReviewReason.DRAFT in offered  # a company may use both
+    record = next(r for s in page.result.sources.values() for r in s.records
+                  if s.source_id == "kundregister" and r.strength.value == "strong")  # fmt: skip
+    page.visit.exclude(record, ReviewReason.CONFIDENTIALITY)
+    page.visit.leave_out_weak()
+    page.visit.approve("granskare", PASSWORDS["granskare"])
+    rendered = page.visit.render("sv")
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(rendered.pdf)).pages).split())
+    assert "1 uppgift om dig lämnas inte ut, eftersom den omfattas av tystnadsplikt" in text

@@ -279,6 +279,33 @@ def test_a_child_without_id_of_their_own_is_answered_through_the_guardian(desk, 
     assert f"Namn {child.name}" in letter_text and "Företräds av Bertil Berg, vårdnadshavare" in letter_text
 
 
+def test_data_that_cannot_be_linked_to_the_visitor_is_named_so_the_systems_are_not_taken_for_all(
+    desk, config: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Art. 11.2: the web site's statistics are tied to a cookie, not a name; the extract says so,
+    and what the visitor could give us to be found in them, in both languages."""
+    visit = visit_for(desk, demo_person(config, 2))
+    visit.gather()
+    visit.leave_out_weak()
+    text, package = extract(desk, visit)
+    assert "Så här ser det ut i de 7 system där vi kan söka efter dig" in text
+    assert "Uppgifter vi inte kan koppla till dig" in text and "artikel 11.2 i dataskyddsförordningen" in text
+    assert "Besöksstatistik för webbplatsen (Google Analytics): Vilka sidor som besöks" in text
+    assert "För att hitta dina behöver vi kakans id (_ga)" in text
+    assert package["unlinkable"][0]["name"] == "Besöksstatistik för webbplatsen (Google Analytics)"
+    english, _package = extract(desk, visit, "en")
+    assert "Data we cannot link to you" in english and "Article 11(2) GDPR" in english
+    assert "To find yours we need the cookie's id (_ga)" in english
+    # A configuration that names such data without English is told so by `config check`.
+    from desktop.config import english_missing, parse_config
+
+    raw = tomllib.loads(config.read_text(encoding="utf-8"))
+    raw["unlinkable"][0].pop("en")
+    assert english_missing(parse_config(raw, folder=config.parent))[:3] == [
+        "unlinkable[0].en.name", "unlinkable[0].en.what", "unlinkable[0].en.give"
+    ]  # fmt: skip
+
+
 def test_the_demo_configuration_loads_with_every_fact_and_both_languages(config: Path) -> None:
     from desktop.config import english_missing
 

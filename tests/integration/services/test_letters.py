@@ -61,6 +61,7 @@ def test_a_refusal_letter_gives_reasons_remedies_and_who_decided(config: Path, t
         english = pdf_text(visit.letter("refusal", "en").pdf)
         assert "Decision on your request" in english and "general court (tingsrätt)" in english
         assert "Swedish Authority for Privacy Protection (IMY)" in english
+        assert "Reasons (in Swedish, as our staff recorded them)" in english  # not passed off as English
         with desk.register.sessions() as session:
             (letter,) = session.query(Letter).all()
             assert (letter.kind, letter.method, letter.language) == ("refusal", "posted", "sv")
