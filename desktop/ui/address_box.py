@@ -8,11 +8,12 @@ the Visit checks it and keeps it with the case. Nothing is posted until it is th
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import UserError
 from desktop.services.visit import Visit
 from desktop.ui.common import service_message, tr
+from desktop.ui.fields import address_edit
 
 
 class AddressBox(QGroupBox):
@@ -30,13 +31,7 @@ class AddressBox(QGroupBox):
         layout.addWidget(self.current)
         self.proposals = QVBoxLayout()
         layout.addLayout(self.proposals)
-        self.edit = QPlainTextEdit()
-        self.edit.setObjectName("postal_address")
-        self.edit.setAccessibleName(tr("Adress i folkbokföringen"))
-        self.edit.setPlaceholderText(tr("Gatuadress\n123 45 Ort"))
-        self.edit.setTabChangesFocus(True)
-        self.edit.setFixedHeight(78)
-        self.edit.setMaximumWidth(420)
+        self.edit = address_edit(tr("Gatuadress\n123 45 Ort"))
         layout.addWidget(self.edit)
         row = QHBoxLayout()
         self.save = QPushButton(tr("Spara adressen"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -44,6 +45,19 @@ def wheel_only_when_focused(widget: QWidget) -> None:
     (by a click or Tab), as in the forms staff know from the web."""
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     widget.installEventFilter(_WHEEL_GUARD)
+
+
+def address_edit(placeholder: str) -> QPlainTextEdit:
+    """Where staff type the population-register address an answer by post goes to: a few
+    lines, Tab moves on (the new-visit form and the case's overview both have one)."""
+    edit = QPlainTextEdit()
+    edit.setObjectName("postal_address")
+    edit.setAccessibleName(tr("Adress i folkbokföringen"))
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(78)
+    edit.setMaximumWidth(420)
+    return edit
 
 
 def parse_typed_date(text: str) -> date | None:

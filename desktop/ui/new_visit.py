@@ -54,7 +54,7 @@ from desktop.ui.common import (
     service_message,
     tr,
 )
-from desktop.ui.fields import DateField, wheel_only_when_focused
+from desktop.ui.fields import DateField, address_edit, wheel_only_when_focused
 
 
 class PersonFields(QWidget):
@@ -314,15 +314,9 @@ class NewVisitPage(QWidget):
         self.address_row = QWidget()
         address_form = QFormLayout(self.address_row)
         address_form.setContentsMargins(0, 0, 0, 0)
-        self.postal_address = QPlainTextEdit()
-        self.postal_address.setObjectName("postal_address")
-        self.postal_address.setAccessibleName(tr("Adress i folkbokföringen"))
-        self.postal_address.setPlaceholderText(
+        self.postal_address = address_edit(
             tr("Gatuadress\n123 45 Ort\n(kan också bekräftas ur systemen efter insamlingen)")
         )
-        self.postal_address.setTabChangesFocus(True)
-        self.postal_address.setFixedHeight(78)
-        self.postal_address.setMaximumWidth(420)
         address_form.addRow(tr("Adress i folkbokföringen"), self.postal_address)
         person_layout.addWidget(self.address_row)
         self.person.document_type.currentIndexChanged.connect(self._subject_document_changed)

@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="99"/>
-        <location filename="../../desktop/ui/new_visit.py" line="538"/>
+        <location filename="../../desktop/ui/new_visit.py" line="532"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -669,7 +669,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_page.py" line="355"/>
-        <location filename="../../desktop/ui/new_visit.py" line="355"/>
+        <location filename="../../desktop/ui/new_visit.py" line="349"/>
         <source>Fullmakten omfattar</source>
         <translation>The power of attorney covers</translation>
     </message>
@@ -2688,7 +2688,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>2. Check the identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="321"/>
+        <location filename="../../desktop/ui/new_visit.py" line="318"/>
         <source>Gatuadress
 123 45 Ort
 (kan också bekräftas ur systemen efter insamlingen)</source>
@@ -2697,7 +2697,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
 (can also be confirmed from the systems after the gather)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="330"/>
+        <location filename="../../desktop/ui/new_visit.py" line="324"/>
         <source>Besökaren företräds (vårdnadshavare, god man/förvaltare eller ombud med fullmakt)</source>
         <translation>The visitor is represented (guardian, trustee/administrator or a representative with a power of attorney)</translation>
     </message>
@@ -2712,107 +2712,107 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Trustee</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="347"/>
+        <location filename="../../desktop/ui/new_visit.py" line="341"/>
         <source>Vem har skrivit under, eller vad styrker vårdnaden</source>
         <translation>Who signed it, or what shows the guardianship</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="350"/>
+        <location filename="../../desktop/ui/new_visit.py" line="344"/>
         <source>Till exempel: begära registerutdrag och radering hos oss</source>
         <translation>For example: ask us for an extract and for erasure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="352"/>
+        <location filename="../../desktop/ui/new_visit.py" line="346"/>
         <source>Behörighet</source>
         <translation>Mandate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="353"/>
+        <location filename="../../desktop/ui/new_visit.py" line="347"/>
         <source>Daterad</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="354"/>
+        <location filename="../../desktop/ui/new_visit.py" line="348"/>
         <source>Undertecknad av</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="373"/>
+        <location filename="../../desktop/ui/new_visit.py" line="367"/>
         <source>Skriv ut kvittot direkt</source>
         <translation>Print the receipt at once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="375"/>
+        <location filename="../../desktop/ui/new_visit.py" line="369"/>
         <source>Kvittot visar ärendenummer och sista svarsdag; besökaren tar det med sig.</source>
         <translation>The receipt shows the case number and the last day for the answer; the visitor takes it home.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="382"/>
+        <location filename="../../desktop/ui/new_visit.py" line="376"/>
         <source>Rensa</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="383"/>
+        <location filename="../../desktop/ui/new_visit.py" line="377"/>
         <source>Töm formuläret</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="385"/>
+        <location filename="../../desktop/ui/new_visit.py" line="379"/>
         <source>Registrera ärende (Ctrl+Enter)</source>
         <translation>Register case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="386"/>
+        <location filename="../../desktop/ui/new_visit.py" line="380"/>
         <source>Registrera ärendet med dess svarsdag och skriv ut kvittot</source>
         <translation>Register the case with its deadline and print the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="437"/>
+        <location filename="../../desktop/ui/new_visit.py" line="431"/>
         <source>3. Besökarens egna uppgifter att söka på (frivilligt)</source>
         <translation>3. The visitor&apos;s own identifiers to search by (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="446"/>
+        <location filename="../../desktop/ui/new_visit.py" line="440"/>
         <source>Flera skiljs med semikolon</source>
         <translation>Separate several with semicolons</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="511"/>
+        <location filename="../../desktop/ui/new_visit.py" line="505"/>
         <source>Nytt ärende vid sidan av det öppna</source>
         <translation>New case beside the open one</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="511"/>
+        <location filename="../../desktop/ui/new_visit.py" line="505"/>
         <source>Varför ett nytt ärende?</source>
         <translation>Why a new case?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="524"/>
+        <location filename="../../desktop/ui/new_visit.py" line="518"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="526"/>
+        <location filename="../../desktop/ui/new_visit.py" line="520"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="532"/>
+        <location filename="../../desktop/ui/new_visit.py" line="526"/>
         <source>Lägg till begäran i ärende %1</source>
         <translation>Add the request to case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="535"/>
+        <location filename="../../desktop/ui/new_visit.py" line="529"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="537"/>
+        <location filename="../../desktop/ui/new_visit.py" line="531"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="576"/>
+        <location filename="../../desktop/ui/new_visit.py" line="570"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>
@@ -3343,77 +3343,76 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Save the annual report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="85"/>
+        <location filename="../../desktop/ui/fields.py" line="99"/>
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="87"/>
+        <location filename="../../desktop/ui/fields.py" line="101"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="91"/>
+        <location filename="../../desktop/ui/fields.py" line="105"/>
         <source>Kalender …</source>
         <translation>Calendar …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fields.py" line="92"/>
+        <location filename="../../desktop/ui/fields.py" line="106"/>
         <source>Välj datum i en kalender</source>
         <translation>Choose the date in a calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/address_box.py" line="22"/>
+        <location filename="../../desktop/ui/address_box.py" line="23"/>
         <source>Svaret skickas per post till</source>
         <translation>The answer is posted to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/address_box.py" line="29"/>
+        <location filename="../../desktop/ui/address_box.py" line="30"/>
         <source>Adressen svaret skickas till</source>
         <translation>The address the answer is posted to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/address_box.py" line="35"/>
-        <location filename="../../desktop/ui/new_visit.py" line="319"/>
-        <location filename="../../desktop/ui/new_visit.py" line="326"/>
+        <location filename="../../desktop/ui/fields.py" line="55"/>
+        <location filename="../../desktop/ui/new_visit.py" line="320"/>
         <source>Adress i folkbokföringen</source>
         <translation>Population-register address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/address_box.py" line="36"/>
+        <location filename="../../desktop/ui/address_box.py" line="34"/>
         <source>Gatuadress
 123 45 Ort</source>
         <translation>Street
 123 45 Town</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/address_box.py" line="42"/>
-        <location filename="../../desktop/ui/address_box.py" line="75"/>
+        <location filename="../../desktop/ui/address_box.py" line="37"/>
+        <location filename="../../desktop/ui/address_box.py" line="70"/>
         <source>Spara adressen</source>
         <translation>Keep the address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/address_box.py" line="44"/>
+        <location filename="../../desktop/ui/address_box.py" line="39"/>
         <source>Adressen i folkbokföringen, som besökaren uppgav den; den står på brev och utdrag</source>
         <translation>The population-register address as the visitor gave it; it is printed on letters and the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/address_box.py" line="68"/>
+        <location filename="../../desktop/ui/address_box.py" line="63"/>
         <source>Ingen adress ännu. Skriv adressen i folkbokföringen nedan, eller bekräfta en adress som systemen har (efter insamlingen).</source>
         <translation>No address yet. Type the population-register address below, or confirm an address the systems hold (after the gather).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/address_box.py" line="75"/>
+        <location filename="../../desktop/ui/address_box.py" line="70"/>
         <source>Ändra adressen</source>
         <translation>Change the address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/address_box.py" line="86"/>
+        <location filename="../../desktop/ui/address_box.py" line="81"/>
         <source>Använd adressen i %1: %2</source>
         <translation>Use the address in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/address_box.py" line="91"/>
+        <location filename="../../desktop/ui/address_box.py" line="86"/>
         <source>Kontrollera adressen med besökaren innan du använder den</source>
         <translation>Check the address with the visitor before using it</translation>
     </message>
