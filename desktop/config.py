@@ -175,6 +175,11 @@ class Policy(_Strict):
         description="A second person approves the preview before an erasure, restriction or rectification is "
         "carried out in the systems (a marketing stop and a withdrawn consent run at once)",
     )
+    refusal_by_approver: StrictBool = Field(
+        False,
+        description="A refusal (Art. 12.4) is decided by someone with the approver role: at another person's "
+        "desk they sign the decision with their own password",
+    )
     idle_lock_minutes: int = Field(5, ge=1, le=60, description="Lock the window when idle")
     keep_closed_cases_years: int = Field(3, ge=1, le=20, description="Purge closed cases after")
     eves_as_holidays: StrictBool = Field(

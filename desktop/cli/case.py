@@ -226,8 +226,11 @@ def cmd_case_extend(args: argparse.Namespace) -> int:
 
 
 def cmd_case_reject(args: argparse.Namespace) -> int:
+    secrets = Secrets()
     with _open_desk(args) as desk:
-        _visit(desk, args.case, _sign_in(desk, args.staff, Secrets())).reject(args.reason)
+        visit = _visit(desk, args.case, _sign_in(desk, args.staff, secrets))
+        password = secrets.password_of(args.approved_by, "(approver)") if args.approved_by else None
+        visit.reject(args.reason, args.approved_by, password)
     print(f"{args.case}: refused (give the visitor the decision: `insyn case letter {args.case} --kind refusal`)")
     return 0
 
@@ -644,9 +647,15 @@ def add_commands(commands: Any) -> None:
     case_command(
         "extend", "extend the time to answer by two months, once, within the first month (Art. 12.3)", cmd_case_extend
     ).add_argument("--reason", required=True, help="why; the visitor is told")
-    case_command(
+    reject = case_command(
         "reject", "refuse the request (Art. 12.5); the refusal letter tells the visitor why", cmd_case_reject
-    ).add_argument("--reason", required=True, help="why; the visitor is told")
+    )
+    reject.add_argument("--reason", required=True, help="why; the visitor is told")
+    reject.add_argument(
+        "--approved-by",
+        metavar="USER",
+        help="the approver who decides, where the policy asks for one (their password is asked next)",
+    )
     case_command("withdraw", "end the case without an answer", cmd_case_withdraw).add_argument(
         "--reason", required=True, help="visitor-withdrew or registered-by-mistake"
     )

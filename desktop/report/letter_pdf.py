@@ -64,7 +64,7 @@ def build_letter(letter: LetterDocument) -> tuple[bytes, int]:
                 (t["received"], format_date(letter.received_on, language)),
                 (t["asked"], "\n".join(t[f"request_{r}"] for r in letter.requests)),
                 (t["letter_date"], format_date(letter.written_on, language)),
-                (t["letter_decided_by"], f"{letter.decided_by}, {organisation.name}"),
+                (t["letter_decided_by"], ", ".join(n for n in (letter.decided_by, organisation.name) if n)),
             ],
             styles,
         ),

@@ -244,6 +244,7 @@ class CaseFile:
     subject_name: str
     personnummer: str
     received_at: datetime
+    received_on: date  # the local day of receipt, from which the deadlines run
     deadline: date
     extended_deadline: date | None
     extension_reason: str | None
@@ -258,6 +259,7 @@ class CaseFile:
     deeds: tuple[Deed, ...] = ()  # what was done in the systems (actions, holds, recipients told)
     postal_address: tuple[str, ...] = ()  # an answer by post: the address lines it goes to
     representative: RepresentativeLine | None = None
+    letters_sent: frozenset[str] = frozenset()  # decision letters given (read for a refused or extended case)
 
     @property
     def due(self) -> date:
@@ -298,6 +300,7 @@ def case_file(desk: Desk, number: str) -> CaseFile:
             subject_name=case.subject_name,
             personnummer=case.subject_personnummer,
             received_at=case.received_at,
+            received_on=case.received_on,
             deadline=case.deadline,
             extended_deadline=case.extended_deadline,
             extension_reason=case.extension_reason,
@@ -338,6 +341,13 @@ def case_file(desk: Desk, number: str) -> CaseFile:
                     )
                 ),
                 None,
+            ),
+            # Only a refused or extended case owes a decision letter: the others skip the read.
+            letters_sent=frozenset(
+                letter.kind
+                for letter in (
+                    case.letters if case.status == CaseStatus.REJECTED or case.extended_deadline is not None else ()
+                )
             ),
         )
 

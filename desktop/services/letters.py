@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 
@@ -85,21 +86,37 @@ def letter_refused(
     return None
 
 
-def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, staff_id: int) -> LetterDocument:
+@dataclass(frozen=True)
+class Draft:
+    """A decision not taken yet, for the letter's preview: its reason, the new deadline of an
+    extension, and who decides ("" where an approver will sign)."""
+
+    reason: str
+    deadline: date | None
+    decided_by: str
+
+
+def compose_letter(
+    desk: Desk, case_number: str, kind: str, *, language: str, staff_id: int, draft: Draft | None = None
+) -> LetterDocument:
     with desk.register.sessions() as session:
         case = load_case(session, case_number)
         refused = letter_refused(
             kind,
             case_number,
-            status=case.status,
+            status=CaseStatus.REJECTED.value if draft and kind == "refusal" else case.status,
             requests=[r.type for r in case.requests],
-            extended=case.extended_deadline is not None,
+            extended=case.extended_deadline is not None or (draft is not None and kind == "extension"),
             purged=case.purged_at is not None,
         )
         if refused is not None:
             raise refused
-        action, to = _DECISIONS[kind]
-        decided_by = _decided_by(session, case, action, to, staff_id)
+        if draft is None:
+            action, to = _DECISIONS[kind]
+            decided_by = _decided_by(session, case, action, to, staff_id)
+            reason = {"refusal": case.rejection_reason, "extension": case.extension_reason}.get(kind) or ""
+        else:
+            decided_by, reason = draft.decided_by, draft.reason
         return LetterDocument(
             kind=kind,
             organisation=organisation_of(desk.config, language),
@@ -110,12 +127,22 @@ def compose_letter(desk: Desk, case_number: str, kind: str, *, language: str, st
             decided_by=decided_by,
             requests=tuple(r.type for r in case.requests),
             language=language,
-            reason={"refusal": case.rejection_reason, "extension": case.extension_reason}.get(kind) or "",
-            deadline=case.extended_deadline or case.deadline,
+            reason=reason,
+            deadline=(draft.deadline if draft else None) or case.extended_deadline or case.deadline,
             notes=request_notes(desk.config, case, language),
             addressee=addressee_of(case),
             representation=representation_of(case),
         )
+
+
+def preview_letter(
+    desk: Desk, case_number: str, kind: str, *, language: str, reason: str, deadline: date | None, decided_by: str
+) -> bytes:
+    """The letter of a decision about to be taken, as it will read (no record is made)."""
+    document = compose_letter(desk, case_number, kind, language=language, staff_id=0,
+                              draft=Draft(reason.strip(), deadline, decided_by))  # fmt: skip
+    pdf, _pages = build_letter(document)
+    return pdf
 
 
 def render_letter(desk: Desk, case_number: str, kind: str, *, language: str, staff_id: int) -> RenderedLetter:

@@ -48,6 +48,12 @@ RULES: dict[str, Rule] = {
             lambda a, b: a or b,
             "a second person approves an erasure, restriction or rectification before it is carried out",
         ),
+        Rule(
+            "refusal_by_approver",
+            bool,
+            lambda a, b: a or b,
+            "a refusal is decided by someone with the approver role",
+        ),
         Rule("idle_lock_minutes", int, min, "minutes of no use before the window locks"),
         Rule("keep_closed_cases_years", int, min, "years a finished case keeps its personal data"),
         Rule("max_failed_sign_ins", int, min, "wrong passwords in a row before an account locks"),

@@ -19,6 +19,7 @@ from pathlib import Path
 from desktop.config import SqlAction, address_columns
 from desktop.core.address import AddressRefused, address_from_fields, check_address
 from desktop.core.clock import local_date
+from desktop.core.deadlines import extended_deadline
 from desktop.core.extract import GatherResult, Record, SourceStatus, Strength
 from desktop.core.requests import ALLOWED_TRANSITIONS, CaseStatus, RequestType
 from desktop.core.staff import Role, StaffMember
@@ -29,7 +30,13 @@ from desktop.register.repository import change_status
 from desktop.services import actions, casework
 from desktop.services.cases import checked_text
 from desktop.services.casework import CaseFile, TimelineEntry, case_file, timeline_since
-from desktop.services.delivery import RenderedExtract, record_delivery, render_extract, render_receipt
+from desktop.services.delivery import (
+    RenderedExtract,
+    outstanding_of,
+    record_delivery,
+    render_extract,
+    render_receipt,
+)
 from desktop.services.desk import Desk
 from desktop.services.files import check_targets, remove_quietly, write_private
 from desktop.services.gathering import CaseGather, load_case, record_manual_outcome
@@ -39,6 +46,7 @@ from desktop.services.letters import (
     RenderedLetter,
     check_method,
     letter_refused,
+    preview_letter,
     record_letter,
     render_letter,
 )
@@ -104,6 +112,7 @@ class StepCode(enum.StrEnum):
     DELIVER = "deliver"
     RECORD_OUTCOME = "record_outcome"
     SUPPLEMENT = "supplement"
+    LETTER = "letter"  # a decision the visitor has not been given yet: subject "refusal" or "extension"
     CLOSE = "close"
 
 
@@ -120,6 +129,7 @@ class OwedCode(enum.StrEnum):
     NOT_DELIVERED = "not_delivered"
     SUPPLEMENT_OWED = "supplement_owed"
     SYSTEM_FAILED = "system_failed"
+    LETTER_OWED = "letter_owed"  # a refusal or an extension the visitor has not been told of (Art. 12.3, 12.4)
 
 
 @dataclass(frozen=True)
@@ -236,7 +246,7 @@ class Visit:
                 allowed.add(Action.RETRY)
         if self.result is not None and status in (CaseStatus.REVIEW, CaseStatus.READY):
             allowed |= {Action.REVIEW, Action.PREVIEW}
-            if status is CaseStatus.REVIEW:
+            if status is CaseStatus.REVIEW and not self.supplement_says_nothing_new:
                 allowed.add(Action.APPROVE)
             if status is CaseStatus.READY and self.approval is not None:
                 allowed.add(Action.DELIVER)
@@ -760,10 +770,26 @@ class Visit:
             raise ActionRefused("approval.same_person", "the approver must be another person than the one at the desk")
         return approver
 
+    @property
+    def supplement_says_nothing_new(self) -> bool:
+        """A supplement gathered while every system the first extract left outstanding is still
+        unanswered (the manual check not answered, the system still down) would tell the visitor
+        nothing new: it is not released, delivered or counted as an answer."""
+        if self.file.first_delivered_on is None or self.result is None or not self.file.outstanding:
+            return False
+        still = set(outstanding_of(self.result, set(self.file.manual_answered)))
+        return still >= set(self.file.outstanding)
+
     def approve(self, username: str | None = None, password: str | None = None) -> Approval:
         """Release the reviewed extract. Where the policy requires a second person, the approver
         signs with their own password here (the sign-in is audited and protected like any); they
         must hold the approver role and be another person than the one delivering."""
+        if self.supplement_says_nothing_new:
+            raise ActionRefused(
+                "supplement.nothing_new",
+                "nothing the first extract left outstanding has an answer yet (a manual check unanswered, a "
+                "system still failing): a supplement would tell the visitor nothing new",
+            )
         self._require(Action.APPROVE)
         self._require_weak_decided()
         approver = self.staff
@@ -994,6 +1020,32 @@ class Visit:
 
     # The case ------------------------------------------------------------------------------
 
+    def extension_deadline(self) -> date | None:
+        """The day the answer would be due if the time were extended now (None: it cannot be)."""
+        if Action.EXTEND not in self.allowed_actions():
+            return None
+        return extended_deadline(self.file.received_on, eves_as_holidays=self.desk.config.policy.eves_as_holidays)
+
+    @property
+    def refusal_needs_approver(self) -> bool:
+        """Whether a refusal must be signed by an approver, because the policy asks for it and the
+        person at the desk is not one."""
+        return self.desk.policy.refusal_by_approver and not self.staff.has(Role.APPROVER)
+
+    def letter_preview(self, kind: str, reason: str, language: str = "sv") -> bytes:
+        """The refusal or extension letter as it will read once the decision is taken with
+        `reason` (the decision dialog shows it before anything is decided). Not a letter: it
+        cannot be recorded as given."""
+        require_role(self.staff, Role.RECEPTION)
+        action = {"refusal": Action.REJECT, "extension": Action.EXTEND}.get(kind)
+        if action is None:
+            raise ActionRefused("letter.kind", "a preview is of a refusal or an extension letter")
+        self._require(action)
+        deadline = self.extension_deadline() if kind == "extension" else None
+        decided_by = "" if kind == "refusal" and self.refusal_needs_approver else self.staff.display_name
+        return preview_letter(self.desk, self.number, kind, language=language, reason=reason,
+                              deadline=deadline, decided_by=decided_by)  # fmt: skip
+
     def extend(self, reason: str) -> date:
         self._require(Action.EXTEND)
         _need_reason(reason, "extend.reason", "say why the answer needs more time (the visitor is told, Art. 12.3)")
@@ -1019,7 +1071,9 @@ class Visit:
         check's answer, the extract itself; once it is handed over, what it said would follow
         (a supplementary extract). A refused or withdrawn case owes nothing more: the decision is
         the answer. Closing while something is owed needs a reason (`close`), in both front ends."""
-        if self.status in (CaseStatus.REJECTED, CaseStatus.WITHDRAWN, CaseStatus.CLOSED):
+        if self.status is CaseStatus.REJECTED:  # the decision is the answer, once the visitor has it
+            return [] if "refusal" in self.file.letters_sent else [Owed(OwedCode.LETTER_OWED, "refusal")]
+        if self.status in (CaseStatus.WITHDRAWN, CaseStatus.CLOSED):
             return []
         stops = dict.fromkeys(source_id for source_id, _request in self._immediate_owed())  # one per system
         owed = [Owed(OwedCode.ACTION_OWED, source_id) for source_id in stops]
@@ -1029,6 +1083,8 @@ class Visit:
         owed += [Owed(OwedCode.MANUAL_ACTION_OWED, source_id) for source_id in by_hand]
         owed += [Owed(OwedCode.RECIPIENT_OWED, f"{source}: {who}") for source, who in self.recipients_owed()]
         owed += [Owed(OwedCode.ERASURE_INCOMPLETE, source_id) for source_id, _left in self.erasure_incomplete()]
+        if self.file.extended_deadline is not None and "extension" not in self.file.letters_sent:
+            owed.append(Owed(OwedCode.LETTER_OWED, "extension"))
         carried_out = {d.request for d in self.file.deeds if d.kind == "action"}  # the deeds are the outcome
         owed += [
             Owed(OwedCode.OUTCOME_MISSING, line.type)
@@ -1061,10 +1117,14 @@ class Visit:
     def next_steps(self) -> list[Step]:
         """The case's checklist, from its state, what this visit holds and what is owed."""
         status = self.status
-        if not status.is_open:
-            return []
         allowed = self.allowed_actions()
-        steps: list[Step] = []
+        # A decision the visitor has not been given comes first: an extension must reach them
+        # within the first month (Art. 12.3), a refusal without delay (Art. 12.4).
+        owed_now = self.owed()
+        steps = [Step(StepCode.LETTER, o.subject) for o in owed_now if o.code is OwedCode.LETTER_OWED]
+        if not status.is_open:
+            ended = [Step(StepCode.CLOSE, "decided")] if not steps and Action.CLOSE in allowed else []
+            return steps + ended  # a refused or withdrawn case: nothing is delivered, it is closed
         wants_extract = any(RequestType(t).needs_extract for t in self.file.requests)
         if status is CaseStatus.GATHERING:
             steps.append(Step(StepCode.GATHERING))
@@ -1085,7 +1145,7 @@ class Visit:
                 steps.append(Step(StepCode.APPROVE, "second_person" if self.approval_required else ""))
             elif status is CaseStatus.READY:
                 steps.append(Step(StepCode.DELIVER))
-        for owed in self.owed():
+        for owed in owed_now:
             if owed.code == "action_owed":
                 steps.append(Step(StepCode.ACT, owed.subject))
             elif owed.code == "rights_owed":
@@ -1118,19 +1178,26 @@ class Visit:
         self.approval = None
 
     def _end(self, target: CaseStatus, action: Action, *, reason: str = "", reason_code: str | None = None,
-             note: str | None = None) -> None:  # fmt: skip
+             note: str | None = None, by: StaffMember | None = None) -> None:  # fmt: skip
         self._require(action)
         self.drop()
         try:
-            casework.decide(self.desk, self.number, target, staff_username=self.staff.username, reason=reason,
-                            reason_code=reason_code, note=note)  # fmt: skip
+            casework.decide(self.desk, self.number, target, staff_username=(by or self.staff).username,
+                            reason=reason, reason_code=reason_code, note=note)  # fmt: skip
         finally:
             self.refresh()
 
-    def reject(self, reason: str) -> None:
+    def reject(self, reason: str, approver: str | None = None, password: str | None = None) -> None:
+        """Refuse the request (Art. 12.4). Where the policy asks that an approver decides and the
+        person at the desk is not one, the approver signs the decision with their own password
+        (the refusal and its letter carry their name)."""
         self._require(Action.REJECT)
         _need_reason(reason, "reject.reason", "say why the request is refused (the visitor is told, Art. 12.4)")
-        self._end(CaseStatus.REJECTED, Action.REJECT, reason=reason)
+        decider = self.staff
+        if self.refusal_needs_approver:
+            needed = ("reject.approver", "this organisation's refusals are decided by someone with the approver role")
+            decider = self._second_person(approver, password, needed)
+        self._end(CaseStatus.REJECTED, Action.REJECT, reason=reason, by=decider)
 
     def withdraw(self, reason_code: str) -> None:
         self._require(Action.WITHDRAW)

@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # the services import SQLAlchemy: loaded in the background at
     from desktop.services.desk import Desk
 
 
+SIGN_IN_CODES = ("wrong", "locked", "delayed")  # a refused password: said as `sign_in_problem` says it
+
+
 def sign_in_problem(exc: Exception) -> str:
     """The Swedish message for a refused sign-in (the service's code, never its English text)."""
     code = getattr(exc, "code", "wrong")

@@ -6,8 +6,6 @@ the case drops it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -38,7 +36,7 @@ from desktop.services.files import write_private
 from desktop.services.visit import Action, Step, StepCode, Visit
 from desktop.ui.actions_view import ActionsView
 from desktop.ui.address_box import AddressBox
-from desktop.ui.auth import SignInDialog
+from desktop.ui.auth import SIGN_IN_CODES, SignInDialog, sign_in_problem
 from desktop.ui.common import (
     document_labels,
     error_box,
@@ -49,6 +47,7 @@ from desktop.ui.common import (
     status_labels,
     tr,
 )
+from desktop.ui.decision_dialog import DecisionDialog, DecisionForm, DecisionKind, withdrawal_labels
 from desktop.ui.deliver_view import DeliverView
 from desktop.ui.gather_view import GatherView, data_state_text
 from desktop.ui.letter_dialog import LetterDialog, letter_labels
@@ -101,13 +100,6 @@ def delivery_method_labels() -> dict[str, str]:
         "posted": tr("skickat per post"),
         "handed": tr("lämnat i handen"),
         "emailed": tr("skickat per e-post"),
-    }
-
-
-def withdrawal_labels() -> dict[str, str]:
-    return {
-        "visitor-withdrew": tr("Besökaren tar tillbaka sin begäran"),
-        "registered-by-mistake": tr("Ärendet registrerades av misstag"),
     }
 
 
@@ -456,7 +448,12 @@ class CasePage(QWidget):
                 "raderingen är inte helt genomförd i %1: uppgifter finns kvar som inget skäl att spara omfattar – "
                 "radera dem (eller låt IT rätta åtgärden) och samla in igen (F5)"
             ),
-            "close": tr("avsluta ärendet – allt är lämnat"),
+            "close": tr("avsluta ärendet") if step.subject else tr("avsluta ärendet – allt är lämnat"),
+            "letter": tr("ge besökaren beslutet om avslag med skälen (Brev …)")
+            if step.subject == "refusal"
+            else tr("ge besökaren beskedet om förlängd svarstid med skälen senast %1 (Brev …)").replace(
+                "%1", self.visit.file.deadline.isoformat() if self.visit is not None else ""
+            ),
         }
         subject = names.get(step.subject) or request_labels().get(step.subject) or step.subject
         return texts.get(step.code, step.code).replace("%1", subject)
@@ -665,9 +662,14 @@ class CasePage(QWidget):
     def write_letter(self) -> None:
         """A letter for the visitor, printed or saved; recorded with how the visitor gets it."""
         choice = self.ask_letter()
-        if choice is None or self.visit is None:
+        if choice is not None:
+            self.send_letter(*choice)
+
+    def send_letter(self, kind: str, language: str, method: str, action: str) -> None:
+        """Print or save the letter of `kind` and record it as given (`method`); a cancelled
+        printer or save dialog records nothing."""
+        if self.visit is None:
             return
-        kind, language, method, action = choice
         try:
             rendered = self.visit.letter(kind, language)
             if action == "print":
@@ -686,54 +688,71 @@ class CasePage(QWidget):
         except UserError as exc:
             error_box(self, service_message(exc))
             return
-        self.refresh()
-
-    def ask_extension(self) -> None:
-        reason, ok = QInputDialog.getText(
-            self, tr("Förläng svarstiden"), tr("Skäl (besökaren får veta det, art. 12.3):")
-        )
-        if ok and self.visit is not None:  # an empty reason is refused by the Visit, and said
-            try:
-                self.visit.extend(reason)
-            except UserError as exc:
-                error_box(self, service_message(exc))
+        finally:
             self.refresh()
 
+    # Decisions -----------------------------------------------------------------------------
+
+    def decision_dialog(self, kind: DecisionKind) -> DecisionDialog | None:
+        """The form for a decision on this case (tests fill it in and press its button)."""
+        if self.visit is None:
+            return None
+        return DecisionDialog(self.visit, kind, self.owed_texts(), self.take_decision, self)
+
+    def ask_decision(self, kind: DecisionKind) -> None:
+        """Refuse, extend, withdraw or close through the decision's form; its letter, if staff
+        chose to give it at once, is printed or saved right after."""
+        dialog = self.decision_dialog(kind)
+        if dialog is None or not dialog.exec():
+            return
+        if kind is not DecisionKind.EXTENSION:
+            self.tabs.setCurrentIndex(0)  # the case has ended: its overview, with what follows
+        if kind is DecisionKind.CLOSING:
+            self.closed.emit()
+        elif dialog.letter_now is not None and kind.letter is not None:
+            now = dialog.letter_now
+            self.send_letter(kind.letter, now.language, now.method, now.action)
+
+    def ask_extension(self) -> None:
+        self.ask_decision(DecisionKind.EXTENSION)
+
     def ask_rejection(self) -> None:
-        reason, ok = QInputDialog.getText(
-            self, tr("Avslå begäran"), tr("Skäl (besökaren ska få veta det och om rätten att klaga till IMY):")
-        )
-        if ok:
-            self.end_case(lambda visit: visit.reject(reason))
+        self.ask_decision(DecisionKind.REFUSAL)
 
     def ask_withdrawal(self) -> None:
         """The visitor takes the request back, or it was registered by mistake: the case ends
         without an answer and the gathered data is let go."""
-        reasons = {label: code for code, label in withdrawal_labels().items()}
-        choice, ok = QInputDialog.getItem(
-            self, tr("Återkalla ärendet"), tr("Varför avslutas ärendet utan svar?"), list(reasons), 0, False
-        )
-        if ok:
-            code = reasons[choice]
-            self.end_case(lambda visit: visit.withdraw(code))
+        self.ask_decision(DecisionKind.WITHDRAWAL)
 
-    def end_case(self, end: Callable[[Visit], None]) -> bool:
-        """Reject, withdraw or close: the gathered data is let go once the case has ended (or
-        the Visit has let it go trying); a refusal (no reason given) loses nothing."""
-        if self.visit is None:
-            return False
-        if self.gather.running:  # a gather in flight is stopped first
+    def close_case(self) -> None:
+        self.ask_decision(DecisionKind.CLOSING)
+
+    def take_decision(self, form: DecisionForm) -> str | None:
+        """Ask the Visit to take the decision; None when taken, else the message why not. The
+        gathered data is let go once the case has ended (or the Visit has let it go trying); a
+        refusal it turned down loses nothing."""
+        visit = self.visit
+        if visit is None:
+            return tr("Inget ärende är öppet.")
+        ends = form.kind is not DecisionKind.EXTENSION
+        if ends and self.gather.running:  # a gather in flight is stopped first
             self.drop_data()
         try:
-            end(self.visit)
+            if form.kind is DecisionKind.REFUSAL:
+                visit.reject(form.reason, form.approver, form.password)
+            elif form.kind is DecisionKind.EXTENSION:
+                visit.extend(form.reason)
+            elif form.kind is DecisionKind.WITHDRAWAL:
+                visit.withdraw(form.reason_code)
+            else:
+                visit.close(reason_if_owed=form.reason or None)
         except UserError as exc:
-            error_box(self, service_message(exc))
-            return False
+            return sign_in_problem(exc) if exc.code in SIGN_IN_CODES else service_message(exc)
         finally:
-            if self.visit.result is None:
+            if ends and visit.result is None:
                 self.drop_data()
             self.refresh()
-        return True
+        return None
 
     def ask_outcome(self) -> None:
         """What was done about the selected request: corrected, erased (and what is kept, and
@@ -780,33 +799,12 @@ class CasePage(QWidget):
                 texts.append(tr("besked till mottagaren %1 (artikel 19)").replace("%1", owed.subject))
             elif owed.code == "erasure_incomplete":
                 texts.append(tr("resten av raderingen i %1").replace("%1", names.get(owed.subject, owed.subject)))
+            elif owed.code == "letter_owed":
+                texts.append(
+                    tr("beslutet om avslag") if owed.subject == "refusal" else tr("beskedet om förlängd svarstid")
+                )
             elif owed.code == "supplement_owed":
                 texts.append(tr("kompletterande utdrag för %1").replace("%1", names.get(owed.subject, owed.subject)))
             else:
                 texts.append(tr("registerutdraget"))
         return texts
-
-    def closing_dialog(self, owed: list[str]) -> QInputDialog:
-        """What the visitor has not had yet, and the reason for closing all the same."""
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(tr("Avsluta ärendet"))
-        dialog.setLabelText(
-            tr("Besökaren har inte fått: %1 (art. 12.3).\nVarför avslutas ärendet ändå? Skälet sparas i ärendet.")
-            .replace("%1", ", ".join(owed))
-        )  # fmt: skip
-        return dialog
-
-    def close_case(self) -> None:
-        owed = self.owed_texts()
-        if owed:
-            dialog = self.closing_dialog(owed)
-            if dialog.exec():
-                self.close_now(dialog.textValue())
-            return
-        answer = QMessageBox.question(self, tr("Avsluta ärendet"), tr("Avsluta ärendet? Det kan inte öppnas igen."))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.close_now()
-
-    def close_now(self, reason_if_owed: str | None = None) -> None:
-        if self.end_case(lambda visit: visit.close(reason_if_owed=reason_if_owed)):
-            self.closed.emit()

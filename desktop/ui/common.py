@@ -220,6 +220,11 @@ def service_message(exc: Exception) -> str:
         "approval.same_person": tr("Utdraget måste godkännas av en annan person än den som lämnar ut det."),
         "extend.reason": tr("Skriv skälet till förlängningen – besökaren får veta det."),
         "reject.reason": tr("Skriv skälet till avslaget – besökaren får veta det."),
+        "supplement.nothing_new": tr(
+            "Inget av det som utdraget lovade har något svar ännu (den manuella kontrollen är obesvarad eller "
+            "systemet svarar fortfarande inte). Ett kompletterande utdrag skulle inte ge besökaren något nytt."
+        ),
+        "reject.approver": tr("Organisationen låter en granskare besluta om avslag: granskaren skriver under."),
         "close.owed": tr("Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå."),
         "wrong": tr("Fel användarnamn eller lösenord."),
         "locked": tr("Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det."),

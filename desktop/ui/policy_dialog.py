@@ -30,6 +30,7 @@ def policy_labels() -> dict[str, str]:
     return {
         "approval_required": tr("En granskare godkänner varje utdrag"),
         "actions_approval_required": tr("En granskare godkänner radering, begränsning och rättelse i systemen"),
+        "refusal_by_approver": tr("En granskare beslutar om avslag"),
         "idle_lock_minutes": tr("Låses efter (minuter utan användning)"),
         "keep_closed_cases_years": tr("Avslutade ärenden gallras efter (år)"),
         "max_failed_sign_ins": tr("Kontot låses efter felaktiga lösenord (antal)"),

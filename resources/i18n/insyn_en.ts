@@ -34,92 +34,92 @@
         <translation>Insyn could not start; see the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="70"/>
+        <location filename="../../desktop/ui/auth.py" line="73"/>
         <source>Logga in – Insyn</source>
         <translation>Sign in – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="72"/>
-        <location filename="../../desktop/ui/auth.py" line="95"/>
+        <location filename="../../desktop/ui/auth.py" line="75"/>
+        <location filename="../../desktop/ui/auth.py" line="98"/>
         <source>Logga in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="85"/>
-        <location filename="../../desktop/ui/auth.py" line="157"/>
+        <location filename="../../desktop/ui/auth.py" line="88"/>
+        <location filename="../../desktop/ui/auth.py" line="160"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="69"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="86"/>
+        <location filename="../../desktop/ui/auth.py" line="89"/>
         <location filename="../../desktop/ui/lock.py" line="66"/>
         <source>Lösenord</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="99"/>
+        <location filename="../../desktop/ui/auth.py" line="102"/>
         <location filename="../../desktop/ui/new_visit.py" line="532"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="120"/>
+        <location filename="../../desktop/ui/auth.py" line="123"/>
         <source>Insyn startar – du loggas in strax.</source>
         <translation>Insyn is starting – you will be signed in in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="224"/>
+        <location filename="../../desktop/ui/auth.py" line="48"/>
+        <location filename="../../desktop/ui/common.py" line="229"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="36"/>
+        <location filename="../../desktop/ui/auth.py" line="39"/>
         <source>För många felaktiga lösenord. Försök igen om %1 sekunder.</source>
         <translation>Too many wrong passwords. Try again in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="40"/>
-        <location filename="../../desktop/ui/common.py" line="225"/>
+        <location filename="../../desktop/ui/auth.py" line="43"/>
+        <location filename="../../desktop/ui/common.py" line="230"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="42"/>
+        <location filename="../../desktop/ui/auth.py" line="45"/>
         <location filename="../../desktop/ui/common.py" line="213"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="44"/>
+        <location filename="../../desktop/ui/auth.py" line="47"/>
         <location filename="../../desktop/ui/common.py" line="220"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="143"/>
+        <location filename="../../desktop/ui/auth.py" line="146"/>
         <source>Första start – Insyn</source>
         <translation>First start – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="145"/>
+        <location filename="../../desktop/ui/auth.py" line="148"/>
         <source>Skapa den första administratören</source>
         <translation>Create the first administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="146"/>
+        <location filename="../../desktop/ui/auth.py" line="149"/>
         <source>Administratören lägger sedan upp konton för receptionen och granskarna.</source>
         <translation>The administrator then creates the accounts for reception and approvers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="156"/>
+        <location filename="../../desktop/ui/auth.py" line="159"/>
         <source>Får även granska och lämna ut (granskare)</source>
         <translation>May also approve and release extracts (approver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="158"/>
+        <location filename="../../desktop/ui/auth.py" line="161"/>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="70"/>
@@ -127,22 +127,22 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="159"/>
+        <location filename="../../desktop/ui/auth.py" line="162"/>
         <source>Lösenord (minst 8 tecken)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="160"/>
+        <location filename="../../desktop/ui/auth.py" line="163"/>
         <source>Upprepa lösenordet</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="166"/>
+        <location filename="../../desktop/ui/auth.py" line="169"/>
         <source>Skapa administratör</source>
         <translation>Create administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="175"/>
+        <location filename="../../desktop/ui/auth.py" line="178"/>
         <source>Lösenorden är inte lika.</source>
         <translation>The passwords differ.</translation>
     </message>
@@ -152,12 +152,12 @@
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="259"/>
+        <location filename="../../desktop/ui/common.py" line="264"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="260"/>
+        <location filename="../../desktop/ui/common.py" line="265"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -193,7 +193,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="340"/>
+        <location filename="../../desktop/ui/case_page.py" line="332"/>
         <location filename="../../desktop/ui/new_visit.py" line="103"/>
         <location filename="../../desktop/ui/new_visit.py" line="148"/>
         <source>Personnummer</source>
@@ -201,20 +201,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="339"/>
+        <location filename="../../desktop/ui/case_page.py" line="331"/>
         <location filename="../../desktop/ui/gather_view.py" line="182"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="341"/>
+        <location filename="../../desktop/ui/case_page.py" line="333"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="57"/>
-        <location filename="../../desktop/ui/case_page.py" line="343"/>
+        <location filename="../../desktop/ui/case_page.py" line="335"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -238,7 +238,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="109"/>
         <location filename="../../desktop/ui/case_list.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="364"/>
+        <location filename="../../desktop/ui/case_page.py" line="356"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -303,393 +303,541 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="59"/>
+        <location filename="../../desktop/ui/case_page.py" line="58"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <location filename="../../desktop/ui/case_page.py" line="59"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <location filename="../../desktop/ui/case_page.py" line="60"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="62"/>
+        <location filename="../../desktop/ui/case_page.py" line="61"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="63"/>
+        <location filename="../../desktop/ui/case_page.py" line="62"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="64"/>
+        <location filename="../../desktop/ui/case_page.py" line="63"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="65"/>
+        <location filename="../../desktop/ui/case_page.py" line="64"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="66"/>
+        <location filename="../../desktop/ui/case_page.py" line="65"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="67"/>
+        <location filename="../../desktop/ui/case_page.py" line="66"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="68"/>
+        <location filename="../../desktop/ui/case_page.py" line="67"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="69"/>
+        <location filename="../../desktop/ui/case_page.py" line="68"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="70"/>
+        <location filename="../../desktop/ui/case_page.py" line="69"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="71"/>
+        <location filename="../../desktop/ui/case_page.py" line="70"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="72"/>
+        <location filename="../../desktop/ui/case_page.py" line="71"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="73"/>
+        <location filename="../../desktop/ui/case_page.py" line="72"/>
         <source>Utdraget släpptes för utlämning</source>
         <translation>The extract was released for delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="74"/>
+        <location filename="../../desktop/ui/case_page.py" line="73"/>
         <source>Alla svaga träffar bekräftades</source>
         <translation>All weak matches were confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="75"/>
-        <location filename="../../desktop/ui/case_page.py" line="358"/>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
+        <location filename="../../desktop/ui/case_page.py" line="350"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="76"/>
+        <location filename="../../desktop/ui/case_page.py" line="75"/>
         <source>Sidor ur utdraget skrevs ut som kopia (inte utlämnat)</source>
         <translation>Pages of the extract printed as a copy (not handed over)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="77"/>
+        <location filename="../../desktop/ui/case_page.py" line="76"/>
         <source>Genomfört i systemet</source>
         <translation>Carried out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="78"/>
+        <location filename="../../desktop/ui/case_page.py" line="77"/>
         <source>Kunde inte genomföras i systemet</source>
         <translation>Could not be carried out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="79"/>
+        <location filename="../../desktop/ui/case_page.py" line="78"/>
         <source>Inget att genomföra i systemet</source>
         <translation>Nothing to carry out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="80"/>
+        <location filename="../../desktop/ui/case_page.py" line="79"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="81"/>
+        <location filename="../../desktop/ui/case_page.py" line="80"/>
         <source>Utfall registrerades</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="82"/>
+        <location filename="../../desktop/ui/case_page.py" line="81"/>
         <source>Begäran lades till</source>
         <translation>Request added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="83"/>
+        <location filename="../../desktop/ui/case_page.py" line="82"/>
         <source>Registrerat vid sidan av ett öppet ärende</source>
         <translation>Registered beside an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="84"/>
+        <location filename="../../desktop/ui/case_page.py" line="83"/>
         <source>Obekräftade möjliga träffar lämnades utanför</source>
         <translation>Unconfirmed possible matches were left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="85"/>
+        <location filename="../../desktop/ui/case_page.py" line="84"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="28"/>
         <source>Brev till besökaren</source>
         <translation>Letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="86"/>
+        <location filename="../../desktop/ui/case_page.py" line="85"/>
         <source>Åtgärderna i systemen godkändes</source>
         <translation>The actions in the systems were approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="87"/>
+        <location filename="../../desktop/ui/case_page.py" line="86"/>
         <source>Det som gjordes sparades i ärendet</source>
         <translation>What was done was kept with the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="88"/>
+        <location filename="../../desktop/ui/case_page.py" line="87"/>
         <source>Gjort för hand</source>
         <translation>Done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="89"/>
+        <location filename="../../desktop/ui/case_page.py" line="88"/>
         <source>Mottagare fick besked (artikel 19)</source>
         <translation>A recipient was told (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="90"/>
+        <location filename="../../desktop/ui/case_page.py" line="89"/>
         <source>Systemen söktes igen efter raderingen</source>
         <translation>The systems were searched again after the erasure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="91"/>
+        <location filename="../../desktop/ui/case_page.py" line="90"/>
         <source>Adressen för svaret per post sparades</source>
         <translation>The address for the answer by post was kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <location filename="../../desktop/ui/case_page.py" line="97"/>
         <source>utskrivet</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="99"/>
+        <location filename="../../desktop/ui/case_page.py" line="98"/>
         <source>sparat som PDF</source>
         <translation>saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="100"/>
+        <location filename="../../desktop/ui/case_page.py" line="99"/>
         <source>maskinläsbar kopia (ZIP)</source>
         <translation>machine-readable copy (ZIP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="101"/>
+        <location filename="../../desktop/ui/case_page.py" line="100"/>
         <source>skickat per post</source>
         <translation>sent by post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="102"/>
+        <location filename="../../desktop/ui/case_page.py" line="101"/>
         <source>lämnat i handen</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="103"/>
+        <location filename="../../desktop/ui/case_page.py" line="102"/>
         <source>skickat per e-post</source>
         <translation>sent by e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="109"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="61"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="110"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="62"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="132"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="129"/>
+        <source>Varför ärendet återkallas</source>
+        <translation>Why the case is withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="130"/>
+        <source>– välj –</source>
+        <translation>– choose –</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="134"/>
+        <source>Varför?</source>
+        <translation>Why?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="141"/>
+        <source>Skälen (besökaren läser dem)</source>
+        <translation>Reasons (the visitor reads them)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="142"/>
+        <source>Varför avslutas ärendet ändå?</source>
+        <translation>Why is the case closed all the same?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="147"/>
+        <source>Skälet sparas i ärendet.</source>
+        <translation>The reason is kept with the case.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="148"/>
+        <source>Skriv skälen så att besökaren förstår dem.</source>
+        <translation>Write the reasons so that the visitor understands them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="166"/>
+        <source>Granskarens användarnamn</source>
+        <translation>Approver&apos;s user name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="167"/>
+        <source>Granskarens lösenord</source>
+        <translation>Approver&apos;s password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="164"/>
+        <source>Organisationen låter en granskare besluta om avslag. Granskaren skriver under:</source>
+        <translation>The organisation has an approver decide refusals. The approver signs:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="170"/>
+        <source>Beslutar</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="173"/>
+        <source>Brevets språk</source>
+        <translation>Language of the letter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="178"/>
+        <source>Hur besökaren får brevet</source>
+        <translation>How the visitor gets the letter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="183"/>
+        <source>Skriv ut brevet nu</source>
+        <translation>Print the letter now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="185"/>
+        <source>Spara brevet som PDF nu</source>
+        <translation>Save the letter as PDF now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="187"/>
+        <source>Senare (steget står kvar i ärendet)</source>
+        <translation>Later (the step stays on the case)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="195"/>
+        <source>Brevet som besökaren får</source>
+        <translation>The letter the visitor gets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="201"/>
+        <source>Brevet till besökaren</source>
+        <translation>The letter to the visitor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="220"/>
+        <source>Avslå (Ctrl+Enter)</source>
+        <translation>Refuse (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="221"/>
+        <source>Förläng (Ctrl+Enter)</source>
+        <translation>Extend (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="222"/>
+        <source>Återkalla (Ctrl+Enter)</source>
+        <translation>Withdraw (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="223"/>
+        <source>Avsluta (Ctrl+Enter)</source>
+        <translation>Close (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="253"/>
+        <source>Begäran avslås. Besökaren ska utan dröjsmål få beslutet med skälen, och veta att de kan klaga hos Integritetsskyddsmyndigheten och gå till domstol (art. 12.4). Insamlade uppgifter släpps ur programmet.</source>
+        <translation>The request is refused. The visitor must be given the decision and its reasons without delay, and be told that they can complain to the Swedish Authority for Privacy Protection and go to court (Art. 12.4). Gathered data is let go.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="260"/>
+        <source>Svaret ska ges senast %1. Med förlängning: senast %2. Det går en gång, och besökaren ska få veta skälen före %1 (art. 12.3).</source>
+        <translation>The answer is due by %1. Extended: by %2. It can be done once, and the visitor must be told the reasons before %1 (Art. 12.3).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="264"/>
+        <source>kan inte förlängas</source>
+        <translation>cannot be extended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="267"/>
+        <source>Ärendet avslutas utan svar och insamlade uppgifter släpps ur programmet.</source>
+        <translation>The case ends without an answer and the gathered data is let go.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="269"/>
+        <source>Besökaren har inte fått: %1 (art. 12.3). Ärendet kan inte öppnas igen.</source>
+        <translation>The visitor has not had: %1 (Art. 12.3). The case cannot be reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="272"/>
+        <source>Besökaren har fått allt. Ärendet avslutas och kan inte öppnas igen.</source>
+        <translation>The visitor has had everything. The case is closed and cannot be reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="327"/>
+        <source>Granskaren skriver sitt användarnamn och lösenord.</source>
+        <translation>The approver types their user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="124"/>
         <source>Nästa steg</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="139"/>
+        <location filename="../../desktop/ui/case_page.py" line="131"/>
         <source>Stopp som inte kunde genomföras</source>
         <translation>Stops that could not be carried out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="143"/>
+        <location filename="../../desktop/ui/case_page.py" line="135"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="144"/>
+        <location filename="../../desktop/ui/case_page.py" line="136"/>
         <source>Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig</source>
         <translation>The receipt with the case number and the last day for an answer, which the visitor takes along</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="147"/>
+        <location filename="../../desktop/ui/case_page.py" line="139"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="148"/>
+        <location filename="../../desktop/ui/case_page.py" line="140"/>
         <source>Spara kvittot som PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="149"/>
+        <location filename="../../desktop/ui/case_page.py" line="141"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="151"/>
+        <location filename="../../desktop/ui/case_page.py" line="143"/>
         <source>Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)</source>
         <translation>Extend the time limit by up to two months, with reasons, within the first month (Art. 12.3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="153"/>
+        <location filename="../../desktop/ui/case_page.py" line="145"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="155"/>
+        <location filename="../../desktop/ui/case_page.py" line="147"/>
         <source>Avslå begäran med skäl; besökaren får veta sin rätt att klaga till IMY (art. 12.4)</source>
         <translation>Refuse the request with reasons; the visitor is told of the right to complain to IMY (Art. 12.4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="157"/>
+        <location filename="../../desktop/ui/case_page.py" line="149"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="160"/>
+        <location filename="../../desktop/ui/case_page.py" line="152"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="162"/>
-        <location filename="../../desktop/ui/case_page.py" line="792"/>
-        <location filename="../../desktop/ui/case_page.py" line="806"/>
+        <location filename="../../desktop/ui/case_page.py" line="154"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="114"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="163"/>
+        <location filename="../../desktop/ui/case_page.py" line="155"/>
         <source>Avsluta ärendet när besökaren har fått allt</source>
         <translation>Close the case when the visitor has had everything</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="165"/>
+        <location filename="../../desktop/ui/case_page.py" line="157"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="167"/>
+        <location filename="../../desktop/ui/case_page.py" line="159"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="181"/>
+        <location filename="../../desktop/ui/case_page.py" line="173"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="194"/>
+        <location filename="../../desktop/ui/case_page.py" line="186"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="195"/>
+        <location filename="../../desktop/ui/case_page.py" line="187"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="195"/>
-        <location filename="../../desktop/ui/case_page.py" line="747"/>
+        <location filename="../../desktop/ui/case_page.py" line="187"/>
+        <location filename="../../desktop/ui/case_page.py" line="766"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="206"/>
+        <location filename="../../desktop/ui/case_page.py" line="198"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="208"/>
+        <location filename="../../desktop/ui/case_page.py" line="200"/>
         <source>Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet</source>
         <translation>Write what was done about the selected request; it is printed in the extract and the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="217"/>
+        <location filename="../../desktop/ui/case_page.py" line="209"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="225"/>
+        <location filename="../../desktop/ui/case_page.py" line="217"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="226"/>
+        <location filename="../../desktop/ui/case_page.py" line="218"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="227"/>
+        <location filename="../../desktop/ui/case_page.py" line="219"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="228"/>
+        <location filename="../../desktop/ui/case_page.py" line="220"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="230"/>
+        <location filename="../../desktop/ui/case_page.py" line="222"/>
         <source>4. Åtgärder</source>
         <translation>4. Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="334"/>
+        <location filename="../../desktop/ui/case_page.py" line="326"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="335"/>
+        <location filename="../../desktop/ui/case_page.py" line="327"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="351"/>
+        <location filename="../../desktop/ui/case_page.py" line="343"/>
         <source>Företräds av</source>
         <translation>Represented by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="355"/>
+        <location filename="../../desktop/ui/case_page.py" line="347"/>
         <location filename="../../desktop/ui/new_visit.py" line="349"/>
         <source>Fullmakten omfattar</source>
         <translation>The power of attorney covers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="402"/>
+        <location filename="../../desktop/ui/case_page.py" line="394"/>
         <source> (skriven av personalen)</source>
         <translation> (typed by staff)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="404"/>
+        <location filename="../../desktop/ui/case_page.py" line="396"/>
         <source> (från %1)</source>
         <translation> (from %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="426"/>
+        <location filename="../../desktop/ui/case_page.py" line="418"/>
         <source>klart, inget kvar utan skäl att spara</source>
         <translation>done, nothing left without a ground for keeping it</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="427"/>
+        <location filename="../../desktop/ui/case_page.py" line="419"/>
         <source>%Ln uppgifter kvar som inget skäl omfattar</source>
         <translation>
             <numerusform>%Ln item left that no ground covers</numerusform>
@@ -697,53 +845,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="447"/>
+        <location filename="../../desktop/ui/case_page.py" line="439"/>
         <source>skriv in eller bekräfta adressen i folkbokföringen som svaret skickas till (Översikt)</source>
         <translation>type or confirm the population-register address the answer is posted to (Overview)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="452"/>
+        <location filename="../../desktop/ui/case_page.py" line="444"/>
         <source>genomför begäran i %1: förhandsgranska och låt en granskare godkänna (4. Åtgärder)</source>
         <translation>carry out the request in %1: preview it and have an approver approve it (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="195"/>
+        <location filename="../../desktop/ui/case_page.py" line="187"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="342"/>
+        <location filename="../../desktop/ui/case_page.py" line="334"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="345"/>
+        <location filename="../../desktop/ui/case_page.py" line="337"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="347"/>
+        <location filename="../../desktop/ui/case_page.py" line="339"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="348"/>
+        <location filename="../../desktop/ui/case_page.py" line="340"/>
         <location filename="../../desktop/ui/new_visit.py" line="106"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="370"/>
+        <location filename="../../desktop/ui/case_page.py" line="362"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="387"/>
+        <location filename="../../desktop/ui/case_page.py" line="379"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="421"/>
+        <location filename="../../desktop/ui/case_page.py" line="413"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -751,32 +899,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="438"/>
+        <location filename="../../desktop/ui/case_page.py" line="430"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="439"/>
+        <location filename="../../desktop/ui/case_page.py" line="431"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="440"/>
+        <location filename="../../desktop/ui/case_page.py" line="432"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="441"/>
+        <location filename="../../desktop/ui/case_page.py" line="433"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="442"/>
+        <location filename="../../desktop/ui/case_page.py" line="434"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="444"/>
+        <location filename="../../desktop/ui/case_page.py" line="436"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>decide %Ln possible match in the review</numerusform>
@@ -784,72 +932,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="446"/>
+        <location filename="../../desktop/ui/case_page.py" line="438"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="446"/>
+        <location filename="../../desktop/ui/case_page.py" line="438"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="448"/>
+        <location filename="../../desktop/ui/case_page.py" line="440"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="449"/>
+        <location filename="../../desktop/ui/case_page.py" line="441"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="450"/>
+        <location filename="../../desktop/ui/case_page.py" line="442"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="451"/>
+        <location filename="../../desktop/ui/case_page.py" line="443"/>
         <source>stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT</source>
         <translation>the stop is not carried out in %1: gather again (F5) and it is done, or contact IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="453"/>
+        <location filename="../../desktop/ui/case_page.py" line="445"/>
         <source>meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1</source>
         <translation>tell the recipient that the data was changed or erased (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="454"/>
+        <location filename="../../desktop/ui/case_page.py" line="446"/>
         <source>se till att det görs för hand i %1 och markera det som gjort (4. Åtgärder)</source>
         <translation>have it done by hand in %1 and mark it done (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="456"/>
+        <location filename="../../desktop/ui/case_page.py" line="448"/>
         <source>raderingen är inte helt genomförd i %1: uppgifter finns kvar som inget skäl att spara omfattar – radera dem (eller låt IT rätta åtgärden) och samla in igen (F5)</source>
         <translation>the erasure is not complete in %1: data remains that no ground for keeping covers – erase it (or have IT correct the action) and gather again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="459"/>
+        <location filename="../../desktop/ui/case_page.py" line="451"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="490"/>
+        <location filename="../../desktop/ui/case_page.py" line="451"/>
+        <source>avsluta ärendet</source>
+        <translation>close the case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="452"/>
+        <source>ge besökaren beslutet om avslag med skälen (Brev …)</source>
+        <translation>give the visitor the refusal and its reasons (Letter …)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="454"/>
+        <source>ge besökaren beskedet om förlängd svarstid med skälen senast %1 (Brev …)</source>
+        <translation>tell the visitor of the extension and its reasons by %1 (Letter …)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="487"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="532"/>
+        <location filename="../../desktop/ui/case_page.py" line="529"/>
         <source>Kunde inte genomföras i %1: %2. Det gäller ändå från i dag – ärendet har det kvar: samla in igen (F5) eller kontakta IT.</source>
         <translation>Could not be carried out in %1: %2. It applies from today all the same – the case still owes it: gather again (F5) or contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="572"/>
+        <location filename="../../desktop/ui/case_page.py" line="569"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="576"/>
+        <location filename="../../desktop/ui/case_page.py" line="573"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -857,54 +1020,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="582"/>
+        <location filename="../../desktop/ui/case_page.py" line="579"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="583"/>
+        <location filename="../../desktop/ui/case_page.py" line="580"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="593"/>
+        <location filename="../../desktop/ui/case_page.py" line="590"/>
         <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
         <translation>Follows later – the manual check is not answered: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="594"/>
+        <location filename="../../desktop/ui/case_page.py" line="591"/>
         <source>Följer senare – systemet kunde inte sökas: %1</source>
         <translation>Follows later – the system could not be searched: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="595"/>
+        <location filename="../../desktop/ui/case_page.py" line="592"/>
         <source>Stoppet är inte genomfört i %1</source>
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="596"/>
+        <location filename="../../desktop/ui/case_page.py" line="593"/>
         <source>Begäran är inte genomförd i %1 (4. Åtgärder)</source>
         <translation>The request is not carried out in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="597"/>
+        <location filename="../../desktop/ui/case_page.py" line="594"/>
         <source>Det som görs för hand är inte gjort i %1 (4. Åtgärder)</source>
         <translation>What is done by hand is not done in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="598"/>
+        <location filename="../../desktop/ui/case_page.py" line="595"/>
         <source>Mottagaren har inte fått besked (artikel 19): %1</source>
         <translation>The recipient has not been told (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="599"/>
+        <location filename="../../desktop/ui/case_page.py" line="596"/>
         <source>Raderingen är inte helt genomförd i %1 (4. Åtgärder)</source>
         <translation>The erasure is not complete in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="612"/>
+        <location filename="../../desktop/ui/case_page.py" line="609"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="736"/>
+        <source>Inget ärende är öppet.</source>
+        <translation>No case is open.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="63"/>
@@ -1133,7 +1301,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="320"/>
-        <location filename="../../desktop/ui/case_page.py" line="615"/>
+        <location filename="../../desktop/ui/case_page.py" line="612"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
@@ -1168,106 +1336,89 @@
         <translation>Notice to a recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="651"/>
+        <location filename="../../desktop/ui/case_page.py" line="648"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="682"/>
+        <location filename="../../desktop/ui/case_page.py" line="684"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="693"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="112"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="693"/>
-        <source>Skäl (besökaren får veta det, art. 12.3):</source>
-        <translation>Reason (the visitor will be told, Art. 12(3)):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="704"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="111"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="704"/>
-        <source>Skäl (besökaren ska få veta det och om rätten att klaga till IMY):</source>
-        <translation>Reason (the visitor must be told, and of the right to complain to IMY):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="714"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="113"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="714"/>
-        <source>Varför avslutas ärendet utan svar?</source>
-        <translation>Why does the case end without an answer?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="747"/>
+        <location filename="../../desktop/ui/case_page.py" line="766"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="770"/>
+        <location filename="../../desktop/ui/case_page.py" line="789"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="772"/>
+        <location filename="../../desktop/ui/case_page.py" line="791"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="774"/>
+        <location filename="../../desktop/ui/case_page.py" line="793"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="776"/>
+        <location filename="../../desktop/ui/case_page.py" line="795"/>
         <source>åtgärden i %1</source>
         <translation>the action in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="778"/>
+        <location filename="../../desktop/ui/case_page.py" line="797"/>
         <source>det som görs för hand i %1</source>
         <translation>what is done by hand in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="780"/>
+        <location filename="../../desktop/ui/case_page.py" line="799"/>
         <source>besked till mottagaren %1 (artikel 19)</source>
         <translation>notice to the recipient %1 (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="782"/>
+        <location filename="../../desktop/ui/case_page.py" line="801"/>
         <source>resten av raderingen i %1</source>
         <translation>the rest of the erasure in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="784"/>
+        <location filename="../../desktop/ui/case_page.py" line="804"/>
+        <source>beslutet om avslag</source>
+        <translation>the refusal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="804"/>
+        <source>beskedet om förlängd svarstid</source>
+        <translation>the notice of the extension</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_page.py" line="807"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="786"/>
+        <location filename="../../desktop/ui/case_page.py" line="809"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="794"/>
-        <source>Besökaren har inte fått: %1 (art. 12.3).
-Varför avslutas ärendet ändå? Skälet sparas i ärendet.</source>
-        <translation>The visitor has not received: %1 (Art. 12.3).
-Why is the case closed anyway? The reason is kept with the case.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_page.py" line="806"/>
-        <source>Avsluta ärendet? Det kan inte öppnas igen.</source>
-        <translation>Close the case? It cannot be reopened.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="29"/>
@@ -1515,7 +1666,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>At most %1 details to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="277"/>
+        <location filename="../../desktop/ui/common.py" line="282"/>
         <source>Skriv vad som hittades och varför det godtas (minst %1 tecken).</source>
         <translation>Write what was found and why it is accepted (at least %1 characters).</translation>
     </message>
@@ -1646,13 +1797,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="176"/>
-        <location filename="../../desktop/ui/common.py" line="241"/>
+        <location filename="../../desktop/ui/common.py" line="246"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="177"/>
-        <location filename="../../desktop/ui/common.py" line="242"/>
+        <location filename="../../desktop/ui/common.py" line="247"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
@@ -1773,204 +1924,218 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="221"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="319"/>
         <source>Skriv skälet till förlängningen – besökaren får veta det.</source>
         <translation>Write the reason for the extension – the visitor is told.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="222"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="317"/>
         <source>Skriv skälet till avslaget – besökaren får veta det.</source>
         <translation>Write the reason for the refusal – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="223"/>
+        <location filename="../../desktop/ui/common.py" line="224"/>
+        <source>Inget av det som utdraget lovade har något svar ännu (den manuella kontrollen är obesvarad eller systemet svarar fortfarande inte). Ett kompletterande utdrag skulle inte ge besökaren något nytt.</source>
+        <translation>Nothing the extract promised has an answer yet (the manual check is unanswered or the system still does not respond). A supplementary extract would give the visitor nothing new.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="227"/>
+        <source>Organisationen låter en granskare besluta om avslag: granskaren skriver under.</source>
+        <translation>The organisation has an approver decide refusals: the approver signs.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/common.py" line="228"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="321"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="227"/>
+        <location filename="../../desktop/ui/common.py" line="232"/>
         <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
         <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="228"/>
+        <location filename="../../desktop/ui/common.py" line="233"/>
         <source>Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut.</source>
         <translation>The answer is sent on paper by post to the address in the population register; no file is handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="229"/>
+        <location filename="../../desktop/ui/common.py" line="234"/>
         <source>Det finns inget sådant brev.</source>
         <translation>There is no such letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="230"/>
+        <location filename="../../desktop/ui/common.py" line="235"/>
         <source>Ärendet finns inte.</source>
         <translation>The case does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="231"/>
-        <location filename="../../desktop/ui/common.py" line="288"/>
+        <location filename="../../desktop/ui/common.py" line="236"/>
+        <location filename="../../desktop/ui/common.py" line="293"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="232"/>
+        <location filename="../../desktop/ui/common.py" line="237"/>
         <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
         <translation>The data cannot be gathered in the case&apos;s present state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="233"/>
+        <location filename="../../desktop/ui/common.py" line="238"/>
         <source>Det systemet kontrolleras inte manuellt.</source>
         <translation>That system is not checked by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="234"/>
+        <location filename="../../desktop/ui/common.py" line="239"/>
         <source>Skriv vad som finns, som det ska stå i utdraget.</source>
         <translation>Write what there is, as it should read in the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="236"/>
+        <location filename="../../desktop/ui/common.py" line="241"/>
         <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
         <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="238"/>
+        <location filename="../../desktop/ui/common.py" line="243"/>
         <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="239"/>
+        <location filename="../../desktop/ui/common.py" line="244"/>
         <source>Skriv vad som gjordes.</source>
         <translation>Write what was done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="240"/>
+        <location filename="../../desktop/ui/common.py" line="245"/>
         <source>Ärendet har ingen sådan begäran.</source>
         <translation>The case has no such request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="243"/>
+        <location filename="../../desktop/ui/common.py" line="248"/>
         <source>Ärendet är avslutat; inget kan läggas till.</source>
         <translation>The case is closed; nothing can be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="244"/>
+        <location filename="../../desktop/ui/common.py" line="249"/>
         <source>Ärendet har redan den begäran.</source>
         <translation>The case already has that request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="246"/>
+        <location filename="../../desktop/ui/common.py" line="251"/>
         <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
         <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="248"/>
+        <location filename="../../desktop/ui/common.py" line="253"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="315"/>
         <source>Välj varför ärendet återkallas.</source>
         <translation>Choose why the case is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="250"/>
+        <location filename="../../desktop/ui/common.py" line="255"/>
         <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
         <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="254"/>
+        <location filename="../../desktop/ui/common.py" line="259"/>
         <source>Insyn behöver den filen (ärenderegistret, inställningarna, ett källsystem eller loggen). Välj ett annat namn. Inget är registrerat som utlämnat.</source>
         <translation>Insyn needs that file (the case register, the settings, a source system or the log). Choose another name. Nothing has been recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="257"/>
+        <location filename="../../desktop/ui/common.py" line="262"/>
         <source>Det finns redan en fil med det namnet. Välj ett annat namn.</source>
         <translation>A file with that name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="258"/>
+        <location filename="../../desktop/ui/common.py" line="263"/>
         <source>Lösenordet måste ha minst %1 tecken.</source>
         <translation>The password must have at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="261"/>
+        <location filename="../../desktop/ui/common.py" line="266"/>
         <source>Det kontot finns inte.</source>
         <translation>That account does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="262"/>
+        <location filename="../../desktop/ui/common.py" line="267"/>
         <source>Ett konto behöver minst en roll.</source>
         <translation>An account needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="264"/>
+        <location filename="../../desktop/ui/common.py" line="269"/>
         <source>Du kan inte stänga av ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="265"/>
+        <location filename="../../desktop/ui/common.py" line="270"/>
         <source>Okänd roll.</source>
         <translation>Unknown role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="266"/>
-        <location filename="../../desktop/ui/common.py" line="280"/>
+        <location filename="../../desktop/ui/common.py" line="271"/>
+        <location filename="../../desktop/ui/common.py" line="285"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="267"/>
+        <location filename="../../desktop/ui/common.py" line="272"/>
         <source>Svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>The answer goes by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="268"/>
-        <location filename="../../desktop/ui/common.py" line="269"/>
+        <location filename="../../desktop/ui/common.py" line="273"/>
+        <location filename="../../desktop/ui/common.py" line="274"/>
         <source>Skriv in eller bekräfta adressen i folkbokföringen först (Översikt).</source>
         <translation>Type or confirm the population-register address first (Overview).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="270"/>
+        <location filename="../../desktop/ui/common.py" line="275"/>
         <source>Samla in uppgifterna först (F5): åtgärderna behöver besökarens uppgifter.</source>
         <translation>Gather the data first (F5): the actions need the visitor&apos;s details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="271"/>
+        <location filename="../../desktop/ui/common.py" line="276"/>
         <source>Beslutsfilen går inte att läsa som beslut.</source>
         <translation>The decisions file cannot be read as decisions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="272"/>
+        <location filename="../../desktop/ui/common.py" line="277"/>
         <source>Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu.</source>
         <translation>The decisions file names records that are not in the data gathered now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="273"/>
+        <location filename="../../desktop/ui/common.py" line="278"/>
         <source>Beslutsfilen vill maskera ett fält som uppgiften inte har.</source>
         <translation>The decisions file masks a field the record does not have.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="275"/>
+        <location filename="../../desktop/ui/common.py" line="280"/>
         <source>En myndighet kan inte hålla inne utkast och minnesanteckningar med stöd av dataskyddslagen 5 kap. 2 §.</source>
         <translation>An authority cannot withhold drafts and notes under the Data Protection Act, chapter 5, section 2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="281"/>
+        <location filename="../../desktop/ui/common.py" line="286"/>
         <source>Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden.</source>
         <translation>Your account does not have the Reception role: it cannot register or handle cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="282"/>
+        <location filename="../../desktop/ui/common.py" line="287"/>
         <source>Ditt konto har inte rollen Granskare.</source>
         <translation>Your account does not have the Approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="283"/>
+        <location filename="../../desktop/ui/common.py" line="288"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="294"/>
+        <location filename="../../desktop/ui/common.py" line="299"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="226"/>
+        <location filename="../../desktop/ui/common.py" line="231"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -2010,7 +2175,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="313"/>
+        <location filename="../../desktop/ui/common.py" line="318"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -2020,12 +2185,14 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The extract&apos;s language</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="174"/>
         <location filename="../../desktop/ui/deliver_view.py" line="57"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="37"/>
         <source>Svenska</source>
         <translation>Swedish</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="175"/>
         <location filename="../../desktop/ui/deliver_view.py" line="58"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="38"/>
         <source>Engelska</source>
@@ -2189,8 +2356,8 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="648"/>
-        <location filename="../../desktop/ui/case_page.py" line="678"/>
+        <location filename="../../desktop/ui/case_page.py" line="645"/>
+        <location filename="../../desktop/ui/case_page.py" line="680"/>
         <location filename="../../desktop/ui/deliver_view.py" line="319"/>
         <location filename="../../desktop/ui/deliver_view.py" line="320"/>
         <source>Skrivaren kunde inte startas.</source>
@@ -2272,6 +2439,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="229"/>
         <location filename="../../desktop/ui/gather_view.py" line="194"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
@@ -3116,7 +3284,7 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="263"/>
+        <location filename="../../desktop/ui/common.py" line="268"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="175"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>
@@ -3133,66 +3301,71 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/policy_dialog.py" line="33"/>
+        <source>En granskare beslutar om avslag</source>
+        <translation>An approver decides refusals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/policy_dialog.py" line="34"/>
         <source>Låses efter (minuter utan användning)</source>
         <translation>Locks after (minutes without use)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="35"/>
         <source>Avslutade ärenden gallras efter (år)</source>
         <translation>Closed cases are purged after (years)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="36"/>
         <source>Kontot låses efter felaktiga lösenord (antal)</source>
         <translation>An account locks after wrong passwords (count)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="37"/>
         <source>Ett låst konto är låst i (minuter)</source>
         <translation>A locked account stays locked for (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="43"/>
         <source>organisationens regel</source>
         <translation>the organisation’s policy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="44"/>
         <source>strängare på den här disken</source>
         <translation>stricter at this desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="45"/>
         <source>standard</source>
         <translation>default</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="58"/>
         <source>Regler – Insyn</source>
         <translation>Policy – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="60"/>
         <source>Regler som gäller vid den här disken</source>
         <translation>The policy in force at this desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="86"/>
         <source>Ändringar gäller alla diskar som använder samma ärenderegister och loggas.</source>
         <translation>Changes apply to every desk that uses the same case register, and are logged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="88"/>
         <source>Bara en administratör kan ändra reglerna.</source>
         <translation>Only an administrator can change the policy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="95"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/policy_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/policy_dialog.py" line="99"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="88"/>
         <source>Stäng</source>
         <translation>Close</translation>
@@ -3268,11 +3441,13 @@ Why is the case closed anyway? The reason is kept with the case.</translation>
         <translation>Letter</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="203"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="45"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/decision_dialog.py" line="204"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="46"/>
         <source>Besökaren får det</source>
         <translation>The visitor gets it</translation>

@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="568"/>
+        <location filename="../../desktop/ui/case_page.py" line="573"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord. Lämna den utanför utdraget? Utdraget säger då att den inte är med och varför.</numerusform>
@@ -71,8 +71,8 @@
         <location filename="../../desktop/ui/actions_view.py" line="299"/>
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="347"/>
-        <location filename="../../desktop/ui/review_view.py" line="69"/>
-        <location filename="../../desktop/ui/review_view.py" line="366"/>
+        <location filename="../../desktop/ui/review_view.py" line="71"/>
+        <location filename="../../desktop/ui/review_view.py" line="372"/>
         <source>%Ln uppgifter</source>
         <translation>
             <numerusform>%Ln uppgift</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="65"/>
+        <location filename="../../desktop/ui/review_view.py" line="67"/>
         <source>%Ln hittade uppgifter</source>
         <translation>
             <numerusform>%Ln hittad uppgift</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="370"/>
+        <location filename="../../desktop/ui/review_view.py" line="376"/>
         <source>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>
             <numerusform>%Ln möjlig träff (hittad bara via %1) är inte avgjord: bocka i den om den gäller besökaren; annars lämnas den utanför när du godkänner.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="378"/>
+        <location filename="../../desktop/ui/review_view.py" line="384"/>
         <source>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska dem igen.</source>
         <translation>
             <numerusform>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska det igen.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="446"/>
+        <location filename="../../desktop/ui/review_view.py" line="452"/>
         <source>Samma värde finns på %Ln andra ställen (%1). Maskera det där också?</source>
         <translation>
             <numerusform>Samma värde finns på %Ln annat ställe (%1). Maskera det där också?</numerusform>

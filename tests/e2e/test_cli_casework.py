@@ -87,6 +87,33 @@ def test_a_refusal_needs_a_reason_and_then_owes_nothing_to_close(config: Path, t
     assert _status(config, number) == "closed"
 
 
+def test_a_refusal_the_policy_gives_the_approver_is_signed_by_them_and_owed_to_the_visitor_until_given(
+    config: Path, tmp_path: Path
+) -> None:
+    code, _out, err = cli("--config", str(config), "policy", "set", "refusal_by_approver", "true", "--admin", "admin",
+                          stdin="demo-admin\n")  # fmt: skip
+    assert code == 0, err
+    number = _open(config, 3)
+    code, _out, err = _case(config, "reject", number, "--reason", "Uppenbart ogrundad (art. 12.5)")
+    assert code == 2 and "decided by someone with the approver role" in err
+    code, _out, err = cli("case", "reject", number, "--config", str(config), "--reason", "Uppenbart ogrundad",
+                          "--staff", "disk1", "--approved-by", "disk1", stdin=DISK1 + DISK1)  # fmt: skip
+    assert code == 2 and "does not have the approver role" in err
+    assert _status(config, number) == "identity_verified"
+    code, out, err = cli("case", "reject", number, "--config", str(config), "--reason", "Uppenbart ogrundad",
+                         "--staff", "disk1", "--approved-by", "granskare",
+                         stdin=DISK1 + "demo-granskare\n")  # fmt: skip
+    assert code == 0 and "refused" in out, err
+    code, _out, err = _case(config, "close", number)  # the visitor has not been given the decision
+    assert code == 2 and "letter_owed (refusal)" in err
+    letter = tmp_path / "avslag.pdf"
+    code, _out, err = _case(config, "letter", number, "--kind", "refusal", "--method", "handed", "--out", str(letter))
+    assert code == 0, err
+    assert "Beslutet fattades av Personuppgiftssamordnaren" in _pdf_text(letter)  # the approver's name, not the desk's
+    code, _out, err = _case(config, "close", number)
+    assert code == 0, err
+
+
 def test_a_delivered_case_with_a_manual_check_open_needs_a_reason_to_close(config: Path, tmp_path: Path) -> None:
     number = _open(config, 2)
     code, _out, err = cli("case", "extract", number, "--config", str(config), "--out", str(tmp_path / "u.pdf"),

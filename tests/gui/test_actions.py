@@ -10,6 +10,7 @@ import sqlite3
 from sqlalchemy.engine import make_url
 
 from desktop.core.requests import RequestType
+from tests.gui.decisions import fill_decisions
 from tests.gui.test_visit import examples, fill_visitor
 
 
@@ -25,7 +26,7 @@ def register_a_marketing_stop(qtbot, window, desk):  # type: ignore[no-untyped-d
     return page
 
 
-def test_the_window_stops_the_marketing_when_the_case_is_registered(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_stops_the_marketing_when_the_case_is_registered(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     marketing = make_url(desk.config.source("marknad").url).database
     with sqlite3.connect(marketing) as db:
         before = db.execute("SELECT count(*) FROM nyhetsbrev WHERE status = 'Aktiv'").fetchone()[0]
@@ -40,7 +41,8 @@ def test_the_window_stops_the_marketing_when_the_case_is_registered(qtbot, windo
     # Nothing else is owed for a marketing stop: the checklist says close, and it closes.
     assert [s.code for s in page.visit.next_steps()] == ["close"]
     assert page.close_button.isEnabled()
-    page.close_now()
+    fill_decisions(monkeypatch)
+    page.close_case()
     assert page.visit is None or page.visit.status.value == "closed"
 
 

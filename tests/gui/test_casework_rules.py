@@ -8,6 +8,7 @@ from __future__ import annotations
 from desktop.services.staff import sign_in
 from desktop.ui import case_page
 from desktop.ui.main_window import MainWindow
+from tests.gui.decisions import fill_decisions
 from tests.gui.test_visit import examples, fill_visitor
 
 
@@ -34,25 +35,26 @@ def test_a_decision_without_a_reason_is_said_and_loses_nothing(qtbot, window, de
     window.visit.register()
     qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
     page = window.case
-    errors: list[str] = []
-    monkeypatch.setattr(case_page, "error_box", lambda _parent, text: errors.append(text))
-    monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *_a, **_k: ("   ", True))
+    said = fill_decisions(monkeypatch, reason="   ")
     deadline = page.visit.file.deadline
     page.extend_button.click()
-    assert errors[-1] == "Skriv skälet till förlängningen – besökaren får veta det."
+    assert said[-1] == "Skriv skälet till förlängningen – besökaren får veta det."
     assert page.visit.file.extended_deadline is None and page.visit.file.deadline == deadline
     page.reject_button.click()
-    assert errors[-1] == "Skriv skälet till avslaget – besökaren får veta det."
+    assert said[-1] == "Skriv skälet till avslaget – besökaren får veta det."
     assert page.visit.status.value == "review" and page.result is not None  # the gathered data is still there
-    monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *_a, **_k: ("Uppenbart ogrundad", True))
+    fill_decisions(monkeypatch, reason="Uppenbart ogrundad")
     page.reject_button.click()
     assert page.visit.status.value == "rejected" and page.result is None
-    asked: list[str] = []
-    monkeypatch.setattr(page, "closing_dialog", lambda owed: asked.append("reason") or None)
-    monkeypatch.setattr(case_page.QMessageBox, "question",
-                        lambda *_a: asked.append("plain") or case_page.QMessageBox.StandardButton.Yes)  # fmt: skip
-    page.close_case()  # a refused case owes nothing more: a plain question, as `case close` asks none
-    assert asked == ["plain"] and page.visit.status.value == "closed"
+    # The visitor has not been given the decision: the banner says so, and closing asks why.
+    assert "ge besökaren beslutet om avslag" in page.next_steps.text()
+    said = fill_decisions(monkeypatch)
+    page.close_case()
+    assert said[-1] == "Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå."
+    assert page.visit.status.value == "rejected"
+    fill_decisions(monkeypatch, reason="Besökaren fick beslutet muntligt och ville inte ha brevet")
+    page.close_case()
+    assert page.visit.status.value == "closed"
 
 
 def test_with_two_open_cases_staff_choose_which_one_gets_the_new_request(qtbot, window, desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]

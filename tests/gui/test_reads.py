@@ -11,8 +11,9 @@ from sqlalchemy import event
 
 from desktop.services import casework
 from desktop.services import visit as visit_module
-from desktop.ui import case_page, gather_view
+from desktop.ui import gather_view
 from tests.gui.conftest import PASSWORDS
+from tests.gui.decisions import fill_decisions
 from tests.gui.test_visit import examples, fill_visitor
 
 CHANGES = 7  # opened, gathering, gathered, manual answer, approved, delivered, closed
@@ -53,7 +54,7 @@ def test_a_whole_visit_in_the_window_reads_the_case_file_whole_once(qtbot, windo
     monkeypatch.setattr(deliver, "ask_save_path", lambda *_args: str(tmp_path / "utdrag.pdf"))
     deliver.save_dialog()
     assert page.visit.status.value == "delivered"
-    monkeypatch.setattr(case_page.QMessageBox, "question", lambda *_a: case_page.QMessageBox.StandardButton.Yes)
+    fill_decisions(monkeypatch)
     page.close_case()
     assert page.visit is None or page.visit.status.value == "closed"
     print(dict(counts))

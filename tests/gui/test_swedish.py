@@ -65,6 +65,7 @@ def test_no_page_or_dialog_of_the_swedish_window_shows_english(qtbot, window, de
 
     from desktop.services.staff import sign_in
     from desktop.ui.auth import SignInDialog
+    from desktop.ui.decision_dialog import DecisionKind
     from desktop.ui.letter_dialog import LetterDialog
     from desktop.ui.policy_dialog import PolicyDialog
     from desktop.ui.report_dialog import ReportDialog
@@ -99,8 +100,9 @@ def test_no_page_or_dialog_of_the_swedish_window_shows_english(qtbot, window, de
         "report": ReportDialog(desk, admin, window),
         "policy": PolicyDialog(desk, admin, window),
         "staff": StaffDialog(desk, admin, window),
-        "closing": window.case.closing_dialog(window.case.owed_texts()),
     }
+    for kind in DecisionKind:  # the decision forms, the letter's preview with them
+        dialogs[f"decision {kind}"] = window.case.decision_dialog(kind)
     box, _buttons = window.visit.duplicate_box([number])
     dialogs["duplicate"] = box
     extension = QInputDialog(window)

@@ -20,8 +20,10 @@ from desktop.register.models import AuditEvent, Case, Delivery
 from desktop.services.staff import create_account, sign_in
 from desktop.ui import case_page, deliver_view
 from desktop.ui.auth import SignInDialog
+from desktop.ui.decision_dialog import DecisionDialog
 from desktop.ui.main_window import MainWindow
 from tests.gui.conftest import PASSWORDS
+from tests.gui.decisions import fill_decisions
 
 
 def examples(desk) -> list[str]:  # type: ignore[no-untyped-def]
@@ -155,9 +157,11 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
     assert str(excluded_number) not in text
     assert "Åsa Öberg" in text
 
-    window.case.close_now()  # HR's manual check was never answered: closing needs a reason
-    assert errors[-1].startswith("Besökaren har inte fått allt ännu")
-    window.case.close_now("HR svarar besökaren per brev")
+    said = fill_decisions(monkeypatch)
+    window.case.close_case()  # HR's manual check was never answered: closing needs a reason
+    assert said[-1].startswith("Besökaren har inte fått allt ännu")
+    fill_decisions(monkeypatch, reason="HR svarar besökaren per brev")
+    window.case.close_case()
     with desk.register.sessions() as session:
         case = session.execute(select(Case).where(Case.number == number)).scalar_one()
         assert case.status == "closed" and case.closing_note == "HR svarar besökaren per brev"
@@ -196,7 +200,10 @@ def test_a_case_registered_by_mistake_is_withdrawn_and_its_data_dropped(qtbot, w
     window.visit.register()
     number = window.case.number
     qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
-    monkeypatch.setattr(case_page.QInputDialog, "getItem", lambda *_args: ("Ärendet registrerades av misstag", True))
+    said = fill_decisions(monkeypatch)
+    window.case.withdraw_button.click()  # no reason chosen: said, nothing happens
+    assert said == ["Välj varför ärendet återkallas."] and window.case.visit.status.value == "review"
+    fill_decisions(monkeypatch, code="registered-by-mistake")
     window.case.withdraw_button.click()
     assert window.case.result is None and window.case.review.model.rowCount() == 0
     assert not window.case.withdraw_button.isEnabled() and window.case.close_button.isEnabled()
@@ -244,15 +251,10 @@ def test_requests_other_than_access_need_their_details_and_get_an_outcome(qtbot,
     timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
     assert any("Utfall registrerades: Rättelse (art. 16)" in t for t in timeline)
     # The marketing stop took effect the day it was received: closing owes nothing for it.
-    asked: list[str] = []
-    monkeypatch.setattr(
-        case_page.QInputDialog, "getText", lambda _parent, _title, text, *_a, **_k: asked.append(text) or ("", False)
-    )
-    confirmed: list[str] = []  # nothing owed: a plain "close?" (answered No; unanswered, the idle lock would close it)
-    monkeypatch.setattr(case_page.QMessageBox, "question",
-                        lambda _parent, _title, text, *_a: confirmed.append(text) or case_page.QMessageBox.StandardButton.No)  # fmt: skip
+    asked: list[str] = []  # nothing owed: the form asks no reason (cancelled here)
+    monkeypatch.setattr(DecisionDialog, "exec", lambda dialog: asked.append(dialog.explanation.text()) or 0)
     page.close_case()
-    assert not any("direktmarknadsföring" in text for text in asked) and confirmed
+    assert asked == ["Besökaren har fått allt. Ärendet avslutas och kan inte öppnas igen."]
     with desk.register.sessions() as session:
         case = session.execute(select(Case).where(Case.number == opened.number)).scalar_one()
         items = {i.type: (i.details, i.outcome) for i in session.execute(
@@ -442,7 +444,7 @@ def test_a_long_print_runs_on_a_worker_and_esc_stops_it_unrecorded(qtbot, window
 
 def test_locking_closes_every_dialog_and_discards_what_was_typed(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from desktop.ui.staff_dialog import StaffDialog
 
@@ -456,8 +458,8 @@ def test_locking_closes_every_dialog_and_discards_what_was_typed(qtbot, window, 
     staff_dialog.show()  # left open at the desk
 
     def type_and_lock() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
-        dialog.setTextValue("Komplicerat ärende")  # typed, not yet confirmed …
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DecisionDialog) and w.isVisible())
+        dialog.reason.setPlainText("Komplicerat ärende")  # typed, not yet confirmed …
         window.lock()  # … when the lock comes
 
     QTimer.singleShot(200, type_and_lock)
@@ -680,7 +682,7 @@ def test_a_refusal_letter_is_saved_from_the_window_and_shows_on_the_timeline(
     qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
     page = window.case
     assert not page.letter_button.isEnabled()  # nothing to write about yet
-    monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *a, **k: ("Uppenbart ogrundad begäran", True))
+    fill_decisions(monkeypatch, reason="Uppenbart ogrundad begäran")
     page.reject_button.click()
     assert page.letter_button.isEnabled()
     dialog = LetterDialog(page.visit.letters(), page.visit.letter_methods(), page)
@@ -774,7 +776,8 @@ def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supple
     assert not gather.start_button.isEnabled()
     assert "uppgifterna finns inte längre i programmet" in gather.state_text(window.case.visit)
     assert banner.text() == "Nästa steg: avsluta ärendet – allt är lämnat."
-    window.case.close_now()  # nothing owed: no reason asked
+    fill_decisions(monkeypatch)
+    window.case.close_case()  # nothing owed: no reason asked
     assert window.case.visit.status.value == "closed"
 
 
@@ -891,7 +894,9 @@ def test_switching_the_language_carries_the_open_case_along_with_its_decisions(q
         install_translator(qapp, "sv")
 
 
-def test_every_tab_says_what_became_of_the_data_and_f5_does_only_what_is_allowed(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+def test_every_tab_says_what_became_of_the_data_and_f5_does_only_what_is_allowed(
+    qtbot, window, desk, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     fill_visitor(qtbot, window, examples(desk)[2], "Nils Holm")
     window.visit.register()
     qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
@@ -909,7 +914,8 @@ def test_every_tab_says_what_became_of_the_data_and_f5_does_only_what_is_allowed
     qtbot.waitUntil(lambda: case.result is not None, timeout=30000)
     assert case.tabs.currentWidget() is case.gather
     # Withdrawn: every tab says the case is over, F5 starts nothing.
-    case.end_case(lambda visit: visit.withdraw("registered-by-mistake"))
+    fill_decisions(monkeypatch, code="registered-by-mistake")
+    case.ask_withdrawal()
     window.show_case(number)
     for text in (case.gather.summary.text(), case.review.summary.text(), case.deliver.status.text()):
         assert text == "Ärendet är avslutat. Inga uppgifter finns kvar i programmet."

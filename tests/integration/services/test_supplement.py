@@ -126,9 +126,18 @@ def test_a_system_that_was_down_is_gathered_again_and_supplemented_from_the_comm
         visit = first_extract(desk, config, tmp_path, subject)
         number = visit.number
         assert set(visit.file.outstanding) == {"chatt", "rekrytering"}
+    staff = "demo-disk1\n"
+    # Still down, HR still silent: a supplement now would say nothing new, and is refused.
+    nothing = tmp_path / "ingenting.pdf"
+    code, _out, stderr = cli("--config", str(config), "case", "extract", number, "--out", str(nothing),
+                             "--staff", "disk1", "--approved-by", "granskare", "--include-weak",
+                             stdin=staff + "demo-granskare\n")  # fmt: skip
+    assert code == 2 and "a supplement would tell the visitor nothing new" in stderr, stderr
+    assert not nothing.exists()
+    with open_desk(config) as desk:
+        assert annual_report(desk, by=sign_in(desk, "admin", "demo-admin")).supplements == 0
     shutil.move(kept, chat)  # IT put it back
 
-    staff = "demo-disk1\n"
     code, stdout, _ = cli("--config", str(config), "case", "gather", number, "--staff", "disk1", stdin=staff)
     assert code == 0
     lines = stdout.strip().splitlines()
@@ -198,7 +207,9 @@ def test_a_supplement_made_after_the_deadline_promises_no_day_already_past(
         session.query(Case).filter(Case.number == visit.number).one().deadline = missed
     visit.refresh()
     visit.gather()  # HR has still not answered: the supplement says so, without a past date as a promise
-    visit.approve("granskare", PASSWORDS["granskare"])
+    with pytest.raises(ActionRefused, match="nothing new"):  # … and tells nothing new: seen, never released
+        visit.approve("granskare", PASSWORDS["granskare"])
+    assert Action.APPROVE not in visit.allowed_actions()
     supplement = pdf_text(visit.render("sv").pdf)
     assert f"Kontrolleras manuellt – svar så snart vi kan – vi skulle ha svarat senast {missed.isoformat()}" in (
         supplement
