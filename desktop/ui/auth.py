@@ -115,6 +115,16 @@ class SignInDialog(QDialog):
             self._waiting = False
             self.try_sign_in()
 
+    def lock_hint(self, exc: Exception) -> str:
+        """After a wrong password, the organisation's rule for locking accounts (the same for
+        every account, so it tells nothing about the one typed)."""
+        if getattr(exc, "code", "") != "wrong" or self.desk is None:
+            return ""
+        policy = self.desk.policy
+        return " " + tr("Efter %1 felaktiga lösenord i rad låses kontot i %2 minuter.").replace(
+            "%1", str(policy.max_failed_sign_ins)
+        ).replace("%2", str(policy.sign_in_lock_minutes))
+
     def try_sign_in(self) -> None:
         from desktop.services.staff import sign_in
 
@@ -129,7 +139,7 @@ class SignInDialog(QDialog):
                 assert self.desk is not None
                 self.staff = sign_in(self.desk, self.username.text(), self.password.text(), purpose=self.purpose)
         except UserError as exc:
-            self.problem.setText(sign_in_problem(exc))
+            self.problem.setText(sign_in_problem(exc) + self.lock_hint(exc))
             self.password.clear()
             self.password.setFocus()
             return

@@ -12,13 +12,13 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -509,29 +509,12 @@ class NewVisitPage(QWidget):
     def ask_duplicate(self, existing: list[str]) -> str:
         """'add:NUMBER', 'open:NUMBER', 'new' or '' (cancel); with one open case 'add' and 'open'
         name it. Tests replace this."""
-        box, buttons = self.duplicate_box(existing)
-        box.exec()
-        return next((choice for choice, button in buttons.items() if box.clickedButton() is button), "")
+        dialog = self.duplicate_box(existing)
+        dialog.exec()
+        return dialog.choice
 
-    def duplicate_box(self, existing: list[str]) -> tuple[QMessageBox, dict[str, QPushButton]]:
-        box = QMessageBox(self)
-        box.setWindowTitle(tr("Besökaren har redan ett öppet ärende"))
-        box.setText(
-            tr("Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.")
-            .replace("%1", ", ".join(existing))
-        )  # fmt: skip
-        buttons: dict[str, QPushButton] = {}
-        for number in existing:  # each open case by its number: staff choose which (separate errands)
-            buttons[f"add:{number}"] = box.addButton(
-                tr("Lägg till begäran i ärende %1").replace("%1", number), QMessageBox.ButtonRole.AcceptRole
-            )
-            buttons[f"open:{number}"] = box.addButton(
-                tr("Öppna ärende %1").replace("%1", number), QMessageBox.ButtonRole.ActionRole
-            )
-        buttons["new"] = box.addButton(tr("Registrera ett nytt ärende ändå"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(buttons[f"add:{existing[0]}"])
-        return box, buttons
+    def duplicate_box(self, existing: list[str]) -> DuplicateDialog:
+        return DuplicateDialog(existing, self)
 
     def _requests(self) -> list[tuple[RequestType, str | None]]:
         requests: list[tuple[RequestType, str | None]] = []
@@ -642,3 +625,49 @@ class NewVisitPage(QWidget):
         self.clear()
         self.case_opened.emit(opened)
         return opened
+
+
+class DuplicateDialog(QDialog):
+    """The visitor already has an open case: add the new request to one of them (each by its
+    number), open one, or register a new case all the same. One row per case, so that the
+    buttons never run off a 1024-pixel screen. `choice`: 'add:NUMBER', 'open:NUMBER', 'new' or ''."""
+
+    def __init__(self, existing: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice = ""
+        self.setWindowTitle(tr("Besökaren har redan ett öppet ärende"))
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            tr("Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.")
+            .replace("%1", ", ".join(existing))
+        )  # fmt: skip
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        grid = QGridLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for row, number in enumerate(existing):  # each open case by its number: staff choose which
+            add = QPushButton(tr("Lägg till begäran i ärende %1").replace("%1", number))
+            show = QPushButton(tr("Öppna ärende %1").replace("%1", number))
+            for column, (key, button) in enumerate(((f"add:{number}", add), (f"open:{number}", show))):
+                self.buttons[key] = button
+                button.clicked.connect(lambda _checked=False, key=key: self._choose(key))
+                grid.addWidget(button, row, column)
+        layout.addLayout(grid)
+        bottom = QHBoxLayout()
+        self.buttons["new"] = QPushButton(tr("Registrera ett nytt ärende ändå"))
+        self.buttons["new"].clicked.connect(lambda: self._choose("new"))
+        cancel = QPushButton(tr("Avbryt"))
+        cancel.clicked.connect(self.reject)
+        bottom.addWidget(self.buttons["new"])
+        bottom.addStretch(1)
+        bottom.addWidget(cancel)
+        layout.addLayout(bottom)
+        for button in self.buttons.values():
+            button.setAutoDefault(False)
+        first = self.buttons[f"add:{existing[0]}"]
+        first.setDefault(True)
+        first.setFocus()
+
+    def _choose(self, key: str) -> None:
+        self.choice = key
+        self.accept()

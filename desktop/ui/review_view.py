@@ -245,7 +245,10 @@ class ReviewModel(QAbstractItemModel):
                 return found and tr("%1 av %2 med").replace("%1", grouped(included)).replace("%2", grouped(found))
             return self.tree.detail[node]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and record is not None:
-            return Qt.CheckState.Checked if record.included else Qt.CheckState.Unchecked
+            # A possible match not yet decided is not ticked: staff tick what is the visitor's
+            # (Space or a click confirms it), as the summary above the list says.
+            undecided = state is not None and state[0] is RecordState.UNDECIDED
+            return Qt.CheckState.Checked if record.included and not undecided else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and state is not None:
             colour = STATE_COLOURS.get(state[0])
             shown = index.column() == 1 or state[0] is RecordState.EXCLUDED  # an excluded row is grey throughout

@@ -46,7 +46,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="88"/>
-        <location filename="../../desktop/ui/auth.py" line="160"/>
+        <location filename="../../desktop/ui/auth.py" line="170"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="69"/>
         <source>Användarnamn</source>
@@ -60,12 +60,12 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="102"/>
-        <location filename="../../desktop/ui/new_visit.py" line="532"/>
+        <location filename="../../desktop/ui/new_visit.py" line="659"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="123"/>
+        <location filename="../../desktop/ui/auth.py" line="133"/>
         <source>Insyn startar – du loggas in strax.</source>
         <translation>Insyn is starting – you will be signed in in a moment.</translation>
     </message>
@@ -99,27 +99,32 @@
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="146"/>
+        <location filename="../../desktop/ui/auth.py" line="124"/>
+        <source>Efter %1 felaktiga lösenord i rad låses kontot i %2 minuter.</source>
+        <translation>After %1 wrong passwords in a row the account is locked for %2 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/auth.py" line="156"/>
         <source>Första start – Insyn</source>
         <translation>First start – Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="148"/>
+        <location filename="../../desktop/ui/auth.py" line="158"/>
         <source>Skapa den första administratören</source>
         <translation>Create the first administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="149"/>
+        <location filename="../../desktop/ui/auth.py" line="159"/>
         <source>Administratören lägger sedan upp konton för receptionen och granskarna.</source>
         <translation>The administrator then creates the accounts for reception and approvers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="159"/>
+        <location filename="../../desktop/ui/auth.py" line="169"/>
         <source>Får även granska och lämna ut (granskare)</source>
         <translation>May also approve and release extracts (approver)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="161"/>
+        <location filename="../../desktop/ui/auth.py" line="171"/>
         <location filename="../../desktop/ui/case_list.py" line="53"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="46"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="70"/>
@@ -127,22 +132,22 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="162"/>
+        <location filename="../../desktop/ui/auth.py" line="172"/>
         <source>Lösenord (minst 8 tecken)</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="163"/>
+        <location filename="../../desktop/ui/auth.py" line="173"/>
         <source>Upprepa lösenordet</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="169"/>
+        <location filename="../../desktop/ui/auth.py" line="179"/>
         <source>Skapa administratör</source>
         <translation>Create administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/auth.py" line="178"/>
+        <location filename="../../desktop/ui/auth.py" line="188"/>
         <source>Lösenorden är inte lika.</source>
         <translation>The passwords differ.</translation>
     </message>
@@ -2955,32 +2960,32 @@
         <translation>Why a new case?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="518"/>
+        <location filename="../../desktop/ui/new_visit.py" line="638"/>
         <source>Besökaren har redan ett öppet ärende</source>
         <translation>The visitor already has an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="520"/>
+        <location filename="../../desktop/ui/new_visit.py" line="641"/>
         <source>Besökaren har redan ett öppet ärende: %1. Lägg hellre till det nya i det ärendet.</source>
         <translation>The visitor already has an open case: %1. Add the new request to that case instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="526"/>
+        <location filename="../../desktop/ui/new_visit.py" line="649"/>
         <source>Lägg till begäran i ärende %1</source>
         <translation>Add the request to case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="529"/>
+        <location filename="../../desktop/ui/new_visit.py" line="650"/>
         <source>Öppna ärende %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="531"/>
+        <location filename="../../desktop/ui/new_visit.py" line="657"/>
         <source>Registrera ett nytt ärende ändå</source>
         <translation>Register a new case anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_visit.py" line="570"/>
+        <location filename="../../desktop/ui/new_visit.py" line="553"/>
         <source>Skriv vad besökaren begär: %1.</source>
         <translation>Write what the visitor asks for: %1.</translation>
     </message>

@@ -69,8 +69,14 @@ def test_with_two_open_cases_staff_choose_which_one_gets_the_new_request(qtbot, 
     first = open_case(desk, person, [(RequestType.ACCESS, None)], staff_username="disk1").number
     second = open_case(desk, person, [(RequestType.ERASURE, "Gamla avtal")], staff_username="disk1",
                        alongside="separate-errand").number  # fmt: skip
-    box, buttons = window.visit.duplicate_box([first, second])
-    assert {f"add:{first}", f"add:{second}", f"open:{first}", f"open:{second}", "new"} == set(buttons)
+    box = window.visit.duplicate_box([first, second])
+    assert {f"add:{first}", f"add:{second}", f"open:{first}", f"open:{second}", "new"} == set(box.buttons)
+    box.show()  # one row per case: nothing runs off a 1024-pixel screen, no button is clipped
+    assert box.width() <= 1024 - 40, box.width()
+    for button in box.buttons.values():
+        assert button.width() >= button.sizeHint().width(), button.text()
+    box.buttons[f"open:{second}"].click()
+    assert box.choice == f"open:{second}"
     box.deleteLater()
     offered: list[list[str]] = []
     monkeypatch.setattr(window.visit, "ask_duplicate", lambda existing: offered.append(existing) or f"add:{second}")

@@ -75,3 +75,41 @@ def test_the_review_offers_the_grounds_in_swedish_law_for_withholding_the_visito
     rendered = page.visit.render("sv")
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(rendered.pdf)).pages).split())
     assert "1 uppgift om dig lämnas inte ut, eftersom den omfattas av tystnadsplikt" in text
+
+
+def test_a_wrong_password_says_when_accounts_lock_and_the_same_for_every_name(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.auth import SignInDialog
+
+    said = []
+    for username in ("disk1", "nobody-here"):  # a real account and a name that is none
+        dialog = SignInDialog(desk)
+        qtbot.addWidget(dialog)
+        dialog.username.setText(username)
+        dialog.password.setText("wrong password")
+        dialog.try_sign_in()
+        said.append(dialog.problem.text())
+    assert (
+        said[0]
+        == said[1]
+        == ("Fel användarnamn eller lösenord. Efter 10 felaktiga lösenord i rad låses kontot i 15 minuter.")
+    )
+
+
+def test_three_steps_of_ctrl_plus_still_fit_a_1280_screen_on_every_page(qtbot, window, desk) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.test_visit import examples, fill_visitor
+
+    fill_visitor(qtbot, window, examples(desk)[1], "Anna Exempel")
+    window.visit.register()
+    qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
+    for _ in range(3):
+        qtbot.keyClick(window.case.timeline, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    widest = {}
+    for tab in range(window.case.tabs.count()):
+        window.case.tabs.setCurrentIndex(tab)
+        qtbot.wait(20)
+        widest[f"case tab {tab}"] = window.minimumSizeHint().width()
+    for name, show in (("case list", window.show_cases), ("new visit", window.show_new_visit)):
+        show()
+        qtbot.wait(20)
+        widest[name] = window.minimumSizeHint().width()
+    assert max(widest.values()) <= 1280 - 16, widest  # the window frame takes the rest

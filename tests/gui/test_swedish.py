@@ -103,8 +103,7 @@ def test_no_page_or_dialog_of_the_swedish_window_shows_english(qtbot, window, de
     }
     for kind in DecisionKind:  # the decision forms, the letter's preview with them
         dialogs[f"decision {kind}"] = window.case.decision_dialog(kind)
-    box, _buttons = window.visit.duplicate_box([number])
-    dialogs["duplicate"] = box
+    dialogs["duplicate"] = window.visit.duplicate_box([number])
     extension = QInputDialog(window)
     extension.setLabelText("Skäl")
     dialogs["extension (Qt's own buttons)"] = extension

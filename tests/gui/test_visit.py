@@ -945,9 +945,9 @@ def test_a_returning_visitors_new_request_joins_the_open_case(qtbot, window, des
     timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
     assert any("Begäran lades till: Stopp för direktmarknadsföring (art. 21)" in t for t in timeline)
     assert f"Lagt till i ärende {number}" in window.statusBar().currentMessage()
-    box, buttons = window.visit.duplicate_box([number])
-    add = buttons[f"add:{number}"]
-    assert add.text() == f"Lägg till begäran i ärende {number}" and box.defaultButton() is add
+    box = window.visit.duplicate_box([number])
+    add = box.buttons[f"add:{number}"]
+    assert add.text() == f"Lägg till begäran i ärende {number}" and add.isDefault()
     box.deleteLater()
 
 
