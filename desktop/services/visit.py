@@ -1069,8 +1069,9 @@ class Visit:
     def owed(self) -> list[Owed]:
         """What the visitor is still owed: an outcome for each request besides access, a manual
         check's answer, the extract itself; once it is handed over, what it said would follow
-        (a supplementary extract). A refused or withdrawn case owes nothing more: the decision is
-        the answer. Closing while something is owed needs a reason (`close`), in both front ends."""
+        (a supplementary extract); a refusal or an extension until its letter is given. A refused
+        case owes nothing more once the visitor has the decision, a withdrawn one nothing at all.
+        Closing while something is owed needs a reason (`close`), in both front ends."""
         if self.status is CaseStatus.REJECTED:  # the decision is the answer, once the visitor has it
             return [] if "refusal" in self.file.letters_sent else [Owed(OwedCode.LETTER_OWED, "refusal")]
         if self.status in (CaseStatus.WITHDRAWN, CaseStatus.CLOSED):
