@@ -191,6 +191,13 @@ def input_problem(field: str, code: str) -> str:
     return messages.get(code, tr("Kontrollera uppgiften."))
 
 
+def code_message(code: str) -> str:
+    """The Swedish text for a service's refusal `code`, for a form that says it before asking."""
+    from desktop.errors import UserError
+
+    return service_message(UserError("", code))
+
+
 def service_message(exc: Exception) -> str:
     """The Swedish text for an error a service raised: by its code where it has one."""
     from desktop.services.auditing import ACCEPT_REASON_MIN  # the limits said are the ones checked

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.common import heading, tr
+from desktop.ui.common import code_message, heading, tr
 from desktop.ui.letter_dialog import method_labels
 from desktop.ui.workers import run_task
 
@@ -312,13 +312,13 @@ class DecisionDialog(QDialog):
     def missing(self, form: DecisionForm) -> str:
         """What the form lacks, said before the Visit is asked (the Visit refuses it too)."""
         if self.kind is DecisionKind.WITHDRAWAL and not form.reason_code:
-            return tr("Välj varför ärendet återkallas.")
+            return code_message("withdraw.reason")
         if self.kind is DecisionKind.REFUSAL and not form.reason:
-            return tr("Skriv skälet till avslaget – besökaren får veta det.")
+            return code_message("reject.reason")
         if self.kind is DecisionKind.EXTENSION and not form.reason:
-            return tr("Skriv skälet till förlängningen – besökaren får veta det.")
+            return code_message("extend.reason")
         if self.kind is DecisionKind.CLOSING and self.owed and not form.reason:
-            return tr("Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.")
+            return code_message("close.owed")
         if (
             self.kind is DecisionKind.REFUSAL
             and self.visit.refusal_needs_approver

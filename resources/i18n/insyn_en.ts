@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="48"/>
-        <location filename="../../desktop/ui/common.py" line="229"/>
+        <location filename="../../desktop/ui/common.py" line="236"/>
         <source>Fel användarnamn eller lösenord.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -82,19 +82,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="43"/>
-        <location filename="../../desktop/ui/common.py" line="230"/>
+        <location filename="../../desktop/ui/common.py" line="237"/>
         <source>Kontot är låst efter för många felaktiga lösenord. En administratör kan låsa upp det.</source>
         <translation>The account is locked after too many wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="45"/>
-        <location filename="../../desktop/ui/common.py" line="213"/>
+        <location filename="../../desktop/ui/common.py" line="220"/>
         <source>Den personen har inte rollen granskare.</source>
         <translation>That person does not have the approver role.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/auth.py" line="47"/>
-        <location filename="../../desktop/ui/common.py" line="220"/>
+        <location filename="../../desktop/ui/common.py" line="227"/>
         <source>Utdraget måste godkännas av en annan person än den som lämnar ut det.</source>
         <translation>The extract must be approved by another person than the one handing it over.</translation>
     </message>
@@ -157,12 +157,12 @@
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="264"/>
+        <location filename="../../desktop/ui/common.py" line="271"/>
         <source>Fyll i alla fält.</source>
         <translation>Fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="265"/>
+        <location filename="../../desktop/ui/common.py" line="272"/>
         <source>Användarnamnet finns redan.</source>
         <translation>That user name exists already.</translation>
     </message>
@@ -1671,7 +1671,7 @@
         <translation>At most %1 details to search by per case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="282"/>
+        <location filename="../../desktop/ui/common.py" line="289"/>
         <source>Skriv vad som hittades och varför det godtas (minst %1 tecken).</source>
         <translation>Write what was found and why it is accepted (at least %1 characters).</translation>
     </message>
@@ -1802,13 +1802,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="176"/>
-        <location filename="../../desktop/ui/common.py" line="246"/>
+        <location filename="../../desktop/ui/common.py" line="253"/>
         <source>Välj minst en begäran.</source>
         <translation>Choose at least one request.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/common.py" line="177"/>
-        <location filename="../../desktop/ui/common.py" line="247"/>
+        <location filename="../../desktop/ui/common.py" line="254"/>
         <source>Skriv vad besökaren begär.</source>
         <translation>Write what the visitor asks for.</translation>
     </message>
@@ -1853,294 +1853,290 @@
         <translation>Check this field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="201"/>
+        <location filename="../../desktop/ui/common.py" line="208"/>
         <source>Utdraget är inte godkänt ännu. Det kan förhandsgranskas men inte lämnas ut.</source>
         <translation>The extract has not been approved yet. It can be previewed but not handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="202"/>
+        <location filename="../../desktop/ui/common.py" line="209"/>
         <source>Utdraget har ändrats sedan det togs fram. Ta fram det igen.</source>
         <translation>The extract has changed since it was produced. Produce it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="203"/>
+        <location filename="../../desktop/ui/common.py" line="210"/>
         <source>En granskare måste godkänna utdraget.</source>
         <translation>An approver must approve the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="204"/>
+        <location filename="../../desktop/ui/common.py" line="211"/>
         <source>Ärendet är inte avslaget; det finns inget beslut att skriva om.</source>
         <translation>The case was not refused; there is no decision to write about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="205"/>
+        <location filename="../../desktop/ui/common.py" line="212"/>
         <source>Svarstiden är inte förlängd.</source>
         <translation>The time to answer has not been extended.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="206"/>
+        <location filename="../../desktop/ui/common.py" line="213"/>
         <source>Ärendet har ingen annan begäran än registerutdrag.</source>
         <translation>The case has no request besides access.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="207"/>
+        <location filename="../../desktop/ui/common.py" line="214"/>
         <source>Ärendets personuppgifter är gallrade; inget brev kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no letter can be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="208"/>
+        <location filename="../../desktop/ui/common.py" line="215"/>
         <source>Välj hur besökaren får brevet.</source>
         <translation>Choose how the visitor gets the letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="210"/>
+        <location filename="../../desktop/ui/common.py" line="217"/>
         <source>Några möjliga träffar är inte avgjorda. Bekräfta eller uteslut dem i granskningen, eller lämna dem utanför (utdraget säger då hur många som inte är med).</source>
         <translation>Some possible matches are not decided. Confirm or exclude them in the review, or leave them out (the extract then says how many are not included).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="214"/>
+        <location filename="../../desktop/ui/common.py" line="221"/>
         <source>En granskare måste godkänna förhandsgranskningen innan systemen ändras.</source>
         <translation>An approver must approve the preview before the systems are changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="215"/>
+        <location filename="../../desktop/ui/common.py" line="222"/>
         <source>Inga åtgärder är inställda för ärendets begäranden.</source>
         <translation>No actions are configured for the case&apos;s requests.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="216"/>
+        <location filename="../../desktop/ui/common.py" line="223"/>
         <source>Skriv vad som gjordes och av vem (till exempel: HR raderade ansökan).</source>
         <translation>Write what was done and by whom (for example: HR erased the application).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="217"/>
+        <location filename="../../desktop/ui/common.py" line="224"/>
         <source>Den åtgärden väntar inte på något i det här ärendet.</source>
         <translation>That action is not waiting for anything in this case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="218"/>
+        <location filename="../../desktop/ui/common.py" line="225"/>
         <source>Skriv hur mottagaren fick beskedet (e-post, deras portal, brev …).</source>
         <translation>Write how the recipient was told (e-mail, their portal, a letter …).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="219"/>
+        <location filename="../../desktop/ui/common.py" line="226"/>
         <source>Den mottagaren väntar inte på något besked i det här ärendet.</source>
         <translation>That recipient is not waiting for a notice in this case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="221"/>
-        <location filename="../../desktop/ui/decision_dialog.py" line="319"/>
+        <location filename="../../desktop/ui/common.py" line="228"/>
         <source>Skriv skälet till förlängningen – besökaren får veta det.</source>
         <translation>Write the reason for the extension – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="222"/>
-        <location filename="../../desktop/ui/decision_dialog.py" line="317"/>
+        <location filename="../../desktop/ui/common.py" line="229"/>
         <source>Skriv skälet till avslaget – besökaren får veta det.</source>
         <translation>Write the reason for the refusal – the visitor is told.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="224"/>
+        <location filename="../../desktop/ui/common.py" line="231"/>
         <source>Inget av det som utdraget lovade har något svar ännu (den manuella kontrollen är obesvarad eller systemet svarar fortfarande inte). Ett kompletterande utdrag skulle inte ge besökaren något nytt.</source>
         <translation>Nothing the extract promised has an answer yet (the manual check is unanswered or the system still does not respond). A supplementary extract would give the visitor nothing new.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="227"/>
+        <location filename="../../desktop/ui/common.py" line="234"/>
         <source>Organisationen låter en granskare besluta om avslag: granskaren skriver under.</source>
         <translation>The organisation has an approver decide refusals: the approver signs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="228"/>
-        <location filename="../../desktop/ui/decision_dialog.py" line="321"/>
+        <location filename="../../desktop/ui/common.py" line="235"/>
         <source>Besökaren har inte fått allt ännu. Ange ett skäl för att avsluta ändå.</source>
         <translation>The visitor has not received everything yet. Give a reason to close anyway.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="232"/>
+        <location filename="../../desktop/ui/common.py" line="239"/>
         <source>Den maskinläsbara kopian togs inte fram. Ta fram utdraget igen.</source>
         <translation>The machine-readable copy was not produced. Produce the extract again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="233"/>
+        <location filename="../../desktop/ui/common.py" line="240"/>
         <source>Svaret skickas på papper per post till adressen i folkbokföringen; ingen fil lämnas ut.</source>
         <translation>The answer is sent on paper by post to the address in the population register; no file is handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="234"/>
+        <location filename="../../desktop/ui/common.py" line="241"/>
         <source>Det finns inget sådant brev.</source>
         <translation>There is no such letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="235"/>
+        <location filename="../../desktop/ui/common.py" line="242"/>
         <source>Ärendet finns inte.</source>
         <translation>The case does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="236"/>
-        <location filename="../../desktop/ui/common.py" line="293"/>
+        <location filename="../../desktop/ui/common.py" line="243"/>
+        <location filename="../../desktop/ui/common.py" line="300"/>
         <source>Det går inte i ärendets nuvarande läge.</source>
         <translation>That is not possible in the case’s current state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="237"/>
+        <location filename="../../desktop/ui/common.py" line="244"/>
         <source>Uppgifterna kan inte samlas in i ärendets nuvarande läge.</source>
         <translation>The data cannot be gathered in the case&apos;s present state.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="238"/>
+        <location filename="../../desktop/ui/common.py" line="245"/>
         <source>Det systemet kontrolleras inte manuellt.</source>
         <translation>That system is not checked by hand.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="239"/>
+        <location filename="../../desktop/ui/common.py" line="246"/>
         <source>Skriv vad som finns, som det ska stå i utdraget.</source>
         <translation>Write what there is, as it should read in the extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="241"/>
+        <location filename="../../desktop/ui/common.py" line="248"/>
         <source>Ärenderegistret slutade svara under insamlingen; inget av den sparades. Försök igen när det svarar.</source>
         <translation>The case register stopped answering during the gather; nothing of it was saved. Try again when it answers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="243"/>
+        <location filename="../../desktop/ui/common.py" line="250"/>
         <source>Ärendets personuppgifter är gallrade; inget kvitto kan skrivas.</source>
         <translation>The case&apos;s personal data has been purged; no receipt can be made.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="244"/>
+        <location filename="../../desktop/ui/common.py" line="251"/>
         <source>Skriv vad som gjordes.</source>
         <translation>Write what was done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="245"/>
+        <location filename="../../desktop/ui/common.py" line="252"/>
         <source>Ärendet har ingen sådan begäran.</source>
         <translation>The case has no such request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="248"/>
+        <location filename="../../desktop/ui/common.py" line="255"/>
         <source>Ärendet är avslutat; inget kan läggas till.</source>
         <translation>The case is closed; nothing can be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="249"/>
+        <location filename="../../desktop/ui/common.py" line="256"/>
         <source>Ärendet har redan den begäran.</source>
         <translation>The case already has that request.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="251"/>
+        <location filename="../../desktop/ui/common.py" line="258"/>
         <source>Svarstiden kan inte förlängas: det går en gång, med skäl, och bara inom den första månaden.</source>
         <translation>The time limit cannot be extended: it can be done once, with reasons, and only within the first month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="253"/>
-        <location filename="../../desktop/ui/decision_dialog.py" line="315"/>
+        <location filename="../../desktop/ui/common.py" line="260"/>
         <source>Välj varför ärendet återkallas.</source>
         <translation>Choose why the case is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="255"/>
+        <location filename="../../desktop/ui/common.py" line="262"/>
         <source>Filen kunde inte skrivas (mappen saknas, är skrivskyddad eller full, eller namnet är upptaget). Inget är registrerat som utlämnat.</source>
         <translation>The file could not be written (the folder is missing, read-only or full, or the name is taken). Nothing is recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="259"/>
+        <location filename="../../desktop/ui/common.py" line="266"/>
         <source>Insyn behöver den filen (ärenderegistret, inställningarna, ett källsystem eller loggen). Välj ett annat namn. Inget är registrerat som utlämnat.</source>
         <translation>Insyn needs that file (the case register, the settings, a source system or the log). Choose another name. Nothing has been recorded as handed over.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="262"/>
+        <location filename="../../desktop/ui/common.py" line="269"/>
         <source>Det finns redan en fil med det namnet. Välj ett annat namn.</source>
         <translation>A file with that name already exists. Choose another name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="263"/>
+        <location filename="../../desktop/ui/common.py" line="270"/>
         <source>Lösenordet måste ha minst %1 tecken.</source>
         <translation>The password must have at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="266"/>
+        <location filename="../../desktop/ui/common.py" line="273"/>
         <source>Det kontot finns inte.</source>
         <translation>That account does not exist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="267"/>
+        <location filename="../../desktop/ui/common.py" line="274"/>
         <source>Ett konto behöver minst en roll.</source>
         <translation>An account needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="269"/>
+        <location filename="../../desktop/ui/common.py" line="276"/>
         <source>Du kan inte stänga av ditt eget konto.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="270"/>
+        <location filename="../../desktop/ui/common.py" line="277"/>
         <source>Okänd roll.</source>
         <translation>Unknown role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="271"/>
-        <location filename="../../desktop/ui/common.py" line="285"/>
+        <location filename="../../desktop/ui/common.py" line="278"/>
+        <location filename="../../desktop/ui/common.py" line="292"/>
         <source>Det får bara en administratör göra.</source>
         <translation>Only an administrator may do that.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="272"/>
+        <location filename="../../desktop/ui/common.py" line="279"/>
         <source>Svaret skickas per post till adressen i folkbokföringen.</source>
         <translation>The answer goes by post to the address in the population register.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="273"/>
-        <location filename="../../desktop/ui/common.py" line="274"/>
+        <location filename="../../desktop/ui/common.py" line="280"/>
+        <location filename="../../desktop/ui/common.py" line="281"/>
         <source>Skriv in eller bekräfta adressen i folkbokföringen först (Översikt).</source>
         <translation>Type or confirm the population-register address first (Overview).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="275"/>
+        <location filename="../../desktop/ui/common.py" line="282"/>
         <source>Samla in uppgifterna först (F5): åtgärderna behöver besökarens uppgifter.</source>
         <translation>Gather the data first (F5): the actions need the visitor&apos;s details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="276"/>
+        <location filename="../../desktop/ui/common.py" line="283"/>
         <source>Beslutsfilen går inte att läsa som beslut.</source>
         <translation>The decisions file cannot be read as decisions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="277"/>
+        <location filename="../../desktop/ui/common.py" line="284"/>
         <source>Beslutsfilen nämner uppgifter som inte finns i det som samlades in nu.</source>
         <translation>The decisions file names records that are not in the data gathered now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="278"/>
+        <location filename="../../desktop/ui/common.py" line="285"/>
         <source>Beslutsfilen vill maskera ett fält som uppgiften inte har.</source>
         <translation>The decisions file masks a field the record does not have.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="280"/>
+        <location filename="../../desktop/ui/common.py" line="287"/>
         <source>En myndighet kan inte hålla inne utkast och minnesanteckningar med stöd av dataskyddslagen 5 kap. 2 §.</source>
         <translation>An authority cannot withhold drafts and notes under the Data Protection Act, chapter 5, section 2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="286"/>
+        <location filename="../../desktop/ui/common.py" line="293"/>
         <source>Ditt konto har inte rollen Reception: det kan inte registrera eller handlägga ärenden.</source>
         <translation>Your account does not have the Reception role: it cannot register or handle cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="287"/>
+        <location filename="../../desktop/ui/common.py" line="294"/>
         <source>Ditt konto har inte rollen Granskare.</source>
         <translation>Your account does not have the Approver role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="288"/>
+        <location filename="../../desktop/ui/common.py" line="295"/>
         <source>Värdet är inte tillåtet för den regeln.</source>
         <translation>The value is not allowed for that rule.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="299"/>
+        <location filename="../../desktop/ui/common.py" line="306"/>
         <source>Det gick inte att genomföra. Försök igen, eller be IT titta i loggen.</source>
         <translation>It could not be done. Try again, or ask IT to look in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="231"/>
+        <location filename="../../desktop/ui/common.py" line="238"/>
         <source>För många felaktiga lösenord. Försök igen om en stund.</source>
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
@@ -2180,7 +2176,7 @@
         <translation>Manual check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="318"/>
+        <location filename="../../desktop/ui/common.py" line="325"/>
         <source>Insyn</source>
         <translation>Insyn</translation>
     </message>
@@ -2469,7 +2465,7 @@
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="347"/>
         <location filename="../../desktop/ui/review_view.py" line="71"/>
-        <location filename="../../desktop/ui/review_view.py" line="372"/>
+        <location filename="../../desktop/ui/review_view.py" line="375"/>
         <source>%Ln uppgifter</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -3108,68 +3104,68 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review_view.py" line="245"/>
-        <location filename="../../desktop/ui/review_view.py" line="321"/>
+        <location filename="../../desktop/ui/review_view.py" line="324"/>
         <source>%1 av %2 med</source>
         <translation>%1 of %2 included</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="287"/>
-        <location filename="../../desktop/ui/review_view.py" line="466"/>
+        <location filename="../../desktop/ui/review_view.py" line="290"/>
+        <location filename="../../desktop/ui/review_view.py" line="469"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="291"/>
+        <location filename="../../desktop/ui/review_view.py" line="294"/>
         <source>Skäl för att utesluta eller maskera:</source>
         <translation>Reason to exclude or mask:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="294"/>
+        <location filename="../../desktop/ui/review_view.py" line="297"/>
         <source>Skäl för att utesluta eller maskera</source>
         <translation>Reason for excluding or masking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="311"/>
+        <location filename="../../desktop/ui/review_view.py" line="314"/>
         <source>Uppgifter att granska</source>
         <translation>Data to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="329"/>
+        <location filename="../../desktop/ui/review_view.py" line="332"/>
         <source>Fälten i markerad uppgift</source>
         <translation>The fields of the selected item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="330"/>
+        <location filename="../../desktop/ui/review_view.py" line="333"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="330"/>
+        <location filename="../../desktop/ui/review_view.py" line="333"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="330"/>
+        <location filename="../../desktop/ui/review_view.py" line="333"/>
         <source>Maskera</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="341"/>
+        <location filename="../../desktop/ui/review_view.py" line="344"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="343"/>
+        <location filename="../../desktop/ui/review_view.py" line="346"/>
         <source>Släpp utdraget för utlämning; där det krävs godkänner en granskare med sitt lösenord</source>
         <translation>Release the extract for delivery; where required an approver approves with their password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="373"/>
+        <location filename="../../desktop/ui/review_view.py" line="376"/>
         <source>%1 hittades.</source>
         <translation>%1 found.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="376"/>
+        <location filename="../../desktop/ui/review_view.py" line="379"/>
         <source>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>
             <numerusform>%Ln possible match (found only through %1) is not decided: tick it if it is the visitor&apos;s; otherwise it is left out when you approve.</numerusform>
@@ -3177,7 +3173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="384"/>
+        <location filename="../../desktop/ui/review_view.py" line="387"/>
         <source>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska dem igen.</source>
         <translation>
             <numerusform>%Ln earlier decision no longer applies because the data has changed in the system – review it again.</numerusform>
@@ -3185,22 +3181,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="389"/>
+        <location filename="../../desktop/ui/review_view.py" line="392"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="416"/>
+        <location filename="../../desktop/ui/review_view.py" line="419"/>
         <source>[maskerat]</source>
         <translation>[masked]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="451"/>
+        <location filename="../../desktop/ui/review_view.py" line="454"/>
         <source>Maskera överallt</source>
         <translation>Mask everywhere</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="452"/>
+        <location filename="../../desktop/ui/review_view.py" line="455"/>
         <source>Samma värde finns på %Ln andra ställen (%1). Maskera det där också?</source>
         <translation>
             <numerusform>The same value appears in %Ln other place (%1). Mask it there too?</numerusform>
@@ -3289,7 +3285,7 @@
         <translation>Choose a person in the list and at least one role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="268"/>
+        <location filename="../../desktop/ui/common.py" line="275"/>
         <location filename="../../desktop/ui/staff_dialog.py" line="175"/>
         <source>Du kan inte ta administratörsrollen från dig själv.</source>
         <translation>You cannot take the administrator role from yourself.</translation>

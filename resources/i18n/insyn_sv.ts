@@ -72,7 +72,7 @@
         <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <location filename="../../desktop/ui/gather_view.py" line="347"/>
         <location filename="../../desktop/ui/review_view.py" line="71"/>
-        <location filename="../../desktop/ui/review_view.py" line="372"/>
+        <location filename="../../desktop/ui/review_view.py" line="375"/>
         <source>%Ln uppgifter</source>
         <translation>
             <numerusform>%Ln uppgift</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="376"/>
+        <location filename="../../desktop/ui/review_view.py" line="379"/>
         <source>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>
             <numerusform>%Ln möjlig träff (hittad bara via %1) är inte avgjord: bocka i den om den gäller besökaren; annars lämnas den utanför när du godkänner.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="384"/>
+        <location filename="../../desktop/ui/review_view.py" line="387"/>
         <source>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska dem igen.</source>
         <translation>
             <numerusform>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska det igen.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="452"/>
+        <location filename="../../desktop/ui/review_view.py" line="455"/>
         <source>Samma värde finns på %Ln andra ställen (%1). Maskera det där också?</source>
         <translation>
             <numerusform>Samma värde finns på %Ln annat ställe (%1). Maskera det där också?</numerusform>
