@@ -64,6 +64,14 @@ def no_core_dumps() -> None:
         pass  # Windows has no core files of this kind
 
 
+# Where the services refuse for want of something a flag gives, the command line names the flag.
+FLAG_HINTS = {
+    "approval.needed": "name the approver with --approved-by; their password is asked next",
+    "act.approval_needed": "name the approver with --approved-by; see the preview first with --dry-run",
+    "reject.approver": "name the approver with --approved-by; their password is asked next",
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     no_core_dumps()
     parser = build_parser()
@@ -76,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as exc:
-        print(f"insyn: error: {exc}", file=sys.stderr)
+        hint = FLAG_HINTS.get(exc.code or "")
+        print(f"insyn: error: {exc}" + (f" ({hint})" if hint else ""), file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("insyn: interrupted", file=sys.stderr)

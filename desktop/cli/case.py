@@ -172,14 +172,11 @@ def cmd_case_open(args: argparse.Namespace) -> int:
         # The number first: whatever happens to the receipt, the case exists and has this number.
         print(opened.number, flush=True)
         print(f"received {opened.received_on}, answer due by {opened.deadline}", file=sys.stderr)
-        for step in _visit(desk, opened.number, staff).carry_out_at_once():  # Art. 21.3, 7.3: at once
+        visit = _visit(desk, opened.number, staff)
+        for step in visit.carry_out_at_once():  # Art. 21.3, 7.3: at once
             print(_describe_action(step), file=sys.stderr)
         if args.receipt:
-            from desktop.services.delivery import render_receipt
-            from desktop.services.files import write_private
-
-            pdf, _pages = render_receipt(desk, opened.number, language=args.lang)
-            write_private(args.receipt, pdf, overwrite=args.overwrite)
+            visit.save_receipt(args.receipt, args.lang, overwrite=args.overwrite)
     return 0
 
 
@@ -325,14 +322,14 @@ def cmd_case_act(args: argparse.Namespace) -> int:
     that is rolled back, with what the holds keep and why. Otherwise the marketing stop and the
     consent withdrawal are carried out, and an erasure, restriction or rectification is approved
     (by --approved-by where the policy wants a second person) and carried out as approved."""
-    from desktop.services.visit import Action
+    from desktop.services.visit import Action, Signer
 
     secrets = Secrets()
     with _open_desk(args) as desk:
         visit = _visit(desk, args.case, _sign_in(desk, args.staff, secrets))
         visit.require(Action.RECORD_OUTCOME)  # the case and the role, before the approver's password is asked
         approver_password = None
-        if not args.dry_run and desk.policy.actions_approval_required and args.approved_by:
+        if not args.dry_run and args.approved_by and visit.signer_needed(Signer.ACTIONS):
             approver_password = secrets.password_of(args.approved_by, "(approver)")
         new_values = _corrections(visit, args.correct or [])
         visit.gather()  # a marketing stop or consent withdrawal owed is carried out here
@@ -344,11 +341,7 @@ def cmd_case_act(args: argparse.Namespace) -> int:
         else:
             steps = immediate
             if new_values or any(o.code == "rights_owed" for o in visit.owed()):
-                if desk.policy.actions_approval_required and not args.approved_by:
-                    raise UserError(
-                        "an erasure, restriction or rectification is carried out only from a preview a second "
-                        "person approves: name the approver with --approved-by (see it first with --dry-run)"
-                    )
+                visit.check_signer_named(Signer.ACTIONS, args.approved_by)
                 holds = visit.approve_actions(args.approved_by, approver_password, new_values).holds
                 steps += visit.act()
         recipients = visit.recipients_owed()
@@ -498,7 +491,7 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
     """Gather, release and deliver in one run, through the same Visit as the window; nothing
     gathered outlives the command."""
     from desktop.services.gathering import describe
-    from desktop.services.visit import Action
+    from desktop.services.visit import Action, Signer
 
     secrets = Secrets()
     with _open_desk(args) as desk:
@@ -517,13 +510,8 @@ def cmd_case_extract(args: argparse.Namespace) -> int:
             )
         decisions = _decisions(args.decisions)
         approver_password = None
-        if visit.approval_required:
-            if not args.approved_by:
-                raise UserError(
-                    "this organisation requires a second person to approve every extract: "
-                    "name the approver with --approved-by (their password is asked for)"
-                )
-            approver_password = secrets.password_of(args.approved_by, "(approver)")
+        if visit.check_signer_named(Signer.EXTRACT, args.approved_by):
+            approver_password = secrets.password_of(args.approved_by or "", "(approver)")
         result = visit.gather()
         for source in result.sources.values():
             print(describe(source), file=sys.stderr)

@@ -48,12 +48,23 @@ class RecordState(enum.StrEnum):
     EXCLUDED = "excluded"  # taken out, with a reason
 
 
+class Decided(enum.StrEnum):
+    """What a line of the review's decisions counts: records in a state other than strong, or a
+    field masked in records that go out."""
+
+    UNDECIDED = RecordState.UNDECIDED.value
+    CONFIRMED = RecordState.CONFIRMED.value
+    LEFT_OUT = RecordState.LEFT_OUT.value
+    EXCLUDED = RecordState.EXCLUDED.value
+    MASKED = "masked"
+
+
 @dataclass(frozen=True)
 class Decision:
     """One line of what the review decided, for the approver: how many records of one category
     were excluded, masked, confirmed or left out, and why (no data, only where and how many)."""
 
-    state: str  # a RecordState value, or "masked"
+    state: Decided
     source: str  # the source's name
     category: str
     count: int
@@ -237,17 +248,17 @@ class Review:
     def decisions(self) -> list[Decision]:
         """Every decision taken, grouped by source, category and reason: what the approver signs."""
         names = {s.source_id: s.name for s in self.result.sources.values()}
-        counted: Counter[tuple[str, str, str, ReviewReason | None, str | None]] = Counter()
+        counted: Counter[tuple[Decided, str, str, ReviewReason | None, str | None]] = Counter()
         for source in self.result.sources.values():
             for record in source.records:
                 state, reason = self.state(record)
                 if state is not RecordState.STRONG:
-                    counted[(state.value, source.source_id, record.category, reason, None)] += 1
+                    counted[(Decided(state.value), source.source_id, record.category, reason, None)] += 1
                 if record.included:
                     for name in sorted(record.redacted):
                         why = self._why_masked.get((id(record), name))
-                        counted[("masked", source.source_id, record.category, why, name)] += 1
-        order = [s.value for s in RecordState] + ["masked"]
+                        counted[(Decided.MASKED, source.source_id, record.category, why, name)] += 1
+        order = list(Decided)
         return [
             Decision(state, names[source], category, count, reason, field)
             for (state, source, category, reason, field), count in sorted(

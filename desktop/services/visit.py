@@ -20,7 +20,7 @@ from desktop.config import SqlAction, address_columns
 from desktop.core.address import AddressRefused, address_from_fields, check_address
 from desktop.core.clock import local_date
 from desktop.core.deadlines import extended_deadline
-from desktop.core.extract import GatherResult, Record, SourceStatus, Strength
+from desktop.core.extract import GatherResult, Record, SourceResult, SourceStatus, Strength
 from desktop.core.requests import ALLOWED_TRANSITIONS, CaseStatus, RequestType
 from desktop.core.staff import Role, StaffMember
 from desktop.errors import Refused
@@ -28,8 +28,9 @@ from desktop.register import audit
 from desktop.register.models import Staff, utcnow
 from desktop.register.repository import change_status
 from desktop.services import actions, casework
+from desktop.services.actions import ActionStep, HoldStep, ManualStep, Plan
 from desktop.services.cases import checked_text
-from desktop.services.casework import CaseFile, TimelineEntry, case_file, timeline_since
+from desktop.services.casework import CaseFile, RequestLine, TimelineEntry, case_file, timeline_since
 from desktop.services.delivery import (
     RenderedExtract,
     outstanding_of,
@@ -50,9 +51,48 @@ from desktop.services.letters import (
     record_letter,
     render_letter,
 )
-from desktop.services.review import Decision, DecisionRequest, RecordState, Review, ReviewReason, Unmatched
+from desktop.services.review import (
+    Decided,
+    Decision,
+    DecisionRequest,
+    RecordState,
+    Review,
+    ReviewReason,
+    Unmatched,
+    shown_value,
+)
 from desktop.services.staff import require_role, sign_in
 from desktop.sources.engine import ProgressCallback
+
+# What the case views use of the services comes through this module (a contract in
+# pyproject.toml forbids them the rest): the Visit is their one door.
+__all__ = [
+    "RETRYABLE",
+    "Action",
+    "ActionRefused",
+    "ActionStep",
+    "CaseFile",
+    "CaseGather",
+    "Decided",
+    "Decision",
+    "DecisionKind",
+    "Desk",
+    "HoldStep",
+    "ManualStep",
+    "Output",
+    "Owed",
+    "OwedCode",
+    "Plan",
+    "RecordState",
+    "RenderedExtract",
+    "RequestLine",
+    "ReviewReason",
+    "Signer",
+    "Step",
+    "StepCode",
+    "Visit",
+    "shown_value",
+]
 
 RETRYABLE = (SourceStatus.FAILED, SourceStatus.TIMED_OUT, SourceStatus.CANCELLED)
 
@@ -84,6 +124,41 @@ class Output(enum.StrEnum):
 
 class ActionRefused(Refused):
     """What the rules do not allow now; `code` lets the window say it in Swedish."""
+
+
+class Signer(enum.StrEnum):
+    """What an approver (a second person, with their own password) may have to sign."""
+
+    EXTRACT = "extract"  # the release of an extract (policy approval_required)
+    ACTIONS = "actions"  # the preview of an erasure, restriction or rectification (actions_approval_required)
+    REFUSAL = "refusal"  # a refusal, where refusal_by_approver and the desk's person is no approver
+
+
+# The refusal when a signature is needed and no approver is named (code, text).
+SIGNER_MISSING = {
+    Signer.EXTRACT: ("approval.needed", "this organisation requires a second person to approve the extract"),
+    Signer.ACTIONS: ("act.approval_needed", "a second person must approve the preview first"),
+    Signer.REFUSAL: ("reject.approver", "this organisation's refusals are decided by someone with the approver role"),
+}
+
+
+class DecisionKind(enum.StrEnum):
+    """The decisions that end or extend a case (Visit.decide)."""
+
+    REFUSAL = "refusal"
+    EXTENSION = "extension"
+    WITHDRAWAL = "withdrawal"
+    CLOSING = "closing"
+
+    @property
+    def letter(self) -> str | None:
+        """The letter that tells the visitor of this decision (None: the decision has none)."""
+        return self.value if self in (DecisionKind.REFUSAL, DecisionKind.EXTENSION) else None
+
+    @property
+    def ends(self) -> bool:
+        """Whether the case ends with it (its gathered data is let go)."""
+        return self is not DecisionKind.EXTENSION
 
 
 @dataclass(frozen=True)
@@ -207,8 +282,13 @@ class Visit:
     def refresh(self) -> CaseFile:
         """Read the case again: after each change this Visit makes (once), and when the desk
         asks (another desk may have changed it)."""
-        self.file = case_file(self.desk, self.number)
+        self.file = self.read_file()
         return self.file
+
+    def read_file(self) -> CaseFile:
+        """The case as the register holds it now, without taking it as this Visit's state (a
+        worker reads it off the GUI thread and hands it to `gathered`)."""
+        return case_file(self.desk, self.number)
 
     def timeline(self) -> tuple[TimelineEntry, ...]:
         """What happened to the case, oldest first: read whole once, then only what was added."""
@@ -222,7 +302,25 @@ class Visit:
 
     @property
     def approval_required(self) -> bool:
-        return self.desk.policy.approval_required
+        return self.signer_needed(Signer.EXTRACT)
+
+    def signer_needed(self, what: Signer) -> bool:
+        """Whether an approver must sign `what` with their own password (the policy's rules)."""
+        policy = self.desk.policy
+        if what is Signer.EXTRACT:
+            return policy.approval_required
+        if what is Signer.ACTIONS:
+            return policy.actions_approval_required
+        return policy.refusal_by_approver and not self.staff.has(Role.APPROVER)
+
+    def check_signer_named(self, what: Signer, username: str | None) -> bool:
+        """Refuse at once (before passwords are asked or data gathered) when `what` needs an
+        approver and none is named; True when their password is needed."""
+        if not self.signer_needed(what):
+            return False
+        if not username:
+            raise ActionRefused(*SIGNER_MISSING[what])
+        return True
 
     def _today(self) -> date:
         return local_date(utcnow())
@@ -314,6 +412,16 @@ class Visit:
     def source_names(self) -> dict[str, str]:
         """Each source's name as staff know it (the configuration's Swedish name), by id."""
         return {s.id: s.name for s in self.desk.config.sources}
+
+    def sources_to_ask(self, only: Iterable[str] | None = None) -> list[SourceResult]:
+        """The systems a gather (or a retry of `only`) will ask, each as it stands before it
+        answers: waiting, or a manual check that staff answer by hand."""
+        scope = set(only) if only is not None else self.gather_scope()
+        return [
+            SourceResult(s.id, s.name, s.kind, SourceStatus.MANUAL if s.kind == "manual" else SourceStatus.WAITING)
+            for s in self.desk.config.sources
+            if scope is None or s.id in scope
+        ]
 
     def gathered(self, result: GatherResult, *, file: CaseFile | None = None) -> None:
         """The data gathered, as the review will see it; earlier decisions and approval go.
@@ -489,10 +597,8 @@ class Visit:
         if not actions.configured(self.desk, gated):
             raise ActionRefused("act.nothing", "no action is configured for this case's requests")
         approver = self.staff
-        if self.desk.policy.actions_approval_required:
-            approver = self._second_person(
-                username, password, ("act.approval_needed", "a second person must approve the preview first")
-            )
+        if self.signer_needed(Signer.ACTIONS):
+            approver = self._second_person(username, password, SIGNER_MISSING[Signer.ACTIONS])
         values = _checked_values(new_values)
         plan = actions.preview(self.desk, result, gated, values)
         with self.desk.register.sessions.begin() as session:
@@ -794,8 +900,7 @@ class Visit:
         self._require_weak_decided()
         approver = self.staff
         if self.approval_required:
-            needed = ("approval.needed", "this organisation requires a second person to approve the extract")
-            approver = self._second_person(username, password, needed)
+            approver = self._second_person(username, password, SIGNER_MISSING[Signer.EXTRACT])
         counts = self.counts()
         with self.desk.register.sessions.begin() as session:
             case = load_case(session, self.number)
@@ -981,6 +1086,10 @@ class Visit:
         pdf, _pages = render_receipt(self.desk, self.number, language=language)
         return pdf
 
+    def save_receipt(self, path: str | Path, language: str = "sv", *, overwrite: bool = False) -> Path:
+        """The receipt written to `path` (atomically, readable by this user only)."""
+        return write_private(path, self.receipt(language), overwrite=overwrite)
+
     # Letters -------------------------------------------------------------------------------
 
     def letters(self) -> list[str]:
@@ -1026,12 +1135,6 @@ class Visit:
             return None
         return extended_deadline(self.file.received_on, eves_as_holidays=self.desk.config.policy.eves_as_holidays)
 
-    @property
-    def refusal_needs_approver(self) -> bool:
-        """Whether a refusal must be signed by an approver, because the policy asks for it and the
-        person at the desk is not one."""
-        return self.desk.policy.refusal_by_approver and not self.staff.has(Role.APPROVER)
-
     def letter_preview(self, kind: str, reason: str, language: str = "sv") -> bytes:
         """The refusal or extension letter as it will read once the decision is taken with
         `reason` (the decision dialog shows it before anything is decided). Not a letter: it
@@ -1042,7 +1145,7 @@ class Visit:
             raise ActionRefused("letter.kind", "a preview is of a refusal or an extension letter")
         self._require(action)
         deadline = self.extension_deadline() if kind == "extension" else None
-        decided_by = "" if kind == "refusal" and self.refusal_needs_approver else self.staff.display_name
+        decided_by = "" if kind == "refusal" and self.signer_needed(Signer.REFUSAL) else self.staff.display_name
         return preview_letter(self.desk, self.number, kind, language=language, reason=reason,
                               deadline=deadline, decided_by=decided_by)  # fmt: skip
 
@@ -1195,10 +1298,14 @@ class Visit:
         self._require(Action.REJECT)
         _need_reason(reason, "reject.reason", "say why the request is refused (the visitor is told, Art. 12.4)")
         decider = self.staff
-        if self.refusal_needs_approver:
-            needed = ("reject.approver", "this organisation's refusals are decided by someone with the approver role")
-            decider = self._second_person(approver, password, needed)
+        if self.signer_needed(Signer.REFUSAL):
+            decider = self._second_person(approver, password, SIGNER_MISSING[Signer.REFUSAL])
         self._end(CaseStatus.REJECTED, Action.REJECT, reason=reason, by=decider)
+
+    @staticmethod
+    def withdrawal_reasons() -> tuple[str, ...]:
+        """Why a case may be withdrawn (the codes a withdrawal takes)."""
+        return casework.WITHDRAWAL_REASONS
 
     def withdraw(self, reason_code: str) -> None:
         self._require(Action.WITHDRAW)
@@ -1220,3 +1327,24 @@ class Visit:
                 + "; give a reason to close anyway",
             )
         self._end(CaseStatus.CLOSED, Action.CLOSE, note=note or None)
+
+    def decide(
+        self,
+        kind: DecisionKind,
+        *,
+        reason: str = "",
+        reason_code: str = "",
+        approver: str | None = None,
+        password: str | None = None,
+    ) -> None:
+        """Take one of the decisions that end or extend the case, as a decision form holds it:
+        a refusal (its reasons, and the approver's signature where needed), an extension (its
+        reasons), a withdrawal (its reason code) or the closing (a reason while anything is owed)."""
+        if kind is DecisionKind.REFUSAL:
+            self.reject(reason, approver, password)
+        elif kind is DecisionKind.EXTENSION:
+            self.extend(reason)
+        elif kind is DecisionKind.WITHDRAWAL:
+            self.withdraw(reason_code)
+        else:
+            self.close(reason_if_owed=reason or None)

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
+from desktop.services.visit import Signer
 from desktop.ui.auth import SignInDialog
 from desktop.ui.common import error_box, service_message, tr
 from desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
-    from desktop.services.actions import ActionStep, HoldStep, ManualStep, Plan
-    from desktop.services.visit import Visit
+    from desktop.services.visit import ActionStep, HoldStep, ManualStep, Plan, Visit
 
 
 def _table(name: str, headers: list[str], stretch: int | None = None) -> QTableWidget:
@@ -246,7 +246,7 @@ class ActionsView(QWidget):
         if visit is None or self.plan is None:
             return
         try:
-            if visit.desk.policy.actions_approval_required:
+            if visit.signer_needed(Signer.ACTIONS):
                 if not self.ask_approval():
                     return
             else:

@@ -30,10 +30,7 @@ from desktop.core.extract import GatherResult
 from desktop.core.requests import CaseStatus
 from desktop.core.staff import StaffMember
 from desktop.errors import UserError
-from desktop.services.casework import CaseFile, RequestLine
-from desktop.services.desk import Desk
-from desktop.services.files import write_private
-from desktop.services.visit import Action, Step, StepCode, Visit
+from desktop.services.visit import Action, CaseFile, DecisionKind, Desk, RequestLine, Step, StepCode, Visit
 from desktop.ui.actions_view import ActionsView
 from desktop.ui.address_box import AddressBox
 from desktop.ui.auth import SIGN_IN_CODES, SignInDialog, sign_in_problem
@@ -47,7 +44,7 @@ from desktop.ui.common import (
     status_labels,
     tr,
 )
-from desktop.ui.decision_dialog import DecisionDialog, DecisionForm, DecisionKind, withdrawal_labels
+from desktop.ui.decision_dialog import DecisionDialog, DecisionForm, withdrawal_labels
 from desktop.ui.deliver_view import DeliverView
 from desktop.ui.gather_view import GatherView, data_state_text
 from desktop.ui.letter_dialog import LetterDialog, letter_labels
@@ -211,7 +208,7 @@ class CasePage(QWidget):
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.setResizeMode(QListWidget.ResizeMode.Adjust)
         overview_layout.addWidget(self.timeline, 2)
-        self.gather = GatherView(desk)
+        self.gather = GatherView()
         self.review = ReviewView()
         self.deliver = DeliverView()
         self.tabs.addTab(overview, tr("Översikt"))
@@ -648,7 +645,7 @@ class CasePage(QWidget):
         path = self.deliver.ask_save_path(tr("Spara kvittot"), f"kvitto-{self.number}.pdf", "PDF (*.pdf)")
         if path and self.visit is not None:
             try:
-                write_private(path, self.visit.receipt(), overwrite=True)  # the save dialog asked
+                self.visit.save_receipt(path, overwrite=True)  # the save dialog asked
             except UserError as exc:
                 error_box(self, service_message(exc))
 
@@ -705,7 +702,7 @@ class CasePage(QWidget):
         dialog = self.decision_dialog(kind)
         if dialog is None or not dialog.exec():
             return
-        if kind is not DecisionKind.EXTENSION:
+        if kind.ends:
             self.tabs.setCurrentIndex(0)  # the case has ended: its overview, with what follows
         if kind is DecisionKind.CLOSING:
             self.closed.emit()
@@ -734,18 +731,12 @@ class CasePage(QWidget):
         visit = self.visit
         if visit is None:
             return tr("Inget ärende är öppet.")
-        ends = form.kind is not DecisionKind.EXTENSION
+        ends = form.kind.ends
         if ends and self.gather.running:  # a gather in flight is stopped first
             self.drop_data()
         try:
-            if form.kind is DecisionKind.REFUSAL:
-                visit.reject(form.reason, form.approver, form.password)
-            elif form.kind is DecisionKind.EXTENSION:
-                visit.extend(form.reason)
-            elif form.kind is DecisionKind.WITHDRAWAL:
-                visit.withdraw(form.reason_code)
-            else:
-                visit.close(reason_if_owed=form.reason or None)
+            visit.decide(form.kind, reason=form.reason, reason_code=form.reason_code, approver=form.approver,
+                         password=form.password)  # fmt: skip
         except UserError as exc:
             return sign_in_problem(exc) if exc.code in SIGN_IN_CODES else service_message(exc)
         finally:

@@ -9,10 +9,8 @@ decision and refuses what is missing; the form only says so, and keeps what was 
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,33 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.visit import DecisionKind, Signer, Visit
 from desktop.ui.common import code_message, heading, tr
 from desktop.ui.letter_dialog import method_labels
 from desktop.ui.workers import run_task
 
-if TYPE_CHECKING:
-    from desktop.services.visit import Visit
-
 PREVIEW_DELAY_MS = 500  # the letter is drawn again once typing pauses this long
 
 
-class DecisionKind(enum.StrEnum):
-    REFUSAL = "refusal"
-    EXTENSION = "extension"
-    WITHDRAWAL = "withdrawal"
-    CLOSING = "closing"
-
-    @property
-    def letter(self) -> str | None:
-        """The letter that tells the visitor of this decision (None: the decision has none)."""
-        return self.value if self in (DecisionKind.REFUSAL, DecisionKind.EXTENSION) else None
-
-
 def withdrawal_labels() -> dict[str, str]:
-    return {
+    """The withdrawal reasons the Visit takes, as staff read them."""
+    labels = {
         "visitor-withdrew": tr("Besökaren tar tillbaka sin begäran"),
         "registered-by-mistake": tr("Ärendet registrerades av misstag"),
     }
+    return {code: labels.get(code, code) for code in Visit.withdrawal_reasons()}
 
 
 @dataclass(frozen=True)
@@ -160,7 +146,7 @@ class DecisionDialog(QDialog):
         self.decider = QLabel()
         self.decider.setObjectName("decider")
         self.decider.setWordWrap(True)
-        if kind is DecisionKind.REFUSAL and visit.refusal_needs_approver:
+        if kind is DecisionKind.REFUSAL and visit.signer_needed(Signer.REFUSAL):
             self.decider.setText(tr("Organisationen låter en granskare besluta om avslag. Granskaren skriver under:"))
             form.addRow(tr("Beslutar"), self.decider)
             form.addRow(tr("Granskarens användarnamn"), self.approver)
@@ -300,7 +286,7 @@ class DecisionDialog(QDialog):
     # Taking the decision -------------------------------------------------------------------
 
     def form(self) -> DecisionForm:
-        needs_approver = self.kind is DecisionKind.REFUSAL and self.visit.refusal_needs_approver
+        needs_approver = self.kind is DecisionKind.REFUSAL and self.visit.signer_needed(Signer.REFUSAL)
         return DecisionForm(
             self.kind,
             reason=self.reason.toPlainText().strip() if self.reason.isVisibleTo(self) else "",
@@ -321,7 +307,7 @@ class DecisionDialog(QDialog):
             return code_message("close.owed")
         if (
             self.kind is DecisionKind.REFUSAL
-            and self.visit.refusal_needs_approver
+            and self.visit.signer_needed(Signer.REFUSAL)
             and not (form.approver and form.password)
         ):
             return tr("Granskaren skriver sitt användarnamn och lösenord.")

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import UserError
-from desktop.services.delivery import RenderedExtract
-from desktop.services.visit import Action, Output, Visit
+from desktop.services.visit import Action, Output, RenderedExtract, Visit
 from desktop.ui.common import error_box, service_message, tr
 from desktop.ui.printing import (
     PrintCancelled,

@@ -28,10 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.extract import GatherResult, SourceResult, SourceStatus
 from desktop.core.requests import CaseStatus
 from desktop.errors import UserError
-from desktop.services.casework import CaseFile, case_file
-from desktop.services.desk import Desk
-from desktop.services.gathering import CaseGather
-from desktop.services.visit import RETRYABLE, Action, Visit
+from desktop.services.visit import RETRYABLE, Action, CaseFile, CaseGather, Visit
 from desktop.ui.common import describe, error_box, service_message, tr
 from desktop.ui.workers import progress_relay, run_task
 
@@ -163,9 +160,8 @@ class GatherView(QWidget):
     started = Signal()
     answered = Signal()  # a manual check's answer was saved
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
         self.visit: Visit | None = None
         self.case_number = ""
         self.result: GatherResult | None = None
@@ -253,15 +249,11 @@ class GatherView(QWidget):
             return
         self._relay, progress = progress_relay(self._on_progress)
         pending = self.current = _PendingGather()
-        scope = only if only is not None else visit.gather_scope()
         if only is None:  # a new gather: the rows of the one before go (a retry updates its rows)
             self.table.setRowCount(0)
             self.rows.clear()
-        for source in self.desk.config.sources:  # a row per system at once; the worker fills them in
-            if scope is None or source.id in scope:
-                manual = source.kind == "manual"
-                status = SourceStatus.MANUAL if manual else SourceStatus.WAITING
-                self._on_progress(SourceResult(source.id, source.name, source.kind, status))
+        for waiting in visit.sources_to_ask(only):  # a row per system at once; the worker fills them in
+            self._on_progress(waiting)
         self.summary.setText(tr("Söker i organisationens system …"))
         self.started.emit()
         self.start_button.setEnabled(False)
@@ -275,7 +267,7 @@ class GatherView(QWidget):
             pending.attach(gather)
             result = gather.run()
             # The review tree and the updated case file, built off the GUI thread as well.
-            return result, ReviewModel.prepare(result), case_file(visit.desk, visit.number)
+            return result, ReviewModel.prepare(result), visit.read_file()
 
         run_task(work, self._done, self._failed)
 

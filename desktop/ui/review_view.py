@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.extract import GatherResult, Record, Strength
 from desktop.errors import UserError
-from desktop.services.review import Decision, RecordState, ReviewReason, shown_value
-from desktop.services.visit import Visit
+from desktop.services.visit import Decided, Decision, RecordState, ReviewReason, Visit, shown_value
 from desktop.ui.common import error_box, grouped, service_message, tr, window_language
 
 Index = QModelIndex | QPersistentModelIndex
@@ -70,14 +69,14 @@ def decision_lines(decisions: list[Decision], counts: dict[str, int]) -> list[st
         where = f"{d.source} – {d.category}"
         records = tr("%Ln uppgifter", None, d.count)
         why = f" ({reason_labels()[d.reason].lower()})" if d.reason else ""
-        if d.state == "masked":
+        if d.state is Decided.MASKED:
             line = tr("Maskerat: fältet %1 i %2 i %3").replace("%1", str(d.field)).replace("%2", records)
         else:
             line = {
-                RecordState.EXCLUDED.value: tr("Uteslutet: %2 i %3"),
-                RecordState.CONFIRMED.value: tr("Bekräftade möjliga träffar: %2 i %3"),
-                RecordState.LEFT_OUT.value: tr("Lämnas utanför obekräftade: %2 i %3"),
-                RecordState.UNDECIDED.value: tr("Inte avgjorda: %2 i %3"),
+                Decided.EXCLUDED: tr("Uteslutet: %2 i %3"),
+                Decided.CONFIRMED: tr("Bekräftade möjliga träffar: %2 i %3"),
+                Decided.LEFT_OUT: tr("Lämnas utanför obekräftade: %2 i %3"),
+                Decided.UNDECIDED: tr("Inte avgjorda: %2 i %3"),
             }[d.state].replace("%2", records)
         lines.append("• " + line.replace("%3", where) + why)
     if len(lines) == 1:

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from desktop.register.models import AuditEvent, Staff
 from desktop.services.policy import change_policy
 from desktop.services.staff import sign_in
-from desktop.ui.decision_dialog import DecisionDialog, DecisionKind
+from desktop.services.visit import DecisionKind
+from desktop.ui.decision_dialog import DecisionDialog
 from tests.gui.conftest import PASSWORDS
 from tests.gui.decisions import fill_decisions
 from tests.gui.test_visit import examples, fill_visitor

@@ -11,7 +11,6 @@ from sqlalchemy import event
 
 from desktop.services import casework
 from desktop.services import visit as visit_module
-from desktop.ui import gather_view
 from tests.gui.conftest import PASSWORDS
 from tests.gui.decisions import fill_decisions
 from tests.gui.test_visit import examples, fill_visitor
@@ -31,7 +30,6 @@ def count_reads(monkeypatch, desk) -> Counter[str]:  # type: ignore[no-untyped-d
         return casework.timeline_since(desk_, number, after_seq, names)
 
     monkeypatch.setattr(visit_module, "case_file", case_file)
-    monkeypatch.setattr(gather_view, "case_file", case_file)
     monkeypatch.setattr(visit_module, "timeline_since", timeline_since)
     event.listen(desk.register.engine, "before_cursor_execute", lambda *_a: counts.update(["statements"]))
     return counts

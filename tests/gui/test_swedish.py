@@ -64,8 +64,8 @@ def test_no_page_or_dialog_of_the_swedish_window_shows_english(qtbot, window, de
     from PySide6.QtWidgets import QInputDialog
 
     from desktop.services.staff import sign_in
+    from desktop.services.visit import DecisionKind
     from desktop.ui.auth import SignInDialog
-    from desktop.ui.decision_dialog import DecisionKind
     from desktop.ui.letter_dialog import LetterDialog
     from desktop.ui.policy_dialog import PolicyDialog
     from desktop.ui.report_dialog import ReportDialog

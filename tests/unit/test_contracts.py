@@ -51,6 +51,8 @@ def test_the_contracts_hold_on_the_real_tree(copy: Path) -> None:
         ("ui/common.py", "import httpx  # noqa", "The window asks the services"),
         ("cli/case.py", "import desktop.config  # noqa", "The command line asks the services too"),
         ("cli/admin.py", "import desktop.register.audit  # noqa", "The command line asks the services too"),
+        ("ui/gather_view.py", "import desktop.services.casework  # noqa", "through the Visit alone"),
+        ("ui/case_page.py", "from desktop.services.files import write_private  # noqa", "through the Visit alone"),
     ],
 )
 def test_a_deliberate_violation_breaks_its_contract(copy: Path, module: str, line: str, contract: str) -> None:
@@ -74,6 +76,20 @@ def test_the_qt_contract_covers_every_module_but_the_window_and_the_entry_point(
         if (p.suffix == ".py" or (p / "__init__.py").exists()) and p.stem not in ("__init__", "__main__", "ui")
     }
     assert set(contract["source_modules"]) == modules
+
+
+def test_the_case_views_are_kept_from_every_service_but_the_visit() -> None:
+    """A new desktop/services/helpers.py is kept from the case views the day it is written."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if "through the Visit alone" in c["name"])
+    services = {
+        f"desktop.services.{p.stem}"
+        for p in (ROOT / "desktop" / "services").iterdir()
+        if (p.suffix == ".py" or (p / "__init__.py").exists()) and p.stem not in ("__init__", "visit")
+    }
+    assert set(contract["forbidden_modules"]) == services
 
 
 def test_no_module_outside_the_window_loads_qt_by_name() -> None:
