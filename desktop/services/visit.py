@@ -90,6 +90,7 @@ __all__ = [
     "Signer",
     "Step",
     "StepCode",
+    "TimelineEntry",
     "Visit",
     "shown_value",
 ]

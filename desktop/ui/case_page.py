@@ -6,98 +6,39 @@ the case drops it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.clock import LOCAL_ZONE
 from desktop.core.extract import GatherResult
-from desktop.core.requests import CaseStatus
 from desktop.core.staff import StaffMember
 from desktop.errors import UserError
-from desktop.services.visit import Action, CaseFile, DecisionKind, Desk, RequestLine, Step, StepCode, Visit
+from desktop.services.visit import Action, CaseFile, DecisionKind, Desk, Step, StepCode, Visit
 from desktop.ui.actions_view import ActionsView
-from desktop.ui.address_box import AddressBox
 from desktop.ui.auth import SIGN_IN_CODES, SignInDialog, sign_in_problem
+from desktop.ui.case_overview import CaseOverview
 from desktop.ui.common import (
-    document_labels,
     error_box,
     heading,
-    mandate_labels,
     request_labels,
     service_message,
-    status_labels,
     tr,
 )
-from desktop.ui.decision_dialog import DecisionDialog, DecisionForm, withdrawal_labels
+from desktop.ui.decision_dialog import DecisionDialog, DecisionForm
 from desktop.ui.deliver_view import DeliverView
 from desktop.ui.gather_view import GatherView, data_state_text
-from desktop.ui.letter_dialog import LetterDialog, letter_labels
+from desktop.ui.letter_dialog import LetterDialog
+from desktop.ui.next_steps import NextSteps
 from desktop.ui.printing import print_pdf
 from desktop.ui.review_view import ReviewView, decision_lines
-
-TIMELINE_LABELS = {
-    "case.opened": QT_TRANSLATE_NOOP("", "Ärendet registrerades"),
-    "identity.verified": QT_TRANSLATE_NOOP("", "Identiteten kontrollerades"),
-    "case.status": QT_TRANSLATE_NOOP("", "Status ändrades"),
-    "gather.started": QT_TRANSLATE_NOOP("", "Insamling startade"),
-    "gather.finished": QT_TRANSLATE_NOOP("", "Insamling klar"),
-    "data.viewed": QT_TRANSLATE_NOOP("", "Uppgifterna visades för granskning"),
-    "review.confirmed": QT_TRANSLATE_NOOP("", "Svag träff bekräftades"),
-    "review.unconfirmed": QT_TRANSLATE_NOOP("", "Bekräftelse togs bort"),
-    "review.excluded": QT_TRANSLATE_NOOP("", "Uppgift uteslöts"),
-    "review.included": QT_TRANSLATE_NOOP("", "Uppgift togs med igen"),
-    "review.redacted": QT_TRANSLATE_NOOP("", "Fält maskerades"),
-    "review.unredacted": QT_TRANSLATE_NOOP("", "Maskering togs bort"),
-    "manual.recorded": QT_TRANSLATE_NOOP("", "Manuell kontroll besvarades"),
-    "extract.approved": QT_TRANSLATE_NOOP("", "Utdraget godkändes"),
-    "extract.released": QT_TRANSLATE_NOOP("", "Utdraget släpptes för utlämning"),
-    "review.confirmed_all_weak": QT_TRANSLATE_NOOP("", "Alla svaga träffar bekräftades"),
-    "extract.delivered": QT_TRANSLATE_NOOP("", "Utdraget lämnades ut"),
-    "extract.copy_printed": QT_TRANSLATE_NOOP("", "Sidor ur utdraget skrevs ut som kopia (inte utlämnat)"),
-    "action.executed": QT_TRANSLATE_NOOP("", "Genomfört i systemet"),
-    "action.failed": QT_TRANSLATE_NOOP("", "Kunde inte genomföras i systemet"),
-    "action.not_applicable": QT_TRANSLATE_NOOP("", "Inget att genomföra i systemet"),
-    "case.extended": QT_TRANSLATE_NOOP("", "Svarstiden förlängdes"),
-    "request.outcome": QT_TRANSLATE_NOOP("", "Utfall registrerades"),
-    "request.added": QT_TRANSLATE_NOOP("", "Begäran lades till"),
-    "case.alongside": QT_TRANSLATE_NOOP("", "Registrerat vid sidan av ett öppet ärende"),
-    "review.weak_left_out": QT_TRANSLATE_NOOP("", "Obekräftade möjliga träffar lämnades utanför"),
-    "letter.produced": QT_TRANSLATE_NOOP("", "Brev till besökaren"),
-    "actions.approved": QT_TRANSLATE_NOOP("", "Åtgärderna i systemen godkändes"),
-    "deeds.recorded": QT_TRANSLATE_NOOP("", "Det som gjordes sparades i ärendet"),
-    "action.confirmed": QT_TRANSLATE_NOOP("", "Gjort för hand"),
-    "recipient.informed": QT_TRANSLATE_NOOP("", "Mottagare fick besked (artikel 19)"),
-    "erasure.checked": QT_TRANSLATE_NOOP("", "Systemen söktes igen efter raderingen"),
-    "case.address": QT_TRANSLATE_NOOP("", "Adressen för svaret per post sparades"),
-}
-
-
-def delivery_method_labels() -> dict[str, str]:
-    """How an extract or a letter left the desk, as the timeline says it."""
-    return {
-        "printed": tr("utskrivet"),
-        "saved": tr("sparat som PDF"),
-        "zip": tr("maskinläsbar kopia (ZIP)"),
-        "posted": tr("skickat per post"),
-        "handed": tr("lämnat i handen"),
-        "emailed": tr("skickat per e-post"),
-    }
 
 
 class CasePage(QWidget):
@@ -109,16 +50,12 @@ class CasePage(QWidget):
         self.staff = staff
         self.number = ""
         self.visit: Visit | None = None
-        self.request_lines: tuple[RequestLine, ...] = ()
         layout = QVBoxLayout(self)
         # The visitor's name on a line of its own (wrapping, never clipped), the actions below.
         self.title = heading("")
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
-        self.next_steps = QLabel()  # the case's checklist: what to do next, from the Visit's rules
-        self.next_steps.setObjectName("next_steps")
-        self.next_steps.setWordWrap(True)
-        self.next_steps.setAccessibleName(tr("Nästa steg"))
+        self.next_steps = NextSteps()  # the case's checklist: what to do next, from the Visit's rules
         layout.addWidget(self.next_steps)
         # A marketing stop or a consent withdrawal that failed when the case was registered: the
         # receipt says it applies from today, so the desk must see at once that it is not done.
@@ -168,50 +105,12 @@ class CasePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("case_tabs")
         self.tabs.setAccessibleName(tr("Ärendets steg"))
-        overview = QWidget()
-        overview_layout = QHBoxLayout(overview)
-        left = QVBoxLayout()
-        facts = QWidget()
-        self.facts = QFormLayout(facts)
-        left.addWidget(facts)
-        self.address_box = AddressBox()  # only for an answer by post
-        self.address_box.changed.connect(self._address_kept)
-        left.addWidget(self.address_box)
-        self.request_table = QTableWidget(0, 3)
-        self.request_table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
-        self.request_table.setObjectName("request_table")
-        self.request_table.setAccessibleName(tr("Besökarens begäranden"))
-        self.request_table.setHorizontalHeaderLabels([tr("Begäran"), tr("Besökarens uppgifter"), tr("Utfall")])
-        self.request_table.verticalHeader().hide()
-        self.request_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.request_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.request_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.request_table.setWordWrap(True)
-        header = self.request_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        left.addWidget(self.request_table, 1)
-        self.outcome_button = QPushButton(tr("Registrera utfall för markerad begäran …"))
-        self.outcome_button.setToolTip(
-            tr("Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet")
-        )
-        self.outcome_button.setObjectName("record_outcome")
-        self.outcome_button.clicked.connect(self.ask_outcome)
-        left.addWidget(self.outcome_button)
-        overview_layout.addLayout(left, 3)  # the requests' three columns need the room more than the timeline
-        self.timeline = QListWidget()
-        self.timeline.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
-        self.timeline.setObjectName("timeline")
-        self.timeline.setAccessibleName(tr("Händelser i ärendet"))
-        self.timeline.setWordWrap(True)  # a long line wraps; no sideways scrolling
-        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.timeline.setResizeMode(QListWidget.ResizeMode.Adjust)
-        overview_layout.addWidget(self.timeline, 2)
+        self.overview = CaseOverview()
+        self.overview.changed.connect(self._overview_changed)
         self.gather = GatherView()
         self.review = ReviewView()
         self.deliver = DeliverView()
-        self.tabs.addTab(overview, tr("Översikt"))
+        self.tabs.addTab(self.overview, tr("Översikt"))
         self.tabs.addTab(self.gather, tr("1. Insamling"))
         self.tabs.addTab(self.review, tr("2. Granskning"))
         self.tabs.addTab(self.deliver, tr("3. Utlämning"))
@@ -222,7 +121,7 @@ class CasePage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.gather.finished.connect(self._gathered)
         self.gather.answered.connect(self.refresh)
-        self.gather.started.connect(lambda: self.show_next_steps([Step(StepCode.GATHERING)]))
+        self.gather.started.connect(lambda: self.next_steps.show_steps(self.visit, [Step(StepCode.GATHERING)]))
         self.review.approve_requested.connect(self.approve)
         self.deliver.delivered.connect(self._delivered)
         self.deliver.copied.connect(self.refresh)
@@ -295,9 +194,9 @@ class CasePage(QWidget):
         if self.visit is not None:
             self.show_file(self.visit.refresh())
 
-    def _address_kept(self) -> None:
-        """The address an answer by post goes to was kept: the extract on hand is made again
-        with it (a preview without it cannot be posted)."""
+    def _overview_changed(self) -> None:
+        """An outcome or the address an answer by post goes to was kept: shown, and the extract
+        on hand made again with it (a preview without the address cannot be posted)."""
         self.refresh()
         if self.deliver.rendered is not None and self.visit is not None and self.visit.result is not None:
             self.deliver.show_extract()
@@ -314,179 +213,21 @@ class CasePage(QWidget):
         return data_state_text(self.visit)
 
     def show_file(self, file: CaseFile) -> None:
-        rights = self.visit is not None and self.visit.rights_configured()
+        visit = self.visit
+        rights = visit is not None and visit.rights_configured()
         self.tabs.setTabVisible(self.tabs.indexOf(self.rights_view), rights)
         if rights:
             self.rights_view.show_manual()
             self.rights_view.show_recipients()
-        statuses = status_labels()
         name = file.subject_name or tr("(personuppgifterna gallrade)")  # purged under the register's retention
         self.title.setText(tr("Ärende %1 – %2").replace("%1", file.number).replace("%2", name))
-        while self.facts.rowCount():
-            self.facts.removeRow(0)
-        requests = request_labels()
-        self.facts.addRow(tr("Status"), QLabel(statuses.get(file.status, file.status)))
-        self.facts.addRow(tr("Personnummer"), QLabel(file.personnummer))
-        self.facts.addRow(tr("Inkom"), QLabel(file.received_at.astimezone(LOCAL_ZONE).strftime("%Y-%m-%d %H:%M")))
-        due = QLabel(file.due.isoformat() + (tr(" (förlängd)") if file.extended_deadline else ""))
-        self.facts.addRow(tr("Svara senast"), due)
-        if file.extension_reason:
-            self.facts.addRow(tr("Skäl för förlängning"), QLabel(file.extension_reason))
-        if file.rejection_reason:
-            self.facts.addRow(tr("Skäl för avslag"), QLabel(file.rejection_reason))
-        self.facts.addRow(tr("Id-handling"), QLabel(document_labels().get(file.document, file.document)))
-        if file.representative is not None:  # by kind: a guardian is not an "ombud"
-            mandate = mandate_labels().get(file.representative.mandate, file.representative.mandate)
-            self.facts.addRow(tr("Företräds av"), QLabel(f"{file.representative.name} ({mandate.lower()})"))
-            if file.representative.scope:
-                scope = QLabel(file.representative.scope)
-                scope.setWordWrap(True)
-                self.facts.addRow(tr("Fullmakten omfattar"), scope)
-        self.address_box.show_visit(self.visit)
-        if file.first_delivered_on is not None:
-            self.facts.addRow(tr("Utdraget lämnades ut"), QLabel(file.first_delivered_on.isoformat()))
-        if file.outstanding and file.status == CaseStatus.DELIVERED and self.visit is not None:
-            names = self.visit.source_names()
-            waiting = QLabel(", ".join(names.get(s, s) for s in file.outstanding))
-            waiting.setObjectName("outstanding")
-            waiting.setWordWrap(True)
-            self.facts.addRow(tr("Väntar på komplettering"), waiting)
-        self.request_lines = file.request_lines
-        self.request_table.setRowCount(len(file.request_lines))
-        for row, line in enumerate(file.request_lines):
-            outcome = line.outcome
-            if not outcome and line.effective_on is not None:  # a consent withdrawal, a marketing stop
-                outcome = tr("Gäller från och med %1").replace("%1", line.effective_on.isoformat())
-            for column, value in enumerate((requests.get(line.type, line.type), line.details, outcome)):
-                self.request_table.setItem(row, column, QTableWidgetItem(value or ""))
-        self.request_table.resizeRowsToContents()
-        if file.request_lines:
-            self.request_table.selectRow(0)
-        timeline = self.visit.timeline() if self.visit is not None else ()
-        names = self.visit.source_names() if self.visit is not None else {}
-        self.timeline.clear()
-        for entry in timeline:
-            label = tr(str(TIMELINE_LABELS.get(entry.action, entry.action)))
-            if entry.action == "case.status":
-                label += f": {statuses.get(str(entry.details.get('to')), entry.details.get('to'))}"
-                reason = withdrawal_labels().get(str(entry.details.get("reason")))
-                if reason:
-                    label += f" ({reason.lower()})"
-            if entry.action == "extract.delivered" and entry.details.get("supplement"):
-                label = tr("Kompletterande utdrag lämnades ut")
-            how = delivery_method_labels().get(str(entry.details.get("method")))
-            if entry.action == "letter.produced":
-                kind = letter_labels().get(str(entry.details.get("kind")))
-                label += (f": {kind}" if kind else "") + (f" ({how})" if how else "")
-            elif entry.action == "extract.delivered" and how:
-                label += f" ({how})"
-            if entry.action in ("action.confirmed", "recipient.informed"):
-                system = names.get(str(entry.details.get("source")), str(entry.details.get("source")))
-                label += f": {system}" + (f" – {entry.details['title']}" if entry.details.get("title") else "")
-            if entry.action == "case.alongside":
-                label += f" {entry.details.get('open_case')}"
-            if entry.action == "case.address":  # where it came from; never the address itself
-                source = str(entry.details.get("from"))
-                label += (
-                    tr(" (skriven av personalen)")
-                    if source == "typed"
-                    else tr(" (från %1)").replace("%1", names.get(source, source))
-                )
-            if entry.action == "request.added":
-                added = entry.details.get("requests")
-                label += ": " + ", ".join(
-                    requests.get(str(a), str(a)) for a in (added if isinstance(added, list) else [])
-                )
-            if entry.action == "request.outcome":
-                label += f": {requests.get(str(entry.details.get('request')), entry.details.get('request'))}"
-            if entry.action in ("action.executed", "action.failed", "action.not_applicable"):
-                system = names.get(str(entry.details.get("source")), str(entry.details.get("source")))
-                request = requests.get(str(entry.details.get("request")), "")
-                rows = entry.details.get("changed")
-                label += f": {request}, {system}" + (
-                    f" – {entry.details['title']}" if entry.details.get("title") else ""
-                )
-                if isinstance(rows, int):
-                    label += " (" + tr("%Ln rader", None, rows) + ")"
-            if entry.action == "erasure.checked":
-                remaining = entry.details.get("remaining")
-                label += ": " + "; ".join(
-                    names.get(str(s), str(s)) + " – " + (
-                        tr("klart, inget kvar utan skäl att spara") if not n
-                        else tr("%Ln uppgifter kvar som inget skäl omfattar", None, int(n))
-                    )
-                    for s, n in (remaining.items() if isinstance(remaining, dict) else ())
-                )  # fmt: skip
-            who = f" – {entry.staff}" if entry.staff else ""
-            self.timeline.addItem(f"{entry.at.astimezone(LOCAL_ZONE):%Y-%m-%d %H:%M}  {label}{who}")
+        if visit is not None:
+            self.overview.show_file(visit, file)
         self.update_actions()
-
-    def step_text(self, step: Step) -> str:
-        names = self.visit.source_names() if self.visit is not None else {}
-        texts = {
-            "gather": tr("samla in uppgifterna (F5)"),
-            "gathering": tr("insamlingen pågår"),
-            "gather_again": tr("samla in uppgifterna igen (F5) – de finns inte längre i programmet"),
-            "answer_manual": tr("besvara den manuella kontrollen: %1"),
-            "retry": tr("%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan"),
-            "decide_weak": tr(
-                "avgör %Ln möjliga träffar i granskningen", None, int(step.subject) if step.subject.isdigit() else 0
-            ),
-            "approve": tr("godkänn utdraget") if not step.subject else tr("en granskare godkänner utdraget"),
-            "address": tr("skriv in eller bekräfta adressen i folkbokföringen som svaret skickas till (Översikt)"),
-            "deliver": tr("lämna ut utdraget: skriv ut eller spara (3. Utlämning)"),
-            "record_outcome": tr("registrera vad som gjordes: %1"),
-            "supplement": tr("kompletterande utdrag: %1 (F5)"),
-            "act": tr("stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT"),
-            "approve_actions": tr("genomför begäran i %1: förhandsgranska och låt en granskare godkänna (4. Åtgärder)"),
-            "inform": tr("meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1"),
-            "do_manual_action": tr("se till att det görs för hand i %1 och markera det som gjort (4. Åtgärder)"),
-            "finish_erasure": tr(
-                "raderingen är inte helt genomförd i %1: uppgifter finns kvar som inget skäl att spara omfattar – "
-                "radera dem (eller låt IT rätta åtgärden) och samla in igen (F5)"
-            ),
-            "close": tr("avsluta ärendet") if step.subject else tr("avsluta ärendet – allt är lämnat"),
-            "letter": tr("ge besökaren beslutet om avslag med skälen (Brev …)")
-            if step.subject == "refusal"
-            else tr("ge besökaren beskedet om förlängd svarstid med skälen senast %1 (Brev …)").replace(
-                "%1", self.visit.file.deadline.isoformat() if self.visit is not None else ""
-            ),
-        }
-        subject = names.get(step.subject) or request_labels().get(step.subject) or step.subject
-        return texts.get(step.code, step.code).replace("%1", subject)
-
-    def _grouped(self, steps: list[Step]) -> list[Step]:
-        """One line per kind of step that names systems (carry out, do by hand, tell recipients):
-        the systems listed in it, not the line repeated for each."""
-        names = self.visit.source_names() if self.visit is not None else {}
-        grouped: dict[str, list[str]] = {}
-        out: list[Step] = []
-        for step in steps:
-            if step.code in ("approve_actions", "do_manual_action", "inform", "finish_erasure"):
-                if step.code not in grouped:
-                    grouped[step.code] = []
-                    out.append(step)
-                source, _colon, recipient = step.subject.partition(": ")  # inform: "SOURCE: recipient"
-                named = names.get(source, source) + (f": {recipient}" if recipient else "")
-                grouped[step.code].append(names.get(step.subject, named))
-            else:
-                out.append(step)
-        return [Step(s.code, ", ".join(grouped[s.code])) if s.code in grouped else s for s in out]
-
-    def show_next_steps(self, steps: list[Step] | None = None) -> None:
-        if steps is None:
-            steps = self.visit.next_steps() if self.visit is not None else []
-        if not steps:
-            self.next_steps.setText("")
-            self.next_steps.setVisible(False)
-            return
-        texts = [self.step_text(s) for s in self._grouped(steps)]
-        self.next_steps.setText(tr("Nästa steg: %1.").replace("%1", " · ".join(texts)))
-        self.next_steps.setVisible(True)
 
     def update_actions(self) -> None:
         """Buttons follow what the case's rules allow now (the Visit decides)."""
-        self.show_next_steps()
+        self.next_steps.show_steps(self.visit)
         allowed = self.visit.allowed_actions() if self.visit is not None else frozenset()
         self.extend_button.setEnabled(Action.EXTEND in allowed)
         self.reject_button.setEnabled(Action.REJECT in allowed)
@@ -494,7 +235,7 @@ class CasePage(QWidget):
         self.close_button.setEnabled(Action.CLOSE in allowed)
         self.receipt_button.setEnabled(Action.RECEIPT in allowed)
         self.letter_button.setEnabled(self.visit is not None and bool(self.visit.letters()))
-        self.outcome_button.setEnabled(Action.RECORD_OUTCOME in allowed)
+        self.overview.outcome_button.setEnabled(Action.RECORD_OUTCOME in allowed)
         self.review.approve_button.setEnabled(Action.APPROVE in allowed)
         if self.visit is not None and self.visit.result is None:  # each tab says what became of the data
             self.review.summary.setText(self.no_data_text())
@@ -744,29 +485,6 @@ class CasePage(QWidget):
                 self.drop_data()
             self.refresh()
         return None
-
-    def ask_outcome(self) -> None:
-        """What was done about the selected request: corrected, erased (and what is kept, and
-        why), restricted, marketing stopped, consent withdrawn."""
-        row = self.request_table.currentRow()
-        if row < 0 or row >= len(self.request_lines):
-            return
-        line = self.request_lines[row]
-        label = request_labels().get(line.type, line.type)
-        outcome, ok = QInputDialog.getText(
-            self, tr("Utfall"), tr("Vad gjordes? (%1)").replace("%1", label), text=line.outcome or ""
-        )
-        if ok and outcome.strip():
-            self.save_outcome(line.type, outcome)
-
-    def save_outcome(self, request_type: str, outcome: str) -> None:
-        if self.visit is None:
-            return
-        try:
-            self.visit.record_outcome(request_type, outcome)
-        except UserError as exc:
-            error_box(self, service_message(exc))
-        self.refresh()
 
     def owed_texts(self) -> list[str]:
         """What the visitor is still owed, in Swedish (from the Visit's rules)."""

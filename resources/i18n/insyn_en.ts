@@ -198,7 +198,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="54"/>
-        <location filename="../../desktop/ui/case_page.py" line="332"/>
+        <location filename="../../desktop/ui/case_overview.py" line="202"/>
         <location filename="../../desktop/ui/new_visit.py" line="103"/>
         <location filename="../../desktop/ui/new_visit.py" line="148"/>
         <source>Personnummer</source>
@@ -206,20 +206,20 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="55"/>
-        <location filename="../../desktop/ui/case_page.py" line="331"/>
-        <location filename="../../desktop/ui/gather_view.py" line="182"/>
+        <location filename="../../desktop/ui/case_overview.py" line="201"/>
+        <location filename="../../desktop/ui/gather_view.py" line="178"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="56"/>
-        <location filename="../../desktop/ui/case_page.py" line="333"/>
+        <location filename="../../desktop/ui/case_overview.py" line="203"/>
         <source>Inkom</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="57"/>
-        <location filename="../../desktop/ui/case_page.py" line="335"/>
+        <location filename="../../desktop/ui/case_overview.py" line="205"/>
         <source>Svara senast</source>
         <translation>Answer by</translation>
     </message>
@@ -243,7 +243,7 @@
     <message>
         <location filename="../../desktop/ui/case_list.py" line="109"/>
         <location filename="../../desktop/ui/case_list.py" line="189"/>
-        <location filename="../../desktop/ui/case_page.py" line="356"/>
+        <location filename="../../desktop/ui/case_overview.py" line="225"/>
         <source>Väntar på komplettering</source>
         <translation>Awaiting supplement</translation>
     </message>
@@ -308,541 +308,541 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="58"/>
+        <location filename="../../desktop/ui/case_overview.py" line="40"/>
         <source>Ärendet registrerades</source>
         <translation>Case registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="59"/>
+        <location filename="../../desktop/ui/case_overview.py" line="41"/>
         <source>Identiteten kontrollerades</source>
         <translation>Identity checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="60"/>
+        <location filename="../../desktop/ui/case_overview.py" line="42"/>
         <source>Status ändrades</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="61"/>
+        <location filename="../../desktop/ui/case_overview.py" line="43"/>
         <source>Insamling startade</source>
         <translation>Gather started</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="62"/>
+        <location filename="../../desktop/ui/case_overview.py" line="44"/>
         <source>Insamling klar</source>
         <translation>Gather finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="63"/>
+        <location filename="../../desktop/ui/case_overview.py" line="45"/>
         <source>Uppgifterna visades för granskning</source>
         <translation>Data shown for review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="64"/>
+        <location filename="../../desktop/ui/case_overview.py" line="46"/>
         <source>Svag träff bekräftades</source>
         <translation>Weak match confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="65"/>
+        <location filename="../../desktop/ui/case_overview.py" line="47"/>
         <source>Bekräftelse togs bort</source>
         <translation>Confirmation removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="66"/>
+        <location filename="../../desktop/ui/case_overview.py" line="48"/>
         <source>Uppgift uteslöts</source>
         <translation>Item excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="67"/>
+        <location filename="../../desktop/ui/case_overview.py" line="49"/>
         <source>Uppgift togs med igen</source>
         <translation>Item included again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="68"/>
+        <location filename="../../desktop/ui/case_overview.py" line="50"/>
         <source>Fält maskerades</source>
         <translation>Field masked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="69"/>
+        <location filename="../../desktop/ui/case_overview.py" line="51"/>
         <source>Maskering togs bort</source>
         <translation>Masking removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="70"/>
+        <location filename="../../desktop/ui/case_overview.py" line="52"/>
         <source>Manuell kontroll besvarades</source>
         <translation>Manual check answered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="71"/>
+        <location filename="../../desktop/ui/case_overview.py" line="53"/>
         <source>Utdraget godkändes</source>
         <translation>Extract approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="72"/>
+        <location filename="../../desktop/ui/case_overview.py" line="54"/>
         <source>Utdraget släpptes för utlämning</source>
         <translation>The extract was released for delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="73"/>
+        <location filename="../../desktop/ui/case_overview.py" line="55"/>
         <source>Alla svaga träffar bekräftades</source>
         <translation>All weak matches were confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="74"/>
-        <location filename="../../desktop/ui/case_page.py" line="350"/>
+        <location filename="../../desktop/ui/case_overview.py" line="56"/>
+        <location filename="../../desktop/ui/case_overview.py" line="220"/>
         <source>Utdraget lämnades ut</source>
         <translation>Extract delivered</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="75"/>
+        <location filename="../../desktop/ui/case_overview.py" line="57"/>
         <source>Sidor ur utdraget skrevs ut som kopia (inte utlämnat)</source>
         <translation>Pages of the extract printed as a copy (not handed over)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="76"/>
+        <location filename="../../desktop/ui/case_overview.py" line="58"/>
         <source>Genomfört i systemet</source>
         <translation>Carried out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="77"/>
+        <location filename="../../desktop/ui/case_overview.py" line="59"/>
         <source>Kunde inte genomföras i systemet</source>
         <translation>Could not be carried out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="78"/>
+        <location filename="../../desktop/ui/case_overview.py" line="60"/>
         <source>Inget att genomföra i systemet</source>
         <translation>Nothing to carry out in the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="79"/>
+        <location filename="../../desktop/ui/case_overview.py" line="61"/>
         <source>Svarstiden förlängdes</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="80"/>
+        <location filename="../../desktop/ui/case_overview.py" line="62"/>
         <source>Utfall registrerades</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="81"/>
+        <location filename="../../desktop/ui/case_overview.py" line="63"/>
         <source>Begäran lades till</source>
         <translation>Request added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="82"/>
+        <location filename="../../desktop/ui/case_overview.py" line="64"/>
         <source>Registrerat vid sidan av ett öppet ärende</source>
         <translation>Registered beside an open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="83"/>
+        <location filename="../../desktop/ui/case_overview.py" line="65"/>
         <source>Obekräftade möjliga träffar lämnades utanför</source>
         <translation>Unconfirmed possible matches were left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="84"/>
+        <location filename="../../desktop/ui/case_overview.py" line="66"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="28"/>
         <source>Brev till besökaren</source>
         <translation>Letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="85"/>
+        <location filename="../../desktop/ui/case_overview.py" line="67"/>
         <source>Åtgärderna i systemen godkändes</source>
         <translation>The actions in the systems were approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="86"/>
+        <location filename="../../desktop/ui/case_overview.py" line="68"/>
         <source>Det som gjordes sparades i ärendet</source>
         <translation>What was done was kept with the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="87"/>
+        <location filename="../../desktop/ui/case_overview.py" line="69"/>
         <source>Gjort för hand</source>
         <translation>Done by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="88"/>
+        <location filename="../../desktop/ui/case_overview.py" line="70"/>
         <source>Mottagare fick besked (artikel 19)</source>
         <translation>A recipient was told (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="89"/>
+        <location filename="../../desktop/ui/case_overview.py" line="71"/>
         <source>Systemen söktes igen efter raderingen</source>
         <translation>The systems were searched again after the erasure</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="90"/>
+        <location filename="../../desktop/ui/case_overview.py" line="72"/>
         <source>Adressen för svaret per post sparades</source>
         <translation>The address for the answer by post was kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="97"/>
+        <location filename="../../desktop/ui/case_overview.py" line="79"/>
         <source>utskrivet</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="98"/>
+        <location filename="../../desktop/ui/case_overview.py" line="80"/>
         <source>sparat som PDF</source>
         <translation>saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="99"/>
+        <location filename="../../desktop/ui/case_overview.py" line="81"/>
         <source>maskinläsbar kopia (ZIP)</source>
         <translation>machine-readable copy (ZIP)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="100"/>
+        <location filename="../../desktop/ui/case_overview.py" line="82"/>
         <source>skickat per post</source>
         <translation>sent by post</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="101"/>
+        <location filename="../../desktop/ui/case_overview.py" line="83"/>
         <source>lämnat i handen</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="102"/>
+        <location filename="../../desktop/ui/case_overview.py" line="84"/>
         <source>skickat per e-post</source>
         <translation>sent by e-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="46"/>
         <source>Besökaren tar tillbaka sin begäran</source>
         <translation>The visitor takes back the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="47"/>
         <source>Ärendet registrerades av misstag</source>
         <translation>The case was registered by mistake</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="115"/>
         <source>Varför ärendet återkallas</source>
         <translation>Why the case is withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="116"/>
         <source>– välj –</source>
         <translation>– choose –</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="120"/>
         <source>Varför?</source>
         <translation>Why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="140"/>
-        <location filename="../../desktop/ui/decision_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="127"/>
         <source>Skälen (besökaren läser dem)</source>
         <translation>Reasons (the visitor reads them)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="128"/>
         <source>Varför avslutas ärendet ändå?</source>
         <translation>Why is the case closed all the same?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="133"/>
         <source>Skälet sparas i ärendet.</source>
         <translation>The reason is kept with the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="134"/>
         <source>Skriv skälen så att besökaren förstår dem.</source>
         <translation>Write the reasons so that the visitor understands them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="155"/>
-        <location filename="../../desktop/ui/decision_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="152"/>
         <source>Granskarens användarnamn</source>
         <translation>Approver&apos;s user name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="158"/>
-        <location filename="../../desktop/ui/decision_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="153"/>
         <source>Granskarens lösenord</source>
         <translation>Approver&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="150"/>
         <source>Organisationen låter en granskare besluta om avslag. Granskaren skriver under:</source>
         <translation>The organisation has an approver decide refusals. The approver signs:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="165"/>
-        <location filename="../../desktop/ui/decision_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="156"/>
         <source>Beslutar</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="159"/>
         <source>Brevets språk</source>
         <translation>Language of the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="164"/>
         <source>Hur besökaren får brevet</source>
         <translation>How the visitor gets the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="183"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="169"/>
         <source>Skriv ut brevet nu</source>
         <translation>Print the letter now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="185"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="171"/>
         <source>Spara brevet som PDF nu</source>
         <translation>Save the letter as PDF now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="173"/>
         <source>Senare (steget står kvar i ärendet)</source>
         <translation>Later (the step stays on the case)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="181"/>
         <source>Brevet som besökaren får</source>
         <translation>The letter the visitor gets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="187"/>
         <source>Brevet till besökaren</source>
         <translation>The letter to the visitor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="206"/>
         <source>Avslå (Ctrl+Enter)</source>
         <translation>Refuse (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="207"/>
         <source>Förläng (Ctrl+Enter)</source>
         <translation>Extend (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="222"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="208"/>
         <source>Återkalla (Ctrl+Enter)</source>
         <translation>Withdraw (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="223"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="209"/>
         <source>Avsluta (Ctrl+Enter)</source>
         <translation>Close (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="253"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="239"/>
         <source>Begäran avslås. Besökaren ska utan dröjsmål få beslutet med skälen, och veta att de kan klaga hos Integritetsskyddsmyndigheten och gå till domstol (art. 12.4). Insamlade uppgifter släpps ur programmet.</source>
         <translation>The request is refused. The visitor must be given the decision and its reasons without delay, and be told that they can complain to the Swedish Authority for Privacy Protection and go to court (Art. 12.4). Gathered data is let go.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="260"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="246"/>
         <source>Svaret ska ges senast %1. Med förlängning: senast %2. Det går en gång, och besökaren ska få veta skälen före %1 (art. 12.3).</source>
         <translation>The answer is due by %1. Extended: by %2. It can be done once, and the visitor must be told the reasons before %1 (Art. 12.3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="264"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="250"/>
         <source>kan inte förlängas</source>
         <translation>cannot be extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="267"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="253"/>
         <source>Ärendet avslutas utan svar och insamlade uppgifter släpps ur programmet.</source>
         <translation>The case ends without an answer and the gathered data is let go.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="269"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="255"/>
         <source>Besökaren har inte fått: %1 (art. 12.3). Ärendet kan inte öppnas igen.</source>
         <translation>The visitor has not had: %1 (Art. 12.3). The case cannot be reopened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="272"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="258"/>
         <source>Besökaren har fått allt. Ärendet avslutas och kan inte öppnas igen.</source>
         <translation>The visitor has had everything. The case is closed and cannot be reopened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="327"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="313"/>
         <source>Granskaren skriver sitt användarnamn och lösenord.</source>
         <translation>The approver types their user name and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="124"/>
+        <location filename="../../desktop/ui/next_steps.py" line="18"/>
         <source>Nästa steg</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="131"/>
+        <location filename="../../desktop/ui/case_page.py" line="65"/>
         <source>Stopp som inte kunde genomföras</source>
         <translation>Stops that could not be carried out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="135"/>
+        <location filename="../../desktop/ui/case_page.py" line="69"/>
         <source>Skriv ut kvitto (Ctrl+K)</source>
         <translation>Print receipt (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="136"/>
+        <location filename="../../desktop/ui/case_page.py" line="70"/>
         <source>Kvittot med ärendenummer och sista svarsdag, som besökaren tar med sig</source>
         <translation>The receipt with the case number and the last day for an answer, which the visitor takes along</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="139"/>
+        <location filename="../../desktop/ui/case_page.py" line="73"/>
         <source>Spara kvitto …</source>
         <translation>Save receipt …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="140"/>
+        <location filename="../../desktop/ui/case_page.py" line="74"/>
         <source>Spara kvittot som PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="141"/>
+        <location filename="../../desktop/ui/case_page.py" line="75"/>
         <source>Förläng svarstiden …</source>
         <translation>Extend the deadline …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="143"/>
+        <location filename="../../desktop/ui/case_page.py" line="77"/>
         <source>Förläng svarstiden med upp till två månader, med skäl, inom den första månaden (art. 12.3)</source>
         <translation>Extend the time limit by up to two months, with reasons, within the first month (Art. 12.3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="145"/>
+        <location filename="../../desktop/ui/case_page.py" line="79"/>
         <source>Avslå …</source>
         <translation>Reject …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="147"/>
+        <location filename="../../desktop/ui/case_page.py" line="81"/>
         <source>Avslå begäran med skäl; besökaren får veta sin rätt att klaga till IMY (art. 12.4)</source>
         <translation>Refuse the request with reasons; the visitor is told of the right to complain to IMY (Art. 12.4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="149"/>
+        <location filename="../../desktop/ui/case_page.py" line="83"/>
         <source>Återkalla …</source>
         <translation>Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="152"/>
+        <location filename="../../desktop/ui/case_page.py" line="86"/>
         <source>Besökaren tar tillbaka sin begäran, eller ärendet registrerades av misstag.</source>
         <translation>The visitor takes back the request, or the case was registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="154"/>
-        <location filename="../../desktop/ui/decision_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/case_page.py" line="88"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="100"/>
         <source>Avsluta ärendet</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="155"/>
+        <location filename="../../desktop/ui/case_page.py" line="89"/>
         <source>Avsluta ärendet när besökaren har fått allt</source>
         <translation>Close the case when the visitor has had everything</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="157"/>
+        <location filename="../../desktop/ui/case_page.py" line="91"/>
         <source>Brev …</source>
         <translation>Letter …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="159"/>
+        <location filename="../../desktop/ui/case_page.py" line="93"/>
         <source>Beslut om avslag, förlängd svarstid eller vad vi har gjort med begäran</source>
         <translation>Refusal, extended time to answer, or what was done about the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="173"/>
+        <location filename="../../desktop/ui/case_page.py" line="107"/>
         <source>Ärendets steg</source>
         <translation>The case&apos;s steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="186"/>
+        <location filename="../../desktop/ui/case_overview.py" line="164"/>
         <source>Besökarens begäranden</source>
         <translation>The visitor&apos;s requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="187"/>
+        <location filename="../../desktop/ui/case_overview.py" line="165"/>
         <source>Besökarens uppgifter</source>
         <translation>What the visitor said</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="187"/>
-        <location filename="../../desktop/ui/case_page.py" line="766"/>
+        <location filename="../../desktop/ui/case_overview.py" line="165"/>
+        <location filename="../../desktop/ui/case_overview.py" line="250"/>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="198"/>
+        <location filename="../../desktop/ui/case_overview.py" line="176"/>
         <source>Registrera utfall för markerad begäran …</source>
         <translation>Record the outcome of the selected request …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="200"/>
+        <location filename="../../desktop/ui/case_overview.py" line="178"/>
         <source>Skriv vad som gjordes med den markerade begäran; det står i utdraget och i brevet</source>
         <translation>Write what was done about the selected request; it is printed in the extract and the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="209"/>
+        <location filename="../../desktop/ui/case_overview.py" line="187"/>
         <source>Händelser i ärendet</source>
         <translation>Events in the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="217"/>
+        <location filename="../../desktop/ui/case_page.py" line="113"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="218"/>
+        <location filename="../../desktop/ui/case_page.py" line="114"/>
         <source>1. Insamling</source>
         <translation>1. Gather</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="219"/>
+        <location filename="../../desktop/ui/case_page.py" line="115"/>
         <source>2. Granskning</source>
         <translation>2. Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="220"/>
+        <location filename="../../desktop/ui/case_page.py" line="116"/>
         <source>3. Utlämning</source>
         <translation>3. Deliver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="222"/>
+        <location filename="../../desktop/ui/case_page.py" line="118"/>
         <source>4. Åtgärder</source>
         <translation>4. Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="326"/>
+        <location filename="../../desktop/ui/case_page.py" line="222"/>
         <source>(personuppgifterna gallrade)</source>
         <translation>(personal data purged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="327"/>
+        <location filename="../../desktop/ui/case_page.py" line="223"/>
         <source>Ärende %1 – %2</source>
         <translation>Case %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="343"/>
+        <location filename="../../desktop/ui/case_overview.py" line="213"/>
         <source>Företräds av</source>
         <translation>Represented by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="347"/>
+        <location filename="../../desktop/ui/case_overview.py" line="217"/>
         <location filename="../../desktop/ui/new_visit.py" line="349"/>
         <source>Fullmakten omfattar</source>
         <translation>The power of attorney covers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="394"/>
+        <location filename="../../desktop/ui/case_overview.py" line="115"/>
         <source> (skriven av personalen)</source>
         <translation> (typed by staff)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="396"/>
+        <location filename="../../desktop/ui/case_overview.py" line="117"/>
         <source> (från %1)</source>
         <translation> (from %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="418"/>
+        <location filename="../../desktop/ui/case_overview.py" line="135"/>
         <source>klart, inget kvar utan skäl att spara</source>
         <translation>done, nothing left without a ground for keeping it</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="419"/>
+        <location filename="../../desktop/ui/case_overview.py" line="136"/>
         <source>%Ln uppgifter kvar som inget skäl omfattar</source>
         <translation>
             <numerusform>%Ln item left that no ground covers</numerusform>
@@ -850,53 +850,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="439"/>
+        <location filename="../../desktop/ui/next_steps.py" line="32"/>
         <source>skriv in eller bekräfta adressen i folkbokföringen som svaret skickas till (Översikt)</source>
         <translation>type or confirm the population-register address the answer is posted to (Overview)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="444"/>
+        <location filename="../../desktop/ui/next_steps.py" line="37"/>
         <source>genomför begäran i %1: förhandsgranska och låt en granskare godkänna (4. Åtgärder)</source>
         <translation>carry out the request in %1: preview it and have an approver approve it (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="187"/>
+        <location filename="../../desktop/ui/case_overview.py" line="165"/>
         <source>Begäran</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="334"/>
+        <location filename="../../desktop/ui/case_overview.py" line="204"/>
         <source> (förlängd)</source>
         <translation> (extended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="337"/>
+        <location filename="../../desktop/ui/case_overview.py" line="207"/>
         <source>Skäl för förlängning</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="339"/>
+        <location filename="../../desktop/ui/case_overview.py" line="209"/>
         <source>Skäl för avslag</source>
         <translation>Reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="340"/>
+        <location filename="../../desktop/ui/case_overview.py" line="210"/>
         <location filename="../../desktop/ui/new_visit.py" line="106"/>
         <source>Id-handling</source>
         <translation>ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="362"/>
+        <location filename="../../desktop/ui/case_overview.py" line="231"/>
         <source>Gäller från och med %1</source>
         <translation>In force from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="379"/>
+        <location filename="../../desktop/ui/case_overview.py" line="100"/>
         <source>Kompletterande utdrag lämnades ut</source>
         <translation>Supplementary extract handed over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="413"/>
+        <location filename="../../desktop/ui/case_overview.py" line="130"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -904,32 +904,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="430"/>
+        <location filename="../../desktop/ui/next_steps.py" line="23"/>
         <source>samla in uppgifterna (F5)</source>
         <translation>gather the data (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="431"/>
+        <location filename="../../desktop/ui/next_steps.py" line="24"/>
         <source>insamlingen pågår</source>
         <translation>the gather is running</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="432"/>
+        <location filename="../../desktop/ui/next_steps.py" line="25"/>
         <source>samla in uppgifterna igen (F5) – de finns inte längre i programmet</source>
         <translation>gather the data again (F5) – it is no longer in the program</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="433"/>
+        <location filename="../../desktop/ui/next_steps.py" line="26"/>
         <source>besvara den manuella kontrollen: %1</source>
         <translation>answer the manual check: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="434"/>
+        <location filename="../../desktop/ui/next_steps.py" line="27"/>
         <source>%1 system kunde inte sökas: försök igen, eller lämna ut och komplettera sedan</source>
         <translation>%1 systems could not be searched: try again, or hand over and supplement later</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="436"/>
+        <location filename="../../desktop/ui/next_steps.py" line="29"/>
         <source>avgör %Ln möjliga träffar i granskningen</source>
         <translation>
             <numerusform>decide %Ln possible match in the review</numerusform>
@@ -937,87 +937,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="438"/>
+        <location filename="../../desktop/ui/next_steps.py" line="31"/>
         <source>godkänn utdraget</source>
         <translation>approve the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="438"/>
+        <location filename="../../desktop/ui/next_steps.py" line="31"/>
         <source>en granskare godkänner utdraget</source>
         <translation>an approver approves the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="440"/>
+        <location filename="../../desktop/ui/next_steps.py" line="33"/>
         <source>lämna ut utdraget: skriv ut eller spara (3. Utlämning)</source>
         <translation>hand over the extract: print or save (3. Delivery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="441"/>
+        <location filename="../../desktop/ui/next_steps.py" line="34"/>
         <source>registrera vad som gjordes: %1</source>
         <translation>record what was done: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="442"/>
+        <location filename="../../desktop/ui/next_steps.py" line="35"/>
         <source>kompletterande utdrag: %1 (F5)</source>
         <translation>supplementary extract: %1 (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="443"/>
+        <location filename="../../desktop/ui/next_steps.py" line="36"/>
         <source>stoppet är inte genomfört i %1: samla in igen (F5) så görs det, eller kontakta IT</source>
         <translation>the stop is not carried out in %1: gather again (F5) and it is done, or contact IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="445"/>
+        <location filename="../../desktop/ui/next_steps.py" line="38"/>
         <source>meddela mottagaren att uppgifterna ändrats eller raderats (artikel 19): %1</source>
         <translation>tell the recipient that the data was changed or erased (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="446"/>
+        <location filename="../../desktop/ui/next_steps.py" line="39"/>
         <source>se till att det görs för hand i %1 och markera det som gjort (4. Åtgärder)</source>
         <translation>have it done by hand in %1 and mark it done (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="448"/>
+        <location filename="../../desktop/ui/next_steps.py" line="41"/>
         <source>raderingen är inte helt genomförd i %1: uppgifter finns kvar som inget skäl att spara omfattar – radera dem (eller låt IT rätta åtgärden) och samla in igen (F5)</source>
         <translation>the erasure is not complete in %1: data remains that no ground for keeping covers – erase it (or have IT correct the action) and gather again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="451"/>
+        <location filename="../../desktop/ui/next_steps.py" line="44"/>
         <source>avsluta ärendet – allt är lämnat</source>
         <translation>close the case – everything is handed over</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="451"/>
+        <location filename="../../desktop/ui/next_steps.py" line="44"/>
         <source>avsluta ärendet</source>
         <translation>close the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="452"/>
+        <location filename="../../desktop/ui/next_steps.py" line="45"/>
         <source>ge besökaren beslutet om avslag med skälen (Brev …)</source>
         <translation>give the visitor the refusal and its reasons (Letter …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="454"/>
+        <location filename="../../desktop/ui/next_steps.py" line="47"/>
         <source>ge besökaren beskedet om förlängd svarstid med skälen senast %1 (Brev …)</source>
         <translation>tell the visitor of the extension and its reasons by %1 (Letter …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="487"/>
+        <location filename="../../desktop/ui/next_steps.py" line="82"/>
         <source>Nästa steg: %1.</source>
         <translation>Next steps: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="529"/>
+        <location filename="../../desktop/ui/case_page.py" line="267"/>
         <source>Kunde inte genomföras i %1: %2. Det gäller ändå från i dag – ärendet har det kvar: samla in igen (F5) eller kontakta IT.</source>
         <translation>Could not be carried out in %1: %2. It applies from today all the same – the case still owes it: gather again (F5) or contact IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="569"/>
+        <location filename="../../desktop/ui/case_page.py" line="307"/>
         <source>Möjliga träffar</source>
         <translation>Possible matches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_page.py" line="573"/>
+        <location filename="../../desktop/ui/case_page.py" line="311"/>
         <source>%Ln möjliga träffar är inte avgjorda. Lämna dem utanför utdraget? Utdraget säger då hur många som inte är med och varför.</source>
         <translation>
             <numerusform>%Ln possible match is not decided. Leave it out of the extract? The extract then says that it is not included and why.</numerusform>
@@ -1025,57 +1025,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="579"/>
+        <location filename="../../desktop/ui/case_page.py" line="317"/>
         <source>Lämna utanför och fortsätt</source>
         <translation>Leave out and continue</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="580"/>
+        <location filename="../../desktop/ui/case_page.py" line="318"/>
         <source>Granska dem först</source>
         <translation>Review them first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="590"/>
+        <location filename="../../desktop/ui/case_page.py" line="328"/>
         <source>Följer senare – den manuella kontrollen är inte besvarad: %1</source>
         <translation>Follows later – the manual check is not answered: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="591"/>
+        <location filename="../../desktop/ui/case_page.py" line="329"/>
         <source>Följer senare – systemet kunde inte sökas: %1</source>
         <translation>Follows later – the system could not be searched: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="592"/>
+        <location filename="../../desktop/ui/case_page.py" line="330"/>
         <source>Stoppet är inte genomfört i %1</source>
         <translation>The stop is not carried out in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="593"/>
+        <location filename="../../desktop/ui/case_page.py" line="331"/>
         <source>Begäran är inte genomförd i %1 (4. Åtgärder)</source>
         <translation>The request is not carried out in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="594"/>
+        <location filename="../../desktop/ui/case_page.py" line="332"/>
         <source>Det som görs för hand är inte gjort i %1 (4. Åtgärder)</source>
         <translation>What is done by hand is not done in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="595"/>
+        <location filename="../../desktop/ui/case_page.py" line="333"/>
         <source>Mottagaren har inte fått besked (artikel 19): %1</source>
         <translation>The recipient has not been told (Article 19): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="596"/>
+        <location filename="../../desktop/ui/case_page.py" line="334"/>
         <source>Raderingen är inte helt genomförd i %1 (4. Åtgärder)</source>
         <translation>The erasure is not complete in %1 (4. Actions)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="609"/>
+        <location filename="../../desktop/ui/case_page.py" line="347"/>
         <source>Godkännande av granskare</source>
         <translation>Approval by an approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="736"/>
+        <location filename="../../desktop/ui/case_page.py" line="474"/>
         <source>Inget ärende är öppet.</source>
         <translation>No case is open.</translation>
     </message>
@@ -1306,7 +1306,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="320"/>
-        <location filename="../../desktop/ui/case_page.py" line="612"/>
+        <location filename="../../desktop/ui/case_page.py" line="350"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
@@ -1341,87 +1341,87 @@
         <translation>Notice to a recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="648"/>
+        <location filename="../../desktop/ui/case_page.py" line="386"/>
         <source>Spara kvittot</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="684"/>
+        <location filename="../../desktop/ui/case_page.py" line="422"/>
         <source>Spara brevet</source>
         <translation>Save the letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="98"/>
         <source>Förläng svarstiden</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="97"/>
         <source>Avslå begäran</source>
         <translation>Reject the request</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="99"/>
         <source>Återkalla ärendet</source>
         <translation>Withdraw the case</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="766"/>
+        <location filename="../../desktop/ui/case_overview.py" line="250"/>
         <source>Vad gjordes? (%1)</source>
         <translation>What was done? (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="789"/>
+        <location filename="../../desktop/ui/case_page.py" line="498"/>
         <source>utfall för %1</source>
         <translation>the outcome of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="791"/>
+        <location filename="../../desktop/ui/case_page.py" line="500"/>
         <source>svar från %1</source>
         <translation>the answer from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="793"/>
+        <location filename="../../desktop/ui/case_page.py" line="502"/>
         <source>stoppet i %1</source>
         <translation>the stop in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="795"/>
+        <location filename="../../desktop/ui/case_page.py" line="504"/>
         <source>åtgärden i %1</source>
         <translation>the action in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="797"/>
+        <location filename="../../desktop/ui/case_page.py" line="506"/>
         <source>det som görs för hand i %1</source>
         <translation>what is done by hand in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="799"/>
+        <location filename="../../desktop/ui/case_page.py" line="508"/>
         <source>besked till mottagaren %1 (artikel 19)</source>
         <translation>notice to the recipient %1 (Article 19)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="801"/>
+        <location filename="../../desktop/ui/case_page.py" line="510"/>
         <source>resten av raderingen i %1</source>
         <translation>the rest of the erasure in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="804"/>
+        <location filename="../../desktop/ui/case_page.py" line="513"/>
         <source>beslutet om avslag</source>
         <translation>the refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="804"/>
+        <location filename="../../desktop/ui/case_page.py" line="513"/>
         <source>beskedet om förlängd svarstid</source>
         <translation>the notice of the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="807"/>
+        <location filename="../../desktop/ui/case_page.py" line="516"/>
         <source>kompletterande utdrag för %1</source>
         <translation>a supplementary extract for %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="809"/>
+        <location filename="../../desktop/ui/case_page.py" line="518"/>
         <source>registerutdraget</source>
         <translation>the data extract</translation>
     </message>
@@ -2141,37 +2141,37 @@
         <translation>Too many wrong passwords. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="81"/>
+        <location filename="../../desktop/ui/gather_view.py" line="78"/>
         <source>Väntar</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="82"/>
+        <location filename="../../desktop/ui/gather_view.py" line="79"/>
         <source>Söker …</source>
         <translation>Searching …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="83"/>
+        <location filename="../../desktop/ui/gather_view.py" line="80"/>
         <source>Inget hittat</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="84"/>
+        <location filename="../../desktop/ui/gather_view.py" line="81"/>
         <source>Misslyckades</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="85"/>
+        <location filename="../../desktop/ui/gather_view.py" line="82"/>
         <source>Svarade inte i tid</source>
         <translation>Did not answer in time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="86"/>
+        <location filename="../../desktop/ui/gather_view.py" line="83"/>
         <source>Avbrutet</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="87"/>
+        <location filename="../../desktop/ui/gather_view.py" line="84"/>
         <source>Manuell kontroll</source>
         <translation>Manual check</translation>
     </message>
@@ -2181,125 +2181,125 @@
         <translation>Insyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="56"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="55"/>
         <source>Utdragets språk</source>
         <translation>The extract&apos;s language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="174"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="56"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="37"/>
         <source>Svenska</source>
         <translation>Swedish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="175"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="57"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="38"/>
         <source>Engelska</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="59"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="58"/>
         <source>Förhandsgranska utdraget</source>
         <translation>Preview the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="60"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="59"/>
         <source>Visa utdraget som det blir; före godkännandet är det ett utkast</source>
         <translation>Show the extract as it will be; before the approval it is a draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="62"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="61"/>
         <source>Skriv ut … (Ctrl+P)</source>
         <translation>Print … (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="64"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="63"/>
         <source>Skriv ut det godkända utdraget; utlämningen registreras när hela utskriften har gått iväg</source>
         <translation>Print the approved extract; the delivery is recorded when the whole print job has gone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="67"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="66"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="49"/>
         <location filename="../../desktop/ui/report_dialog.py" line="59"/>
         <source>Spara som PDF …</source>
         <translation>Save as PDF …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="68"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="67"/>
         <source>Spara det godkända utdraget som PDF</source>
         <translation>Save the approved extract as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="70"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="69"/>
         <source>Maskinläsbar kopia (ZIP) …</source>
         <translation>Machine-readable copy (ZIP) …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="71"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="70"/>
         <source>Uppgifterna som CSV och JSON i en ZIP-fil (art. 20)</source>
         <translation>The data as CSV and JSON in a ZIP file (Art. 20)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="74"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="73"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="84"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="144"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="149"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="83"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="143"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="148"/>
         <source>Granska och godkänn först; sedan visas utdraget här.</source>
         <translation>Review and approve first; the extract then appears here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="90"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="89"/>
         <source>Förhandsgranskning av utdraget</source>
         <translation>Preview of the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="96"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="95"/>
         <source>◀ Föregående sida (PgUp)</source>
         <translation>◀ Previous page (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="97"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="96"/>
         <source>Föregående sida i förhandsgranskningen</source>
         <translation>Previous page of the preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="98"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="97"/>
         <source>Nästa sida (PgDn) ▶</source>
         <translation>Next page (PgDn) ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="99"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="98"/>
         <source>Nästa sida i förhandsgranskningen</source>
         <translation>Next page of the preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="158"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="157"/>
         <source>Utdraget tas fram …</source>
         <translation>Producing the extract …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="200"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="199"/>
         <source>Utdraget har %1 sidor. Det skickas per post: skriv in eller bekräfta adressen i folkbokföringen först (Översikt), så tas det fram med adressen.</source>
         <translation>The extract has %1 pages. It goes by post: type or confirm the population-register address first (Overview), and it is made again with the address.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="205"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="204"/>
         <source>Utdraget har %1 sidor. Skriv ut det eller spara det.</source>
         <translation>The extract has %1 pages. Print it or save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="211"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="210"/>
         <source>Utkast – ej godkänt. Utdraget har %1 sidor; det kan lämnas ut först när det är godkänt.</source>
         <translation>Draft – not approved. The extract has %1 pages; it can be handed over once it is approved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="220"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="219"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln possible match is not decided.</numerusform>
@@ -2307,7 +2307,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="226"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="225"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln possible match is left out; the extract says so.</numerusform>
@@ -2315,108 +2315,108 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="236"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="235"/>
         <source>Sida %1 av %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="241"/>
         <location filename="../../desktop/ui/deliver_view.py" line="242"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="243"/>
         <source>Utdraget kunde inte tas fram.</source>
         <translation>The extract could not be produced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="252"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="251"/>
         <source>Utlämningen är registrerad. De insamlade uppgifterna är släppta; utdraget finns kvar här för fler kopior tills du lämnar ärendet.</source>
         <translation>The delivery is recorded. The gathered data has been let go; the extract stays here for more copies until you leave the case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="295"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="294"/>
         <source>Skriver ut … (Esc avbryter)</source>
         <translation>Printing … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="312"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="311"/>
         <source>Skriver ut sida %1 av %2 … (Esc avbryter)</source>
         <translation>Printing page %1 of %2 … (Esc stops)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="331"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="330"/>
         <source>Sidorna %1–%2 skrevs ut som en kopia. Utdraget är inte utlämnat förrän hela har skrivits ut.</source>
         <translation>Pages %1–%2 were printed as a copy. The extract is not handed over until all of it has been printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="343"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="342"/>
         <source>Utskriften avbröts. Inget är registrerat som utlämnat.</source>
         <translation>The print was stopped. Nothing is recorded as delivered.</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/deliver_view.py" line="344"/>
         <location filename="../../desktop/ui/deliver_view.py" line="345"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="346"/>
         <source>Utskriften misslyckades.</source>
         <translation>The print failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_page.py" line="645"/>
-        <location filename="../../desktop/ui/case_page.py" line="680"/>
+        <location filename="../../desktop/ui/case_page.py" line="383"/>
+        <location filename="../../desktop/ui/case_page.py" line="418"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="318"/>
         <location filename="../../desktop/ui/deliver_view.py" line="319"/>
-        <location filename="../../desktop/ui/deliver_view.py" line="320"/>
         <source>Skrivaren kunde inte startas.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="373"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="372"/>
         <source>Spara utdraget</source>
         <translation>Save the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deliver_view.py" line="381"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="380"/>
         <source>Spara maskinläsbar kopia</source>
         <translation>Save the machine-readable copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="79"/>
+        <location filename="../../desktop/ui/gather_view.py" line="76"/>
         <source>Klart – %1</source>
         <translation>Done – %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="88"/>
+        <location filename="../../desktop/ui/gather_view.py" line="85"/>
         <source>Inte sökt</source>
         <translation>Not searched</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="94"/>
+        <location filename="../../desktop/ui/gather_view.py" line="91"/>
         <source>Saknar %1 att söka på</source>
         <translation>No %1 to search by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="94"/>
+        <location filename="../../desktop/ui/gather_view.py" line="91"/>
         <source> eller </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="109"/>
+        <location filename="../../desktop/ui/gather_view.py" line="106"/>
         <source>Uppgifter finns</source>
         <translation>Data found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="110"/>
+        <location filename="../../desktop/ui/gather_view.py" line="107"/>
         <source>Inget finns</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="117"/>
+        <location filename="../../desktop/ui/gather_view.py" line="114"/>
         <source>Vad som finns, som det ska stå i utdraget</source>
         <translation>What was found, as it should read in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="118"/>
+        <location filename="../../desktop/ui/gather_view.py" line="115"/>
         <source>Spara svar</source>
         <translation>Save answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="158"/>
-        <location filename="../../desktop/ui/gather_view.py" line="176"/>
+        <location filename="../../desktop/ui/gather_view.py" line="155"/>
+        <location filename="../../desktop/ui/gather_view.py" line="172"/>
         <source>Insamlingen har inte startat.</source>
         <translation>The gather has not started.</translation>
     </message>
@@ -2425,47 +2425,47 @@
         <location filename="../../desktop/ui/actions_view.py" line="108"/>
         <location filename="../../desktop/ui/actions_view.py" line="117"/>
         <location filename="../../desktop/ui/actions_view.py" line="134"/>
-        <location filename="../../desktop/ui/gather_view.py" line="182"/>
+        <location filename="../../desktop/ui/gather_view.py" line="178"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="182"/>
+        <location filename="../../desktop/ui/gather_view.py" line="178"/>
         <source>Orsak</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="191"/>
+        <location filename="../../desktop/ui/gather_view.py" line="187"/>
         <source>Starta insamling (F5)</source>
         <translation>Start gathering (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="229"/>
-        <location filename="../../desktop/ui/gather_view.py" line="194"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/gather_view.py" line="190"/>
         <source>Avbryt (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="197"/>
+        <location filename="../../desktop/ui/gather_view.py" line="193"/>
         <source>Försök igen med misslyckade</source>
         <translation>Retry the failed ones</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="144"/>
+        <location filename="../../desktop/ui/gather_view.py" line="141"/>
         <source>Ärendet är avslutat. Inga uppgifter finns kvar i programmet.</source>
         <translation>The case is closed. No data is left in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="116"/>
+        <location filename="../../desktop/ui/gather_view.py" line="113"/>
         <source>Svar från %1</source>
         <translation>Answer from %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/actions_view.py" line="299"/>
-        <location filename="../../desktop/ui/gather_view.py" line="79"/>
-        <location filename="../../desktop/ui/gather_view.py" line="347"/>
-        <location filename="../../desktop/ui/review_view.py" line="71"/>
-        <location filename="../../desktop/ui/review_view.py" line="375"/>
+        <location filename="../../desktop/ui/gather_view.py" line="76"/>
+        <location filename="../../desktop/ui/gather_view.py" line="339"/>
+        <location filename="../../desktop/ui/review_view.py" line="70"/>
+        <location filename="../../desktop/ui/review_view.py" line="374"/>
         <source>%Ln uppgifter</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -2473,97 +2473,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="119"/>
+        <location filename="../../desktop/ui/gather_view.py" line="116"/>
         <source>Spara svaret i ärendet; det står i utdraget</source>
         <translation>Save the answer in the case; it is printed in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="149"/>
+        <location filename="../../desktop/ui/gather_view.py" line="146"/>
         <source>Utdraget lämnades ut %1. Kvar att svara om: %2. Tryck F5 för att söka där igen och ta fram ett kompletterande utdrag.</source>
         <translation>The extract was handed over on %1. Still to answer for: %2. Press F5 to search there again and produce a supplementary extract.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="153"/>
+        <location filename="../../desktop/ui/gather_view.py" line="150"/>
         <source>Utdraget lämnades ut %1 och uppgifterna finns inte längre i programmet.</source>
         <translation>The extract was handed over on %1 and the data is no longer in the program.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="155"/>
+        <location filename="../../desktop/ui/gather_view.py" line="152"/>
         <source>De insamlade uppgifterna finns inte längre i programmet. Tryck F5 för att samla in igen.</source>
         <translation>The gathered data is no longer in the program. Press F5 to gather again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="157"/>
+        <location filename="../../desktop/ui/gather_view.py" line="154"/>
         <source>Insamlingen har inte startat. Tryck F5.</source>
         <translation>The gather has not started. Press F5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="181"/>
+        <location filename="../../desktop/ui/gather_view.py" line="177"/>
         <source>Systemen och hur sökningen gick</source>
         <translation>The systems and how the search went</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="192"/>
+        <location filename="../../desktop/ui/gather_view.py" line="188"/>
         <source>Sök besökarens uppgifter i organisationens system</source>
         <translation>Search the organisation&apos;s systems for the visitor&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="195"/>
+        <location filename="../../desktop/ui/gather_view.py" line="191"/>
         <source>Avbryt sökningen</source>
         <translation>Cancel the search</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="198"/>
+        <location filename="../../desktop/ui/gather_view.py" line="194"/>
         <source>Sök igen i de system som inte svarade</source>
         <translation>Search again in the systems that did not answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="252"/>
+        <location filename="../../desktop/ui/gather_view.py" line="248"/>
         <source>Inget att försöka igen.</source>
         <translation>Nothing to try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="265"/>
+        <location filename="../../desktop/ui/gather_view.py" line="257"/>
         <source>Söker i organisationens system …</source>
         <translation>Searching the organisation&apos;s systems …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="285"/>
+        <location filename="../../desktop/ui/gather_view.py" line="277"/>
         <source>Avbryter …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="304"/>
+        <location filename="../../desktop/ui/gather_view.py" line="296"/>
         <source>Väntar på tjänsten …</source>
         <translation>Waiting for the service …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="312"/>
+        <location filename="../../desktop/ui/gather_view.py" line="304"/>
         <source>Besvaras nedan</source>
         <translation>Answer below</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="312"/>
+        <location filename="../../desktop/ui/gather_view.py" line="304"/>
         <source>Besvarat – svaret står i utdraget</source>
         <translation>Answered – the answer is in the extract</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="317"/>
+        <location filename="../../desktop/ui/gather_view.py" line="309"/>
         <source>Tjänsten bad oss vänta en stund; vi frågar igen</source>
         <translation>The service asked us to wait a moment; we will ask again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="320"/>
+        <location filename="../../desktop/ui/gather_view.py" line="312"/>
         <source>fler än %1 sidor – resten lästes inte</source>
         <translation>more than %1 pages – the rest was not read</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="322"/>
+        <location filename="../../desktop/ui/gather_view.py" line="314"/>
         <source>fler rader än gränsen – resten lästes inte</source>
         <translation>more rows than the limit – the rest was not read</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="327"/>
+        <location filename="../../desktop/ui/gather_view.py" line="319"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln possible match to decide in the review</numerusform>
@@ -2571,47 +2571,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="346"/>
+        <location filename="../../desktop/ui/gather_view.py" line="338"/>
         <source>Klart: %1 från %2 system.</source>
         <translation>Done: %1 from %2 systems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="349"/>
+        <location filename="../../desktop/ui/gather_view.py" line="341"/>
         <source> %1 system kunde inte sökas.</source>
         <translation> %1 systems could not be searched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="350"/>
+        <location filename="../../desktop/ui/gather_view.py" line="342"/>
         <source> Besvara de manuella kontrollerna nedan.</source>
         <translation> Answer the manual checks below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="371"/>
+        <location filename="../../desktop/ui/gather_view.py" line="363"/>
         <source>Insamlingen avbröts.</source>
         <translation>The gather was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="373"/>
+        <location filename="../../desktop/ui/gather_view.py" line="365"/>
         <source>Insamlingen kunde inte göras.</source>
         <translation>The search could not be done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="374"/>
+        <location filename="../../desktop/ui/gather_view.py" line="366"/>
         <source>Insamlingen misslyckades.</source>
         <translation>The gather failed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="387"/>
+        <location filename="../../desktop/ui/gather_view.py" line="379"/>
         <source>Välj om uppgifter finns eller inte.</source>
         <translation>Choose whether data was found or not.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="394"/>
+        <location filename="../../desktop/ui/gather_view.py" line="386"/>
         <source>Skriv vad som finns.</source>
         <translation>Write what was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gather_view.py" line="396"/>
+        <location filename="../../desktop/ui/gather_view.py" line="388"/>
         <source>Svaret är sparat i ärendet.</source>
         <translation>The answer is saved with the case.</translation>
     </message>
@@ -2991,64 +2991,64 @@
         <translation>Representative: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="44"/>
+        <location filename="../../desktop/ui/review_view.py" line="43"/>
         <source>Rör en annan person (art. 15.4)</source>
         <translation>Concerns another person (Art. 15(4))</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="45"/>
+        <location filename="../../desktop/ui/review_view.py" line="44"/>
         <source>Fel person – felaktig träff</source>
         <translation>Wrong person – false match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="46"/>
+        <location filename="../../desktop/ui/review_view.py" line="45"/>
         <source>Dubblett</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="47"/>
+        <location filename="../../desktop/ui/review_view.py" line="46"/>
         <source>Tystnadsplikt (dataskyddslagen 5 kap. 1 §) – besökaren får veta det</source>
         <translation>Duty of confidentiality (Data Protection Act 5:1) – the visitor is told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="48"/>
+        <location filename="../../desktop/ui/review_view.py" line="47"/>
         <source>Utkast eller minnesanteckning (dataskyddslagen 5 kap. 2 §) – besökaren får veta det</source>
         <translation>Draft or note (Data Protection Act 5:2) – the visitor is told</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="55"/>
+        <location filename="../../desktop/ui/review_view.py" line="54"/>
         <source>utesluten – %1</source>
         <translation>excluded – %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="55"/>
+        <location filename="../../desktop/ui/review_view.py" line="54"/>
         <source>utesluten</source>
         <translation>excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="57"/>
-        <location filename="../../desktop/ui/review_view.py" line="115"/>
+        <location filename="../../desktop/ui/review_view.py" line="56"/>
+        <location filename="../../desktop/ui/review_view.py" line="114"/>
         <source>stark</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="58"/>
-        <location filename="../../desktop/ui/review_view.py" line="115"/>
+        <location filename="../../desktop/ui/review_view.py" line="57"/>
+        <location filename="../../desktop/ui/review_view.py" line="114"/>
         <source>svag – bekräfta</source>
         <translation>weak – confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="59"/>
+        <location filename="../../desktop/ui/review_view.py" line="58"/>
         <source>bekräftad</source>
         <translation>confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="60"/>
+        <location filename="../../desktop/ui/review_view.py" line="59"/>
         <source>lämnas utanför obekräftad</source>
         <translation>left out, unconfirmed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="67"/>
+        <location filename="../../desktop/ui/review_view.py" line="66"/>
         <source>%Ln hittade uppgifter</source>
         <translation>
             <numerusform>%Ln item found</numerusform>
@@ -3056,116 +3056,116 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="68"/>
+        <location filename="../../desktop/ui/review_view.py" line="67"/>
         <source>Utdraget innehåller %1 av %2.</source>
         <translation>The extract holds %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="74"/>
+        <location filename="../../desktop/ui/review_view.py" line="73"/>
         <source>Maskerat: fältet %1 i %2 i %3</source>
         <translation>Masked: the field %1 in %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="77"/>
+        <location filename="../../desktop/ui/review_view.py" line="76"/>
         <source>Uteslutet: %2 i %3</source>
         <translation>Excluded: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="78"/>
+        <location filename="../../desktop/ui/review_view.py" line="77"/>
         <source>Bekräftade möjliga träffar: %2 i %3</source>
         <translation>Possible matches confirmed: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="79"/>
+        <location filename="../../desktop/ui/review_view.py" line="78"/>
         <source>Lämnas utanför obekräftade: %2 i %3</source>
         <translation>Left out unconfirmed: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="80"/>
+        <location filename="../../desktop/ui/review_view.py" line="79"/>
         <source>Inte avgjorda: %2 i %3</source>
         <translation>Not decided: %2 in %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="84"/>
+        <location filename="../../desktop/ui/review_view.py" line="83"/>
         <source>Inget är uteslutet, maskerat eller bekräftat för hand.</source>
         <translation>Nothing is excluded, masked or confirmed by hand.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions_view.py" line="104"/>
         <location filename="../../desktop/ui/actions_view.py" line="117"/>
-        <location filename="../../desktop/ui/review_view.py" line="221"/>
+        <location filename="../../desktop/ui/review_view.py" line="220"/>
         <source>Uppgifter</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="221"/>
+        <location filename="../../desktop/ui/review_view.py" line="220"/>
         <source>Antal / träff</source>
         <translation>Count / match</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="245"/>
-        <location filename="../../desktop/ui/review_view.py" line="324"/>
+        <location filename="../../desktop/ui/review_view.py" line="244"/>
+        <location filename="../../desktop/ui/review_view.py" line="323"/>
         <source>%1 av %2 med</source>
         <translation>%1 of %2 included</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="290"/>
-        <location filename="../../desktop/ui/review_view.py" line="469"/>
+        <location filename="../../desktop/ui/review_view.py" line="289"/>
+        <location filename="../../desktop/ui/review_view.py" line="468"/>
         <source>Inget att granska ännu.</source>
         <translation>Nothing to review yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="294"/>
+        <location filename="../../desktop/ui/review_view.py" line="293"/>
         <source>Skäl för att utesluta eller maskera:</source>
         <translation>Reason to exclude or mask:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="297"/>
+        <location filename="../../desktop/ui/review_view.py" line="296"/>
         <source>Skäl för att utesluta eller maskera</source>
         <translation>Reason for excluding or masking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="314"/>
+        <location filename="../../desktop/ui/review_view.py" line="313"/>
         <source>Uppgifter att granska</source>
         <translation>Data to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="332"/>
+        <location filename="../../desktop/ui/review_view.py" line="331"/>
         <source>Fälten i markerad uppgift</source>
         <translation>The fields of the selected item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="333"/>
+        <location filename="../../desktop/ui/review_view.py" line="332"/>
         <source>Fält</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="333"/>
+        <location filename="../../desktop/ui/review_view.py" line="332"/>
         <source>Värde</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="333"/>
+        <location filename="../../desktop/ui/review_view.py" line="332"/>
         <source>Maskera</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="344"/>
+        <location filename="../../desktop/ui/review_view.py" line="343"/>
         <source>Godkänn för utlämning …</source>
         <translation>Approve for delivery …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="346"/>
+        <location filename="../../desktop/ui/review_view.py" line="345"/>
         <source>Släpp utdraget för utlämning; där det krävs godkänner en granskare med sitt lösenord</source>
         <translation>Release the extract for delivery; where required an approver approves with their password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="376"/>
+        <location filename="../../desktop/ui/review_view.py" line="375"/>
         <source>%1 hittades.</source>
         <translation>%1 found.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="379"/>
+        <location filename="../../desktop/ui/review_view.py" line="378"/>
         <source>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>
             <numerusform>%Ln possible match (found only through %1) is not decided: tick it if it is the visitor&apos;s; otherwise it is left out when you approve.</numerusform>
@@ -3173,7 +3173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="387"/>
+        <location filename="../../desktop/ui/review_view.py" line="386"/>
         <source>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska dem igen.</source>
         <translation>
             <numerusform>%Ln earlier decision no longer applies because the data has changed in the system – review it again.</numerusform>
@@ -3181,22 +3181,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="392"/>
+        <location filename="../../desktop/ui/review_view.py" line="391"/>
         <source>Avbocka det som inte gäller besökaren; maskera ett fält som rör någon annan.</source>
         <translation>Untick what is not the visitor&apos;s; mask a field that concerns someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="419"/>
+        <location filename="../../desktop/ui/review_view.py" line="418"/>
         <source>[maskerat]</source>
         <translation>[masked]</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review_view.py" line="454"/>
+        <location filename="../../desktop/ui/review_view.py" line="453"/>
         <source>Maskera överallt</source>
         <translation>Mask everywhere</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="455"/>
+        <location filename="../../desktop/ui/review_view.py" line="454"/>
         <source>Samma värde finns på %Ln andra ställen (%1). Maskera det där också?</source>
         <translation>
             <numerusform>The same value appears in %Ln other place (%1). Mask it there too?</numerusform>
@@ -3442,13 +3442,13 @@
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="189"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="45"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/decision_dialog.py" line="190"/>
         <location filename="../../desktop/ui/letter_dialog.py" line="46"/>
         <source>Besökaren får det</source>
         <translation>The visitor gets it</translation>

@@ -34,7 +34,7 @@ def test_the_window_stops_the_marketing_when_the_case_is_registered(qtbot, windo
     with sqlite3.connect(marketing) as db:
         after = db.execute("SELECT count(*) FROM nyhetsbrev WHERE status = 'Aktiv'").fetchone()[0]
     assert after < before
-    timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    timeline = [page.overview.timeline.item(i).text() for i in range(page.overview.timeline.count())]
     assert any("Genomfört i systemet: Stopp för direktmarknadsföring" in line and "Marknadsregistret" in line
                for line in timeline), timeline  # fmt: skip
     assert page.visit.actions_owed() == [] and not any(o.code == "action_owed" for o in page.visit.owed())

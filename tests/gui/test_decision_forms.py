@@ -77,7 +77,7 @@ def test_a_refusal_is_signed_by_the_approver_with_its_letter_previewed_and_given
     body = pdf_text(letter.read_bytes())  # saved at once, and recorded as given
     assert reason in body and "Granskaren" in body and "Integritetsskyddsmyndigheten" in body
     assert page.next_steps.text() == "Nästa steg: avsluta ärendet."
-    timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    timeline = [page.overview.timeline.item(i).text() for i in range(page.overview.timeline.count())]
     assert any("Brev till besökaren" in t for t in timeline), timeline
     with desk.register.sessions() as session:
         refused = (

@@ -127,7 +127,7 @@ def test_printing_some_pages_is_a_copy_not_the_delivery(qtbot, window, desk, tmp
     qtbot.waitUntil(lambda: "kopia" in deliver.status.text(), timeout=5000)
     assert len(pypdf.PdfReader(part).pages) == 2  # the range, not every page
     assert page.visit.status.value == "ready" and page.result is not None
-    timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    timeline = [page.overview.timeline.item(i).text() for i in range(page.overview.timeline.count())]
     assert any("som kopia" in line for line in timeline)
     assert not any("Utdraget lämnades ut" in line for line in timeline)
     whole = tmp_path / "hela.pdf"

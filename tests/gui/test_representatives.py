@@ -49,13 +49,13 @@ def test_a_child_without_id_is_registered_through_the_guardian(qtbot, window, de
     page = window.case
     qtbot.waitUntil(lambda: page.visit is not None and page.visit.number == opened.number, timeout=30000)
     facts = {
-        page.facts.itemAt(i, page.facts.ItemRole.LabelRole).widget().text(): page.facts.itemAt(
-            i, page.facts.ItemRole.FieldRole
+        page.overview.facts.itemAt(i, page.overview.facts.ItemRole.LabelRole).widget().text(): page.overview.facts.itemAt(
+            i, page.overview.facts.ItemRole.FieldRole
         )
         .widget()
         .text()
-        for i in range(page.facts.rowCount())
-        if page.facts.itemAt(i, page.facts.ItemRole.LabelRole) is not None
+        for i in range(page.overview.facts.rowCount())
+        if page.overview.facts.itemAt(i, page.overview.facts.ItemRole.LabelRole) is not None
     }
     assert facts["Företräds av"] == "Bertil Berg (vårdnadshavare)"
     assert facts["Id-handling"].startswith("Ingen egen id-handling")

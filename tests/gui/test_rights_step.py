@@ -85,7 +85,7 @@ def test_an_erasure_is_previewed_approved_carried_out_and_the_recipients_told(qt
     assert view.recipients.rowCount() == 0
     page.tabs.grab().save(str(tmp_path / "atgarder-done.png"))
     assert [s.code for s in page.visit.next_steps()] == ["close"]
-    timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    timeline = [page.overview.timeline.item(i).text() for i in range(page.overview.timeline.count())]
     assert any("Åtgärderna i systemen godkändes" in line for line in timeline), timeline
     searched = next(line for line in timeline if "Systemen söktes igen efter raderingen: " in line)
     assert "Marknadsregistret (Optimizely) – klart, inget kvar utan skäl att spara" in searched, searched

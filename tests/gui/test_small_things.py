@@ -102,7 +102,7 @@ def test_three_steps_of_ctrl_plus_still_fit_a_1280_screen_on_every_page(qtbot, w
     window.visit.register()
     qtbot.waitUntil(lambda: window.case.result is not None, timeout=30000)
     for _ in range(3):
-        qtbot.keyClick(window.case.timeline, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window.case.overview.timeline, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     widest = {}
     for tab in range(window.case.tabs.count()):
         window.case.tabs.setCurrentIndex(tab)

@@ -18,7 +18,7 @@ from sqlalchemy import insert, select
 from desktop.register import audit
 from desktop.register.models import AuditEvent, Case, Delivery
 from desktop.services.staff import create_account, sign_in
-from desktop.ui import case_page, deliver_view
+from desktop.ui import case_overview, case_page, deliver_view
 from desktop.ui.auth import SignInDialog
 from desktop.ui.decision_dialog import DecisionDialog
 from desktop.ui.main_window import MainWindow
@@ -169,7 +169,7 @@ def test_the_whole_visit(qtbot, window, desk, tmp_path: Path, monkeypatch) -> No
         assert [d.method for d in deliveries] == ["printed", "saved"]
         assert deliveries[1].sha256 == hashlib.sha256(saved.read_bytes()).hexdigest()
         assert audit.verify_chain(session).intact
-    timeline = [window.case.timeline.item(i).text() for i in range(window.case.timeline.count())]
+    timeline = [window.case.overview.timeline.item(i).text() for i in range(window.case.overview.timeline.count())]
     assert any("Fält maskerades" in t for t in timeline)
     assert any("Utdraget lämnades ut (" in t for t in timeline)  # and how: printed, saved, ZIP
 
@@ -207,7 +207,7 @@ def test_a_case_registered_by_mistake_is_withdrawn_and_its_data_dropped(qtbot, w
     window.case.withdraw_button.click()
     assert window.case.result is None and window.case.review.model.rowCount() == 0
     assert not window.case.withdraw_button.isEnabled() and window.case.close_button.isEnabled()
-    timeline = [window.case.timeline.item(i).text() for i in range(window.case.timeline.count())]
+    timeline = [window.case.overview.timeline.item(i).text() for i in range(window.case.overview.timeline.count())]
     assert any("Återkallat (ärendet registrerades av misstag)" in t for t in timeline)
     with desk.register.sessions() as session:
         case = session.execute(select(Case).where(Case.number == number)).scalar_one()
@@ -240,15 +240,15 @@ def test_requests_other_than_access_need_their_details_and_get_an_outcome(qtbot,
     qtbot.waitUntil(lambda: window.case.result is not None and not window.case.gather.running, timeout=30000)
     assert window.case.visit.actions_owed() == []
     page = window.case
-    types = [page.request_table.item(r, 0).text() for r in range(page.request_table.rowCount())]
+    types = [page.overview.request_table.item(r, 0).text() for r in range(page.overview.request_table.rowCount())]
     assert types == ["Rättelse (art. 16)", "Stopp för direktmarknadsföring (art. 21)"]
-    assert page.request_table.item(0, 1).text() == "Adressen är fel: ska vara Storgatan 5"
-    assert page.request_table.item(1, 2).text().startswith("Gäller från och med ")  # in force at once (21.3)
-    monkeypatch.setattr(case_page.QInputDialog, "getText", lambda *_a, **_k: ("Rättad i kundregistret", True))
-    page.request_table.selectRow(0)
-    page.outcome_button.click()
-    assert page.request_table.item(0, 2).text() == "Rättad i kundregistret"
-    timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    assert page.overview.request_table.item(0, 1).text() == "Adressen är fel: ska vara Storgatan 5"
+    assert page.overview.request_table.item(1, 2).text().startswith("Gäller från och med ")  # in force at once (21.3)
+    monkeypatch.setattr(case_overview.QInputDialog, "getText", lambda *_a, **_k: ("Rättad i kundregistret", True))
+    page.overview.request_table.selectRow(0)
+    page.overview.outcome_button.click()
+    assert page.overview.request_table.item(0, 2).text() == "Rättad i kundregistret"
+    timeline = [page.overview.timeline.item(i).text() for i in range(page.overview.timeline.count())]
     assert any("Utfall registrerades: Rättelse (art. 16)" in t for t in timeline)
     # The marketing stop took effect the day it was received: closing owes nothing for it.
     asked: list[str] = []  # nothing owed: the form asks no reason (cancelled here)
@@ -585,7 +585,7 @@ def test_a_visitor_is_found_in_every_form_and_a_second_case_is_not_opened_unaske
         assert event.case_number == second.number
         assert {k: v for k, v in json.loads(event.details).items() if k != "rows"} == {
             "open_case": number, "reason": "separate-errand"}  # fmt: skip
-    timeline = [window.case.timeline.item(i).text() for i in range(window.case.timeline.count())]
+    timeline = [window.case.overview.timeline.item(i).text() for i in range(window.case.overview.timeline.count())]
     assert any(f"Registrerat vid sidan av ett öppet ärende {number}" in t for t in timeline)
 
 
@@ -694,7 +694,7 @@ def test_a_refusal_letter_is_saved_from_the_window_and_shows_on_the_timeline(
     page.letter_button.click()
     body = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(target).pages).split())
     assert "Beslut om din begäran" in body and "Uppenbart ogrundad begäran" in body
-    assert any("Brev till besökaren: " in page.timeline.item(i).text() for i in range(page.timeline.count()))
+    assert any("Brev till besökaren: " in page.overview.timeline.item(i).text() for i in range(page.overview.timeline.count()))
 
 
 def test_the_yearly_report_shows_the_registers_figures(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -771,7 +771,7 @@ def test_what_the_extract_left_outstanding_is_gathered_and_delivered_as_a_supple
     assert text.startswith("Kompletterande registerutdrag") and "En ansokan till tjansten som montor" in text
     assert "Kundregistret" not in text
     assert window.case.findChild(QLabel, "outstanding") is None  # nothing owed any longer
-    timeline = [window.case.timeline.item(i).text() for i in range(window.case.timeline.count())]
+    timeline = [window.case.overview.timeline.item(i).text() for i in range(window.case.overview.timeline.count())]
     assert any("Kompletterande utdrag lämnades ut" in t for t in timeline)
     assert not gather.start_button.isEnabled()
     assert "uppgifterna finns inte längre i programmet" in gather.state_text(window.case.visit)
@@ -940,9 +940,9 @@ def test_a_returning_visitors_new_request_joins_the_open_case(qtbot, window, des
     assert window.visit.register() is None  # no second case
     assert offered == [[number]] and window.stack.currentWidget() is window.case and window.case.number == number
     page = window.case
-    types = [page.request_table.item(r, 0).text() for r in range(page.request_table.rowCount())]
+    types = [page.overview.request_table.item(r, 0).text() for r in range(page.overview.request_table.rowCount())]
     assert types == ["Registerutdrag (art. 15)", "Stopp för direktmarknadsföring (art. 21)"]
-    timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    timeline = [page.overview.timeline.item(i).text() for i in range(page.overview.timeline.count())]
     assert any("Begäran lades till: Stopp för direktmarknadsföring (art. 21)" in t for t in timeline)
     assert f"Lagt till i ärende {number}" in window.statusBar().currentMessage()
     box = window.visit.duplicate_box([number])
@@ -987,7 +987,7 @@ def test_without_a_valid_id_the_desk_registers_an_answer_by_post(qtbot, window, 
     assert opened is not None, window.visit.problem.text()
     page = window.case
     qtbot.waitUntil(lambda: page.result is not None and not page.gather.running, timeout=30000)
-    box = page.address_box
+    box = page.overview.address_box
     assert not box.isHidden() and "Ingen adress ännu" in box.current.text()
     monkeypatch.setattr(page, "ask_approval", lambda: page.visit.approve("granskare", PASSWORDS["granskare"]))
     page.review.approve_button.click()
@@ -1008,6 +1008,6 @@ def test_without_a_valid_id_the_desk_registers_an_answer_by_post(qtbot, window, 
     assert box.findChildren(QPushButton, "use_address") == []  # the one kept is not offered again
     first_page = pypdf.PdfReader(io.BytesIO(deliver.rendered.pdf)).pages[0].extract_text()
     assert " ".join(first_page.split()).startswith(f"Nils Holm {street} {postcode} {town}")
-    overview = [page.facts.itemAt(i).widget().text() for i in range(page.facts.count())
-                if page.facts.itemAt(i).widget() is not None]  # fmt: skip
+    overview = [page.overview.facts.itemAt(i).widget().text() for i in range(page.overview.facts.count())
+                if page.overview.facts.itemAt(i).widget() is not None]  # fmt: skip
     assert any("svaret skickas per post" in text for text in overview)
