@@ -249,7 +249,7 @@ def extend_deadline(
     eves_as_holidays: bool = False,
 ) -> date:
     """Art. 12.3: two further months; the person must be told why within the first month."""
-    today = today or local_date(utcnow())
+    today = today or local_date()
     if not reason.strip():
         raise ValueError("an extension needs a reason (Art. 12.3)")
     if not CaseStatus(case.status).is_open:

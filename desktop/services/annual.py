@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 from desktop.core.clock import local_date
 from desktop.core.requests import CaseStatus, RequestType
 from desktop.core.staff import Role, StaffMember
-from desktop.register.models import Case, utcnow
+from desktop.register.models import Case
 from desktop.services.desk import Desk
 from desktop.services.staff import require_role
 
@@ -58,7 +58,7 @@ def _answered_on(case: Case) -> date | None:
 def annual_report(desk: Desk, year: int | None = None, *, by: StaffMember) -> AnnualReport:
     """The year's figures (no personal data), for an administrator."""
     require_role(by, Role.ADMIN)
-    today = local_date(utcnow())
+    today = local_date()
     year = year or today.year
     with desk.register.sessions() as session:
         cases = list(

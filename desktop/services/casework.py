@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from desktop.config import DEED_REQUESTS
 from desktop.core.clock import local_date
+from desktop.core.documents import DocumentType
 from desktop.core.identity import InvalidPersonnummer, masked_personnummer, parse_personnummer
 from desktop.core.requests import CaseStatus, RequestType
 from desktop.core.text import fold
@@ -73,10 +74,6 @@ class CaseRow:
 def week_end(today: date) -> date:
     """The Sunday that ends today's calendar week."""
     return date.fromordinal(today.toordinal() + 6 - today.weekday())
-
-
-def today_local() -> date:
-    return local_date(utcnow())
 
 
 def _effective_deadline() -> ColumnElement[date]:
@@ -142,7 +139,7 @@ def _matches(text: str, today: date) -> ColumnElement[bool]:
 def open_cases_of(desk: Desk, personnummer: str) -> list[str]:
     """The open cases of the same person (a visitor who comes back while a case is open)."""
     try:
-        canonical = parse_personnummer(personnummer, today=today_local()).canonical
+        canonical = parse_personnummer(personnummer, today=local_date()).canonical
     except InvalidPersonnummer:
         return []
     with desk.register.sessions() as session:
@@ -154,7 +151,7 @@ def open_cases_of(desk: Desk, personnummer: str) -> list[str]:
 
 
 def count_cases(desk: Desk, what: CaseFilter, search: str = "", staff_id: int | None = None) -> int:
-    query = _query(what, search, staff_id, today_local())
+    query = _query(what, search, staff_id, local_date())
     with desk.register.sessions() as session:
         return session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
 
@@ -168,7 +165,7 @@ def fetch_cases(
     offset: int,
     limit: int,
 ) -> list[CaseRow]:
-    today = today_local()
+    today = local_date()
     query = _query(what, search, staff_id, today)
     if what in (CaseFilter.CLOSED, CaseFilter.ALL):
         query = query.order_by(Case.received_on.desc(), Case.id.desc())
@@ -250,7 +247,7 @@ class CaseFile:
     extension_reason: str | None
     rejection_reason: str | None
     requests: tuple[RequestType, ...]
-    document: str
+    document: DocumentType | None  # None once purged under the register's retention
     request_lines: tuple[RequestLine, ...] = ()
     manual_answered: frozenset[str] = frozenset()  # manual sources with a recorded answer
     closing_note: str | None = None
@@ -306,7 +303,7 @@ def case_file(desk: Desk, number: str) -> CaseFile:
             extension_reason=case.extension_reason,
             rejection_reason=case.rejection_reason,
             requests=tuple(RequestType(r.type) for r in case.requests),
-            document=subject.document_type if subject else "",
+            document=DocumentType(subject.document_type) if subject else None,
             request_lines=tuple(
                 RequestLine(RequestType(r.type), r.details, r.outcome, r.effective_on) for r in case.requests
             ),
@@ -416,7 +413,7 @@ def add_requests(
         if request.needs_details and not (details or "").strip():
             raise UserError(f"say what the visitor asks for ({request.value})", "request.details")
     checked = [(r, checked_text(d, f"request.{r.value}") if d and d.strip() else None) for r, d in requests]
-    today = today_local()
+    today = local_date()
     with desk.register.sessions.begin() as session:
         case = load_case(session, number)
         if not CaseStatus(case.status).is_open:

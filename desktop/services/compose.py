@@ -45,7 +45,7 @@ from desktop.core.extract import (
 )
 from desktop.core.identity import parse_personnummer
 from desktop.core.requests import RequestType
-from desktop.register.models import Case, utcnow
+from desktop.register.models import Case
 from desktop.report.texts import texts
 
 IN_SWEDISH = " (in Swedish)"
@@ -253,7 +253,7 @@ def compose_extract(
         subject_personnummer=case.subject_personnummer,
         subject_is_coordination_number=parse_personnummer(case.subject_personnummer).is_coordination_number,
         received_on=case.received_on,
-        produced_on=produced_on or local_date(utcnow()),
+        produced_on=produced_on or local_date(),
         deadline=case.deadline,
         extended_deadline=case.extended_deadline,
         extension_reason=case.extension_reason,

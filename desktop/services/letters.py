@@ -123,7 +123,7 @@ def compose_letter(
             case_number=case.number,
             subject_name=case.subject_name,
             received_on=case.received_on,
-            written_on=local_date(utcnow()),
+            written_on=local_date(),
             decided_by=decided_by,
             requests=tuple(r.type for r in case.requests),
             language=language,

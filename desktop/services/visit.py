@@ -20,6 +20,7 @@ from desktop.config import SqlAction, address_columns
 from desktop.core.address import AddressRefused, address_from_fields, check_address
 from desktop.core.clock import local_date
 from desktop.core.deadlines import extended_deadline
+from desktop.core.documents import DocumentType
 from desktop.core.extract import GatherResult, Record, SourceResult, SourceStatus, Strength
 from desktop.core.requests import ALLOWED_TRANSITIONS, CaseStatus, RequestType
 from desktop.core.staff import Role, StaffMember
@@ -324,7 +325,7 @@ class Visit:
         return True
 
     def _today(self) -> date:
-        return local_date(utcnow())
+        return local_date()
 
     def allowed_actions(self) -> frozenset[Action]:
         if not self.staff.has(Role.RECEPTION):  # an administrator or an approver alone looks only
@@ -969,7 +970,7 @@ class Visit:
     def postal(self) -> bool:
         """No ID document was shown: the answer goes by post to the population-register address
         and nothing is handed over at the desk (a print is for the envelope)."""
-        return self.file.document == "postal-answer"
+        return self.file.document is DocumentType.POSTAL_ANSWER
 
     @property
     def address_needed(self) -> bool:

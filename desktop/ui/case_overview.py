@@ -207,7 +207,7 @@ class CaseOverview(QWidget):
             self.facts.addRow(tr("Skäl för förlängning"), QLabel(file.extension_reason))
         if file.rejection_reason:
             self.facts.addRow(tr("Skäl för avslag"), QLabel(file.rejection_reason))
-        self.facts.addRow(tr("Id-handling"), QLabel(document_labels().get(file.document, file.document)))
+        self.facts.addRow(tr("Id-handling"), QLabel(document_labels().get(file.document or "", file.document or "")))
         if file.representative is not None:  # by kind: a guardian is not an "ombud"
             mandate = mandate_labels().get(file.representative.mandate, file.representative.mandate)
             self.facts.addRow(tr("Företräds av"), QLabel(f"{file.representative.name} ({mandate.lower()})"))
