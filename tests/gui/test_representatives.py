@@ -48,14 +48,12 @@ def test_a_child_without_id_is_registered_through_the_guardian(qtbot, window, de
     assert opened is not None, form.problem.text()
     page = window.case
     qtbot.waitUntil(lambda: page.visit is not None and page.visit.number == opened.number, timeout=30000)
+    form_facts = page.overview.facts
+    label, field = form_facts.ItemRole.LabelRole, form_facts.ItemRole.FieldRole
     facts = {
-        page.overview.facts.itemAt(i, page.overview.facts.ItemRole.LabelRole).widget().text(): page.overview.facts.itemAt(
-            i, page.overview.facts.ItemRole.FieldRole
-        )
-        .widget()
-        .text()
-        for i in range(page.overview.facts.rowCount())
-        if page.overview.facts.itemAt(i, page.overview.facts.ItemRole.LabelRole) is not None
+        form_facts.itemAt(i, label).widget().text(): form_facts.itemAt(i, field).widget().text()
+        for i in range(form_facts.rowCount())
+        if form_facts.itemAt(i, label) is not None
     }
     assert facts["Företräds av"] == "Bertil Berg (vårdnadshavare)"
     assert facts["Id-handling"].startswith("Ingen egen id-handling")

@@ -694,7 +694,9 @@ def test_a_refusal_letter_is_saved_from_the_window_and_shows_on_the_timeline(
     page.letter_button.click()
     body = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(target).pages).split())
     assert "Beslut om din begäran" in body and "Uppenbart ogrundad begäran" in body
-    assert any("Brev till besökaren: " in page.overview.timeline.item(i).text() for i in range(page.overview.timeline.count()))
+    assert any(
+        "Brev till besökaren: " in page.overview.timeline.item(i).text() for i in range(page.overview.timeline.count())
+    )
 
 
 def test_the_yearly_report_shows_the_registers_figures(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
