@@ -110,29 +110,37 @@ def _query(what: CaseFilter, search: str, staff_id: int | None, today: date) -> 
     return query
 
 
+CASE_NUMBER = re.compile(r"\d{4}-\d{5}")
+
+
 def _matches(text: str, today: date) -> ColumnElement[bool]:
     """What a search at the desk finds: a personnummer in any form (12 or 10 digits, with or
     without separator, or just the date of birth), a case number or a part of it, a name without
-    its diacritics (Oberg finds Öberg)."""
+    its diacritics (Oberg finds Öberg). A whole personnummer or a whole case number is looked up
+    by itself (an index finds it among a million cases); only a part is searched for inside
+    numbers and names."""
     digits = re.sub(r"[-+ ]", "", text)
+    canonical = None
+    if digits.isdigit() and len(digits) == 12:
+        canonical = f"{digits[:8]}-{digits[8:]}"
+    elif digits.isdigit() and len(digits) == 10:
+        with contextlib.suppress(InvalidPersonnummer):
+            canonical = parse_personnummer(text, today=today).canonical
+    if canonical is not None:  # the visitor's, or that of whoever acted for them (a guardian's)
+        return or_(
+            Case.subject_personnummer == canonical,
+            Case.id.in_(select(Representative.case_id).where(Representative.personnummer == canonical)),
+        )
+    if CASE_NUMBER.fullmatch(text):
+        return Case.number == text
     found = [
         Case.number.contains(text, autoescape=True),
         Case.subject_name_folded.contains(fold(text), autoescape=True),
     ]
-    if digits.isdigit():
-        canonical = None
-        if len(digits) == 12:
-            canonical = f"{digits[:8]}-{digits[8:]}"
-        elif len(digits) == 10:
-            with contextlib.suppress(InvalidPersonnummer):
-                canonical = parse_personnummer(text, today=today).canonical
-        if canonical is not None:  # the visitor's, or that of whoever acted for them (a guardian's)
-            found.append(Case.subject_personnummer == canonical)
-            found.append(Case.id.in_(select(Representative.case_id).where(Representative.personnummer == canonical)))
-        elif len(digits) == 8:
-            found.append(Case.subject_personnummer.startswith(digits))
-        elif len(digits) == 6:
-            found.append(Case.subject_personnummer.like(f"__{digits}-%"))
+    if digits.isdigit() and len(digits) == 8:
+        found.append(Case.subject_personnummer.startswith(digits))
+    elif digits.isdigit() and len(digits) == 6:
+        found.append(Case.subject_personnummer.like(f"__{digits}-%"))
     return or_(*found)
 
 

@@ -1,0 +1,199 @@
+"""A register of a million past cases (issue 23; run on demand, not in the test suite).
+
+    .venv/bin/python tests/benchmarks/bench_register.py [--cases 1000000] [--samples 9]
+        [--server postgresql+psycopg://postgres@127.0.0.1:5432/test]
+
+A municipal energy company keeps every case for years; the purge keeps numbers and dates and
+removes the names and personnummer. The generator writes N cases into a PostgreSQL database of
+its own (`insyn_bench_register`, dropped and made again, migrated by Insyn itself) the way the
+register would hold them: eleven years of cases, those older than the policy's two years purged,
+the rest closed, a few hundred open (some overdue), each with its request. It is written
+server-side with generate_series (the register's audit chain does not cover these rows: the
+audit's verification is not timed here).
+
+Then, each the median of `--samples` runs, the desk's own calls are timed against the same query
+sent straight to the database (the floor, in the same run): the case list's first page (open,
+overdue, all), its count, a lookup by personnummer in its 12- and 10-digit forms, by a name
+typed without diacritics, by a case number, the desk's start (open_desk: must not grow with the
+register) and the yearly report. The goal: < 100 ms each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from desktop.services.annual import annual_report
+from desktop.services.casework import CaseFilter, count_cases, fetch_cases
+from desktop.services.demo import create_demo
+from desktop.services.desk import open_desk
+from desktop.services.staff import create_account, sign_in
+
+PASSWORD = "bench-register-password"
+PAGE = 50  # the case list's page
+
+
+def bench_database(server: str) -> str:
+    url = make_url(server)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("DROP DATABASE IF EXISTS insyn_bench_register WITH (FORCE)"))
+        connection.execute(text("CREATE DATABASE insyn_bench_register"))
+    admin.dispose()
+    return url.set(database="insyn_bench_register").render_as_string(hide_password=False)
+
+
+# Eleven years, 2016–2026, about 91,000 cases a year (numbers go to 99,999 a year). Names and
+# personnummer are synthetic but of the real forms: the personnummer's check digit is not valid,
+# which a search by the canonical form does not care about.
+GENERATE = """
+INSERT INTO cases (number, year, seq, status, received_at, received_on, deadline, subject_name,
+                   subject_name_folded, subject_personnummer, language, created_by_id, updated_at,
+                   closed_at, purged_at)
+SELECT
+    y || '-' || lpad(s::text, 5, '0'), y, s,
+    CASE WHEN open THEN (ARRAY['received', 'review', 'ready', 'delivered'])[1 + (i % 4)] ELSE 'closed' END,
+    received, received::date, received::date + 30,
+    CASE WHEN purged THEN '' ELSE (ARRAY['Åsa', 'Örjan', 'Märta', 'Per', 'Lena', 'Jörgen'])[1 + i % 6]
+         || ' ' || (ARRAY['Öberg', 'Ståhl', 'Lindqvist', 'Ek', 'Nyström', 'Åberg'])[1 + (i / 6) % 6] || i END,
+    CASE WHEN purged THEN NULL ELSE (ARRAY['asa', 'orjan', 'marta', 'per', 'lena', 'jorgen'])[1 + i % 6]
+         || ' ' || (ARRAY['oberg', 'stahl', 'lindqvist', 'ek', 'nystrom', 'aberg'])[1 + (i / 6) % 6] || i END,
+    CASE WHEN purged THEN '' ELSE to_char(date '1940-01-01' + (i % 25000), 'YYYYMMDD') || '-'
+         || lpad((i % 10000)::text, 4, '0') END,
+    'sv', :staff, received, CASE WHEN open THEN NULL ELSE received + interval '20 days' END,
+    CASE WHEN purged THEN received + interval '2 years' ELSE NULL END
+FROM (
+    SELECT i, y, s, received, open, received < now() - interval '2 years' AND NOT open AS purged
+    FROM (
+        SELECT i, 2016 + (i - 1) / :per_year AS y, 1 + (i - 1) % :per_year AS s,
+               make_timestamptz(2016 + (i - 1) / :per_year, 1, 1, 9, 0, 0, 'Europe/Stockholm')
+                   + ((((i - 1) % :per_year)::float / :per_year) * interval '330 days') AS received,
+               i > :total - :open_cases AS open
+        FROM generate_series(1, :total) AS i
+    ) numbered
+) cases_to_be
+"""
+
+REQUESTS = "INSERT INTO request_items (case_id, type) SELECT id, 'access' FROM cases"
+
+
+def median_ms(work: Callable[[], object], samples: int) -> float:
+    times = []
+    for _ in range(samples):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--open", type=int, default=400, help="of them still open (the newest)")
+    parser.add_argument("--samples", type=int, default=9)
+    parser.add_argument("--server", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    args = parser.parse_args()
+    import keyring
+
+    from tests.memory_keyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="insyn-bench-register-") as folder:
+        config = create_demo(Path(folder) / "demo", people=50, seed=5).config_path
+        url = bench_database(args.server)
+        started = time.perf_counter()
+        with open_desk(config, register_url=url) as desk:
+            empty_start = time.perf_counter() - started
+            staff_id = create_account(desk, "it", "IT", ["admin", "reception"], PASSWORD, by=None)
+        engine = create_engine(url)
+        started = time.perf_counter()
+        per_year = -(-args.cases // 11)
+        with engine.begin() as connection:
+            connection.execute(text(GENERATE), {"total": args.cases, "per_year": per_year, "open_cases": args.open,
+                                                "staff": staff_id})  # fmt: skip
+            connection.execute(text(REQUESTS))
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM ANALYZE"))
+        print(f"{args.cases:,} cases written in {time.perf_counter() - started:.0f} s ({args.open} open)")
+        with engine.connect() as connection:
+            first_kept = "SELECT number, subject_personnummer, subject_name FROM cases WHERE purged_at IS NULL"
+            sample = connection.execute(text(first_kept + " AND status = 'closed' ORDER BY id LIMIT 1")).one()
+        number, personnummer, name = sample
+        folded = name.lower().replace("ö", "o").replace("å", "a").replace("ä", "a")
+        ten_digits = personnummer[2:]
+
+        started = time.perf_counter()
+        desk = open_desk(config, register_url=url)
+        full_start = time.perf_counter() - started
+        staff = sign_in(desk, "it", PASSWORD)
+
+        def direct(sql: str, **params: object) -> Callable[[], object]:
+            def run() -> object:
+                with engine.connect() as connection:
+                    return connection.execute(text(sql), params).all()
+
+            return run
+
+        deadline = "coalesce(extended_deadline, deadline)"
+        columns = f"number, subject_name, subject_personnummer, status, received_on, {deadline}, outstanding"
+        today = "current_date"
+        checks: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+            ("open cases, first page", lambda: fetch_cases(desk, CaseFilter.OPEN, offset=0, limit=PAGE),
+             direct(f"SELECT {columns} FROM cases WHERE status IN ('received','gathering','review','ready',"
+                    f"'delivered') ORDER BY {deadline}, id LIMIT {PAGE}")),
+            ("overdue, first page", lambda: fetch_cases(desk, CaseFilter.OVERDUE, offset=0, limit=PAGE),
+             direct(f"SELECT {columns} FROM cases WHERE status IN ('received','gathering','review','ready',"
+                    f"'delivered') AND {deadline} < {today} ORDER BY {deadline}, id LIMIT {PAGE}")),
+            ("all cases, first page", lambda: fetch_cases(desk, CaseFilter.ALL, offset=0, limit=PAGE),
+             direct(f"SELECT {columns} FROM cases ORDER BY received_on DESC, id DESC LIMIT {PAGE}")),
+            ("all cases, page 2,000", lambda: fetch_cases(desk, CaseFilter.ALL, offset=100_000, limit=PAGE),
+             direct(f"SELECT {columns} FROM cases ORDER BY received_on DESC, id DESC OFFSET 100000 LIMIT {PAGE}")),
+            ("all cases, counted", lambda: count_cases(desk, CaseFilter.ALL),
+             direct("SELECT count(*) FROM cases")),
+            ("by personnummer, 12 digits", lambda: fetch_cases(desk, CaseFilter.ALL, personnummer, offset=0,
+                                                               limit=PAGE),
+             direct(f"SELECT {columns} FROM cases WHERE subject_personnummer = :p ORDER BY received_on DESC "
+                    f"LIMIT {PAGE}", p=personnummer)),
+            ("by personnummer, 10 digits", lambda: fetch_cases(desk, CaseFilter.ALL, ten_digits, offset=0,
+                                                               limit=PAGE),
+             direct(f"SELECT {columns} FROM cases WHERE subject_personnummer = :p ORDER BY received_on DESC "
+                    f"LIMIT {PAGE}", p=personnummer)),
+            ("by name without diacritics", lambda: fetch_cases(desk, CaseFilter.ALL, folded, offset=0, limit=PAGE),
+             direct(f"SELECT {columns} FROM cases WHERE subject_name_folded = :n LIMIT {PAGE}", n=folded)),
+            ("by case number", lambda: fetch_cases(desk, CaseFilter.ALL, number, offset=0, limit=PAGE),
+             direct(f"SELECT {columns} FROM cases WHERE number = :n", n=number)),
+            ("search counted (name)", lambda: count_cases(desk, CaseFilter.ALL, folded),
+             direct("SELECT count(*) FROM cases WHERE subject_name_folded = :n", n=folded)),
+            ("yearly report 2025", lambda: annual_report(desk, 2025, by=staff),
+             direct("SELECT status, count(*) FROM cases WHERE year = 2025 GROUP BY status")),
+        ]  # fmt: skip
+        print(f"\nthe desk's start: {full_start * 1000:.0f} ms with the register full, "
+              f"{empty_start * 1000:.0f} ms empty ({full_start / empty_start:.2f}x)")  # fmt: skip
+        print(f"\n  {'call':<30} {'desk ms':>9} {'floor ms':>9} {'ratio':>7}")
+        slow = []
+        for title, call, floor in checks:
+            call()  # the first run warms the caches, as the desk's own first look does
+            floor()
+            ms, floor_ms = median_ms(call, args.samples), median_ms(floor, args.samples)
+            print(f"  {title:<30} {ms:>9.1f} {floor_ms:>9.1f} {ms / max(floor_ms, 0.01):>6.1f}x")
+            if ms >= 100:
+                slow.append(title)
+        desk.close()
+        engine.dispose()
+        print("\nnot under 100 ms: " + (", ".join(slow) if slow else "none"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
