@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select, union
 
 from desktop.config import DEED_REQUESTS
 from desktop.core.clock import local_date
@@ -127,9 +127,13 @@ def _matches(text: str, today: date) -> ColumnElement[bool]:
         with contextlib.suppress(InvalidPersonnummer):
             canonical = parse_personnummer(text, today=today).canonical
     if canonical is not None:  # the visitor's, or that of whoever acted for them (a guardian's)
-        return or_(
-            Case.subject_personnummer == canonical,
-            Case.id.in_(select(Representative.case_id).where(Representative.personnummer == canonical)),
+        # One set of ids from both indexes: an OR of the two kept PostgreSQL from either (234 ms
+        # among a million cases, against 1 ms for the lookup alone).
+        return Case.id.in_(
+            union(
+                select(Case.id).where(Case.subject_personnummer == canonical),
+                select(Representative.case_id).where(Representative.personnummer == canonical),
+            )
         )
     if CASE_NUMBER.fullmatch(text):
         return Case.number == text
