@@ -37,7 +37,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from desktop.core.requests import RequestType
 from desktop.core.staff import StaffMember
@@ -47,23 +46,13 @@ from desktop.services.demo import create_demo
 from desktop.services.desk import Desk, open_desk
 from desktop.services.staff import create_account, sign_in
 from desktop.services.visit import Visit
+from tests.benchmarks.worlds import SERVER, bench_database, keyring_in_memory
 
 PASSWORD = "bench-desk-password"
 APPROVERS = 4  # one approver account is shared by several desks, as at a real office
 # The steps that are the register's work (the rest is the desk's own: the gather of the
 # systems, the PDF): these are held to p95 < 200 ms.
 REGISTER_STEPS = ("open", "manual", "approve", "deliver", "extend", "reject", "letter", "close")
-
-
-def bench_database(server: str) -> str:
-    """A database of its own for the run, on the same server: dropped and made again."""
-    url = make_url(server)
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text("DROP DATABASE IF EXISTS insyn_bench WITH (FORCE)"))
-        connection.execute(text("CREATE DATABASE insyn_bench"))
-    admin.dispose()
-    return url.set(database="insyn_bench").render_as_string(hide_password=False)
 
 
 def people_without_meter_values(config: Path, count: int) -> list[tuple[str, str]]:
@@ -88,14 +77,6 @@ def prepare(config: Path, register_url: str, desks: int) -> None:
             create_account(desk, f"disk{n}", f"Disk {n}", ["reception"], PASSWORD, by=admin)
         for n in range(APPROVERS):
             create_account(desk, f"granskare{n}", f"Granskare {n}", ["approver"], PASSWORD, by=admin)
-
-
-def _keyring_in_memory() -> None:
-    import keyring
-
-    from tests.memory_keyring import MemoryKeyring
-
-    keyring.set_keyring(MemoryKeyring())
 
 
 Step = Callable[[str, Callable[[], object]], object]
@@ -134,7 +115,7 @@ def run_desk(
     out: str, start_at: float,
 ) -> dict[str, list[float]]:  # fmt: skip
     """One desk's visits until `seconds` have passed (the visit under way is finished)."""
-    _keyring_in_memory()
+    keyring_in_memory()
     timings: dict[str, list[float]] = defaultdict(list)
 
     def step(name: str, work: Callable[[], object]) -> object:
@@ -290,13 +271,13 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--think", type=float, default=3.0, help="seconds a desk waits between two steps")
     parser.add_argument("--people", type=int, default=2000)
-    parser.add_argument("--server", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--server", default=SERVER)
     args = parser.parse_args()
-    _keyring_in_memory()
+    keyring_in_memory()
     with tempfile.TemporaryDirectory(prefix="insyn-bench-desks-") as folder:
         work = Path(folder)
         config = create_demo(work / "demo", people=args.people, seed=3).config_path
-        register_url = bench_database(args.server)
+        register_url = bench_database(args.server, "insyn_bench")
         prepare(config, register_url, args.desks)
         people = people_without_meter_values(config, args.people)
         (work / "out").mkdir()

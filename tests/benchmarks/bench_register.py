@@ -30,26 +30,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from desktop.services.annual import annual_report
 from desktop.services.casework import CaseFilter, count_cases, fetch_cases
 from desktop.services.demo import create_demo
 from desktop.services.desk import open_desk
 from desktop.services.staff import create_account, sign_in
+from tests.benchmarks.worlds import SERVER, bench_database, keyring_in_memory
 
 PASSWORD = "bench-register-password"
 PAGE = 50  # the case list's page
-
-
-def bench_database(server: str) -> str:
-    url = make_url(server)
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text("DROP DATABASE IF EXISTS insyn_bench_register WITH (FORCE)"))
-        connection.execute(text("CREATE DATABASE insyn_bench_register"))
-    admin.dispose()
-    return url.set(database="insyn_bench_register").render_as_string(hide_password=False)
 
 
 # Eleven years, 2016–2026, about 91,000 cases a year (numbers go to 99,999 a year). Names and
@@ -101,18 +91,14 @@ def main() -> int:
     parser.add_argument("--open", type=int, default=400, help="of them still open (the newest)")
     parser.add_argument("--samples", type=int, default=9)
     parser.add_argument("--without-report", action="store_true", help="leave out the yearly report (slow today)")
-    parser.add_argument("--server", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--server", default=SERVER)
     args = parser.parse_args()
-    import keyring
-
-    from tests.memory_keyring import MemoryKeyring
-
-    keyring.set_keyring(MemoryKeyring())
+    keyring_in_memory()
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="insyn-bench-register-") as folder:
         config = create_demo(Path(folder) / "demo", people=50, seed=5).config_path
-        url = bench_database(args.server)
+        url = bench_database(args.server, "insyn_bench_register")
         started = time.perf_counter()
         with open_desk(config, register_url=url) as desk:
             empty_start = time.perf_counter() - started

@@ -6,7 +6,12 @@ import argparse
 import time
 from pathlib import Path
 
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
 from desktop.services.demo import create_demo
+
+SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"  # the machines' PostgreSQL, trust auth
 
 
 def world_arguments(parser: argparse.ArgumentParser, samples: int, seed: int) -> None:
@@ -26,3 +31,23 @@ def demo_world(people: int, world: Path | None) -> Path:
         create_demo(folder, people=people, seed=1)
         print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
     return config_path
+
+
+def bench_database(server: str, name: str) -> str:
+    """A PostgreSQL database of the benchmark's own on `server`, dropped and made again; its URL."""
+    url = make_url(server)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def keyring_in_memory() -> None:
+    """The machines' keyring has only the fail backend: secrets are kept in this process."""
+    import keyring
+
+    from tests.memory_keyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
