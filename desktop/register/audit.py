@@ -2,7 +2,8 @@
 
 An event's hash covers its sequence number, time, staff, case number, action, details and the
 previous event's hash, so editing, deleting or reordering any row breaks the chain from there
-on. Appends lock the single head row, which serialises desks sharing one PostgreSQL register.
+on. An event is written when its transaction commits, under the single head row's lock, which
+serialises desks sharing one PostgreSQL register for that moment only.
 
 Two things make the chain vouch for the register, not only for itself:
 
@@ -28,9 +29,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import or_, select, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from desktop.errors import UserError
 from desktop.register import digests
@@ -113,6 +115,18 @@ def _locked_head(session: Session) -> AuditHead:
         raise
 
 
+PENDING_INFO = "audit_pending"  # where a session's info queues the events its transaction will write
+
+
+@dataclass
+class _Pending:
+    action: str
+    staff_id: int | None
+    case_number: str | None
+    body: dict[str, object]
+    rows: list[Base]
+
+
 def append(
     session: Session,
     action: str,
@@ -121,39 +135,69 @@ def append(
     case_number: str | None = None,
     details: Mapping[str, object] | None = None,
     rows: Iterable[Base] = (),
-) -> AuditEvent:
-    """Add one event to the chain inside the caller's transaction. `rows` are the register rows
-    this event changed: their new digests go into the event (under "rows")."""
+) -> None:
+    """Add one event to the chain with the caller's transaction. `rows` are the register rows
+    this event changed: their digests, as the transaction leaves them, go into the event (under
+    "rows").
+
+    The event is written when the transaction commits (`_write_pending`): the head's lock, which
+    every desk's every append takes in turn, is then held only for chaining the events and the
+    commit itself, not for whatever else the transaction does after its first event. A
+    transaction that rolls back leaves no event; so does one never committed."""
     body = dict(details or {})
     _check_details(body)
-    changed = list(rows)
-    if changed:
-        session.flush()
-        body["rows"] = [list(digests.row_digest(row)) for row in changed]
+    if session.in_nested_transaction():
+        # A savepoint rolled back would leave its event queued: a record without the deed.
+        raise RuntimeError("audit events are appended outside savepoints")
+    session.info.setdefault(PENDING_INFO, []).append(_Pending(action, staff_id, case_number, body, list(rows)))
+
+
+def _write_pending(session: Session) -> None:
+    """Before a commit: chain the transaction's queued events onto the head and insert them. The
+    rows are flushed and their digests taken before the head is locked, so that the lock is held
+    for the hashes, the inserts and the commit alone."""
+    pending: list[_Pending] = session.info.pop(PENDING_INFO, [])
+    if not pending:
+        return
+    session.flush()
+    bodies = []
+    for item in pending:
+        body = dict(item.body)
+        if item.rows:
+            body["rows"] = [list(digests.row_digest(row)) for row in item.rows]
+        bodies.append(body)
     head = _locked_head(session)
-    if head.seq == 0:  # a new register: its first event says what the chain vouches for
-        body["covers"] = sorted(digests.ALL_KINDS)
-    encoded = json.dumps(body, ensure_ascii=False, sort_keys=True)
     key = session_key(session)
     if head.keyed and key is None:
         raise AuditKeyMissing(_KEY_MISSING)
     if key is not None and not head.keyed and head.seq == 0:
         head.keyed = True  # a new register with a key: keyed from its first event
     at = utcnow().replace(microsecond=0)  # whole seconds survive every database's DATETIME
-    event = AuditEvent(
-        seq=head.seq + 1,
-        at=at,
-        staff_id=staff_id,
-        case_number=case_number,
-        action=action,
-        details=encoded,
-        prev_hash=head.hash,
-    )
-    event.hash = event_hash(event, key if head.keyed else None)
-    session.add(event)
-    head.seq, head.hash = event.seq, event.hash
+    for item, body in zip(pending, bodies, strict=True):
+        if head.seq == 0:  # a new register: its first event says what the chain vouches for
+            body["covers"] = sorted(digests.ALL_KINDS)
+        written = AuditEvent(
+            seq=head.seq + 1,
+            at=at,
+            staff_id=item.staff_id,
+            case_number=item.case_number,
+            action=item.action,
+            details=json.dumps(body, ensure_ascii=False, sort_keys=True),
+            prev_hash=head.hash,
+        )
+        written.hash = event_hash(written, key if head.keyed else None)
+        session.add(written)
+        head.seq, head.hash = written.seq, written.hash
     session.flush()
-    return event
+
+
+def _forget_pending(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # the outermost transaction ended: committed, or not
+        session.info.pop(PENDING_INFO, None)
+
+
+sa_event.listen(Session, "before_commit", _write_pending)
+sa_event.listen(Session, "after_transaction_end", _forget_pending)
 
 
 BASELINE_ACTIONS = ("register.baseline", "audit.accepted")
@@ -206,8 +250,8 @@ def _head_disagrees(head: AuditHead, covered: frozenset[str]) -> bool:
 
 
 def lock_register(session: Session) -> None:
-    """Take the chain's head lock for the rest of the transaction: decisions that must not race
-    across desks (one open case per visitor) are made while holding it."""
+    """Take the chain's head lock now, for the rest of the transaction (every commit with events
+    takes it anyway, at its end): no other desk's event is written meanwhile."""
     _locked_head(session)
 
 

@@ -79,16 +79,20 @@ def staff_by_username(session: Session, username: str) -> Staff:
     return staff
 
 
-def next_case_number(session: Session, year: int) -> tuple[str, int]:
-    """Take the next number of `year` (YYYY-NNNNN), holding the counter's row lock."""
+def lock_case_numbers(session: Session, year: int) -> int:
+    """Lock `year`'s case counter for the rest of the transaction (creating it if need be) and
+    return the last number given. Desks opening cases take turns from here to their commit."""
     try:
         with session.begin_nested():
             session.execute(insert(CaseCounter).values(year=year, last_seq=0))
     except IntegrityError:
         pass  # another desk created this year's counter first
-    seq = (
-        session.execute(select(CaseCounter.last_seq).where(CaseCounter.year == year).with_for_update()).scalar_one() + 1
-    )
+    return session.execute(select(CaseCounter.last_seq).where(CaseCounter.year == year).with_for_update()).scalar_one()
+
+
+def next_case_number(session: Session, year: int) -> tuple[str, int]:
+    """Take the next number of `year` (YYYY-NNNNN), holding the counter's row lock."""
+    seq = lock_case_numbers(session, year) + 1
     session.execute(update(CaseCounter).where(CaseCounter.year == year).values(last_seq=seq))
     return f"{year}-{seq:05d}", seq
 

@@ -32,7 +32,7 @@ from desktop.core.verification import (
 from desktop.errors import UserError
 from desktop.register import audit
 from desktop.register.models import Case, utcnow
-from desktop.register.repository import create_case
+from desktop.register.repository import create_case, lock_case_numbers
 from desktop.services.desk import Desk, find_staff
 from desktop.services.staff import require_role
 
@@ -319,10 +319,10 @@ def open_case(
         assert staff is not None
         require_role(staff.member(), Role.RECEPTION)
         subject_check = check_person_input(subject, staff_name=staff.username, when=when)
-        # Desks sharing a register take turns from here to the insert (the audit head's lock, which
-        # the case's own audit event takes anyway): of two desks registering the same visitor at
-        # the same moment, the second sees the first's case and gets the "already open" answer.
-        audit.lock_register(session)
+        # Desks opening cases take turns from here to the commit (the year's case counter, which
+        # the new case's number takes anyway): of two desks registering the same visitor at the
+        # same moment, the second sees the first's case and gets the "already open" answer.
+        lock_case_numbers(session, local_date(when).year)
         already = list(
             session.execute(
                 select(Case.number).where(

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, union
+from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_, union
 
 from desktop.config import DEED_REQUESTS
 from desktop.core.clock import local_date
@@ -53,6 +53,7 @@ class CaseRow:
     deadline: date
     days_left: int
     awaiting_supplement: bool = False  # delivered, with systems the extract said would follow
+    id: int = 0  # the register's key, where the next page starts (fetch_cases' `after`)
 
     @property
     def owes_answer(self) -> bool:
@@ -174,17 +175,24 @@ def fetch_cases(
     search: str = "",
     staff_id: int | None = None,
     *,
-    offset: int,
+    after: CaseRow | None = None,
     limit: int,
 ) -> list[CaseRow]:
+    """A page of the list, from the row after `after` (the last row of the page before; None:
+    the first page). Keyset paging: the index on (received_on, id) goes straight to the page,
+    where an OFFSET would walk every row before it (page 2,000 of a million cases)."""
     today = local_date()
     query = _query(what, search, staff_id, today)
     if what in (CaseFilter.CLOSED, CaseFilter.ALL):
         query = query.order_by(Case.received_on.desc(), Case.id.desc())
+        if after is not None:
+            query = query.where(tuple_(Case.received_on, Case.id) < tuple_(after.received_on, after.id))
     else:
         query = query.order_by(_effective_deadline(), Case.id)
+        if after is not None:
+            query = query.where(tuple_(_effective_deadline(), Case.id) > tuple_(after.deadline, after.id))
     with desk.register.sessions() as session:
-        rows = session.execute(query.offset(offset).limit(limit)).all()
+        rows = session.execute(query.add_columns(Case.id).limit(limit)).all()
     return [
         CaseRow(
             number,
@@ -195,8 +203,9 @@ def fetch_cases(
             due,
             (due - today).days,
             awaiting_supplement=status == CaseStatus.DELIVERED and bool(outstanding),
+            id=case_id,
         )
-        for number, name, pin, status, received, due, outstanding in rows
+        for number, name, pin, status, received, due, outstanding, case_id in rows
     ]
 
 
@@ -510,7 +519,7 @@ def warm_up(desk: Desk) -> bool:
     desk.renderer.start(wait=False)
     desk.sources.warm_up()
     count_cases(desk, CaseFilter.OPEN)
-    fetch_cases(desk, CaseFilter.OPEN, offset=0, limit=1)
+    fetch_cases(desk, CaseFilter.OPEN, limit=1)
     with contextlib.suppress(UserError):
         case_file(desk, "0000-00000")
     separate = desk.renderer.start(wait=True)

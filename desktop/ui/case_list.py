@@ -61,7 +61,7 @@ class CaseListModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.total = count_cases(self.desk, self.filter, self.search, self.staff_id)
-        self.rows = fetch_cases(self.desk, self.filter, self.search, self.staff_id, offset=0, limit=PAGE)
+        self.rows = fetch_cases(self.desk, self.filter, self.search, self.staff_id, limit=PAGE)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -76,7 +76,9 @@ class CaseListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
-        more = fetch_cases(self.desk, self.filter, self.search, self.staff_id, offset=len(self.rows), limit=PAGE)
+        more = fetch_cases(
+            self.desk, self.filter, self.search, self.staff_id, after=self.rows[-1] if self.rows else None, limit=PAGE
+        )
         if not more:
             self.total = len(self.rows)
             return

@@ -43,8 +43,8 @@ PAGE = 50  # the case list's page
 
 
 # Eleven years, 2016–2026, about 91,000 cases a year (numbers go to 99,999 a year). Names and
-# personnummer are synthetic but of the real forms: the personnummer's check digit is not valid,
-# which a search by the canonical form does not care about.
+# personnummer are synthetic but of the real forms, the check digit computed (Luhn over the ten-
+# digit form's first nine) so that the 10-digit lookup, which parses what is typed, finds them.
 GENERATE = """
 INSERT INTO cases (number, year, seq, status, received_at, received_on, deadline, subject_name,
                    subject_name_folded, subject_personnummer, language, created_by_id, updated_at,
@@ -57,12 +57,16 @@ SELECT
          || ' ' || (ARRAY['Öberg', 'Ståhl', 'Lindqvist', 'Ek', 'Nyström', 'Åberg'])[1 + (i / 6) % 6] || i END,
     CASE WHEN purged THEN NULL ELSE (ARRAY['asa', 'orjan', 'marta', 'per', 'lena', 'jorgen'])[1 + i % 6]
          || ' ' || (ARRAY['oberg', 'stahl', 'lindqvist', 'ek', 'nystrom', 'aberg'])[1 + (i / 6) % 6] || i END,
-    CASE WHEN purged THEN '' ELSE to_char(date '1940-01-01' + (i % 25000), 'YYYYMMDD') || '-'
-         || lpad((i % 10000)::text, 4, '0') END,
+    CASE WHEN purged THEN '' ELSE born || '-' || serial || (
+        SELECT (10 - sum((substr(nine, k, 1)::int * (2 - (k + 1) % 2)) / 10
+                         + (substr(nine, k, 1)::int * (2 - (k + 1) % 2)) % 10) % 10) % 10
+        FROM generate_series(1, 9) AS k, (SELECT substr(born, 3) || serial AS nine) AS digits
+    ) END,
     'sv', :staff, received, CASE WHEN open THEN NULL ELSE received + interval '20 days' END,
     CASE WHEN purged THEN received + interval '2 years' ELSE NULL END
 FROM (
-    SELECT i, y, s, received, open, received < now() - interval '2 years' AND NOT open AS purged
+    SELECT i, y, s, received, open, received < now() - interval '2 years' AND NOT open AS purged,
+           to_char(date '1940-01-01' + (i % 25000), 'YYYYMMDD') AS born, lpad((i % 1000)::text, 3, '0') AS serial
     FROM (
         SELECT i, 2016 + (i - 1) / :per_year AS y, 1 + (i - 1) % :per_year AS s,
                make_timestamptz(2016 + (i - 1) / :per_year, 1, 1, 9, 0, 0, 'Europe/Stockholm')
@@ -136,13 +140,13 @@ def main() -> int:
         columns = f"number, subject_name, subject_personnummer, status, received_on, {deadline}, outstanding"
         today = "current_date"
         checks: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
-            ("open cases, first page", lambda: fetch_cases(desk, CaseFilter.OPEN, offset=0, limit=PAGE),
+            ("open cases, first page", lambda: fetch_cases(desk, CaseFilter.OPEN, limit=PAGE),
              direct(f"SELECT {columns} FROM cases WHERE status IN ('received','gathering','review','ready',"
                     f"'delivered') ORDER BY {deadline}, id LIMIT {PAGE}")),
-            ("overdue, first page", lambda: fetch_cases(desk, CaseFilter.OVERDUE, offset=0, limit=PAGE),
+            ("overdue, first page", lambda: fetch_cases(desk, CaseFilter.OVERDUE, limit=PAGE),
              direct(f"SELECT {columns} FROM cases WHERE status IN ('received','gathering','review','ready',"
                     f"'delivered') AND {deadline} < {today} ORDER BY {deadline}, id LIMIT {PAGE}")),
-            ("all cases, first page", lambda: fetch_cases(desk, CaseFilter.ALL, offset=0, limit=PAGE),
+            ("all cases, first page", lambda: fetch_cases(desk, CaseFilter.ALL, limit=PAGE),
              direct(f"SELECT {columns} FROM cases ORDER BY received_on DESC, id DESC LIMIT {PAGE}")),
             ("all cases, page 2,000", lambda: fetch_cases(desk, CaseFilter.ALL, offset=100_000, limit=PAGE),
              direct(f"SELECT {columns} FROM cases ORDER BY received_on DESC, id DESC OFFSET 100000 LIMIT {PAGE}")),
@@ -156,9 +160,9 @@ def main() -> int:
                                                                limit=PAGE),
              direct(f"SELECT {columns} FROM cases WHERE subject_personnummer = :p ORDER BY received_on DESC "
                     f"LIMIT {PAGE}", p=personnummer)),
-            ("by name without diacritics", lambda: fetch_cases(desk, CaseFilter.ALL, folded, offset=0, limit=PAGE),
+            ("by name without diacritics", lambda: fetch_cases(desk, CaseFilter.ALL, folded, limit=PAGE),
              direct(f"SELECT {columns} FROM cases WHERE subject_name_folded = :n LIMIT {PAGE}", n=folded)),
-            ("by case number", lambda: fetch_cases(desk, CaseFilter.ALL, number, offset=0, limit=PAGE),
+            ("by case number", lambda: fetch_cases(desk, CaseFilter.ALL, number, limit=PAGE),
              direct(f"SELECT {columns} FROM cases WHERE number = :n", n=number)),
             ("search counted (name)", lambda: count_cases(desk, CaseFilter.ALL, folded),
              direct("SELECT count(*) FROM cases WHERE subject_name_folded = :n", n=folded)),

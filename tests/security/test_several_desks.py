@@ -55,7 +55,7 @@ def test_a_stalled_desk_holding_the_audit_chain_makes_the_others_give_up_clearly
     stalled = open_register(postgres_url)
     other = open_register(postgres_url)
     with stalled.sessions.begin() as holding:
-        audit.append(holding, "test.stalled")  # holds the head's row lock until this block ends
+        audit.lock_register(holding)  # a desk stalled in its commit: the head's lock held until this block ends
         with (
             pytest.raises(audit.RegisterBusy, match="another desk is holding the case register"),
             other.sessions.begin() as session,
@@ -66,6 +66,24 @@ def test_a_stalled_desk_holding_the_audit_chain_makes_the_others_give_up_clearly
     with other.sessions() as session:
         assert audit.verify_chain(session).intact
     stalled.dispose()
+    other.dispose()
+
+
+def test_a_desk_busy_after_its_first_event_does_not_hold_the_others_up(postgres_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The head is locked by the commit: a transaction that goes on working after it appended an
+    event (a visit's step doing its reads and writes) lets another desk's events through."""
+    monkeypatch.setattr(audit, "HEAD_LOCK_TIMEOUT_MS", 500)
+    busy = open_register(postgres_url)
+    other = open_register(postgres_url)
+    with busy.sessions.begin() as working:
+        audit.append(working, "test.first")
+        with other.sessions.begin() as session:
+            audit.append(session, "test.other")  # would give up after 0.5 s if the head were held
+    with other.sessions() as session:
+        actions = session.execute(select(audit.AuditEvent.action).order_by(audit.AuditEvent.seq)).scalars().all()
+        assert actions[-2:] == ["test.other", "test.first"]
+        assert audit.verify_chain(session).intact
+    busy.dispose()
     other.dispose()
 
 

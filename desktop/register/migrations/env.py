@@ -6,7 +6,7 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
 
-from desktop.register.models import Base, UTCDateTime
+from desktop.register.models import POSTGRESQL_ONLY_INDEXES, Base, UTCDateTime
 
 config = context.config
 
@@ -18,10 +18,15 @@ def _render_item(type_: str, obj: object, autogen_context: AutogenContext) -> st
     return False
 
 
+def _include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    return not (type_ == "index" and name in POSTGRESQL_ONLY_INDEXES)
+
+
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         render_item=_render_item,
+        include_object=_include_object,
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,

@@ -74,7 +74,7 @@ def test_a_manual_answer_after_the_delivery_becomes_a_supplement_with_only_that_
     assert visit.file.outstanding == ("rekrytering",)
     assert [(o.code, o.subject) for o in visit.owed()] == [("supplement_owed", "rekrytering")]
     assert Action.GATHER in visit.allowed_actions()
-    row = next(r for r in fetch_cases(desk, CaseFilter.OPEN, offset=0, limit=50) if r.number == visit.number)
+    row = next(r for r in fetch_cases(desk, CaseFilter.OPEN, limit=50) if r.number == visit.number)
     assert row.awaiting_supplement and row.owes_answer
     with pytest.raises(ActionRefused) as refused:
         visit.close()  # the promise is not kept yet
@@ -179,7 +179,7 @@ def test_a_late_supplement_counts_as_overdue_and_a_complete_delivery_does_not(
 
         for case in session.query(Case).all():
             case.deadline = late
-    overdue = {r.number: r for r in fetch_cases(desk, CaseFilter.OVERDUE, offset=0, limit=50)}
+    overdue = {r.number: r for r in fetch_cases(desk, CaseFilter.OVERDUE, limit=50)}
     assert waiting.number in overdue and overdue[waiting.number].awaiting_supplement
     assert complete.number not in overdue  # delivered in full: nothing is late
 
