@@ -223,10 +223,15 @@ def cmd_case_extend(args: argparse.Namespace) -> int:
 
 
 def cmd_case_reject(args: argparse.Namespace) -> int:
+    from desktop.services.visit import Action, Signer
+
     secrets = Secrets()
     with _open_desk(args) as desk:
         visit = _visit(desk, args.case, _sign_in(desk, args.staff, secrets))
-        password = secrets.password_of(args.approved_by, "(approver)") if args.approved_by else None
+        visit.require(Action.REJECT)  # the case and the role, before the approver's password is asked
+        password = None
+        if visit.check_signer_named(Signer.REFUSAL, args.approved_by):  # only where the policy wants one
+            password = secrets.password_of(args.approved_by or "", "(approver)")
         visit.reject(args.reason, args.approved_by, password)
     print(f"{args.case}: refused (give the visitor the decision: `insyn case letter {args.case} --kind refusal`)")
     return 0

@@ -82,12 +82,16 @@ def staff_by_username(session: Session, username: str) -> Staff:
 def lock_case_numbers(session: Session, year: int) -> int:
     """Lock `year`'s case counter for the rest of the transaction (creating it if need be) and
     return the last number given. Desks opening cases take turns from here to their commit."""
-    try:
+    locked = select(CaseCounter.last_seq).where(CaseCounter.year == year).with_for_update()
+    last = session.execute(locked).scalar_one_or_none()
+    if last is not None:
+        return last
+    try:  # the year's first case (an insert tried every time would wait on the desk holding the row)
         with session.begin_nested():
             session.execute(insert(CaseCounter).values(year=year, last_seq=0))
     except IntegrityError:
         pass  # another desk created this year's counter first
-    return session.execute(select(CaseCounter.last_seq).where(CaseCounter.year == year).with_for_update()).scalar_one()
+    return session.execute(locked).scalar_one()
 
 
 def next_case_number(session: Session, year: int) -> tuple[str, int]:

@@ -319,9 +319,19 @@ def open_case(
         assert staff is not None
         require_role(staff.member(), Role.RECEPTION)
         subject_check = check_person_input(subject, staff_name=staff.username, when=when)
+        representative_check = None
+        if representative is not None:
+            person, mandate = representative
+            rep_check = check_person_input(person, staff_name=staff.username, when=when, prefix="representative.")
+            try:
+                check_mandate(mandate, today=local_date(when))
+            except VerificationRefused as exc:
+                raise InputProblem("representative.mandate", exc.code, str(exc)) from None
+            representative_check = (rep_check, mandate)
         # Desks opening cases take turns from here to the commit (the year's case counter, which
-        # the new case's number takes anyway): of two desks registering the same visitor at the
-        # same moment, the second sees the first's case and gets the "already open" answer.
+        # the new case's number takes anyway; taken last, so that the turn is short): of two desks
+        # registering the same visitor at the same moment, the second sees the first's case and
+        # gets the "already open" answer.
         lock_case_numbers(session, local_date(when).year)
         already = list(
             session.execute(
@@ -338,15 +348,6 @@ def open_case(
                 f"the visitor has an open case ({', '.join(already)}): add the requests to it with "
                 f"`insyn case add`, or say why a second case is opened (--alongside {'|'.join(ALONGSIDE_REASONS)})",
             )
-        representative_check = None
-        if representative is not None:
-            person, mandate = representative
-            rep_check = check_person_input(person, staff_name=staff.username, when=when, prefix="representative.")
-            try:
-                check_mandate(mandate, today=local_date(when))
-            except VerificationRefused as exc:
-                raise InputProblem("representative.mandate", exc.code, str(exc)) from None
-            representative_check = (rep_check, mandate)
         case: Case = create_case(
             session,
             subject=subject_check,
