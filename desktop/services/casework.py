@@ -283,6 +283,11 @@ class CaseFile:
     def due(self) -> date:
         return self.extended_deadline or self.deadline
 
+    @property
+    def awaiting_supplement(self) -> bool:
+        """Delivered, with systems the extract said would follow (the deadline still binds)."""
+        return self.status is CaseStatus.DELIVERED and bool(self.outstanding)
+
 
 def timeline_since(desk: Desk, number: str, after_seq: int, names: dict[int, str]) -> tuple[list[TimelineEntry], int]:
     """The case's audit events after `after_seq` (0: all of them), with the staff's names (`names`

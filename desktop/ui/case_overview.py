@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.clock import LOCAL_ZONE
-from desktop.core.requests import CaseStatus
 from desktop.errors import UserError
 from desktop.services.visit import CaseFile, RequestLine, TimelineEntry, Visit
 from desktop.ui.address_box import AddressBox
@@ -218,7 +217,7 @@ class CaseOverview(QWidget):
         self.address_box.show_visit(visit)
         if file.first_delivered_on is not None:
             self.facts.addRow(tr("Utdraget lämnades ut"), QLabel(file.first_delivered_on.isoformat()))
-        if file.outstanding and file.status == CaseStatus.DELIVERED:
+        if file.awaiting_supplement:
             waiting = QLabel(", ".join(names.get(s, s) for s in file.outstanding))
             waiting.setObjectName("outstanding")
             waiting.setWordWrap(True)
