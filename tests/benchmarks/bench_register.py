@@ -31,8 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import create_engine, text
 
+from desktop.core.requests import CaseStatus
 from desktop.services.annual import annual_report
-from desktop.services.casework import CaseFilter, count_cases, fetch_cases
+from desktop.services.casework import CaseFilter, CaseRow, count_cases, fetch_cases
 from desktop.services.demo import create_demo
 from desktop.services.desk import open_desk
 from desktop.services.staff import create_account, sign_in
@@ -120,6 +121,12 @@ def main() -> int:
         with engine.connect() as connection:
             first_kept = "SELECT number, subject_personnummer, subject_name FROM cases WHERE purged_at IS NULL"
             sample = connection.execute(text(first_kept + " AND status = 'closed' ORDER BY id LIMIT 1")).one()
+            # The last row of page 1,999: where the list's next page starts (keyset paging).
+            received_on, case_id = connection.execute(
+                text(f"SELECT received_on, id FROM cases ORDER BY received_on DESC, id DESC OFFSET {1999 * PAGE - 1} "
+                     "LIMIT 1")
+            ).one()  # fmt: skip
+        page_1999 = CaseRow("", "", "", CaseStatus.CLOSED, received_on, received_on, 0, id=case_id)
         number, personnummer, name = sample
         folded = name.lower().replace("ö", "o").replace("å", "a").replace("ä", "a")
         ten_digits = personnummer[2:]
@@ -148,8 +155,9 @@ def main() -> int:
                     f"'delivered') AND {deadline} < {today} ORDER BY {deadline}, id LIMIT {PAGE}")),
             ("all cases, first page", lambda: fetch_cases(desk, CaseFilter.ALL, limit=PAGE),
              direct(f"SELECT {columns} FROM cases ORDER BY received_on DESC, id DESC LIMIT {PAGE}")),
-            ("all cases, page 2,000", lambda: fetch_cases(desk, CaseFilter.ALL, offset=100_000, limit=PAGE),
-             direct(f"SELECT {columns} FROM cases ORDER BY received_on DESC, id DESC OFFSET 100000 LIMIT {PAGE}")),
+            ("all cases, page 2,000", lambda: fetch_cases(desk, CaseFilter.ALL, after=page_1999, limit=PAGE),
+             direct(f"SELECT {columns} FROM cases WHERE (received_on, id) < (:r, :i) ORDER BY received_on DESC, "
+                    f"id DESC LIMIT {PAGE}", r=page_1999.received_on, i=page_1999.id)),
             ("all cases, counted", lambda: count_cases(desk, CaseFilter.ALL),
              direct("SELECT count(*) FROM cases")),
             ("by personnummer, 12 digits", lambda: fetch_cases(desk, CaseFilter.ALL, personnummer, offset=0,
