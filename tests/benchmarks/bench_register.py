@@ -160,11 +160,11 @@ def main() -> int:
                     f"id DESC LIMIT {PAGE}", r=page_1999.received_on, i=page_1999.id)),
             ("all cases, counted", lambda: count_cases(desk, CaseFilter.ALL),
              direct("SELECT count(*) FROM cases")),
-            ("by personnummer, 12 digits", lambda: fetch_cases(desk, CaseFilter.ALL, personnummer, offset=0,
+            ("by personnummer, 12 digits", lambda: fetch_cases(desk, CaseFilter.ALL, personnummer,
                                                                limit=PAGE),
              direct(f"SELECT {columns} FROM cases WHERE subject_personnummer = :p ORDER BY received_on DESC "
                     f"LIMIT {PAGE}", p=personnummer)),
-            ("by personnummer, 10 digits", lambda: fetch_cases(desk, CaseFilter.ALL, ten_digits, offset=0,
+            ("by personnummer, 10 digits", lambda: fetch_cases(desk, CaseFilter.ALL, ten_digits,
                                                                limit=PAGE),
              direct(f"SELECT {columns} FROM cases WHERE subject_personnummer = :p ORDER BY received_on DESC "
                     f"LIMIT {PAGE}", p=personnummer)),
