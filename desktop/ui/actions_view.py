@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import UserError
 from desktop.services.visit import Signer
 from desktop.ui.auth import SignInDialog
-from desktop.ui.common import error_box, service_message, tr
+from desktop.ui.common import error_box, read_only_table, service_message, tr
 from desktop.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -37,13 +37,7 @@ if TYPE_CHECKING:
 
 
 def _table(name: str, headers: list[str], stretch: int | None = None) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setTabKeyNavigation(False)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table = read_only_table(name, headers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(True)
     header = table.horizontalHeader()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from desktop.ui.common import (
     document_labels,
     error_box,
     mandate_labels,
+    read_only_table,
     request_labels,
     service_message,
     status_labels,
@@ -157,14 +157,9 @@ class CaseOverview(QWidget):
         self.address_box = AddressBox()  # only for an answer by post
         self.address_box.changed.connect(self.changed)
         left.addWidget(self.address_box)
-        self.request_table = QTableWidget(0, 3)
-        self.request_table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
-        self.request_table.setObjectName("request_table")
-        self.request_table.setAccessibleName(tr("Besökarens begäranden"))
-        self.request_table.setHorizontalHeaderLabels([tr("Begäran"), tr("Besökarens uppgifter"), tr("Utfall")])
-        self.request_table.verticalHeader().hide()
-        self.request_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.request_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.request_table = read_only_table(
+            "request_table", [tr("Begäran"), tr("Besökarens uppgifter"), tr("Utfall")], tr("Besökarens begäranden")
+        )
         self.request_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.request_table.setWordWrap(True)
         header = self.request_table.horizontalHeader()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QTableWidget, QWidget
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -323,6 +323,21 @@ def describe(root: QWidget) -> None:
 
 def error_box(parent: QWidget | None, text: str) -> None:
     QMessageBox.warning(parent, tr("Insyn"), text)
+
+
+def read_only_table(name: str, headers: list[str], accessible_name: str = "") -> QTableWidget:
+    """A table to read and pick a row from: Tab leaves it (the arrows move within it), no row
+    numbers, no editing. The caller sizes its columns."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    if accessible_name:
+        table.setAccessibleName(accessible_name)
+    table.setTabKeyNavigation(False)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return table
 
 
 def heading(text: str) -> QLabel:

@@ -11,7 +11,6 @@ import threading
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,7 @@ from desktop.core.extract import GatherResult, SourceResult, SourceStatus
 from desktop.core.requests import CaseStatus
 from desktop.errors import UserError
 from desktop.services.visit import RETRYABLE, Action, CaseFile, CaseGather, Visit
-from desktop.ui.common import describe, error_box, service_message, tr
+from desktop.ui.common import describe, error_box, read_only_table, service_message, tr
 from desktop.ui.workers import progress_relay, run_task
 
 
@@ -171,14 +169,9 @@ class GatherView(QWidget):
         layout = QVBoxLayout(self)
         self.summary = QLabel(tr("Insamlingen har inte startat."))
         layout.addWidget(self.summary)
-        self.table = QTableWidget(0, 3)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
-        self.table.setObjectName("gather_table")
-        self.table.setAccessibleName(tr("Systemen och hur sökningen gick"))
-        self.table.setHorizontalHeaderLabels([tr("System"), tr("Status"), tr("Orsak")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = read_only_table(
+            "gather_table", [tr("System"), tr("Status"), tr("Orsak")], tr("Systemen och hur sökningen gick")
+        )
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFormLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.services.staff import MIN_PASSWORD_LENGTH
-from desktop.ui.common import error_box, heading, role_labels, service_message, tr
+from desktop.ui.common import error_box, heading, read_only_table, role_labels, service_message, tr
 
 if TYPE_CHECKING:
     from desktop.core.staff import StaffMember
@@ -40,14 +38,10 @@ class StaffDialog(QDialog):
         self.resize(720, 480)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Personal")))
-        self.table = QTableWidget(0, 5)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it)
-        self.table.setObjectName("staff_table")
-        self.table.setHorizontalHeaderLabels([tr("Användarnamn"), tr("Namn"), tr("Roller"), tr("Aktiv"), tr("Låst")])
+        self.table = read_only_table(
+            "staff_table", [tr("Användarnamn"), tr("Namn"), tr("Roller"), tr("Aktiv"), tr("Låst")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
         form_box = QWidget()
         form = QFormLayout(form_box)
