@@ -345,7 +345,7 @@ def cmd_case_act(args: argparse.Namespace) -> int:
             steps, holds = list(plan.steps), plan.holds
         else:
             steps = immediate
-            if new_values or any(o.code == "rights_owed" for o in visit.owed()):
+            if visit.rights_to_carry_out(new_values):
                 visit.check_signer_named(Signer.ACTIONS, args.approved_by)
                 holds = visit.approve_actions(args.approved_by, approver_password, new_values).holds
                 steps += visit.act()

@@ -80,7 +80,7 @@ ALLOWED_TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
     _S.RECEIVED: frozenset({_S.IDENTITY_VERIFIED, *_ENDINGS}),
     # A request that needs no extract (e.g. an objection to marketing) goes straight to ready.
     # A case whose requests need no extract (a marketing stop) closes once it owes nothing: the
-    # Visit allows that only then (services/visit.py); an extract is always delivered first.
+    # Visit allows that only then (services/visit/state.py); an extract is always delivered first.
     _S.IDENTITY_VERIFIED: frozenset({_S.GATHERING, _S.READY, _S.CLOSED, *_ENDINGS}),
     _S.GATHERING: frozenset({_S.REVIEW, *_ENDINGS}),
     # From review, staff may gather again (a source was down) before the extract is ready.

@@ -152,9 +152,9 @@ class ActionsView(QWidget):
 
     def update_actions(self) -> None:
         visit = self.visit
-        owed = visit is not None and any(o.code == "rights_owed" for o in visit.owed())
+        something = visit is not None and visit.rights_to_carry_out(self.new_values)
         self.preview_button.setEnabled(visit is not None and visit.result is not None and not self.busy)
-        self.run_button.setEnabled(self.plan is not None and (owed or bool(self.new_values)) and not self.busy)
+        self.run_button.setEnabled(self.plan is not None and something and not self.busy)
         self.inform_button.setEnabled(self.recipients.rowCount() > 0)
         self.manual_button.setEnabled(any(m.done is False for m in self._manual_steps()))
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.extract import GatherResult
 from desktop.core.staff import StaffMember
 from desktop.errors import UserError
-from desktop.services.visit import Action, CaseFile, DecisionKind, Desk, Step, StepCode, Visit
+from desktop.services.visit import Action, CaseFile, DecisionKind, Desk, OwedCode, Step, StepCode, Visit
 from desktop.ui.actions_view import ActionsView
 from desktop.ui.auth import SIGN_IN_CODES, SignInDialog, sign_in_problem
 from desktop.ui.case_overview import CaseOverview
@@ -494,25 +494,25 @@ class CasePage(QWidget):
         names = self.visit.source_names()
         texts = []
         for owed in self.visit.owed():
-            if owed.code == "outcome_missing":
+            if owed.code is OwedCode.OUTCOME_MISSING:
                 texts.append(tr("utfall för %1").replace("%1", labels.get(owed.subject, owed.subject)))
-            elif owed.code == "manual_unanswered":
+            elif owed.code is OwedCode.MANUAL_UNANSWERED:
                 texts.append(tr("svar från %1").replace("%1", names.get(owed.subject, owed.subject)))
-            elif owed.code == "action_owed":
+            elif owed.code is OwedCode.ACTION_OWED:
                 texts.append(tr("stoppet i %1").replace("%1", names.get(owed.subject, owed.subject)))
-            elif owed.code == "rights_owed":
+            elif owed.code is OwedCode.RIGHTS_OWED:
                 texts.append(tr("åtgärden i %1").replace("%1", names.get(owed.subject, owed.subject)))
-            elif owed.code == "manual_action_owed":
+            elif owed.code is OwedCode.MANUAL_ACTION_OWED:
                 texts.append(tr("det som görs för hand i %1").replace("%1", names.get(owed.subject, owed.subject)))
-            elif owed.code == "recipient_owed":
+            elif owed.code is OwedCode.RECIPIENT_OWED:
                 texts.append(tr("besked till mottagaren %1 (artikel 19)").replace("%1", owed.subject))
-            elif owed.code == "erasure_incomplete":
+            elif owed.code is OwedCode.ERASURE_INCOMPLETE:
                 texts.append(tr("resten av raderingen i %1").replace("%1", names.get(owed.subject, owed.subject)))
-            elif owed.code == "letter_owed":
+            elif owed.code is OwedCode.LETTER_OWED:
                 texts.append(
                     tr("beslutet om avslag") if owed.subject == "refusal" else tr("beskedet om förlängd svarstid")
                 )
-            elif owed.code == "supplement_owed":
+            elif owed.code is OwedCode.SUPPLEMENT_OWED:
                 texts.append(tr("kompletterande utdrag för %1").replace("%1", names.get(owed.subject, owed.subject)))
             else:
                 texts.append(tr("registerutdraget"))

@@ -341,11 +341,7 @@ class GatherView(QWidget):
 
     def unanswered_manual(self) -> list[str]:
         """Manual checks in the gathered result that nobody has answered yet."""
-        if self.visit is None or self.visit.result is None:
-            return []
-        answered = self.visit.file.manual_answered
-        return [s.source_id for s in self.visit.result.sources.values()
-                if s.status is SourceStatus.MANUAL and s.source_id not in answered]  # fmt: skip
+        return self.visit.unanswered_manual() if self.visit is not None else []
 
     def _failed(self, exc: BaseException) -> None:
         cancelled = self.current is not None and self.current.cancelled

@@ -184,7 +184,7 @@ def test_a_guardian_registers_a_child_from_the_command_line(config: Path) -> Non
 def test_the_command_line_reads_the_case_once_per_change_and_never_its_timeline(config: Path, tmp_path: Path,
                                                                                monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     from desktop.services import casework
-    from desktop.services import visit as visit_module
+    from desktop.services.visit import state as visit_module
 
     number = _open(config, 7)
     reads: list[str] = []

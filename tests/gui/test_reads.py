@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import event
 
 from desktop.services import casework
-from desktop.services import visit as visit_module
+from desktop.services.visit import state as visit_module
 from tests.gui.conftest import PASSWORDS
 from tests.gui.decisions import fill_decisions
 from tests.gui.test_visit import examples, fill_visitor

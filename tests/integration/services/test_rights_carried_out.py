@@ -182,8 +182,11 @@ def test_the_visit_carries_out_an_erasure_only_from_a_preview_another_person_app
             visit.approve_actions("disk1", "demo-disk1")
         assert refused.value.code == "approval.not_approver"
         assert visit.act() == []  # without an approval nothing is carried out
+        assert visit.rights_to_carry_out()  # what the window's button and `case act` ask
         plan = visit.approve_actions("granskare", "demo-granskare")
         steps = visit.act()
+        assert not visit.rights_to_carry_out()  # carried out: an approval now would do nothing
+        assert visit.rights_to_carry_out({"kundregister:email": "ny@example.se"})  # a correction typed would
         assert [s.rows for s in steps if s.counted] == [s.rows for s in plan.steps if s.counted]
         assert all(s.done for s in steps) and [s.rows for s in plan.steps if not s.counted] == [None]  # a call: not run
         assert [row for row in marketing_rows(config, email)] == [("Driftinformation via e-post", "Aktiv")]
