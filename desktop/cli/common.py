@@ -10,10 +10,10 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop.core.staff import StaffMember
 from desktop.errors import UserError
 
 if TYPE_CHECKING:
+    from desktop.core.staff import StaffMember
     from desktop.services.desk import Desk
     from desktop.services.visit import Visit
 

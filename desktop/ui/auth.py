@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -77,6 +76,8 @@ class SignInDialog(QDialog):
             self.summary = QLabel("\n".join(summary))
             self.summary.setObjectName("approval_summary")
             self.summary.setWordWrap(True)
+            from PySide6.QtCore import Qt  # its hundred enums are built when first touched: not at start
+
             self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
             layout.addWidget(self.summary)
         form = QFormLayout()

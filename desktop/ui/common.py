@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QTableWidget, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableWidget
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -322,12 +327,16 @@ def describe(root: QWidget) -> None:
 
 
 def error_box(parent: QWidget | None, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # its enums are built on import: not on the way to the sign-in
+
     QMessageBox.warning(parent, tr("Insyn"), text)
 
 
 def read_only_table(name: str, headers: list[str], accessible_name: str = "") -> QTableWidget:
     """A table to read and pick a row from: Tab leaves it (the arrows move within it), no row
     numbers, no editing. The caller sizes its columns."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     if accessible_name:

@@ -6,7 +6,7 @@
    event loop idle; the configuration, register and sources go on loading behind it), against a
    bare PySide6 window started the same way, in the same run. Runs alternate between the two
    (`--runs` of each, fresh processes) so that the machine's drift hits both; prints the medians
-   and the ratio (goal <= 1.5). The program's bytecode is compiled first, as an installation has
+   and the ratio (goal <= 1.2). The program's bytecode is compiled first, as an installation has
    it (pip compiles at install, the bundle ships it): this machine sets PYTHONDONTWRITEBYTECODE,
    and without the compiled files every start would also compile the program's sources, which
    the bare window (PySide6's own files are compiled) does not.
@@ -236,6 +236,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--world", type=Path)
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--start-only", action="store_true", help="measure the start and nothing else")
     args = parser.parse_args()
     config = prepare_world(args.world)
     print(f"world: {config.parent}")
@@ -249,8 +250,10 @@ def main() -> None:
     loaded = statistics.median(p[1] for p in program)
     print(f"start to interactive window (sign-in): program {ready * 1000:.0f} ms, "
           f"bare PySide6 window {statistics.median(bare) * 1000:.0f} ms, "
-          f"ratio {ready / statistics.median(bare):.2f} (goal <= 1.5)")  # fmt: skip
+          f"ratio {ready / statistics.median(bare):.2f} (goal <= 1.2)")  # fmt: skip
     print(f"register, configuration and sources loaded behind it after {loaded * 1000:.0f} ms")
+    if args.start_only:
+        return
     first, gather_stall, render_stall = responsiveness(config)
     print(f"longest GUI-thread stall: first gather after start {first:.0f} ms, next visitor's gather "
           f"{gather_stall:.0f} ms, 50,000-row render {render_stall:.0f} ms (goal < 100 ms)")  # fmt: skip

@@ -27,6 +27,20 @@ def test_help_lists_the_commands() -> None:
     assert "audit" in result.stdout and "staff" in result.stdout
 
 
+def test_the_window_starts_without_the_command_groups_and_a_command_is_still_parsed_whole() -> None:
+    """Without a command, only the window's options are parsed (the way to the sign-in window
+    skips the command groups' modules); a command, or --help, gets the whole parser."""
+    probe = (
+        "import sys, desktop.cli as cli\n"
+        "args = cli.parse(['--demo', '--lang', 'en'])\n"
+        "print(args.handler.__name__, args.demo, args.lang, 'desktop.cli.case' in sys.modules)\n"
+        "args = cli.parse(['--lang', 'en', 'case', 'extend', '2026-0001', '--staff', 'disk1', '--reason', 'r'])\n"
+        "print(args.handler.__name__, args.lang, 'desktop.cli.case' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout.splitlines() == ["cmd_gui True en False", "cmd_case_extend en True"], result.stderr
+
+
 def test_user_mistakes_are_one_line_and_exit_2(sqlite_url: str) -> None:
     result = run("--register", "not a url", "audit", "verify")
     assert result.returncode == 2

@@ -35,6 +35,15 @@ def _no_print_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_settings(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Each test starts with the window's settings (text size, language, last folder) unset: Qt
+    reads its settings folder once per process, so XDG_CONFIG_HOME per test does not separate them."""
+    from PySide6.QtCore import QSettings
+
+    QSettings("Insyn", "Insyn").clear()
+
+
+@pytest.fixture(autouse=True)
 def _swedish_window(qapp) -> None:  # type: ignore[no-untyped-def]
     """As the program starts in Swedish: Qt's own dialogs in Swedish, counts in Swedish singular
     and plural (insyn_sv.qm), numbers grouped the Swedish way."""
