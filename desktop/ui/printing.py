@@ -116,12 +116,8 @@ def print_document(
             on_paper = QSize(int(points.width() * scale), int(points.height() * scale))
             dpi_scale = min(1.0, MAX_DPI / max(printer.resolution(), 1))
             size = QSize(max(1, int(on_paper.width() * dpi_scale)), max(1, int(on_paper.height() * dpi_scale)))
-            page_image = QImage(size, QImage.Format.Format_RGB32)
-            page_image.fill(QColor("white"))
-            on_white = QPainter(page_image)
-            on_white.drawImage(0, 0, document.render(page, size))
-            on_white.end()
-            page_image = without_colour(page_image, grey=printer.colorMode() == QPrinter.ColorMode.GrayScale)
+            grey = printer.colorMode() == QPrinter.ColorMode.GrayScale
+            page_image = on_white(document.render(page, size), grey=grey)
             # In strips: drawing one page image onto the printer is ~0.2 s in one call that holds
             # the GIL; strips let the window run between them.
             ratio = on_paper.height() / size.height()
@@ -177,13 +173,17 @@ def spool_pdf(data: bytes, printer: QPrinter, queue: str, title: str) -> bool:
     return True
 
 
-def without_colour(image: QImage, *, grey: bool = False) -> QImage:
-    """The page in 8-bit grey where it has no colour (or grey printing was chosen): a quarter
-    of the bytes in the spool, the same on paper."""
-    grey_image = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    if grey or grey_image.convertToFormat(QImage.Format.Format_RGB32) == image:
-        return grey_image
-    return image
+def on_white(rendered: QImage, *, grey: bool = False) -> QImage:
+    """The page QtPdf rendered (on a transparent ground) drawn on white: in 8-bit grey where it
+    has no colour or grey printing was chosen (a quarter of the bytes in the spool, the same on
+    paper), drawn straight into grey rather than converted after (a third of the time)."""
+    grey = grey or rendered.allGray()
+    page = QImage(rendered.size(), QImage.Format.Format_Grayscale8 if grey else QImage.Format.Format_RGB32)
+    page.fill(QColor("white"))
+    painter = QPainter(page)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return page
 
 
 _plugins_loaded = False

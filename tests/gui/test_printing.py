@@ -84,13 +84,20 @@ def test_printing_to_a_file_renders_text_pages_grey_and_small(qapp, tmp_path: Pa
     size = (tmp_path / "file.pdf").stat().st_size
     assert len(pypdf.PdfReader(tmp_path / "file.pdf").pages) == 3
     assert size / 3 < 1_000_000, size  # a text page is at most ~1 MB in the spool
-    colour = QImage(4, 4, QImage.Format.Format_RGB32)
-    colour.fill(QColor("#1F4E79"))
-    grey = QImage(4, 4, QImage.Format.Format_RGB32)
-    grey.fill(QColor("#808080"))
-    assert printing.without_colour(grey).format() == QImage.Format.Format_Grayscale8
-    assert printing.without_colour(colour).format() == QImage.Format.Format_RGB32
-    assert printing.without_colour(colour, grey=True).format() == QImage.Format.Format_Grayscale8
+    # As QtPdf renders a page: text on a transparent ground.
+    colour = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)
+    colour.fill(QColor(0, 0, 0, 0))
+    colour.setPixelColor(1, 1, QColor("#1F4E79"))
+    grey = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)
+    grey.fill(QColor(0, 0, 0, 0))
+    grey.setPixelColor(1, 1, QColor(0, 0, 0, 128))  # anti-aliased black text
+    on_white = printing.on_white(grey)
+    assert on_white.format() == QImage.Format.Format_Grayscale8
+    assert on_white.pixelColor(0, 0) == QColor("white") and 120 <= on_white.pixelColor(1, 1).red() <= 135
+    assert printing.on_white(colour).format() == QImage.Format.Format_RGB32
+    assert printing.on_white(colour).pixelColor(1, 1) == QColor("#1F4E79")
+    assert printing.on_white(colour).pixelColor(0, 0) == QColor("white")
+    assert printing.on_white(colour, grey=True).format() == QImage.Format.Format_Grayscale8
 
 
 def test_printing_some_pages_is_a_copy_not_the_delivery(qtbot, window, desk, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
