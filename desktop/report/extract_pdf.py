@@ -45,6 +45,7 @@ from desktop.report.texts import (
     cell_text,
     counted,
     format_date,
+    format_text,
     late_promises,
     list_words,
     representative_words,
@@ -539,7 +540,17 @@ def _category(
     columns = list(dict.fromkeys(key for row in category.rows for key in row))
     redacted = t["redacted"]
 
+    floats: dict[str, str] = {}  # a meter's readings repeat: each formatted once (for this table only)
+
     def text(value: Any) -> str:
+        if type(value) is str:  # the most common kind
+            return format_text(value, language)
+        if type(value) is float:
+            key = repr(value)  # 0.0 and -0.0 are equal as floats, not as texts
+            known = floats.get(key)
+            if known is None:
+                known = floats[key] = cell_text(value, language)
+            return known
         return redacted if value is REDACTED else cell_text(value, language)
 
     if category.conversation is not None and all(c in columns for c in category.conversation.columns):

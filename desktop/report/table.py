@@ -10,8 +10,10 @@ nothing is ever cut off. A row taller than a page is split between its lines.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
@@ -101,14 +103,38 @@ class _Shared:
     # (ids, dates, statuses); encoding each distinct text once is most of the drawing cost.
     encoded: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     heights: dict[int, int] = field(default_factory=dict)  # row → its number of lines
+    rooms: list[float] = field(default_factory=list)  # each column's width for text
+    one_line: dict[str, bool] = field(default_factory=dict)  # text → fits the narrowest column on one line
+    # tops[i]: the height of rows 0…i-1, whole; grown as pages are measured, so that a page's
+    # rows are found by bisection instead of adding up each row again on every measure.
+    tops: list[float] = field(default_factory=lambda: [0.0])
+
+    def row_lines(self, index: int) -> int:
+        lines = self.heights.get(index)
+        if lines is None:
+            lines = self.heights[index] = max(len(cell) for cell in self.lines(index))
+        return lines
+
+    def top(self, index: int, *, above: float | None = None, stop: int = 0) -> float:
+        """The height of rows 0…index-1; with `above`, the sums are also grown past that height
+        (or to row `stop`)."""
+        tops = self.tops
+        while len(tops) <= index or (above is not None and tops[-1] <= above and len(tops) <= stop):
+            tops.append(tops[-1] + self.row_lines(len(tops) - 1) * LEADING + 2 * PADDING)
+        return tops[index]
 
     def lines(self, index: int) -> list[list[str]]:
         cached = self.wrapped.get(index)
         if cached is None:
-            cached = [
-                wrap_text(cell, width - 2 * PADDING, self.measure)
-                for cell, width in zip(self.rows[index], self.widths, strict=False)
-            ]
+            cached = []
+            for cell, room in zip(self.rows[index], self.rooms, strict=False):
+                known = self.one_line.get(cell)  # ids, dates, statuses repeat: measured once
+                if known is None:
+                    known = self.one_line[cell] = "\n" not in cell and self.measure.width(cell) <= min(self.rooms)
+                if known or ("\n" not in cell and self.measure.width(cell) <= room):
+                    cached.append([cell])
+                else:
+                    cached.append(wrap_text(cell, room, self.measure))
             self.wrapped[index] = cached
         return cached
 
@@ -137,7 +163,7 @@ class DataTable(Flowable):
         measure = WidthTable(CONDENSED, FONT_SIZE)
         bold = WidthTable(CONDENSED_BOLD, FONT_SIZE)
         widths = column_widths(header, rows, available_width, measure, bold)
-        shared = _Shared(list(header), rows, widths, measure, bold)
+        shared = _Shared(list(header), rows, widths, measure, bold, rooms=[w - 2 * PADDING for w in widths])
         shared.header_lines = [wrap_text(h, w - 2 * PADDING, bold) for h, w in zip(header, widths, strict=True)]
         return cls(shared)
 
@@ -147,10 +173,7 @@ class DataTable(Flowable):
         return max(len(lines) for lines in self.shared.header_lines) * LEADING + 2 * PADDING
 
     def _row_lines(self, index: int) -> int:
-        heights = self.shared.heights
-        lines = heights.get(index)
-        if lines is None:
-            lines = heights[index] = max(len(cell) for cell in self.shared.lines(index))
+        lines = self.shared.row_lines(index)
         if index != self.start:
             return lines
         end = lines if self.line_limit is None else min(lines, self.line_limit)
@@ -167,14 +190,22 @@ class DataTable(Flowable):
     def _measure(self, available: float) -> tuple[float, int, int]:
         used = self._header_height()
         index = self.start
-        while index < self.stop:
+        if index < self.stop:  # the first row: perhaps the rest of one cut on the page before
             height = self._row_lines(index) * LEADING + 2 * PADDING
             if used + height > available:
-                spare_lines = int((available - used - 2 * PADDING) // LEADING)
-                return used, index - self.start, max(0, spare_lines)
+                return used, 0, max(0, int((available - used - 2 * PADDING) // LEADING))
             used += height
             index += 1
-        return used, index - self.start, 0
+        shared = self.shared
+        base = shared.top(index)
+        room = base + available - used  # the rows whose tops[end] - base fits in what is left
+        shared.top(index, above=room, stop=self.stop)
+        tops = shared.tops
+        end = bisect.bisect_right(tops, room, index, min(len(tops), self.stop + 1)) - 1
+        used += tops[end] - base
+        if end < self.stop:  # row `end` does not fit whole: how many of its lines would
+            return used, end - self.start, max(0, int((available - used - 2 * PADDING) // LEADING))
+        return used, end - self.start, 0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         used, whole, _ = self._fit(available_height)
@@ -219,9 +250,10 @@ class DataTable(Flowable):
         canvas.rect(0, top - header_height, total_width, header_height, stroke=0, fill=1)
         zebra = canvas.beginPath()
         y = top - header_height
+        width_text = fp_str(total_width)
         for n, height in enumerate(heights):
-            if (self.start + n) % 2:
-                zebra.rect(0, y - height, total_width, height)
+            if (self.start + n) % 2:  # written as rect() writes it, positions to 1/100 pt
+                zebra._code.append(f"0 {y - height:.2f} {width_text} {height:.2f} re")
             y -= height
         canvas.setFillColor(ZEBRA_FILL)
         canvas.drawPath(zebra, stroke=0, fill=1)
@@ -243,25 +275,31 @@ class DataTable(Flowable):
         # encoded once (see _Shared.encoded), the font subset switched only when it changes.
         font = pdfmetrics.getFont(CONDENSED)
         document = canvas._doc
-        escape = canvas._escape
+        encode = _encoder(font, document, canvas._escape)
         encoded = shared.encoded
         code = text._code
         font_switch = f"{fp_str(FONT_SIZE)} Tf {fp_str(LEADING)} TL"
         current_subset = None
+        starts = [f"1 0 0 1 {fp_str(x)} " for x in x_positions]  # each column's text matrix, before its y
         y = top - header_height
         for n, index in enumerate(range(self.start, self.stop)):
-            first_line = self.skip_lines if index == self.start else 0
             baseline = y - PADDING - FONT_SIZE
-            for x, cell in zip(x_positions, shared.lines(index), strict=False):
-                for k, line in enumerate(cell[first_line : limit if index == self.start else None]):
+            at = f"{baseline:.2f}"  # the row's first baseline, formatted once for all its cells (to 1/100 pt)
+            cells = shared.lines(index)
+            if index == self.start and (self.skip_lines or limit is not None):  # a row cut between pages
+                cells = [cell[self.skip_lines : limit] for cell in cells]
+            for start, cell in zip(starts, cells, strict=False):
+                for k, line in enumerate(cell):
                     if not line:
                         continue
                     operators = encoded.get(line)
                     if operators is None:
-                        operators = encoded[line] = [
-                            (subset, f"({escape(part)}) Tj") for subset, part in font.splitString(line, document)
-                        ]
-                    code.append(f"1 0 0 1 {fp_str(x, baseline - k * LEADING)} Tm")
+                        operators = encoded[line] = encode(line)
+                    moved = f"{start}{at if k == 0 else f'{baseline - k * LEADING:.2f}'} Tm"
+                    if len(operators) == 1 and operators[0][0] == current_subset:  # nearly always
+                        code.append(f"{moved} {operators[0][1]}")
+                        continue
+                    code.append(moved)
                     for subset, operator in operators:
                         if subset != current_subset:
                             code.append(f"{font.getSubsetInternalName(subset, document)} {font_switch}")
@@ -269,3 +307,23 @@ class DataTable(Flowable):
                         code.append(operator)
             y -= heights[n]
         canvas.drawText(text)
+
+
+def _encoder(font: Any, document: Any, escape: Callable[[bytes], str]) -> Callable[[str], list[tuple[int, str]]]:
+    """A text's PDF operators, per subset of the embedded font. Where every character already has
+    its code in the first subset (nearly always, after the first rows), the codes are looked up
+    at once; otherwise reportlab's `splitString` assigns them, character by character."""
+    assignments = font.state[document].assignments if document in font.state else None
+
+    def encode(line: str) -> list[tuple[int, str]]:
+        nonlocal assignments
+        if assignments is not None:
+            try:
+                return [(0, f"({escape(bytes(map(assignments.__getitem__, map(ord, line))))}) Tj")]
+            except (KeyError, ValueError):  # a character new to the font, or beyond the first subset
+                pass
+        parts = font.splitString(line, document)
+        assignments = font.state[document].assignments
+        return [(subset, f"({escape(part)}) Tj") for subset, part in parts]
+
+    return encode

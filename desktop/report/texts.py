@@ -724,11 +724,18 @@ def format_number(value: int | float | Decimal, language: str) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return str(value)
-        exact = Decimal(repr(value))  # the shortest text that reads back as the same float
-    else:
-        exact = value
+        return _format_float(repr(value), language)  # the shortest text that reads back as the same float
+    return _format_decimal(value, language)
+
+
+def _format_float(shortest: str, language: str) -> str:
+    """A float by its repr (0.0 and -0.0 are equal as floats, not as texts)."""
+    if shortest in ("nan", "inf", "-inf"):
+        return shortest
+    return _format_decimal(Decimal(shortest), language)
+
+
+def _format_decimal(exact: Decimal, language: str) -> str:
     text = format(exact, "f") if -30 < exact.adjusted() < 30 else str(exact)
     return text.replace(".", ",") if language == "sv" else text
 
@@ -783,6 +790,8 @@ def cell_text(value: object, language: str) -> str:
     dates in ISO form and times in local time; text as stored."""
     if value is None:
         return ""
+    if type(value) is str:  # the most common kind first
+        return format_text(value, language)
     if isinstance(value, bool):
         return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
     if isinstance(value, int | float | Decimal):

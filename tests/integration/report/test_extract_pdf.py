@@ -221,6 +221,19 @@ def test_tall_row_is_split_between_pages() -> None:
     assert all(f"rad {n} " in flat for n in range(219))
 
 
+def test_every_row_of_a_long_table_is_on_a_page_once_and_in_order() -> None:
+    """Rows of one, two and many lines (a note that wraps) over dozens of pages: each page's rows
+    are found from the running sum of row heights, so none may be lost or drawn twice at a break."""
+    doc = document(rows=2)
+    note = " ".join(f"ord{n}" for n in range(60))  # wraps to several lines in its column
+    rows = [{"nr": f"R{n:04d}X", "anteckning": note if n % 7 == 0 else ("två\nrader" if n % 3 == 0 else "kort")}
+            for n in range(1500)]  # fmt: skip
+    doc.sources[0].categories[0].rows[:] = rows
+    pdf, pages = build_extract(doc)
+    found = re.findall(r"R(\d{4})X", " ".join(text_of(pdf)))
+    assert [int(n) for n in found] == list(range(1500)) and pages > 20
+
+
 def test_both_languages_have_the_same_texts_and_placeholders() -> None:
     assert SV.keys() == EN.keys()
     for key in SV:
