@@ -13,7 +13,9 @@ import hashlib
 import io
 import json
 import re
+import secrets
 import zipfile
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -41,6 +43,7 @@ def json_value(value: Any) -> Any:
 
 
 _LONG_DIGITS = re.compile(r"[+-]?\d{16,}")
+_NUMBER_START = frozenset("+-0123456789")
 
 
 def csv_value(value: Any, language: str) -> Any:
@@ -49,11 +52,15 @@ def csv_value(value: Any, language: str) -> Any:
     them to 15 significant digits); formulas neutralised."""
     if value is None:
         return ""
-    if value is REDACTED:
+    if type(value) is str:  # the most common kind first
+        if value[:1] not in _NUMBER_START and not value[:1].isspace():
+            return spreadsheet_safe(value)  # it cannot be a long number, only a formula
+        text = value
+    elif value is REDACTED:
         return "[maskerat]" if language == "sv" else "[masked]"
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
-    if isinstance(value, int | float | Decimal):
+    elif isinstance(value, int | float | Decimal):
         text = format_number(value, language)
     elif isinstance(value, dt.datetime | dt.date | dt.time):
         text = value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
@@ -84,7 +91,35 @@ def _facts(info: Art15) -> dict[str, Any]:
     }
 
 
-def extract_json(document: ExtractDocument) -> dict[str, Any]:
+def _json_default(value: Any) -> Any:
+    """What json cannot write itself, as `json_value` writes it (the encoder asks only for those)."""
+    converted = json_value(value)
+    if converted is value:
+        raise TypeError(f"{type(value).__name__} is not a value extract.json keeps")
+    return converted
+
+
+# Rows are written by json's C encoder (it serves only unindented output), one row per line.
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_json_default)
+
+
+def _rows_json(document: ExtractDocument, skeleton: str, tokens: dict[str, list[dict[str, Any]]]) -> str:
+    """extract.json's text: the indented skeleton with each table's rows put in, one per line."""
+    for token, rows in tokens.items():
+        marker = json.dumps(token)
+        at = skeleton.index(marker)
+        pad = " " * (at - skeleton.rindex("\n", 0, at) - 1 - len('"rows": '))
+        lines = ",\n".join(f"{pad}  {_ROW_ENCODER.encode(row)}" for row in rows)
+        skeleton = skeleton.replace(marker, f"[\n{lines}\n{pad}]" if rows else "[]", 1)
+    return skeleton
+
+
+def extract_json(
+    document: ExtractDocument, rows: Callable[[list[dict[str, Any]]], Any] | None = None
+) -> dict[str, Any]:
+    """Everything the printed extract says, as data. `rows` turns each table's rows into what
+    the document holds for them (by default the rows themselves, each value by `json_value`)."""
+    rows = rows or (lambda table: [{k: json_value(v) for k, v in row.items()} for row in table])
     organisation = document.organisation
     t = document_texts(document)
     return {
@@ -171,7 +206,7 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
                         "title": c.title,
                         # The facts as they hold for this category: the system's, refined by its own.
                         "art15": _facts(section.art15.overridden_by(c.art15)),
-                        "rows": [{k: json_value(v) for k, v in row.items()} for row in c.rows],
+                        "rows": rows(c.rows),
                     }
                     for c in section.categories
                 ],
@@ -182,6 +217,19 @@ def extract_json(document: ExtractDocument) -> dict[str, Any]:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # full-width forms too
+
+
+def _csv_cell(value: Any, language: str, numbers: dict[str, Any]) -> Any:
+    """`csv_value`, with a float's text kept for the rest of the table (by repr: 0.0 is not -0.0)."""
+    if type(value) is float:
+        key = repr(value)
+        known = numbers.get(key)
+        if known is None:
+            known = numbers[key] = csv_value(value, language)
+        return known
+    return csv_value(value, language)
+
+
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
@@ -211,9 +259,16 @@ def _csv_name(source_id: str, title: str, taken: set[str]) -> str:
 
 
 def build_package(document: ExtractDocument) -> bytes:
-    files: dict[str, bytes] = {
-        "extract.json": json.dumps(extract_json(document), ensure_ascii=False, indent=2).encode("utf-8")
-    }
+    tokens: dict[str, list[dict[str, Any]]] = {}
+    secret = secrets.token_hex(8)  # no value from a source can be mistaken for where rows go
+
+    def placeholder(table: list[dict[str, Any]]) -> str:
+        token = f"rows:{secret}:{len(tokens)}"
+        tokens[token] = table
+        return token
+
+    skeleton = json.dumps(extract_json(document, placeholder), ensure_ascii=False, indent=2)
+    files: dict[str, bytes] = {"extract.json": _rows_json(document, skeleton, tokens).encode("utf-8")}
     taken: set[str] = set()
     for section in document.sources:
         for category in section.categories:
@@ -224,8 +279,9 @@ def build_package(document: ExtractDocument) -> bytes:
             # The separator a spreadsheet expects in the language's locale: ; where , is the decimal sign.
             writer = csv.writer(buffer, delimiter=";" if document.language == "sv" else ",")
             writer.writerow([spreadsheet_safe(c) for c in columns])
+            numbers: dict[str, Any] = {}  # a meter's readings repeat: each formatted once (this table only)
             for row in category.rows:
-                writer.writerow([csv_value(row.get(c), document.language) for c in columns])
+                writer.writerow([_csv_cell(row.get(c), document.language, numbers) for c in columns])
             files[_csv_name(section.source_id, category.title, taken)] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     manifest = {
         "case": document.case_number,

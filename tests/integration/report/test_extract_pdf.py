@@ -29,7 +29,7 @@ from desktop.core.extract import (
     Transfer,
 )
 from desktop.report.extract_pdf import build_extract
-from desktop.report.package import build_package
+from desktop.report.package import build_package, extract_json
 from desktop.report.receipt_pdf import ReceiptDocument, build_receipt
 from desktop.report.texts import EN, SV
 
@@ -265,6 +265,9 @@ def test_machine_readable_package() -> None:
             assert hashlib.sha256(zf.read(entry["name"])).hexdigest() == entry["sha256"]
         assert {e["name"] for e in manifest["files"]} | {"manifest.json"} == set(names)
         extract = json.loads(zf.read("extract.json"))
+        # The rows are put into the indented skeleton one per line: the same data as one dump.
+        assert extract == json.loads(json.dumps(extract_json(document()), ensure_ascii=False))
+        assert b'"rows:' not in zf.read("extract.json")
         assert extract["case"]["number"] == "2026-00042"
         crm = extract["sources"][0]
         assert crm["art15"]["transfers"][0]["country"] == "USA"
