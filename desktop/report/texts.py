@@ -724,7 +724,10 @@ def format_number(value: int | float | Decimal, language: str) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return _format_float(repr(value), language)  # the shortest text that reads back as the same float
+        shortest = repr(value)  # the shortest text that reads back as the same float
+        if "e" not in shortest and "n" not in shortest:  # as written, no exponent (nor nan, inf): as is
+            return shortest.replace(".", ",") if language == "sv" else shortest
+        return _format_float(shortest, language)
     return _format_decimal(value, language)
 
 

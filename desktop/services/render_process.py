@@ -17,6 +17,7 @@ its entry point and must not pull in SQLAlchemy or Qt.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import threading
@@ -67,6 +68,10 @@ def _serve(connection: Connection) -> None:
     if request is None:
         return
     document, with_package = request
+    # This child renders once and exits: the cycle collector would only walk reportlab's
+    # hundreds of thousands of short-lived objects again and again (13 % of a 100,000-row
+    # render; its peak memory is the same without it).
+    gc.disable()
     try:
         answer = render_document(document, with_package)
     except Exception as exc:  # noqa: BLE001 - the text could hold a person's data: type only
