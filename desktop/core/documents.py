@@ -99,6 +99,17 @@ def last_four(document_number: str) -> str:
     return chars[-4:]
 
 
+def expiry_problem(expiry: date, day: date) -> str | None:
+    """What is wrong with a document that expires on `expiry`, seen on `day`: "expired" (it is
+    valid through its expiry date), "expiry_far" (more than EXPIRY_MAX_YEARS ahead: a typing
+    mistake), or None. The form says it while staff type; `check_valid_on` refuses by it."""
+    if expiry < day:
+        return "expired"
+    if expiry > _years_after(day, EXPIRY_MAX_YEARS):
+        return "expiry_far"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class IdentityDocument:
     type: DocumentType
@@ -138,9 +149,10 @@ class IdentityDocument:
         """Refuse an expired document; a document is valid through its expiry date. An expiry
         more than 20 years ahead is a typing mistake (9999-12-31, a birth year): no ID document
         is issued for that long."""
-        if self.expiry is not None and self.expiry < day:
+        problem = expiry_problem(self.expiry, day) if self.expiry is not None else None
+        if problem == "expired":
             raise DocumentRefused("expired", "the document has expired")
-        if self.expiry is not None and self.expiry > _years_after(day, EXPIRY_MAX_YEARS):
+        if problem == "expiry_far":
             raise DocumentRefused(
                 "expiry_far", f"the expiry is more than {EXPIRY_MAX_YEARS} years ahead: check the year"
             )

@@ -256,6 +256,20 @@ ALONGSIDE_REASONS = ("separate-errand", "open-case-answered")
 MAX_IDENTIFIERS = 20
 
 
+# What the form itself holds of the visitor: never given again as an identifier to search by.
+FORM_IDENTIFIERS = ("personnummer", "name")
+
+
+def visitor_identifier_words(desk: Desk, language: str = "sv") -> dict[str, str]:
+    """The identifiers a visitor may give at the desk to be searched by, besides the personnummer
+    and the name the form has (e-mail, phone, customer number …, as the configuration names
+    them), each with the word the extract uses for it."""
+    from desktop.services.compose import identifier_words
+
+    words = identifier_words(desk.config, language)
+    return {kind: words.get(kind, kind) for kind in desk.config.identifier_strength if kind not in FORM_IDENTIFIERS}
+
+
 def checked_identifiers(config: Config, identifiers: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """The visitor's identifiers in the form sources are searched by; a clear problem for a kind
     the configuration does not know or a value that cannot be one (no personal data in it)."""
@@ -268,7 +282,7 @@ def checked_identifiers(config: Config, identifiers: Sequence[tuple[str, str]]) 
     for kind, value in identifiers:
         if not (value or "").strip():
             continue
-        if kind not in known or kind == "personnummer":
+        if kind not in known or kind in FORM_IDENTIFIERS:
             raise InputProblem(
                 f"identifier.{kind}", "kind", f"'{kind}' is not an identifier the sources are searched by"
             )

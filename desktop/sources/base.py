@@ -135,6 +135,10 @@ def match_key(kind: str, value: Any) -> str | None:
     return normal
 
 
+# The exact types plain_value passes through unchanged: a row of only these needs no converting.
+PLAIN_TYPES = frozenset({type(None), str, int, float, bool, decimal.Decimal, dt.date, dt.datetime, dt.time})
+
+
 def plain_value(value: Any) -> Any:
     """Values as the review and the extract handle them: text, numbers, dates, None."""
     if value is None or isinstance(value, str | int | float | bool | decimal.Decimal | dt.date | dt.time):

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.config import Config, FileSource, ManualSource, RestSource, SqlSource
 from desktop.core.extract import GatherResult, Record, SourceResult, SourceStatus, Strength
@@ -358,10 +358,13 @@ class GatherRun:
         seen = self._seen[result.source_id]
         result.truncated = result.truncated or output.truncated
         result.page_limit = max(result.page_limit, output.page_limit)
+        labels = item.step.labels
+        names: tuple[str, ...] = ()
+        renamed: list[str] = []  # the row's field names as the extract shows them (the step's labels)
         for n, row in enumerate(output.rows):
             if n % 256 == 255:
                 time.sleep(0)  # yield the GIL: a window may be waiting to paint
-            key = (item.step.title, tuple((k, repr(v)) for k, v in row.items()))
+            key = _record_key(item.step.title, row)
             existing = seen.get(key)
             if existing is not None:
                 if item.strength is Strength.STRONG and existing.strength is Strength.WEAK:
@@ -371,8 +374,11 @@ class GatherRun:
                 else:
                     continue
             else:
-                labels = item.step.labels
-                fields = {labels.get(name, name): value for name, value in row.items()} if labels else row
+                fields = row
+                if labels:
+                    if key[1] != names:  # a query's rows share their columns: renamed once
+                        names, renamed = key[1], [labels.get(name, name) for name in key[1]]
+                    fields = dict(zip(renamed, row.values(), strict=True))
                 record = Record(result.source_id, item.step.title, fields, item.strength, item.matched_by)
                 seen[key] = record
                 result.records.append(record)
@@ -464,3 +470,17 @@ def gather(
     given: Iterable[tuple[str, str]] = (),
 ) -> GatherResult:
     return GatherRun(sources, identifiers, only=only, known=known, progress=progress, given=given).run()
+
+
+def _record_key(title: str, row: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes a row the same record when another query of its source finds it again: its
+    category, field names, and values with their types (1, 1.0 and True are equal in Python,
+    not in a register; 1.5 and 1.50 are one number either way); by their text where a value
+    cannot be hashed (a web service's list). Hashing the values is twice as fast as their text."""
+    values = tuple(row.values())
+    key = (title, tuple(row), tuple(map(type, values)), values)
+    try:
+        hash(key)
+    except TypeError:
+        return (title, tuple(row), tuple(map(repr, values)))
+    return key

@@ -21,7 +21,15 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool, QueuePool
 
 from desktop.config import SqlSource
-from desktop.sources.base import Notify, SourceFailure, Step, StepOutput, parameter_value, plain_value
+from desktop.sources.base import (
+    PLAIN_TYPES,
+    Notify,
+    SourceFailure,
+    Step,
+    StepOutput,
+    parameter_value,
+    plain_value,
+)
 from desktop.sources.secrets import get_secret
 
 log = logging.getLogger(__name__)
@@ -135,7 +143,10 @@ class SqlConnector:
         for n, row in enumerate(rows[: self.max_rows]):
             if n % 512 == 511:
                 time.sleep(0)  # yield the GIL to the window between batches of rows
-            records.append({column: plain_value(value) for column, value in zip(columns, row, strict=False)})
+            if PLAIN_TYPES.issuperset(map(type, row)):  # nearly every row: nothing to convert
+                records.append(dict(zip(columns, row, strict=False)))
+            else:
+                records.append({column: plain_value(value) for column, value in zip(columns, row, strict=False)})
         return StepOutput(records, truncated)
 
     def first_row(self, sql: str, params: dict[str, str]) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.clock import local_date
-from desktop.core.documents import DocumentType
+from desktop.core.documents import DocumentType, expiry_problem
 from desktop.core.identity import InvalidPersonnummer, parse_personnummer
 from desktop.core.mrz import InvalidMrz, parse_mrz
 from desktop.core.requests import RequestType
@@ -39,6 +39,7 @@ from desktop.services.cases import (
     open_case,
     personnummer_note,
     visit_problems,
+    visitor_identifier_words,
 )
 from desktop.services.desk import Desk
 from desktop.services.staff import NotAllowed
@@ -164,9 +165,9 @@ class PersonFields(QWidget):
         elif expiry is None:
             self.expiry_status.setObjectName("hint")
             self.expiry_status.setText(tr("Skriv när handlingen går ut, som det står på den."))
-        elif expiry < local_date():
+        elif (problem := expiry_problem(expiry, local_date())) is not None:
             self.expiry_status.setObjectName("problem")
-            self.expiry_status.setText(expired_text())
+            self.expiry_status.setText(expired_text() if problem == "expired" else input_problem("expiry", problem))
         else:
             self.expiry_status.clear()
         self.expiry_status.setStyleSheet("")
@@ -426,21 +427,15 @@ class NewVisitPage(QWidget):
     def _identifier_box(self) -> QGroupBox:
         """The visitor's own e-mail, phone, customer number …: said or shown at the desk, searched
         like those found in the systems (a match on exactly them needs no confirmation)."""
-        from desktop.services.compose import identifier_words
-
         box = QGroupBox(tr("3. Besökarens egna uppgifter att söka på (frivilligt)"))
         form = QFormLayout(box)
-        words = identifier_words(self.desk.config, "sv")
         self.identifiers: dict[str, QLineEdit] = {}
-        for kind in self.desk.config.identifier_strength:
-            if kind in ("personnummer", "name"):
-                continue
+        for kind, word in visitor_identifier_words(self.desk).items():
             field = QLineEdit()
             field.setObjectName(f"identifier_{kind}")
             field.setPlaceholderText(tr("Flera skiljs med semikolon"))
             field.setMaximumWidth(480)
             self.identifiers[kind] = field
-            word = words.get(kind, kind)
             form.addRow(word[:1].upper() + word[1:], field)
         return box
 

@@ -8,7 +8,9 @@ measures in the same run:
 - the full gather through the engine (every source: SQL, the chat CSV, the bookings XLSX);
 - the SQL-only gather: the engine asked for the SQL sources alone;
 - the floor: the same SQL statements, with the same parameters, run directly with the sqlite3
-  driver one after another on open connections.
+  driver one after another on open connections (rows as the driver's tuples, no records made).
+
+and the same for the typical visitor of an energy company: a year of hourly meter readings.
 
 It prints median and p95 of each and the ratios to the floor. The engine's file indexes and
 connection pools are warmed by one gather first, as the desk program does at start.
@@ -17,6 +19,7 @@ connection pools are warmed by one gather first, as the desk program does at sta
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import random
 import sqlite3
@@ -42,8 +45,9 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def floor_run(connections: dict[str, sqlite3.Connection], sql_sources: list[SqlSource],
-              found: GatherResult) -> int:  # fmt: skip
-    """The same statements the engine ran, straight on the driver, one after another."""
+              found: GatherResult, *, as_records: bool = False) -> int:  # fmt: skip
+    """The same statements the engine ran, straight on the driver, one after another; with
+    `as_records`, each row also made a dict of its columns (what any record of a row costs)."""
     rows = 0
     for source in sql_sources:
         connection = connections[source.id]
@@ -53,7 +57,12 @@ def floor_run(connections: dict[str, sqlite3.Connection], sql_sources: list[SqlS
             for combination in itertools.product(*choices):
                 by_kind = dict(zip(dict.fromkeys(kinds), combination, strict=True))
                 params = {p: parameter_value(p, by_kind[identifier_kind(p)]) for p in query.parameters}
-                rows += len(connection.execute(query.sql, params).fetchall())
+                cursor = connection.execute(query.sql, params)
+                fetched = cursor.fetchall()
+                if as_records:
+                    columns = [d[0] for d in cursor.description]
+                    fetched = [dict(zip(columns, row, strict=True)) for row in fetched]
+                rows += len(fetched)
     return rows
 
 
@@ -76,6 +85,8 @@ def main() -> None:
 
     sources = SourceSet(config)
     gather(sources, {"personnummer": people[0]})  # warm-up: pools, CSV index
+    gc.collect()
+    gc.freeze()  # as the desk program does once it has loaded (desktop/ui/app.py, settle_memory)
     full, sql_only, floor = [], [], []
     records = 0
     sql_ids = [s.id for s in sql_sources]
@@ -91,6 +102,23 @@ def main() -> None:
         floor_rows = floor_run(connections, sql_sources, sql_result)
         floor.append(time.perf_counter() - started)
         assert floor_rows == sum(s.record_count for s in sql_result.sources.values()), pin
+    # The typical visitor of an energy company: a year of hourly meter readings (kund rowid 1).
+    typical = crm.execute("SELECT personnr FROM kund WHERE rowid = 1").fetchone()[0]
+    heavy_full, heavy_sql, heavy_floor, heavy_dicts = [], [], [], []
+    for _ in range(max(5, args.samples // 5)):
+        started = time.perf_counter()
+        result = gather(sources, {"personnummer": typical})
+        heavy_full.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        sql_result = gather(sources, {"personnummer": typical}, only=sql_ids)
+        heavy_sql.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        floor_run(connections, sql_sources, sql_result)
+        heavy_floor.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        floor_run(connections, sql_sources, sql_result, as_records=True)
+        heavy_dicts.append(time.perf_counter() - started)
+    heavy_records = result.record_count
     sources.close()
 
     def line(label: str, values: list[float]) -> str:
@@ -102,6 +130,20 @@ def main() -> None:
     print(line("floor (sqlite3 direct)", floor))
     print(f"ratio SQL-only gather / floor (median): {statistics.median(sql_only) / statistics.median(floor):.2f}")
     print(f"ratio full gather / floor (median):     {statistics.median(full) / statistics.median(floor):.2f}")
+    print(f"\nthe typical visitor (hourly meter readings): {heavy_records:,} records")
+    print(line("full gather", heavy_full))
+    print(line("SQL-only gather", heavy_sql))
+    print(line("floor (sqlite3 direct)", heavy_floor))
+    print(line("floor, rows as dicts", heavy_dicts))
+    print(
+        f"ratio SQL-only gather / floor with dicts (median): {statistics.median(heavy_sql) / statistics.median(heavy_dicts):.2f}"
+    )
+    print(
+        f"ratio SQL-only gather / floor (median): {statistics.median(heavy_sql) / statistics.median(heavy_floor):.2f}"
+    )
+    print(
+        f"ratio full gather / floor (median):     {statistics.median(heavy_full) / statistics.median(heavy_floor):.2f}"
+    )
     print("goal: median gather <= 1.5 x floor and under 300 ms")
 
 

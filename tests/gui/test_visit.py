@@ -635,6 +635,7 @@ def test_the_visitors_own_email_is_typed_at_the_desk_and_what_was_not_searched_i
     fill_visitor(qtbot, window, "19420180-5837", "Nils Nilsson")
     form = window.visit
     assert set(form.identifiers) >= {"email", "phone", "customer_number"}
+    assert not {"personnummer", "name"} & set(form.identifiers)  # the form has them (services.cases.FORM_IDENTIFIERS)
     qtbot.keyClicks(form.identifiers["email"], "inte en adress")
     assert window.visit.register() is None
     assert "Det här går inte att söka på" in form.problem.text()  # nothing lost: the form is as typed

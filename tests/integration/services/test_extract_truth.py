@@ -139,6 +139,10 @@ def test_an_identifier_the_visitor_gives_is_searched_and_needs_no_confirmation(d
     with pytest.raises(InputProblem) as problem:
         visit_for(desk, demo_person(config, 0), identifiers=[("shoe_size", "42")])
     assert problem.value.field == "identifier.shoe_size"
+    for kind in ("personnummer", "name"):  # the form holds them: the window offers no field for them either
+        with pytest.raises(InputProblem) as problem:
+            visit_for(desk, demo_person(config, 0), identifiers=[(kind, "Anna Andersson")])
+        assert problem.value.code == "kind"
     with pytest.raises(InputProblem) as problem:
         visit_for(desk, demo_person(config, 0), identifiers=[("email", "not an address")])
     assert problem.value.code == "invalid"
