@@ -377,3 +377,17 @@ def test_a_case_that_needs_no_extract_closes_once_it_owes_nothing(config: Path) 
     code, _out, err = _case(config, "close", fix)
     assert code == 0, err
     assert _status(config, fix) == "closed"
+
+
+def test_the_command_line_takes_the_identifiers_the_window_offers_and_no_others(config: Path) -> None:
+    """The form holds the visitor's personnummer and name: neither is an identifier to give again
+    (services.cases.FORM_IDENTIFIERS), in the window (no field) or here (refused, nothing opened)."""
+    personnummer, name = _people(config)[7]
+    expiry = (date.today() + timedelta(days=400)).isoformat()
+    opening = ("case", "open", "--config", str(config), "--personnummer", personnummer, "--name", name,
+               "--document", f"passport:SE:1234:{expiry}", "--request", "access", "--staff", "disk1")  # fmt: skip
+    for given in ("name=Anna Andersson", f"personnummer={personnummer}"):
+        code, out, err = cli(*opening, "--identifier", given, stdin=DISK1)
+        assert code == 2 and "is not an identifier the sources are searched by" in err and not out
+    code, out, err = cli(*opening, "--identifier", "email=anna@example.se", stdin=DISK1)
+    assert code == 0, err
