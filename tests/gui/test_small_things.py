@@ -113,3 +113,23 @@ def test_three_steps_of_ctrl_plus_still_fit_a_1280_screen_on_every_page(qtbot, w
         qtbot.wait(20)
         widest[name] = window.minimumSizeHint().width()
     assert max(widest.values()) <= 1280 - 16, widest  # the window frame takes the rest
+
+
+def test_the_desk_loaded_at_start_is_kept_out_of_the_cycle_collectors_way(world, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """What start-up loads lives as long as the program: load_desk freezes it for the cycle
+    collector (a gather's records made it walk all of it again and again), garbage collected first."""
+    import gc
+
+    from desktop.ui.app import load_desk
+
+    monkeypatch.setenv("INSYN_REGISTER_URL", f"sqlite:///{tmp_path / 'register.sqlite'}")
+    gc.unfreeze()
+    desk = None
+    try:
+        desk, needs_admin = load_desk(str(world), False, None)
+        assert needs_admin  # a new register: the first administrator is asked for next
+        assert gc.get_freeze_count() > 10_000  # Qt's wrappers, SQLAlchemy, the configuration …
+    finally:
+        gc.unfreeze()  # this test process goes on to other desks
+        if desk is not None:
+            desk.close()
