@@ -103,7 +103,7 @@ def _json_default(value: Any) -> Any:
 _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_json_default)
 
 
-def _rows_json(document: ExtractDocument, skeleton: str, tokens: dict[str, list[dict[str, Any]]]) -> str:
+def _rows_json(skeleton: str, tokens: dict[str, list[dict[str, Any]]]) -> str:
     """extract.json's text: the indented skeleton with each table's rows put in, one per line."""
     for token, rows in tokens.items():
         marker = json.dumps(token)
@@ -219,17 +219,6 @@ def extract_json(
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # full-width forms too
 
 
-def _csv_cell(value: Any, language: str, numbers: dict[str, Any]) -> Any:
-    """`csv_value`, with a float's text kept for the rest of the table (by repr: 0.0 is not -0.0)."""
-    if type(value) is float:
-        key = repr(value)
-        known = numbers.get(key)
-        if known is None:
-            known = numbers[key] = csv_value(value, language)
-        return known
-    return csv_value(value, language)
-
-
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
@@ -268,7 +257,7 @@ def build_package(document: ExtractDocument) -> bytes:
         return token
 
     skeleton = json.dumps(extract_json(document, placeholder), ensure_ascii=False, indent=2)
-    files: dict[str, bytes] = {"extract.json": _rows_json(document, skeleton, tokens).encode("utf-8")}
+    files: dict[str, bytes] = {"extract.json": _rows_json(skeleton, tokens).encode("utf-8")}
     taken: set[str] = set()
     for section in document.sources:
         for category in section.categories:
@@ -279,9 +268,8 @@ def build_package(document: ExtractDocument) -> bytes:
             # The separator a spreadsheet expects in the language's locale: ; where , is the decimal sign.
             writer = csv.writer(buffer, delimiter=";" if document.language == "sv" else ",")
             writer.writerow([spreadsheet_safe(c) for c in columns])
-            numbers: dict[str, Any] = {}  # a meter's readings repeat: each formatted once (this table only)
             for row in category.rows:
-                writer.writerow([_csv_cell(row.get(c), document.language, numbers) for c in columns])
+                writer.writerow([csv_value(row.get(c), document.language) for c in columns])
             files[_csv_name(section.source_id, category.title, taken)] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     manifest = {
         "case": document.case_number,

@@ -127,10 +127,11 @@ class _Shared:
         cached = self.wrapped.get(index)
         if cached is None:
             cached = []
+            narrowest = min(self.rooms)
             for cell, room in zip(self.rows[index], self.rooms, strict=False):
                 known = self.one_line.get(cell)  # ids, dates, statuses repeat: measured once
                 if known is None:
-                    known = self.one_line[cell] = "\n" not in cell and self.measure.width(cell) <= min(self.rooms)
+                    known = self.one_line[cell] = "\n" not in cell and self.measure.width(cell) <= narrowest
                 if known or ("\n" not in cell and self.measure.width(cell) <= room):
                     cached.append([cell])
                 else:

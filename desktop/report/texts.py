@@ -725,21 +725,12 @@ def format_number(value: int | float | Decimal, language: str) -> str:
         return str(value)
     if isinstance(value, float):
         shortest = repr(value)  # the shortest text that reads back as the same float
-        if "e" not in shortest and "n" not in shortest:  # as written, no exponent (nor nan, inf): as is
+        if shortest in ("nan", "inf", "-inf"):
+            return shortest
+        if "e" not in shortest:  # as written, no exponent: as is
             return shortest.replace(".", ",") if language == "sv" else shortest
-        return _format_float(shortest, language)
-    return _format_decimal(value, language)
-
-
-def _format_float(shortest: str, language: str) -> str:
-    """A float by its repr (0.0 and -0.0 are equal as floats, not as texts)."""
-    if shortest in ("nan", "inf", "-inf"):
-        return shortest
-    return _format_decimal(Decimal(shortest), language)
-
-
-def _format_decimal(exact: Decimal, language: str) -> str:
-    text = format(exact, "f") if -30 < exact.adjusted() < 30 else str(exact)
+        value = Decimal(shortest)
+    text = format(value, "f") if -30 < value.adjusted() < 30 else str(value)
     return text.replace(".", ",") if language == "sv" else text
 
 
