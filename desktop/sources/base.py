@@ -135,13 +135,14 @@ def match_key(kind: str, value: Any) -> str | None:
     return normal
 
 
+_PLAIN = (str, int, float, bool, decimal.Decimal, dt.date, dt.time)
 # The exact types plain_value passes through unchanged: a row of only these needs no converting.
-PLAIN_TYPES = frozenset({type(None), str, int, float, bool, decimal.Decimal, dt.date, dt.datetime, dt.time})
+PLAIN_TYPES = frozenset({type(None), dt.datetime, *_PLAIN})
 
 
 def plain_value(value: Any) -> Any:
     """Values as the review and the extract handle them: text, numbers, dates, None."""
-    if value is None or isinstance(value, str | int | float | bool | decimal.Decimal | dt.date | dt.time):
+    if value is None or isinstance(value, _PLAIN):
         return value  # a Decimal keeps every digit: the extract prints it exactly
     if isinstance(value, bytes | bytearray | memoryview):
         return f"(binärt innehåll, {len(bytes(value))} byte)"
