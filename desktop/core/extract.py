@@ -70,7 +70,7 @@ class Record:
     confirmed: bool = True  # weak matches start unconfirmed
     excluded: bool = False
     set_aside: bool = False  # a weak match staff chose to leave out unconfirmed (the extract says so)
-    redacted: set[str] = field(default_factory=set)
+    redacted: frozenset[str] = frozenset()  # replaced, never changed: most records share the empty one
     withheld: str = ""  # excluded on a ground in Swedish law the visitor is told of (dataskyddslagen 5 kap.)
 
     def __post_init__(self) -> None:

@@ -145,7 +145,7 @@ class Review:
                     record.withheld = reason.value if reason.withholds else ""
                     self._why_excluded[id(record)] = reason
                 elif decision.kind == "masked" and decision.field in record.fields:
-                    record.redacted.add(decision.field)
+                    record.redacted |= {decision.field}
                     self._why_masked[(id(record), decision.field)] = reason
         return [Unmatched(s, c, k, n) for (s, c, k), n in sorted(missing.items())], applied
 
@@ -282,10 +282,10 @@ class Review:
         if field not in record.fields:
             raise KeyError(field)
         if redacted:
-            record.redacted.add(field)
+            record.redacted |= {field}
             self._why_masked[(id(record), field)] = reason
         else:
-            record.redacted.discard(field)
+            record.redacted -= {field}
             self._why_masked.pop((id(record), field), None)
         action = "review.redacted" if redacted else "review.unredacted"
         self._decided(action, {**self._where(record), "field": field, "reason": reason.value},

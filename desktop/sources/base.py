@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import re
 import threading
 from collections.abc import Callable
@@ -29,16 +30,22 @@ class Step:
     yields: dict[str, str] = field(default_factory=dict)  # identifier kind → field name
     labels: dict[str, str] = field(default_factory=dict)  # field name → the visitor's name for it
 
-    @property
-    def identifier_kinds(self) -> tuple[str, ...]:
+    @functools.cached_property
+    def identifier_kinds(self) -> tuple[str, ...]:  # asked at every planning round of a gather
         return tuple(dict.fromkeys(identifier_kind(p) for p in self.parameters))
 
 
 @dataclass
 class StepOutput:
-    rows: list[dict[str, Any]]
+    """What one step found: objects (`rows`, a web service's or a file's), or a table
+    (`columns` and `table`, a query's rows as the driver gives them, in column order; no dict
+    per row, so that the engine makes each row's one dict, with the field names it shows)."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
     truncated: bool = False  # more rows than the policy's max_rows_per_query
     page_limit: int = 0  # the service had more pages than the endpoint's max_pages (this many were read)
+    columns: tuple[str, ...] = ()
+    table: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 # What a connector tells while it runs: `True` while it waits for a service that asked it to

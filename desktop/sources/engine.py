@@ -188,7 +188,8 @@ class GatherRun:
                 result.instructions = source.instructions
             self.results[source.id] = result
         self._tried: dict[str, set[tuple[int, tuple[str, ...]]]] = {s: set() for s in self.results}
-        self._seen: dict[str, dict[tuple[object, ...], Record]] = {s: {} for s in self.results}
+        # per source: (category, field names) → the records found with them, by their values
+        self._seen: dict[str, dict[tuple[str, tuple[str, ...]], dict[Any, Record]]] = {s: {} for s in self.results}
         self._started_at: dict[str, float] = {}
         self._tokens = itertools.count(1)
         self._queue: queue.Queue[tuple[str, int, str | None]] = queue.Queue()
@@ -355,17 +356,77 @@ class GatherRun:
                 self._progress(result)  # more may follow from other sources' identifiers
 
     def _merge(self, result: SourceResult, item: _Work, output: StepOutput) -> None:
-        seen = self._seen[result.source_id]
         result.truncated = result.truncated or output.truncated
         result.page_limit = max(result.page_limit, output.page_limit)
-        labels = item.step.labels
+        if output.table and not self._merge_new_table(result, item, output.columns, output.table):
+            self._merge_rows(result, item, zip(itertools.repeat(output.columns), output.table))
+        if output.rows:
+            self._merge_rows(result, item, ((tuple(row), tuple(row.values())) for row in output.rows))
+
+    def _merge_new_table(
+        self, result: SourceResult, item: _Work, columns: tuple[str, ...], table: list[tuple[Any, ...]]
+    ) -> bool:
+        """A category's first rows with these columns, no two alike (nearly every query): made
+        into records in bulk, in C loops rather than a Python step per row. False, with nothing
+        done, when the category already has such rows or a row repeats (or only seems to: 1
+        and 1.0): then `_merge_rows` decides row by row."""
+        step = item.step
+        same = self._seen[result.source_id].setdefault((step.title, columns), {})
+        if same:
+            return False
+        try:
+            if len(dict.fromkeys(table)) != len(table):
+                return False
+        except TypeError:  # a value that cannot be hashed
+            return False
+        renamed = tuple(step.labels.get(c, c) for c in columns) if step.labels else columns
+        repeat = itertools.repeat
+        for start in range(0, len(table), 1024):
+            if start:
+                time.sleep(0)  # yield the GIL about every millisecond: a window may be waiting to paint
+            rows = table[start : start + 1024]
+            fields = map(dict, map(zip, repeat(renamed), rows))
+            made = list(map(Record, repeat(result.source_id), repeat(step.title), fields,
+                            repeat(item.strength), repeat(item.matched_by)))  # fmt: skip
+            same.update(zip(rows, made, strict=True))
+            result.records.extend(made)
+        for kind, position in _yielded(step, columns):
+            for values in table:
+                self._learn(kind, values[position], item.strength)
+        return True
+
+    def _merge_rows(
+        self, result: SourceResult, item: _Work, rows: Iterable[tuple[tuple[str, ...], tuple[Any, ...]]]
+    ) -> None:
+        """Rows as (field names, values), one at a time: a row found again (by another query of
+        the category, or another identifier) is the same record, strong if either way was."""
+        step = item.step
+        seen = self._seen[result.source_id]
         names: tuple[str, ...] = ()
-        renamed: list[str] = []  # the row's field names as the extract shows them (the step's labels)
-        for n, row in enumerate(output.rows):
-            if n % 256 == 255:
+        same: dict[Any, Record] = {}  # the rows found so far with these field names, by their values
+        renamed: tuple[str, ...] = ()  # the field names as the extract shows them (the step's labels)
+        yielded: list[tuple[str, int]] = []
+        for n, (columns, values) in enumerate(rows):
+            if n & 1023 == 1023:  # about every millisecond: a sleep costs 70-80 µs here
                 time.sleep(0)  # yield the GIL: a window may be waiting to paint
-            key = _record_key(item.step.title, row)
-            existing = seen.get(key)
+            if columns is not names and columns != names:  # a table's rows share one names tuple
+                names = columns
+                same = seen.setdefault((step.title, columns), {})
+                renamed = tuple(step.labels.get(c, c) for c in columns) if step.labels else columns
+                yielded = _yielded(step, columns)
+            # Values count with their types: 1, 1.0 and True are equal in Python, not in a
+            # register, while 1.5 and 1.50 are one number either way. The types are compared
+            # only when the values match, which is rare.
+            try:
+                existing = same.get(values)
+            except TypeError:  # a value that cannot be hashed (a web service's list): by its text
+                key: Any = (_TEXT, tuple(map(repr, values)))
+                existing = same.get(key)
+            else:
+                key = values
+                if existing is not None and not all(map(_same_type, existing.fields.values(), values)):
+                    key = (_TYPED, tuple(map(type, values)), values)
+                    existing = same.get(key)
             if existing is not None:
                 if item.strength is Strength.STRONG and existing.strength is Strength.WEAK:
                     existing.strength, existing.confirmed = Strength.STRONG, True
@@ -374,28 +435,26 @@ class GatherRun:
                 else:
                     continue
             else:
-                fields = row
-                if labels:
-                    if key[1] != names:  # a query's rows share their columns: renamed once
-                        names, renamed = key[1], [labels.get(name, name) for name in key[1]]
-                    fields = dict(zip(renamed, row.values(), strict=True))
-                record = Record(result.source_id, item.step.title, fields, item.strength, item.matched_by)
-                seen[key] = record
+                fields = dict(zip(renamed, values, strict=False))
+                record = Record(result.source_id, step.title, fields, item.strength, item.matched_by)
+                same[key] = record
                 result.records.append(record)
-            for kind, column in item.step.yields.items():
-                value = normalise_identifier(kind, row.get(column))
-                if value is None:
-                    continue
-                strength = (
-                    Strength.STRONG
-                    if record.strength is Strength.STRONG and self._strength_of_kind.get(kind) == "strong"
-                    else Strength.WEAK
-                )
-                values = self.known.setdefault(kind, {})
-                if values.get(value) is not Strength.STRONG:
-                    if value in values and strength is Strength.STRONG:
-                        self._upgrade_strength(kind, value)
-                    values[value] = strength
+            for kind, position in yielded:
+                self._learn(kind, values[position], record.strength)
+
+    def _learn(self, kind: str, raw: Any, found_by: Strength) -> None:
+        """An identifier a record yields (a customer number, an e-mail): strong only when the
+        record is and the kind is a strong one."""
+        value = normalise_identifier(kind, raw)
+        if value is None:
+            return
+        strong = found_by is Strength.STRONG and self._strength_of_kind.get(kind) == "strong"
+        strength = Strength.STRONG if strong else Strength.WEAK
+        known = self.known.setdefault(kind, {})
+        if known.get(value) is not Strength.STRONG:
+            if value in known and strength is Strength.STRONG:
+                self._upgrade_strength(kind, value)
+            known[value] = strength
 
     def _upgrade_strength(self, kind: str, value: str) -> None:
         """A value first found weakly and now strongly: searches made with it may run again."""
@@ -472,15 +531,14 @@ def gather(
     return GatherRun(sources, identifiers, only=only, known=known, progress=progress, given=given).run()
 
 
-def _record_key(title: str, row: dict[str, Any]) -> tuple[Any, ...]:
-    """What makes a row the same record when another query of its source finds it again: its
-    category, field names, and values with their types (1, 1.0 and True are equal in Python,
-    not in a register; 1.5 and 1.50 are one number either way); by their text where a value
-    cannot be hashed (a web service's list). Hashing the values is twice as fast as their text."""
-    values = tuple(row.values())
-    key = (title, tuple(row), tuple(map(type, values)), values)
-    try:
-        hash(key)
-    except TypeError:
-        return (title, tuple(row), tuple(map(repr, values)))
-    return key
+_TYPED = object()  # marks a key that holds the values' types as well
+_TEXT = object()  # marks a key made of the values' text
+
+
+def _same_type(a: object, b: object) -> bool:
+    return type(a) is type(b)
+
+
+def _yielded(step: Step, columns: tuple[str, ...]) -> list[tuple[str, int]]:
+    """The identifier kinds a step yields, with the positions of their fields among `columns`."""
+    return [(kind, columns.index(column)) for kind, column in step.yields.items() if column in columns]

@@ -113,6 +113,7 @@ class FileConnector:
         self.path = Path(source.path)
         self._index: _CsvIndex | None = None
         self._xlsx_index: _XlsxIndex | None = None
+        self._measured: tuple[int, int] | None = None  # the workbook version found within the limits
         self._lock = threading.Lock()
         self._interrupted = threading.Event()  # set when the gather gives up on this source
 
@@ -144,6 +145,7 @@ class FileConnector:
     def close(self) -> None:
         self._index = None
         self._xlsx_index = None
+        self._measured = None
 
     def _version(self) -> tuple[int, int]:
         """Size and modification time of the export, which must be a regular file within the
@@ -314,8 +316,10 @@ class FileConnector:
         key column's values added to it."""
         from python_calamine import CalamineError, CalamineWorkbook
 
-        self._version()
-        self._check_unpacked(self._stopper(cancel))  # calamine loads a whole sheet: measure it first
+        version = self._version()
+        if version != self._measured:  # calamine loads a whole sheet: measure it first, once a version
+            self._check_unpacked(self._stopper(cancel))
+            self._measured = version
         try:
             workbook = CalamineWorkbook.from_path(str(self.path))
         except (CalamineError, OSError, ValueError):

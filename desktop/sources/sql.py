@@ -9,9 +9,9 @@ Identifiers travel as bound parameters, never inside the SQL text.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -139,15 +139,12 @@ class SqlConnector:
                 self._active.discard(raw)
             connection.close()
         truncated = len(rows) > self.max_rows
-        records = []
-        for n, row in enumerate(rows[: self.max_rows]):
-            if n % 512 == 511:
-                time.sleep(0)  # yield the GIL to the window between batches of rows
-            if PLAIN_TYPES.issuperset(map(type, row)):  # nearly every row: nothing to convert
-                records.append(dict(zip(columns, row, strict=False)))
-            else:
-                records.append({column: plain_value(value) for column, value in zip(columns, row, strict=False)})
-        return StepOutput(records, truncated)
+        table: list[tuple[Any, ...]] = list(rows[: self.max_rows])  # some drivers give a tuple of rows
+        if table and type(table[0]) is not tuple:
+            table = [tuple(row) for row in table]  # a driver's own row type
+        if not PLAIN_TYPES.issuperset(map(type, itertools.chain.from_iterable(table))):
+            table = [tuple(map(plain_value, row)) for row in table]  # rare: bytes, UUIDs, intervals
+        return StepOutput(truncated=truncated, columns=tuple(columns), table=table)
 
     def first_row(self, sql: str, params: dict[str, str]) -> dict[str, Any]:
         """One read statement's first row (a hold's count), on the read-only account; {} if none."""

@@ -169,6 +169,33 @@ def test_a_slow_source_times_out_and_cancel_stops_everything(tmp_path: Path, crm
     assert result.sources["slow"].status is SourceStatus.CANCELLED
 
 
+def test_a_row_found_again_is_one_record_and_values_count_with_their_types(tmp_path: Path) -> None:
+    """The same row from two queries of one category, or twice from one query, is one record;
+    1, 1.0 and '1' are three (equal in Python, not in a register); a binary value is told,
+    not shown."""
+    import sqlite3
+
+    path = tmp_path / "meter.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE matning (personnr TEXT, epost TEXT, varde, anm)")
+        for value in (1, 1, 1.0, "1", b"\x00\x01"):
+            db.execute("INSERT INTO matning VALUES (?, 'anna@example.com', ?, 'a')", (ANNA, value))
+    db.close()
+    source = {"id": "meter", "name": "Mätvärden", "kind": "sql", "url": f"sqlite:///{path}", "queries": [
+        {"title": "Mätvärden", "sql": "SELECT varde, anm FROM matning WHERE personnr = :personnummer",
+         "labels": {"varde": "Värde"}},
+        {"title": "Mätvärden", "sql": "SELECT varde, anm FROM matning WHERE epost = :email",
+         "labels": {"varde": "Värde"}},
+    ]}  # fmt: skip
+    sources = SourceSet(make_config(tmp_path, [source]))
+    result = gather(sources, {"personnummer": ANNA, "email": "anna@example.com"})
+    sources.close()
+    values = [r.fields["Värde"] for r in result.sources["meter"].records]
+    assert values == [1, 1.0, "1", "(binärt innehåll, 2 byte)"]
+    assert [type(v) for v in values] == [int, float, str, str]
+    assert all(r.strength is Strength.STRONG for r in result.sources["meter"].records)
+
+
 @pytest.mark.postgres
 def test_postgresql_source(tmp_path: Path, postgres_url: str) -> None:
     _server_source(tmp_path, postgres_url)
