@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -32,6 +32,7 @@ from desktop.ui.printing import (
     ask_save_file,
     chosen_pages,
     load_image_plugins,
+    pdf_document,
     print_pdf,
 )
 from desktop.ui.workers import progress_relay, run_task
@@ -163,11 +164,7 @@ class DeliverView(QWidget):
             rendered = visit.render(language, with_package=True)
             # Parsing a thousand-page PDF takes QtPdf a quarter of a second: done here, on the
             # worker, and the loaded document handed over to the GUI thread.
-            document = QPdfDocument()
-            buffer = QBuffer(document)
-            buffer.setData(QByteArray(rendered.pdf))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            document.load(buffer)
+            document = pdf_document(rendered.pdf)
             document.moveToThread(gui_thread)
             return rendered, document, language
 

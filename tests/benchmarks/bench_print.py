@@ -59,24 +59,19 @@ def extracts(folder: Path) -> list[tuple[str, bytes, int]]:
 
 
 def main() -> None:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QPainter
-    from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from desktop.ui.printing import load_image_plugins, print_pdf
+    from desktop.ui.printing import load_image_plugins, pdf_document, print_pdf
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - Qt needs it
     QLabel("Insyn").grab()  # as at the desk: the window has been drawn
     load_image_plugins()  # as the delivery view does before it prints
     folder = Path(tempfile.mkdtemp(prefix="insyn-bench-print-"))
     for label, pdf, pages in extracts(folder):
-        document = QPdfDocument()
-        buffer = QBuffer(document)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document.load(buffer)
+        document = pdf_document(pdf)
         points = document.pagePointSize(0)
         started = time.perf_counter()
         document.render(0, QSize(int(points.width() * 300 / 72), int(points.height() * 300 / 72)))

@@ -90,20 +90,16 @@ def prepare_world(world: Path | None) -> Path:
 def floor_wait(desk, number: str, staff) -> float:  # type: ignore[no-untyped-def]
     """The same visitor's wait without the window: the gather through the services, the extract
     rendered, loaded into QtPdf and its first page drawn, one after the other on this thread."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtCore import QSize
 
     from desktop.services.visit import Visit
+    from desktop.ui.printing import pdf_document
 
     visit = Visit(desk, number, staff)
     started = time.perf_counter()
     visit.gather()
     rendered = visit.render("sv")
-    document = QPdfDocument()
-    buffer = QBuffer(document)
-    buffer.setData(QByteArray(rendered.pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
+    document = pdf_document(rendered.pdf)
     document.render(0, QSize(794, 1123))
     seconds = time.perf_counter() - started
     visit.drop()
