@@ -121,7 +121,7 @@ def cmd_report(args: argparse.Namespace) -> int:
           f"{report.extended} extended, {report.refused} refused, {report.withdrawn} withdrawn, "
           f"{report.open_cases} awaiting an answer, {report.outstanding_parts} requests without an outcome, "
           f"{report.awaiting_supplement} awaiting a supplement, {report.supplements} supplements, "
-          f"median {report.median_days if report.median_days is not None else '–'} days to answer")  # fmt: skip
+          f"median {'–' if report.median_days is None else f'{report.median_days:g}'} days to answer")  # fmt: skip
     for kind, counts in report.requests_by_month.items():
         print(f"  {kind:<20} " + " ".join(f"{n:4d}" for n in counts) + f"  = {sum(counts)}")
     if pdf is not None:

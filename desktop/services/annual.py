@@ -9,10 +9,12 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import and_, case, extract, func, or_, select
+from sqlalchemy import ColumnElement, Date, Subquery, and_, case, cast, extract, func, or_, select
+from sqlalchemy.orm import Session
 
-from desktop.core.clock import local_date
+from desktop.core.clock import LOCAL_ZONE, local_date
 from desktop.core.requests import CaseStatus, RequestType
 from desktop.core.staff import Role, StaffMember
 from desktop.register.models import Case, Delivery, RequestItem
@@ -55,14 +57,20 @@ def _answered_on(status: str, closed_at: datetime | None, complete_at: datetime 
 
 
 def annual_report(desk: Desk, year: int | None = None, *, by: StaffMember) -> AnnualReport:
-    """The year's figures (no personal data), for an administrator. Counted by the database where
-    it can (the requests, the outstanding parts, the supplements); the answer days, which need
-    Stockholm's calendar, from one narrow row per case, never a loaded case."""
+    """The year's figures (no personal data), for an administrator, counted by the database: the
+    requests, the outstanding parts, the supplements, and, where it knows Stockholm's calendar,
+    the answers too (else from one narrow row per case, never a loaded case)."""
     require_role(by, Role.ADMIN)
     today = local_date()
     year = year or today.year
     of_year = Case.received_on.between(date(year, 1, 1), date(year, 12, 31))  # the (received_on, id) index
     with desk.register.sessions() as session:
+        # Case ids grow with time: the year's requests and deliveries are found by their case_id
+        # index between its first and last case, not by reading every year's (the joins still
+        # check the year). As values, not subqueries, so that the planner sees how few they are.
+        # `id + 0`: read from the year's slice of the (received_on, id) index; over the primary
+        # key PostgreSQL would walk every earlier year's ids to find the first.
+        first, last = session.execute(select(func.min(Case.id + 0), func.max(Case.id + 0)).where(of_year)).one()
         by_month = {t.value: [0] * 12 for t in RequestType}
         month = extract("month", Case.received_on)
         # A refusal or a withdrawal is the end of it; anything else besides access still owes an
@@ -76,7 +84,7 @@ def annual_report(desk: Desk, year: int | None = None, *, by: StaffMember) -> An
         counted = (
             select(RequestItem.type, month, func.count(), func.sum(case((owes_outcome, 1), else_=0)))
             .join(Case)
-            .where(of_year)
+            .where(of_year, RequestItem.case_id.between(first, last))
             .group_by(RequestItem.type, month)
         )
         outstanding = 0
@@ -87,54 +95,129 @@ def annual_report(desk: Desk, year: int | None = None, *, by: StaffMember) -> An
         supplement_docs = (
             select(Delivery.case_id, Delivery.sha256)
             .join(Case)
-            .where(of_year, Delivery.supplement)
+            .where(of_year, Delivery.case_id.between(first, last), Delivery.supplement)
             .distinct()
             .subquery()
         )
         supplements = session.execute(select(func.count()).select_from(supplement_docs)).scalar_one()
-        complete = (
-            select(Delivery.case_id, func.min(Delivery.delivered_at).label("at"))
-            .where(Delivery.outstanding.is_(None))
-            .group_by(Delivery.case_id)
-            .subquery()
+        answers = (
+            _answers_in_sql(session, of_year, _complete(first, last))
+            if _has_time_zones(session)
+            else _answers_in_python(session, of_year, _complete(first, last))
         )
-        rows = session.execute(
-            select(Case.status, Case.received_on, Case.deadline, Case.extended_deadline, Case.closed_at,
-                   Case.outstanding.is_not(None), complete.c.at)
-            .outerjoin(complete, complete.c.case_id == Case.id)
-            .where(of_year)
-        )  # fmt: skip
-        cases = extended = refused = withdrawn = waiting = awaiting = answered = in_time = 0
-        days: list[int] = []
-        for status, received_on, deadline, extended_deadline, closed_at, owes, complete_at in rows:
-            cases += 1
-            extended += extended_deadline is not None
-            refused += status == CaseStatus.REJECTED.value
-            withdrawn += status == CaseStatus.WITHDRAWN.value
-            awaiting += status == CaseStatus.DELIVERED.value and bool(owes)
-            answered_on = _answered_on(status, closed_at, complete_at)
-            if answered_on is None:
-                waiting += CaseStatus(status).is_open
-                continue
-            answered += 1
-            in_time += answered_on <= (extended_deadline or deadline)
-            days.append((answered_on - received_on).days)
         return AnnualReport(
             year=year,
             produced_on=today,
-            cases=cases,
             requests_by_month={k: v for k, v in by_month.items() if any(v)},
-            answered=answered,
-            answered_in_time=in_time,
-            extended=extended,
-            refused=refused,
-            withdrawn=withdrawn,
-            open_cases=waiting,
             outstanding_parts=outstanding,
-            awaiting_supplement=awaiting,
             supplements=supplements,
-            median_days=statistics.median(days) if days else None,
+            **vars(answers),
         )
+
+
+@dataclass
+class _Answers:
+    """The year's cases and their answers: the figures counted from one row per case."""
+
+    cases: int = 0
+    answered: int = 0
+    answered_in_time: int = 0
+    extended: int = 0
+    refused: int = 0
+    withdrawn: int = 0
+    open_cases: int = 0
+    awaiting_supplement: int = 0
+    median_days: float | None = None
+
+
+def _complete(first: Any, last: Any) -> Subquery:
+    """Per case between `first` and `last`, when the first delivery after which nothing was owed
+    was made."""
+    return (
+        select(Delivery.case_id, func.min(Delivery.delivered_at).label("at"))
+        .where(Delivery.case_id.between(first, last), Delivery.outstanding.is_(None))
+        .group_by(Delivery.case_id)
+        .subquery()
+    )
+
+
+def _has_time_zones(session: Session) -> bool:
+    """Whether the database knows Stockholm's calendar (PostgreSQL): then it counts the answers
+    itself, a year of a million-case register in tens of milliseconds instead of half a second."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _answers_in_sql(session: Session, of_year: ColumnElement[bool], complete: Subquery) -> _Answers:
+    """`_answers_in_python`, counted by PostgreSQL: the same rule for the answer day (see
+    `_answered_on`), the local date taken with the database's own time-zone rules."""
+
+    def local_day(utc: Any) -> Any:  # the columns hold UTC without a zone
+        return cast(func.timezone(LOCAL_ZONE.key, func.timezone("UTC", utc)), Date)
+
+    ended = and_(Case.status.in_([CaseStatus.CLOSED.value, CaseStatus.REJECTED.value]), Case.closed_at.is_not(None))
+    rows = (
+        select(
+            Case.status,
+            Case.received_on,
+            func.coalesce(Case.extended_deadline, Case.deadline).label("due"),
+            Case.extended_deadline.is_not(None).label("extended"),
+            Case.outstanding.is_not(None).label("owes"),
+            case((complete.c.at.is_not(None), local_day(complete.c.at)), (ended, local_day(Case.closed_at))).label(
+                "answered_on"
+            ),
+        )
+        .outerjoin(complete, complete.c.case_id == Case.id)
+        .where(of_year)
+        .subquery()
+    )
+    row = rows.c
+    still_open = [s.value for s in CaseStatus if s.is_open]
+    figures = session.execute(
+        select(
+            func.count(),
+            func.count(row.answered_on),
+            func.count().filter(row.answered_on <= row.due),
+            func.count().filter(row.extended),
+            func.count().filter(row.status == CaseStatus.REJECTED.value),
+            func.count().filter(row.status == CaseStatus.WITHDRAWN.value),
+            func.count().filter(and_(row.answered_on.is_(None), row.status.in_(still_open))),
+            func.count().filter(and_(row.status == CaseStatus.DELIVERED.value, row.owes)),
+            func.percentile_cont(0.5).within_group(row.answered_on - row.received_on),  # days: dates subtract to days
+        )
+    ).one()
+    cases, answered, in_time, extended, refused, withdrawn, waiting, awaiting, median = figures
+    return _Answers(cases, answered, in_time, extended, refused, withdrawn, waiting, awaiting,
+                    None if median is None else float(median))  # fmt: skip
+
+
+def _answers_in_python(session: Session, of_year: ColumnElement[bool], complete: Subquery) -> _Answers:
+    """The answer days, which need Stockholm's calendar, from one narrow row per case, never
+    a loaded case (SQLite has no time zones)."""
+    rows = session.execute(
+        select(Case.status, Case.received_on, Case.deadline, Case.extended_deadline, Case.closed_at,
+               Case.outstanding.is_not(None), complete.c.at)
+        .outerjoin(complete, complete.c.case_id == Case.id)
+        .where(of_year)
+    )  # fmt: skip
+    answers = _Answers()
+    rejected, withdrawn, delivered = CaseStatus.REJECTED.value, CaseStatus.WITHDRAWN.value, CaseStatus.DELIVERED.value
+    still_open = {s.value for s in CaseStatus if s.is_open}
+    days: list[int] = []
+    for status, received_on, deadline, extended_deadline, closed_at, owes, complete_at in rows:
+        answers.cases += 1
+        answers.extended += extended_deadline is not None
+        answers.refused += status == rejected
+        answers.withdrawn += status == withdrawn
+        answers.awaiting_supplement += status == delivered and bool(owes)
+        answered_on = _answered_on(status, closed_at, complete_at)
+        if answered_on is None:
+            answers.open_cases += status in still_open
+            continue
+        answers.answered += 1
+        answers.answered_in_time += answered_on <= (extended_deadline or deadline)
+        days.append((answered_on - received_on).days)
+    answers.median_days = float(statistics.median(days)) if days else None
+    return answers
 
 
 def annual_pdf(desk: Desk, report: AnnualReport, language: str = "sv") -> tuple[bytes, int]:

@@ -7,7 +7,8 @@ A municipal energy company keeps every case for years; the purge keeps numbers a
 removes the names and personnummer. The generator writes N cases into a PostgreSQL database of
 its own (`insyn_bench_register`, dropped and made again, migrated by Insyn itself) the way the
 register would hold them: eleven years of cases, those older than the policy's two years purged,
-the rest closed, a few hundred open (some overdue), each with its request. It is written
+the rest closed, a few hundred open (some overdue), each with its request and the extract it was
+given (a tenth with a supplement). It is written
 server-side with generate_series (the register's audit chain does not cover these rows: the
 audit's verification is not timed here).
 
@@ -80,6 +81,20 @@ FROM (
 
 REQUESTS = "INSERT INTO request_items (case_id, type) SELECT id, 'access' FROM cases"
 
+# Every case closed or handed over had its extract printed: one delivery each, the day before it
+# closed (a tenth had a system still owed at first, answered by a supplement a day later).
+DELIVERIES = """
+INSERT INTO deliveries (case_id, delivered_at, staff_id, method, language, sha256, page_count, byte_size,
+                        outstanding, supplement)
+SELECT id, coalesce(closed_at, received_at + interval '19 days') - interval '2 days', :staff, 'printed', 'sv',
+       md5(id::text) || md5(number), 5, 50000, CASE WHEN id % 10 = 0 THEN '["rekrytering"]' END, false
+FROM cases WHERE status IN ('closed', 'delivered');
+INSERT INTO deliveries (case_id, delivered_at, staff_id, method, language, sha256, page_count, byte_size,
+                        outstanding, supplement)
+SELECT id, closed_at - interval '1 day', :staff, 'printed', 'sv', md5(number) || md5(id::text), 2, 20000, NULL, true
+FROM cases WHERE status = 'closed' AND id % 10 = 0
+"""
+
 
 def median_ms(work: Callable[[], object], samples: int) -> float:
     times = []
@@ -115,6 +130,8 @@ def main() -> int:
             connection.execute(text(GENERATE), {"total": args.cases, "per_year": per_year, "open_cases": args.open,
                                                 "staff": staff_id})  # fmt: skip
             connection.execute(text(REQUESTS))
+            for statement in DELIVERIES.split(";"):
+                connection.execute(text(statement), {"staff": staff_id})
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.execute(text("VACUUM ANALYZE"))
         print(f"{args.cases:,} cases written in {time.perf_counter() - started:.0f} s ({args.open} open)")
