@@ -102,6 +102,7 @@ class ReviewTree:
         self.top: list[int] = []
         self.row: list[int] = []  # node → its row under its parent
         if result is not None:
+            strong, weak = tr("stark"), tr("svag – bekräfta")
             for source in result.sources.values():
                 if not source.records:
                     continue
@@ -111,7 +112,7 @@ class ReviewTree:
                     for n, record in enumerate(records):
                         if n % 256 == 255:
                             time.sleep(0)  # let the GUI thread have the GIL: this runs on a worker
-                        strength = tr("stark") if record.strength is Strength.STRONG else tr("svag – bekräfta")
+                        strength = strong if record.strength is Strength.STRONG else weak
                         self._add(category_node, _summary(record), strength, len(self.records))
                         self.records.append(record)
 
