@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="179"/>
+        <location filename="../../desktop/ui/case_list.py" line="181"/>
         <source>%Ln ärenden</source>
         <translation>
             <numerusform>%Ln ärende</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_overview.py" line="130"/>
+        <location filename="../../desktop/ui/case_overview.py" line="129"/>
         <source>%Ln rader</source>
         <translation>
             <numerusform>%Ln rad</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_overview.py" line="136"/>
+        <location filename="../../desktop/ui/case_overview.py" line="135"/>
         <source>%Ln uppgifter kvar som inget skäl omfattar</source>
         <translation>
             <numerusform>%Ln uppgift kvar som inget skäl omfattar</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="219"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="216"/>
         <source>%Ln möjliga träffar är inte avgjorda.</source>
         <translation>
             <numerusform>%Ln möjlig träff är inte avgjord.</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/deliver_view.py" line="225"/>
+        <location filename="../../desktop/ui/deliver_view.py" line="222"/>
         <source>%Ln möjliga träffar lämnas utanför; utdraget säger det.</source>
         <translation>
             <numerusform>%Ln möjlig träff lämnas utanför; utdraget säger det.</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="282"/>
+        <location filename="../../desktop/ui/actions_view.py" line="276"/>
         <source>Raderingen är inte helt genomförd i %1: %Ln uppgifter finns kvar som inget skäl att spara omfattar.</source>
         <translation>
             <numerusform>Raderingen är inte helt genomförd i %1: %Ln uppgift finns kvar som inget skäl att spara omfattar.</numerusform>
@@ -68,11 +68,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/actions_view.py" line="299"/>
-        <location filename="../../desktop/ui/gather_view.py" line="76"/>
-        <location filename="../../desktop/ui/gather_view.py" line="339"/>
+        <location filename="../../desktop/ui/actions_view.py" line="293"/>
+        <location filename="../../desktop/ui/gather_view.py" line="74"/>
+        <location filename="../../desktop/ui/gather_view.py" line="332"/>
         <location filename="../../desktop/ui/review_view.py" line="70"/>
-        <location filename="../../desktop/ui/review_view.py" line="374"/>
+        <location filename="../../desktop/ui/review_view.py" line="375"/>
         <source>%Ln uppgifter</source>
         <translation>
             <numerusform>%Ln uppgift</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/gather_view.py" line="319"/>
+        <location filename="../../desktop/ui/gather_view.py" line="312"/>
         <source>%Ln möjliga träffar att avgöra i granskningen</source>
         <translation>
             <numerusform>%Ln möjlig träff att avgöra i granskningen</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="378"/>
+        <location filename="../../desktop/ui/review_view.py" line="379"/>
         <source>%Ln möjliga träffar (hittade bara via %1) är inte avgjorda: bocka i dem som gäller besökaren; de andra lämnas utanför när du godkänner.</source>
         <translation>
             <numerusform>%Ln möjlig träff (hittad bara via %1) är inte avgjord: bocka i den om den gäller besökaren; annars lämnas den utanför när du godkänner.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="386"/>
+        <location filename="../../desktop/ui/review_view.py" line="387"/>
         <source>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska dem igen.</source>
         <translation>
             <numerusform>%Ln tidigare beslut gäller inte längre eftersom uppgifterna har ändrats i systemet – granska det igen.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/review_view.py" line="454"/>
+        <location filename="../../desktop/ui/review_view.py" line="455"/>
         <source>Samma värde finns på %Ln andra ställen (%1). Maskera det där också?</source>
         <translation>
             <numerusform>Samma värde finns på %Ln annat ställe (%1). Maskera det där också?</numerusform>
