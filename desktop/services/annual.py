@@ -100,11 +100,8 @@ def annual_report(desk: Desk, year: int | None = None, *, by: StaffMember) -> An
             .subquery()
         )
         supplements = session.execute(select(func.count()).select_from(supplement_docs)).scalar_one()
-        answers = (
-            _answers_in_sql(session, of_year, _complete(first, last))
-            if _has_time_zones(session)
-            else _answers_in_python(session, of_year, _complete(first, last))
-        )
+        count_answers = _answers_in_sql if _has_time_zones(session) else _answers_in_python
+        answers = count_answers(session, of_year, _complete(first, last))
         return AnnualReport(
             year=year,
             produced_on=today,
@@ -143,7 +140,7 @@ def _complete(first: Any, last: Any) -> Subquery:
 
 def _has_time_zones(session: Session) -> bool:
     """Whether the database knows Stockholm's calendar (PostgreSQL): then it counts the answers
-    itself, a year of a million-case register in tens of milliseconds instead of half a second."""
+    itself (a year of a million-case register: ~170 ms, against ~1 s row by row in Python)."""
     return session.get_bind().dialect.name == "postgresql"
 
 
